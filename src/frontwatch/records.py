@@ -91,10 +91,14 @@ class Place:
 
 @dataclass(frozen=True)
 class TimeSpan:
-    """A temporal expression resolved to an inclusive date interval."""
+    """A temporal expression resolved to an inclusive date interval.
+
+    ``span`` is None when the interval was not read from the text (a claim's
+    ``stated`` date defaults to the publication date).
+    """
 
     text: str
-    span: Span
+    span: Span | None
     start: date | None = None
     end: date | None = None
     granularity: Granularity = "unknown"
@@ -102,7 +106,7 @@ class TimeSpan:
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
-            "span": list(self.span),
+            "span": list(self.span) if self.span else None,
             "start": _iso(self.start),
             "end": _iso(self.end),
             "granularity": self.granularity,

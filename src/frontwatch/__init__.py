@@ -1,0 +1,55 @@
+"""frontwatch: news about armed conflict in, a ledger of attributed claims out.
+
+>>> import frontwatch                                                    # doctest: +SKIP
+>>> report = frontwatch.analyze(text, published="2023-07-17", source="RT")  # doctest: +SKIP
+>>> [(c.claimant.name, [e.type for e in c.events]) for c in report.claims]   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from functools import lru_cache
+
+from .config import Settings
+from .errors import ConfigError, FrontwatchError, GazetteerError, GoldError, InputError, NotEnglishError, StageError
+from .pipeline import STAGES, Pipeline
+from .records import Article, Claim, Claimant, Event, Place, Quantity, Removal, Report, TimeSpan
+
+__version__ = "0.1.0"
+__all__ = [
+    "STAGES",
+    "Article",
+    "Claim",
+    "Claimant",
+    "ConfigError",
+    "Event",
+    "FrontwatchError",
+    "GazetteerError",
+    "GoldError",
+    "InputError",
+    "NotEnglishError",
+    "Pipeline",
+    "Place",
+    "Quantity",
+    "Removal",
+    "Report",
+    "Settings",
+    "StageError",
+    "TimeSpan",
+    "__version__",
+    "analyze",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+@lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def analyze(text: str, published: str | date | None = None, source: str | None = None, url: str | None = None,
+            title: str | None = None) -> Report:
+    """Analyse one article with the default settings (the pipeline is loaded once and reused)."""
+    return _default_pipeline().analyze(text, published=published, source=source, url=url, title=title)

@@ -1,0 +1,193 @@
+"""The ``frontwatch`` command: a thin shell over the library API.
+
+Exit codes (also in docs/cli.md):
+  0  every input was analysed
+  1  at least one input failed (the others were still analysed and printed)
+  2  bad usage: unknown option, malformed --published, bad settings file
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+
+from .config import Settings
+from .errors import ConfigError, FrontwatchError, InputError
+from .ingest import Defaults, Failure, read_inputs
+from .records import Article, Report
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(help="Turn news about armed conflict into attributed, geocoded, dated claims.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+err = Console(stderr=True, highlight=False)
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+    geojson = "geojson"
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    err.print(f"error: {message}", markup=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def load_settings(config: Path | None) -> Settings:
+    try:
+        return Settings.load(config)
+    except ConfigError as exc:
+        raise fail(str(exc), EXIT_USAGE) from None
+
+
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML settings file.")]
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Text, HTML or JSONL files, directories, or - for stdin.")],
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD (relative dates resolve against it).")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Outlet name: the claimant of sentences nobody is quoted for.")] = None,
+    url: Annotated[Optional[str], typer.Option(help="Article URL.")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Article title.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Analyse articles and print their claims."""
+    from .pipeline import Pipeline, parse_date
+
+    settings = load_settings(config)
+    try:
+        parse_date(published, "--published")
+    except InputError as exc:
+        raise fail(str(exc), EXIT_USAGE) from None
+    show_progress = err.is_terminal if progress is None else progress
+    failures: list[tuple[str, FrontwatchError]] = []
+
+    def record(article: Article | str, error: FrontwatchError) -> None:
+        origin = article if isinstance(article, str) else (article.origin or article.id)
+        failures.append((origin, error))
+        err.print(f"error: {error}", markup=False, soft_wrap=True)
+
+    def articles() -> Any:
+        for item in read_inputs(paths, settings.input, Defaults(published, source, url, title)):
+            if isinstance(item, Failure):
+                record(item.origin, item.error)
+            else:
+                yield item
+
+    try:
+        pipeline = Pipeline(settings, progress=show_progress)
+    except FrontwatchError as exc:
+        raise fail(str(exc), EXIT_FAILED) from None
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        writer = _Writer(format, out)
+        reports = pipeline.pipe(articles(), on_error=record)
+        if show_progress:
+            reports = _with_progress(reports)
+        for report in reports:
+            writer.write(report)
+        writer.close()
+    finally:
+        if output:
+            out.close()
+    if failures:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _with_progress(reports: Any) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("analysed"), MofNCompleteColumn(), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("analyse", total=None)
+        for report in reports:
+            bar.advance(task)
+            yield report
+
+
+class _Writer:
+    """Writes reports as they come, in the chosen format."""
+
+    def __init__(self, format: Format, out: Any) -> None:
+        self.format, self.out = format, out
+        self.pending: list[Report] = []
+        self.features: list[dict[str, Any]] = []
+
+    def write(self, report: Report) -> None:
+        if self.format is Format.jsonl:
+            self.out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+            self.out.flush()
+        elif self.format is Format.json:
+            self.pending.append(report)
+        elif self.format is Format.geojson:
+            from .export import geojson_features
+
+            self.features.extend(geojson_features(report))
+        else:
+            from .render import print_report
+
+            print_report(report, Console(file=self.out, soft_wrap=False, width=160 if not self.out.isatty() else None))
+
+    def close(self) -> None:
+        if self.format is Format.json:
+            data: Any = self.pending[0].to_dict() if len(self.pending) == 1 else [r.to_dict() for r in self.pending]
+            json.dump(data, self.out, ensure_ascii=False, indent=2)
+            self.out.write("\n")
+        elif self.format is Format.geojson:
+            json.dump({"type": "FeatureCollection", "features": self.features}, self.out, ensure_ascii=False, indent=2)
+            self.out.write("\n")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files or directories (see docs/gold.md).")],
+    report: Annotated[Optional[Path], typer.Option("--report", help="Write all figures and mistakes as JSON here.")] = None,
+    mistakes: Annotated[int, typer.Option(help="Mistakes to list per table (0 for none).")] = 10,
+    config: ConfigOption = None,
+) -> None:
+    """Score the pipeline against annotated gold files."""
+    from .evaluate import evaluate as run_evaluation
+    from .render import print_evaluation
+
+    settings = load_settings(config)
+    try:
+        result = run_evaluation([str(g) for g in gold], settings)
+    except FrontwatchError as exc:
+        raise fail(str(exc), EXIT_FAILED) from None
+    print_evaluation(result, Console(), mistakes=mistakes)
+    for problem in result.problems:
+        err.print(f"error: {problem}", markup=False, soft_wrap=True)
+    if report:
+        report.write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), encoding="utf-8")
+    if result.problems:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _mount_gazetteer() -> None:
+    from .gazetteer.cli import app as gazetteer_app
+
+    app.add_typer(gazetteer_app, name="gazetteer")
+
+
+_mount_gazetteer()
+
+
+def main() -> None:
+    """Entry point: run the app, turning usage errors into exit code 2 with one line."""
+    try:
+        app(standalone_mode=True)
+    except FrontwatchError as exc:  # pragma: no cover - commands catch their own
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(EXIT_FAILED)

@@ -1,0 +1,253 @@
+"""The pipeline: an article in, a :class:`Report` of attributed claims out.
+
+``STAGES`` lists the stages in the order they run (a test pins it). The spaCy
+model, the gazetteer and the actors table are loaded once per :class:`Pipeline`;
+``Pipeline.pipe`` batches articles through ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Callable, Iterable, Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import Actors
+from .config import Settings
+from .errors import FrontwatchError, InputError, NotEnglishError, StageError
+from .records import Article, Claim, Event, Place, Quantity, Report, TimeSpan
+from .stages.attribute import Attribution, Attributor
+from .stages.clean import clean_text
+from .stages.events import EventDraft, EventFinder
+from .stages.parse import load_nlp
+from .stages.places import resolve_places
+from .stages.quantities import extract_quantities
+from .stages.times import extract_times
+
+LOGGER = logging.getLogger(__name__)
+
+STAGES: tuple[str, ...] = ("clean", "language", "parse", "attribute", "places", "times", "quantities", "events")
+
+ErrorHandler = Callable[[Article, FrontwatchError], None]
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class Pipeline:
+    """Loads the models once and analyses articles.
+
+    >>> pipeline = Pipeline()                                   # doctest: +SKIP
+    >>> report = pipeline.analyze("Kyiv said ...", published="2023-07-17")  # doctest: +SKIP
+    """
+
+    def __init__(self, settings: Settings | None = None, *, gazetteer: object | None = None,
+                 progress: bool = False) -> None:
+        self.settings = settings or Settings.load()
+        self.actors = Actors.load(self.settings.actors)
+        if gazetteer is None:
+            from .gazetteer import open_gazetteer
+
+            gazetteer = open_gazetteer(self.settings.places, build_if_missing=True, progress=progress)
+        self.gazetteer = gazetteer
+        self.nlp: Language = load_nlp(self.settings.parse, self.actors, gazetteer.ruler_patterns())  # type: ignore[attr-defined]
+        self.attributor = Attributor(self.actors)
+        self.events = EventFinder(self.actors)
+
+    # -- public API -------------------------------------------------------------------
+    def analyze(self, text: str | Article, *, published: str | date | None = None, source: str | None = None,
+                url: str | None = None, title: str | None = None) -> Report:
+        """Analyse one article; raises :class:`InputError` for text that cannot be analysed."""
+        article = text if isinstance(text, Article) else make_article(text, published=published, source=source,
+                                                                      url=url, title=title)
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[Article | str], *, on_error: ErrorHandler | None = None) -> Iterator[Report]:
+        """Analyse many articles in input order, batching the spaCy pass.
+
+        Without ``on_error`` the first failing article raises. With it, a failing
+        article is handed to ``on_error(article, error)`` and skipped; the rest go on.
+        """
+        def prepared() -> Iterator[tuple[str, Article]]:
+            for item in articles:
+                article = item if isinstance(item, Article) else make_article(item)
+                try:
+                    article, cleaned = self._prepare(article)
+                except FrontwatchError as exc:
+                    if on_error is None:
+                        raise
+                    on_error(article, exc)
+                    continue
+                yield cleaned, article
+
+        parse = self.settings.parse
+        for doc, article in self.nlp.pipe(prepared(), as_tuples=True, batch_size=parse.batch_size,
+                                          n_process=parse.n_process):
+            try:
+                yield self._finish(doc, article)
+            except FrontwatchError as exc:
+                if on_error is None:
+                    raise
+                on_error(article, exc)
+            except Exception as exc:  # a bug in a stage must not sink the batch
+                LOGGER.exception("stage failure on %s", article.origin or article.id)
+                error = StageError("events", article.id, exc)
+                if on_error is None:
+                    raise error from exc
+                on_error(article, error)
+
+    # -- stages -----------------------------------------------------------------------
+    def _prepare(self, article: Article) -> tuple[Article, str]:
+        """clean + language: text checks that need no model."""
+        if not article.text.strip():
+            raise InputError("empty text: nothing to analyse", article.origin)
+        cleaned = clean_text(article.text, self.settings.clean)
+        ratio = english_ratio(cleaned.text)
+        if ratio < self.settings.input.min_english_ratio:
+            raise NotEnglishError(
+                f"text does not look like English ({ratio:.0%} English function words); "
+                "frontwatch analyses English news only",
+                article.origin,
+            )
+        return replace(article, removed=cleaned.removed, language="en"), cleaned.text
+
+    def _finish(self, doc: Doc, article: Article) -> Report:
+        """attribute, places, times, quantities, events: everything after the spaCy pass."""
+        s = self.settings
+        attributions = self.attributor.attribute(doc, article.source)
+        places = tuple(_stage("places", article, lambda: resolve_places(doc, self.gazetteer, s.places)))
+        times = tuple(_stage("times", article, lambda: extract_times(doc, article.published, s.times)))
+        quantities = tuple(_stage("quantities", article, lambda: extract_quantities(doc, s.quantities)))
+        article = replace(article, places=places, times=times, quantities=quantities)
+        claims = [self._claim(article, doc, i, at) for i, at in enumerate(attributions)]
+        return Report(article=article, claims=tuple(_inherit_times(claims)))
+
+    def _claim(self, article: Article, doc: Doc, index: int, at: Attribution) -> Claim:
+        start, end = at.span
+        inside = lambda span: span is not None and start <= span[0] < end  # noqa: E731
+        times = [t for t in article.times if inside(t.span)]
+        stated = next((t for t in times if _attached_to(doc, t, at.cue_token)), None)
+        if stated is None and article.published is not None:
+            stated = TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day")
+        event_times = [t for t in times if t is not stated]
+        places = [p for p in article.places if inside(p.span)]
+        quantities = [q for q in article.quantities if inside(q.span)]
+        drafts = self.events.find(at)
+        events = tuple(_event(doc, d, drafts, places, event_times, quantities) for d in drafts)
+        digest = hashlib.sha1(f"{article.id}:{start}:{end}".encode()).hexdigest()[:16]
+        return Claim(id=digest, text=doc.text[start:end], span=(start, end), claimant=at.claimant, cue=at.cue,
+                     direct_quote=at.direct_quote, stated=stated, events=events)
+
+
+def _event(doc: Doc, draft: EventDraft, drafts: list[EventDraft], places: list[Place], times: list[TimeSpan],
+           quantities: list[Quantity]) -> Event:
+    """Attach the sentence's places (all), the time in the trigger's clause, and the nearest quantities."""
+    def nearest(pos: int) -> EventDraft:
+        return min(drafts, key=lambda d: abs(d.start - pos))
+
+    mine = tuple(q for q in quantities if nearest(q.span[0]) is draft)
+    return Event(type=draft.type, polarity=draft.polarity, actor_side=draft.actor_side,  # type: ignore[arg-type]
+                 trigger=draft.trigger, places=tuple(places), time=_clause_time(doc, draft, drafts, times),
+                 quantities=mine)
+
+
+def _clause_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft], times: list[TimeSpan]) -> TimeSpan | None:
+    """The time expression inside the trigger's clause, else the nearest one no other trigger's clause holds."""
+    if not times:
+        return None
+
+    def clause(d: EventDraft) -> set[int]:
+        token = doc.char_span(d.start, d.start + len(d.trigger), alignment_mode="expand")
+        if token is None:
+            return set()
+        root = token.root
+        if root.pos_ not in {"VERB", "AUX"} and root.head.pos_ in {"VERB", "AUX"}:
+            root = root.head
+        return {t.idx for t in root.subtree}
+
+    def in_clause(t: TimeSpan, idxs: set[int]) -> bool:
+        return t.span is not None and any(t.span[0] <= i < t.span[1] for i in idxs)
+
+    others = [clause(d) for d in drafts if d is not draft]
+    own = clause(draft)
+    for other in others:  # a relative clause inside ours ("..., which Russian forces took in May") is not ours
+        if other < own:
+            own -= other
+    inside = [t for t in times if in_clause(t, own)]
+    if inside:
+        return min(inside, key=lambda t: abs(t.span[0] - draft.start))  # type: ignore[index]
+    free = [t for t in times if not any(in_clause(t, c) for c in others)]
+    return min(free, key=lambda t: abs(t.span[0] - draft.start)) if free else None  # type: ignore[index]
+
+
+def _inherit_times(claims: list[Claim]) -> list[Claim]:
+    """An event told again without its time takes the time of its first telling.
+
+    "Ukraine says advanced near Bakhmut in past week" then "According to Malyar, ... the
+    advancement ... near Bakhmut": same type, same side, a shared place -> the same week.
+    """
+    told: list[Event] = []
+    out: list[Claim] = []
+    for claim in claims:
+        events = []
+        for event in claim.events:
+            if event.time is None and event.places:
+                names = {(p.name or p.text).casefold() for p in event.places}
+                for earlier in told:
+                    if (earlier.time is not None and earlier.type == event.type and earlier.actor_side == event.actor_side
+                            and names & {(p.name or p.text).casefold() for p in earlier.places}):
+                        event = replace(event, time=earlier.time)
+                        break
+            events.append(event)
+            told.append(event)
+        out.append(replace(claim, events=tuple(events)))
+    return out
+
+
+def _attached_to(doc: Doc, time: TimeSpan, cue: int | None) -> bool:
+    """Is this time expression the time of the reporting verb ("announced on Monday")?"""
+    if cue is None or time.span is None:
+        return False
+    span = doc.char_span(time.span[0], time.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    return head.i == cue or (head.dep_ == "prep" and head.head.i == cue) or (span.root.i != cue and span.root.head.i == cue)
+
+
+def _stage(name: str, article: Article, run: Callable[[], list]) -> list:  # type: ignore[type-arg]
+    try:
+        return run()
+    except FrontwatchError:
+        raise
+    except Exception as exc:
+        raise StageError(name, article.id, exc) from exc
+
+
+def english_ratio(text: str) -> float:
+    """Share of words that are English function words (about 0.4 in English prose, near 0 otherwise)."""
+    words = _WORD.findall(text[:20000].lower())
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w in STOP_WORDS) / len(words)
+
+
+def parse_date(value: str | date | None, origin: str | None = None) -> date | None:
+    """An ISO date (YYYY-MM-DD) or None; raises InputError naming the bad value."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError(f"invalid published date {value!r}: use YYYY-MM-DD", origin) from None
+
+
+def make_article(text: str, *, published: str | date | None = None, source: str | None = None, url: str | None = None,
+                 title: str | None = None, id: str | None = None, origin: str | None = None) -> Article:
+    """Build an :class:`Article`, checking the date."""
+    return Article(text=text, id=id or "", published=parse_date(published, origin), source=source, url=url,
+                   title=title, origin=origin)

@@ -1,0 +1,333 @@
+"""Attribute: who says each sentence.
+
+Every sentence of the article becomes an :class:`Attribution`: a claimant, the cue
+that ties them to the words ("said", "According to", a quotation), and whether the
+words are a direct quote. The rules, in order:
+
+1. A quotation (straight or curly quotes, possibly several sentences) takes the
+   speaker named next to it: ``"…," Putin said`` / ``said Putin`` / ``Putin said: "…"``.
+2. A reporting verb (said, announced, conceded, denied, …) takes its subject;
+   a verb with no subject of its own ("…, saying that") takes its head's subject;
+   ``According to X`` and ``citing X`` name X; ``was echoed by X`` names X.
+3. Pronouns and role nouns ("he added", "the deputy minister noted", "the ministry
+   said") resolve to the last speaker of that kind in the article.
+4. A headline ``… – Maliar`` or ``Shoigu: …`` names its speaker.
+5. Anything else is the outlet's own claim (``kind: outlet``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors import Actors
+from ..records import Claimant
+
+REPORTING_VERBS = {
+    "say", "announce", "note", "state", "concede", "claim", "add", "report", "deny", "acknowledge", "warn",
+    "echo", "tell", "write", "post", "confirm", "insist", "assert", "declare", "stress", "emphasise",
+    "emphasize", "explain", "accuse", "allege", "admit", "reveal", "inform", "indicate", "argue", "maintain",
+    "reiterate", "repeat", "urge", "call", "vow", "pledge", "promise", "boast", "dismiss", "reject", "brief",
+    "comment", "predict", "estimate", "assess", "describe", "specify", "clarify", "complain", "disclose",
+    "quote", "cite", "ask", "appeal", "request", "demand", "threaten", "believe", "think", "suggest",
+    "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
+}
+# Verbs that take a claim but read oddly as cues when their subject is not a speaker.
+SPEAKER_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "person"}
+PERSON_NOUNS = {
+    "minister", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
+    "commander", "president", "adviser", "advisor", "general", "head", "chief", "secretary", "representative",
+    "envoy", "ambassador", "analyst", "expert", "source", "sources", "officer", "colonel", "lieutenant",
+    "leader", "premier", "deputy", "soldier", "serviceman", "resident", "witness", "diplomat", "politician",
+}
+ORG_NOUNS = {
+    "ministry", "command", "staff", "army", "military", "administration", "office", "service", "government",
+    "forces", "brigade", "agency", "headquarters", "council", "department", "kremlin", "authorities",
+    "committee", "group", "militia", "regime", "navy", "guard", "battalion", "corps", "mission", "centre",
+    "center", "statement", "spokesperson's office", "force", "operator", "company", "operation",
+}
+QUOTE_RE = re.compile(r"“[^”\n]{8,}?”|\"[^\"\n]{8,}?\"")
+HEADLINE_DASH = re.compile(r"^(?P<body>.{15,}?)\s+[–—-]{1,2}\s+(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
+HEADLINE_COLON = re.compile(r"^(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}):\s+(?P<body>\S.{10,})$")
+
+
+@dataclass
+class Attribution:
+    """Who says one sentence, and which tokens belong to the attribution, not the content."""
+
+    sent: Span
+    claimant: Claimant
+    cue: str | None = None
+    cue_token: int | None = None
+    direct_quote: bool = False
+    attribution_tokens: set[int] = field(default_factory=set)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return _trimmed(self.sent)
+
+
+@dataclass
+class _Memory:
+    """What the article has said so far, for pronouns and role nouns."""
+
+    people: list[Claimant] = field(default_factory=list)
+    organisations: list[Claimant] = field(default_factory=list)
+    last: Claimant | None = None
+
+    def remember(self, claimant: Claimant) -> None:
+        if claimant.kind == "person":
+            self.people = [p for p in self.people if p.name != claimant.name] + [claimant]
+        elif claimant.kind == "organisation":
+            self.organisations = [o for o in self.organisations if o.name != claimant.name] + [claimant]
+        if claimant.kind != "outlet":
+            self.last = claimant
+
+    def person(self, name: str) -> Claimant | None:
+        """A person mentioned before whose name ends with the same surname."""
+        surname = name.split()[-1].casefold()
+        for p in reversed(self.people):
+            if p.name.split()[-1].casefold() == surname:
+                return p
+        return None
+
+
+class Attributor:
+    """Attributes every sentence of a parsed article."""
+
+    def __init__(self, actors: Actors) -> None:
+        self.actors = actors
+
+    def outlet(self, source: str | None) -> Claimant:
+        name = source or "unknown outlet"
+        side = (self.actors.side_of(source, ("outlets",)) if source else None) or "unknown"
+        return Claimant(name=name, kind="outlet", side=side)
+
+    def attribute(self, doc: Doc, source: str | None = None) -> list[Attribution]:
+        outlet = self.outlet(source)
+        quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text) if len(m.group(0).split()) >= 4]
+        sentences = [s for s in doc.sents if s.text.strip()]
+        # Pass 1, in text order: each sentence's own attribution ("he added" needs the speakers before it).
+        memory = _Memory()
+        own: list[Attribution | None] = []
+        for i, sent in enumerate(sentences):
+            found = self._own(sent, quotes, memory, outlet) or (self._headline(sent) if i == 0 else None)
+            if found is not None:
+                memory.remember(found.claimant)
+            own.append(found)
+        # Pass 2: a quotation takes the speaker named anywhere around it.
+        results: list[Attribution] = []
+        for i, sent in enumerate(sentences):
+            found = own[i]
+            quote = _quote_of(sent, quotes)
+            if quote is not None and (found is None or _inside(found.cue_token, sent, quote) or _mostly_quote(sent, quote)):
+                speaker = self._quote_speaker(i, sentences, own, quote)
+                if speaker is not None:
+                    same = speaker.sent is sent
+                    found = Attribution(sent, speaker.claimant, speaker.cue, speaker.cue_token if same else None,
+                                        True, speaker.attribution_tokens if same else set())
+            results.append(found or Attribution(sent, outlet))
+        return results
+
+    # -- one sentence on its own -------------------------------------------------------
+    def _own(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory, outlet: Claimant) -> Attribution | None:
+        # "According to X, ..." / "..., according to X."
+        for token in sent:
+            if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
+                objs = [c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"]
+                if objs:
+                    claimant = self._claimant(objs[0], memory, outlet)
+                    if claimant:
+                        tokens = {token.i, token.i + 1} | {t.i for t in objs[0].subtree}
+                        return Attribution(sent, claimant, "According to", token.i, False, tokens)
+        # "..., citing the General Staff": the cited body speaks, not the outlet repeating it.
+        for token in sent:
+            if token.lemma_ == "cite" and not _in_quote(token, quotes):
+                objs = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
+                if objs:
+                    claimant = self._claimant(objs[0], memory, outlet)
+                    if claimant:
+                        return Attribution(sent, claimant, "citing", token.i, False, {t.i for t in objs[0].subtree} | {token.i})
+        verbs = [t for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
+                 and not _in_quote(t, quotes)]
+        verbs.sort(key=_depth)
+        for verb in verbs:
+            subject = _subject(verb)
+            if subject is None:
+                continue
+            claimant = self._claimant(subject, memory, outlet)
+            if claimant is None:
+                continue
+            tokens = {t.i for t in subject.subtree} | {verb.i}
+            return Attribution(sent, claimant, verb.text, verb.i, False, tokens)
+        return None
+
+    def _quote_speaker(self, i: int, sentences: list[Span], own: list[Attribution | None],
+                       quote: tuple[int, int]) -> Attribution | None:
+        """The speaker of a quotation: named in a sentence it overlaps, or just before it (``said:``)."""
+        for j in range(i, len(sentences)):
+            s = sentences[j]
+            if s.start_char >= quote[1]:
+                break
+            if own[j] is not None and not _inside(own[j].cue_token, s, quote):  # type: ignore[union-attr]
+                return own[j]
+        for j in range(i - 1, -1, -1):
+            s = sentences[j]
+            if s.end_char <= quote[0]:
+                if own[j] is not None and s.text.rstrip().endswith(":"):
+                    return own[j]
+                break
+            if own[j] is not None and not _inside(own[j].cue_token, s, quote):  # type: ignore[union-attr]
+                return own[j]
+        return None
+
+    def _headline(self, sent: Span) -> Attribution | None:
+        text = sent.text.strip()
+        for pattern in (HEADLINE_DASH, HEADLINE_COLON):
+            m = pattern.match(text)
+            if not m:
+                continue
+            who = m.group("who")
+            side = self.actors.side_of(who)
+            ents = [e for e in sent.ents if e.text == who and e.label_ in {"PERSON", "ORG", "GOV"}]
+            if side is None and not ents:
+                continue
+            kind = "person" if (ents and ents[0].label_ == "PERSON") or self.actors.lookup(who) == (side, "people") else "organisation"
+            return Attribution(sent, Claimant(name=who, kind=kind, side=side or "unknown"), "headline", None)  # type: ignore[arg-type]
+        return None
+
+    # -- who a subject phrase names -----------------------------------------------------
+    def _claimant(self, head: Token, memory: _Memory, outlet: Claimant) -> Claimant | None:
+        doc = head.doc
+        subtree = list(head.subtree)
+        span = doc[subtree[0].i: subtree[-1].i + 1]
+        phrase = span.text.strip()
+        lower = head.lower_
+        if lower in SPEAKER_PRONOUNS:
+            want = SPEAKER_PRONOUNS[lower]
+            if lower == "we":
+                return memory.last
+            if want == "person":
+                return memory.people[-1] if memory.people else None
+            if want == "organisation":
+                return memory.organisations[-1] if memory.organisations else None
+            return memory.last
+        people = [e for e in span.ents if e.label_ == "PERSON"]
+        if people:
+            name = people[0].text
+            previous = memory.person(name)
+            role = _role(span, people[0])
+            side = self.actors.side_of(name, ("people",)) or self.actors.side_of(phrase)
+            if previous is not None:
+                role = role or previous.role
+                side = side or previous.side
+                name = name if len(name) > len(previous.name) else previous.name
+            return Claimant(name=name, kind="person", side=side or "unknown", role=role)
+        orgs = [e for e in span.ents if e.label_ in {"GOV", "ORG", "NORP", "GPE"}]
+        head_lower = head.lemma_.lower()
+        if head_lower in PERSON_NOUNS or lower in PERSON_NOUNS:
+            # "the deputy minister added": the last person whose role fits, else the last person.
+            if head.dep_ != "appos" and not orgs and span[0].lower_ in {"the", "this", "that"}:
+                for p in reversed(memory.people):
+                    if p.role and head_lower in p.role.lower():
+                        return p
+                if memory.people:
+                    return memory.people[-1]
+            name = _strip_det(phrase)
+            side = self.actors.side_of(phrase) or _context_side(outlet)
+            kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
+            return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
+        if orgs or head_lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
+            name = _strip_det(phrase if len(phrase) < 80 else (orgs[0].text if orgs else head.text))
+            side = self.actors.side_of(name)
+            if side is None and head_lower in ORG_NOUNS and not orgs:
+                for o in reversed(memory.organisations):
+                    if head_lower in o.name.lower():
+                        return o
+                side = _context_side(outlet)
+            if outlet.kind == "outlet" and self.actors.lookup(name) and self.actors.lookup(name)[1] == "outlets":  # type: ignore[index]
+                return Claimant(name=name, kind="outlet", side=side or "unknown")
+            return Claimant(name=name, kind="organisation", side=side or "unknown")
+        return None
+
+
+def _context_side(outlet: Claimant) -> str:
+    """An unqualified "the Defence Ministry" in a TASS story is Russia's."""
+    return outlet.side if outlet.side in {"UA", "RU"} else "unknown"
+
+
+def _role(span: Span, person: Span) -> str | None:
+    """Title words before the name ("Deputy Defense Minister") or an apposition after it."""
+    doc = span.doc
+    words = [t.text for t in doc[span.start: person.start] if t.pos_ not in {"DET", "PUNCT"} and t.tag_ != "POS"]
+    if words and person.start > span.start and doc[person.start - 1].pos_ != "PUNCT":
+        return " ".join(words)
+    for token in person.root.children:
+        if token.dep_ == "appos":
+            return doc[token.left_edge.i: token.right_edge.i + 1].text.strip(" ,")
+    if person.root.dep_ == "appos" and person.root.head.i < person.start:
+        head = person.root.head
+        return doc[head.left_edge.i: head.i + 1].text.strip(" ,")
+    return None
+
+
+def _strip_det(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in {"the", "a", "an", "this", "that", "its", "their"}:
+        words = words[1:]
+    return " ".join(words).strip(" ,")
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker of a reporting verb, borrowing the head's subject for "…, saying that"."""
+    for child in verb.children:  # "was echoed by Ukrainian officials": the agent speaks
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    if verb.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and verb.head is not verb:
+        return _subject(verb.head) if verb.head.pos_ in {"VERB", "AUX"} else None
+    return None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _in_quote(token: Token, quotes: list[tuple[int, int]]) -> bool:
+    return any(a <= token.idx < b for a, b in quotes)
+
+
+def _quote_of(sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for a, b in quotes:
+        if a < sent.end_char and sent.start_char < b:
+            return (a, b)
+    return None
+
+
+def _mostly_quote(sent: Span, quote: tuple[int, int]) -> bool:
+    """The sentence is the quotation with at most a short attribution around it."""
+    inside = min(sent.end_char, quote[1]) - max(sent.start_char, quote[0])
+    return inside >= 0.6 * len(sent.text.strip())
+
+
+def _inside(token_i: int | None, sent: Span, quote: tuple[int, int]) -> bool:
+    if token_i is None:
+        return True
+    return quote[0] <= sent.doc[token_i].idx < quote[1]
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return (start, end)

@@ -1,0 +1,303 @@
+"""Events: what a claim says happened — type, polarity and whose forces did it.
+
+Triggers are word patterns per event type, checked against the parse so that
+"advanced air defence systems" is not an advance and "pushed back 2 km" is.
+The side that acted comes from the forces named next to the trigger ("Russian
+forces", "the enemy", "our troops", "Kiev"), read relative to the claimant: both
+sides say "liberated" and "repelled", so the verb alone never decides the side.
+
+Conventions (shared with the gold set):
+- ``repelled``: ``actor_side`` is the side whose attack failed.
+- ``weapons_supply``: the receiving side.
+- ``strike`` / ``shelling`` / ``casualties``: the side that attacked or inflicted them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..actors import Actors, opposite
+from .attribute import Attribution
+
+WEAPON_WORDS = (
+    r"weapon|arm(?:s|ament)|tank|missile|artillery|ammunition|munition|shell|air[- ]defen[cs]e|jet|f-16|himars|"
+    r"atacms|patriot|leopard|abrams|bradley|storm shadow|taurus|drone|rocket|howitzer|aid|package|system|"
+    r"vehicle|aircraft|equipment|launcher|interceptor"
+)
+_W = r"(?<![\w-])"
+TRIGGERS: dict[str, str] = {
+    "advance": (
+        r"advanc\w*|gain(?:s|ed|ing)?\b(?! control)|push(?:ed|es|ing)? (?:forward|ahead|deeper|back)|mov(?:ed|ing|es) forward|"
+        r"progress(?:ed)?|(?:go|goes|went|going|gone) on the offensive|counter-?offensive|offensive|broke through|"
+        r"break(?:ing)? through|breakthrough|improv(?:ed|ing|ement in) (?:the |their |its )?(?:tactical |operational )?position"
+    ),
+    "withdrawal": r"withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:back|out)|fell back|abandon\w*|evacuat\w* troops|regroup\w*",
+    "capture": (
+        r"captur\w*|(?:took|take|takes|taking|taken|seiz\w*|establish\w*|gain\w*) (?:full |complete )?control|seiz\w*|"
+        r"liberat\w*|occupied|fell to|(?:has|had|have) fallen|cleared of|mopp\w* up"
+    ),
+    "repelled": (
+        r"repel\w*|repuls\w*|thwart\w*|fend(?:ed|ing)? off|fought off|beat(?:en)? back|beat off|foil\w*|"
+        r"(?:not|never) (?:been |be )?successful|unsuccessful|no success|repelling|stopped (?:an?|the) (?:attack|assault|advance)"
+    ),
+    "clash": r"clash\w*|fighting|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|attack(?:s|ed|ing)?",
+    "shelling": r"shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket",
+    "strike": (
+        r"strik(?:e|es|ing)\b|struck|missile (?:attack|strike)\w*|airstrike\w*|air strike\w*|air raid\w*|drone (?:attack|strike)\w*|"
+        r"kamikaze drones?|shahed\w*|glide bombs?|bomb(?:ed|ing|s)\b|shot down|intercept\w*|hit (?:a|an|the)\b|"
+        r"launch(?:ed|es|ing)? (?:\d+|\w+) (?:missiles|drones)"
+    ),
+    "casualties": (
+        r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|wounded|injur\w*|casualt\w*|losses|lost (?:\d+|up to|about|more than)|"
+        r"eliminat\w*|neutrali[sz]ed|perished|bodies"
+    ),
+    "weapons_supply": (
+        r"deliver\w*|suppl(?:y|ied|ies|ying)|provid\w*|send(?:s|ing)?|sent|pledg\w*|donat\w*|transfer\w*|shipment\w*|"
+        r"aid package|military aid|security assistance|call(?:ed|s)? (?:up)?on .{0,40}to (?:provide|send|supply)"
+    ),
+    "weapons_use": r"(?:us(?:e|ed|es|ing)|deploy\w*|fir(?:ed|ing)) (?:of )?(?:\w+ ){0,3}(?:cluster|chemical|phosphorus|thermobaric|incendiary|tear gas|poison)",
+    "negotiation": (
+        r"talks\b|negotiat\w*|ceasefire|cease-fire|truce|peace (?:deal|plan|summit|formula|process|agreement)|"
+        r"prisoner (?:exchange|swap)|exchang\w* (?:of )?(?:prisoners|bodies|pows)|swap\w*|grain (?:deal|corridor|initiative)|"
+        r"mediat\w*|humanitarian corridor"
+    ),
+}
+_TRIGGER_RE = {kind: re.compile(_W + f"(?:{body})", re.IGNORECASE) for kind, body in TRIGGERS.items()}
+_WEAPON_RE = re.compile(WEAPON_WORDS, re.IGNORECASE)
+# A repelled frame swallows the attack it repelled; a capture the advance that led to it.
+ABSORBS = {"repelled": {"advance", "clash", "strike"}, "capture": {"clash"}, "shelling": {"strike"},
+           "weapons_use": {"strike", "shelling"}, "negotiation": {"weapons_supply"}}
+
+DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "debunk"}
+DENIAL_WORDS = re.compile(r"\b(?:not a single|never|no longer|false|fake|untrue|not true|baseless|groundless)\b", re.IGNORECASE)
+HEDGE_WORDS = re.compile(
+    r"\b(?:reportedly|allegedly|possibly|apparently|presumably|likely|unconfirmed|purportedly|believed|"
+    r"appears?|seems?|appeared|seemed)\b",
+    re.IGNORECASE,
+)
+HEDGE_MODALS = {"may", "might", "could"}
+_ADVANCED_THING = re.compile(
+    r"\s*(?:\w+\s+)?(?:weapon|technolog|training|stage|age|level|capabilit|economy|countr|nation|course|degree)", re.I)
+FORCE_NOUNS = {
+    "force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "brigade",
+    "battalion", "servicemen", "defenders", "marines", "paratroopers", "artillery", "aviation", "navy",
+    "group", "militants", "regiment", "division", "corps", "operators", "drones", "missiles", "attempts",
+    "attack", "attacks", "assault", "assaults", "offensive", "counteroffensive", "positions", "defenses", "defences",
+}
+_ENEMY = {"enemy", "enemy's", "adversary", "foe"}
+_WE = {"our", "we", "us", "ours", "its", "their"}  # possessives of the speaking side
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    """An event found in a sentence, before places, times and quantities are attached."""
+
+    type: str
+    polarity: str
+    actor_side: str
+    trigger: str
+    start: int  # char offset of the trigger
+
+
+class EventFinder:
+    """Finds the events a claim asserts, denies or hedges."""
+
+    def __init__(self, actors: Actors) -> None:
+        self.actors = actors
+
+    def find(self, attribution: Attribution) -> list[EventDraft]:
+        sent = attribution.sent
+        doc = sent.doc
+        skip = attribution.attribution_tokens
+        text = sent.text
+        hits: dict[str, tuple[int, int]] = {}
+        for kind, pattern in _TRIGGER_RE.items():
+            for m in pattern.finditer(text):
+                start, end = sent.start_char + m.start(), sent.start_char + m.end()
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None or any(t.i in skip for t in span):
+                    continue
+                if not self._plausible(kind, span, text):
+                    continue
+                hits.setdefault(kind, (start, end))
+        for kind, absorbed in ABSORBS.items():
+            if kind in hits:
+                for other in absorbed:
+                    hits.pop(other, None)
+        events: list[EventDraft] = []
+        claimant_side = attribution.claimant.side
+        for kind, (start, end) in sorted(hits.items(), key=lambda kv: kv[1][0]):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            assert span is not None
+            polarity = self._polarity(kind, span, attribution)
+            side = self._actor_side(kind, span, attribution, claimant_side)
+            events.append(EventDraft(kind, polarity, side, span.text, start))
+        return events
+
+    # -- filters --------------------------------------------------------------------
+    def _plausible(self, kind: str, span: Span, sentence: str) -> bool:
+        root = span.root
+        if kind == "advance" and root.lower_ == "advanced" and root.pos_ == "ADJ":
+            after = span.doc[span.end: span.end + 3].text
+            if _ADVANCED_THING.match(after) or (_WEAPON_RE.match(after) and not re.match(r"\s*\d", after)):
+                return False  # "advanced air defence systems", not "advanced 2 kilometers"
+        if kind == "advance" and root.lower_.startswith("gain") and not re.search(
+                r"square|sq|km|kilomet|metre|meter|ground|territory|position|foothold|village|control", sentence, re.I):
+            return False
+        if kind == "weapons_supply" and not _WEAPON_RE.search(sentence):
+            return False
+        if kind == "clash" and root.lower_.startswith("attack") and re.search(r"drone|missile|air|rocket", sentence, re.I):
+            return False  # a drone or missile attack is a strike
+        if kind == "casualties" and root.lower_ in {"dead"} and root.head.lower_ in {"end"}:
+            return False
+        return True
+
+    # -- polarity -------------------------------------------------------------------
+    def _polarity(self, kind: str, span: Span, attribution: Attribution) -> str:
+        sent = span.sent
+        cue = sent.doc[attribution.cue_token] if attribution.cue_token is not None else None
+        if cue is not None and cue.lemma_.lower() in DENIAL_CUES:
+            return "denied"
+        if kind != "repelled" and _negated(span.root):
+            return "denied"
+        clause = sent.doc[span.root.left_edge.i: span.root.right_edge.i + 1].text if span.root.dep_ != "ROOT" else sent.text
+        if kind != "repelled" and DENIAL_WORDS.search(clause):
+            return "denied"
+        hedge = [t for t in sent if t.i not in attribution.attribution_tokens
+                 and (HEDGE_WORDS.fullmatch(t.text) or (t.tag_ == "MD" and t.lower_ in HEDGE_MODALS))]
+        if hedge:
+            if hedge and any(_governs(h, span.root) or h.head == span.root or h.head == span.root.head for h in hedge):
+                return "hedged"
+            if any(t.lower_ in {"reportedly", "allegedly", "apparently", "purportedly", "unconfirmed"} for t in sent):
+                return "hedged"
+        return "asserted"
+
+    # -- side -----------------------------------------------------------------------
+    def _actor_side(self, kind: str, span: Span, attribution: Attribution, claimant_side: str) -> str:
+        trigger = span.root
+        agent = self._agent_side(trigger, attribution, claimant_side)
+        if kind == "repelled":
+            target = self._object_side(trigger, attribution, claimant_side)
+            if target is not None:
+                return target
+            if trigger.lemma_ in {"repel", "repulse", "thwart", "foil", "fend", "beat", "stop", "fight"} and agent:
+                return opposite(agent)
+            return agent or opposite(claimant_side)
+        if kind == "weapons_supply":
+            recipient = self._recipient_side(span.sent)
+            if recipient is not None:
+                return recipient
+            return claimant_side if claimant_side in {"UA", "RU"} else "unknown"
+        if agent is not None:
+            return agent
+        nearby = self._sentence_side(span.sent, attribution, claimant_side, exclude=span)
+        if nearby is not None:
+            return nearby
+        if kind in {"advance", "capture", "withdrawal"}:
+            return claimant_side if claimant_side in {"UA", "RU"} else "unknown"
+        if kind in {"shelling", "strike", "casualties"} and claimant_side in {"UA", "RU"}:
+            return opposite(claimant_side)
+        return "unknown"
+
+    def _phrase_side(self, token: Token, attribution: Attribution, claimant_side: str) -> str | None:
+        """The side a noun phrase names: "Russian forces", "the enemy", "our troops", "Kiev"."""
+        words = list(token.subtree) if token.dep_ != "ROOT" else [token]
+        if len(words) > 12:
+            words = [w for w in words if w.head == token] + [token]
+        for w in words:
+            if w.lower_ in _ENEMY:
+                return opposite(claimant_side)
+        side = self.actors.side_of(token.doc[words[0].i: words[-1].i + 1].text) if words else None
+        if side is not None:
+            return side
+        for w in words:
+            if w.lower_ in _WE and (w.head.lower_ in FORCE_NOUNS or w.head == token) and claimant_side != "unknown":
+                return claimant_side
+        return None
+
+    def _agent_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str | None:
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
+        candidates: list[Token] = []
+        if verb is not None:
+            candidates += [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+            candidates += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if not candidates and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl"}:
+                head = verb.head
+                candidates += [c for c in head.children if c.dep_ == "nsubj"]
+                if verb.dep_ in {"acl", "relcl"}:
+                    candidates.append(head)
+        else:
+            # "attempts by the enemy", "Russian advance", "Ukraine's counteroffensive"
+            candidates += [c for c in trigger.children if c.dep_ in {"amod", "poss", "compound", "nmod"}]
+            candidates += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"by", "of", "from"}
+                           for p in c.children if p.dep_ == "pobj"]
+            if trigger.dep_ in {"nsubj", "nsubjpass"}:
+                candidates += [c for c in trigger.children]
+            if trigger.dep_ in {"dobj", "pobj"} and trigger.head.pos_ == "VERB":
+                candidates += [c for c in trigger.head.children if c.dep_ == "nsubj"]
+        for c in candidates:
+            if c.dep_ == "agent":
+                continue
+            side = self._phrase_side(c, attribution, claimant_side)
+            if side is not None:
+                return side
+            if c.lower_ in {"we", "i"} and claimant_side != "unknown":
+                return claimant_side
+            if c.lower_ in {"they"}:
+                continue
+        return None
+
+    def _object_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str | None:
+        """For "repelled 20 Russian attacks": the side of what was repelled."""
+        for c in trigger.children:
+            if c.dep_ in {"dobj", "nsubjpass"}:
+                side = self._phrase_side(c, attribution, claimant_side)
+                if side is not None:
+                    return side
+        if trigger.pos_ != "VERB":  # "no success", "unsuccessful": the subject attempted
+            head = trigger.head
+            for c in head.children:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    side = self._phrase_side(c, attribution, claimant_side)
+                    if side is not None:
+                        return side
+        return None
+
+    def _recipient_side(self, sent: Span) -> str | None:
+        for token in sent:
+            if token.lower_ in {"to", "for"}:
+                for p in token.children:
+                    if p.dep_ == "pobj":
+                        side = self.actors.side_of(p.text)
+                        if side is not None:
+                            return side
+        return None
+
+    def _sentence_side(self, sent: Span, attribution: Attribution, claimant_side: str, exclude: Span) -> str | None:
+        """A forces phrase anywhere in the content ("Russian forces have been advancing")."""
+        for token in sent:
+            if token.i in attribution.attribution_tokens:
+                continue
+            if token.lower_ in FORCE_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
+                side = self._phrase_side(token, attribution, claimant_side)
+                if side is not None:
+                    return side
+            if token.ent_type_ == "GOV" and token.dep_ in {"nsubj", "nsubjpass"}:
+                return self.actors.side_of(token.text)
+        return None
+
+
+def _negated(token: Token) -> bool:
+    chain = [token, token.head] if token.dep_ in {"xcomp", "ccomp", "aux", "auxpass", "dobj", "pobj"} else [token]
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "neg" or c.lower_ in {"never", "no"}:
+                return True
+    return False
+
+
+def _governs(a: Token, b: Token) -> bool:
+    return a in list(b.ancestors) or b in list(a.ancestors) or a.head == b

