@@ -1,0 +1,39 @@
+# frontwatch — common tasks. `make demo` and `make test` are the README's quick start.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: setup demo test bench eval lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip>=24"
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv with the locked dependencies and frontwatch itself
+
+demo: setup  ## analyse the bundled sample articles (builds the gazetteer on first run)
+	$(BIN)/frontwatch gazetteer build
+	$(BIN)/frontwatch analyze samples/ --format table
+
+test: setup  ## the whole test suite (what CI runs)
+	$(BIN)/python -m pytest -q
+
+eval: setup  ## score the pipeline on the gold set, dev and held-out test split separately
+	$(BIN)/frontwatch evaluate tests/data/gold/articles/dev tests/data/gold/places.jsonl tests/data/gold/times.jsonl tests/data/gold/quantities.jsonl
+	$(BIN)/frontwatch evaluate tests/data/gold/articles/test
+
+bench: setup  ## throughput and memory figures
+	$(BIN)/python benchmarks/bench_analyze.py
+	$(BIN)/python benchmarks/bench_gazetteer.py
+	$(BIN)/python benchmarks/bench_times_quantities.py
+
+lock:  ## re-pin every dependency with hashes (needs pip-tools)
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

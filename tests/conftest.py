@@ -1,0 +1,49 @@
+"""Shared fixtures. Loading spaCy and opening the gazetteer are expensive: once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontwatch.actors import Actors
+from frontwatch.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEED = ROOT.parent / "shared" / "corpus" / "000_63fd9caf96d9613e.txt"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    """Default settings, honouring FRONTWATCH_* variables (CI points the data dir into the checkout)."""
+    return Settings.load()
+
+
+@pytest.fixture(scope="session")
+def actors() -> Actors:
+    return Actors.load()
+
+
+@pytest.fixture(scope="session")
+def pipeline(settings: Settings):  # type: ignore[no-untyped-def]
+    from frontwatch.pipeline import Pipeline
+
+    return Pipeline(settings)
+
+
+@pytest.fixture(scope="session")
+def nlp(pipeline):  # type: ignore[no-untyped-def]
+    return pipeline.nlp
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.fail(f"shared seed story missing at {SEED}")
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_report(pipeline, seed_text):  # type: ignore[no-untyped-def]
+    return pipeline.analyze(seed_text, published="2023-07-17", source="RT")
