@@ -123,8 +123,12 @@ class Pipeline:
         times = tuple(_stage("times", article, lambda: extract_times(doc, article.published, s.times)))
         quantities = tuple(_stage("quantities", article, lambda: extract_quantities(doc, s.quantities)))
         article = replace(article, places=places, times=times, quantities=quantities)
-        claims = [self._claim(article, doc, i, at) for i, at in enumerate(attributions)]
-        return Report(article=article, claims=tuple(_inherit_times(claims)))
+        claims = _inherit_times([self._claim(article, doc, i, at) for i, at in enumerate(attributions)])
+        if attributions and _is_headline(doc, attributions[0]):
+            # A headline restates the story's lead; its events lend their times above but are
+            # not counted again (the body sentence carries the claim).
+            claims[0] = replace(claims[0], events=())
+        return Report(article=article, claims=tuple(claims))
 
     def _claim(self, article: Article, doc: Doc, index: int, at: Attribution) -> Claim:
         start, end = at.span
@@ -206,6 +210,16 @@ def _inherit_times(claims: list[Claim]) -> list[Claim]:
             told.append(event)
         out.append(replace(claim, events=tuple(events)))
     return out
+
+
+def _is_headline(doc: Doc, at: Attribution) -> bool:
+    """The first line, with no full stop, followed by more text."""
+    start, end = at.span
+    line_end = doc.text.find("\n", start)
+    rest = doc.text[line_end:] if line_end != -1 else ""
+    first_line = doc.text[:line_end] if line_end != -1 else doc.text
+    return (not doc.text[:start].strip() and end <= (line_end if line_end != -1 else len(doc.text))
+            and not first_line.rstrip().endswith((".", "!", "?", '"', "”")) and len(rest.split()) > 20)
 
 
 def _attached_to(doc: Doc, time: TimeSpan, cue: int | None) -> bool:

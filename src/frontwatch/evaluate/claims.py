@@ -139,6 +139,13 @@ def score(items: list[dict[str, Any]], reports: list[Report]) -> tuple[dict[str,
             claim, event = units[best]
             type_pairs.append((g["type"], event.type))
             _compare(g, claim, event, tallies, errors_km, mistakes, item["id"])
+        # A claimant telling the same event again (a paraphrase, then a quote) is one gold claim:
+        # the restatement is neither a match nor spurious.
+        told = {(fold(units[k][0].claimant.name), units[k][1].type, units[k][1].actor_side) for k in used}
+        for k, (claim, event) in enumerate(units):
+            if k not in used and (fold(claim.claimant.name), event.type, event.actor_side) in told:
+                used.add(k)
+                n_pred -= 1
         for k, (claim, event) in enumerate(units):
             if k not in used:
                 mistakes.append({"what": "spurious", "expected": "-", "got": f"{claim.claimant.name}: {event.type}",

@@ -235,16 +235,17 @@ class Attributor:
                         return p
                 if memory.people:
                     return memory.people[-1]
-            name = _strip_det(phrase)
+            name = _core(head)
             side = self.actors.side_of(phrase) or _context_side(outlet)
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
         if orgs or head_lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
-            name = _strip_det(phrase if len(phrase) < 80 else (orgs[0].text if orgs else head.text))
-            side = self.actors.side_of(name)
-            if side is None and head_lower in ORG_NOUNS and not orgs:
+            name = _core(head)
+            side = self.actors.side_of(phrase)
+            if side is None:
+                # "The General Staff added" after "Ukraine's General Staff said": the same body.
                 for o in reversed(memory.organisations):
-                    if head_lower in o.name.lower():
+                    if name.lower() in o.name.lower() or (head_lower in ORG_NOUNS and head_lower in o.name.lower()):
                         return o
                 side = _context_side(outlet)
             if outlet.kind == "outlet" and self.actors.lookup(name) and self.actors.lookup(name)[1] == "outlets":  # type: ignore[index]
@@ -271,6 +272,23 @@ def _role(span: Span, person: Span) -> str | None:
         head = person.root.head
         return doc[head.left_edge.i: head.i + 1].text.strip(" ,")
     return None
+
+
+def _core(head: Token) -> str:
+    """The name a subject phrase gives: its entity, else the head noun with its left modifiers.
+
+    "The Institute for the Study of War, a U.S. think tank" -> the ORG entity;
+    "Russia's Defence Ministry" -> itself; "an RSF adviser" -> "RSF adviser".
+    """
+    doc = head.doc
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if ent is not None:
+        left = [c for c in head.lefts if c.dep_ in {"poss", "compound", "amod"} and c.i < ent.start]
+        start = min([ent.start] + [c.left_edge.i for c in left])
+        return _strip_det(doc[start: ent.end].text)
+    left = [c for c in head.lefts if c.dep_ in {"poss", "compound", "amod", "nmod", "npadvmod"}]
+    start = min([head.i] + [c.left_edge.i for c in left])
+    return _strip_det(doc[start: head.i + 1].text)
 
 
 def _strip_det(phrase: str) -> str:

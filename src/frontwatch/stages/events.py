@@ -30,46 +30,64 @@ WEAPON_WORDS = (
 _W = r"(?<![\w-])"
 TRIGGERS: dict[str, str] = {
     "advance": (
-        r"advanc\w*|gain(?:s|ed|ing)?\b(?! control)|push(?:ed|es|ing)? (?:forward|ahead|deeper|back)|mov(?:ed|ing|es) forward|"
+        r"advanc\w*|gain(?:s|ed|ing)?\b(?! control)|push(?:ed|es|ing)?\b|mov(?:ed|ing|es) forward|entered|enter(?:ing|s)?\b|"
         r"progress(?:ed)?|(?:go|goes|went|going|gone) on the offensive|counter-?offensive|offensive|broke through|"
-        r"break(?:ing)? through|breakthrough|improv(?:ed|ing|ement in) (?:the |their |its )?(?:tactical |operational )?position"
+        r"break(?:ing)? through|breakthrough|crossed|encircl\w*|(?:tactical )?success(?:es)?\b|foothold|"
+        r"improv(?:ed|ing|ement in) (?:the |their |its )?(?:tactical |operational )?(?:position|situation)|"
+        r"control(?:s|led)? (?:about |some |nearly |more than |over )?[\d,.]+ (?:square|sq)"
     ),
-    "withdrawal": r"withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:back|out)|fell back|abandon\w*|evacuat\w* troops|regroup\w*",
+    "withdrawal": (
+        r"withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:\w+ ){0,2}(?:back|out)|pullout|pull-out|fell back|abandon\w*|"
+        r"regroup\w*|relocat\w*|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
+    ),
     "capture": (
-        r"captur\w*|(?:took|take|takes|taking|taken|seiz\w*|establish\w*|gain\w*) (?:full |complete )?control|seiz\w*|"
-        r"liberat\w*|occupied|fell to|(?:has|had|have) fallen|cleared of|mopp\w* up"
+        r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|steps|measures|over the))|"
+        r"seiz\w*|liberat\w*|occupied|fell to|(?:has|had|have) fallen|cleared\b|mopp\w* up|"
+        r"(?:establish\w*|gain\w*) (?:full |complete )?control"
     ),
     "repelled": (
-        r"repel\w*|repuls\w*|thwart\w*|fend(?:ed|ing)? off|fought off|beat(?:en)? back|beat off|foil\w*|"
-        r"(?:not|never) (?:been |be )?successful|unsuccessful|no success|repelling|stopped (?:an?|the) (?:attack|assault|advance)"
+        r"repel\w*|repuls\w*|thwart\w*|fend(?:ed|ing)? off|fought off|beat(?:en)? back|beat off|foil\w*|driven back|"
+        r"(?:not|never) (?:been |be )?successful|unsuccessful|no success|without success|"
+        r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|intercept\w*|"
+        r"destroy\w* (?:\w+ ){0,3}(?:drones|missiles|rockets|uavs|of them)"
     ),
-    "clash": r"clash\w*|fighting|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|attack(?:s|ed|ing)?",
-    "shelling": r"shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket",
+    "clash": r"clash\w*|fighting|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
+    "shelling": (
+        r"shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
+        r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
+    ),
     "strike": (
-        r"strik(?:e|es|ing)\b|struck|missile (?:attack|strike)\w*|airstrike\w*|air strike\w*|air raid\w*|drone (?:attack|strike)\w*|"
-        r"kamikaze drones?|shahed\w*|glide bombs?|bomb(?:ed|ing|s)\b|shot down|intercept\w*|hit (?:a|an|the)\b|"
-        r"launch(?:ed|es|ing)? (?:\d+|\w+) (?:missiles|drones)"
+        r"strik(?:e|es|ing)\b|struck|missile (?:attack|strike)\w*|airstrike\w*|air strike\w*|air raid\w*|"
+        r"drone (?:attack|strike)\w*|kamikaze drones?|shahed\w*|glide bombs?|bomb(?:ed|ing|s)\b|dropp(?:ed|ing) (?:\w+ ){0,4}bombs|"
+        r"hit(?:s|ting)?\b|launch(?:ed|es|ing)? (?:\d+|\w+) (?:missiles|drones)|fir(?:ed|ing|es) (?:\w+ ){0,3}(?:missiles?|drones?)|"
+        r"attack(?:s|ed|ing)?\b"
     ),
     "casualties": (
-        r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|wounded|injur\w*|casualt\w*|losses|lost (?:\d+|up to|about|more than)|"
-        r"eliminat\w*|neutrali[sz]ed|perished|bodies"
+        r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|wounded|wounding|injur\w*|casualt\w*|losses|los(?:t|e|ing)\b|"
+        r"eliminat\w*|neutrali[sz]ed|perished|bodies|destroy(?:ed|ing|s)?\b|taken (?:\w+ ){0,4}prisoners?|"
+        r"(?:took|captured) (?:\w+ ){0,3}prisoners?|suffer\w* (?:\w+ ){0,2}losses"
     ),
     "weapons_supply": (
-        r"deliver\w*|suppl(?:y|ied|ies|ying)|provid\w*|send(?:s|ing)?|sent|pledg\w*|donat\w*|transfer\w*|shipment\w*|"
-        r"aid package|military aid|security assistance|call(?:ed|s)? (?:up)?on .{0,40}to (?:provide|send|supply)"
+        r"deliver\w*|suppl(?:y|ied|ies|ying)|provid\w*|send(?:s|ing)?|sent|pledg\w*|promis\w*|donat\w*|transfer\w*|"
+        r"shipment\w*|handed|arrived|re-export\w*|aid package|military aid|security assistance|"
+        r"(?:need(?:s|ed)?|asked for|request\w*|call(?:ed|s|ing)? (?:up)?on) (?:\w+ ){0,6}(?:weapons|missiles|jets|aircraft|tanks|shells|ammunition|air defen[cs]e)"
     ),
-    "weapons_use": r"(?:us(?:e|ed|es|ing)|deploy\w*|fir(?:ed|ing)) (?:of )?(?:\w+ ){0,3}(?:cluster|chemical|phosphorus|thermobaric|incendiary|tear gas|poison)",
+    "weapons_use": (
+        r"(?:us(?:e|ed|es|ing)|deploy\w*|fir(?:ed|ing)) (?:of )?(?:\w+ ){0,3}(?:cluster|chemical|phosphorus|thermobaric|"
+        r"incendiary|tear gas|poison)|(?:storm shadows?|atacms|himars|taurus)\b (?:\w+ ){0,3}(?:done their job|were used|hit)"
+    ),
     "negotiation": (
-        r"talks\b|negotiat\w*|ceasefire|cease-fire|truce|peace (?:deal|plan|summit|formula|process|agreement)|"
+        r"talks\b|negotiat\w*|ceasefire|cease-fire|truce|peace (?:deal|plan|summit|formula|process|agreement|talks)|"
         r"prisoner (?:exchange|swap)|exchang\w* (?:of )?(?:prisoners|bodies|pows)|swap\w*|grain (?:deal|corridor|initiative)|"
-        r"mediat\w*|humanitarian corridor"
+        r"mediat\w*|humanitarian corridor|\bdeal\b|come home|returned (?:home|from)|stop hostilities|accepted a proposal"
     ),
 }
 _TRIGGER_RE = {kind: re.compile(_W + f"(?:{body})", re.IGNORECASE) for kind, body in TRIGGERS.items()}
 _WEAPON_RE = re.compile(WEAPON_WORDS, re.IGNORECASE)
+_AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,4}(?:sq\b|sq\.|square|km2|km²|hectares)", re.IGNORECASE)
 # A repelled frame swallows the attack it repelled; a capture the advance that led to it.
-ABSORBS = {"repelled": {"advance", "clash", "strike"}, "capture": {"clash"}, "shelling": {"strike"},
-           "weapons_use": {"strike", "shelling"}, "negotiation": {"weapons_supply"}}
+ABSORBS = {"repelled": {"advance", "clash", "strike"}, "capture": {"clash"}, "shelling": {"strike", "clash"},
+           "strike": {"clash"}, "weapons_use": {"strike", "shelling"}, "withdrawal": {"advance"}}
 
 DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "debunk"}
 DENIAL_WORDS = re.compile(r"\b(?:not a single|never|no longer|false|fake|untrue|not true|baseless|groundless)\b", re.IGNORECASE)
@@ -113,6 +131,8 @@ class EventFinder:
         doc = sent.doc
         skip = attribution.attribution_tokens
         text = sent.text
+        if NO_CLAIM.search(text):
+            return []  # "could not independently verify", "has not commented": about a claim, not one
         hits: dict[str, tuple[int, int]] = {}
         for kind, pattern in _TRIGGER_RE.items():
             for m in pattern.finditer(text):
@@ -122,6 +142,8 @@ class EventFinder:
                     continue
                 if not self._plausible(kind, span, text):
                     continue
+                if kind == "capture" and _AREA.match(doc[span.end: span.end + 8].text):
+                    kind = "advance"  # "recaptured 9 sq km": ground gained, not a place taken
                 hits.setdefault(kind, (start, end))
         for kind, absorbed in ABSORBS.items():
             if kind in hits:
@@ -140,6 +162,8 @@ class EventFinder:
     # -- filters --------------------------------------------------------------------
     def _plausible(self, kind: str, span: Span, sentence: str) -> bool:
         root = span.root
+        if root.pos_ in {"NOUN", "PROPN"} and not _predicative(root):
+            return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
         if kind == "advance" and root.lower_ == "advanced" and root.pos_ == "ADJ":
             after = span.doc[span.end: span.end + 3].text
             if _ADVANCED_THING.match(after) or (_WEAPON_RE.match(after) and not re.match(r"\s*\d", after)):
@@ -149,8 +173,18 @@ class EventFinder:
             return False
         if kind == "weapons_supply" and not _WEAPON_RE.search(sentence):
             return False
-        if kind == "clash" and root.lower_.startswith("attack") and re.search(r"drone|missile|air|rocket", sentence, re.I):
+        aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter", sentence, re.I)
+        if kind == "clash" and root.lower_.startswith("attack") and aerial:
             return False  # a drone or missile attack is a strike
+        if kind == "strike" and root.lower_.startswith(("attack", "hit")) and not aerial:
+            return False  # "attacked Ukrainian positions" on the ground is a clash
+        if kind == "casualties" and root.lower_.startswith("destroy") and re.match(
+                r"\s*(?:\w+\s+){0,3}(?:drones|missiles|rockets|uavs|of them)", span.doc[span.end: span.end + 5].text, re.I):
+            return False  # shot-down drones are a repelled strike, not losses
+        if kind == "negotiation" and root.lower_ == "deal" and _WEAPON_RE.search(sentence):
+            return False
+        if kind == "advance" and root.lower_ in {"success", "successes"} and not re.search(r"tactical|achiev", sentence, re.I):
+            return False
         if kind == "casualties" and root.lower_ in {"dead"} and root.head.lower_ in {"end"}:
             return False
         return True
@@ -191,6 +225,8 @@ class EventFinder:
             if recipient is not None:
                 return recipient
             return claimant_side if claimant_side in {"UA", "RU"} else "unknown"
+        if kind == "casualties":
+            return self._casualty_side(trigger, attribution, claimant_side)
         if agent is not None:
             return agent
         nearby = self._sentence_side(span.sent, attribution, claimant_side, exclude=span)
@@ -198,8 +234,33 @@ class EventFinder:
             return nearby
         if kind in {"advance", "capture", "withdrawal"}:
             return claimant_side if claimant_side in {"UA", "RU"} else "unknown"
-        if kind in {"shelling", "strike", "casualties"} and claimant_side in {"UA", "RU"}:
-            return opposite(claimant_side)
+        return "unknown"  # "two Iskander missiles hit the centre": the sentence does not say who
+
+    def _casualty_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str:
+        """Casualties belong to the side that inflicted them: the killer, else the other side of the victims."""
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+        suffered = verb.lemma_ in {"lose", "suffer", "die", "perish"} or trigger.lemma_ in {"loss", "casualty"}
+        victims: list[Token] = []
+        inflicters: list[Token] = []
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                (victims if suffered else inflicters).append(c)
+            elif c.dep_ in {"nsubjpass", "dobj"}:
+                victims.append(c)
+            elif c.dep_ == "agent":
+                inflicters += [p for p in c.children if p.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+                inflicters += [p for p in c.children if p.dep_ == "pobj"]
+        if verb.dep_ in {"advcl", "xcomp", "conj"} and not suffered:  # "Russian shelling ..., killing two"
+            inflicters += [c for c in verb.head.children if c.dep_ == "nsubj"]
+        for token in inflicters:
+            side = self._phrase_side(token, attribution, claimant_side)
+            if side is not None:
+                return side
+        for token in victims + [c for c in trigger.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]:
+            side = self._phrase_side(token, attribution, claimant_side)
+            if side in {"UA", "RU"}:
+                return opposite(side)
         return "unknown"
 
     def _phrase_side(self, token: Token, attribution: Attribution, claimant_side: str) -> str | None:
@@ -288,6 +349,22 @@ class EventFinder:
             if token.ent_type_ == "GOV" and token.dep_ in {"nsubj", "nsubjpass"}:
                 return self.actors.side_of(token.text)
         return None
+
+
+NO_CLAIM = re.compile(
+    r"could not (?:be )?(?:independently )?(?:verif|confirm)|(?:has|have|had) not (?:yet )?commented|"
+    r"did not (?:immediately )?(?:comment|respond)|declined to comment|no immediate comment", re.IGNORECASE)
+
+
+def _predicative(noun: Token) -> bool:
+    """Is the noun what the clause is about (subject, object, root), not a noun in passing?"""
+    token = noun
+    while token.dep_ in {"conj", "appos", "compound"} and token.head is not token:
+        token = token.head
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "oprd", "npadvmod"}:
+        return True
+    # "carried out 12 strikes", "in fierce fighting near X", "after heavy shelling"
+    return token.dep_ == "pobj" and token.head.lower_ in {"in", "after", "during", "amid", "under"}
 
 
 def _negated(token: Token) -> bool:

@@ -11,6 +11,7 @@ countries that act as governments ("Kiev said", "Moscow reserves the right",
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Iterable
 
 import spacy
@@ -61,12 +62,23 @@ def load_nlp(settings: ParseSettings, actors: Actors, place_patterns: Iterable[d
     return nlp
 
 
+# "KYIV, July 31 (Wirewire) - ", "MOSCOW (TASS) — ", "KHARTOUM: " at the start of a line.
+DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:,?\s+\d{4})?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s+"
+)
+
+
 @Language.component("frontwatch_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and captions have no full stop."""
+    """A line break ends a sentence (headlines have no full stop), and so does a dateline."""
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+    for m in DATELINE.finditer(doc.text):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
 
 
