@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors, opposite
 from .attribute import Attribution
@@ -106,6 +106,9 @@ FORCE_NOUNS = {
     "attack", "attacks", "assault", "assaults", "offensive", "counteroffensive", "positions", "defenses", "defences",
 }
 _ENEMY = {"enemy", "enemy's", "adversary", "foe"}
+_BARE_FORCES = {"army", "military", "forces", "force", "aircraft", "aviation", "brigades", "fighters", "militants"}
+ATTACK_NOUNS = {"strike", "strikes", "shelling", "attack", "attacks", "aggression", "fire", "bombardment",
+                "missile", "missiles", "drone", "drones", "artillery", "barrage", "raid", "airstrike", "airstrikes"}
 _WE = {"our", "we", "us", "ours", "its", "their"}  # possessives of the speaking side
 
 
@@ -224,7 +227,14 @@ class EventFinder:
             recipient = self._recipient_side(span.sent)
             if recipient is not None:
                 return recipient
-            return claimant_side if claimant_side in {"UA", "RU"} else "unknown"
+            if claimant_side in {"UA", "RU"}:
+                return claimant_side
+            return self._focus_side(span.doc)  # "allies were delivering more air defence systems"
+        if kind == "negotiation":
+            subjects = [c for c in trigger.children if c.dep_ == "nsubj"] if trigger.pos_ == "VERB" else []
+            if subjects and not any(c.dep_ == "conj" for c in subjects[0].children):
+                return self._phrase_side(subjects[0], attribution, claimant_side) or "unknown"
+            return "unknown"  # talks, exchanges and mediation are two-sided
         if kind == "casualties":
             return self._casualty_side(trigger, attribution, claimant_side)
         if agent is not None:
@@ -253,6 +263,10 @@ class EventFinder:
                 inflicters += [p for p in c.children if p.dep_ == "pobj"]
         if verb.dep_ in {"advcl", "xcomp", "conj"} and not suffered:  # "Russian shelling ..., killing two"
             inflicters += [c for c in verb.head.children if c.dep_ == "nsubj"]
+        inflicters += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "in"}
+                       for p in c.children if p.dep_ == "pobj"]
+        # "As a result of Russian aggression, two people were killed"
+        inflicters += [t for t in trigger.sent if t.lower_ in ATTACK_NOUNS and t.pos_ == "NOUN"]
         for token in inflicters:
             side = self._phrase_side(token, attribution, claimant_side)
             if side is not None:
@@ -274,9 +288,17 @@ class EventFinder:
         side = self.actors.side_of(token.doc[words[0].i: words[-1].i + 1].text) if words else None
         if side is not None:
             return side
+        known = claimant_side != "unknown"
+        if token.lower_ in {"it", "they", "we"} and known:
+            return claimant_side  # "it had carried out a strike" in the ministry's own account
         for w in words:
-            if w.lower_ in _WE and (w.head.lower_ in FORCE_NOUNS or w.head == token) and claimant_side != "unknown":
+            if w.lower_ in _WE and (w.head.lower_ in FORCE_NOUNS or w.head == token) and known:
                 return claimant_side
+        if token.ent_type_ in {"ORG", "NORP", "GPE", "GOV"} and claimant_side not in {"UA", "RU"}:
+            return "other"  # a named party in another war: the army, the RSF, Hezbollah
+        head = words[-1] if token.dep_ == "ROOT" else token
+        if head.lower_ in FORCE_NOUNS | _BARE_FORCES and token.dep_ in {"nsubj", "nsubjpass", "agent", "pobj"} and known:
+            return claimant_side  # unqualified "units improved their positions": the speaker's own
         return None
 
     def _agent_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str | None:
@@ -327,8 +349,22 @@ class EventFinder:
                         return side
         return None
 
+    def _focus_side(self, doc: Doc) -> str:
+        """The war side the article is about, by how often each side's country is named."""
+        counts = {"UA": 0, "RU": 0}
+        for m in self.actors.find(doc.text):
+            if m.side in counts and m.category in {"countries", "capitals"}:
+                counts[m.side] += 1
+        if counts["UA"] == counts["RU"] == 0:
+            return "unknown"
+        return max(counts, key=lambda k: counts[k])
+
     def _recipient_side(self, sent: Span) -> str | None:
         for token in sent:
+            if token.dep_ == "dative":  # "handed Kiev cluster munitions"
+                side = self.actors.side_of(token.text)
+                if side is not None:
+                    return side
             if token.lower_ in {"to", "for"}:
                 for p in token.children:
                     if p.dep_ == "pobj":
