@@ -28,8 +28,8 @@ def _default_data_dir() -> str:
 class InputSettings:
     max_bytes: int = 5_000_000
     """Largest input file (or JSONL line) accepted, in bytes."""
-    min_english_ratio: float = 0.12
-    """Least share of English function words a text must have to be analysed as English."""
+    min_english_ratio: float = 0.08
+    """Least share of English function words (the, of, said...) a text of 8+ words must have to be analysed."""
 
 
 @dataclass(frozen=True)

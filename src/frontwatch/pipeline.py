@@ -14,7 +14,6 @@ from dataclasses import replace
 from datetime import date
 from typing import Callable, Iterable, Iterator
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,6 +35,12 @@ STAGES: tuple[str, ...] = ("clean", "language", "parse", "attribute", "places", 
 
 ErrorHandler = Callable[[Article, FrontwatchError], None]
 _WORD = re.compile(r"[^\W\d_]+")
+# Function words frequent in English and rare in other languages written in Latin script
+# (so not "a", "in", "die", "on"): about a third of the words of English news, near none elsewhere.
+ENGLISH_MARKERS = frozenset(
+    "the of and to that was were is are for with said has have had by from it its this be which at as their "
+    "they he she not been after over would will who than into".split()
+)
 
 
 class Pipeline:
@@ -107,7 +112,7 @@ class Pipeline:
             raise InputError("empty text: nothing to analyse", article.origin)
         cleaned = clean_text(article.text, self.settings.clean)
         ratio = english_ratio(cleaned.text)
-        if ratio < self.settings.input.min_english_ratio:
+        if ratio < self.settings.input.min_english_ratio and len(_WORD.findall(cleaned.text)) >= 8:
             raise NotEnglishError(
                 f"text does not look like English ({ratio:.0%} English function words); "
                 "frontwatch analyses English news only",
@@ -243,11 +248,11 @@ def _stage(name: str, article: Article, run: Callable[[], list]) -> list:  # typ
 
 
 def english_ratio(text: str) -> float:
-    """Share of words that are English function words (about 0.4 in English prose, near 0 otherwise)."""
+    """Share of words that are English function words (about 0.3 in English prose, near 0 otherwise)."""
     words = _WORD.findall(text[:20000].lower())
     if not words:
         return 0.0
-    return sum(1 for w in words if w in STOP_WORDS) / len(words)
+    return sum(1 for w in words if w in ENGLISH_MARKERS) / len(words)
 
 
 def parse_date(value: str | date | None, origin: str | None = None) -> date | None:
