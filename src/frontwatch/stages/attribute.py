@@ -116,6 +116,8 @@ class Attributor:
             found = self._own(sent, quotes, memory, outlet) or (self._headline(sent) if i == 0 else None)
             if found is not None:
                 memory.remember(found.claimant)
+            else:
+                self._remember_subjects(sent, memory)  # "Putin spoke on Sunday. '...,' he added."
             own.append(found)
         # Pass 2: a quotation takes the speaker named anywhere around it.
         results: list[Attribution] = []
@@ -128,6 +130,8 @@ class Attributor:
                     same = speaker.sent is sent
                     found = Attribution(sent, speaker.claimant, speaker.cue, speaker.cue_token if same else None,
                                         True, speaker.attribution_tokens if same else set())
+            elif quote is not None and found is not None:
+                found.direct_quote = True  # '"The town is ours," said X': the speaker's own words
             results.append(found or Attribution(sent, outlet))
         return results
 
@@ -148,6 +152,9 @@ class Attributor:
                 objs = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
                 if objs:
                     claimant = self._claimant(objs[0], memory, outlet)
+                    if claimant and claimant.side == "unknown":  # the relaying outlet tells whose body it is
+                        claimant = Claimant(claimant.name, claimant.kind, self.actors.side_of(sent.text) or "unknown",
+                                            claimant.role, claimant.organisation)
                     if claimant:
                         return Attribution(sent, claimant, "citing", token.i, False, {t.i for t in objs[0].subtree} | {token.i})
         verbs = [t for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
@@ -197,6 +204,14 @@ class Attributor:
             kind = "person" if (ents and ents[0].label_ == "PERSON") or self.actors.lookup(who) == (side, "people") else "organisation"
             return Attribution(sent, Claimant(name=who, kind=kind, side=side or "unknown"), "headline", None)  # type: ignore[arg-type]
         return None
+
+    def _remember_subjects(self, sent: Span, memory: _Memory) -> None:
+        """People who are the subject of a sentence become referents for a later "he said"."""
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"}:
+                claimant = self._claimant(ent.root, memory, Claimant(name="", kind="outlet"))
+                if claimant is not None and claimant.kind == "person":
+                    memory.remember(claimant)
 
     # -- who a subject phrase names -----------------------------------------------------
     def _claimant(self, head: Token, memory: _Memory, outlet: Claimant) -> Claimant | None:

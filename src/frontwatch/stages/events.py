@@ -107,6 +107,7 @@ FORCE_NOUNS = {
 }
 _ENEMY = {"enemy", "enemy's", "adversary", "foe"}
 _BARE_FORCES = {"army", "military", "forces", "force", "aircraft", "aviation", "brigades", "fighters", "militants"}
+ATTEMPT_NOUNS = {"attempt", "attack", "assault", "offensive", "counteroffensive", "effort", "counterattack", "push"}
 ATTACK_NOUNS = {"strike", "strikes", "shelling", "attack", "attacks", "aggression", "fire", "bombardment",
                 "missile", "missiles", "drone", "drones", "artillery", "barrage", "raid", "airstrike", "airstrikes"}
 _WE = {"our", "we", "us", "ours", "its", "their"}  # possessives of the speaking side
@@ -220,9 +221,18 @@ class EventFinder:
             target = self._object_side(trigger, attribution, claimant_side)
             if target is not None:
                 return target
-            if trigger.lemma_ in {"repel", "repulse", "thwart", "foil", "fend", "beat", "stop", "fight"} and agent:
-                return opposite(agent)
-            return agent or opposite(claimant_side)
+            if trigger.lemma_ in {"repel", "repulse", "thwart", "foil", "fend", "beat", "stop", "fight", "shoot",
+                                  "intercept", "destroy", "drive"}:
+                return opposite(agent) if agent else opposite(claimant_side)
+            # "All attempts by the enemy ... have not been successful": whose attempts failed
+            for token in span.sent:
+                if token.lemma_ in ATTEMPT_NOUNS:
+                    for c in list(token.children) + [p for c in token.children if c.dep_ == "prep" for p in c.children]:
+                        if c.dep_ in {"amod", "poss", "compound", "pobj"}:
+                            side = self._phrase_side(c, attribution, claimant_side, pronouns=False)
+                            if side is not None:
+                                return side
+            return opposite(claimant_side)
         if kind == "weapons_supply":
             recipient = self._recipient_side(span.sent)
             if recipient is not None:
@@ -277,7 +287,8 @@ class EventFinder:
                 return opposite(side)
         return "unknown"
 
-    def _phrase_side(self, token: Token, attribution: Attribution, claimant_side: str) -> str | None:
+    def _phrase_side(self, token: Token, attribution: Attribution, claimant_side: str,
+                     pronouns: bool = True) -> str | None:
         """The side a noun phrase names: "Russian forces", "the enemy", "our troops", "Kiev"."""
         words = list(token.subtree) if token.dep_ != "ROOT" else [token]
         if len(words) > 12:
@@ -289,7 +300,7 @@ class EventFinder:
         if side is not None:
             return side
         known = claimant_side != "unknown"
-        if token.lower_ in {"it", "they", "we"} and known:
+        if token.lower_ in {"it", "they", "we"} and known and pronouns:
             return claimant_side  # "it had carried out a strike" in the ministry's own account
         for w in words:
             if w.lower_ in _WE and (w.head.lower_ in FORCE_NOUNS or w.head == token) and known:
@@ -344,7 +355,7 @@ class EventFinder:
             head = trigger.head
             for c in head.children:
                 if c.dep_ in {"nsubj", "nsubjpass"}:
-                    side = self._phrase_side(c, attribution, claimant_side)
+                    side = self._phrase_side(c, attribution, claimant_side, pronouns=False)
                     if side is not None:
                         return side
         return None
