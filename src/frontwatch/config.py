@@ -28,8 +28,9 @@ def _default_data_dir() -> str:
 class InputSettings:
     max_bytes: int = 5_000_000
     """Largest input file (or JSONL line) accepted, in bytes."""
-    min_english_ratio: float = 0.08
-    """Least share of English function words (the, of, said...) a text of 8+ words must have to be analysed."""
+    min_english_ratio: float = 0.15
+    """A text the language identifier does not call English is still analysed if at least this share
+    of its words are English function words (names-heavy English headlines can fool the identifier)."""
 
 
 @dataclass(frozen=True)

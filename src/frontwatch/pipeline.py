@@ -111,11 +111,11 @@ class Pipeline:
         if not article.text.strip():
             raise InputError("empty text: nothing to analyse", article.origin)
         cleaned = clean_text(article.text, self.settings.clean)
-        ratio = english_ratio(cleaned.text)
-        if ratio < self.settings.input.min_english_ratio and len(_WORD.findall(cleaned.text)) >= 8:
+        language = detect_language(cleaned.text)
+        if language not in ENGLISH_LIKE and english_ratio(cleaned.text) < self.settings.input.min_english_ratio:
             raise NotEnglishError(
-                f"text does not look like English ({ratio:.0%} English function words); "
-                "frontwatch analyses English news only",
+                f"text looks like '{language}', not English; frontwatch analyses English news only "
+                "(translate it first)",
                 article.origin,
             )
         return replace(article, removed=cleaned.removed, language="en"), cleaned.text
@@ -245,6 +245,17 @@ def _stage(name: str, article: Article, run: Callable[[], list]) -> list:  # typ
         raise
     except Exception as exc:
         raise StageError(name, article.id, exc) from exc
+
+
+# Short English sentences are sometimes labelled Nigerian Pidgin or Scots: English to us.
+ENGLISH_LIKE = frozenset({"en", "pcm", "sco"})
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (py3langid, a model shipped in the package)."""
+    import py3langid
+
+    return str(py3langid.classify(text[:5000])[0])
 
 
 def english_ratio(text: str) -> float:
