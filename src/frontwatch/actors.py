@@ -110,6 +110,17 @@ class Actors:
                     return m.side
         return matches[0].side
 
+    def focus(self, text: str) -> str:
+        """The war side a text is most about, by how often each side's country is named ("unknown" if neither)."""
+        counts: dict[str, int] = {}
+        for m in self.find(text):
+            if m.category in {"countries", "capitals", "adjectives"}:
+                counts[m.side] = counts.get(m.side, 0) + 1
+        ua, ru = counts.get("UA", 0), counts.get("RU", 0)
+        if ua == ru == 0:
+            return "unknown"
+        return "UA" if ua >= ru else "RU"
+
     def lookup(self, name: str) -> tuple[str, str] | None:
         """(side, category) of an exact name, or None."""
         return self._entries.get(name) or self._entries.get(name.casefold())

@@ -48,6 +48,8 @@ ORG_NOUNS = {
     "committee", "group", "militia", "regime", "navy", "guard", "battalion", "corps", "mission", "centre",
     "center", "statement", "spokesperson's office", "force", "operator", "company", "operation",
 }
+GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals",
+                    "eyewitnesses", "activists", "medics", "doctors"}
 QUOTE_RE = re.compile(r"“[^”\n]{8,}?”|\"[^\"\n]{8,}?\"")
 HEADLINE_DASH = re.compile(r"^(?P<body>.{15,}?)\s+[–—-]{1,2}\s+(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
 HEADLINE_COLON = re.compile(r"^(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}):\s+(?P<body>\S.{10,})$")
@@ -101,9 +103,10 @@ class Attributor:
         self.actors = actors
 
     def outlet(self, source: str | None) -> Claimant:
-        name = source or "unknown outlet"
-        side = (self.actors.side_of(source, ("outlets",)) if source else None) or "unknown"
-        return Claimant(name=name, kind="outlet", side=side)
+        """The outlet as claimant: its listed side, else ``other`` (a wire or foreign outlet), else unknown."""
+        if not source:
+            return Claimant(name="unknown outlet", kind="outlet", side="unknown")
+        return Claimant(name=source, kind="outlet", side=self.actors.side_of(source, ("outlets",)) or "other")
 
     def attribute(self, doc: Doc, source: str | None = None) -> list[Attribution]:
         outlet = self.outlet(source)
@@ -111,10 +114,12 @@ class Attributor:
         sentences = [s for s in doc.sents if s.text.strip()]
         # Pass 1, in text order: each sentence's own attribution ("he added" needs the speakers before it).
         memory = _Memory()
+        war = self.actors.focus(doc.text)  # "UA"/"RU" when the story is about that war, else "unknown"
         own: list[Attribution | None] = []
         for i, sent in enumerate(sentences):
             found = self._own(sent, quotes, memory, outlet) or (self._headline(sent) if i == 0 else None)
             if found is not None:
+                found.claimant = self._settle(found.claimant, outlet, war)
                 memory.remember(found.claimant)
             else:
                 self._remember_subjects(sent, memory)  # "Putin spoke on Sunday. '...,' he added."
@@ -204,6 +209,22 @@ class Attributor:
             kind = "person" if (ents and ents[0].label_ == "PERSON") or self.actors.lookup(who) == (side, "people") else "organisation"
             return Attribution(sent, Claimant(name=who, kind=kind, side=side or "unknown"), "headline", None)  # type: ignore[arg-type]
         return None
+
+    def _settle(self, claimant: Claimant, outlet: Claimant, war: str) -> Claimant:
+        """A side for a claimant the tables do not know.
+
+        In another war every named party is ``other`` (UA/RU are for the Russia–Ukraine war only);
+        unnamed sources and residents stay ``unknown``. In the Russia–Ukraine war an unknown official
+        quoted by an outlet of one side is taken to be of that side.
+        """
+        if claimant.side != "unknown" or claimant.kind == "outlet":
+            return claimant
+        generic = claimant.name.split()[-1].lower() in GENERIC_SPEAKERS if claimant.name else True
+        if war == "unknown":
+            side = "unknown" if generic else "other"
+        else:
+            side = _context_side(outlet)
+        return Claimant(claimant.name, claimant.kind, side, claimant.role, claimant.organisation)
 
     def _remember_subjects(self, sent: Span, memory: _Memory) -> None:
         """People who are the subject of a sentence become referents for a later "he said"."""

@@ -361,14 +361,7 @@ class EventFinder:
         return None
 
     def _focus_side(self, doc: Doc) -> str:
-        """The war side the article is about, by how often each side's country is named."""
-        counts = {"UA": 0, "RU": 0}
-        for m in self.actors.find(doc.text):
-            if m.side in counts and m.category in {"countries", "capitals"}:
-                counts[m.side] += 1
-        if counts["UA"] == counts["RU"] == 0:
-            return "unknown"
-        return max(counts, key=lambda k: counts[k])
+        return self.actors.focus(doc.text)
 
     def _recipient_side(self, sent: Span) -> str | None:
         for token in sent:
