@@ -153,6 +153,11 @@ class EventFinder:
             if kind in hits:
                 for other in absorbed:
                     hits.pop(other, None)
+        if len(hits) > 1:  # "killed in fighting": the fighting is the circumstance, not a second claim
+            for kind, (start, end) in list(hits.items()):
+                root = doc.char_span(start, end, alignment_mode="expand").root  # type: ignore[union-attr]
+                if root.pos_ == "NOUN" and root.dep_ == "pobj" and root.head.lower_ in {"in", "during", "amid", "after"}:
+                    del hits[kind]
         events: list[EventDraft] = []
         claimant_side = attribution.claimant.side
         for kind, (start, end) in sorted(hits.items(), key=lambda kv: kv[1][0]):
@@ -168,6 +173,10 @@ class EventFinder:
         root = span.root
         if root.pos_ in {"NOUN", "PROPN"} and not _predicative(root):
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
+        if kind not in {"weapons_supply", "negotiation"} and _unrealised(root):
+            return False  # "would pull back", "has vowed to retake": a plan or threat, not an event
+        if kind != "repelled" and any(c.lower_ == "no" and c.dep_ == "det" for c in root.children):
+            return False  # "there were no casualties"
         if kind == "advance" and root.lower_ == "advanced" and root.pos_ == "ADJ":
             after = span.doc[span.end: span.end + 3].text
             if _ADVANCED_THING.match(after) or (_WEAPON_RE.match(after) and not re.match(r"\s*\d", after)):
@@ -396,11 +405,35 @@ NO_CLAIM = re.compile(
     r"did not (?:immediately )?(?:comment|respond)|declined to comment|no immediate comment", re.IGNORECASE)
 
 
+FUTURE_AUX = {"will", "would", "shall", "'ll"}
+INTENT_VERBS = {"vow", "threaten", "plan", "intend", "expect", "hope", "aim", "want", "promise", "seek", "prepare",
+                "warn", "pledge", "decide", "order", "urge"}
+# "The capture of Soledar makes it possible...": the event is a subject of commentary, not claimed.
+COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force", "prompt", "spark", "trigger", "be",
+                 "become", "remain", "underline", "demonstrate", "raise", "change"}
+
+
+def _unrealised(token: Token) -> bool:
+    """A trigger under a future auxiliary or inside "vowed to ...", "expected to ..." clauses."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS:
+            return True
+        if verb.dep_ not in {"xcomp", "conj"} or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _predicative(noun: Token) -> bool:
     """Is the noun what the clause is about (subject, object, root), not a noun in passing?"""
     token = noun
     while token.dep_ in {"conj", "appos", "compound"} and token.head is not token:
         token = token.head
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in COMMENT_VERBS:
+        return False
     if token.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "oprd", "npadvmod"}:
         return True
     # "carried out 12 strikes", "in fierce fighting near X", "after heavy shelling"
