@@ -146,7 +146,8 @@ class Pipeline:
         places = [p for p in article.places if inside(p.span)]
         quantities = [q for q in article.quantities if inside(q.span)]
         drafts = self.events.find(at)
-        events = tuple(_event(doc, d, drafts, places, event_times, quantities) for d in drafts)
+        events = tuple(e for d in drafts for e in _split_areas(_event(doc, d, drafts, places, event_times, quantities),
+                                                              quantities))
         digest = hashlib.sha1(f"{article.id}:{start}:{end}".encode()).hexdigest()[:16]
         return Claim(id=digest, text=doc.text[start:end], span=(start, end), claimant=at.claimant, cue=at.cue,
                      direct_quote=at.direct_quote, stated=stated, events=events)
@@ -162,6 +163,14 @@ def _event(doc: Doc, draft: EventDraft, drafts: list[EventDraft], places: list[P
     return Event(type=draft.type, polarity=draft.polarity, actor_side=draft.actor_side,  # type: ignore[arg-type]
                  trigger=draft.trigger, places=tuple(places), time=_clause_time(doc, draft, drafts, times),
                  quantities=mine)
+
+
+def _split_areas(event: Event, quantities: list[Quantity]) -> list[Event]:
+    """"9 sq km in the east and 28.4 sq km in the south": two advances, one area each."""
+    areas = [q for q in quantities if q.kind == "area"]
+    if event.type != "advance" or len(areas) < 2:
+        return [event]
+    return [replace(event, quantities=(q,)) for q in areas]
 
 
 def _clause_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft], times: list[TimeSpan]) -> TimeSpan | None:

@@ -89,6 +89,9 @@ _AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,4}(?:sq\b|sq\.|square|km2|km²|hectare
 ABSORBS = {"repelled": {"advance", "clash", "strike"}, "capture": {"clash"}, "shelling": {"strike", "clash"},
            "strike": {"clash"}, "weapons_use": {"strike", "shelling"}, "withdrawal": {"advance"}}
 
+# These frames swallow their partner anywhere in the sentence; the others only in the same phrase
+# ("artillery strikes" is shelling, but "18 air strikes and 41 MLRS attacks" is both).
+SENTENCE_WIDE = {"repelled", "capture", "weapons_use"}
 DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "debunk"}
 DENIAL_WORDS = re.compile(r"\b(?:not a single|never|no longer|false|fake|untrue|not true|baseless|groundless)\b", re.IGNORECASE)
 HEDGE_WORDS = re.compile(
@@ -152,7 +155,8 @@ class EventFinder:
         for kind, absorbed in ABSORBS.items():
             if kind in hits:
                 for other in absorbed:
-                    hits.pop(other, None)
+                    if other in hits and (kind in SENTENCE_WIDE or abs(hits[other][0] - hits[kind][0]) < 40):
+                        del hits[other]
         if len(hits) > 1:  # "killed in fighting": the fighting is the circumstance, not a second claim
             for kind, (start, end) in list(hits.items()):
                 root = doc.char_span(start, end, alignment_mode="expand").root  # type: ignore[union-attr]
