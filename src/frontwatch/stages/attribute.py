@@ -35,7 +35,10 @@ REPORTING_VERBS = {
     "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
 }
 # Verbs that take a claim but read oddly as cues when their subject is not a speaker.
-SPEAKER_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "person"}
+SPEAKER_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "person",
+                    "him": "person", "her": "person", "them": "any"}
+# "..., the statement said": the document stands for whoever issued it last.
+DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "update", "summary", "briefing", "post", "bulletin"}
 PERSON_NOUNS = {
     "minister", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
     "commander", "president", "adviser", "advisor", "general", "head", "chief", "secretary", "representative",
@@ -166,7 +169,7 @@ class Attributor:
                  and not _in_quote(t, quotes)]
         verbs.sort(key=_depth)
         for verb in verbs:
-            subject = _subject(verb)
+            subject = _subject(verb, quotes)
             if subject is None:
                 continue
             claimant = self._claimant(subject, memory, outlet)
@@ -241,6 +244,8 @@ class Attributor:
         span = doc[subtree[0].i: subtree[-1].i + 1]
         phrase = span.text.strip()
         lower = head.lower_
+        if lower in DOCUMENT_NOUNS and not [e for e in head.subtree if e.ent_type_]:
+            return memory.last
         if lower in SPEAKER_PRONOUNS:
             want = SPEAKER_PRONOUNS[lower]
             if lower == "we":
@@ -250,7 +255,8 @@ class Attributor:
             if want == "organisation":
                 return memory.organisations[-1] if memory.organisations else None
             return memory.last
-        people = [e for e in span.ents if e.label_ == "PERSON"]
+        # Only a name that is the head or its apposition: not "Tuareg" in "an alliance of mostly Tuareg groups".
+        people = [e for e in span.ents if e.label_ == "PERSON" and (e.root == head or e.root.head == head)]
         if people:
             name = people[0].text
             previous = memory.person(name)
@@ -281,7 +287,7 @@ class Attributor:
             if side is None:
                 # "The General Staff added" after "Ukraine's General Staff said": the same body.
                 for o in reversed(memory.organisations):
-                    if name.lower() in o.name.lower() or (head_lower in ORG_NOUNS and head_lower in o.name.lower()):
+                    if name.lower() in o.name.lower():
                         return o
                 side = _context_side(outlet)
             if outlet.kind == "outlet" and self.actors.lookup(name) and self.actors.lookup(name)[1] == "outlets":  # type: ignore[index]
@@ -334,18 +340,19 @@ def _strip_det(phrase: str) -> str:
     return " ".join(words).strip(" ,")
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()) -> Token | None:
     """The speaker of a reporting verb, borrowing the head's subject for "…, saying that"."""
     for child in verb.children:  # "was echoed by Ukrainian officials": the agent speaks
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
+    # A word inside the quotation is never its speaker (the parser sometimes makes it a subject).
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _in_quote(c, quotes)]
+    if subjects:
+        return max(subjects, key=lambda c: c.ent_type_ in {"PERSON", "ORG", "GOV"})
     if verb.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and verb.head is not verb:
-        return _subject(verb.head) if verb.head.pos_ in {"VERB", "AUX"} else None
+        return _subject(verb.head, quotes) if verb.head.pos_ in {"VERB", "AUX"} else None
     return None
 
 
@@ -357,7 +364,7 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _in_quote(token: Token, quotes: list[tuple[int, int]]) -> bool:
+def _in_quote(token: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> bool:
     return any(a <= token.idx < b for a, b in quotes)
 
 
