@@ -1,0 +1,582 @@
+"""Resolution of one temporal expression to an inclusive date interval.
+
+``resolve_time`` is the grammar half of the times stage: it takes the text of one
+expression ("since the previous week", "between July 10 and 14", "over the past
+24 hours") and the publication date, and returns ``(start, end, granularity)``.
+
+Explicit dates ("17 July 2023", "July 17, 2023", "15.08.2023", "22nd May, 2023")
+go to dateparser, whose ``get_date_data`` returns a date and its period. Our own
+rules cover what dateparser misses or gets wrong for news: rolling windows
+("past week"), calendar units ("last month" is the previous calendar month),
+weekdays (a same-day "Monday" is that day), parts of months ("early December"),
+seasons, halves and quarters, durations, ranges and open intervals ("since ...").
+
+Direction: news talks about the past, so bare weekdays and months resolve to the
+most recent one, unless the caller says the clause is in the future tense.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser  # type: ignore[import-untyped]
+
+Interval = tuple[date | None, date | None, str]
+UNKNOWN: Interval = (None, None, "unknown")
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "several": 3, "few": 3, "couple": 2,
+}  # fmt: skip
+_UNIT = r"(hour|day|night|week|month|year|decade)s?"
+_NUM = r"(\d{1,3}|" + "|".join(k for k in _NUMBER_WORDS if k not in ("a", "an")) + r")"
+_WD = "(" + "|".join(WEEKDAYS) + ")"
+_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
+_FUTURE_WORDS = re.compile(r"\b(next|coming|upcoming|tomorrow|following)\b")
+
+
+@lru_cache(maxsize=64)
+def _parser(base: date, prefer: str) -> DateDataParser:
+    """One parser per (publication date, direction): construction is cheap once the
+    English data is loaded, and the settings (RELATIVE_BASE) are fixed per parser."""
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day, 12),
+            "PREFER_DATES_FROM": prefer,
+            "RETURN_TIME_AS_PERIOD": True,
+            "DATE_ORDER": "DMY",  # datelines in this domain write 15.08.2023
+        },
+    )
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _month(y: int, m: int) -> Interval:
+    return date(y, m, 1), _month_end(y, m), "month"
+
+
+def _year(y: int) -> Interval:
+    return date(y, 1, 1), date(y, 12, 31), "year"
+
+
+def _week_of(d: date) -> Interval:
+    start = d - timedelta(days=d.weekday())
+    return start, start + timedelta(days=6), "week"
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _num(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _month_num(word: str) -> int | None:
+    return _MONTH_ABBR.get(word.rstrip(".")[:4]) or _MONTH_ABBR.get(word[:3])
+
+
+def _explicit_year(s: str) -> int | None:
+    m = re.search(r"(?<![\d,])(1[89]\d\d|2[01]\d\d)(?![\d,])", s)
+    return int(m.group(1)) if m else None
+
+
+def _normalise(text: str) -> str:
+    s = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:()[]\"'")
+    return re.sub(r"'s$", "", s)
+
+
+def _back(p: date, n: int, unit: str) -> date:
+    if unit == "hour":
+        return p - timedelta(days=max(1, -(-n // 24)))
+    if unit in ("day", "night"):
+        return p - timedelta(days=n)
+    if unit == "week":
+        return p - timedelta(days=7 * n)
+    if unit == "month":
+        return _add_months(p, -n)
+    if unit == "decade":
+        return _add_months(p, -120 * n)
+    return _add_months(p, -12 * n)
+
+
+def _fwd(p: date, n: int, unit: str) -> date:
+    if unit == "hour":
+        return p + timedelta(days=max(1, -(-n // 24)))
+    if unit in ("day", "night"):
+        return p + timedelta(days=n)
+    if unit == "week":
+        return p + timedelta(days=7 * n)
+    if unit == "month":
+        return _add_months(p, n)
+    return _add_months(p, 12 * n)
+
+
+def _gran(unit: str) -> str:
+    return {"hour": "day", "night": "day", "decade": "year"}.get(unit, unit)
+
+
+def _weekday(p: date, wd: int, mode: str) -> date:
+    """mode: past and future (same day counts), last and next (strictly before/after), this (same Mon-Sun week)."""
+    if mode == "past":
+        return p - timedelta(days=(p.weekday() - wd) % 7)
+    if mode == "last":
+        return p - timedelta(days=(p.weekday() - wd - 1) % 7 + 1)
+    if mode == "this":
+        return p - timedelta(days=p.weekday()) + timedelta(days=wd)
+    if mode == "future":  # a same-day name in a future clause is that day ("votes on Friday")
+        return p + timedelta(days=(wd - p.weekday()) % 7)
+    return p + timedelta(days=(wd - p.weekday() - 1) % 7 + 1)
+
+
+def _bare_month(p: date, m: int, future: bool) -> int:
+    """Year of a month named without one: the latest one not after publication, or the
+    earliest one not before it in a future-tense clause."""
+    if future:
+        return p.year if m >= p.month else p.year + 1
+    return p.year if m <= p.month else p.year - 1
+
+
+def _thirds(start: date, end: date, which: str) -> tuple[date, date]:
+    """early/mid/late narrow a month (1-10, 11-20, 21-end) or a year (Jan-Apr, May-Aug, Sep-Dec)."""
+    if start.month == end.month:
+        cuts = {"early": (1, 10), "mid": (11, 20), "late": (21, end.day)}[which]
+        return start.replace(day=cuts[0]), start.replace(day=cuts[1])
+    months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[which]
+    return date(start.year, months[0], 1), _month_end(start.year, months[1])
+
+
+def _weekend(p: date, mode: str) -> Interval:
+    if mode == "future":
+        sat = p + timedelta(days=(5 - p.weekday()) % 7)
+    elif mode == "last":
+        sat = p - timedelta(days=p.weekday() + 2)
+    else:  # the most recent weekend that has started
+        sat = p - timedelta(days=(p.weekday() - 5) % 7)
+    return sat, sat + timedelta(days=1), "range"
+
+
+def _season(s: str, p: date | None, future: bool) -> Interval | None:
+    """Meteorological seasons (northern): spring Mar-May ... winter Dec-Feb; granularity quarter."""
+    m = re.fullmatch(
+        r"(?:(this|last|next|the|the coming|the past|past) )?(spring|summer|autumn|fall|winter)(?:,? (?:of )?(\d{4}))?",
+        s,
+    )
+    if not m:
+        return None
+    first = _SEASONS[m.group(2)]
+
+    def span(y: int) -> tuple[date, date]:
+        end = _add_months(date(y, first, 1), 2)
+        return date(y, first, 1), _month_end(end.year, end.month)
+
+    if m.group(3):
+        return (*span(int(m.group(3))), "quarter")
+    if p is None:
+        return UNKNOWN
+    cands = [span(y) for y in (p.year - 2, p.year - 1, p.year, p.year + 1)]
+    mode = m.group(1) or ""
+    if mode in ("last", "the past", "past"):
+        pick = [c for c in cands if c[1] < p][-1]
+    elif mode in ("next", "the coming"):
+        pick = next(c for c in cands if c[0] > p)
+    elif mode == "this" or future:
+        pick = next(c for c in cands if c[1] >= p)
+    else:
+        pick = [c for c in cands if c[0] <= p][-1]
+    return (*pick, "quarter")
+
+
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "new year": (1, 1),
+}
+
+
+def _relative(s: str, p: date, future: bool) -> Interval | None:
+    """Our rules for expressions anchored on publication; None when none applies."""
+    if re.fullmatch(
+        r"(earlier |later )?(today|this (morning|afternoon|evening))|tonight|now|(on )?the same day", s
+    ):
+        return p, p, "day"
+    if re.fullmatch(
+        r"yesterday"
+        + _PART_OF_DAY
+        + r"|the (previous|preceding) day|the day before|(a|one) day (earlier|before)",
+        s,
+    ):
+        return p - timedelta(days=1), p - timedelta(days=1), "day"
+    if re.fullmatch(r"tomorrow" + _PART_OF_DAY, s):
+        return p + timedelta(days=1), p + timedelta(days=1), "day"
+    if re.fullmatch(r"overnight|last night|(over|during) the night|late last night", s):
+        return p - timedelta(days=1), p, "day"
+    m = re.fullmatch(r"(?:overnight|the night) (?:into|to|on) " + _WD, s)
+    if m:
+        d = _weekday(p, WEEKDAYS.index(m.group(1)), "future" if future else "past")
+        return d - timedelta(days=1), d, "day"
+    m = re.fullmatch(r"(?:(this|last|next|the) )?" + _WD + _PART_OF_DAY, s)
+    if m:
+        mode = {"last": "last", "next": "next", "this": "this"}.get(
+            m.group(1) or "", "future" if future else "past"
+        )
+        d = _weekday(p, WEEKDAYS.index(m.group(2)), mode)
+        return d, d, "day"
+    m = re.fullmatch(r"(?:(this|last|next|past|the|the past|the last|the coming|the previous) )?weekend", s)
+    if m:
+        named = {"last": "last", "the previous": "last", "next": "future", "the coming": "future"}.get(
+            m.group(1) or ""
+        )
+        return _weekend(
+            p, named or ("future" if future and m.group(1) not in ("past", "the past") else "past")
+        )
+    if s in _HOLIDAYS:
+        mon, day = _HOLIDAYS[s]
+        d = date(p.year, mon, day)
+        if not future and d > p:
+            d = d.replace(year=d.year - 1)
+        elif future and d < p:
+            d = d.replace(year=d.year + 1)
+        return d, d, "day"
+    m = re.fullmatch(
+        r"(?:the )?(recent|past|last|coming|next|following) (few |several )?(hours|days|weeks|months|years)|recently|lately|earlier|currently|(these|those) days|(?:a|one|\w+) (?:days?|weeks?|months?) later|(?:the )?(next|following) day",
+        s,
+    )
+    if m:
+        return UNKNOWN
+    # rolling windows ending at publication: "the past 24 hours", "past week", "the last three days"
+    m = re.fullmatch(r"(?:the )?(past|last|previous|preceding)(?: " + _NUM + r")? " + _UNIT, s)
+    if m and (m.group(2) or s.startswith(("the ", "past "))):
+        n = _num(m.group(2)) if m.group(2) else 1
+        if n is not None:
+            return _back(p, n, m.group(3)), p, _gran(m.group(3))
+    m = re.fullmatch(r"(?:the )?(next|coming|following)(?: " + _NUM + r")? " + _UNIT, s)
+    if m and (m.group(2) or m.group(1) != "next" or s.startswith("the ")):
+        n = _num(m.group(2)) if m.group(2) else 1
+        if n is not None:
+            return p, _fwd(p, n, m.group(3)), _gran(m.group(3))
+    # calendar units: "last week" is the previous Monday-Sunday week, "last month" the previous month
+    m = re.fullmatch(r"(?:the )?(this|last|previous|preceding|next|current|same) (week|month|year)", s)
+    if m:
+        shift = {"last": -1, "previous": -1, "preceding": -1, "next": 1}.get(m.group(1), 0)
+        if m.group(2) == "week":
+            return _week_of(p + timedelta(days=7 * shift))
+        if m.group(2) == "month":
+            d = _add_months(p.replace(day=1), shift)
+            return _month(d.year, d.month)
+        return _year(p.year + shift)
+    m = re.fullmatch(
+        r"(?:about |some |nearly |almost |less than |more than |just over |just under |over |under )?(a|an|"
+        + _NUM[1:]
+        + r" "
+        + _UNIT
+        + r" (ago|earlier|before)( today)?",
+        s,
+    )
+    if m and _num(m.group(1)) is not None:
+        n, unit = _num(m.group(1)) or 1, m.group(2)
+        d = _back(p, n, unit)
+        if unit in ("day", "night", "hour") or m.group(4):
+            return d, d, "day"
+        if unit == "week":
+            return _week_of(d)
+        if unit == "month":
+            return _month(d.year, d.month)
+        return _year(d.year)
+    # durations anchored on publication: "three days of fighting", "24 hours", "two weeks"
+    m = re.fullmatch(
+        r"(?:(?:more than|less than|almost|nearly|about|some|just|only) )?"
+        + _NUM
+        + r" "
+        + _UNIT
+        + r"(?: of [a-z ]+)?",
+        s,
+    )
+    if m and _num(m.group(1)) is not None:
+        n, unit = _num(m.group(1)) or 1, m.group(2)
+        if future:
+            return p, _fwd(p, n, unit), _gran(unit)
+        return _back(p, n, unit), p, _gran(unit)
+    return None
+
+
+def _unit_of(s: str, p: date | None, future: bool) -> Interval | None:
+    """The unit a part-of expression refers to: "the year" is this year, "March" a month..."""
+    s = re.sub(r"^(the|this) (year|month|week)$", r"this \2", s)
+    if s in ("year", "month", "week"):
+        s = "this " + s
+    return _single(s, p, future)
+
+
+def _part(start: date, end: date, gran: str, part: str, idx: int) -> Interval:
+    """Halves, quarters and weeks of a month or year (idx -1: the last one)."""
+    if part == "week":
+        if idx < 0:
+            return end - timedelta(days=6), end, "week"
+        a = start + timedelta(days=7 * idx)
+        return a, min(a + timedelta(days=6), end), "week"
+    if gran == "month":
+        mid = start.replace(day=15)
+        return (start, mid, "month") if idx == 0 else (mid + timedelta(days=1), end, "month")
+    size = 6 if part == "half" else 3
+    idx = (12 // size - 1) if idx < 0 else min(idx, 12 // size - 1)
+    a = date(start.year, 1 + idx * size, 1)
+    b = _add_months(a, size - 1)
+    return a, _month_end(b.year, b.month), "year" if size == 6 else "quarter"
+
+
+def _absolute(s: str, p: date | None, future: bool) -> Interval | None:
+    """Months, years, halves, quarters and explicit dates (dateparser)."""
+    year = _explicit_year(s)
+    m = re.fullmatch(r"(?:the )?(\d{3})0s", s)
+    if m:
+        y = int(m.group(1)) * 10
+        return date(y, 1, 1), date(y + 9, 12, 31), "range"
+    m = re.fullmatch(
+        r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|last|final) (half|quarter|week) of (?:the )?(.+)",
+        s,
+    )
+    if m:
+        inner = _unit_of(m.group(3), p, future)
+        if inner is None or inner[0] is None or inner[1] is None:
+            return inner
+        idx = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}.get(
+            m.group(1), -1
+        )
+        return _part(inner[0], inner[1], inner[2], m.group(2), idx)
+    m = re.fullmatch(r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) (half|quarter)", s)
+    if m and p is not None:
+        idx = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}[
+            m.group(1)
+        ]
+        return _part(date(p.year, 1, 1), date(p.year, 12, 31), "year", m.group(2), idx)
+    m = re.fullmatch(r"q([1-4])(?: (\d{4}))?", s)
+    if m and (m.group(2) or p):
+        y = int(m.group(2)) if m.group(2) else p.year  # type: ignore[union-attr]
+        start = date(y, 3 * int(m.group(1)) - 2, 1)
+        return start, _month_end(y, start.month + 2), "quarter"
+    m = re.fullmatch(r"(?:the )?(early|mid|late|beginning of|start of|middle of|end of)[- ](?:the )?(.+)", s)
+    if m:
+        inner = _unit_of(m.group(2), p, future)
+        if inner and inner[0] and inner[1] and inner[2] in ("month", "year"):
+            if m.group(1) == "end of" and inner[2] == "year":
+                return _month(inner[0].year, 12)  # "by the end of the year": December
+            if m.group(1) in ("beginning of", "start of") and inner[2] == "year":
+                return _month(inner[0].year, 1)
+            which = {"beginning of": "early", "start of": "early", "middle of": "mid", "end of": "late"}.get(
+                m.group(1), m.group(1)
+            )
+            a, b = _thirds(inner[0], inner[1], which)
+            return a, b, inner[2]
+        return inner
+    m = re.fullmatch(r"(\d{4})", s)
+    if m:
+        return _year(int(m.group(1)))
+    m = re.fullmatch(_MON + r"(?:,? (?:of )?(\d{4}))?", s)
+    if m:
+        mon = _month_num(m.group(1))
+        if mon is None:
+            return None
+        if m.group(2):
+            return _month(int(m.group(2)), mon)
+        return _month(_bare_month(p, mon, future), mon) if p else UNKNOWN
+    # "June 1 next year" / "March 3 last year"
+    m = re.fullmatch(r"(.+?),? (next|last|this) year", s)
+    if m and p:
+        inner = _absolute(m.group(1), p, False)
+        if inner and inner[0] and inner[1] and inner[2] in ("day", "month"):
+            y = p.year + {"next": 1, "last": -1}.get(m.group(2), 0)
+            if inner[2] == "month":
+                return _month(y, inner[0].month)
+            return inner[0].replace(year=y), inner[1].replace(year=y), "day"
+    if year is None and p is None:
+        return UNKNOWN if re.search(_MON + r"|\d", s) else None
+    if not re.search(_MON + r"|\b" + _WD + r"|\d{1,4}[./-]\d{1,2}|\b\d{4}\b|\bago\b", s):
+        return None  # dateparser reads too much ("0s" as now, "we" as Wednesday): only date-like text
+    if p is None and year is not None:
+        base = date(year, 12, 31)
+    else:
+        base = p or date.today()
+    try:
+        data = _parser(base, "future" if future else "past").get_date_data(s)
+    except (ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError):
+        return UNKNOWN
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    if year is not None and d.year != year:
+        return UNKNOWN  # dateparser guessed a year the text does not state
+    period = data.period or "day"
+    if period == "month":
+        return _month(d.year, d.month)
+    if period == "year":
+        return _year(d.year)
+    if period == "week":
+        return _week_of(d)
+    return d, d, "day"
+
+
+_LEAD = re.compile(
+    r"^(?:on|in|at|during|over|throughout|for|within|of|around|about|some|earlier|later|as of|as early as"
+    r"|as late as|back in|over the course of|the course of|as soon as|scheduled for|planned for)\s+"
+)
+_CLOCK = r"(?:at )?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|local time)?"
+
+
+def _single(s: str, p: date | None, future: bool) -> Interval:
+    """One expression without range or open-interval words."""
+    while _LEAD.match(s):
+        s = _LEAD.sub("", s, count=1)
+    if re.fullmatch(_CLOCK + r"|(?:at )?(?:dawn|dusk|noon|midnight)", s) and re.search(r"[:.apmdn]", s):
+        return (p, p, "day") if p else UNKNOWN  # a bare time of day: the day of publication
+    s = re.sub(r"^\d{1,2}:\d{2}\s+", "", s)  # "15:37 15.08.2023": the day is what counts
+    s = re.sub(
+        r"^(?:at )?\d{1,2}(?::\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|\s*(?:a\.?m\.?|p\.?m\.?))\s+(?:on\s+)?(?="
+        + _WD
+        + r"|today|yesterday|"
+        + _MON
+        + r"|\d)",
+        "",
+        s,
+    )
+    s = re.sub(r",?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)$", "", s)
+    s = re.sub(r"^(?:" + _WD + r"),?\s+(?=\d|" + _MON + r")", "", s)  # "Monday, July 17"
+    s = re.sub(r"\s+(gmt|utc|cet|msk|eet|eest|local time)$", "", s)
+    m = re.fullmatch(r"(?:early|late|later|earlier)(?: on)? (.+)", s)
+    if m and re.match(
+        _WD + r"|today|yesterday|tomorrow|this (morning|afternoon|evening)|tonight", m.group(1)
+    ):
+        s = m.group(1)  # "early on Tuesday" is still that Tuesday
+    if not s:
+        return UNKNOWN
+    if p is not None and _FUTURE_WORDS.search(s):
+        future = True
+    season = _season(s, p, future)
+    if season is not None:
+        return season
+    if p is not None:
+        rel = _relative(s, p, future)
+        if rel is not None:
+            return rel
+    res = _absolute(s, p, future)
+    return res if res is not None else UNKNOWN
+
+
+def _range(a: str, b: str, p: date | None, future: bool) -> Interval | None:
+    """Two ends of a range; the first end borrows the month and year of the second ("July 10 and 14")."""
+    end = _single(b, p, future)
+    if end[1] is None:
+        return None
+    a = a.strip()
+    if re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", a):
+        if re.match(_MON, b.strip()):  # "July 10 and 14": b lacks the month, reuse a's? no: a is bare
+            return None
+        a = f"{a} {calendar.month_name[end[1].month]} {end[1].year}"
+    elif _explicit_year(a) is None and _explicit_year(b) is not None:
+        a = f"{a} {end[1].year}"
+    start = _single(a, p, future)
+    if start[0] is None:
+        return None
+    s0 = start[0]
+    wa, wb = (re.fullmatch(r"(?:on )?" + _WD, x.strip()) for x in (a, b))
+    if wa and wb:  # "from Friday to Sunday": the end is the first such day after the start
+        d = s0 + timedelta(days=(WEEKDAYS.index(wb.group(1)) - s0.weekday()) % 7)
+        return s0, d, "range"
+    if s0 > end[1] and _explicit_year(a) is None:
+        s0 = s0.replace(year=s0.year - 1)
+    return s0, end[1], "range"
+
+
+def resolve_time(
+    text: str, published: date | None, *, future: bool = False
+) -> tuple[date | None, date | None, str]:
+    """``(start, end, granularity)`` of one temporal expression, inclusive; nulls when unresolvable.
+
+    ``future`` says the expression sits in a future-tense clause ("will be held in June"):
+    bare weekdays and months then resolve forward instead of back.
+    """
+    s = _normalise(text)
+    if not s or re.search(r"\d{5,}", s.replace(",", "")):
+        return UNKNOWN  # an absurd year (20230) or a number that is not a date
+    try:
+        return _resolve(s, published, future)
+    except (ValueError, OverflowError):  # date arithmetic past year 9999 or before 1
+        return UNKNOWN
+
+
+def _resolve(s: str, p: date | None, future: bool) -> Interval:
+    s = re.sub(r"^(?:on|in|during|for|at|as of|scheduled for|planned for)\s+(?=between|from|\w)", "", s)
+    rng = re.fullmatch(r"(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through)\s+(.+)", s)
+    if rng is None:
+        # "July 10-14", "10-14 July", "10 to 14 July", "March to May 2023", "2022-2023"
+        rng = re.fullmatch(r"(.+?)\s*(?:-|\bto\b|\buntil\b|\bthrough\b|\band\b|\bor\b)\s*(.+)", s)
+        if rng and not (_datelike(rng.group(1)) and _datelike(rng.group(2))):
+            rng = None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}.*|(early|mid|late)-\w+", s):
+            rng = None
+    if rng:
+        a, b = rng.group(1), rng.group(2)
+        mm = re.fullmatch(_MON + r" (\d{1,2})(?:st|nd|rd|th)?", a)
+        if mm and re.fullmatch(r"\d{1,2}(st|nd|rd|th)?(,? \d{4})?", b):  # "July 10" .. "14[, 2023]"
+            yr = _explicit_year(b)
+            b = f"{mm.group(0).split()[0]} {b.split(',')[0].split()[0]}" + (f" {yr}" if yr else "")
+            if yr:
+                a = f"{a} {yr}"
+        r = _range(a, b, p, future)
+        if r is not None:
+            return r
+    m = re.fullmatch(
+        r"(since|from|after|before|until|till|through|up to|by|not before|no later than)\s+(.+)", s
+    )
+    if m:
+        word, rest = m.group(1), m.group(2)
+        inner = _single(rest, p, future)
+        if (
+            word in ("after", "before")
+            and " of " not in rest
+            and re.match(r"(?:\w+ )?(?:\w+ )?(?:\d+|[a-z]+) (?:hours?|days?|weeks?|months?|years?)\b", rest)
+        ):
+            return UNKNOWN  # "after 22 months": measured from an event we do not know
+        if word in ("after",) and " of " in rest:
+            return inner  # "after nearly three months of fighting": the fighting itself
+        if inner == UNKNOWN:
+            return UNKNOWN
+        if word in ("since", "from", "after", "not before"):
+            start = (
+                inner[0] if word in ("since", "from") or inner[1] is None else inner[1] + timedelta(days=1)
+            )
+            end = p if p is not None and (start is None or start <= p) else None
+            return start, end, "open"
+        if word == "before":
+            if inner[0] is None:
+                return UNKNOWN
+            return None, inner[0] - timedelta(days=1), "open"
+        return inner  # until / by / through: the deadline itself
+    return _single(s, p, future)
+
+
+def _datelike(s: str) -> bool:
+    return bool(re.search(r"\d|\b" + _MON + r"|\b" + _WD + r"|\b(spring|summer|autumn|winter)\b", s.strip()))

@@ -1,0 +1,368 @@
+"""Times stage: every temporal expression in an article, resolved against publication.
+
+Candidates come from spaCy's DATE and TIME entities plus a few patterns the model
+misses or cuts short ("overnight", "over the weekend", numeric datelines such as
+"15:37 15.08.2023", the year after "22nd May,"). Each candidate is widened to take
+the preposition that gives it meaning ("since", "over", "by", "between"), checked
+against noise (ages, bare durations such as "a 10-year sentence"), given a tense
+from its clause, and resolved by :func:`resolve_time` (rules in ``_timerules``).
+
+Resolved intervals are inclusive; granularity says what kind of expression it was
+(see docs/times-quantities.md). An expression that cannot be resolved, or that
+lands absurdly far after publication, is kept with null bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import cast
+
+from spacy.tokens import Doc, Span, Token
+
+from ..config import TimesSettings
+from ..records import Granularity, TimeSpan
+from ._timerules import MONTHS, WEEKDAYS, resolve_time
+
+__all__ = ["extract_times", "resolve_time"]
+
+_PREPOSITIONS = {
+    "on", "in", "at", "during", "since", "over", "by", "until", "till", "between", "from", "throughout",
+    "for", "within", "before", "after", "through", "earlier", "of",
+}  # fmt: skip
+# Patterns spaCy's small model misses; matched on sentence text, then snapped to tokens.
+_EXTRA = re.compile(
+    r"\b(?:\d{1,2}:\d{2}\s+)?\d{1,2}[./]\d{1,2}[./]\d{4}\b"  # 15:37 15.08.2023
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b(?:over|during|throughout|on|at)\s+the\s+weekend\b"
+    r"|\b(?:overnight(?:\s+(?:into|to|on)\s+(?:" + "|".join(WEEKDAYS) + r"))?|last\s+night)\b"
+    r"|\b(?:in\s+)?(?:the\s+)?(?:past|last)\s+(?:24|48|72)\s+hours\b"
+    r"|\b(?:christmas\s+(?:eve|day)|new\s+year's\s+(?:eve|day))\b"
+    r"|\b(?:(?:about|almost|nearly|more\s+than|less\s+than|some|just\s+over|just\s+under)\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\b(year|month|week|day)s?[- ]old\b|\baged?\b", re.IGNORECASE)
+_NOT_WHEN = re.compile(
+    r"^(?:the\s+)?(?:annual|daily|weekly|monthly|yearly|decades?|years|centuries|ages|the\s+day|the\s+year"
+    r"|a\s+day|one\s+day|day|night|the\s+time|the\s+moment|time|some\s+time|the\s+future|the\s+past|"
+    r"\d+[- ](?:year|month|day|week|hour)s?|[a-z]+-(?:year|month|day|week|hour)s?(?:-long)?)$",
+    re.IGNORECASE,
+)
+_DURATION_ONLY = re.compile(
+    r"^(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a\s+few|few|many|a\s+couple\s+of)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?|decades?)$",
+    re.IGNORECASE,
+)
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "could", "should", "might", "may", "must"}
+_FUTURE_LEMMAS = {
+    "plan", "expect", "schedule", "intend", "aim", "prepare", "promise", "pledge", "vow", "hope", "due",
+    "threaten", "want", "seek", "propose", "postpone", "delay",
+}  # fmt: skip
+_REPORTING = {
+    "say",
+    "claim",
+    "report",
+    "tell",
+    "write",
+    "add",
+    "state",
+    "be",
+    "have",
+    "note",
+    "estimate",
+    "believe",
+    "think",
+    "show",
+}
+
+
+def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take the governing preposition(s) on the left ("since the previous week",
+    "over the past week") and a dateline year cut off on the right ("22nd May, 2023")."""
+    while start > 0 and doc[start - 1].lower_ in _PREPOSITIONS and not doc[start - 1].is_sent_end:
+        prev = doc[start - 1]
+        if prev.lower_ == "of" and not (
+            start > 1 and doc[start - 2].lower_ in ("end", "start", "beginning", "middle", "half", "quarter")
+        ):
+            break
+        start -= 1
+        if prev.lower_ in (
+            "since",
+            "between",
+            "from",
+            "until",
+            "till",
+            "by",
+            "before",
+            "after",
+            "throughout",
+        ):
+            break
+    # "early/late/mid" in front of a month ("in early December") are part of it
+    if start > 0 and doc[start - 1].lower_ in ("early", "late", "mid", "mid-"):
+        start -= 1
+        while start > 0 and doc[start - 1].lower_ in _PREPOSITIONS:
+            start -= 1
+    if doc[end - 1].lower_ in MONTHS or _DAY_NUMBER.fullmatch(doc[end - 1].text):
+        k = end + 1 if end < len(doc) and doc[end].text == "," else end
+        if k < len(doc) and re.fullmatch(r"(1[89]|20)\d\d", doc[k].text):
+            end = k + 1
+    # a duration with what filled it: "three days of fighting"
+    if (
+        _DURATION_ONLY.match(doc[start:end].text.split(" ", 1)[-1])
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "of"
+        and doc[end + 1].pos_ == "NOUN"
+    ):
+        end += 2
+    return start, end
+
+
+def _future(span: Span) -> bool:
+    """Is the clause that governs the expression about the future? Looks up the dependency
+    tree for "will/would/could/should" auxiliaries, planning verbs ("is expected in June",
+    "scheduled for July 9-11", "threatened to pull out in May") and the scheduled present
+    ("the summit opens on Tuesday", "the deal expires on March 18")."""
+    if {t.lower_ for t in span} & {"next", "coming", "upcoming", "tomorrow"}:
+        return True
+    tok: Token = span.root
+    for _ in range(6):
+        head = tok.head
+        if head is tok:
+            break
+        if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+            aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+            if aux & _FUTURE_AUX and not aux & {"have", "'ve"}:
+                return True
+            if head.lemma_.lower() in _FUTURE_LEMMAS and (head.tag_ != "VBD" or tok.dep_ == "xcomp"):
+                return True  # "threatened to pull out in May", but not "promised on Monday"
+            if head.tag_ in ("VBZ", "VBP") and not aux and head.lemma_.lower() not in _REPORTING:
+                return True
+            if (
+                head.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acomp")
+                or head.tag_ in ("VBD",)
+                and head.dep_ == "ccomp"
+            ):
+                return False
+        elif head.lemma_.lower() in ("due", "set", "likely", "expected"):
+            return True  # "due to arrive in July"
+        tok = head
+    return False
+
+
+_ORDINAL_TIME = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)|final)\s+(?:time|night|day)s?\b"
+    r"|\bthe\s+last\s+time\b|^(?:every|each)\s+(?:day|night|week)$"
+    r"(?!\s+of\s+(?:" + "|".join(MONTHS) + r"|\d))|^(?:the\s+)?first\s+(?:days|weeks|months)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_noise(text: str) -> bool:
+    t = text.strip().lower()
+    if _ORDINAL_TIME.search(t):
+        return True
+    if re.match(r"^(?:for|in|over|during|within)?\s*(?:\w+\s+)?(?:\d+|\w+)\s+hours$", t) and not re.search(
+        r"\b(past|last)\b", t
+    ):
+        return True  # "for nine hours": a length, not a when
+    if _AGE.search(t) or _NOT_WHEN.match(t) or not re.search(r"[a-z0-9]", t):
+        return True
+    # a bare length of time ("two years", "18 months") is not a when unless anchored
+    return bool(_DURATION_ONLY.match(t)) and not re.search(r"\bof\b", t)
+
+
+_SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
+_SEASON_LEAD = {
+    "the",
+    "this",
+    "last",
+    "next",
+    "in",
+    "since",
+    "until",
+    "through",
+    "during",
+    "by",
+    "early",
+    "late",
+    "mid",
+}
+_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+_WEEKDAY_RE = re.compile(
+    r"^(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE
+)
+_MONTH_RE = re.compile(
+    r"^(?:in\s+|on\s+|since\s+)?(?:(?:early|mid|late)[- ])?(?:"
+    + "|".join(MONTHS)
+    + r")(?:\s+\d{1,2})?(?:,?\s+\d{4})?$|^\d{1,2}$",
+    re.IGNORECASE,
+)
+_YEARISH_RE = re.compile(r"^(?:in\s+)?(?:(?:early|mid|late)[- ])?\d{4}$", re.IGNORECASE)
+_CUT = re.compile(
+    r",\s+(?:(?:some|about|almost|nearly|more than|less than)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"\s+(?:days?|weeks?|months?|years?)\b|\s+(?:after|before)\s+(?!\d|" + "|".join(MONTHS) + r")"
+    r"|\s+[-\u2013\u2014]\s+(?!\d|" + "|".join(MONTHS) + r")",
+    re.IGNORECASE,
+)
+_ANAPHORA = re.compile(
+    r"^(?:on\s+)?(?:the\s+same\s+(?:day|night|evening|morning)|that\s+(?:day|night|evening|morning))$",
+    re.IGNORECASE,
+)
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of candidate expressions: spaCy DATE/TIME entities and our patterns, merged."""
+    spans: list[tuple[int, int]] = [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    for m in _EXTRA.finditer(doc.text):
+        sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if sp is not None:
+            spans.append((sp.start, sp.end))
+    for t in doc:
+        prev = doc[t.i - 1].lower_ if t.i > 0 else ""
+        # spaCy sometimes reads "May" (month) as a modal or a name; catch "in|since May" and "early December"
+        if t.lower_ in MONTHS and prev in ("in", "since", "early", "late", "mid", "until", "by"):
+            spans.append((t.i, t.i + 1))
+        # seasons the model misses ("through the winter"), not when they modify a noun ("winter offensive")
+        if t.lower_ in _SEASON_WORDS and prev in _SEASON_LEAD:
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is None or nxt.lower_ == "of" or nxt.pos_ not in ("NOUN", "PROPN"):
+                first = t.i - 1 if prev in ("the", "this", "last", "next") else t.i
+                spans.append((first, t.i + 1))
+    out = []
+    for s, e in spans:
+        # "July 11 and" + "12": the model cuts coordinated day numbers
+        while e - s > 1 and doc[e - 1].lower_ in ("and", "or", ",", "-"):
+            e -= 1
+        if (
+            s > 0
+            and doc[s].lower_ in ("week", "month", "year", "weekend")
+            and doc[s - 1].lower_ in ("this", "last", "next", "that")
+        ):
+            s -= 1  # "This year's harvest": the model keeps only "year"
+        if (
+            e + 1 < len(doc)
+            and doc[e].lower_ in ("and", "-", "to")
+            and re.fullmatch(r"\d{1,2}", doc[e + 1].text)
+            and re.search(r"(?i)(" + "|".join(MONTHS) + r")\s+\d{1,2}$", doc[s:e].text)
+        ):
+            e += 2
+        # "24 February 2022": the model sometimes starts the entity at the month
+        if s > 0 and doc[s].lower_ in MONTHS and _DAY_NUMBER.fullmatch(doc[s - 1].text):
+            s -= 1
+        out.append((s, e))
+    out.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _coordinated(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two expressions joined by and/or/to that read as one range: "on Friday and Saturday",
+    "in March and April", "between 24 February 2022 and 31 July 2023", "July 11 and 12"."""
+    if b[0] - a[1] != 1 or doc[a[1]].lower_ not in ("and", "or", "to", "-", "until", "through"):
+        return False
+    ta, tb = doc[a[0] : a[1]].text, doc[b[0] : b[1]].text
+    if doc[a[0]].lower_ in ("between", "from"):
+        return True
+    return any(r.match(ta) and r.match(tb) for r in (_WEEKDAY_RE, _MONTH_RE, _YEARISH_RE))
+
+
+def _reference(doc: Doc, cands: list[tuple[int, int]]) -> date | None:
+    """Without a publication date, a dateline ("KYIV, 22nd May, 2023 -", "15:37 15.08.2023")
+    at the top of the text dates the story."""
+    for s, e in cands:
+        if doc[s].idx > 80:
+            break
+        text = doc[s:e].text
+        cut = _CUT.search(text)
+        start, _, gran = resolve_time(text[: cut.start()] if cut and cut.start() > 0 else text, None)
+        if gran == "day" and start is not None:
+            return start
+    return None
+
+
+def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> list[TimeSpan]:
+    """Every temporal expression in ``doc``, in text order, with spans into ``doc.text``."""
+    cands = [_widen(doc, s, e) for s, e in _candidates(doc)]
+    joined: list[tuple[int, int]] = []
+    for c in cands:
+        if joined and c[0] < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(c[1], joined[-1][1]))
+        elif joined and _coordinated(doc, joined[-1], c):
+            joined[-1] = (joined[-1][0], c[1])
+        else:
+            joined.append(c)
+    ref = published if published is not None else _reference(doc, joined)
+    out: list[TimeSpan] = []
+    for s, e in joined:
+        span = doc[s:e]
+        cut = _CUT.search(span.text)
+        if cut and cut.start() > 0:  # "on 13 January, two weeks before ...": keep the date
+            trimmed = doc.char_span(span.start_char, span.start_char + cut.start(), alignment_mode="contract")
+            if trimmed is not None and len(trimmed):
+                span = trimmed
+        ordinal = _ORDINAL_TIME.search(span.text)
+        if ordinal and len(span.text) - ordinal.end() > 3:  # "for a third night overnight": keep "overnight"
+            rest = doc.char_span(span.start_char + ordinal.end(), span.end_char, alignment_mode="contract")
+            if rest is not None and len(rest):
+                span = rest
+        text = span.text
+        low = text.lower()
+        core = re.sub(r"^(?:on|in|at|during|over|for|within|of|since|until|by|through)\s+", "", low)
+        if _is_noise(low) or (_is_noise(core) and not (_anchored(low) and _DURATION_ONLY.match(core))):
+            continue
+        if core.strip("the ") in _SEASON_WORDS and span.end < len(doc) and doc[span.end].pos_ == "NOUN":
+            continue  # "winter offensive"
+        if re.match(r"(after|before)\s", low) and resolve_time(text, ref)[2] == "unknown":
+            continue  # "after 22 months": measured from an event we cannot date
+        if _ANAPHORA.match(text):
+            prev = next(
+                (
+                    t
+                    for t in reversed(out)
+                    if t.span and t.span[0] >= span.sent.start_char and t.granularity == "day"
+                ),
+                None,
+            )
+            start, end, gran = (prev.start, prev.end, "day") if prev else (None, None, "unknown")
+        else:
+            start, end, gran = resolve_time(text, ref, future=_future(span))
+        if ref is not None and start is not None and (start - ref).days > settings.max_future_days:
+            start, end, gran = None, None, "unknown"  # far beyond publication: a typo or a wild claim
+        if start is None and end is None and not (_worth_keeping(core) or _ANAPHORA.match(text)):
+            continue
+        out.append(
+            TimeSpan(
+                text=text,
+                span=(span.start_char, span.end_char),
+                start=start,
+                end=end,
+                granularity=cast(Granularity, gran),
+            )
+        )
+    return out
+
+
+def _anchored(low: str) -> bool:
+    return bool(re.match(r"(over|in|for|during|within|after)\s", low)) or " of " in low
+
+
+def _worth_keeping(core: str) -> bool:
+    """Unresolved expressions are kept when they name a date-like thing (a weekday, a month,
+    a year, "recent weeks"), so a reader sees them; vague noise ("the time") is dropped."""
+    c = core.lower()
+    return bool(
+        re.search(r"\d|\b(" + "|".join(WEEKDAYS + MONTHS) + r")\b", c)
+        or re.search(
+            r"\b(weeks?|months?|years?|days?|night|hours|weekend|today|yesterday|tomorrow|tonight|overnight|"
+            r"spring|summer|autumn|winter|recent|recently|later)\b",
+            c,
+        )
+    ) and not re.match(r"^(the\s+)?first\s+(days|weeks|months)$", c)

