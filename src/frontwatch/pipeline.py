@@ -27,7 +27,7 @@ from .stages.events import EventDraft, EventFinder
 from .stages.parse import load_nlp
 from .stages.places import resolve_places
 from .stages.quantities import extract_quantities
-from .stages.times import extract_times
+from .stages.times import extract_times, resolve_time
 
 LOGGER = logging.getLogger(__name__)
 
@@ -143,6 +143,9 @@ class Pipeline:
         if stated is None and article.published is not None:
             stated = TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day")
         event_times = [t for t in times if t is not stated]
+        if stated is not None and stated.span is not None and stated.start and stated.start != article.published:
+            # "On Friday, Kiev said its troops advanced over the past week": the week before that Friday.
+            event_times = [_reanchor(t, stated.start) for t in event_times]
         places = [p for p in article.places if inside(p.span)]
         quantities = [q for q in article.quantities if inside(q.span)]
         drafts = self.events.find(at)
@@ -224,6 +227,16 @@ def _inherit_times(claims: list[Claim]) -> list[Claim]:
             told.append(event)
         out.append(replace(claim, events=tuple(events)))
     return out
+
+
+def _reanchor(time: TimeSpan, base: date) -> TimeSpan:
+    """Resolve a relative expression again against the day the claim was made."""
+    if resolve_time(time.text, None)[0] is not None:
+        return time  # an absolute date ("on July 3, 2023") resolves without any base: it does not move
+    start, end, granularity = resolve_time(time.text, base)
+    if start is None:
+        return time
+    return replace(time, start=start, end=end, granularity=granularity)  # type: ignore[arg-type]
 
 
 def _is_headline(doc: Doc, at: Attribution) -> bool:
