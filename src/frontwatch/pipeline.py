@@ -186,7 +186,9 @@ def _clause_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft], times: l
         if token is None:
             return set()
         root = token.root
-        if root.pos_ not in {"VERB", "AUX"} and root.head.pos_ in {"VERB", "AUX"}:
+        # A trigger that is an argument ("Russian shelling killed two"): its clause is its verb's.
+        if (root.pos_ not in {"VERB", "AUX"} or root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}) \
+                and root.head.pos_ in {"VERB", "AUX"}:
             root = root.head
         return {t.idx for t in root.subtree}
 
@@ -256,8 +258,16 @@ def _attached_to(doc: Doc, time: TimeSpan, cue: int | None) -> bool:
     span = doc.char_span(time.span[0], time.span[1], alignment_mode="expand")
     if span is None:
         return False
-    head = span.root.head
-    return head.i == cue or (head.dep_ == "prep" and head.head.i == cue) or (span.root.i != cue and span.root.head.i == cue)
+    # Walk up from the time expression: it dates the cue unless a clause of the content comes first
+    # ("said in a video released on Saturday" dates the saying; "said troops advanced on Friday" does not).
+    token = span.root
+    for _ in range(8):
+        if token.head.i == cue:
+            return token.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "parataxis"}
+        if token.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis"} or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _stage(name: str, article: Article, run: Callable[[], list]) -> list:  # type: ignore[type-arg]
