@@ -166,7 +166,8 @@ def score(items: list[dict[str, Any]], reports: list[Report]) -> tuple[dict[str,
         metrics["places_within_25km"] = sum(e <= 25 for e in errors_km) / len(errors_km)
         metrics["places_within_161km"] = sum(e <= 161 for e in errors_km) / len(errors_km)
         finite = [e for e in errors_km if math.isfinite(e)]
-        metrics["places_median_error_km"] = median(finite) if finite else float("nan")
+        if finite:
+            metrics["places_median_error_km"] = median(finite)
         metrics["places_n"] = len(errors_km)
     return metrics, mistakes
 

@@ -33,6 +33,7 @@ TRIGGERS: dict[str, str] = {
         r"advanc\w*|gain(?:s|ed|ing)?\b(?! control)|push(?:ed|es|ing)?\b|mov(?:ed|ing|es) forward|entered|enter(?:ing|s)?\b|"
         r"progress(?:ed)?|(?:go|goes|went|going|gone) on the offensive|counter-?offensive|offensive|broke through|"
         r"break(?:ing)? through|breakthrough|crossed|encircl\w*|(?:tactical )?success(?:es)?\b|foothold|"
+        r"(?:more )?(?:advantageous|favou?rable|better) (?:positions|lines)|"
         r"improv(?:ed|ing|ement in) (?:the |their |its )?(?:tactical |operational )?(?:position|situation)|"
         r"control(?:s|led)? (?:about |some |nearly |more than |over )?[\d,.]+ (?:square|sq)"
     ),
@@ -41,14 +42,15 @@ TRIGGERS: dict[str, str] = {
         r"regroup\w*|relocat\w*|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
     ),
     "capture": (
-        r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|steps|measures|over the))|"
+        r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|steps|measures|over the|up))|"
         r"seiz\w*|liberat\w*|occupied|fell to|(?:has|had|have) fallen|cleared\b|mopp\w* up|"
         r"(?:establish\w*|gain\w*) (?:full |complete )?control"
     ),
     "repelled": (
         r"repel\w*|repuls\w*|thwart\w*|fend(?:ed|ing)? off|fought off|beat(?:en)? back|beat off|foil\w*|driven back|"
         r"(?:not|never) (?:been |be )?successful|unsuccessful|no success|without success|"
-        r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|intercept\w*|"
+        r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|intercept\w*|not a single (?:metre|meter|step)|"
+        r"hold(?:s|ing)? (?:their |its |our |the )?(?:positions|ground|line)|held (?:their |its |our |the )?(?:positions|ground|line)|"
         r"destroy\w* (?:\w+ ){0,3}(?:drones|missiles|rockets|uavs|of them)"
     ),
     "clash": r"clash\w*|fighting|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
@@ -149,13 +151,16 @@ class EventFinder:
                     continue
                 if not self._plausible(kind, span, text):
                     continue
-                if kind == "capture" and _AREA.match(doc[span.end: span.end + 8].text):
-                    kind = "advance"  # "recaptured 9 sq km": ground gained, not a place taken
+                if kind == "capture" and (_AREA.match(doc[span.end: span.end + 8].text) or any(
+                        c.dep_ in {"nsubjpass", "dobj"} and _AREA.match(" " + " ".join(t.text for t in c.subtree))
+                        for c in span.root.children)):
+                    kind = "advance"  # "recaptured 9 sq km", "31 sq km had been retaken": ground, not a place
                 hits.setdefault(kind, (start, end))
         for kind, absorbed in ABSORBS.items():
             if kind in hits:
                 for other in absorbed:
-                    if other in hits and (kind in SENTENCE_WIDE or abs(hits[other][0] - hits[kind][0]) < 40):
+                    reach = 1000 if kind in SENTENCE_WIDE else 15 if (kind, other) == ("shelling", "strike") else 40
+                    if other in hits and abs(hits[other][0] - hits[kind][0]) < reach:
                         del hits[other]
         if len(hits) > 1:  # "killed in fighting": the fighting is the circumstance, not a second claim
             for kind, (start, end) in list(hits.items()):
@@ -190,7 +195,8 @@ class EventFinder:
             return False
         if kind == "weapons_supply" and not _WEAPON_RE.search(sentence):
             return False
-        aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter", sentence, re.I)
+        aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav", sentence, re.I) or (
+            root.lower_.startswith("attack") and _targets_city(root))
         if kind == "clash" and root.lower_.startswith("attack") and aerial:
             return False  # a drone or missile attack is a strike
         if kind == "strike" and root.lower_.startswith(("attack", "hit")) and not aerial:
@@ -415,6 +421,13 @@ INTENT_VERBS = {"vow", "threaten", "plan", "intend", "expect", "hope", "aim", "w
 # "The capture of Soledar makes it possible...": the event is a subject of commentary, not claimed.
 COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force", "prompt", "spark", "trigger", "be",
                  "become", "remain", "underline", "demonstrate", "raise", "change"}
+
+
+def _targets_city(trigger: Token) -> bool:
+    """ "attacked the capital", "an attack on Moscow": a strike on a city, not fighting at the front."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children]
+    return any(o.ent_type_ in {"GPE", "GOV"} or o.lower_ in {"capital", "city", "cities"} for o in objects)
 
 
 def _unrealised(token: Token) -> bool:
