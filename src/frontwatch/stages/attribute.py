@@ -127,6 +127,12 @@ class Attributor:
             else:
                 self._remember_subjects(sent, memory)  # "Putin spoke on Sunday. '...,' he added."
             own.append(found)
+        # "95 clashes took place. This was reported by the General Staff": the report names the speaker
+        # of the sentence before it.
+        for i in range(1, len(sentences)):
+            at = own[i]
+            if at is not None and own[i - 1] is None and at.cue_token is not None and _refers_back(sentences[i], at):
+                own[i - 1] = Attribution(sentences[i - 1], at.claimant, at.cue, None)
         # Pass 2: a quotation takes the speaker named anywhere around it.
         results: list[Attribution] = []
         for i, sent in enumerate(sentences):
@@ -207,7 +213,8 @@ class Attributor:
             who = m.group("who")
             side = self.actors.side_of(who)
             ents = [e for e in sent.ents if e.text == who and e.label_ in {"PERSON", "ORG", "GOV"}]
-            if side is None and not ents:
+            body_noun = who.split()[-1].lower() in ORG_NOUNS | PERSON_NOUNS  # "General Staff: ..."
+            if side is None and not ents and not body_noun:
                 continue
             kind = "person" if (ents and ents[0].label_ == "PERSON") or self.actors.lookup(who) == (side, "people") else "organisation"
             return Attribution(sent, Claimant(name=who, kind=kind, side=side or "unknown"), "headline", None)  # type: ignore[arg-type]
@@ -373,6 +380,13 @@ def _quote_of(sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | No
         if a < sent.end_char and sent.start_char < b:
             return (a, b)
     return None
+
+
+def _refers_back(sent: Span, at: Attribution) -> bool:
+    """ "This was reported by ...", "That was announced by ...": the subject is the previous sentence."""
+    cue = sent.doc[at.cue_token] if at.cue_token is not None else None
+    return cue is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"this", "that", "it"}
+                                   for c in cue.children)
 
 
 def _mostly_quote(sent: Span, quote: tuple[int, int]) -> bool:
