@@ -55,7 +55,10 @@ def load_nlp(settings: ParseSettings, actors: Actors, place_patterns: Iterable[d
             if name not in seen and not name.islower():
                 patterns.append({"label": "GPE", "pattern": name})
                 seen.add(name)
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    # The ruler tokenises its phrase patterns with every component before it (tagger, parser...)
+    # unless those are switched off: 15 s instead of 2.5 s for ~30k place names.
+    with nlp.select_pipes(enable=["entity_ruler"]):
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     names = sorted({n for c in ("capitals", "countries") for n, _ in actors.names(c)})
     people = sorted(n for n, _ in actors.names("people") if not n.islower())
     nlp.add_pipe("frontwatch_metonymy", after="ner", config={"names": names, "people": people})
