@@ -128,6 +128,8 @@ class Pipeline:
         times = tuple(_stage("times", article, lambda: extract_times(doc, article.published, s.times)))
         quantities = tuple(_stage("quantities", article, lambda: extract_quantities(doc, s.quantities)))
         article = replace(article, places=places, times=times, quantities=quantities)
+        # A dateline, a caption or a stray line with no verb asserts nothing.
+        attributions = [at for at in attributions if any(t.pos_ in {"VERB", "AUX"} for t in at.sent)]
         claims = _inherit_times([self._claim(article, doc, i, at) for i, at in enumerate(attributions)])
         if attributions and _is_headline(doc, attributions[0]):
             # A headline restates the story's lead; its events lend their times above but are

@@ -27,6 +27,7 @@ BOILERPLATE_LINE = re.compile(
       | all\s+rights\s+reserved
       | click\s+here\b
       | by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,\s*[\w ]+)?$
+      | (?=[A-Za-z0-9]*\d)[A-Za-z0-9]{20,}\s*$       # aggregator tracking ids
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

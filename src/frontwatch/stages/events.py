@@ -310,12 +310,15 @@ class EventFinder:
                      pronouns: bool = True) -> str | None:
         """The side a noun phrase names: "Russian forces", "the enemy", "our troops", "Kiev"."""
         words = list(token.subtree) if token.dep_ != "ROOT" else [token]
-        if len(words) > 12:
-            words = [w for w in words if w.head == token] + [token]
+        if len(words) > 12:  # a long phrase: its own modifiers and its "by/of ..." agent only
+            core = [w for w in token.children if w.dep_ in {"amod", "compound", "poss", "nmod"}] + [token]
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "of"}):
+                core += [w for p in prep.children if p.dep_ == "pobj" for w in p.subtree][:6]
+            words = sorted(core, key=lambda w: w.i)
         for w in words:
             if w.lower_ in _ENEMY:
                 return opposite(claimant_side)
-        side = self.actors.side_of(token.doc[words[0].i: words[-1].i + 1].text) if words else None
+        side = self.actors.side_of(" ".join(w.text_with_ws.strip() for w in words)) if words else None
         if side is not None:
             return side
         known = claimant_side != "unknown"

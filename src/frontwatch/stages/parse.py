@@ -68,7 +68,7 @@ def load_nlp(settings: ParseSettings, actors: Actors, place_patterns: Iterable[d
 # "KYIV, July 31 (Wirewire) - ", "MOSCOW (TASS) — ", "KHARTOUM: " at the start of a line.
 DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:,?\s+\d{4})?"
-    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s+"
+    r"\s*(?:\([^)\n]{1,40}\)\s*(?:[-–—]{1,2}|:)|[-–—]{1,2}|:|\.\s*/[^/\n]{1,40}/\.?)\s+"
 )
 
 
@@ -79,9 +79,14 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
     for m in DATELINE.finditer(doc.text):
-        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if span is not None and span.start > 0:
-            doc[span.start].is_sent_start = True
+        inside = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if inside is not None:  # "BELGOROD, March 16. /TASS/." is one piece, not five sentences
+            for token in inside[1:]:
+                if token.i < len(doc) and (after is None or token.i < after.start):
+                    token.is_sent_start = False
+        if after is not None and after.start > 0:
+            doc[after.start].is_sent_start = True
     return doc
 
 
