@@ -26,7 +26,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 app = typer.Typer(help="Turn news about armed conflict into attributed, geocoded, dated claims.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-err = Console(stderr=True, highlight=False)
+# emoji=False: ":100:" in "file.jsonl:100: ..." must not become an emoji.
+err = Console(stderr=True, highlight=False, emoji=False)
 
 
 class Format(str, Enum):
@@ -138,7 +139,8 @@ class _Writer:
         else:
             from .render import print_report
 
-            print_report(report, Console(file=self.out, soft_wrap=False, width=160 if not self.out.isatty() else None))
+            width = None if self.out.isatty() else 160
+            print_report(report, Console(file=self.out, soft_wrap=False, width=width, emoji=False, highlight=False))
 
     def close(self) -> None:
         if self.format is Format.json:
@@ -166,7 +168,7 @@ def evaluate(
         result = run_evaluation([str(g) for g in gold], settings)
     except FrontwatchError as exc:
         raise fail(str(exc), EXIT_FAILED) from None
-    print_evaluation(result, Console(), mistakes=mistakes)
+    print_evaluation(result, Console(emoji=False, highlight=False), mistakes=mistakes)
     for problem in result.problems:
         err.print(f"error: {problem}", markup=False, soft_wrap=True)
     if report:

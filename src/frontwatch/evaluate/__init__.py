@@ -135,7 +135,8 @@ def evaluate(paths: list[str], settings: Settings | None = None, pipeline: Any =
     started = time.perf_counter()
     items, problems = load_gold(paths)
     if not items:
-        raise GoldError("no usable gold items: " + ("; ".join(problems) if problems else "nothing found"))
+        shown = "; ".join(problems[:3]) + (f"; ... and {len(problems) - 3} more" if len(problems) > 3 else "")
+        raise GoldError("no usable gold items: " + (shown or "nothing found"))
     pipeline = pipeline or Pipeline(settings)
     articles = [make_article(i.obj["text"], published=i.obj.get("published"), source=i.obj.get("source"),
                              id=f"gold:{i.where}", origin=i.where) for i in items]
