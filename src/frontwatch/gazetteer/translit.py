@@ -1,0 +1,233 @@
+"""Name keys: normalisation, transliteration folding and designators.
+
+Three layers let "Kupyansk", "Kup'yans'k", "Kupiansk" and "Куп'янськ" meet in one index:
+
+* :func:`normalise` — case, diacritics, apostrophes and soft signs, hyphens: the *exact* key.
+* :func:`romanise` — Cyrillic names become Latin twice, once by Ukraine's official 2010
+  rules (KMU 2010: Куп'янськ -> Kupiansk) and once by the Russian-style romanisation most
+  wire copy uses (Купянск -> Kupyansk).
+* :func:`loose_key` — folds what differs between Russian-style and Ukrainian-style spellings
+  (g/h, -ov/-iv, -oye/-e, -ino/-yne, y/i/e vowels, doubled letters): the *loose* key.
+  Kharkov/Kharkiv, Avdeyevka/Avdiivka, Kremennaya/Kreminna, Severodonetsk/Sievierodonetsk
+  share a loose key. Loose matches rank below exact ones.
+
+:func:`split_designator` recognises "the X direction", "X Oblast", "X region", "X area",
+"outskirts of X" and says what kind of place the words ask for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from unidecode import unidecode
+
+_APOSTROPHES = "'\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032\u02bb\u201b\""
+_APOS_RE = re.compile(f"[{re.escape(_APOSTROPHES)}]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_DROP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UA_ONLY = set("іїєґІЇЄҐ")
+_RU_ONLY = set("ыэъёЫЭЪЁ")
+
+
+def is_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_NOT_LATIN = re.compile("[^\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u2000-\u206f]")
+
+
+def is_latin(text: str) -> bool:
+    """True when ``text`` has Latin letters (diacritics allowed) and no letters of other scripts."""
+    return bool(_LATIN_LETTER.search(text)) and not _NOT_LATIN.search(text)
+
+
+def normalise(name: str) -> str:
+    """The exact key: ASCII, lower case, no apostrophes or soft signs, words split by one space.
+
+    >>> normalise("Kup’yans’k")
+    'kupyansk'
+    >>> normalise("Ivano-Frankivsk")
+    'ivano frankivsk'
+    """
+    if name.isascii():
+        text = _NON_ALNUM.sub(" ", name.lower().translate(_DROP_APOSTROPHES)).strip()
+    else:
+        text = unicodedata.normalize("NFKC", name)
+        text = _APOS_RE.sub("", text).replace("ь", "").replace("Ь", "")
+        if is_cyrillic(text):
+            text = romanise(text)[0]
+        text = unidecode(text).lower()
+        text = _APOS_RE.sub("", text)
+        text = _NON_ALNUM.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+# Russian-style endings and their Ukrainian-style counterparts, folded in the loose key.
+# Applied at the end of each word that keeps at least three letters before the ending.
+_ENDINGS = {
+    "skoye": "ske", "oye": "e", "oe": "e", "aya": "a", "yovka": "ivka", "ovka": "ivka", "evka": "ivka",
+    "ovsk": "ivsk", "ino": "ine", "yno": "yne", "ovo": "ove", "evo": "eve", "yov": "iv", "ov": "iv",
+    "ev": "iv", "yy": "i", "iy": "i", "yi": "i", "ij": "i",
+}
+_ENDINGS_RE = re.compile(
+    r"(?<=[a-z0-9]{3})(" + "|".join(sorted(_ENDINGS, key=len, reverse=True)) + r")(?![a-z0-9])")
+_VOWELS_RE = re.compile(r"[yie]")
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+def loose_key(name: str) -> str:
+    """The loose key of a name (see module docstring). Spaces are dropped.
+
+    >>> loose_key("Kharkov") == loose_key("Kharkiv")
+    True
+    >>> loose_key("Avdeyevka") == loose_key("Avdiivka")
+    True
+    """
+    return loose_from_key(normalise(name))
+
+
+def loose_from_key(key: str) -> str:
+    """:func:`loose_key` of a name already passed through :func:`normalise`."""
+    key = _ENDINGS_RE.sub(lambda m: _ENDINGS[m.group(1)], key).replace(" ", "")
+    key = key.replace("yo", "e").replace("g", "h").replace("w", "v").replace("zhzh", "zh")
+    return _DOUBLE_RE.sub(r"\1", _VOWELS_RE.sub("i", key))
+
+
+# --- Cyrillic romanisation -------------------------------------------------------------
+
+_UA_MAP = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia",
+    # Russian letters that turn up in mixed names
+    "ы": "y", "э": "e", "ъ": "", "ё": "e",
+}
+_UA_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+_RU_MAP = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    # Ukrainian letters that turn up in mixed names
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+}
+_RU_VOWELS = set("аеёиоуыэюяъь")
+
+
+def _apply_case(src: str, out: str) -> str:
+    return out.capitalize() if src.isupper() and out else out
+
+
+def romanise_ua(text: str) -> str:
+    """Ukrainian Cyrillic to Latin by the official KMU 2010 table (Куп'янськ -> Kupiansk)."""
+    text = _APOS_RE.sub("", text)
+    out: list[str] = []
+    prev = ""
+    for ch in text:
+        low = ch.lower()
+        if low == "г" and prev == "з":
+            out.append("gh")  # зг -> zgh
+        elif low in _UA_MAP:
+            word_start = not prev.isalpha()
+            rom = _UA_INITIAL[low] if word_start and low in _UA_INITIAL else _UA_MAP[low]
+            out.append(_apply_case(ch, rom))
+        else:
+            out.append(ch)
+        prev = low if ch.isalpha() else ""
+    return "".join(out)
+
+
+def romanise_ru(text: str) -> str:
+    """Russian Cyrillic to Latin the way English-language wires write it (Купянск -> Kupyansk)."""
+    text = _APOS_RE.sub("", text)
+    out: list[str] = []
+    prev = ""
+    for ch in text:
+        low = ch.lower()
+        if low in _RU_MAP:
+            rom = _RU_MAP[low]
+            if low == "е" and (not prev or prev in _RU_VOWELS):
+                rom = "ye"
+            out.append(_apply_case(ch, rom))
+        else:
+            out.append(ch)
+        prev = low if ch.isalpha() else ""
+    return "".join(out)
+
+
+def romanise(text: str) -> list[str]:
+    """Latin forms of a Cyrillic name: Ukrainian rules, Russian rules, or both when unclear."""
+    letters = set(text)
+    forms: list[str] = []
+    if letters & _UA_ONLY or not letters & _RU_ONLY:
+        forms.append(romanise_ua(text))
+    if letters & _RU_ONLY or not letters & _UA_ONLY:
+        forms.append(romanise_ru(text))
+    return list(dict.fromkeys(forms))
+
+
+# --- designators -------------------------------------------------------------------------
+
+Want = Literal["any", "region", "place"]
+
+_REGION_WORDS = (
+    "oblast", "oblast'", "region", "province", "krai", "kray", "governorate", "state",
+    "republic", "district", "raion", "rayon", "county", "prefecture",
+)
+_AREA_WORDS = (
+    "direction", "axis", "sector", "area", "front", "frontline", "front line", "outskirts",
+    "suburbs", "environs", "vicinity", "flank", "salient", "pocket", "bridgehead", "axes",
+)
+_AREA_PREFIXES = (
+    "outskirts of", "suburbs of", "vicinity of", "environs of", "approaches to", "area of",
+    "direction of", "outside", "near", "around",
+)
+_CITY_PREFIXES = ("city of", "town of", "village of", "settlement of", "port of", "port city of")
+
+
+@dataclass(frozen=True)
+class Designated:
+    """A name with its designator words taken off."""
+
+    base: str
+    want: Want  # region: only regions/countries; place: only settlements; any: no constraint
+    precision: int | None  # 2 for "X direction"/"near X", 3 for "X region", None when the name alone
+    designator: str | None = None
+
+
+def split_designator(text: str) -> Designated | None:
+    """Take a designator off ``text``: "the Kharkov region" -> ("Kharkov", region, 3).
+
+    Returns None when the text carries no designator.
+    """
+    t = " ".join(text.strip().split())
+    low = t.lower()
+    if low.startswith("the "):
+        t, low = t[4:], low[4:]
+    for word in _REGION_WORDS:
+        if low.endswith(" " + word) and len(low) > len(word) + 2:
+            base = t[: -len(word) - 1].strip(" ,")
+            # "raion"/"district" of a town: the town's area, not an admin1 region
+            if word in ("district", "raion", "rayon", "county"):
+                return Designated(base, "any", 2, word)
+            return Designated(base, "region", 3, word)
+    for word in _AREA_WORDS:
+        if low.endswith(" " + word) and len(low) > len(word) + 2:
+            return Designated(t[: -len(word) - 1].strip(" ,"), "place", 2, word)
+    for prefix in _AREA_PREFIXES:
+        if low.startswith(prefix + " "):
+            return Designated(t[len(prefix) + 1 :].strip(), "place", 2, prefix)
+    for prefix in _CITY_PREFIXES:
+        if low.startswith(prefix + " "):
+            return Designated(t[len(prefix) + 1 :].strip(), "place", 1, prefix)
+    return None
+

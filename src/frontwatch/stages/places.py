@@ -1,0 +1,448 @@
+"""Places: find every place mention in a parsed article and resolve it with the gazetteer.
+
+A mention is a ``GPE``/``LOC``/``FAC`` entity (the gazetteer's EntityRuler patterns make sure
+"Kiev" and "Bakhmut" are tagged as places; ``GOV`` entities — capitals and countries acting
+as governments — are not places), widened by the words around it:
+
+* "X region", "X Oblast", "Kharkiv and Sumy oblasts" ask for a region (precision 3);
+* "the X direction", "X area", "outskirts of X", "near X", "east of X", "the Kanal district
+  of X" ask for the area of a settlement (precision 2);
+* "eastern Ukraine", "northern Gaza" name part of a country or region: no point fits, so the
+  mention keeps its country (and region) with null coordinates;
+* "the southern front", "the southern border" with no place after them are kept as mentions
+  with null coordinates: no point is defensible.
+
+Each mention's candidates (:meth:`Gazetteer.lookup`) are re-ranked with the article's context:
+its country focus (countries named, governments acting, unambiguous places), the regions it
+names, and the distance to places that are already unambiguous. A candidate that only matches
+loosely and has no context support, a weak best candidate, or a near-tie between far-apart
+candidates leaves the mention unresolved: null beats a guess hundreds of kilometres away.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..config import PlacesSettings
+from ..gazetteer.lookup import Candidate, GazetteerLike, haversine_km
+from ..records import Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+REGION_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "governorate",
+                          "governorates", "state"})
+SUBREGION_WORDS = frozenset({"district", "districts", "raion", "rayon", "county", "municipality", "community",
+                             "hromada"})
+AREA_WORDS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors", "area", "areas", "front",
+                        "frontline", "outskirts", "suburbs", "environs", "vicinity", "flank", "salient",
+                        "bridgehead", "pocket", "region's", "front-line"})
+# words just before a toponym that make it "near X" (precision 2)
+NEAR_WORDS = frozenset({"near", "around", "outside", "nearby", "towards", "toward", "beyond", "surrounding",
+                        "approaching", "encircling", "encircle", "encircled", "bypassing", "off"})
+CLOSE_WORDS = frozenset({"close", "closer", "nearer", "approaches", "away"})  # "closer to X", "5 km away from X"
+# "<word> of X": outskirts of, north of, the Kanal district of, the southern flank of
+OF_AREA_WORDS = frozenset({"outskirts", "suburbs", "vicinity", "environs", "approaches", "north", "south", "east",
+                           "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+                           "south-east", "south-west", "district", "neighbourhood", "neighborhood", "microdistrict",
+                           "quarter", "flank", "flanks", "area", "outskirt", "edge", "edges", "direction",
+                           "side", "sides", "bank", "banks", "periphery", "villages", "settlements", "heights"})
+COMPASS = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+                     "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "central",
+                     "east", "west", "north", "south"})
+DISTRICT_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "microdistrict", "quarter"})
+# "advanced on Goma": moving towards the place
+MOVE_VERBS = frozenset({"advanced", "advancing", "advance", "marched", "marching", "closing", "closed", "pushing",
+                        "pushed", "converging", "converged", "moving", "moved"})
+# a front named after a place that is also a region ("the Zaporizhzhia front") means the region
+REGION_FRONT_WORDS = frozenset({"front", "frontline", "sector", "axis"})
+
+# --- toponyms that name an actor, not a location ------------------------------------------------
+# heads that make "Ukraine's forces", "US cluster bombs", "Kiev regime" about the state, not the place
+ACTOR_HEADS = frozenset({
+    "force", "forces", "troop", "army", "military", "navy", "fleet", "government", "official", "authority",
+    "regime", "president", "minister", "ministry", "leader", "leadership", "delegation", "envoy", "embassy",
+    "defender", "counteroffensive", "offensive", "staff", "command", "intelligence", "bomb", "munition", "weapon",
+    "missile", "drone", "shell", "tank", "jet", "aircraft", "soldier", "unit", "brigade", "side", "ally", "allies",
+    "partner", "decision", "position", "claim", "demand", "proposal", "plan", "air", "defence", "defense",
+    "president's", "parliament", "diplomat", "spokesman", "spokeswoman", "negotiator", "mercenary", "junta",
+    "control", "governor", "administration", "council", "mayor", "police", "prosecutor", "head", "chief",
+})
+AID_VERBS = frozenset({"pledge", "send", "provide", "deliver", "supply", "approve", "allocate", "promise"})
+# "weapons for Ukraine", "aid for Ukraine": the recipient state
+AID_HEADS = frozenset({"weapon", "munition", "system", "aid", "support", "package", "tank", "missile", "jet",
+                       "ammunition", "shell", "loan", "funding", "assistance", "help", "equipment", "bomb"})
+SPEECH_VERBS = frozenset({"say", "claim", "announce", "report", "deny", "accuse", "warn", "state", "confirm",
+                          "insist", "tell", "add", "note", "vow", "urge", "reject", "threaten", "demand", "admit",
+                          "acknowledge", "respond", "retaliate", "condemn", "pledge", "promise"})
+ACTOR_SUFFIXES = frozenset({"controlled", "backed", "led", "installed", "appointed", "aligned", "allied", "funded",
+                            "supported", "sponsored", "imposed"})
+# a dateline: "KYIV, Aug 3 (Wirewire) -", "BAMAKO (Reuters) -"
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})(?=,| \(|\s+[-\u2013\u2014])", re.MULTILINE)
+_VAGUE = re.compile(
+    r"\b(?:the\s+)?((?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)\s+"
+    r"(front(?:\s?line)?|borders?|flanks?|directions?|axis|sectors?|frontier|theatre|theater)\b",
+    re.IGNORECASE)
+
+# re-ranking weights (see docs/places.md, "Ranking")
+W_FOCUS = 0.15  # candidate in the article's focus country
+W_REGION = 0.25  # candidate in a region named next to it ("Mykolaivka in the Donetsk region")
+W_REGION_DOC = 0.08  # candidate in a region named elsewhere in the article
+REGION_LINK_TOKENS = 12  # "next to": the region follows within this many tokens in the same sentence
+BIG_ANCHOR_POP = 200_000  # anchors this big (Moscow, Kyiv) say little about where a small place is
+BIG_ANCHOR_WEIGHT = 0.4
+W_ANCHOR_ADMIN1 = 0.1  # candidate in the region of an unambiguous place
+W_DISTANCE = 0.3  # times exp(-d / DISTANCE_KM) to the nearest unambiguous place
+DISTANCE_KM = 60.0
+MIN_SCORE = 0.78  # best re-ranked score below this: unresolved
+TIE_MARGIN = 0.015  # near-tie between candidates more than TIE_KM apart: unresolved
+TIE_KM = 50.0
+LOOSE_MAX_KM = 200.0  # a loose-only match must be in the focus country or this close to an anchor
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets of the place text
+    end: int
+    text: str
+    query: str  # what is looked up ("Kharkov region", "Bakhmut")
+    precision: int | None = None  # forced by context (2 for "near X")
+    vague: bool = False  # "eastern Ukraine": resolve the country/region only, no point
+    riverlike: bool = False  # "along the Dnipro": only a region or country may resolve it
+    unanchored: bool = False  # "the southern front": nothing to look up
+    candidates: list[Candidate] = field(default_factory=list)
+    linked_regions: set[str] = field(default_factory=set)  # admin1 codes of regions named next to it
+
+
+def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings) -> list[Place]:
+    """Every place mention in ``doc``, in text order, with its resolution and precision."""
+    mentions = find_mentions(doc)
+    cache: dict[str, list[Candidate]] = {}
+    for m in mentions:
+        if m.unanchored:
+            continue
+        if m.query not in cache:
+            cache[m.query] = gazetteer.lookup(m.query, limit=settings.max_candidates)
+        m.candidates = cache[m.query]
+    focus = _focus_country(doc, mentions, gazetteer)
+    regions = {c.admin1_code for m in mentions if (c := _top(m)) and c.feature == "region" and not m.vague}
+    _link_regions(doc, mentions)
+    anchors = _anchors(mentions, focus)
+    decided: dict[str, Candidate | None] = {}
+    places = []
+    for m in mentions:
+        if m.unanchored:
+            places.append(Place(text=m.text, span=(m.start, m.end)))
+            continue
+        if m.query not in decided:
+            decided[m.query] = _choose(m, focus, regions, anchors)
+        places.append(_place(m, decided[m.query]))
+    return places
+
+
+# --- mentions -----------------------------------------------------------------------------
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Place mentions from the entities and the vague-phrase pattern, in text order."""
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and not _not_a_place(e) and not _actor(e)]
+    for i, ent in enumerate(ents):
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and _is_district_of(ent, nxt):
+            continue  # "the Kanal district of Chasiv Yar": Chasiv Yar (precision 2) carries it
+        m = _mention(ent)
+        # "Kharkiv, Sumy and Chernihiv regions": the plural designator after the last applies to all
+        if m.query == ent.text and _plural_region_after(ents, i):
+            m.query = f"{ent.text} region"
+        # "near Chasov Yar and Konstantinovka": the second is near too
+        prev = mentions[-1] if mentions else None
+        if prev is not None and m.precision is None and prev.precision == 2 and not m.vague and \
+                _only_conjunctions(doc, prev.end, m.start):
+            m.precision = 2
+        mentions.append(m)
+        taken.append((m.start, m.end))
+    for match in _DATELINE.finditer(doc.text):
+        start, end = match.span(1)
+        if len(match.group(1)) < 3 or any(s < end and start < e for s, e in taken):
+            continue
+        name = match.group(1).title()
+        mentions.append(Mention(start=start, end=end, text=match.group(1), query=name))
+        taken.append((start, end))
+    for match in _VAGUE.finditer(doc.text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        after = doc.text[end:end + 40]
+        if re.match(r"\s+(?:of|near|around)\s+[A-Z]", after):
+            continue  # "the southern flank of Bakhmut": the place is Bakhmut
+        text = match.group(0)
+        mentions.append(Mention(start=start, end=end, text=text, query=text, unanchored=True))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+_DEMONYM = re.compile(r"(?:ian|ians|ean|eans|ese|ish|an|ans|i|is|ic)$")
+
+
+def _actor(ent: Span) -> bool:
+    """A toponym standing for a state, government or army rather than a location.
+
+    (``GOV`` entities from the parse stage are already left out; this catches the roles it
+    does not: "Ukraine's forces", "US cluster bombs", "called upon the United States",
+    "weapons for Ukraine", "Moscow-backed", "Moldova said", "Russia and Ukraine swapped ...".)
+    """
+    root, doc = ent.root, ent.doc
+    head = root.head
+    if root.dep_ in ("poss", "compound", "nmod", "amod") and head.i >= ent.end and head.lemma_.lower() in ACTOR_HEADS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("upon", "on") and head.head.lemma_ in ("call", "urge", "press"):
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "for" and (head.head.lemma_.lower() in AID_HEADS
+                                                         or head.head.lemma_.lower() in AID_VERBS):
+        return True
+    if root.dep_ == "pobj" and head.dep_ == "agent":  # "mediated by Turkey and Qatar"
+        return True
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SPEECH_VERBS:
+        return True
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in ACTOR_SUFFIXES:
+        return True
+    if root.dep_ == "conj":  # "Russia and Ukraine swapped", "by Turkey and Qatar": as the first conjunct
+        first = head
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.ent_type_ == "GOV" or (first.ent_type_ in PLACE_LABELS and first.dep_ in ("nsubj",)
+                                        and first.head.pos_ == "VERB" and first.head.lemma_ in SPEECH_VERBS):
+            return True
+        if first.dep_ == "pobj" and first.head.dep_ == "agent":
+            return True
+    return False
+
+
+def _only_conjunctions(doc: Doc, end: int, start: int) -> bool:
+    return doc.text[end:start].strip(" ,") in ("and", "or", "", "as well as")
+
+
+def _not_a_place(ent: Span) -> bool:
+    """Demonyms the model tags GPE ("Ukrainian officials", "Israeli strikes"), codes ("M23")."""
+    if any(ch.isdigit() for ch in ent.text):
+        return True
+    if len(ent) != 1:
+        return False
+    word, tag = ent.text.lower(), ent.root.tag_
+    if tag == "JJ":
+        return bool(_DEMONYM.search(word))
+    return tag in ("NNPS", "NNS") and word.endswith("s") and bool(_DEMONYM.search(word))  # "Israelis"
+
+
+def _mention(ent: Span) -> Mention:
+    doc = ent.doc
+    start, end = ent.start_char, ent.end_char
+    text = query = ent.text
+    precision: int | None = None
+    vague = False
+    if ent.end < len(doc) and doc[ent.end].lower_ == "river":
+        # "the Dnipro River": the river (a water feature, or nothing), never the city
+        end = doc[ent.end].idx + len(doc[ent.end].text)
+        return Mention(start=start, end=end, text=doc.text[start:end], query=f"{ent.text} River")
+    # designator after: "Kharkov region", "Bakhmut direction", "Kupyansk area"
+    if ent.end < len(doc):
+        word = doc[ent.end].lower_
+        if word in REGION_WORDS and not ent.text.lower().endswith(tuple(REGION_WORDS)):
+            end = doc[ent.end].idx + len(doc[ent.end].text)
+            text = doc.text[start:end]
+            query = f"{ent.text} {word.rstrip('s') if word.endswith(('regions', 'oblasts', 'provinces')) else word}"
+        elif word in REGION_FRONT_WORDS:
+            precision = 2
+            query = f"{ent.text} region"  # the region if one is named so, else the town's area
+        elif word in SUBREGION_WORDS or word in AREA_WORDS:
+            precision = 2
+    # context before: "near X", "outskirts of X", "north of X", "the Airplane district of X",
+    # also across "the eastern city of" ("territory surrounding the eastern city of Bakhmut")
+    if ent.start > 0 and doc[ent.start - 1].lower_ in COMPASS and (
+            doc[ent.start - 1].tag_ == "JJ" or doc[ent.start - 1].dep_ in ("amod", "compound", "npadvmod", "advmod")):
+        vague = True  # "eastern Ukraine", "northern Gaza"
+        start = doc[ent.start - 1].idx
+        text = doc.text[start:end]
+    else:
+        before = _context_before(doc, ent.start)
+        if before:
+            if before[-1] in NEAR_WORDS:
+                precision = 2
+            elif before[-1] == "of" and len(before) >= 2 and before[-2] in OF_AREA_WORDS:
+                precision = 2
+            elif before[-1] in ("to", "from") and len(before) >= 2 and before[-2] in CLOSE_WORDS:
+                precision = 2
+            elif before[-1] in ("on", "upon") and len(before) >= 2 and before[-2] in MOVE_VERBS:
+                precision = 2
+    # "along the Dnipro", "across the Dnieper": a bare "the" before a name that heads its noun
+    # phrase is a river or sea, not the town of the same name
+    head_of_np = ent.end >= len(doc) or doc[ent.end].pos_ not in ("NOUN", "PROPN")
+    if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and head_of_np and query == ent.text \
+            and not ent.text.lower().startswith("the ") and precision is None:
+        return Mention(start=start, end=end, text=text, query=query, riverlike=True)
+    return Mention(start=start, end=end, text=text, query=query, precision=precision, vague=vague)
+
+
+_SKIPPABLE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", "of", "embattled", "besieged",
+                        "key", "strategic", "small", "frontline", "front-line", "industrial", "port", "occupied",
+                        "ruined", "destroyed", "devastated", "hub", "logistics", "logistical", "nearby",
+                        "ukrainian-held", "russian-held", "russian-occupied", "ukrainian-controlled"}) | COMPASS
+
+
+def _context_before(doc: Doc, i: int) -> list[str]:
+    """Lower-cased words before token ``i``, skipping "the (eastern) city of"-style filler."""
+    j = i - 1
+    while j >= 0 and j > i - 6 and doc[j].lower_ in _SKIPPABLE and not (
+            doc[j].lower_ == "of" and j > 0 and doc[j - 1].lower_ in OF_AREA_WORDS):
+        j -= 1
+    return [t.lower_ for t in doc[max(0, j - 1):j + 1]] if j >= 0 else []
+
+
+def _is_district_of(ent: Span, nxt: Span) -> bool:
+    """``ent`` names a district of the next entity: "Kanal district of Chasiv Yar"."""
+    between = [t.lower_ for t in ent.doc[ent.end:nxt.start]]
+    return 2 <= len(between) <= 3 and between[-1] == "of" and any(w in DISTRICT_WORDS for w in between)
+
+
+def _plural_region_after(ents: list[Span], i: int) -> bool:
+    """Is ``ents[i]`` in a list of names closed by a plural designator ("Kharkiv, Sumy and ... regions")?"""
+    doc = ents[i].doc
+    for j in range(i, len(ents) - 1):
+        between = [t.lower_ for t in doc[ents[j].end:ents[j + 1].start]]
+        if between not in (["and"], [","], [",", "and"], ["or"]):
+            return False
+        last = ents[j + 1]
+        if last.end < len(doc) and doc[last.end].lower_ in ("regions", "oblasts", "provinces", "governorates"):
+            return True
+    return False
+
+
+# --- context ----------------------------------------------------------------------------------
+
+def _top(m: Mention) -> Candidate | None:
+    return m.candidates[0] if m.candidates else None
+
+
+def _focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) -> str | None:
+    """The country the article is about: named countries, governments acting, clear places."""
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        top = _top(m)
+        if top is None or top.country is None:
+            continue
+        if top.feature == "country":
+            votes[top.country] += 2
+        elif top.match != "loose":
+            rivals = [c for c in m.candidates[1:] if c.country != top.country]
+            clear = not rivals or top.score - rivals[0].score >= 0.05
+            votes[top.country] += 1 if clear else 0.5
+    for ent in doc.ents:
+        if ent.label_ == "GOV":  # "Kiev said", "Moscow reserves the right": the government's country
+            cands = gazetteer.lookup(ent.text, limit=1)
+            if cands and cands[0].country:
+                votes[cands[0].country] += 1
+    if not votes:
+        return None
+    (country, n), *rest = votes.most_common(2) + [("", 0)]
+    return country if n >= 1 and n > rest[0][1] else None
+
+
+def _anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, Candidate]]:
+    """Places that are clear on their own (one candidate far ahead), with the text naming them."""
+    out = []
+    for m in mentions:
+        top = _top(m)
+        if top is None or m.vague or top.feature == "country" or top.match == "loose":
+            continue
+        rivals = [c for c in m.candidates[1:] if haversine_km((c.lat, c.lon), (top.lat, top.lon)) > TIE_KM]
+        if not rivals or top.score - rivals[0].score >= 0.06 or (focus and top.country == focus and all(
+                r.country != focus for r in rivals)):
+            out.append((m.query, top))
+    return out
+
+
+def _link_regions(doc: Doc, mentions: list[Mention]) -> None:
+    """Regions named right after a place in its sentence: "Oleksandrivka in the Kirovohrad region"."""
+    for i, m in enumerate(mentions):
+        for r in mentions[i + 1:]:
+            top = _top(r)
+            if top is None or top.feature != "region" or r.vague:
+                continue
+            span = doc.char_span(m.end, r.start, alignment_mode="expand")
+            # linked when close, in the same clause: no verb, no sentence break in between
+            if span is None or len(span) > REGION_LINK_TOKENS or any(t.is_sent_start for t in span[1:]) or \
+                    any(t.text in (".", ";") or t.pos_ in ("VERB", "AUX") for t in span):
+                break
+            m.linked_regions.add(top.admin1_code or "")
+
+
+def _anchor_weight(a: Candidate) -> float:
+    return BIG_ANCHOR_WEIGHT if a.population >= BIG_ANCHOR_POP else 1.0
+
+
+def _rescore(c: Candidate, m: Mention, focus: str | None, regions: set[str | None],
+             anchors: list[tuple[str, Candidate]]) -> float:
+    score = c.score
+    if focus and c.country == focus:
+        score += W_FOCUS
+    if c.feature not in ("region", "country"):
+        if c.admin1_code in m.linked_regions:
+            score += W_REGION
+        elif c.admin1_code in regions:
+            score += W_REGION_DOC
+        others = [a for q, a in anchors if q != m.query]
+        if others:
+            same = [a for a in others if a.admin1_code == c.admin1_code]
+            if same:
+                score += W_ANCHOR_ADMIN1 * max(_anchor_weight(a) for a in same)
+            score += max(W_DISTANCE * _anchor_weight(a) * math.exp(-haversine_km((c.lat, c.lon), (a.lat, a.lon))
+                                                                     / DISTANCE_KM) for a in others)
+    return score
+
+
+def _choose(m: Mention, focus: str | None, regions: set[str | None],
+            anchors: list[tuple[str, Candidate]]) -> Candidate | None:
+    if not m.candidates:
+        return None
+    scored = sorted(((_rescore(c, m, focus, regions, anchors), c) for c in m.candidates), key=lambda x: -x[0])
+    if m.vague:  # "northern Gaza": the Gaza Strip rather than Gaza City, when both fit
+        areas = [(sc, c) for sc, c in scored if c.feature in ("region", "country") and c.match != "loose"]
+        scored = areas + [x for x in scored if x not in areas]
+    best_score, best = scored[0]
+    if best_score < MIN_SCORE:
+        return None
+    if best.match == "loose":
+        others = [a for q, a in anchors if q != m.query]
+        near = any(haversine_km((best.lat, best.lon), (a.lat, a.lon)) <= LOOSE_MAX_KM for a in others)
+        if not (focus and best.country == focus) and not near:
+            return None
+    for score, other in scored[1:]:
+        if best_score - score > TIE_MARGIN:
+            break
+        if haversine_km((best.lat, best.lon), (other.lat, other.lon)) > TIE_KM:
+            return None  # two far-apart places fit equally well: do not guess
+    return best.with_score(best_score)
+
+
+def _place(m: Mention, c: Candidate | None) -> Place:
+    span = (m.start, m.end)
+    if c is None:
+        return Place(text=m.text, span=span)
+    if c.feature == "water":  # a sea or river is named, but has no point to place a claim at
+        return Place(text=m.text, span=span, name=c.name, id=c.id, feature=c.feature)
+    if m.riverlike and c.feature in ("city", "town", "village", "district"):
+        return Place(text=m.text, span=span)  # "the Dnipro": the river, not the city
+    if m.vague and c.feature in ("country", "region", "area"):
+        # "eastern Ukraine": the country (or region) is known, the point is not
+        return Place(text=m.text, span=span, name=c.name, id=c.id, admin1=c.admin1 if c.feature == "region" else None,
+                     country=c.country, feature=c.feature, score=c.score)
+    precision = c.precision
+    if precision == 1 and (m.precision or m.vague):
+        precision = 2  # "near Bakhmut", "eastern Kharkiv"
+    return Place(text=m.text, span=span, name=c.name, id=c.id, lat=round(c.lat, 5), lon=round(c.lon, 5),
+                 admin1=c.admin1, country=c.country, feature=c.feature, precision=precision, score=c.score)

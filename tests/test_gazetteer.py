@@ -1,0 +1,263 @@
+"""The gazetteer: name keys, transliteration folding, lookup and ranking, the built database."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from frontwatch.config import PlacesSettings
+from frontwatch.errors import GazetteerError
+from frontwatch.gazetteer import Gazetteer, haversine_km, open_gazetteer
+from frontwatch.gazetteer.build import create_empty, iter_json_object
+from frontwatch.gazetteer.importer import import_dump
+from frontwatch.gazetteer.translit import loose_key, normalise, romanise, split_designator
+
+GEONAMES = Path(__file__).resolve().parent / "data" / "geonames"
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """A gazetteer holding only the sample GeoNames dump (milliseconds to make)."""
+    path = tmp_path_factory.mktemp("gaz") / "g.sqlite"
+    create_empty(path)
+    import_dump(path, GEONAMES / "UA_sample.txt")
+    import_dump(path, GEONAMES / "alternateNamesV2_sample.txt")
+    return Gazetteer(path)
+
+
+@pytest.mark.parametrize("name,key", [
+    ("Kup’yans’k", "kupyansk"), ("Kup'yans'k", "kupyansk"), ("Ivano-Frankivsk", "ivano frankivsk"),
+    ("Khān Yūnis", "khan yunis"), ("the Donbas", "donbas"), ("Харків", "kharkiv"),
+])
+def test_gazetteer_normalise(name: str, key: str) -> None:
+    assert normalise(name) == key
+
+
+@pytest.mark.parametrize("russian,ukrainian", [
+    ("Kharkov", "Kharkiv"), ("Kupyansk", "Kupiansk"), ("Avdeyevka", "Avdiivka"), ("Kremennaya", "Kreminna"),
+    ("Severodonetsk", "Sievierodonetsk"), ("Marinka", "Mariinka"), ("Maryinka", "Marinka"),
+    ("Chasov Yar", "Chasiv Yar"), ("Orekhov", "Orikhiv"), ("Ocheretino", "Ocheretyne"), ("Verbovoye", "Verbove"),
+    ("Gulyaipole", "Huliaipole"), ("Kleshcheyevka", "Klishchiivka"), ("Kurakhovo", "Kurakhove"),
+    ("Lugansk", "Luhansk"), ("Artyomovsk", "Artemivsk"), ("Krynki", "Krynky"), ("Kiev", "Kyiv"),
+])
+def test_gazetteer_loose_key_folds_russian_and_ukrainian_spellings(russian: str, ukrainian: str) -> None:
+    assert loose_key(russian) == loose_key(ukrainian)
+
+
+@pytest.mark.parametrize("a,b", [("Kharkiv", "Kherson"), ("Lviv", "Kyiv"), ("Bakhmut", "Balakliia")])
+def test_gazetteer_loose_key_keeps_different_names_apart(a: str, b: str) -> None:
+    assert loose_key(a) != loose_key(b)
+
+
+@pytest.mark.parametrize("cyrillic,forms", [
+    ("Куп'янськ", {"Kupiansk"}),  # Ukrainian letters only: KMU 2010 (and the Russian-rule reading)
+    ("Купянск", {"Kupiansk", "Kupyansk"}),
+    ("Кліщіївка", {"Klishchiivka"}),
+    ("Згурівка", {"Zghurivka"}),
+    ("Авдеевка", {"Avdeyevka"}),
+])
+def test_gazetteer_romanise(cyrillic: str, forms: set[str]) -> None:
+    assert forms <= set(romanise(cyrillic))
+
+
+@pytest.mark.parametrize("text,base,want,precision", [
+    ("the Kharkov region", "Kharkov", "region", 3),
+    ("Donetsk Oblast", "Donetsk", "region", 3),
+    ("the Bakhmut direction", "Bakhmut", "place", 2),
+    ("Kupyansk area", "Kupyansk", "place", 2),
+    ("outskirts of Avdiivka", "Avdiivka", "place", 2),
+    ("Bakhmut district", "Bakhmut", "any", 2),
+])
+def test_gazetteer_split_designator(text: str, base: str, want: str, precision: int) -> None:
+    d = split_designator(text)
+    assert d is not None and (d.base, d.want, d.precision) == (base, want, precision)
+
+
+def test_gazetteer_split_designator_none_for_a_bare_name() -> None:
+    assert split_designator("Bakhmut") is None
+
+
+def test_gazetteer_haversine() -> None:
+    assert haversine_km((48.5942, 37.9989), (48.5942, 37.9989)) == 0
+    assert 370 < haversine_km((50.4547, 30.5238), (49.9818, 36.2548)) < 420  # Kyiv - Kharkiv
+
+
+@pytest.mark.parametrize("name,expected,match", [
+    ("Bakhmut", "Bakhmut", "name"), ("Artyomovsk", "Bakhmut", "alternate"), ("Kupiansk", "Kupyansk", "alternate"),
+    ("Kup'yans'k", "Kupyansk", "name"), ("Kiev", "Kyiv", "alternate"), ("Kleshcheevka", "Klishchiivka", "alternate"),
+    ("Kleshcheyevka", "Klishchiivka", "romanised"), ("Kleshchiivka", "Klishchiivka", "loose"),
+])
+def test_gazetteer_lookup_spellings(small: Gazetteer, name: str, expected: str, match: str) -> None:
+    top = small.lookup(name)[0]
+    assert (top.name, top.match) == (expected, match)
+
+
+def test_gazetteer_lookup_region_designator(small: Gazetteer) -> None:
+    top = small.lookup("the Kharkov region")[0]
+    assert (top.name, top.feature, top.precision) == ("Kharkiv Oblast", "region", 3)
+    assert small.lookup("Donetsk Oblast")[0].id == "geonames:709716"
+
+
+def test_gazetteer_lookup_direction_is_precision_2(small: Gazetteer) -> None:
+    top = small.lookup("the Bakhmut direction")[0]
+    assert (top.name, top.precision) == ("Bakhmut", 2)
+
+
+def test_gazetteer_lookup_ranks_bigger_place_first_and_near_wins(small: Gazetteer) -> None:
+    alone = small.lookup("Mykolaivka")
+    assert [c.admin1_code for c in alone] == ["UA.05", "UA.17"]
+    near_odesa = small.lookup("Mykolaivka", near=(46.48, 30.73))
+    assert near_odesa[0].admin1_code == "UA.17" and near_odesa[0].distance_km is not None
+
+
+def test_gazetteer_lookup_skips_historical_and_rivers(small: Gazetteer) -> None:
+    assert small.lookup("Artemivsk Old Town") == []  # PPLH
+    assert small.lookup("Bakhmutka") == []  # a stream
+
+
+def test_gazetteer_lookup_unknown_is_empty(small: Gazetteer) -> None:
+    assert small.lookup("Nowhereville") == [] and small.lookup("") == []
+
+
+def test_gazetteer_open_missing_without_build_fails(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="frontwatch gazetteer build"):
+        open_gazetteer(PlacesSettings(data_dir=str(tmp_path)), build_if_missing=False)
+
+
+def test_gazetteer_open_rejects_a_foreign_file(tmp_path: Path) -> None:
+    bogus = tmp_path / "gazetteer.sqlite"
+    bogus.write_text("not a database at all", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="not a frontwatch gazetteer"):
+        Gazetteer(bogus)
+
+
+def test_gazetteer_open_rejects_another_schema(tmp_path: Path) -> None:
+    path = tmp_path / "g.sqlite"
+    create_empty(path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+    with pytest.raises(GazetteerError, match="another frontwatch version"):
+        Gazetteer(path)
+
+
+def test_gazetteer_is_picklable(small: Gazetteer) -> None:
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(small))
+    assert copy.lookup("Bakhmut")[0].id == "geonames:713174"
+
+
+def test_gazetteer_iter_json_object_streams(tmp_path: Path) -> None:
+    path = tmp_path / "cities.json"
+    path.write_text('{"1": {"name": "A"}, "2": {"name": "B\\u00e9"},\n "3": {"name": "C"}}', encoding="utf-8")
+    assert [(k, v["name"]) for k, v in iter_json_object(path, chunk_size=7)] == [("1", "A"), ("2", "Bé"), ("3", "C")]
+    path.write_text('{"1": {"name": "A"}, "2": {"na', encoding="utf-8")
+    with pytest.raises(GazetteerError, match="truncated"):
+        list(iter_json_object(path, chunk_size=7))
+
+
+def test_gazetteer_place_ruler_tags_names(small: Gazetteer) -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("frontwatch_place_ruler", config={"gazetteer_path": str(small.path)})
+    doc = nlp.make_doc("Kiev said Kupiansk-Vuzlovyi and Kupiansk were shelled near Bakhmut.")
+    doc.ents = [Span(doc, 0, 1, label="GOV")]  # an entity already there is kept
+    doc = nlp.get_pipe("frontwatch_place_ruler")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kiev", "GOV"), ("Kupiansk", "GPE"), ("Kupiansk", "GPE"),
+                                                      ("Bakhmut", "GPE")]
+
+
+def test_gazetteer_place_ruler_prefers_the_longest_name() -> None:
+    import spacy
+
+    from frontwatch.gazetteer import PlaceRuler
+
+    nlp = spacy.blank("en")
+    ruler = PlaceRuler(nlp, [{"label": "GPE", "pattern": "Chasiv"}, {"label": "GPE", "pattern": "Chasiv Yar"},
+                             {"label": "LOC", "pattern": "Dnipro River"}, {"label": "GPE", "pattern": "Dnipro"}])
+    doc = ruler(nlp.make_doc("From Chasiv Yar to the Dnipro River and Dnipro."))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Chasiv Yar", "GPE"), ("Dnipro River", "LOC"),
+                                                      ("Dnipro", "GPE")]
+    assert len(ruler) == 4
+
+
+# --- the full gazetteer (built once per session by the pipeline fixture) -------------------
+
+@pytest.fixture(scope="module")
+def full(pipeline) -> Gazetteer:  # type: ignore[no-untyped-def]
+    return pipeline.gazetteer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,lat,lon,admin1", [
+    ("Bakhmut", 48.60, 38.00, "Donetsk Oblast"), ("Kupyansk", 49.71, 37.61, "Kharkiv Oblast"),
+    ("Kupiansk", 49.71, 37.61, "Kharkiv Oblast"), ("Kharkov", 49.98, 36.25, "Kharkiv Oblast"),
+    ("Klishchiivka", 48.53, 37.96, "Donetsk Oblast"), ("Rabotino", 47.45, 35.84, "Zaporizhzhia Oblast"),
+    ("Ugledar", 47.78, 37.25, "Donetsk Oblast"), ("Khan Younis", 31.34, 34.31, "Gaza Strip"),
+    ("El Fasher", 13.63, 25.35, "North Darfur State"),
+])
+def test_gazetteer_full_lookup(full: Gazetteer, name: str, lat: float, lon: float, admin1: str) -> None:
+    top = full.lookup(name)[0]
+    assert haversine_km((top.lat, top.lon), (lat, lon)) < 5 and top.admin1 == admin1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,ref", [
+    ("the Kharkov region", "admin1:UA.07"), ("Donetsk Oblast", "admin1:UA.05"), ("Belgorod region", "admin1:RU.09"),
+    ("Zaporozhye region", "admin1:UA.26"), ("Crimea", "admin1:UA.11"), ("Ukraine", "country:UA"),
+    ("Britain", "country:GB"),
+])
+def test_gazetteer_full_regions_and_countries(full: Gazetteer, name: str, ref: str) -> None:
+    assert full.lookup(name)[0].id == ref
+
+
+@pytest.mark.slow
+def test_gazetteer_full_build_contents(full: Gazetteer) -> None:
+    stats = full.stats()
+    assert stats["places"]["city"] + stats["places"]["town"] + stats["places"]["village"] > 200_000
+    assert stats["places"]["region"] > 3000 and stats["places"]["country"] > 240
+    assert stats["schema"] and stats["supplement"]
+
+
+@pytest.mark.slow
+def test_gazetteer_full_ruler_patterns(full: Gazetteer) -> None:
+    patterns = {p["pattern"]: p["label"] for p in full.ruler_patterns()}
+    assert 10_000 < len(patterns) < 60_000  # adds to an EntityRuler in seconds, not minutes
+    for name in ("Bakhmut", "Kupiansk", "Kupyansk", "Kharkov", "Klishchiivka", "Robotyne", "Kherson Oblast", "Ukraine"):
+        assert patterns.get(name) == "GPE", name
+    assert patterns.get("Dnipro River") == "LOC"
+    for name in ("Vladimir", "Putin", "But", "Sofia"):  # first names, surnames, words
+        assert name not in patterns
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("ref,neighbour,km", [
+    ("fw:klishchiivka", "Bakhmut", 8), ("fw:andriivka-bakhmut", "Bakhmut", 11), ("fw:robotyne", "Orikhiv", 15),
+    ("fw:novoprokopivka", "Orikhiv", 17), ("fw:zaporizhzhia-npp", "Enerhodar", 5), ("fw:azovstal", "Mariupol", 4),
+    ("fw:kakhovka-dam", "Nova Kakhovka", 2), ("fw:antonivskyi-bridge", "Kherson", 7),
+    ("fw:hostomel-airport", "Hostomel", 5), ("fw:crimean-bridge", "Kerch", 6), ("fw:snake-island", "Vylkove", 45),
+])
+def test_gazetteer_curated_places_sit_where_expected(full: Gazetteer, ref: str, neighbour: str, km: float) -> None:
+    """The hand-entered supplement is checked against cities500 neighbours (data/SOURCES.md)."""
+    db = sqlite3.connect(full.path)
+    lat, lon = db.execute("SELECT lat, lon FROM places WHERE ref = ?", (ref,)).fetchone()
+    town = full.lookup(neighbour)[0]
+    assert abs(haversine_km((lat, lon), (town.lat, town.lon)) - km) < max(3.0, km * 0.3)
+
+
+@pytest.mark.slow
+def test_gazetteer_country_centres_lie_inside_their_countries(full: Gazetteer) -> None:
+    db = sqlite3.connect(full.path)
+    boxes = {cc: box for cc, *box in db.execute(
+        "SELECT country, min(lat), max(lat), min(lon), max(lon) FROM places "
+        "WHERE feature IN ('city', 'town', 'village') GROUP BY country")}
+    outside = []
+    for cc, lat, lon in db.execute("SELECT country, lat, lon FROM places WHERE feature = 'country' AND curated = 1"):
+        la0, la1, lo0, lo1 = boxes[cc]
+        if not (la0 <= lat <= la1 and lo0 <= lon <= lo1):
+            outside.append(cc)
+    assert outside == []

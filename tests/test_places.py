@@ -1,0 +1,232 @@
+"""The places stage: mentions, context-aware ranking, precision codes and what stays unresolved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from frontwatch.config import PlacesSettings
+from frontwatch.gazetteer import Candidate, haversine_km
+from frontwatch.records import Place
+from frontwatch.stages.places import resolve_places
+
+SETTINGS = PlacesSettings()
+
+
+def cand(name: str, lat: float, lon: float, score: float, *, admin1: str | None = "UA.05", country: str = "UA",
+         feature: str = "village", match: str = "name", population: int = 1000, precision: int = 1) -> Candidate:
+    return Candidate(id=f"test:{name}:{lat}", name=name, lat=lat, lon=lon, country=country, admin1=admin1,
+                     admin1_code=admin1, feature=feature, population=population, matched=name.lower(),
+                     match=match, precision=precision, score=score)  # type: ignore[arg-type]
+
+
+class FakeGazetteer:
+    """The GazetteerLike protocol over a dict: text as looked up -> candidates."""
+
+    def __init__(self, table: dict[str, list[Candidate]]) -> None:
+        self.table = table
+        self.calls: list[str] = []
+
+    def lookup(self, name: str, *, near: tuple[float, float] | None = None, limit: int = 20) -> list[Candidate]:
+        self.calls.append(name)
+        return self.table.get(name, [])[:limit]
+
+    def ruler_patterns(self) -> list[dict[str, Any]]:
+        return []
+
+
+_BLANK = spacy.blank("en")
+
+
+def doc_with(text: str, *ents: tuple[str, str]) -> Doc:
+    """A tokenised doc with the given (text, label) entities marked, in order (no model needed)."""
+    doc = _BLANK.make_doc(text)
+    spans, pos = [], 0
+    for ent_text, label in ents:
+        start = text.index(ent_text, pos)
+        span = doc.char_span(start, start + len(ent_text), label=label)
+        assert span is not None, ent_text
+        spans.append(span)
+        pos = start + len(ent_text)
+    doc.ents = spans
+    return doc
+
+
+DONETSK_REGION = cand("Donetsk Oblast", 48.1, 37.7, 0.93, feature="region", precision=3)
+MYKOLAIVKAS = [cand("Mykolaivka", 46.31, 30.33, 0.85, admin1="UA.17"),  # Odesa Oblast: ranks first alone
+               cand("Mykolaivka", 48.86, 37.77, 0.84, admin1="UA.05")]  # near Sloviansk
+
+
+def test_places_region_named_next_to_a_place_picks_the_right_one() -> None:
+    gaz = FakeGazetteer({"Mykolaivka": MYKOLAIVKAS, "Donetsk region": [DONETSK_REGION]})
+    doc = doc_with("Shells hit Mykolaivka in the Donetsk region.", ("Mykolaivka", "GPE"), ("Donetsk", "GPE"))
+    places = resolve_places(doc, gaz, SETTINGS)
+    assert [p.text for p in places] == ["Mykolaivka", "Donetsk region"]
+    assert places[0].admin1 == "UA.05" and places[0].precision == 1
+    assert places[1].feature == "region" and places[1].precision == 3
+    assert "Donetsk region" in gaz.calls  # the designator after the name is part of the lookup
+
+
+def test_places_unambiguous_neighbour_picks_the_nearby_one() -> None:
+    gaz = FakeGazetteer({"Mykolaivka": MYKOLAIVKAS, "Sloviansk": [cand("Sloviansk", 48.85, 37.60, 0.86)]})
+    doc = doc_with("Russian troops shelled Mykolaivka and Sloviansk.", ("Mykolaivka", "GPE"), ("Sloviansk", "GPE"))
+    places = resolve_places(doc, gaz, SETTINGS)
+    assert haversine_km((places[0].lat, places[0].lon), (48.86, 37.77)) < 1  # type: ignore[arg-type]
+
+
+def test_places_far_apart_tie_stays_unresolved() -> None:
+    twins = [cand("Novoselivka", 49.07, 37.70, 0.80), cand("Novoselivka", 46.00, 29.61, 0.80, admin1="UA.17")]
+    doc = doc_with("Fighting near Novoselivka continued.", ("Novoselivka", "GPE"))
+    place = resolve_places(doc, FakeGazetteer({"Novoselivka": twins}), SETTINGS)[0]
+    assert place.text == "Novoselivka" and not place.resolved
+
+
+def test_places_loose_match_without_context_stays_unresolved() -> None:
+    far = [cand("Krasnaya Gorka", 55.0, 60.0, 0.85, match="loose", country="RU", admin1="RU.71", population=90000)]
+    doc = doc_with("A drone fell on Krasnaia Horka.", ("Krasnaia Horka", "GPE"))
+    assert not resolve_places(doc, FakeGazetteer({"Krasnaia Horka": far}), SETTINGS)[0].resolved
+
+
+def test_places_weak_candidate_stays_unresolved() -> None:
+    weak = [cand("Ivanivka", 47.0, 33.0, 0.5)]
+    doc = doc_with("Shelling in Ivanivka.", ("Ivanivka", "GPE"))
+    assert not resolve_places(doc, FakeGazetteer({"Ivanivka": weak}), SETTINGS)[0].resolved
+
+
+@pytest.mark.parametrize("text,ent,precision", [
+    ("Troops advanced near Bakhmut.", "Bakhmut", 2),
+    ("Attacks on the outskirts of Bakhmut were repelled.", "Bakhmut", 2),
+    ("Fighting in the Bakhmut direction went on.", "Bakhmut", 2),
+    ("Russian forces pushed 3 km south of Bakhmut.", "Bakhmut", 2),
+    ("They fought in the \"Airplane\" district of Bakhmut.", "Bakhmut", 2),
+    ("Shells fell on Bakhmut overnight.", "Bakhmut", 1),
+    ("Shells fell on the eastern city of Bakhmut.", "Bakhmut", 1),
+])
+def test_places_precision_from_context(text: str, ent: str, precision: int) -> None:
+    gaz = FakeGazetteer({"Bakhmut": [cand("Bakhmut", 48.59, 38.0, 0.88, population=80500)],
+                         "Bakhmut region": [cand("Bakhmut", 48.59, 38.0, 0.88, population=80500, precision=2)]})
+    place = resolve_places(doc_with(text, (ent, "GPE")), gaz, SETTINGS)[0]
+    assert place.resolved and place.precision == precision
+
+
+def test_places_vague_fronts_and_borders_are_kept_unresolved() -> None:
+    doc = doc_with("Kyiv said troops advanced 2 km along the southern border and on the eastern front.")
+    places = resolve_places(doc, FakeGazetteer({}), SETTINGS)
+    assert [p.text for p in places] == ["the southern border", "the eastern front"]
+    assert not any(p.resolved for p in places)
+
+
+def test_places_anchored_flank_is_not_vague() -> None:
+    gaz = FakeGazetteer({"Bakhmut": [cand("Bakhmut", 48.59, 38.0, 0.88, population=80500)]})
+    doc = doc_with("Gains on the southern flank of Bakhmut.", ("Bakhmut", "GPE"))
+    assert [(p.text, p.precision) for p in resolve_places(doc, gaz, SETTINGS)] == [("Bakhmut", 2)]
+
+
+def test_places_part_of_a_country_keeps_the_country_but_no_point() -> None:
+    ukraine = cand("Ukraine", 48.38, 31.17, 1.0, feature="country", admin1=None, precision=3)
+    doc = doc_with("Fighting in eastern Ukraine intensified.", ("Ukraine", "GPE"))
+    doc[2].tag_ = "JJ"  # "eastern", as the tagger marks it
+    place = resolve_places(doc, FakeGazetteer({"Ukraine": [ukraine]}), SETTINGS)[0]
+    assert (place.text, place.country, place.resolved) == ("eastern Ukraine", "UA", False)
+
+
+def test_places_government_entities_and_demonyms_are_not_places() -> None:
+    gaz = FakeGazetteer({"Kiev": [cand("Kyiv", 50.45, 30.52, 0.93, population=2_900_000, admin1="UA.12")]})
+    doc = doc_with("Kiev said its 93 troops held, Ukrainian officials said.", ("Kiev", "GOV"), ("93", "GPE"),
+                   ("Ukrainian", "GPE"))
+    next(t for t in doc if t.text == "Ukrainian").tag_ = "JJ"  # as the tagger marks it
+    assert resolve_places(doc, gaz, SETTINGS) == []
+
+
+@pytest.mark.parametrize("ent", ["Dnipro River", "Dnipro"])
+def test_places_water_is_named_but_not_placed(ent: str) -> None:
+    river = [cand("Dnipro River", 46.5, 32.3, 0.9, feature="water", admin1=None)]
+    city = [cand("Dnipro", 48.47, 35.04, 0.9, population=968_000, feature="city")]
+    doc = doc_with("Marines crossed the Dnipro River at night.", (ent, "LOC"))
+    place = resolve_places(doc, FakeGazetteer({"Dnipro River": river, "Dnipro": city}), SETTINGS)[0]
+    assert (place.text, place.name, place.resolved) == ("Dnipro River", "Dnipro River", False)
+
+
+def test_places_unknown_river_is_not_the_town() -> None:
+    town = [cand("Kalmius", 47.5, 37.6, 0.9)]
+    doc = doc_with("Troops crossed the Kalmius river.", ("Kalmius", "LOC"))
+    place = resolve_places(doc, FakeGazetteer({"Kalmius": town}), SETTINGS)[0]
+    assert (place.text, place.resolved) == ("Kalmius river", False)
+
+
+def test_places_same_text_resolves_once() -> None:
+    gaz = FakeGazetteer({"Bakhmut": [cand("Bakhmut", 48.59, 38.0, 0.88, population=80500)]})
+    doc = doc_with("Bakhmut fell. Bakhmut was destroyed.", ("Bakhmut", "GPE"), ("Bakhmut", "GPE"))
+    places = resolve_places(doc, gaz, SETTINGS)
+    assert len(places) == 2 and places[0].lat == places[1].lat and gaz.calls == ["Bakhmut"]
+
+
+def test_places_dateline() -> None:
+    gaz = FakeGazetteer({"Kyiv": [cand("Kyiv", 50.45, 30.52, 0.95, population=2_900_000, admin1="UA.12")]})
+    doc = doc_with("KYIV, Aug 3 (Wirewire) - Drones attacked overnight.")
+    place = resolve_places(doc, gaz, SETTINGS)[0]
+    assert (place.text, place.name, place.span) == ("KYIV", "Kyiv", (0, 4))
+
+
+# --- with the real model and gazetteer (the session pipeline) ---------------------------------
+
+def _places(pipeline, text: str) -> list[Place]:  # type: ignore[no-untyped-def]
+    return resolve_places(pipeline.nlp(text), pipeline.gazetteer, pipeline.settings.places)
+
+
+@pytest.mark.slow
+def test_places_seed_story(seed_report) -> None:  # type: ignore[no-untyped-def]
+    places = seed_report.article.places
+    by_text: dict[str, list[Place]] = {}
+    for p in places:
+        by_text.setdefault(p.text, []).append(p)
+    for p in by_text["Bakhmut"]:
+        assert haversine_km((p.lat, p.lon), (48.60, 38.00)) < 5 and p.admin1 == "Donetsk Oblast"  # type: ignore[arg-type]
+    kup = by_text["Kupyansk"][0]
+    assert haversine_km((kup.lat, kup.lon), (49.71, 37.61)) < 5 and kup.admin1 == "Kharkiv Oblast"  # type: ignore[arg-type]
+    region = by_text["Kharkov region"][0]
+    assert (region.name, region.admin1, region.precision, region.feature) == ("Kharkiv Oblast", "Kharkiv Oblast", 3,
+                                                                             "region")
+    border = by_text["the southern border"][0]
+    assert not border.resolved and border.name is None
+    assert "Kiev" not in by_text  # the government, not the city
+    assert [p.span for p in places] == sorted(p.span for p in places)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Russian units advanced near Kremennaya and Kupyansk, the ministry said.",
+     [("Kremennaya", "Kreminna", 2), ("Kupyansk", "Kupyansk", 2)]),
+    ("Shelling hit Mykolaivka, a town near Sloviansk in the Donetsk region.",
+     [("Mykolaivka", "Mykolaivka", 1), ("Sloviansk", "Slovyansk", 2), ("Donetsk region", "Donetsk Oblast", 3)]),
+    ("A strike hit Kostiantynivka, near Melitopol in the Zaporizhzhia region.",
+     [("Kostiantynivka", "Kostyantynivka", 1), ("Melitopol", "Melitopol", 2),
+      ("Zaporizhzhia region", "Zaporizhzhia Oblast", 3)]),
+    ("Drones were downed over the Khmelnytskyi, Vinnytsia and Zhytomyr regions.",
+     [("Khmelnytskyi", "Khmelnytskyi Oblast", 3), ("Vinnytsia", "Vinnytsia Oblast", 3),
+      ("Zhytomyr regions", "Zhytomyr Oblast", 3)]),
+    ("Marines held a foothold in Krynky on the left bank of the Dnipro River.",
+     [("Krynky", "Krynky", 1), ("Dnipro River", "Dnipro River", None)]),
+    ("Israeli strikes hit Khan Younis and Rafah in the southern Gaza Strip.",
+     [("Khan Younis", "Khān Yūnis", 1), ("Rafah", "Rafaḩ", 1), ("southern Gaza Strip", "Gaza Strip", None)]),
+    ("Clashes in Tripoli in northern Lebanon left two dead.",
+     [("Tripoli", "Tripoli", 1), ("northern Lebanon", "Lebanon", None)]),
+])
+def test_places_pipeline_sentences(pipeline, text: str, expected: list[tuple[str, str, int | None]]) -> None:  # type: ignore[no-untyped-def]
+    got = [(p.text, p.name, p.precision) for p in _places(pipeline, text)]
+    assert got == expected
+
+
+@pytest.mark.slow
+def test_places_pipeline_tripoli_lebanon_is_in_lebanon(pipeline) -> None:  # type: ignore[no-untyped-def]
+    place = _places(pipeline, "Clashes in Tripoli in northern Lebanon left two dead.")[0]
+    assert place.country == "LB"
+
+
+@pytest.mark.slow
+def test_places_pipeline_metonymy_is_not_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Moscow said it would respond, and Ukraine's forces recaptured Robotyne, Kiev-backed officials said."
+    assert [p.text for p in _places(pipeline, text)] == ["Robotyne"]
