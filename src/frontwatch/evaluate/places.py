@@ -36,6 +36,7 @@ from typing import Any, Sequence
 from ..errors import GoldError
 from ..gazetteer.lookup import haversine_km
 from ..records import Place, Report
+from .times import align  # gold index -> predicted index, largest overlaps first, one to one
 
 KIND = "places"
 SPLITS = ("dev", "test", "heldout")
@@ -123,17 +124,6 @@ def _locate(text: str, needle: str, occurrence: Any, after: int, used: list[tupl
     if not isinstance(occurrence, int) or not 1 <= occurrence <= len(found):
         return -1
     return found[occurrence - 1].start()
-
-
-def align(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> dict[int, int]:
-    """gold index -> predicted index, pairing the largest overlaps first, one to one."""
-    pairs = sorted(((min(ge, pe) - max(gs, ps), gi, pi) for gi, (gs, ge) in enumerate(gold)
-                    for pi, (ps, pe) in enumerate(pred) if min(ge, pe) > max(gs, ps)), reverse=True)
-    out: dict[int, int] = {}
-    for _, gi, pi in pairs:
-        if gi not in out and pi not in out.values():
-            out[gi] = pi
-    return out
 
 
 class _Tally:
