@@ -59,7 +59,7 @@ class Pipeline:
 
             gazetteer = open_gazetteer(self.settings.places, build_if_missing=True, progress=progress)
         self.gazetteer = gazetteer
-        self.nlp: Language = load_nlp(self.settings.parse, self.actors, gazetteer.ruler_patterns())  # type: ignore[attr-defined]
+        self.nlp: Language = load_nlp(self.settings.parse, self.actors, gazetteer)
         self.attributor = Attributor(self.actors)
         self.events = EventFinder(self.actors)
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Iterable
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..actors import Actors
+from ..gazetteer import ruler as _place_ruler  # noqa: F401  registers the frontwatch_place_ruler factory
 from ..config import ParseSettings
 from ..errors import ConfigError
 
@@ -37,12 +38,20 @@ ROLE_WORDS = {
 }
 
 
-def load_nlp(settings: ParseSettings, actors: Actors, place_patterns: Iterable[dict[str, Any]] = ()) -> Language:
-    """Load the configured model and add our entity ruler and metonymy component."""
+def load_nlp(settings: ParseSettings, actors: Actors, gazetteer: Any = None) -> Language:
+    """Load the configured model and add our sentence starts, rulers and metonymy component.
+
+    ``gazetteer`` gives the place names: a built gazetteer (with a ``path``) gets the light
+    ``frontwatch_place_ruler`` (a dictionary, ~50 MB); anything else with ``ruler_patterns()``
+    (a test fake) goes through spaCy's ``entity_ruler`` (~230 MB for the full list).
+    """
     nlp = _load_model(settings.model)
     nlp.add_pipe("frontwatch_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
-    patterns: list[dict[str, Any]] = list(place_patterns)
+    patterns: list[dict[str, Any]] = []
+    path = getattr(gazetteer, "path", None)
+    if gazetteer is not None and path is None:
+        patterns += list(gazetteer.ruler_patterns())
     seen = {p["pattern"] for p in patterns if isinstance(p.get("pattern"), str)}
     # People are not ruler patterns: a pattern "Malyar" would stop NER from finding "Ganna Malyar".
     for category, label in (("organisations", "ORG"), ("outlets", "ORG")):
@@ -56,16 +65,18 @@ def load_nlp(settings: ParseSettings, actors: Actors, place_patterns: Iterable[d
                 patterns.append({"label": "GPE", "pattern": name})
                 seen.add(name)
     # The ruler tokenises its phrase patterns with every component before it (tagger, parser...)
-    # unless those are switched off: 15 s instead of 2.5 s for ~30k place names.
+    # unless those are switched off.
     with nlp.select_pipes(enable=["entity_ruler"]):
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    if path is not None:
+        nlp.add_pipe("frontwatch_place_ruler", after="entity_ruler", config={"gazetteer_path": str(path)})
     names = sorted({n for c in ("capitals", "countries") for n, _ in actors.names(c)})
     people = sorted(n for n, _ in actors.names("people") if not n.islower())
     nlp.add_pipe("frontwatch_metonymy", after="ner", config={"names": names, "people": people})
     return nlp
 
 
-# "KYIV, July 31 (Wirewire) - ", "MOSCOW (TASS) — ", "KHARTOUM: " at the start of a line.
+# "KYIV, July 31 (Wirewire) - ", "MOSCOW (TASS) — ", "KHARTOUM: ", "BELGOROD, March 16. /TASS/. "
 DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:,?\s+\d{4})?"
     r"\s*(?:\([^)\n]{1,40}\)\s*(?:[-–—]{1,2}|:)|[-–—]{1,2}|:|\.\s*/[^/\n]{1,40}/\.?)\s+"
