@@ -71,4 +71,7 @@ def test_evaluate_figures_stay_above_floors(split: str, pipeline) -> None:  # ty
     metrics = result.metrics(spec["kind"])
     low = {name: (metrics.get(name), floor) for name, floor in spec["metrics"].items()
            if metrics.get(name) is None or metrics[name] < floor}
+    high = {name: (metrics.get(name), ceiling) for name, ceiling in spec.get("ceilings", {}).items()
+            if metrics.get(name) is None or metrics[name] > ceiling}
     assert not low, f"{split}: below floor (value, floor): {low}"
+    assert not high, f"{split}: above ceiling (value, ceiling): {high}"
