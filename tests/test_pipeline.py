@@ -58,6 +58,7 @@ def test_pipeline_seed_yermak_concedes(seed_report: Report) -> None:
     yermak = _claims_by(seed_report, "Yermak")
     assert yermak and yermak[0].claimant.side == "UA" and yermak[0].cue == "conceded"
     assert "head of the presidential office" in (yermak[0].claimant.role or "")
+    assert any(e.type == "advance" and e.actor_side == "UA" for e in yermak[0].events)  # slow progress
 
 
 def test_pipeline_seed_kiev_is_a_government(seed_report: Report) -> None:

@@ -422,8 +422,8 @@ FUTURE_AUX = {"will", "would", "shall", "'ll"}
 INTENT_VERBS = {"vow", "threaten", "plan", "intend", "expect", "hope", "aim", "want", "promise", "seek", "prepare",
                 "warn", "pledge", "decide", "order", "urge"}
 # "The capture of Soledar makes it possible...": the event is a subject of commentary, not claimed.
-COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force", "prompt", "spark", "trigger", "be",
-                 "become", "remain", "underline", "demonstrate", "raise", "change"}
+COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force", "prompt", "spark", "trigger",
+                 "underline", "demonstrate", "raise", "change"}
 
 
 def _targets_city(trigger: Token) -> bool:
