@@ -15,8 +15,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)  ## create .venv with the locked dependencies and frontwatch itself
 
-demo: setup  ## analyse the bundled sample articles (builds the gazetteer on first run)
-	$(BIN)/frontwatch gazetteer build
+demo: setup  ## analyse the bundled sample articles (the gazetteer is built on first use, ~30 s)
 	$(BIN)/frontwatch analyze samples/ --format table
 
 test: setup  ## the whole test suite (what CI runs)
