@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: setup demo test bench eval lock clean
+.PHONY: setup demo test lint bench eval lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,12 @@ setup: $(STAMP)  ## create .venv with the locked dependencies and frontwatch its
 demo: setup  ## analyse the bundled sample articles (the gazetteer is built on first use, ~30 s)
 	$(BIN)/frontwatch analyze samples/ --format table
 
-test: setup  ## the whole test suite (what CI runs)
+test: setup  ## lint, then the whole test suite (what CI runs)
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
+
+lint: setup  ## ruff only
+	$(BIN)/ruff check src tests benchmarks
 
 eval: setup  ## score the pipeline on the gold set, dev and held-out test split separately
 	$(BIN)/frontwatch evaluate tests/data/gold/articles/dev tests/data/gold/places.jsonl tests/data/gold/times.jsonl tests/data/gold/quantities.jsonl

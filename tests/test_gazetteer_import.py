@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from frontwatch.errors import GazetteerError
-from frontwatch.gazetteer import Gazetteer
-from frontwatch.gazetteer import importer
+from frontwatch.gazetteer import Gazetteer, importer
 from frontwatch.gazetteer.build import create_empty
 from frontwatch.gazetteer.importer import import_dump
 

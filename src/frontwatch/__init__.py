@@ -12,7 +12,15 @@ from datetime import date
 from functools import lru_cache
 
 from .config import Settings
-from .errors import ConfigError, FrontwatchError, GazetteerError, GoldError, InputError, NotEnglishError, StageError
+from .errors import (
+    ConfigError,
+    FrontwatchError,
+    GazetteerError,
+    GoldError,
+    InputError,
+    NotEnglishError,
+    StageError,
+)
 from .pipeline import STAGES, Pipeline
 from .records import Article, Claim, Claimant, Event, Place, Quantity, Removal, Report, TimeSpan
 

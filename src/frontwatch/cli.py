@@ -12,7 +12,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -49,19 +49,19 @@ def load_settings(config: Path | None) -> Settings:
         raise fail(str(exc), EXIT_USAGE) from None
 
 
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML settings file.")]
+ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="TOML settings file.")]
 
 
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Text, HTML or JSONL files, directories, or - for stdin.")],
-    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD (relative dates resolve against it).")] = None,
-    source: Annotated[Optional[str], typer.Option(help="Outlet name: the claimant of sentences nobody is quoted for.")] = None,
-    url: Annotated[Optional[str], typer.Option(help="Article URL.")] = None,
-    title: Annotated[Optional[str], typer.Option(help="Article title.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (relative dates resolve against it).")] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name: the claimant of sentences nobody is quoted for.")] = None,
+    url: Annotated[str | None, typer.Option(help="Article URL.")] = None,
+    title: Annotated[str | None, typer.Option(help="Article title.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
-    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
     config: ConfigOption = None,
 ) -> None:
     """Analyse articles and print their claims."""
@@ -108,7 +108,14 @@ def analyze(
 
 
 def _with_progress(reports: Any) -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     columns = (SpinnerColumn(), TextColumn("analysed"), MofNCompleteColumn(), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
@@ -155,7 +162,7 @@ class _Writer:
 @app.command()
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold files or directories (see docs/gold.md).")],
-    report: Annotated[Optional[Path], typer.Option("--report", help="Write all figures and mistakes as JSON here.")] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Write all figures and mistakes as JSON here.")] = None,
     mistakes: Annotated[int, typer.Option(help="Mistakes to list per table (0 for none).")] = 10,
     config: ConfigOption = None,
 ) -> None:

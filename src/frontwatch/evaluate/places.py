@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from ..errors import GoldError
 from ..gazetteer.lookup import haversine_km

@@ -29,10 +29,11 @@ import re
 import sqlite3
 import time
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 

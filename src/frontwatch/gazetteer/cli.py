@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn, Optional
+from typing import NoReturn
 
 import typer
 from rich.console import Console
@@ -71,7 +71,7 @@ def import_cmd(
 @app.command("lookup")
 def lookup_cmd(
     name: str = typer.Argument(..., help="A place name as written in the text: 'Kupyansk', 'the Kharkov region'."),
-    near: Optional[str] = typer.Option(None, "--near", help="LAT,LON: rank places near this point higher."),
+    near: str | None = typer.Option(None, "--near", help="LAT,LON: rank places near this point higher."),
     limit: int = typer.Option(10, "--limit", "-n", min=1, help="Candidates to show."),
 ) -> None:
     """Show the ranked candidates for NAME with their scores."""

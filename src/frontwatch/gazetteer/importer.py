@@ -26,13 +26,22 @@ import shutil
 import sqlite3
 import time
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Callable, Iterator, Literal
+from typing import IO, Literal
 
 from ..errors import GazetteerError
-from .build import (ALTERNATE, BASE, CYRILLIC_COUNTRIES, PRIMARY, SCHEMA_VERSION, _ruler_wanted, _Writer,
-                    feature_for_population)
+from .build import (
+    ALTERNATE,
+    BASE,
+    CYRILLIC_COUNTRIES,
+    PRIMARY,
+    SCHEMA_VERSION,
+    _ruler_wanted,
+    _Writer,
+    feature_for_population,
+)
 
 COMMIT_EVERY = 50_000
 Kind = Literal["geonames", "alternatenames"]

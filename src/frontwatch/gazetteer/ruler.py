@@ -14,7 +14,8 @@ on the doc (another ruler's) are kept.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span

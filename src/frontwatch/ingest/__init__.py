@@ -8,9 +8,10 @@ A bad input becomes a :class:`Failure` naming it; it never stops the others.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from ..config import InputSettings
 from ..errors import FrontwatchError, InputError

@@ -246,7 +246,8 @@ class EventFinder:
             # "All attempts by the enemy ... have not been successful": whose attempts failed
             for token in span.sent:
                 if token.lemma_ in ATTEMPT_NOUNS:
-                    for c in list(token.children) + [p for c in token.children if c.dep_ == "prep" for p in c.children]:
+                    near = list(token.children) + [p for ch in token.children if ch.dep_ == "prep" for p in ch.children]
+                    for c in near:
                         if c.dep_ in {"amod", "poss", "compound", "pobj"}:
                             side = self._phrase_side(c, attribution, claimant_side, pronouns=False)
                             if side is not None:

@@ -19,9 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..actors import Actors
-from ..gazetteer import ruler as _place_ruler  # noqa: F401  registers the frontwatch_place_ruler factory
 from ..config import ParseSettings
 from ..errors import ConfigError
+from ..gazetteer import ruler as _place_ruler  # noqa: F401  registers the frontwatch_place_ruler factory
 
 LOGGER = logging.getLogger(__name__)
 
