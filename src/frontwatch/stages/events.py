@@ -112,6 +112,9 @@ FORCE_NOUNS = {
 }
 _ENEMY = {"enemy", "enemy's", "adversary", "foe"}
 _BARE_FORCES = {"army", "military", "forces", "force", "aircraft", "aviation", "brigades", "fighters", "militants"}
+MILITARY_LOSSES = {"tank", "vehicle", "aircraft", "helicopter", "soldier", "serviceman", "personnel", "fighter",
+                   "unit", "boat", "drone", "system", "artillery", "howitzer", "launcher", "depot", "jet", "ship",
+                   "position", "troop", "officer", "mercenary", "militant", "plane"}
 ATTEMPT_NOUNS = {"attempt", "attack", "assault", "offensive", "counteroffensive", "effort", "counterattack", "push"}
 ATTACK_NOUNS = {"strike", "strikes", "shelling", "attack", "attacks", "aggression", "fire", "bombardment",
                 "missile", "missiles", "drone", "drones", "artillery", "barrage", "raid", "airstrike", "airstrikes"}
@@ -282,9 +285,13 @@ class EventFinder:
         suffered = verb.lemma_ in {"lose", "suffer", "die", "perish"} or trigger.lemma_ in {"loss", "casualty"}
         victims: list[Token] = []
         inflicters: list[Token] = []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "conj":  # "units were fleeing ... and had lost 1,500 servicemen"
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        (victims if suffered else inflicters).extend(subjects)
         for c in verb.children:
             if c.dep_ == "nsubj":
-                (victims if suffered else inflicters).append(c)
+                continue
             elif c.dep_ in {"nsubjpass", "dobj"}:
                 victims.append(c)
             elif c.dep_ == "agent":
@@ -305,6 +312,9 @@ class EventFinder:
             side = self._phrase_side(token, attribution, claimant_side)
             if side in {"UA", "RU"}:
                 return opposite(side)
+        # "Four Leopard tanks were destroyed," Konashenkov said: a side's tally of enemy losses is its own work.
+        if claimant_side in {"UA", "RU"} and any(v.lemma_ in MILITARY_LOSSES for v in victims):
+            return claimant_side
         return "unknown"
 
     def _phrase_side(self, token: Token, attribution: Attribution, claimant_side: str,
@@ -401,10 +411,12 @@ class EventFinder:
         return None
 
     def _sentence_side(self, sent: Span, attribution: Attribution, claimant_side: str, exclude: Span) -> str | None:
-        """A forces phrase anywhere in the content ("Russian forces have been advancing")."""
+        """A forces phrase anywhere in the content ("Russian forces have been advancing", "enemy fire")."""
         for token in sent:
             if token.i in attribution.attribution_tokens:
                 continue
+            if token.lower_ in _ENEMY and claimant_side in {"UA", "RU"}:
+                return opposite(claimant_side)
             if token.lower_ in FORCE_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
                 side = self._phrase_side(token, attribution, claimant_side)
                 if side is not None:
