@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import GoldError
 from ..records import Quantity, Report
-from .times import align, gold_spans
+from .times import align, gold_spans, mention_metrics, spurious
 
 KIND = "quantities"
 UNITS = ("km2", "km", "m", "people", "count")
@@ -125,21 +125,10 @@ def score(
                         "got": f"{p.text}: {_fmt(p.value, p.unit, p.approx, p.range)}",
                     }
                 )
-        hit = set(pairs.values())
-        for pi, p in enumerate(preds):
-            if pi not in hit:
-                mistakes.append(
-                    {
-                        "text": text,
-                        "expected": "(no quantity here)",
-                        "got": f"{p.text}: {_fmt(p.value, p.unit, p.approx, p.range)}",
-                    }
-                )
+        described = [f"{p.text}: {_fmt(p.value, p.unit, p.approx, p.range)}" for p in preds]
+        mistakes += spurious(text, described, set(pairs.values()), "(no quantity here)")
     metrics = {
-        "gold_mentions": float(n_gold),
-        "predicted_mentions": float(n_pred),
-        "mention_recall": matched / n_gold if n_gold else 0.0,
-        "mention_precision": matched / n_pred if n_pred else 0.0,
+        **mention_metrics(n_gold, n_pred, matched),
         "exact_value_unit": exact / n_gold if n_gold else 0.0,
         "approx_accuracy": approx_ok / matched if matched else 0.0,
         "range_accuracy": range_ok / matched if matched else 0.0,

@@ -100,6 +100,21 @@ def align(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> dict[int,
     return out
 
 
+def mention_metrics(n_gold: int, n_pred: int, matched: int) -> dict[str, float]:
+    """The span figures every single-stage scorer reports."""
+    return {
+        "gold_mentions": float(n_gold),
+        "predicted_mentions": float(n_pred),
+        "mention_recall": matched / n_gold if n_gold else 0.0,
+        "mention_precision": matched / n_pred if n_pred else 0.0,
+    }
+
+
+def spurious(text: str, described: list[str], hit: set[int], nothing_here: str) -> list[dict[str, Any]]:
+    """One mistake per prediction no gold mention was paired with."""
+    return [{"text": text, "expected": nothing_here, "got": d} for i, d in enumerate(described) if i not in hit]
+
+
 def _overlaps(a: tuple[date | None, date | None], b: tuple[date | None, date | None]) -> bool:
     if a == b:
         return True
@@ -149,21 +164,10 @@ def score(
                         "got": f"{p.text}: {_fmt(*got, p.granularity)}",
                     }
                 )
-        hit = set(pairs.values())
-        for pi, p in enumerate(preds):
-            if pi not in hit:
-                mistakes.append(
-                    {
-                        "text": text,
-                        "expected": "(no time here)",
-                        "got": f"{p.text}: {_fmt(p.start, p.end, p.granularity)}",
-                    }
-                )
+        described = [f"{p.text}: {_fmt(p.start, p.end, p.granularity)}" for p in preds]
+        mistakes += spurious(text, described, set(pairs.values()), "(no time here)")
     metrics = {
-        "gold_mentions": float(n_gold),
-        "predicted_mentions": float(n_pred),
-        "mention_recall": matched / n_gold if n_gold else 0.0,
-        "mention_precision": matched / n_pred if n_pred else 0.0,
+        **mention_metrics(n_gold, n_pred, matched),
         "exact_interval": exact / n_gold if n_gold else 0.0,
         "overlapping_interval": overlap / n_gold if n_gold else 0.0,
         "granularity_accuracy": gran_ok / matched if matched else 0.0,
