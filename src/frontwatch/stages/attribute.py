@@ -264,6 +264,9 @@ class Attributor:
             return memory.last
         # Only a name that is the head or its apposition: not "Tuareg" in "an alliance of mostly Tuareg groups".
         people = [e for e in span.ents if e.label_ == "PERSON" and (e.root == head or e.root.head == head)]
+        if not people and head.lemma_.lower() in PERSON_NOUNS:
+            # "The head of Russia-installed Donetsk administration Denis Pushilin said": title, then the name
+            people = [e for e in span.ents if e.label_ == "PERSON"][-1:]
         if people:
             name = people[0].text
             previous = memory.person(name)

@@ -433,7 +433,7 @@ NO_CLAIM = re.compile(
 
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
 INTENT_VERBS = {"vow", "threaten", "plan", "intend", "expect", "hope", "aim", "want", "promise", "seek", "prepare",
-                "warn", "pledge", "decide", "order", "urge"}
+                "warn", "pledge", "decide", "order", "urge", "avoid", "prevent", "try", "attempt"}
 # "The capture of Soledar makes it possible...": the event is a subject of commentary, not claimed.
 COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force", "prompt", "spark", "trigger",
                  "underline", "demonstrate", "raise", "change"}
