@@ -154,6 +154,9 @@ class EventFinder:
                     continue
                 if not self._plausible(kind, span, text):
                     continue
+                if kind == "advance" and span.root.lower_ in {"offensive", "counteroffensive", "counter-offensive"} \
+                        and span.root.head.lemma_ in {"launch", "begin", "start", "open", "mount"}:
+                    kind = "clash"  # the start of an offensive is fighting; ground gained is an advance
                 if kind == "capture" and (_AREA.match(doc[span.end: span.end + 8].text) or any(
                         c.dep_ in {"nsubjpass", "dobj"} and _AREA.match(" " + " ".join(t.text for t in c.subtree))
                         for c in span.root.children)):
