@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import GoldError
 from ..records import Quantity, Report
-from .times import align, gold_spans, mention_metrics, spurious
+from .times import align, checked_mentions, gold_spans, mention_metrics, spurious
 
 KIND = "quantities"
 UNITS = ("km2", "km", "m", "people", "count")
@@ -47,23 +47,7 @@ def check(obj: dict[str, Any], where: str) -> None:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise GoldError(f"{where}: missing or empty 'text'")
-    qs = obj.get("quantities")
-    if not isinstance(qs, list):
-        raise GoldError(f"{where}: 'quantities' must be a list")
-    pos = 0
-    for n, q in enumerate(qs):
-        w = f"{where}: quantities[{n}]"
-        if not isinstance(q, dict):
-            raise GoldError(f"{w} must be an object")
-        bad = set(q) - _Q_FIELDS
-        if bad:
-            raise GoldError(f"{w}: unknown field(s) {', '.join(sorted(bad))}")
-        if not isinstance(q.get("text"), str) or not q["text"]:
-            raise GoldError(f"{w}: missing 'text'")
-        found = text.find(q["text"], pos)
-        if found < 0:
-            raise GoldError(f"{w}: {q['text']!r} does not occur in the sentence (after the previous mention)")
-        pos = found + len(q["text"])
+    for w, q in checked_mentions(obj, where, "quantities", _Q_FIELDS):
         _number(q.get("value"), w, "value")
         if q.get("unit") not in UNITS:
             raise GoldError(f"{w}: unit must be one of {', '.join(UNITS)}, got {q.get('unit')!r}")

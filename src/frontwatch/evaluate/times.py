@@ -48,23 +48,7 @@ def check(obj: dict[str, Any], where: str) -> None:
     if not isinstance(text, str) or not text.strip():
         raise GoldError(f"{where}: missing or empty 'text'")
     _date(obj.get("published"), where, "published")
-    times = obj.get("times")
-    if not isinstance(times, list):
-        raise GoldError(f"{where}: 'times' must be a list")
-    pos = 0
-    for n, t in enumerate(times):
-        w = f"{where}: times[{n}]"
-        if not isinstance(t, dict):
-            raise GoldError(f"{w} must be an object")
-        bad = set(t) - _TIME_FIELDS
-        if bad:
-            raise GoldError(f"{w}: unknown field(s) {', '.join(sorted(bad))}")
-        if not isinstance(t.get("text"), str) or not t["text"]:
-            raise GoldError(f"{w}: missing 'text'")
-        found = text.find(t["text"], pos)
-        if found < 0:
-            raise GoldError(f"{w}: {t['text']!r} does not occur in the sentence (after the previous mention)")
-        pos = found + len(t["text"])
+    for w, t in checked_mentions(obj, where, "times", _TIME_FIELDS):
         start, end = _date(t.get("start"), w, "start"), _date(t.get("end"), w, "end")
         if start and end and start > end:
             raise GoldError(f"{w}: start {start} is after end {end}")
@@ -81,6 +65,32 @@ def gold_spans(text: str, mentions: list[dict[str, Any]]) -> list[tuple[int, int
         spans.append((i, i + len(m["text"])))
         pos = i + len(m["text"])
     return spans
+
+
+def checked_mentions(obj: dict[str, Any], where: str, key: str,
+                     fields: set[str] | frozenset[str]) -> list[tuple[str, dict[str, Any]]]:
+    """(location, mention) for each of ``obj[key]``, after the checks every mention list shares:
+    an object, known fields, a non-empty ``text`` found in the sentence in order."""
+    mentions = obj.get(key)
+    if not isinstance(mentions, list):
+        raise GoldError(f"{where}: '{key}' must be a list")
+    out = []
+    pos = 0
+    for n, m in enumerate(mentions):
+        w = f"{where}: {key}[{n}]"
+        if not isinstance(m, dict):
+            raise GoldError(f"{w} must be an object")
+        bad = set(m) - fields
+        if bad:
+            raise GoldError(f"{w}: unknown field(s) {', '.join(sorted(bad))}")
+        if not isinstance(m.get("text"), str) or not m["text"]:
+            raise GoldError(f"{w}: missing 'text'")
+        found = obj["text"].find(m["text"], pos)
+        if found < 0:
+            raise GoldError(f"{w}: {m['text']!r} does not occur in the sentence (after the previous mention)")
+        pos = found + len(m["text"])
+        out.append((w, m))
+    return out
 
 
 def align(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> dict[int, int]:
