@@ -19,9 +19,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import ActorSettings
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 CATEGORIES = ("countries", "capitals", "adjectives", "people", "organisations", "outlets", "forces", "titles")
 
@@ -109,6 +113,12 @@ class Actors:
                 if m.category in preferred:
                     return m.side
         return matches[0].side
+
+    def doc_focus(self, doc: Doc) -> str:
+        """:meth:`focus` of a parsed article, worked out once per Doc (attribution and events both ask)."""
+        if "frontwatch_focus" not in doc.user_data:
+            doc.user_data["frontwatch_focus"] = self.focus(doc.text)
+        return str(doc.user_data["frontwatch_focus"])
 
     def focus(self, text: str) -> str:
         """The war side a text is most about, by how often each side's country is named ("unknown" if neither)."""

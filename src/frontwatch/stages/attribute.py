@@ -117,7 +117,7 @@ class Attributor:
         sentences = [s for s in doc.sents if s.text.strip()]
         # Pass 1, in text order: each sentence's own attribution ("he added" needs the speakers before it).
         memory = _Memory()
-        war = self.actors.focus(doc.text)  # "UA"/"RU" when the story is about that war, else "unknown"
+        war = self.actors.doc_focus(doc)  # "UA"/"RU" when the story is about that war, else "unknown"
         own: list[Attribution | None] = []
         for i, sent in enumerate(sentences):
             found = self._own(sent, quotes, memory, outlet) or (self._headline(sent) if i == 0 else None)

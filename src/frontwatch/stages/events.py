@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..actors import Actors, opposite
 from .attribute import Attribution
@@ -232,7 +232,7 @@ class EventFinder:
         hedge = [t for t in sent if t.i not in attribution.attribution_tokens
                  and (HEDGE_WORDS.fullmatch(t.text) or (t.tag_ == "MD" and t.lower_ in HEDGE_MODALS))]
         if hedge:
-            if hedge and any(_governs(h, span.root) or h.head == span.root or h.head == span.root.head for h in hedge):
+            if any(_governs(h, span.root) or h.head == span.root or h.head == span.root.head for h in hedge):
                 return "hedged"
             if any(t.lower_ in {"reportedly", "allegedly", "apparently", "purportedly", "unconfirmed"} for t in sent):
                 return "hedged"
@@ -265,7 +265,7 @@ class EventFinder:
                 return recipient
             if claimant_side in {"UA", "RU"}:
                 return claimant_side
-            return self._focus_side(span.doc)  # "allies were delivering more air defence systems"
+            return self.actors.doc_focus(span.doc)  # "allies were delivering more air defence systems"
         if kind == "negotiation":
             subjects = [c for c in trigger.children if c.dep_ == "nsubj"] if trigger.pos_ == "VERB" else []
             if subjects and not any(c.dep_ == "conj" for c in subjects[0].children):
@@ -395,9 +395,6 @@ class EventFinder:
                     if side is not None:
                         return side
         return None
-
-    def _focus_side(self, doc: Doc) -> str:
-        return self.actors.focus(doc.text)
 
     def _recipient_side(self, sent: Span) -> str | None:
         for token in sent:
