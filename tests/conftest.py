@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from needs import require_seed
 
 from frontwatch.actors import Actors
 from frontwatch.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
-SEED = ROOT.parent / "shared" / "corpus" / "000_63fd9caf96d9613e.txt"
 
 
 @pytest.fixture(scope="session")
@@ -39,9 +39,7 @@ def nlp(pipeline):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    if not SEED.exists():
-        pytest.fail(f"shared seed story missing at {SEED}")
-    return SEED.read_text(encoding="utf-8")
+    return require_seed().read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import spacy
+from needs import require_seed
 from spacy.language import Language
 
 from frontwatch.config import QuantitiesSettings
 from frontwatch.records import Quantity
 from frontwatch.stages.quantities import extract_quantities, parse_number
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "000_63fd9caf96d9613e.txt"
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +45,7 @@ def test_quantities_parse_number(words: list[str], value: float | None) -> None:
 
 @pytest.mark.slow
 def test_quantities_seed_story(plain_nlp: Language) -> None:
-    got = _q(plain_nlp, SEED.read_text(encoding="utf-8"))
+    got = _q(plain_nlp, require_seed().read_text(encoding="utf-8"))
     assert [(q.value, q.unit, q.kind, q.approx) for q in got] == [
         (None, "km2", "area", True),  # several square kilometers
         (7.0, "km2", "area", True),  # approximately seven square kilometers (2.5 square miles): one quantity

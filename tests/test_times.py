@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 import spacy
+from needs import require_seed
 from spacy.language import Language
 
 from frontwatch.config import TimesSettings
 from frontwatch.stages.times import extract_times, resolve_time
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "000_63fd9caf96d9613e.txt"
 MON = date(2023, 7, 17)  # the seed story's publication day, a Monday
 D = date.fromisoformat
 
@@ -135,7 +134,7 @@ def test_times_resolve_calendar_edges_do_not_crash(published: date) -> None:
 
 @pytest.mark.slow
 def test_times_seed_story(plain_nlp: Language) -> None:
-    text = SEED.read_text(encoding="utf-8")
+    text = require_seed().read_text(encoding="utf-8")
     got = {
         (t.text, t.start, t.end, t.granularity) for t in extract_times(plain_nlp(text), MON, TimesSettings())
     }
