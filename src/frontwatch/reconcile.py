@@ -31,7 +31,7 @@ from itertools import groupby
 from typing import Any
 
 from .config import ReconcileSettings
-from .records import Event, Place, Report
+from .records import Claim, Event, Place, Report
 
 __all__ = [
     "Contradiction",
@@ -99,12 +99,20 @@ class LedgerEvent:
         return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in dataclasses.asdict(self).items()}
 
 
-def _first_place(event: Event) -> Place | None:
-    """The event's place: the first resolved one below country level ("Ukraine's commander said units
-    withdrew from Avdiivka" is about Avdiivka), else the first resolved, else the first as text."""
-    resolved = [p for p in event.places if p.resolved]
-    return next((p for p in resolved if p.feature != "country"), resolved[0] if resolved else
-                (event.places[0] if event.places else None))
+def _event_place(event: Event, claim: Claim) -> Place | None:
+    """The event's place among the places of its sentence: resolved below country level before the rest,
+    then the nearest to the trigger ("MOSCOW, Feb 17 - ... took control of Avdiivka" is about Avdiivka,
+    and "Ukraine's commander said units withdrew from Avdiivka" too), else the first named as text."""
+    if not event.places:
+        return None
+    at = claim.text.find(event.trigger) if event.trigger else -1
+    anchor = claim.span[0] + at if at >= 0 else claim.span[0]
+
+    def rank(p: Place) -> tuple[int, int]:
+        level = 0 if p.resolved and p.feature != "country" else 1 if p.resolved else 2
+        return level, abs(p.span[0] - anchor)
+
+    return min(event.places, key=rank)
 
 
 def events_from_report(report: Report, syndicate: str | None = None) -> list[LedgerEvent]:
@@ -114,7 +122,7 @@ def events_from_report(report: Report, syndicate: str | None = None) -> list[Led
     for claim in report.claims:
         stated = claim.stated.start if claim.stated and claim.stated.start else art.published
         for i, ev in enumerate(claim.events):
-            place = _first_place(ev)
+            place = _event_place(ev, claim)
             if ev.time is not None and (ev.time.start or ev.time.end):
                 start, end = ev.time.start or ev.time.end, ev.time.end or ev.time.start
             elif claim.stated is not None and claim.stated.start:
@@ -282,7 +290,7 @@ class Reconciler:
         return FAMILIES.get(event_type, event_type)
 
     def window(self, event: LedgerEvent) -> Window:
-        slack = timedelta(days=self.settings.time_slack_days)
+        slack = self.slack(event.type)
         start = event.start - slack if event.start else None
         end = event.end + slack if event.end else None
         if scope(event) == POINT:
@@ -294,11 +302,15 @@ class Reconciler:
         region = event.admin1 if scope(event) == REGION else None
         return Window(self.family(event.type), None, None, None, None, start, end, event.place, region)
 
+    def slack(self, event_type: str) -> timedelta:
+        ground = self.family(event_type) == "ground"
+        return timedelta(days=self.settings.ground_slack_days if ground else self.settings.time_slack_days)
+
     def _times_overlap(self, a: LedgerEvent, b: LedgerEvent) -> bool | None:
         """True/False when both times are known; None when either is unknown."""
         if a.start is None or b.start is None:
             return None
-        slack = timedelta(days=self.settings.time_slack_days)
+        slack = self.slack(a.type)
         a_end, b_end = a.end or a.start, b.end or b.start
         return a.start <= b_end + slack and b.start <= a_end + slack
 
@@ -502,4 +514,6 @@ def lead_incidents(incidents: Mapping[int, Sequence[LedgerEvent]]) -> dict[str, 
             placed[m.article_id][iid] += scope(m) == POINT
             first.setdefault((m.article_id, iid), n)
             n += 1
-    return {a: max(c, key=lambda i: (placed[a][i], c[i], -first[(a, i)])) for a, c in total.items()}
+    sources = {iid: len({m.syndicate for m in ms}) for iid, ms in incidents.items()}
+    return {a: max(c, key=lambda i: (sources[i], placed[a][i], c[i], -first[(a, i)]))
+            for a, c in total.items()}
