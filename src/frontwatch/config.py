@@ -96,6 +96,9 @@ class ReconcileSettings:
     ground_slack_days: int = 7
     """The same for ground fighting (advance, capture, withdrawal, repelled, clash): an offensive's weekly
     figures are one incident."""
+    max_span_days: int = 31
+    """Across articles, a time longer than this ("in 2023", "since February 2022") shows no common period;
+    such events then match only at the same place."""
     figure_tolerance: float = 0.25
     """Figures from opposing sides for the same thing contradict when they differ by more than this share
     of the larger one."""

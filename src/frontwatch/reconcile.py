@@ -353,9 +353,14 @@ class Reconciler:
         fit = self._place_strength(e, m)
         if fit is None:
             return None
-        if overlap is None and fit[0] < 3 and e.article_id != m.article_id:
-            return None  # across articles, without a time only the same place is evidence enough
+        if e.article_id != m.article_id and fit[0] < 3 and (overlap is None or self._vague(e) or self._vague(m)):
+            # across articles, a time that is unknown or spans months ("in 2023") is no evidence of the
+            # same period: only the same place can carry the match then
+            return None
         return fit
+
+    def _vague(self, e: LedgerEvent) -> bool:
+        return e.start is not None and e.end is not None and (e.end - e.start).days > self.settings.max_span_days
 
     def order(self, events: Sequence[LedgerEvent]) -> list[LedgerEvent]:
         """The order to assign one article's events in: points, then regions, then blanket claims
