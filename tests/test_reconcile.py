@@ -352,3 +352,11 @@ def test_real_war_news_clusters(pipeline) -> None:  # type: ignore[no-untyped-de
     print(f"war-news clusters: pairwise P={p:.3f} R={r:.3f} F1={f1:.3f} over {len(gold)} articles")
     floor = FLOORS["war_news_pairwise_f1"]
     assert f1 >= floor, f"pairwise F1 {f1:.3f} fell below the floor {floor} (P={p:.3f}, R={r:.3f})"
+
+
+def test_matching_lists_every_fitting_incident_best_first() -> None:
+    r = Reconciler()
+    near = [ev("near", at=KLISHCHIIVKA, place="Klishchiivka")]
+    same = [ev("same")]
+    far = [ev("far", at=AVDIIVKA, place="Avdiivka")]
+    assert r.matching(ev("new"), {1: near, 2: same, 3: far}) == [2, 1]

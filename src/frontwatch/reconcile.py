@@ -368,32 +368,40 @@ class Reconciler:
         beside even when it comes first in the text."""
         return sorted(events, key=scope)
 
-    def assign(self, event: LedgerEvent, candidates: Mapping[int, Sequence[LedgerEvent]]) -> int | None:
-        """The incident ``event`` joins (a key of ``candidates``), or None to open a new one.
+    def fit(self, event: LedgerEvent, members: Sequence[LedgerEvent]) -> tuple[int, float] | None:
+        """How well ``event`` fits an incident: (place strength, distance km) of its best member, or None.
 
         A finer event never joins through a coarser member alone when the incident already has members
         as fine as itself: a blanket claim attached to the Bakhmut incident must not pull an Avdiivka
-        advance into it. Best strength wins, then the nearest, then the lowest id.
+        advance into it. Likewise a timed event must fit a timed member when there is one.
         """
-        best: tuple[int, float, int] | None = None
-        se = scope(event)
-        for iid in sorted(candidates):
-            members = candidates[iid]
-            if not members:
-                continue
-            finest = min(scope(m) for m in members)
-            pool = [m for m in members if scope(m) == finest] if finest <= se else list(members)
-            if event.start is not None and any(m.start is not None for m in pool):
-                # a member without a time matches any date: it must not bridge two periods
-                pool = [m for m in pool if m.start is not None]
-            fits = [f for m in pool if (f := self.matches(event, m)) is not None]
-            if not fits:
-                continue
-            strength, dist = max(fits, key=lambda f: (f[0], -f[1]))
-            key = (-strength, dist, iid)
-            if best is None or key < best:
-                best = key
-        return None if best is None else best[2]
+        if not members:
+            return None
+        finest = min(scope(m) for m in members)
+        pool = [m for m in members if scope(m) == finest] if finest <= scope(event) else list(members)
+        if event.start is not None and any(m.start is not None for m in pool):
+            # a member without a time matches any date: it must not bridge two periods
+            pool = [m for m in pool if m.start is not None]
+        fits = [f for m in pool if (f := self.matches(event, m)) is not None]
+        return max(fits, key=lambda f: (f[0], -f[1])) if fits else None
+
+    def matching(self, event: LedgerEvent, candidates: Mapping[int, Sequence[LedgerEvent]]) -> list[int]:
+        """Every candidate incident ``event`` fits, best first: strongest, then nearest, then lowest id.
+
+        More than one at point strength means the event bridges incidents that describe one happening:
+        the store may record a merge of the later ones into the first (ids are never renumbered).
+        """
+        keyed = [(-f[0], f[1], iid) for iid in candidates if (f := self.fit(event, candidates[iid])) is not None]
+        return [iid for _, _, iid in sorted(keyed)]
+
+    def assign(self, event: LedgerEvent, candidates: Mapping[int, Sequence[LedgerEvent]]) -> int | None:
+        """The incident ``event`` joins (a key of ``candidates``), or None to open a new one.
+
+        Deterministic: the strongest fit wins, then the nearest, then the lowest id, so existing incidents
+        are never renumbered.
+        """
+        found = self.matching(event, candidates)
+        return found[0] if found else None
 
     # -- summary ------------------------------------------------------------------------------------------
     def summarize(self, members: Sequence[LedgerEvent]) -> IncidentSummary:
