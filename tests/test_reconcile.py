@@ -414,3 +414,9 @@ def test_matching_lists_every_fitting_incident_best_first() -> None:
     same = [ev("same")]
     far = [ev("far", at=AVDIIVKA, place="Avdiivka")]
     assert r.matching(ev("new"), {1: near, 2: same, 3: far}) == [2, 1]
+
+
+def test_two_villages_of_one_name_far_apart_stay_apart() -> None:
+    east = ev("east", place="Novoselivka", at=(48.0, 37.0))
+    west = ev("west", place="Novoselivka", at=(50.0, 30.0))
+    assert groups([east, west]) == [["east"], ["west"]]

@@ -325,10 +325,9 @@ class Reconciler:
         se, sm = scope(e), scope(m)
         if se == POINT and sm == POINT:
             assert e.lat is not None and e.lon is not None and m.lat is not None and m.lon is not None
+            # distance alone: many villages share a name ("Novoselivka" in a dozen oblasts)
             d = haversine_km(e.lat, e.lon, m.lat, m.lon)
-            if d <= self.settings.distance_km or (_norm(e.place) and _norm(e.place) == _norm(m.place)):
-                return (3, d)
-            return None
+            return (3, d) if d <= self.settings.distance_km else None
         if se == REGION and sm == REGION:
             return (2, 0.0) if e.admin1 == m.admin1 else None
         if {se, sm} == {POINT, REGION}:
