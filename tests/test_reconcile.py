@@ -420,3 +420,22 @@ def test_two_villages_of_one_name_far_apart_stay_apart() -> None:
     east = ev("east", place="Novoselivka", at=(48.0, 37.0))
     west = ev("west", place="Novoselivka", at=(50.0, 30.0))
     assert groups([east, west]) == [["east"], ["west"]]
+
+
+def test_no_contradiction_across_sectors_or_weeks() -> None:
+    advance = ev("adv", article="s")
+    other_sector = ev("rep", "repelled", side="RU", actor="UA", at=AVDIIVKA, place="Avdiivka", article="s")
+    other_month = ev("old", "repelled", side="RU", actor="UA", at=None, start="2023-06-01", end="2023-06-02",
+                     article="s")
+    incidents = reconcile_all([advance, other_sector, other_month])
+    assert len(incidents) == 3
+    assert all(Reconciler().summarize(ms).contradictions == () for ms in incidents.values())
+
+
+def test_same_side_figures_that_differ_on_one_day_are_updates_in_ingestion_order() -> None:
+    kw = dict(value=4, unit="people", kind="people", trigger="killed", side="UA", actor="RU")
+    morning = ev("m", "casualties", **kw)  # type: ignore[arg-type]
+    evening = replace(ev("e", "casualties", **kw), value=7)  # type: ignore[arg-type]
+    copy = replace(ev("c", "casualties", **kw), value=7)  # type: ignore[arg-type]
+    s = Reconciler().summarize([morning, evening, copy])
+    assert [(u.earlier, u.later) for u in s.updates] == [("m:0", "e:0")] and not s.contradictions
