@@ -494,21 +494,73 @@ class Reconciler:
         return out
 
 
+class _Envelope:
+    """What an incident's members span, to skip incidents an event cannot fit without looking at members.
+
+    A superset test: every incident :meth:`Reconciler.fit` could accept passes (checked against the plain
+    loop in the tests); the rest are skipped, which keeps ``reconcile_all`` near linear.
+    """
+
+    def __init__(self) -> None:
+        self.articles: set[str] = set()
+        self.admin1: set[str] = set()
+        self.names: set[str] = set()
+        self.box: list[float] | None = None  # min lat, max lat, min lon, max lon of point members
+        self.start: date | None = None
+        self.end: date | None = None
+        self.timeless = False
+
+    def add(self, m: LedgerEvent) -> None:
+        self.articles.add(m.article_id)
+        if m.admin1:
+            self.admin1.add(m.admin1)
+        if m.place:
+            self.names.add(_norm(m.place))
+        if scope(m) == POINT:
+            assert m.lat is not None and m.lon is not None
+            b = self.box
+            self.box = [m.lat, m.lat, m.lon, m.lon] if b is None else [
+                min(b[0], m.lat), max(b[1], m.lat), min(b[2], m.lon), max(b[3], m.lon)]
+        if m.start is None:
+            self.timeless = True
+        else:
+            end = m.end or m.start
+            self.start = m.start if self.start is None else min(self.start, m.start)
+            self.end = end if self.end is None else max(self.end, end)
+
+    def admits(self, e: LedgerEvent, rec: Reconciler) -> bool:
+        if e.start is not None and not self.timeless and self.start is not None and self.end is not None:
+            slack = rec.slack(e.type)
+            if e.start > self.end + slack or (e.end or e.start) < self.start - slack:
+                return False
+        if e.article_id in self.articles or (e.admin1 and e.admin1 in self.admin1) or _norm(e.place) in self.names:
+            return True
+        if scope(e) != POINT or self.box is None:
+            return False
+        assert e.lat is not None and e.lon is not None
+        b = self.box
+        dlat = rec.settings.distance_km / 111.0 + 0.01
+        dlon = dlat / max(0.05, math.cos(math.radians(min(89.0, max(abs(e.lat), abs(b[0]), abs(b[1]))))))
+        return b[0] - dlat <= e.lat <= b[1] + dlat and b[2] - dlon <= e.lon <= b[3] + dlon
+
+
 def reconcile_all(events: Iterable[LedgerEvent], settings: ReconcileSettings | None = None,
                   ) -> dict[int, list[LedgerEvent]]:
     """The in-memory reference: assign events in order with the store's rules; incident ids from 1."""
     rec = Reconciler(settings)
     incidents: dict[int, list[LedgerEvent]] = {}
+    envelopes: dict[int, _Envelope] = {}
     by_family: dict[str, list[int]] = {}
     for e in (e for _, group in groupby(events, key=lambda e: e.article_id) for e in rec.order(list(group))):
         fam = rec.family(e.type)
-        candidates = {iid: incidents[iid] for iid in by_family.get(fam, [])}
+        candidates = {iid: incidents[iid] for iid in by_family.get(fam, []) if envelopes[iid].admits(e, rec)}
         iid = rec.assign(e, candidates)
         if iid is None:
             iid = len(incidents) + 1
-            incidents[iid] = []
+            incidents[iid], envelopes[iid] = [], _Envelope()
             by_family.setdefault(fam, []).append(iid)
         incidents[iid].append(e)
+        envelopes[iid].add(e)
     return incidents
 
 
