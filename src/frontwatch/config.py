@@ -87,6 +87,18 @@ class QuantitiesSettings:
 
 
 @dataclass(frozen=True)
+class ReconcileSettings:
+    distance_km: float = 15.0
+    """Events at points this close (great-circle km) can be one incident (``reconcile.py``)."""
+    time_slack_days: int = 1
+    """Time intervals this many days apart still count as overlapping (reports date "overnight" events
+    a day either way)."""
+    figure_tolerance: float = 0.25
+    """Figures from opposing sides for the same thing contradict when they differ by more than this share
+    of the larger one."""
+
+
+@dataclass(frozen=True)
 class Settings:
     input: InputSettings = field(default_factory=InputSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
@@ -95,6 +107,7 @@ class Settings:
     places: PlacesSettings = field(default_factory=PlacesSettings)
     times: TimesSettings = field(default_factory=TimesSettings)
     quantities: QuantitiesSettings = field(default_factory=QuantitiesSettings)
+    reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
 
     @classmethod
     def load(cls, path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Settings:

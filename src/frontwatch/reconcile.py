@@ -1,0 +1,451 @@
+"""Reconciliation: events of many claims, from many articles, grouped into incidents.
+
+Pure code over records — no database, no I/O — so the ledger store (``store.py``) and the tests use the
+same rules. ``docs/ledger-reconciliation.md`` states the rules; in short:
+
+* Every event of every claim becomes a :class:`LedgerEvent`.
+* Two events can describe one incident when their types share a *family* and they are about the same
+  *mover* (the side whose action it is), their places match, and their time intervals overlap.
+  Families know mirrors: "X took Avdiivka", "Y pulled out of Avdiivka" and "X's attack on Avdiivka was
+  repelled" are all the ground family with mover X.
+* Places have a *scope*: a point (a settlement, its area, a direction), a region (an admin1 at precision
+  3), or blanket (no resolved place, or a whole country — "every attempt failed"). Points match points
+  within ``distance_km`` (or by name); coarser events attach to the finer incident they bear on and never
+  pull finer events together, so one vague claim cannot chain two towns into one incident.
+* :meth:`Reconciler.assign` is deterministic: the strongest match wins, ties go to the lowest incident id,
+  and an existing incident is never renumbered.
+* :meth:`Reconciler.summarize` counts independent sources (syndicates), the sides asserting and denying,
+  contradictions between opposing sides and updates from the same side.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from .config import ReconcileSettings
+from .records import Event, Place, Report
+
+__all__ = [
+    "Contradiction",
+    "IncidentSummary",
+    "LedgerEvent",
+    "Reconciler",
+    "Update",
+    "Window",
+    "events_from_report",
+    "reconcile_all",
+]
+
+# Type -> family. Members of a family can describe the same happening seen from different sides.
+FAMILIES: dict[str, str] = {
+    "advance": "ground",
+    "capture": "ground",
+    "withdrawal": "ground",
+    "repelled": "ground",
+    "clash": "ground",
+    "strike": "attack",
+    "shelling": "attack",
+    "casualties": "attack",
+    "weapons_supply": "supply",
+    "weapons_use": "weapons_use",
+    "negotiation": "negotiation",
+}
+OPPOSITE = {"UA": "RU", "RU": "UA"}
+KNOWN_SIDES = ("UA", "RU")
+POINT, REGION, BLANKET = 0, 1, 2
+EARTH_KM = 6371.0088
+
+
+@dataclass(frozen=True)
+class LedgerEvent:
+    """One event of one claim, flattened with what reconciliation needs: the unit incidents are made of."""
+
+    id: str  # f"{claim.id}:{index of the event in claim.events}"
+    claim_id: str
+    article_id: str  # Article.id (the input's external id when it gave one, else the content hash)
+    outlet: str | None  # Article.source
+    syndicate: str  # near-duplicate group of the article (the store's MinHash step); article_id if unique
+    claimant: str
+    claimant_side: str
+    type: str
+    polarity: str
+    actor_side: str
+    place: str | None  # resolved name (else text) of the event's first place
+    lat: float | None
+    lon: float | None
+    admin1: str | None
+    precision: int | None
+    start: date | None  # the event's time; else the claim's stated date; else None
+    end: date | None
+    stated: date | None  # when the claim was made (orders updates)
+    value: float | None  # the event's first quantity
+    unit: str | None
+    kind: str | None
+    # Added beyond the first interface (defaults keep old constructors working):
+    country: str | None = None  # the place's country code
+    feature: str | None = None  # the place's gazetteer feature ("country", "region", "city", ...)
+    trigger: str | None = None  # the event's trigger word: keeps "killed 11" and "wounded 20" apart
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in dataclasses.asdict(self).items()}
+
+
+def _first_place(event: Event) -> Place | None:
+    """The first resolved place, else the first place at all (kept as text, with no coordinates)."""
+    return next((p for p in event.places if p.resolved), event.places[0] if event.places else None)
+
+
+def events_from_report(report: Report, syndicate: str | None = None) -> list[LedgerEvent]:
+    """Flatten a report's claims into ledger events, in text order."""
+    art = report.article
+    out: list[LedgerEvent] = []
+    for claim in report.claims:
+        stated = claim.stated.start if claim.stated and claim.stated.start else art.published
+        for i, ev in enumerate(claim.events):
+            place = _first_place(ev)
+            if ev.time is not None and (ev.time.start or ev.time.end):
+                start, end = ev.time.start or ev.time.end, ev.time.end or ev.time.start
+            elif claim.stated is not None and claim.stated.start:
+                start, end = claim.stated.start, claim.stated.end or claim.stated.start
+            else:
+                start = end = None
+            qty = next((q for q in ev.quantities if q.value is not None), ev.quantities[0] if ev.quantities else None)
+            out.append(LedgerEvent(
+                id=f"{claim.id}:{i}", claim_id=claim.id, article_id=art.id, outlet=art.source,
+                syndicate=syndicate or art.id, claimant=claim.claimant.name, claimant_side=claim.claimant.side,
+                type=ev.type, polarity=ev.polarity, actor_side=ev.actor_side,
+                place=(place.name or place.text) if place else None,
+                lat=place.lat if place else None, lon=place.lon if place else None,
+                admin1=place.admin1 if place else None, precision=place.precision if place else None,
+                start=start, end=end, stated=stated,
+                value=qty.value if qty else None, unit=qty.unit if qty else None, kind=qty.kind if qty else None,
+                country=place.country if place else None, feature=place.feature if place else None,
+                trigger=ev.trigger,
+            ))
+    return out
+
+
+@dataclass(frozen=True)
+class Window:
+    """Where the store looks for candidate incidents of an event.
+
+    A candidate is an incident with a member of ``family`` whose (lat, lon) lies in the box, or whose place
+    equals ``place``, or whose admin1 equals ``admin1``, or that has no coordinates at all (a blanket or
+    region member) — and whose dates overlap ``start``..``end``. ``None`` bounds are unbounded (a blanket
+    event's box; an event without a time). Over-inclusion is harmless: :meth:`Reconciler.assign` decides.
+    """
+
+    family: str
+    min_lat: float | None
+    max_lat: float | None
+    min_lon: float | None
+    max_lon: float | None
+    start: date | None
+    end: date | None
+    place: str | None = None
+    admin1: str | None = None
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    a: str  # LedgerEvent ids
+    b: str
+    reason: str  # "polarity" | "figures"
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Update:
+    earlier: str  # LedgerEvent ids
+    later: str
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class IncidentSummary:
+    family: str
+    place: str | None
+    lat: float | None
+    lon: float | None
+    start: date | None
+    end: date | None
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    claimants: tuple[str, ...]
+    corroboration: int  # independent sources: distinct syndicates (a syndicated copy counts once)
+    asserted_by: tuple[str, ...]  # sides asserting
+    denied_by: tuple[str, ...]  # sides denying / contradicting
+    confirmed_by_both_sides: bool
+    contradictions: tuple[Contradiction, ...]
+    updates: tuple[Update, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        for key in ("start", "end"):
+            d[key] = d[key].isoformat() if d[key] else None
+        for key in ("articles", "outlets", "claimants", "asserted_by", "denied_by"):
+            d[key] = list(d[key])
+        d["contradictions"] = [c.to_dict() for c in self.contradictions]
+        d["updates"] = [u.to_dict() for u in self.updates]
+        return d
+
+
+# -- helpers ------------------------------------------------------------------------------------------------
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def scope(e: LedgerEvent) -> int:
+    """POINT (a place or its area), REGION (an admin1), or BLANKET (nowhere in particular, or a country)."""
+    if e.lat is None or e.lon is None or e.feature == "country":
+        return BLANKET
+    if (e.precision or 1) >= 3 or e.feature == "region":
+        return REGION if e.admin1 else BLANKET
+    return POINT
+
+
+def mover(e: LedgerEvent) -> str:
+    """The side whose action the event is about: the attacker, the advancing side; for a withdrawal, the
+    side that gains ("Ukraine pulled out" is Russia's gain); for a clash, nobody in particular."""
+    if e.type == "withdrawal":
+        return OPPOSITE.get(e.actor_side, "unknown")
+    if e.type == "clash":
+        return "unknown"
+    return e.actor_side
+
+
+def stance(e: LedgerEvent) -> int:
+    """+1: says the mover's action happened / succeeded; -1: says it failed or did not happen; 0: neither."""
+    if e.polarity == "hedged" or e.type == "clash":
+        return 0
+    sign = 1 if e.polarity == "asserted" else -1 if e.polarity == "denied" else 0
+    return -sign if e.type == "repelled" else sign
+
+
+def _sides_compatible(a: str, b: str) -> bool:
+    return a == b or a not in KNOWN_SIDES or b not in KNOWN_SIDES
+
+
+def _opposing(a: str, b: str) -> bool:
+    return a != b and a != "unknown" and b != "unknown"
+
+
+def _norm(name: str | None) -> str:
+    return (name or "").strip().lower().removeprefix("the ")
+
+
+class Reconciler:
+    """The matching, assignment and summary rules (``[reconcile]`` settings)."""
+
+    def __init__(self, settings: ReconcileSettings | None = None) -> None:
+        self.settings = settings or ReconcileSettings()
+
+    # -- matching -----------------------------------------------------------------------------------------
+    def family(self, event_type: str) -> str:
+        return FAMILIES.get(event_type, event_type)
+
+    def window(self, event: LedgerEvent) -> Window:
+        slack = timedelta(days=self.settings.time_slack_days)
+        start = event.start - slack if event.start else None
+        end = event.end + slack if event.end else None
+        if scope(event) == POINT:
+            assert event.lat is not None and event.lon is not None
+            dlat = self.settings.distance_km / 111.0
+            dlon = dlat / max(0.05, math.cos(math.radians(event.lat)))
+            return Window(self.family(event.type), event.lat - dlat, event.lat + dlat, event.lon - dlon,
+                          event.lon + dlon, start, end, event.place, None)
+        region = event.admin1 if scope(event) == REGION else None
+        return Window(self.family(event.type), None, None, None, None, start, end, event.place, region)
+
+    def _times_overlap(self, a: LedgerEvent, b: LedgerEvent) -> bool | None:
+        """True/False when both times are known; None when either is unknown."""
+        if a.start is None or b.start is None:
+            return None
+        slack = timedelta(days=self.settings.time_slack_days)
+        a_end, b_end = a.end or a.start, b.end or b.start
+        return a.start <= b_end + slack and b.start <= a_end + slack
+
+    def _place_strength(self, e: LedgerEvent, m: LedgerEvent) -> tuple[int, float] | None:
+        """How well ``e`` fits member ``m`` by place: (strength, distance km), or None for no fit.
+
+        Strength 3: the same point or a point within ``distance_km``; 2: the same region; 1: a coarser
+        event bearing on a finer one (a region on a town in it, a blanket claim on anything in its country).
+        """
+        se, sm = scope(e), scope(m)
+        if se == POINT and sm == POINT:
+            assert e.lat is not None and e.lon is not None and m.lat is not None and m.lon is not None
+            d = haversine_km(e.lat, e.lon, m.lat, m.lon)
+            if d <= self.settings.distance_km or (_norm(e.place) and _norm(e.place) == _norm(m.place)):
+                return (3, d)
+            return None
+        if se == REGION and sm == REGION:
+            return (2, 0.0) if e.admin1 == m.admin1 else None
+        if {se, sm} == {POINT, REGION}:
+            return (1, 0.0) if e.admin1 and e.admin1 == m.admin1 else None
+        # one or both blanket
+        if e.country and m.country and e.country != m.country:
+            return None
+        if se == BLANKET and sm == BLANKET and _norm(e.place) != _norm(m.place) and e.country is None:
+            # two unnamed fronts: only the same wording ("the southern front") is the same scope
+            return (1, 0.0) if not _norm(e.place) or not _norm(m.place) else None
+        return (1, 0.0)
+
+    def matches(self, e: LedgerEvent, m: LedgerEvent) -> tuple[int, float] | None:
+        """Whether ``e`` and member ``m`` can be one incident: family, mover, time, place."""
+        if self.family(e.type) != self.family(m.type) or not _sides_compatible(mover(e), mover(m)):
+            return None
+        overlap = self._times_overlap(e, m)
+        if overlap is False:
+            return None
+        fit = self._place_strength(e, m)
+        if fit is None:
+            return None
+        if overlap is None and fit[0] < 3:
+            return None  # without a time, only the same place is evidence enough
+        return fit
+
+    def assign(self, event: LedgerEvent, candidates: Mapping[int, Sequence[LedgerEvent]]) -> int | None:
+        """The incident ``event`` joins (a key of ``candidates``), or None to open a new one.
+
+        A finer event never joins through a coarser member alone when the incident already has members
+        as fine as itself: a blanket claim attached to the Bakhmut incident must not pull an Avdiivka
+        advance into it. Best strength wins, then the nearest, then the lowest id.
+        """
+        best: tuple[int, float, int] | None = None
+        se = scope(event)
+        for iid in sorted(candidates):
+            members = candidates[iid]
+            if not members:
+                continue
+            finest = min(scope(m) for m in members)
+            pool = [m for m in members if scope(m) == finest] if finest <= se else members
+            fits = [f for m in pool if (f := self.matches(event, m)) is not None]
+            if not fits:
+                continue
+            strength, dist = max(fits, key=lambda f: (f[0], -f[1]))
+            key = (-strength, dist, iid)
+            if best is None or key < best:
+                best = key
+        return None if best is None else best[2]
+
+    # -- summary ------------------------------------------------------------------------------------------
+    def summarize(self, members: Sequence[LedgerEvent]) -> IncidentSummary:
+        """What the incident's members say together. ``members`` in ingestion order (orders same-day updates)."""
+        if not members:
+            raise ValueError("an incident needs at least one member")
+        anchor = min(members, key=lambda m: (scope(m), m.precision or 9))
+        starts = [m.start for m in members if m.start]
+        ends = [m.end or m.start for m in members if m.start]
+        sides = lambda s: tuple(sorted({m.claimant_side for m in members  # noqa: E731
+                                        if stance(m) == s and m.claimant_side != "unknown"}))
+        asserted, denied = sides(1), sides(-1)
+        return IncidentSummary(
+            family=self.family(members[0].type),
+            place=anchor.place, lat=anchor.lat, lon=anchor.lon,
+            start=min(starts) if starts else None, end=max(e for e in ends if e) if starts else None,
+            articles=tuple(dict.fromkeys(m.article_id for m in members)),
+            outlets=tuple(sorted({m.outlet for m in members if m.outlet})),
+            claimants=tuple(dict.fromkeys(m.claimant for m in members)),
+            corroboration=len({m.syndicate for m in members}),
+            asserted_by=asserted, denied_by=denied,
+            confirmed_by_both_sides=any(_opposing(a, b) for a in asserted for b in asserted),
+            contradictions=tuple(self.contradictions(members)),
+            updates=tuple(self.updates(members)),
+        )
+
+    def _same_figure(self, a: LedgerEvent, b: LedgerEvent) -> bool:
+        """Two figures about the same thing: same unit and kind, and for people the same trigger word
+        (a death toll is not a count of the wounded)."""
+        if a.value is None or b.value is None or a.unit != b.unit or a.kind != b.kind:
+            return False
+        if a.kind == "people" and a.trigger and b.trigger:
+            return _norm(a.trigger)[:4] == _norm(b.trigger)[:4]
+        return True
+
+    def _differ(self, a: float, b: float) -> bool:
+        hi = max(abs(a), abs(b))
+        return hi > 0 and abs(a - b) / hi > self.settings.figure_tolerance
+
+    def contradictions(self, members: Sequence[LedgerEvent]) -> list[Contradiction]:
+        """Opposing sides on the same place and period: opposite stance, or figures beyond the tolerance."""
+        out: list[Contradiction] = []
+        seen: set[tuple[str, str, str]] = set()
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a.article_id == b.article_id and a.claim_id == b.claim_id:
+                    continue
+                if not _opposing(a.claimant_side, b.claimant_side) or not self._same_scene(a, b):
+                    continue
+                if stance(a) * stance(b) == -1:
+                    key = (a.claim_id, b.claim_id, "polarity")
+                    if key not in seen:
+                        seen.add(key)
+                        pos, neg = (a, b) if stance(a) > 0 else (b, a)
+                        out.append(Contradiction(a.id, b.id, "polarity",
+                                                 f"{pos.claimant} ({pos.claimant_side}): {pos.type} {pos.polarity}"
+                                                 f" vs {neg.claimant} ({neg.claimant_side}): {neg.type} "
+                                                 f"{neg.polarity}"))
+                elif self._same_figure(a, b) and self._differ(a.value, b.value):  # type: ignore[arg-type]
+                    key = (a.claim_id, b.claim_id, "figures")
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(Contradiction(a.id, b.id, "figures",
+                                                 f"{a.claimant} ({a.claimant_side}): {a.value:g} {a.unit} vs "
+                                                 f"{b.claimant} ({b.claimant_side}): {b.value:g} {b.unit}"))
+        return out
+
+    def _same_scene(self, a: LedgerEvent, b: LedgerEvent) -> bool:
+        """The same place and period, pairwise (an incident may chain wider than any one pair)."""
+        return self._times_overlap(a, b) is not False and self._place_strength(a, b) is not None
+
+    def updates(self, members: Sequence[LedgerEvent]) -> list[Update]:
+        """A side's figure replaced by its own later figure: per side and figure, consecutive changes."""
+        out: list[Update] = []
+        order = {m.id: i for i, m in enumerate(members)}
+        chains: dict[tuple[str, str | None, str | None, str], list[LedgerEvent]] = {}
+        for m in members:
+            if m.value is None:
+                continue
+            trig = _norm(m.trigger)[:4] if m.kind == "people" else ""
+            chains.setdefault((m.claimant_side, m.unit, m.kind, trig), []).append(m)
+        for chain in chains.values():
+            chain.sort(key=lambda m: (m.stated or date.min, order[m.id]))
+            prev: LedgerEvent | None = None
+            for m in chain:
+                if prev is not None and m.article_id != prev.article_id and m.value != prev.value:
+                    out.append(Update(prev.id, m.id, f"{m.claimant_side}: {prev.value:g} -> {m.value:g} {m.unit}"
+                                      f" ({prev.stated} -> {m.stated})"))
+                prev = m
+        return out
+
+
+def reconcile_all(events: Iterable[LedgerEvent], settings: ReconcileSettings | None = None,
+                  ) -> dict[int, list[LedgerEvent]]:
+    """The in-memory reference: assign events in order with the store's rules; incident ids from 1."""
+    rec = Reconciler(settings)
+    incidents: dict[int, list[LedgerEvent]] = {}
+    by_family: dict[str, list[int]] = {}
+    for e in events:
+        fam = rec.family(e.type)
+        candidates = {iid: incidents[iid] for iid in by_family.get(fam, [])}
+        iid = rec.assign(e, candidates)
+        if iid is None:
+            iid = len(incidents) + 1
+            incidents[iid] = []
+            by_family.setdefault(fam, []).append(iid)
+        incidents[iid].append(e)
+    return incidents

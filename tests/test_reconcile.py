@@ -1,0 +1,151 @@
+"""reconcile.py: the rules on hand-made ledger events, then the real pipeline on corpora."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from frontwatch.config import ReconcileSettings
+from frontwatch.reconcile import LedgerEvent, Reconciler, reconcile_all
+
+BAKHMUT = (48.5956, 38.0003)
+KLISHCHIIVKA = (48.5300, 37.9700)  # ~8 km south-west of Bakhmut
+AVDIIVKA = (48.1394, 37.7497)  # ~55 km south-west of Bakhmut
+
+
+def ev(id_: str, type_: str = "advance", *, side: str = "UA", actor: str = "UA", polarity: str = "asserted",
+       at: tuple[float, float] | None = BAKHMUT, place: str | None = "Bakhmut", start: str | None = "2023-07-10",
+       end: str | None = "2023-07-17", stated: str | None = "2023-07-17", value: float | None = None,
+       unit: str | None = None, kind: str | None = None, article: str | None = None,
+       syndicate: str | None = None, outlet: str = "Wire", precision: int | None = 2, admin1: str | None = "Donetsk",
+       feature: str | None = "city", country: str | None = "UA", trigger: str | None = None) -> LedgerEvent:
+    d = lambda s: date.fromisoformat(s) if s else None  # noqa: E731
+    art = article or f"art-{id_}"
+    return LedgerEvent(
+        id=f"{id_}:0", claim_id=id_, article_id=art, outlet=outlet, syndicate=syndicate or art,
+        claimant=f"claimant-{side}", claimant_side=side, type=type_, polarity=polarity, actor_side=actor,
+        place=place if at else (place if place != "Bakhmut" else None), lat=at[0] if at else None,
+        lon=at[1] if at else None, admin1=admin1 if at else None, precision=precision if at else None,
+        start=d(start), end=d(end), stated=d(stated), value=value, unit=unit, kind=kind,
+        country=country if at else None, feature=feature if at else None, trigger=trigger)
+
+
+def groups(events: list[LedgerEvent], settings: ReconcileSettings | None = None) -> list[list[str]]:
+    return [[e.claim_id for e in members] for members in reconcile_all(events, settings).values()]
+
+
+def test_family_knows_mirrors() -> None:
+    r = Reconciler()
+    assert r.family("advance") == r.family("capture") == r.family("withdrawal") == r.family("repelled")
+    assert r.family("strike") == r.family("shelling") == r.family("casualties") != r.family("advance")
+
+
+def test_capture_and_the_other_sides_withdrawal_are_one_incident_confirmed_by_both() -> None:
+    took = ev("took", "capture", side="RU", actor="RU")
+    left = ev("left", "withdrawal", side="UA", actor="UA", at=KLISHCHIIVKA, place="Klishchiivka")
+    incidents = reconcile_all([took, left])
+    assert list(incidents) == [1]
+    s = Reconciler().summarize(incidents[1])
+    assert s.asserted_by == ("RU", "UA") and s.confirmed_by_both_sides and not s.contradictions
+
+
+def test_relay_by_an_outlet_of_the_other_side_is_not_confirmation() -> None:
+    claim = ev("a", side="UA", outlet="Kyiv Post")
+    relay = ev("b", side="UA", outlet="TASS")  # TASS repeating the Ukrainian ministry
+    s = Reconciler().summarize([claim, relay])
+    assert s.asserted_by == ("UA",) and not s.confirmed_by_both_sides
+    assert s.outlets == ("Kyiv Post", "TASS") and s.corroboration == 2
+
+
+def test_syndicated_copies_count_once() -> None:
+    a = ev("a", article="x1", syndicate="x1")
+    b = ev("b", article="x2", syndicate="x1")
+    c = ev("c", article="x3")
+    assert Reconciler().summarize([a, b, c]).corroboration == 2
+
+
+def test_far_places_other_movers_and_other_weeks_stay_apart() -> None:
+    base = ev("base")
+    far = ev("far", at=AVDIIVKA, place="Avdiivka")
+    other_side = ev("ru", actor="RU", side="RU")
+    later = ev("later", start="2023-08-10", end="2023-08-17", stated="2023-08-17")
+    assert groups([base, far, other_side, later]) == [["base"], ["far"], ["ru"], ["later"]]
+
+
+def test_distance_is_a_setting() -> None:
+    base, near = ev("base"), ev("near", at=KLISHCHIIVKA, place="Klishchiivka")
+    assert groups([base, near]) == [["base", "near"]]
+    assert groups([base, near], ReconcileSettings(distance_km=5)) == [["base"], ["near"]]
+
+
+def test_blanket_denial_attaches_to_the_placed_advance_and_contradicts_it() -> None:
+    advance = ev("malyar", value=7, unit="km2", kind="area")
+    blanket = ev("putin", "repelled", side="RU", actor="UA", at=None, start="2023-07-17", end="2023-07-17")
+    elsewhere = ev("avd", at=AVDIIVKA, place="Avdiivka")
+    incidents = reconcile_all([advance, blanket, elsewhere])
+    assert [[e.claim_id for e in m] for m in incidents.values()] == [["malyar", "putin"], ["avd"]]
+    s = Reconciler().summarize(incidents[1])
+    assert s.asserted_by == ("UA",) and s.denied_by == ("RU",)
+    assert [(c.a, c.b, c.reason) for c in s.contradictions] == [("malyar:0", "putin:0", "polarity")]
+
+
+def test_blanket_claim_never_chains_two_towns() -> None:
+    blanket = ev("all", "repelled", side="RU", at=None, start="2023-07-17", end="2023-07-17")
+    a, b = ev("bakhmut"), ev("avd", at=AVDIIVKA, place="Avdiivka")
+    assert groups([blanket, a, b]) == [["all", "bakhmut"], ["avd"]]
+
+
+def test_region_matches_region_and_attaches_to_towns_in_it() -> None:
+    town = ev("town")
+    region = ev("reg", at=(48.0, 37.8), place="Donetsk Oblast", precision=3, feature="region")
+    other = ev("kharkiv", at=(49.6, 36.5), place="Kharkiv Oblast", precision=3, feature="region", admin1="Kharkiv")
+    assert groups([town, region, other]) == [["town", "reg"], ["kharkiv"]]
+
+
+def test_assign_is_deterministic_and_prefers_the_lowest_id_on_ties() -> None:
+    r = Reconciler()
+    e = ev("new")
+    assert r.assign(e, {7: [ev("a")], 3: [ev("b")]}) == 3
+    assert r.assign(e, {}) is None
+
+
+def test_assign_prefers_a_point_match_over_a_blanket_one() -> None:
+    r = Reconciler()
+    blanket_only = [ev("all", "repelled", side="RU", at=None, start="2023-07-17", end="2023-07-17")]
+    placed = [ev("b", at=KLISHCHIIVKA, place="Klishchiivka")]
+    assert r.assign(ev("new"), {1: blanket_only, 2: placed}) == 2
+
+
+def test_opposing_figures_beyond_tolerance_contradict_close_ones_do_not() -> None:
+    ua = ev("ua", "casualties", side="UA", actor="RU", value=2, unit="people", kind="people", trigger="wounded")
+    ru = ev("ru", "casualties", side="RU", actor="RU", value=60, unit="people", kind="people", trigger="wounded")
+    near = ev("ru2", "casualties", side="RU", actor="RU", value=2.2, unit="people", kind="people",
+              trigger="wounded")
+    r = Reconciler()
+    assert [c.reason for c in r.contradictions([ua, ru])] == ["figures"]
+    assert r.contradictions([ua, near]) == []
+
+
+def test_rising_toll_from_one_side_is_an_update_not_a_contradiction() -> None:
+    kw = dict(value=4, unit="people", kind="people", trigger="killed", side="UA", actor="RU")
+    first = ev("t1", "casualties", stated="2023-07-17", **kw)  # type: ignore[arg-type]
+    second = replace(ev("t2", "casualties", stated="2023-07-18", **kw), value=11)  # type: ignore[arg-type]
+    s = Reconciler().summarize([second, first])
+    assert [(u.earlier, u.later) for u in s.updates] == [("t1:0", "t2:0")]
+    assert s.contradictions == ()
+
+
+def test_time_unknown_needs_the_same_place() -> None:
+    a = ev("a", start=None, end=None, stated=None)
+    b = ev("b", at=KLISHCHIIVKA, place="Klishchiivka", start=None, end=None, stated=None)
+    blanket = ev("c", at=None, start=None, end=None, stated=None)
+    assert groups([a, b, blanket]) == [["a", "b"], ["c"]]
+
+
+def test_summary_to_dict_is_json_ready() -> None:
+    import json
+
+    s = Reconciler().summarize([ev("a", value=7, unit="km2", kind="area")])
+    d = s.to_dict()
+    assert d["start"] == "2023-07-10" and d["articles"] == ["art-a"]
+    json.dumps(d)
