@@ -88,7 +88,8 @@ events = Table(
     Column("id", String(100), primary_key=True),  # "<claim id>:<index>"
     Column("claim_id", String(80), ForeignKey("claims.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("position", Integer, nullable=False),
+    Column("position", Integer, nullable=False),  # index of the event in its claim
+    Column("ordinal", Integer, nullable=False),  # index in the article's events: ingestion order is (article_id, ordinal)
     Column("type", String(40), nullable=False, index=True),
     Column("family", String(40), nullable=False),
     Column("polarity", String(20), nullable=False),

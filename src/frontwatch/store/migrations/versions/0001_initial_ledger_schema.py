@@ -125,6 +125,7 @@ def upgrade() -> None:
         sa.Column("claim_id", sa.String(length=80), nullable=False),
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("ordinal", sa.Integer(), nullable=False),
         sa.Column("type", sa.String(length=40), nullable=False),
         sa.Column("family", sa.String(length=40), nullable=False),
         sa.Column("polarity", sa.String(length=20), nullable=False),
