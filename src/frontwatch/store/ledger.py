@@ -77,7 +77,8 @@ class Ledger:
         self.url = db.resolve_url(url, self.settings.ledger.db)
         self.where = db.describe(self.url)
         self.reconciler = Reconciler(self.settings.reconcile)
-        if self.url.get_backend_name() == "sqlite" and not create and self.url.database not in (None, "", ":memory:"):
+        if (self.url.get_backend_name() == "sqlite" and not create and "uri" not in self.url.query
+                and self.url.database not in (None, "", ":memory:")):
             from pathlib import Path
 
             if not Path(self.url.database).exists():
