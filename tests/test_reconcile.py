@@ -78,21 +78,45 @@ def test_distance_is_a_setting() -> None:
     assert groups([base, near], ReconcileSettings(distance_km=5)) == [["base"], ["near"]]
 
 
-def test_blanket_denial_attaches_to_the_placed_advance_and_contradicts_it() -> None:
-    advance = ev("malyar", value=7, unit="km2", kind="area")
-    blanket = ev("putin", "repelled", side="RU", actor="UA", at=None, start="2023-07-17", end="2023-07-17")
+def test_blanket_denial_attaches_to_the_placed_advance_of_its_article_and_contradicts_it() -> None:
+    # the article tells the blanket claim first; the placed one is still assigned first
+    blanket = ev("putin", "repelled", side="RU", actor="UA", at=None, start="2023-07-17", end="2023-07-17",
+                 article="story")
+    advance = ev("malyar", value=7, unit="km2", kind="area", article="story")
     elsewhere = ev("avd", at=AVDIIVKA, place="Avdiivka")
-    incidents = reconcile_all([advance, blanket, elsewhere])
+    incidents = reconcile_all([blanket, advance, elsewhere])
     assert [[e.claim_id for e in m] for m in incidents.values()] == [["malyar", "putin"], ["avd"]]
     s = Reconciler().summarize(incidents[1])
     assert s.asserted_by == ("UA",) and s.denied_by == ("RU",)
     assert [(c.a, c.b, c.reason) for c in s.contradictions] == [("malyar:0", "putin:0", "polarity")]
 
 
-def test_blanket_claim_never_chains_two_towns() -> None:
-    blanket = ev("all", "repelled", side="RU", at=None, start="2023-07-17", end="2023-07-17")
-    a, b = ev("bakhmut"), ev("avd", at=AVDIIVKA, place="Avdiivka")
-    assert groups([blanket, a, b]) == [["all", "bakhmut"], ["avd"]]
+def test_blanket_claim_of_another_article_stays_apart_and_never_chains_two_towns() -> None:
+    blanket = ev("all", "repelled", side="RU", at=None, start="2023-07-17", end="2023-07-17", article="s")
+    a = ev("bakhmut", article="s")
+    b = ev("avd", at=AVDIIVKA, place="Avdiivka", article="s")
+    other = ev("other", "repelled", side="RU", at=None, start="2023-07-17", end="2023-07-17")
+    assert groups([blanket, a, b, other]) == [["bakhmut", "all"], ["avd"], ["other"]]
+
+
+def test_blanket_claims_with_the_same_named_scope_meet() -> None:
+    a = ev("a", "weapons_supply", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
+    b = ev("b", "weapons_supply", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
+    c = ev("c", "weapons_supply", at=None, place="the southern front")
+    assert groups([a, b, c]) == [["a", "b"], ["c"]]
+
+
+def test_an_unresolved_village_name_matches_itself_even_without_a_time() -> None:
+    a = ev("a", "strike", at=None, place="Hroza", start=None, end=None, stated=None)
+    b = ev("b", "strike", at=None, place="Hroza")
+    assert groups([a, b]) == [["a", "b"]]
+
+
+def test_confirmation_needs_the_place() -> None:
+    advance = ev("ua", side="UA")
+    vague = ev("ru", "capture", side="RU", actor="UA", at=None, article="art-ua")  # RU remark, no place
+    s = Reconciler().summarize([advance, vague])
+    assert s.asserted_by == ("RU", "UA") and not s.confirmed_by_both_sides
 
 
 def test_region_matches_region_and_attaches_to_towns_in_it() -> None:

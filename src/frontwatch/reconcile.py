@@ -25,6 +25,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import groupby
 from typing import Any
 
 from .config import ReconcileSettings
@@ -96,8 +97,11 @@ class LedgerEvent:
 
 
 def _first_place(event: Event) -> Place | None:
-    """The first resolved place, else the first place at all (kept as text, with no coordinates)."""
-    return next((p for p in event.places if p.resolved), event.places[0] if event.places else None)
+    """The event's place: the first resolved one below country level ("Ukraine's commander said units
+    withdrew from Avdiivka" is about Avdiivka), else the first resolved, else the first as text."""
+    resolved = [p for p in event.places if p.resolved]
+    return next((p for p in resolved if p.feature != "country"), resolved[0] if resolved else
+                (event.places[0] if event.places else None))
 
 
 def events_from_report(report: Report, syndicate: str | None = None) -> list[LedgerEvent]:
@@ -241,7 +245,8 @@ def _sides_compatible(a: str, b: str) -> bool:
 
 
 def _opposing(a: str, b: str) -> bool:
-    return a != b and a != "unknown" and b != "unknown"
+    """Two parties to the war: "unknown" is nobody, and "other" lumps every third party together."""
+    return a != b and a not in ("unknown", "other") and b not in ("unknown", "other")
 
 
 def _norm(name: str | None) -> str:
@@ -282,8 +287,10 @@ class Reconciler:
     def _place_strength(self, e: LedgerEvent, m: LedgerEvent) -> tuple[int, float] | None:
         """How well ``e`` fits member ``m`` by place: (strength, distance km), or None for no fit.
 
-        Strength 3: the same point or a point within ``distance_km``; 2: the same region; 1: a coarser
-        event bearing on a finer one (a region on a town in it, a blanket claim on anything in its country).
+        Strength 3: the same point or a point within ``distance_km``; 2: the same region, or the same
+        named blanket scope ("Ukraine", "the southern front"); 1: a coarser event bearing on a finer one —
+        a region on a town in it, or a blanket claim on what its own article puts beside it (outside its
+        article nobody can tell which sector "every attempt failed" answers).
         """
         se, sm = scope(e), scope(m)
         if se == POINT and sm == POINT:
@@ -299,10 +306,12 @@ class Reconciler:
         # one or both blanket
         if e.country and m.country and e.country != m.country:
             return None
-        if se == BLANKET and sm == BLANKET and _norm(e.place) != _norm(m.place) and e.country is None:
-            # two unnamed fronts: only the same wording ("the southern front") is the same scope
-            return (1, 0.0) if not _norm(e.place) or not _norm(m.place) else None
-        return (1, 0.0)
+        if se == BLANKET and sm == BLANKET and _norm(e.place) and _norm(e.place) == _norm(m.place):
+            # a named place the gazetteer lacks (a small village) is as good as a point; a country is wide
+            return (3, 0.0) if e.lat is None and m.lat is None else (2, 0.0)
+        if e.article_id == m.article_id:
+            return (1, 0.1 * sm)  # within the article, the finest neighbour first
+        return None
 
     def matches(self, e: LedgerEvent, m: LedgerEvent) -> tuple[int, float] | None:
         """Whether ``e`` and member ``m`` can be one incident: family, mover, time, place."""
@@ -314,9 +323,15 @@ class Reconciler:
         fit = self._place_strength(e, m)
         if fit is None:
             return None
-        if overlap is None and fit[0] < 3:
-            return None  # without a time, only the same place is evidence enough
+        if overlap is None and fit[0] < 3 and e.article_id != m.article_id:
+            return None  # across articles, without a time only the same place is evidence enough
         return fit
+
+    def order(self, events: Sequence[LedgerEvent]) -> list[LedgerEvent]:
+        """The order to assign one article's events in: points, then regions, then blanket claims
+        (stable otherwise), so that "every attempt failed" finds the placed claim its article sets it
+        beside even when it comes first in the text."""
+        return sorted(events, key=scope)
 
     def assign(self, event: LedgerEvent, candidates: Mapping[int, Sequence[LedgerEvent]]) -> int | None:
         """The incident ``event`` joins (a key of ``candidates``), or None to open a new one.
@@ -332,7 +347,10 @@ class Reconciler:
             if not members:
                 continue
             finest = min(scope(m) for m in members)
-            pool = [m for m in members if scope(m) == finest] if finest <= se else members
+            pool = [m for m in members if scope(m) == finest] if finest <= se else list(members)
+            if event.start is not None and any(m.start is not None for m in pool):
+                # a member without a time matches any date: it must not bridge two periods
+                pool = [m for m in pool if m.start is not None]
             fits = [f for m in pool if (f := self.matches(event, m)) is not None]
             if not fits:
                 continue
@@ -353,6 +371,8 @@ class Reconciler:
         sides = lambda s: tuple(sorted({m.claimant_side for m in members  # noqa: E731
                                         if stance(m) == s and m.claimant_side != "unknown"}))
         asserted, denied = sides(1), sides(-1)
+        # Confirmation must name the place: a side's blanket remark is no confirmation of this incident.
+        placed = {m.claimant_side for m in members if stance(m) == 1 and scope(m) != BLANKET}
         return IncidentSummary(
             family=self.family(members[0].type),
             place=anchor.place, lat=anchor.lat, lon=anchor.lon,
@@ -362,7 +382,7 @@ class Reconciler:
             claimants=tuple(dict.fromkeys(m.claimant for m in members)),
             corroboration=len({m.syndicate for m in members}),
             asserted_by=asserted, denied_by=denied,
-            confirmed_by_both_sides=any(_opposing(a, b) for a in asserted for b in asserted),
+            confirmed_by_both_sides=any(_opposing(a, b) for a in placed for b in placed),
             contradictions=tuple(self.contradictions(members)),
             updates=tuple(self.updates(members)),
         )
@@ -439,7 +459,7 @@ def reconcile_all(events: Iterable[LedgerEvent], settings: ReconcileSettings | N
     rec = Reconciler(settings)
     incidents: dict[int, list[LedgerEvent]] = {}
     by_family: dict[str, list[int]] = {}
-    for e in events:
+    for e in (e for _, group in groupby(events, key=lambda e: e.article_id) for e in rec.order(list(group))):
         fam = rec.family(e.type)
         candidates = {iid: incidents[iid] for iid in by_family.get(fam, [])}
         iid = rec.assign(e, candidates)
