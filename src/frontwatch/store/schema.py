@@ -89,7 +89,7 @@ events = Table(
     Column("claim_id", String(80), ForeignKey("claims.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),  # index of the event in its claim
-    Column("ordinal", Integer, nullable=False),  # index in the article's events: ingestion order is (article_id, ordinal)
+    Column("ordinal", Integer, nullable=False),  # assignment order in its article: members load by (article_id, ordinal)
     Column("type", String(40), nullable=False, index=True),
     Column("family", String(40), nullable=False),
     Column("polarity", String(20), nullable=False),

@@ -26,10 +26,10 @@ DATE_FIELDS = ("start", "end", "stated")
 
 
 def place_key(name: str | None) -> str | None:
-    """How place names are compared (as the reconciler does): case-folded, without a leading "the"."""
+    """How place names are compared (as the reconciler does): lower case, without a leading "the"."""
     if not name:
         return None
-    return name.strip().casefold().removeprefix("the ") or None
+    return name.strip().lower().removeprefix("the ") or None
 
 
 def event_from_record(record: Mapping[str, Any]) -> LedgerEvent:
@@ -81,9 +81,11 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     if sig:
         conn.execute(insert(article_bands), band_rows(pk, sig))
     _store_claims(conn, report, pk)
-    ledger_events = events_from_report(report, syndicate)
+    # The reconciler's order (placed events before blanket ones); ``ordinal`` keeps it, so members load
+    # in the order they were assigned, as the in-memory reconcile_all holds them.
+    ledger_events = reconciler.order(events_from_report(report, syndicate))
     _store_events(conn, report, ledger_events, pk, reconciler)
-    _reconcile(conn, ledger_events, reconciler)
+    _reconcile(conn, ledger_events, reconciler, pk)
     return int(pk)
 
 
@@ -129,21 +131,28 @@ def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEv
     _insert_ignore(conn, event_places, link_rows)
 
 
-def candidate_filter(w: Window) -> Any:
-    """The store's side of :class:`Window`: members that may belong with the event (over-inclusion is fine)."""
+def candidate_filter(le: LedgerEvent, w: Window, article_pk: int) -> Any:
+    """Members that may share an incident with ``le`` (over-inclusion is harmless: ``assign`` decides).
+
+    The reconciler's window gives the family, the period and, for a point, the box. Places are then
+    narrowed by its matching rules instead of taking every member of the family when the box is
+    unbounded: across articles a coarser event only joins by name (a region by its admin1, a blanket claim
+    by the same wording), and anything may join within its own article. ``test_store`` checks the store
+    against the in-memory ``reconcile_all`` so the two cannot drift apart unnoticed.
+    """
     e = events.c
     conds = [e.family == w.family]
     if w.end is not None:
         conds.append(or_(e.start.is_(None), e.start <= w.end))
     if w.start is not None:
         conds.append(or_(e.end.is_(None), e.end >= w.start))
-    if None in (w.min_lat, w.max_lat, w.min_lon, w.max_lon):
-        return and_(*conds)  # unbounded box: every member of the family in the period
-    where = [and_(e.lat.between(w.min_lat, w.max_lat), e.lon.between(w.min_lon, w.max_lon)), e.lat.is_(None)]
-    if w.place:
-        where.append(e.place_key == place_key(w.place))
-    if w.admin1:
-        where.append(e.admin1 == w.admin1)
+    where = [e.article_id == article_pk]
+    if None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon):
+        where.append(and_(e.lat.between(w.min_lat, w.max_lat), e.lon.between(w.min_lon, w.max_lon)))
+    for name in {w.place, le.place} - {None}:
+        where.append(e.place_key == place_key(name))
+    for region in {w.admin1, le.admin1} - {None}:
+        where.append(e.admin1 == region)
     return and_(*conds, or_(*where))
 
 
@@ -163,10 +172,10 @@ def load_members(conn: Connection, incident_ids: Sequence[int]) -> dict[int, lis
     return out
 
 
-def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler) -> None:
+def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler, article_pk: int) -> None:
     touched: dict[int, None] = {}
     now = datetime.now(UTC)
-    for le in ledger_events:
+    for le in ledger_events:  # already in the reconciler's order (see store_report)
         already = conn.execute(select(incident_members.c.incident_id)
                                .where(incident_members.c.event_id == le.id)).scalar()
         if already is not None:  # an event id repeated under one external id: it is in its incident
@@ -174,7 +183,7 @@ def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], reconciler: R
         ids = conn.execute(
             select(incident_members.c.incident_id).distinct()
             .join(events, events.c.id == incident_members.c.event_id)
-            .where(candidate_filter(reconciler.window(le)))
+            .where(candidate_filter(le, reconciler.window(le), article_pk))
         ).scalars().all()
         iid = reconciler.assign(le, load_members(conn, sorted(ids)))
         if iid is None:
