@@ -335,6 +335,15 @@ class Ledger:
 
         return Rows(rows, ACLED_COLUMNS)
 
+    def members(self, incident_ids: Iterable[int] | None = None) -> dict[int, list[Any]]:
+        """The ledger events of each incident (all incidents by default), in the order they were assigned."""
+        from .writer import load_members
+
+        with self._read() as conn:
+            ids = list(incident_ids) if incident_ids is not None else list(
+                conn.execute(select(incidents.c.id).order_by(incidents.c.id)).scalars())
+            return load_members(conn, ids)
+
     def stats(self) -> dict[str, int]:
         with self._read() as conn:
             return {t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
