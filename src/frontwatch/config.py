@@ -105,6 +105,21 @@ class ReconcileSettings:
 
 
 @dataclass(frozen=True)
+class LedgerSettings:
+    db: str = "frontwatch.db"
+    """The ledger database: a SQLite file path (relative to the working directory) or a
+    ``postgresql://user:password@host/dbname`` URL. ``--db`` overrides it."""
+    busy_timeout_s: float = 10.0
+    """How long a write waits for a SQLite database another process is writing (or for a PostgreSQL
+    connection) before giving up with "database is locked" / "cannot reach"."""
+    syndication_threshold: float = 0.8
+    """Estimated Jaccard similarity (word 3-shingles, MinHash) at or above which two articles are copies
+    of one story and count as one source."""
+    minhash_permutations: int = 128
+    """MinHash signature length: more is more exact and slower."""
+
+
+@dataclass(frozen=True)
 class Settings:
     input: InputSettings = field(default_factory=InputSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
@@ -114,6 +129,7 @@ class Settings:
     times: TimesSettings = field(default_factory=TimesSettings)
     quantities: QuantitiesSettings = field(default_factory=QuantitiesSettings)
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
+    ledger: LedgerSettings = field(default_factory=LedgerSettings)
 
     @classmethod
     def load(cls, path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
