@@ -78,6 +78,9 @@ class PlacesSettings:
 class TimesSettings:
     max_future_days: int = 400
     """Dates further than this after publication are kept as text with null bounds."""
+    stated_year_horizon: int = 30
+    """A year the text states ("by 2030", "October of next year") may lie this many years after
+    publication before it is treated like any other far-future date."""
 
 
 @dataclass(frozen=True)

@@ -39,9 +39,21 @@ _EXTRA = re.compile(
     r"|\b(?:in\s+)?(?:the\s+)?(?:past|last)\s+(?:24|48|72)\s+hours\b"
     r"|\b(?:christmas\s+(?:eve|day)|new\s+year's\s+(?:eve|day))\b"
     r"|\b(?:(?:about|almost|nearly|more\s+than|less\s+than|some|just\s+over|just\s+under)\s+)?"
-    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b(?:first|second|third|fourth)-(?:quarter|half)\b",  # "third-quarter profit"
     re.IGNORECASE,
 )
+# "the day" that a trading or battle report has been telling: "ended the day 2% down",
+# "later in the day", "for the day." (not "the day the war began")
+_DAY_REF = re.compile(
+    r"(?:\b(?:end|ends|ended|ending|finish|finished|finishes|finishing|close|closed|closing)\s+"
+    r"|\b(?:for|on)\s+(?=the\s+day\s*[,.;:])|(?P<late>\b(?:late|later|earlier|early)\s+in\s+))"
+    r"(?P<day>the\s+day)\b(?!\s+(?:of|before|after|when|that)\b)",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = {"in", "since", "by", "from", "to", "until", "till", "between", "and", "through", "before", "after",
+               "during", "of", "or"}
+_STATED_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b|\bnext\s+year\b", re.IGNORECASE)
 _AGE = re.compile(r"\b(year|month|week|day)s?[- ]old\b|\baged?\b", re.IGNORECASE)
 _NOT_WHEN = re.compile(
     r"^(?:the\s+)?(?:annual|daily|weekly|monthly|yearly|decades?|years|centuries|ages|the\s+day|the\s+year"
@@ -58,7 +70,7 @@ _DURATION_ONLY = re.compile(
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "could", "should", "might", "may", "must"}
 _FUTURE_LEMMAS = {
     "plan", "expect", "schedule", "intend", "aim", "prepare", "promise", "pledge", "vow", "hope", "due",
-    "threaten", "want", "seek", "propose", "postpone", "delay",
+    "threaten", "want", "seek", "propose", "postpone", "delay", "set", "slate",
 }  # fmt: skip
 _REPORTING = {
     "say",
@@ -127,6 +139,13 @@ def _future(span: Span) -> bool:
     ("the summit opens on Tuesday", "the deal expires on March 18")."""
     if {t.lower_ for t in span} & {"next", "coming", "upcoming", "tomorrow"}:
         return True
+    doc = span.doc
+    if span.text.lower().startswith("as of") or (
+        span.start > 1 and doc[span.start - 2].lower_ == "as" and doc[span.start - 1].lower_ == "of"
+    ):
+        return False  # "as of February, the store accounts for 70%": a status date, not a plan
+    if span[0].lower_ in ("until", "till"):
+        return _until_future(span)
     tok: Token = span.root
     for _ in range(6):
         head = tok.head
@@ -136,6 +155,8 @@ def _future(span: Span) -> bool:
             aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
             if aux & _FUTURE_AUX and not aux & {"have", "'ve"}:
                 return True
+            if head.dep_ in ("relcl", "acl", "ROOT") and _infinitive(head):
+                return True  # "a summit to be held on October 12"; headline "Talks to resume on Monday"
             if head.lemma_.lower() in _FUTURE_LEMMAS and (head.tag_ != "VBD" or tok.dep_ == "xcomp"):
                 return True  # "threatened to pull out in May", but not "promised on Monday"
             if head.tag_ in ("VBZ", "VBP") and not aux and head.lemma_.lower() not in _REPORTING:
@@ -146,8 +167,38 @@ def _future(span: Span) -> bool:
                 and head.dep_ == "ccomp"
             ):
                 return False
-        elif head.lemma_.lower() in ("due", "set", "likely", "expected"):
-            return True  # "due to arrive in July"
+        elif head.lemma_.lower() in ("due", "set", "likely", "expected", "deadline"):
+            return True  # "due to arrive in July", "a June 1 deadline"
+        tok = head
+    return False
+
+
+def _infinitive(verb: Token) -> bool:
+    """Is the verb a to-infinitive ("to resume", "to be held", "to remain closed")?"""
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass") and (
+            c.lower_ == "to" or any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
+        ):
+            return True
+    return False
+
+
+def _until_future(span: Span) -> bool:
+    """"until Friday": a deadline ahead unless the clause that holds it is in the past tense
+    ("stayed closed until Friday", "had been shut until May"). A present perfect or a present
+    ("has kept the border closed until Friday", "remain closed until Friday") looks forward."""
+    tok: Token = span[0]
+    for _ in range(6):
+        head = tok.head
+        if head is tok:
+            break
+        aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if head.tag_ == "VBD" or aux & {"had", "was", "were", "did", "'d"}:
+            return False
+        if aux & _FUTURE_AUX or aux & {"has", "have", "'ve", "is", "are", "am"} or head.tag_ in ("VBZ", "VBP"):
+            return True
+        if _infinitive(head) and head.dep_ in ("ROOT", "relcl", "acl"):
+            return True
         tok = head
     return False
 
@@ -220,6 +271,18 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if sp is not None:
             spans.append((sp.start, sp.end))
+    for m in _DAY_REF.finditer(doc.text):
+        sp = doc.char_span(m.start("late") if m.group("late") else m.start("day"), m.end(), alignment_mode="expand")
+        if sp is not None:
+            spans.append((sp.start, sp.end))
+    for t in doc:  # a year the model reads as a number ("from 2009 to 2011")
+        if (
+            re.fullmatch(r"(?:1[89]|20)\d\d", t.text)
+            and t.i > 0
+            and doc[t.i - 1].lower_ in _YEAR_AFTER
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "NNS")
+        ):
+            spans.append((t.i, t.i + 1))
     for t in doc:
         prev = doc[t.i - 1].lower_ if t.i > 0 else ""
         # spaCy sometimes reads "May" (month) as a modal or a name; catch "in|since May" and "early December"
@@ -300,6 +363,7 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
         else:
             joined.append(c)
     ref = published if published is not None else _reference(doc, joined)
+    day_refs = {m.end() for m in _DAY_REF.finditer(doc.text)}
     out: list[TimeSpan] = []
     for s, e in joined:
         span = doc[s:e]
@@ -316,6 +380,13 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
         text = span.text
         low = text.lower()
         core = re.sub(r"^(?:on|in|at|during|over|for|within|of|since|until|by|through)\s+", "", low)
+        if span.end_char in day_refs and re.fullmatch(r"(?:(?:late|later|earlier|early) in )?the day", core):
+            # the day the report has been telling about, else the day of publication
+            prev = _previous_day(out, None)
+            start, end = (prev.start, prev.end) if prev else (ref, ref)
+            out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=start, end=end,
+                                granularity="day" if start else "unknown"))
+            continue
         if _is_noise(low) or (_is_noise(core) and not (_anchored(low) and _DURATION_ONLY.match(core))):
             continue
         if core.strip("the ") in _SEASON_WORDS and span.end < len(doc) and doc[span.end].pos_ == "NOUN":
@@ -323,18 +394,12 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
         if re.match(r"(after|before)\s", low) and resolve_time(text, ref)[2] == "unknown":
             continue  # "after 22 months": measured from an event we cannot date
         if _ANAPHORA.match(text):
-            prev = next(
-                (
-                    t
-                    for t in reversed(out)
-                    if t.span and t.span[0] >= span.sent.start_char and t.granularity == "day"
-                ),
-                None,
-            )
+            # "the same day": the day this sentence gave, else the one an earlier sentence gave
+            prev = _previous_day(out, span.sent.start_char) or _previous_day(out, None)
             start, end, gran = (prev.start, prev.end, "day") if prev else (None, None, "unknown")
         else:
             start, end, gran = resolve_time(text, ref, future=_future(span))
-        if ref is not None and start is not None and (start - ref).days > settings.max_future_days:
+        if ref is not None and start is not None and _too_far(text, start, ref, settings):
             start, end, gran = None, None, "unknown"  # far beyond publication: a typo or a wild claim
         if start is None and end is None and not (_worth_keeping(core) or _ANAPHORA.match(text)):
             continue
@@ -348,6 +413,23 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             )
         )
     return out
+
+
+def _previous_day(out: list[TimeSpan], since: int | None) -> TimeSpan | None:
+    """The latest day-level time found so far (from character ``since`` on, when given)."""
+    return next(
+        (t for t in reversed(out) if t.span and t.granularity == "day" and t.start and (since is None or
+                                                                                        t.span[0] >= since)),
+        None,
+    )
+
+
+def _too_far(text: str, start: date, ref: date, settings: TimesSettings) -> bool:
+    """Beyond ``max_future_days``, only a year the text states ("by 2030") is believed, and only
+    up to ``stated_year_horizon`` years ahead ("until 2099" is a wild claim or a typo)."""
+    if (start - ref).days <= settings.max_future_days:
+        return False
+    return not _STATED_YEAR.search(text) or start.year - ref.year > settings.stated_year_horizon
 
 
 def _anchored(low: str) -> bool:
