@@ -14,8 +14,9 @@ lands absurdly far after publication, is kept with null bounds.
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
@@ -48,7 +49,16 @@ _EXTRA = re.compile(
 _DAY_REF = re.compile(
     r"(?:\b(?:end|ends|ended|ending|finish|finished|finishes|finishing|close|closed|closing)\s+"
     r"|\b(?:for|on)\s+(?=the\s+day\s*[,.;:])|(?P<late>\b(?:late|later|earlier|early)\s+in\s+))"
-    r"(?P<day>the\s+day)\b(?!\s+(?:of|before|after|when|that)\b)",
+    r"(?P<day>the\s+day)\b(?!\s+(?:of|before|when|that)\b)",
+    re.IGNORECASE,
+)
+# "for a second consecutive day": the day being reported, like _DAY_REF
+_NTH_DAY = re.compile(r"(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|\w+th|\d+(?:nd|rd|th))\s+"
+                      r"(?:consecutive|straight)\s+(?:day|session)", re.IGNORECASE)
+# "compared with the same period last year": the period just named, a year back
+_SAME_AGO = re.compile(
+    r"(?:(?:in|during|for|from|over|with|to)\s+)?the\s+same\s+(?:period|month|quarter|week|day|time|season)\s+"
+    r"(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|preceding)\s+year|the\s+year\s+before)",
     re.IGNORECASE,
 )
 _YEAR_AFTER = {"in", "since", "by", "from", "to", "until", "till", "between", "and", "through", "before", "after",
@@ -155,7 +165,7 @@ def _future(span: Span) -> bool:
             aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
             if aux & _FUTURE_AUX and not aux & {"have", "'ve"}:
                 return True
-            if head.dep_ in ("relcl", "acl", "ROOT") and _infinitive(head):
+            if head.dep_ in ("relcl", "acl", "ROOT", "ccomp") and _infinitive(head):
                 return True  # "a summit to be held on October 12"; headline "Talks to resume on Monday"
             if head.lemma_.lower() in _FUTURE_LEMMAS and (head.tag_ != "VBD" or tok.dep_ == "xcomp"):
                 return True  # "threatened to pull out in May", but not "promised on Monday"
@@ -380,7 +390,15 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
         text = span.text
         low = text.lower()
         core = re.sub(r"^(?:on|in|at|during|over|for|within|of|since|until|by|through)\s+", "", low)
-        if span.end_char in day_refs and re.fullmatch(r"(?:(?:late|later|earlier|early) in )?the day", core):
+        if _SAME_AGO.fullmatch(text):
+            prev = next((t for t in reversed(out) if t.start and t.end and t.granularity in _UNITS), None)
+            start, end = (_year_back(prev.start), _year_back(prev.end)) if prev else (None, None)
+            out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=start, end=end,
+                                granularity=prev.granularity if prev else "unknown"))
+            continue
+        if (span.end_char in day_refs and re.fullmatch(r"(?:(?:late|later|earlier|early) in )?the day", core)) or (
+            _NTH_DAY.fullmatch(core)
+        ):
             # the day the report has been telling about, else the day of publication
             prev = _previous_day(out, None)
             start, end = (prev.start, prev.end) if prev else (ref, ref)
@@ -422,6 +440,21 @@ def _previous_day(out: list[TimeSpan], since: int | None) -> TimeSpan | None:
                                                                                         t.span[0] >= since)),
         None,
     )
+
+
+_UNITS = ("day", "week", "month", "quarter", "year")
+
+
+def _year_back(d: date) -> date:
+    """The same day a year earlier; a month end stays a month end (29 February -> 28 February)."""
+    last = d.month != (d + timedelta(days=1)).month
+    try:
+        back = d.replace(year=d.year - 1)
+    except ValueError:
+        back = d.replace(year=d.year - 1, day=28)
+    if last:
+        back = date(back.year, back.month, calendar.monthrange(back.year, back.month)[1])
+    return back
 
 
 def _too_far(text: str, start: date, ref: date, settings: TimesSettings) -> bool:
