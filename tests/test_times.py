@@ -264,6 +264,8 @@ def test_times_resolve_real_text_classes(
          [("for a third consecutive day", "2023-07-17", "2023-07-17")]),
         ("By the end of the year the brigade had lost a third of its tanks.", FEB,
          [("By the end of the year", "2022-12-01", "2022-12-31")]),
+        ("Lyman was the first town to fall after the army launched its assault on February 24.", date(2023, 11, 10),
+         [("on February 24", "2023-02-24", "2023-02-24")]),  # an infinitive after "the first": not a plan
         ("Profits rose in the fourth quarter, the company said.", FEB,
          [("in the fourth quarter", "2022-10-01", "2022-12-31")]),
     ],

@@ -165,12 +165,14 @@ def _future(span: Span) -> bool:
             aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
             if aux & _FUTURE_AUX and not aux & {"have", "'ve"}:
                 return True
-            if head.dep_ in ("relcl", "acl", "ROOT", "ccomp") and _infinitive(head):
+            if _planned_infinitive(head):
                 return True  # "a summit to be held on October 12"; headline "Talks to resume on Monday"
             if head.lemma_.lower() in _FUTURE_LEMMAS and (head.tag_ != "VBD" or tok.dep_ == "xcomp"):
                 return True  # "threatened to pull out in May", but not "promised on Monday"
             if head.tag_ in ("VBZ", "VBP") and not aux and head.lemma_.lower() not in _REPORTING:
                 return True
+            if head.tag_ == "VBD":
+                return False  # "the first city to fall after it launched its invasion on February 24"
             if (
                 head.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acomp")
                 or head.tag_ in ("VBD",)
@@ -193,6 +195,27 @@ def _infinitive(verb: Token) -> bool:
     return False
 
 
+# verbs of scheduled events: "talks to take place", "a summit to open"; other infinitives after a
+# noun are often not plans ("the need to retreat", "the first city to fall")
+_EVENT_VERBS = {"take", "begin", "start", "open", "resume", "run", "come", "arrive", "visit", "meet", "end", "expire",
+                "close", "hold", "sign", "vote"}
+
+
+def _planned_infinitive(verb: Token) -> bool:
+    """A to-infinitive that says something is planned: a headline ("Markets to remain closed"),
+    a clause with its own subject ("announced talks to be held"), or a scheduled event after a
+    noun ("a summit to be held", "elections to take place"), not "the first city to fall"."""
+    if not _infinitive(verb) or verb.dep_ not in ("relcl", "acl", "ROOT", "ccomp"):
+        return False
+    if verb.dep_ in ("relcl", "acl"):
+        noun = verb.head
+        if any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "only", "next") for c in noun.children):
+            return False
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        return passive or verb.lemma_.lower() in _EVENT_VERBS
+    return True
+
+
 def _until_future(span: Span) -> bool:
     """"until Friday": a deadline ahead unless the clause that holds it is in the past tense
     ("stayed closed until Friday", "had been shut until May"). A present perfect or a present
@@ -207,7 +230,7 @@ def _until_future(span: Span) -> bool:
             return False
         if aux & _FUTURE_AUX or aux & {"has", "have", "'ve", "is", "are", "am"} or head.tag_ in ("VBZ", "VBP"):
             return True
-        if _infinitive(head) and head.dep_ in ("ROOT", "relcl", "acl"):
+        if _planned_infinitive(head):
             return True
         tok = head
     return False
