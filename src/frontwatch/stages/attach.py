@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from ..records import Article, Claim, Event, Place, Quantity, TimeSpan
 from .attribute import Attribution
 from .events import EventDraft, EventFinder
+from .parse import doc_text
 from .times import resolve_time
 
 
@@ -82,7 +83,7 @@ def claim_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, p
     events = tuple(e for d in drafts for e in split_areas(attach_event(doc, d, drafts, places, event_times, quantities),
                                                          quantities))
     digest = hashlib.sha1(f"{article.id}:{start}:{end}".encode()).hexdigest()[:16]
-    return Claim(id=digest, text=doc.text[start:end], span=(start, end), claimant=at.claimant, cue=at.cue,
+    return Claim(id=digest, text=doc_text(doc)[start:end], span=(start, end), claimant=at.claimant, cue=at.cue,
                  direct_quote=at.direct_quote, stated=stated, events=events)
 
 
@@ -177,10 +178,11 @@ def reanchor(time: TimeSpan, base: date) -> TimeSpan:
 def is_headline(doc: Doc, at: Attribution) -> bool:
     """The first line, with no full stop, followed by more text."""
     start, end = at.span
-    line_end = doc.text.find("\n", start)
-    rest = doc.text[line_end:] if line_end != -1 else ""
-    first_line = doc.text[:line_end] if line_end != -1 else doc.text
-    return (not doc.text[:start].strip() and end <= (line_end if line_end != -1 else len(doc.text))
+    text = doc_text(doc)
+    line_end = text.find("\n", start)
+    rest = text[line_end:] if line_end != -1 else ""
+    first_line = text[:line_end] if line_end != -1 else text
+    return (not text[:start].strip() and end <= (line_end if line_end != -1 else len(text))
             and not first_line.rstrip().endswith((".", "!", "?", '"', "”")) and len(rest.split()) > 20)
 
 

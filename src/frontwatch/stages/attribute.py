@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
+from .parse import ent_at, ents_in
 
 REPORTING_VERBS = {
     "say", "announce", "note", "state", "concede", "claim", "add", "report", "deny", "acknowledge", "warn",
@@ -212,7 +213,7 @@ class Attributor:
                 continue
             who = m.group("who")
             side = self.actors.side_of(who)
-            ents = [e for e in sent.ents if e.text == who and e.label_ in {"PERSON", "ORG", "GOV"}]
+            ents = [e for e in ents_in(sent.doc, sent.start, sent.end) if e.text == who and e.label_ in {"PERSON", "ORG", "GOV"}]
             body_noun = who.split()[-1].lower() in ORG_NOUNS | PERSON_NOUNS  # "General Staff: ..."
             if side is None and not ents and not body_noun:
                 continue
@@ -238,7 +239,7 @@ class Attributor:
 
     def _remember_subjects(self, sent: Span, memory: _Memory) -> None:
         """People who are the subject of a sentence become referents for a later "he said"."""
-        for ent in sent.ents:
+        for ent in ents_in(sent.doc, sent.start, sent.end):
             if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"}:
                 claimant = self._claimant(ent.root, memory, Claimant(name="", kind="outlet"))
                 if claimant is not None and claimant.kind == "person":
@@ -263,10 +264,11 @@ class Attributor:
                 return memory.organisations[-1] if memory.organisations else None
             return memory.last
         # Only a name that is the head or its apposition: not "Tuareg" in "an alliance of mostly Tuareg groups".
-        people = [e for e in span.ents if e.label_ == "PERSON" and (e.root == head or e.root.head == head)]
+        ents = ents_in(doc, span.start, span.end)
+        people = [e for e in ents if e.label_ == "PERSON" and (e.root == head or e.root.head == head)]
         if not people and head.lemma_.lower() in PERSON_NOUNS:
             # "The head of Russia-installed Donetsk administration Denis Pushilin said": title, then the name
-            people = [e for e in span.ents if e.label_ == "PERSON"][-1:]
+            people = [e for e in ents if e.label_ == "PERSON"][-1:]
         if people:
             name = people[0].text
             previous = memory.person(name)
@@ -277,7 +279,7 @@ class Attributor:
                 side = side or previous.side
                 name = name if len(name) > len(previous.name) else previous.name
             return Claimant(name=name, kind="person", side=side or "unknown", role=role)
-        orgs = [e for e in span.ents if e.label_ in {"GOV", "ORG", "NORP", "GPE"}]
+        orgs = [e for e in ents if e.label_ in {"GOV", "ORG", "NORP", "GPE"}]
         head_lower = head.lemma_.lower()
         if head_lower in PERSON_NOUNS or lower in PERSON_NOUNS:
             # "the deputy minister added": the last person whose role fits, else the last person.
@@ -333,7 +335,7 @@ def _core(head: Token) -> str:
     "Russia's Defence Ministry" -> itself; "an RSF adviser" -> "RSF adviser".
     """
     doc = head.doc
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    ent = ent_at(doc, head.i)
     if ent is not None:
         left = [c for c in head.lefts if c.dep_ in {"poss", "compound", "amod"} and c.i < ent.start]
         start = min([ent.start] + [c.left_edge.i for c in left])
