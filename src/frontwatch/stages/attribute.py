@@ -54,6 +54,9 @@ ORG_NOUNS = {
 }
 GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals",
                     "eyewitnesses", "activists", "medics", "doctors"}
+# Heads of phrases that name a side's armed forces ("Russian air defences", "Ukrainian troops").
+FORCE_WORDS = {"force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "defences",
+               "defenses", "defence", "defense", "defenders", "brigade", "aviation", "navy", "artillery", "servicemen"}
 QUOTE_RE = re.compile(r"“[^”\n]{8,}?”|\"[^\"\n]{8,}?\"")
 HEADLINE_DASH = re.compile(r"^(?P<body>.{15,}?)\s+[–—-]{1,2}\s+(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
 HEADLINE_COLON = re.compile(r"^(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}):\s+(?P<body>\S.{10,})$")
@@ -110,7 +113,7 @@ class Attributor:
         """The outlet as claimant: its listed side, else ``other`` (a wire or foreign outlet), else unknown."""
         if not source:
             return Claimant(name="unknown outlet", kind="outlet", side="unknown")
-        return Claimant(name=source, kind="outlet", side=self.actors.side_of(source, ("outlets",)) or "other")
+        return Claimant(name=source, kind="outlet", side=self.actors.outlet_side(source) or "other")
 
     def attribute(self, doc: Doc, source: str | None = None) -> list[Attribution]:
         outlet = self.outlet(source)
@@ -123,7 +126,7 @@ class Attributor:
         for i, sent in enumerate(sentences):
             found = self._own(sent, quotes, memory, outlet) or (self._headline(sent) if i == 0 else None)
             if found is not None:
-                found.claimant = self._settle(found.claimant, outlet, war)
+                found.claimant = self._settle(found.claimant, outlet, war, found)
                 memory.remember(found.claimant)
             else:
                 self._remember_subjects(sent, memory)  # "Putin spoke on Sunday. '...,' he added."
@@ -221,7 +224,7 @@ class Attributor:
             return Attribution(sent, Claimant(name=who, kind=kind, side=side or "unknown"), "headline", None)  # type: ignore[arg-type]
         return None
 
-    def _settle(self, claimant: Claimant, outlet: Claimant, war: str) -> Claimant:
+    def _settle(self, claimant: Claimant, outlet: Claimant, war: str, found: Attribution | None = None) -> Claimant:
         """A side for a claimant the tables do not know.
 
         In another war every named party is ``other`` (UA/RU are for the Russia–Ukraine war only);
@@ -235,7 +238,26 @@ class Attributor:
             side = "unknown" if generic else "other"
         else:
             side = _context_side(outlet)
+            if side == "unknown" and not generic and found is not None:
+                # A neutral outlet quoting "the Defence Ministry" or "the military": a side's own body
+                # reports its own forces ("Russian air defences downed ..., the ministry said"); with
+                # no forces named, the side the story is about.
+                side = self._content_side(found) or war
         return Claimant(claimant.name, claimant.kind, side, claimant.role, claimant.organisation)
+
+    def _content_side(self, found: Attribution) -> str | None:
+        """The side of the forces that are the subject of the reported clause, if one is named."""
+        for token in found.sent:
+            if token.i in found.attribution_tokens or token.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if token.head.lemma_.lower() in REPORTING_VERBS and token.head.i == found.cue_token:
+                continue
+            phrase = " ".join(t.text for t in token.subtree if t.i not in found.attribution_tokens)
+            matches = [m for m in self.actors.find(phrase) if m.category in {"adjectives", "forces", "countries"}
+                       and m.side in {"UA", "RU"}]
+            if matches and token.lemma_.lower() in FORCE_WORDS | {"ukraine", "russia"}:
+                return matches[0].side
+        return None
 
     def _remember_subjects(self, sent: Span, memory: _Memory) -> None:
         """People who are the subject of a sentence become referents for a later "he said"."""
