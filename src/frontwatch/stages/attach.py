@@ -46,11 +46,32 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     claims = [claim_of(doc, article, at, finder, places[i], times[i], quantities[i])
               for i, at in enumerate(attributions)]
     claims = inherit_times(claims)
-    if attributions and is_headline(doc, attributions[0]):
-        # A headline restates the story's lead; its events lend their times above but are
-        # not counted again (the body sentence carries the claim).
-        claims[0] = replace(claims[0], events=())
+    # Headlines restate the story's lead; their events lend their times above but are
+    # not counted again (the body sentence carries the claim).
+    for i in headlines(doc, attributions):
+        claims[i] = replace(claims[i], events=())
     return claims
+
+
+def headlines(doc: Doc, attributions: list[Attribution]) -> list[int]:
+    """Indexes of the headline lines: lines with no closing punctuation before the body's first sentence.
+
+    Real pages put a rubric, a byline or a date before the headline ("Categories", "CHEAT SHEET"),
+    so the headline is not always the first line.
+    """
+    text = doc_text(doc)
+    out: list[int] = []
+    for i, at in enumerate(attributions):
+        start, end = at.span
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[line_start:line_end].strip()
+        if line.endswith((".", "!", "?", '"', "”", "…")) or not text[line_end:].strip():
+            break  # the body has begun (or nothing follows: a one-line text is no headline)
+        if len(text[line_end:].split()) > 20:
+            out.append(i)
+    return out
 
 
 def _by_span(items: Sequence[S], spans: list[tuple[int, int]]) -> list[list[S]]:
@@ -173,17 +194,6 @@ def reanchor(time: TimeSpan, base: date) -> TimeSpan:
     if start is None:
         return time
     return replace(time, start=start, end=end, granularity=granularity)  # type: ignore[arg-type]
-
-
-def is_headline(doc: Doc, at: Attribution) -> bool:
-    """The first line, with no full stop, followed by more text."""
-    start, end = at.span
-    text = doc_text(doc)
-    line_end = text.find("\n", start)
-    rest = text[line_end:] if line_end != -1 else ""
-    first_line = text[:line_end] if line_end != -1 else text
-    return (not text[:start].strip() and end <= (line_end if line_end != -1 else len(text))
-            and not first_line.rstrip().endswith((".", "!", "?", '"', "”")) and len(rest.split()) > 20)
 
 
 def attached_to(doc: Doc, time: TimeSpan, cue: int | None) -> bool:

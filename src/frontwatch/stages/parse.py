@@ -93,7 +93,13 @@ def line_breaks(doc: Doc) -> Doc:
     starts = doc.to_array([SENT_START]).view("int64")  # -1: not a start, 1: a start, 0: not set
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
-            starts[token.i + 1] = 1
+            nxt = doc[token.i + 1]
+            # Text wrapped at a fixed width ("seized full\ncontrol over") goes on after one line break
+            # in lower case: the same sentence. A blank line or a capital starts a new one.
+            wrapped = (token.whitespace_.count("\n") + token.text.count("\n") == 1 and nxt.text[:1].islower()
+                       and token.text not in {".", "!", "?", ":"} and not token.is_space)
+            if not wrapped:
+                starts[token.i + 1] = 1
     for m in DATELINE.finditer(doc.text):
         inside = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
