@@ -149,10 +149,12 @@ def events_from_report(report: Report, syndicate: str | None = None) -> list[Led
 class Window:
     """Where the store looks for candidate incidents of an event.
 
-    A candidate is an incident with a member of ``family`` whose (lat, lon) lies in the box, or whose place
-    equals ``place``, or whose admin1 equals ``admin1``, or that has no coordinates at all (a blanket or
-    region member) — and whose dates overlap ``start``..``end``. ``None`` bounds are unbounded (a blanket
-    event's box; an event without a time). Over-inclusion is harmless: :meth:`Reconciler.assign` decides.
+    A candidate is an incident with a member of ``family`` whose dates overlap ``start``..``end`` (or are
+    unknown) and that is either from the event's own article, or has its (lat, lon) in the box, or has
+    the place ``place``, or the admin1 ``admin1``, or has no coordinates. ``None`` bounds are unbounded:
+    a region's or blanket claim's box, an event without a time. Over-inclusion is harmless, because
+    :meth:`Reconciler.assign` decides. The store must pass each candidate incident with **all** its
+    members: whether a coarse member may carry a match depends on the finer ones.
     """
 
     family: str
@@ -296,11 +298,11 @@ class Reconciler:
         if scope(event) == POINT:
             assert event.lat is not None and event.lon is not None
             dlat = self.settings.distance_km / 111.0
-            dlon = dlat / max(0.05, math.cos(math.radians(event.lat)))
+            # the longitude span at the box's poleward edge, where a degree is shortest
+            dlon = dlat / max(0.05, math.cos(math.radians(min(89.0, abs(event.lat) + dlat))))
             return Window(self.family(event.type), event.lat - dlat, event.lat + dlat, event.lon - dlon,
-                          event.lon + dlon, start, end, event.place, None)
-        region = event.admin1 if scope(event) == REGION else None
-        return Window(self.family(event.type), None, None, None, None, start, end, event.place, region)
+                          event.lon + dlon, start, end, event.place, event.admin1)
+        return Window(self.family(event.type), None, None, None, None, start, end, event.place, event.admin1)
 
     def slack(self, event_type: str) -> timedelta:
         ground = self.family(event_type) == "ground"
