@@ -266,15 +266,15 @@ def ledger_of(pipeline, rows: list[dict]) -> tuple[dict[int, list[LedgerEvent]],
     return incidents, lead_incidents(incidents)
 
 
-def window_admits(w: Window, m: LedgerEvent, rec: Reconciler) -> bool:
-    """The store's candidate query as Window documents it."""
+def window_admits(w: Window, e: LedgerEvent, m: LedgerEvent, rec: Reconciler) -> bool:
+    """The store's candidate query as Window documents it (for event ``e`` and member ``m``)."""
     if rec.family(m.type) != w.family:
         return False
     if w.end is not None and m.start is not None and m.start > w.end:
         return False
     if w.start is not None and m.start is not None and (m.end or m.start) < w.start:
         return False
-    if w.min_lat is None or m.lat is None or m.lon is None:
+    if m.article_id == e.article_id or w.min_lat is None or m.lat is None or m.lon is None:
         return True
     assert w.max_lat is not None and w.min_lon is not None and w.max_lon is not None
     in_box = w.min_lat <= m.lat <= w.max_lat and w.min_lon <= m.lon <= w.max_lon
@@ -290,7 +290,7 @@ def incremental(events: list[LedgerEvent], use_window: bool = True) -> dict[int,
         for e in rec.order(list(group)):
             w = rec.window(e)
             candidates = {i: ms for i, ms in incidents.items()
-                          if not use_window or any(window_admits(w, m, rec) for m in ms)}
+                          if not use_window or any(window_admits(w, e, m, rec) for m in ms)}
             iid = rec.assign(e, candidates)
             if iid is None:
                 iid = len(incidents) + 1

@@ -149,10 +149,12 @@ def events_from_report(report: Report, syndicate: str | None = None) -> list[Led
 class Window:
     """Where the store looks for candidate incidents of an event.
 
-    A candidate is an incident with a member of ``family`` whose (lat, lon) lies in the box, or whose place
-    equals ``place``, or whose admin1 equals ``admin1``, or that has no coordinates at all (a blanket or
-    region member) — and whose dates overlap ``start``..``end``. ``None`` bounds are unbounded (a blanket
-    event's box; an event without a time). Over-inclusion is harmless: :meth:`Reconciler.assign` decides.
+    A candidate is an incident with a member of ``family`` whose dates overlap ``start``..``end`` (or are
+    unknown) and that is either from the event's own article, or has its (lat, lon) in the box, or has
+    the place ``place``, or the admin1 ``admin1``, or has no coordinates. ``None`` bounds are unbounded:
+    a region's or blanket claim's box, an event without a time. Over-inclusion is harmless, because
+    :meth:`Reconciler.assign` decides. The store must pass each candidate incident with **all** its
+    members: whether a coarse member may carry a match depends on the finer ones.
     """
 
     family: str
@@ -296,11 +298,11 @@ class Reconciler:
         if scope(event) == POINT:
             assert event.lat is not None and event.lon is not None
             dlat = self.settings.distance_km / 111.0
-            dlon = dlat / max(0.05, math.cos(math.radians(event.lat)))
+            # the longitude span at the box's poleward edge, where a degree is shortest
+            dlon = dlat / max(0.05, math.cos(math.radians(min(89.0, abs(event.lat) + dlat))))
             return Window(self.family(event.type), event.lat - dlat, event.lat + dlat, event.lon - dlon,
-                          event.lon + dlon, start, end, event.place, None)
-        region = event.admin1 if scope(event) == REGION else None
-        return Window(self.family(event.type), None, None, None, None, start, end, event.place, region)
+                          event.lon + dlon, start, end, event.place, event.admin1)
+        return Window(self.family(event.type), None, None, None, None, start, end, event.place, event.admin1)
 
     def slack(self, event_type: str) -> timedelta:
         ground = self.family(event_type) == "ground"
@@ -376,13 +378,25 @@ class Reconciler:
         """
         if not members:
             return None
-        finest = min(scope(m) for m in members)
-        pool = [m for m in members if scope(m) == finest] if finest <= scope(event) else list(members)
+        se = scope(event)
+        scopes = [scope(m) for m in members]
+        finest = min(scopes)
+        pool = [m for m, sm in zip(members, scopes, strict=True) if sm == finest] if finest <= se else list(members)
         if event.start is not None and any(m.start is not None for m in pool):
             # a member without a time matches any date: it must not bridge two periods
             pool = [m for m in pool if m.start is not None]
-        fits = [f for m in pool if (f := self.matches(event, m)) is not None]
-        return max(fits, key=lambda f: (f[0], -f[1])) if fits else None
+        if se == BLANKET:
+            # a blanket claim fits its own article's members, or blanket ones of the same wording only
+            name = _norm(event.place)
+            pool = [m for m in pool if m.article_id == event.article_id or (name and _norm(m.place) == name)]
+        best: tuple[int, float] | None = None
+        for m in reversed(pool):  # the newest first: the same article's, the same point's, are usually late
+            f = self.matches(event, m)
+            if f is not None and (best is None or (f[0], -f[1]) > (best[0], -best[1])):
+                best = f
+                if f == (3, 0.0):
+                    break  # nothing fits better than the same point: big incidents need not be read to the end
+        return best
 
     def matching(self, event: LedgerEvent, candidates: Mapping[int, Sequence[LedgerEvent]]) -> list[int]:
         """Every candidate incident ``event`` fits, best first: strongest, then nearest, then lowest id.
@@ -528,39 +542,68 @@ class _Envelope:
             self.start = m.start if self.start is None else min(self.start, m.start)
             self.end = end if self.end is None else max(self.end, end)
 
-    def admits(self, e: LedgerEvent, rec: Reconciler) -> bool:
+    def admits(self, e: LedgerEvent, slack: timedelta, name: str, point: bool, dlat: float) -> bool:
+        """``slack``, ``name`` (normalised place), ``point`` (scope) and ``dlat`` (distance in degrees of
+        latitude) are the event's, worked out once per event by the caller."""
         if e.start is not None and not self.timeless and self.start is not None and self.end is not None:
-            slack = rec.slack(e.type)
             if e.start > self.end + slack or (e.end or e.start) < self.start - slack:
                 return False
-        if e.article_id in self.articles or (e.admin1 and e.admin1 in self.admin1) or _norm(e.place) in self.names:
+        if e.article_id in self.articles or (e.admin1 and e.admin1 in self.admin1) or name in self.names:
             return True
-        if scope(e) != POINT or self.box is None:
+        if not point or self.box is None:
             return False
         assert e.lat is not None and e.lon is not None
         b = self.box
-        dlat = rec.settings.distance_km / 111.0 + 0.01
         dlon = dlat / max(0.05, math.cos(math.radians(min(89.0, max(abs(e.lat), abs(b[0]), abs(b[1]))))))
         return b[0] - dlat <= e.lat <= b[1] + dlat and b[2] - dlon <= e.lon <= b[3] + dlon
 
 
 def reconcile_all(events: Iterable[LedgerEvent], settings: ReconcileSettings | None = None,
                   ) -> dict[int, list[LedgerEvent]]:
-    """The in-memory reference: assign events in order with the store's rules; incident ids from 1."""
+    """The in-memory reference: assign events in order with the store's rules; incident ids from 1.
+
+    Incidents are indexed per family by article, place name, admin1 and a grid of point cells at least
+    ``distance_km`` wide, the way the store's window query uses its indexes; the envelope then checks the
+    period. The tests check the result against assigning among every incident.
+    """
     rec = Reconciler(settings)
     incidents: dict[int, list[LedgerEvent]] = {}
     envelopes: dict[int, _Envelope] = {}
-    by_family: dict[str, list[int]] = {}
+    index: dict[tuple[str, str, object], set[int]] = defaultdict(set)
+    dlat = rec.settings.distance_km / 111.0 + 0.01
+    dlon = dlat / math.cos(math.radians(70.0))  # cells are wide enough up to 70 degrees of latitude
+
+    def cell(e: LedgerEvent) -> tuple[int, int] | None:
+        if scope(e) != POINT or e.lat is None or e.lon is None:
+            return None
+        if abs(e.lat) > 70.0:
+            return (0, 0) if e.lat > 0 else (0, 1)  # near the poles: one cell per hemisphere
+        return (math.floor(e.lat / dlat), math.floor(e.lon / dlon))
+
+    def keys(e: LedgerEvent, fam: str, near: bool) -> list[tuple[str, str, object]]:
+        out: list[tuple[str, str, object]] = [(fam, "article", e.article_id), (fam, "name", _norm(e.place))]
+        if e.admin1:
+            out.append((fam, "admin1", e.admin1))
+        c = cell(e)
+        if c is not None:
+            cells = [c] if not near or c[0] == 0 and abs(e.lat or 0) > 70.0 else [
+                (c[0] + i, c[1] + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+            out += [(fam, "cell", k) for k in cells]
+        return out
+
     for e in (e for _, group in groupby(events, key=lambda e: e.article_id) for e in rec.order(list(group))):
         fam = rec.family(e.type)
-        candidates = {iid: incidents[iid] for iid in by_family.get(fam, []) if envelopes[iid].admits(e, rec)}
+        slack, name, point = rec.slack(e.type), _norm(e.place), scope(e) == POINT
+        near = set().union(*(index.get(k, set()) for k in keys(e, fam, near=True)))
+        candidates = {iid: incidents[iid] for iid in sorted(near) if envelopes[iid].admits(e, slack, name, point, dlat)}
         iid = rec.assign(e, candidates)
         if iid is None:
             iid = len(incidents) + 1
             incidents[iid], envelopes[iid] = [], _Envelope()
-            by_family.setdefault(fam, []).append(iid)
         incidents[iid].append(e)
         envelopes[iid].add(e)
+        for k in keys(e, fam, near=False):
+            index[k].add(iid)
     return incidents
 
 
