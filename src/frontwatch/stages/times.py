@@ -54,8 +54,14 @@ _DAY_REF = re.compile(
     re.IGNORECASE,
 )
 # "for a second consecutive day": the day being reported, like _DAY_REF
-_NTH_DAY = re.compile(r"(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|\w+th|\d+(?:nd|rd|th))\s+"
-                      r"(?:consecutive|straight)\s+(?:day|session)", re.IGNORECASE)
+# "for a fourth straight week", "its worst day since 2008": the day (week...) being reported, like _DAY_REF
+_NTH_UNIT = re.compile(
+    r"(?:(?:a|the|its|their)\s+)?(?:(?:second|third|fourth|fifth|sixth|seventh|\w+th|\d+(?:nd|rd|th))\s+"
+    r"(?:(?:consecutive|straight)\s+(day|session|week)(?:\s+in\s+a\s+row|\s+running)?"
+    r"|(day|session|week)\s+(?:in\s+a\s+row|running))"
+    r"|(?:its|their|the)\s+(?:best|worst|biggest|strongest|weakest|deadliest|bloodiest|heaviest)\s+(day|session|week))",
+    re.IGNORECASE,
+)
 # "compared with the same period last year": the period just named, a year back
 _SAME_AGO = re.compile(
     r"(?:(?:in|during|for|from|over|with|to)\s+)?the\s+same\s+(?:period|month|quarter|week|day|time|season)\s+"
@@ -317,6 +323,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if sp is not None:
             spans.append((sp.start, sp.end))
+    for m in _NTH_UNIT.finditer(doc.text):  # the model rarely tags "its worst day"
+        sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if sp is not None:
+            spans.append((sp.start, sp.end))
     for m in _DAY_REF.finditer(doc.text):
         sp = doc.char_span(m.start("late") if m.group("late") else m.start("day"), m.end(), alignment_mode="expand")
         if sp is not None:
@@ -448,14 +458,17 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=start, end=end,
                                 granularity=prev.granularity if prev else "unknown"))
             continue
-        if (span.end_char in day_refs and re.fullmatch(r"(?:(?:late|later|earlier|early) in )?the day", core)) or (
-            _NTH_DAY.fullmatch(core)
-        ):
-            # the day the report has been telling about, else the day of publication
+        nth = _NTH_UNIT.fullmatch(core)
+        if nth or (span.end_char in day_refs and re.fullmatch(r"(?:(?:late|later|earlier|early) in )?the day", core)):
+            # the day the report has been telling about, else the day of publication (or its week)
             prev = _previous_day(out, None)
             start, end = (prev.start, prev.end) if prev else (ref, ref)
+            week = nth is not None and "week" in (g.lower() for g in nth.groups() if g)
+            if week and start is not None:
+                start = start - timedelta(days=start.weekday())
+                end = start + timedelta(days=6)
             out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=start, end=end,
-                                granularity="day" if start else "unknown"))
+                                granularity=("week" if week else "day") if start else "unknown"))
             continue
         if _is_noise(low) or (_is_noise(core) and not (_anchored(low) and _DURATION_ONLY.match(core))):
             continue
