@@ -4,6 +4,7 @@ Exit codes (also in docs/cli.md):
   0  every input was analysed
   1  at least one input failed (the others were still analysed and printed)
   2  bad usage: unknown option, malformed --published, bad settings file
+  3  the ledger database cannot be used (ledger commands; see store/cli.py)
 """
 
 from __future__ import annotations
@@ -241,6 +242,15 @@ def _mount_gazetteer() -> None:
 
 
 _mount_gazetteer()
+
+
+def _mount_ledger() -> None:
+    from .store.cli import register
+
+    register(app)
+
+
+_mount_ledger()
 
 
 def main() -> None:
