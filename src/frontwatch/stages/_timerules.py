@@ -79,14 +79,22 @@ def _quarter(y: int, q: int) -> Interval:
     return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter"
 
 
-def _latest(p: date, future: bool, make: Callable[[int], Interval]) -> Interval:
-    """A yearly unit named without its year ("the fourth quarter", "the second half"): the latest
-    one that has begun by publication, or in a future clause the first one not yet over."""
-    for y in ((p.year, p.year + 1) if future else (p.year, p.year - 1)):
-        iv = make(y)
-        if (iv[1] is not None and iv[1] >= p) if future else (iv[0] is not None and iv[0] <= p):
-            return iv
-    return make(p.year)
+def _nearest(p: date, future: bool, make: Callable[[int], Interval]) -> Interval:
+    """A yearly unit named without its year ("the fourth quarter", "the second half"). In a future
+    clause, the first one not yet over. Otherwise the one nearer publication, last year's or this
+    year's: in March "profits rose in the fourth quarter" is last year's, in August "plants close
+    during the fourth quarter" this year's; one under way is always this year's."""
+    this = make(p.year)
+    if this[0] is None or this[1] is None:
+        return this
+    if future:
+        return this if this[1] >= p else make(p.year + 1)
+    if this[0] <= p:
+        return this
+    last = make(p.year - 1)
+    if last[1] is None:
+        return this
+    return last if (p - last[1]).days <= (this[0] - p).days else this
 
 
 def _week_of(d: date) -> Interval:
@@ -405,7 +413,7 @@ def _absolute(s: str, p: date | None, future: bool) -> Interval | None:
         ]
         unit = m.group(2)
         # "profits rose in the fourth quarter" in a March story: last year's
-        return _latest(p, future, lambda y: _part(date(y, 1, 1), date(y, 12, 31), "year", unit, idx))
+        return _nearest(p, future, lambda y: _part(date(y, 1, 1), date(y, 12, 31), "year", unit, idx))
     m = re.fullmatch(r"(?:(?:the )?(?:fiscal|financial) year|fiscal|fy) ?(\d{4}|\d{2})", s)
     if m:  # "fiscal 2010", "FY2010": read as the calendar year it is named for (see _relative)
         y = int(m.group(1))

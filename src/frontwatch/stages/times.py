@@ -41,7 +41,8 @@ _EXTRA = re.compile(
     r"|\b(?:christmas\s+(?:eve|day)|new\s+year's\s+(?:eve|day))\b"
     r"|\b(?:(?:about|almost|nearly|more\s+than|less\s+than|some|just\s+over|just\s+under)\s+)?"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:days?|weeks?|months?|years?)\s+ago\b"
-    r"|\b(?:first|second|third|fourth)-(?:quarter|half)\b",  # "third-quarter profit"
+    r"|\b(?:first|second|third|fourth)-(?:quarter|half)\b"  # "third-quarter profit"
+    r"|\b(?:by|at|until|till|since)\s+that\s+time\b",
     re.IGNORECASE,
 )
 # "the day" that a trading or battle report has been telling: "ended the day 2% down",
@@ -53,14 +54,27 @@ _DAY_REF = re.compile(
     re.IGNORECASE,
 )
 # "for a second consecutive day": the day being reported, like _DAY_REF
-_NTH_DAY = re.compile(r"(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|\w+th|\d+(?:nd|rd|th))\s+"
-                      r"(?:consecutive|straight)\s+(?:day|session)", re.IGNORECASE)
+# "for a fourth straight week", "its worst day since 2008": the day (week...) being reported, like _DAY_REF
+_NTH_UNIT = re.compile(
+    r"(?:(?:a|the|its|their)\s+)?(?:(?:second|third|fourth|fifth|sixth|seventh|\w+th|\d+(?:nd|rd|th))\s+"
+    r"(?:(?:consecutive|straight)\s+(day|session|week)(?:\s+in\s+a\s+row|\s+running)?"
+    r"|(day|session|week)\s+(?:in\s+a\s+row|running))"
+    r"|(?:its|their|the)\s+(?:best|worst|biggest|strongest|weakest|deadliest|bloodiest|heaviest)\s+(day|session|week))",
+    re.IGNORECASE,
+)
 # "compared with the same period last year": the period just named, a year back
 _SAME_AGO = re.compile(
     r"(?:(?:in|during|for|from|over|with|to)\s+)?the\s+same\s+(?:period|month|quarter|week|day|time|season)\s+"
     r"(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|preceding)\s+year|the\s+year\s+before)",
     re.IGNORECASE,
 )
+# "the previous year", "the year before": before the year this sentence is about, else publication's
+_UNIT_BEFORE = re.compile(r"(?:(?:in|on|over|than|during|for)\s+)?(?:the\s+(?:previous|preceding|prior)\s+(year|month)"
+                          r"|the\s+(year|month)\s+(?:before|previous|earlier|prior))", re.IGNORECASE)
+# "for the entire year": the year this sentence is about ("in the fourth quarter of 2005 and for the entire year")
+_WHOLE_UNIT = re.compile(r"(?:(?:in|for|over|during|throughout)\s+)?the\s+(?:entire|whole|full)\s+(year|month)",
+                         re.IGNORECASE)
+_THAT_TIME = re.compile(r"(by|at|until|till|since)\s+that\s+time", re.IGNORECASE)
 _YEAR_AFTER = {"in", "since", "by", "from", "to", "until", "till", "between", "and", "through", "before", "after",
                "during", "of", "or"}
 _STATED_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b|\bnext\s+year\b", re.IGNORECASE)
@@ -103,7 +117,12 @@ _REPORTING = {
 def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Take the governing preposition(s) on the left ("since the previous week",
     "over the past week") and a dateline year cut off on the right ("22nd May, 2023")."""
-    while start > 0 and doc[start - 1].lower_ in _PREPOSITIONS and not doc[start - 1].is_sent_end:
+    while (
+        start > 0
+        and doc[start - 1].lower_ in _PREPOSITIONS
+        and not doc[start - 1].is_sent_end
+        and doc[start].lower_ not in ("by", "until", "till", "since", "between")  # already governed
+    ):
         prev = doc[start - 1]
         if prev.lower_ == "of" and not (
             start > 1 and doc[start - 2].lower_ in ("end", "start", "beginning", "middle", "half", "quarter")
@@ -304,6 +323,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if sp is not None:
             spans.append((sp.start, sp.end))
+    for m in _NTH_UNIT.finditer(doc.text):  # the model rarely tags "its worst day"
+        sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if sp is not None:
+            spans.append((sp.start, sp.end))
     for m in _DAY_REF.finditer(doc.text):
         sp = doc.char_span(m.start("late") if m.group("late") else m.start("day"), m.end(), alignment_mode="expand")
         if sp is not None:
@@ -320,6 +343,9 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         prev = doc[t.i - 1].lower_ if t.i > 0 else ""
         # spaCy sometimes reads "May" (month) as a modal or a name; catch "in|since May" and "early December"
         if t.lower_ in MONTHS and prev in ("in", "since", "early", "late", "mid", "until", "by"):
+            spans.append((t.i, t.i + 1))
+        # a season that is the subject ("spring brings the mud"), bare
+        if t.lower_ in _SEASON_WORDS and t.dep_ == "nsubj" and t.pos_ == "NOUN" and not list(t.children):
             spans.append((t.i, t.i + 1))
         # seasons the model misses ("through the winter"), not when they modify a noun ("winter offensive")
         if t.lower_ in _SEASON_WORDS and prev in _SEASON_LEAD:
@@ -343,6 +369,14 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             and doc[e].lower_ in ("and", "-", "to")
             and re.fullmatch(r"\d{1,2}", doc[e + 1].text)
             and re.search(r"(?i)(" + "|".join(MONTHS) + r")\s+\d{1,2}$", doc[s:e].text)
+        ):
+            e += 2
+        # "the fourth quarter" + "of 2022": the model splits a part from its year
+        if (
+            e + 1 < len(doc)
+            and doc[e].lower_ == "of"
+            and re.fullmatch(r"(?:1[89]|20)\d\d", doc[e + 1].text)
+            and doc[e - 1].lower_ in ("quarter", "half", "week", "year", *_SEASON_WORDS, *MONTHS)
         ):
             e += 2
         # "24 February 2022": the model sometimes starts the entity at the month
@@ -413,20 +447,28 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
         text = span.text
         low = text.lower()
         core = re.sub(r"^(?:on|in|at|during|over|for|within|of|since|until|by|through)\s+", "", low)
+        anaphora = _unit_anaphora(text, out, span.sent.start_char, ref)
+        if anaphora is not None:
+            out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=anaphora[0],
+                                end=anaphora[1], granularity=cast(Granularity, anaphora[2])))
+            continue
         if _SAME_AGO.fullmatch(text):
             prev = next((t for t in reversed(out) if t.start and t.end and t.granularity in _UNITS), None)
             start, end = (_year_back(prev.start), _year_back(prev.end)) if prev else (None, None)
             out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=start, end=end,
                                 granularity=prev.granularity if prev else "unknown"))
             continue
-        if (span.end_char in day_refs and re.fullmatch(r"(?:(?:late|later|earlier|early) in )?the day", core)) or (
-            _NTH_DAY.fullmatch(core)
-        ):
-            # the day the report has been telling about, else the day of publication
+        nth = _NTH_UNIT.fullmatch(core)
+        if nth or (span.end_char in day_refs and re.fullmatch(r"(?:(?:late|later|earlier|early) in )?the day", core)):
+            # the day the report has been telling about, else the day of publication (or its week)
             prev = _previous_day(out, None)
             start, end = (prev.start, prev.end) if prev else (ref, ref)
+            week = nth is not None and "week" in (g.lower() for g in nth.groups() if g)
+            if week and start is not None:
+                start = start - timedelta(days=start.weekday())
+                end = start + timedelta(days=6)
             out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=start, end=end,
-                                granularity="day" if start else "unknown"))
+                                granularity=("week" if week else "day") if start else "unknown"))
             continue
         if _is_noise(low) or (_is_noise(core) and not (_anchored(low) and _DURATION_ONLY.match(core))):
             continue
@@ -466,6 +508,38 @@ def _previous_day(out: list[TimeSpan], since: int | None) -> TimeSpan | None:
 
 
 _UNITS = ("day", "week", "month", "quarter", "year")
+
+
+def _unit_anaphora(
+    text: str, out: list[TimeSpan], sent_start: int, ref: date | None
+) -> tuple[date | None, date | None, str] | None:
+    """Expressions that take their date from an earlier one: "the year before" / "the entire year"
+    (the sentence's own year, else publication's) and "by that time" (the last date given, in this
+    sentence or the one before). None when ``text`` is none of these."""
+    earlier = [t for t in out if t.start and t.end and t.granularity in _UNITS]
+    in_sentence = [t for t in earlier if t.span and t.span[0] >= sent_start]
+    anchor = in_sentence[-1].start if in_sentence else ref
+    m = _UNIT_BEFORE.fullmatch(text) or _WHOLE_UNIT.fullmatch(text)
+    if m:
+        if anchor is None:
+            return None, None, "unknown"
+        unit = next(g for g in m.groups() if g)
+        back = 1 if m.re is _UNIT_BEFORE else 0
+        if unit == "year":
+            return date(anchor.year - back, 1, 1), date(anchor.year - back, 12, 31), "year"
+        first = anchor.replace(day=1)
+        if back:
+            first = (first - timedelta(days=1)).replace(day=1)
+        return first, first.replace(day=calendar.monthrange(first.year, first.month)[1]), "month"
+    m = _THAT_TIME.fullmatch(text)
+    if m:
+        if not earlier:
+            return None, None, "unknown"
+        prev = earlier[-1]
+        if m.group(1).lower() == "since":
+            return prev.start, ref if ref and prev.start and prev.start <= ref else None, "open"
+        return prev.start, prev.end, prev.granularity
+    return None
 
 
 def _year_back(d: date) -> date:
