@@ -96,8 +96,9 @@ def line_breaks(doc: Doc) -> Doc:
             nxt = doc[token.i + 1]
             # Text wrapped at a fixed width ("seized full\ncontrol over") goes on after one line break
             # in lower case: the same sentence. A blank line or a capital starts a new one.
+            word = doc[token.i - 1] if token.is_space and token.i > 0 else token  # "\n" is a token of its own
             wrapped = (token.whitespace_.count("\n") + token.text.count("\n") == 1 and nxt.text[:1].islower()
-                       and token.text not in {".", "!", "?", ":"} and not token.is_space)
+                       and word.text not in {".", "!", "?", ":"} and not word.is_space)
             if not wrapped:
                 starts[token.i + 1] = 1
     for m in DATELINE.finditer(doc.text):
