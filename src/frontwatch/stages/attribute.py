@@ -46,7 +46,14 @@ PERSON_NOUNS = {
     "commander", "president", "adviser", "advisor", "general", "head", "chief", "secretary", "representative",
     "envoy", "ambassador", "analyst", "expert", "source", "sources", "officer", "colonel", "lieutenant",
     "leader", "premier", "deputy", "soldier", "serviceman", "resident", "witness", "diplomat", "politician",
+    "senator", "senators", "lawmaker", "lawmakers", "legislator", "legislators", "congressman", "congresswoman",
+    "chairman", "chairwoman", "founder", "member", "members", "prosecutor", "judge", "researcher", "researchers",
+    "economist", "economists", "blogger", "bloggers", "journalist", "correspondent",
 }
+# Evidence a speaker publishes ("according to figures published by the UN"): the publisher is the claimant;
+# with no publisher named the evidence is the outlet's own (docs/claims.md).
+EVIDENCE_NOUNS = {"figures", "data", "statistics", "estimates", "estimate", "poll", "polls", "survey", "surveys",
+                  "images", "imagery", "footage", "numbers", "records", "documents", "calculations", "tally"}
 ORG_NOUNS = {
     "ministry", "command", "staff", "army", "military", "administration", "office", "service", "government",
     "forces", "brigade", "agency", "headquarters", "council", "department", "kremlin", "authorities",
@@ -188,6 +195,8 @@ class Attributor:
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
                 objs = [c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"]
+                if objs and objs[0].lower_ in EVIDENCE_NOUNS:
+                    objs = _publisher(objs[0])
                 if objs:
                     claimant = self._claimant(objs[0], memory, outlet)
                     if claimant:
@@ -363,6 +372,19 @@ class Attributor:
                 return Claimant(name=name, kind="outlet", side=side or "unknown")
             return Claimant(name=name, kind="organisation", side=side or "unknown")
         return None
+
+
+def _publisher(evidence: Token) -> list[Token]:
+    """ "figures published by the United Nations" / "data from the ministry": who put the evidence out."""
+    for child in evidence.children:
+        if child.dep_ in {"acl", "relcl"}:
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                return [p for p in agent.children if p.dep_ == "pobj"][:1]
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            found = [p for p in child.children if p.dep_ == "pobj" and (p.ent_type_ or p.lemma_.lower() in ORG_NOUNS)]
+            if found:
+                return found[:1]
+    return []
 
 
 def _context_side(outlet: Claimant) -> str:
