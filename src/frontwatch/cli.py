@@ -4,6 +4,7 @@ Exit codes (also in docs/cli.md):
   0  every input was analysed
   1  at least one input failed (the others were still analysed and printed)
   2  bad usage: unknown option, malformed --published, bad settings file
+  3  the ledger database cannot be used (ledger commands; see store/cli.py)
 """
 
 from __future__ import annotations
@@ -49,6 +50,13 @@ def load_settings(config: Path | None) -> Settings:
         raise fail(str(exc), EXIT_USAGE) from None
 
 
+class InputFormatChoice(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+
+
 ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="TOML settings file.")]
 
 
@@ -62,6 +70,7 @@ def analyze(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+    input_format: Annotated[InputFormatChoice, typer.Option("--input-format", help="How to read the inputs: auto (by suffix, else by content), text, html or jsonl.")] = InputFormatChoice.auto,
     config: ConfigOption = None,
 ) -> None:
     """Analyse articles and print their claims."""
@@ -81,7 +90,8 @@ def analyze(
         err.print(f"error: {error}", markup=False, soft_wrap=True)
 
     def articles() -> Any:
-        for item in read_inputs(paths, settings.input, Defaults(published, source, url, title)):
+        for item in read_inputs(paths, settings.input, Defaults(published, source, url, title),
+                                input_format=input_format.value):
             if isinstance(item, Failure):
                 record(item.origin, item.error)
             else:
@@ -232,6 +242,15 @@ def _mount_gazetteer() -> None:
 
 
 _mount_gazetteer()
+
+
+def _mount_ledger() -> None:
+    from .store.cli import register
+
+    register(app)
+
+
+_mount_ledger()
 
 
 def main() -> None:

@@ -112,7 +112,8 @@ class Pipeline:
             raise InputError("empty text: nothing to analyse", article.origin)
         cleaned = clean_text(article.text, self.settings.clean)
         language = detect_language(cleaned.text)
-        if language not in ENGLISH_LIKE and english_ratio(cleaned.text) < self.settings.input.min_english_ratio:
+        if (language not in ENGLISH_LIKE and english_ratio(cleaned.text) < self.settings.input.min_english_ratio
+                and not short_latin_text(cleaned.text, self.settings.input.short_text_words)):
             raise NotEnglishError(
                 f"text looks like '{language}', not English; frontwatch analyses English news only "
                 "(translate it first)",
@@ -149,6 +150,16 @@ def detect_language(text: str) -> str:
     import py3langid
 
     return str(py3langid.classify(text[:5000])[0])
+
+
+def short_latin_text(text: str, max_words: int) -> bool:
+    """A headline-length text in Latin script: too short for language identification to refuse it
+    ("Kadyrov fighters storm Marinka" reads as Pidgin, "Russia strikes Odesa port" as Finnish)."""
+    words = _WORD.findall(text[:2000])
+    if len(words) >= max_words:
+        return False
+    letters = [c for w in words for c in w]
+    return sum(c < "\u0250" for c in letters) >= 0.8 * len(letters)
 
 
 def english_ratio(text: str) -> float:
