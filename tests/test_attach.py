@@ -54,3 +54,12 @@ def test_attach_two_areas_split_into_two_advances() -> None:
     event = Event("advance", "asserted", "UA", quantities=tuple(areas))
     assert [e.quantities[0].value for e in split_areas(event, areas)] == [9, 28]
     assert split_areas(Event("capture", "asserted", "UA"), areas) == [Event("capture", "asserted", "UA")]
+
+
+def test_attach_headline_after_a_rubric_line_counts_no_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    body = ("Ukraine's General Staff said on Tuesday that its forces had recaptured the village of Andriivka "
+            "south of Bakhmut after weeks of fighting, and that Russian units had withdrawn to the east.")
+    text = f"LATEST NEWS\nUkraine says its troops recaptured Andriivka\n\n{body}"
+    report = pipeline.analyze(text, published="2023-09-19", source="Wirewire")
+    with_events = [c for c in report.claims if c.events]
+    assert with_events and all(c.text.startswith("Ukraine's General Staff") for c in with_events)

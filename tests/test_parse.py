@@ -30,3 +30,11 @@ def test_parse_doc_text_and_entity_index_agree_with_spacy(nlp) -> None:  # type:
     for token in doc:
         held = [e for e in doc.ents if e.start <= token.i < e.end]
         assert ent_at(doc, token.i) == (held[0] if held else None)
+
+
+def test_parse_text_wrapped_at_fixed_width_stays_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Wagner fighters claim to have taken full\ncontrol over the town of Soledar, where both armies\n"
+            "have fought for weeks.\nKyiv denied the claim.")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0].startswith("Wagner") and sents[0].endswith("weeks.")
+    assert sents[1] == "Kyiv denied the claim."

@@ -46,11 +46,49 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     claims = [claim_of(doc, article, at, finder, places[i], times[i], quantities[i])
               for i, at in enumerate(attributions)]
     claims = inherit_times(claims)
+    claims = drop_coreferent(doc, claims)
     # Headlines restate the story's lead; their events lend their times above but are
     # not counted again (the body sentence carries the claim).
     for i in headlines(doc, attributions):
         claims[i] = replace(claims[i], events=())
     return claims
+
+
+ANAPHORIC = {"the", "this", "that", "these", "those"}
+
+
+def drop_coreferent(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """An event named again by a definite noun ("The capture of the town came after...") is the one told before.
+
+    When the same claimant has already told an event of the same type by the same side, "the capture" or
+    "this attack" in a later sentence points back to it: one event, told once.
+    """
+    told: dict[tuple[str, str, str], list[set[str]]] = {}
+    out: list[Claim] = []
+    for claim in claims:
+        kept = []
+        for event in claim.events:
+            key = (claim.claimant.name, event.type, event.actor_side)
+            places = {(p.name or p.text).casefold() for p in event.places}
+            # Same places (or none named again): "the capture" of another village is another capture.
+            if any(places <= before for before in told.get(key, [])) and not claim.direct_quote \
+                    and _anaphoric(doc, claim, event):
+                continue
+            kept.append(event)
+            told.setdefault(key, []).append(places)
+        out.append(replace(claim, events=tuple(kept)) if len(kept) != len(claim.events) else claim)
+    return out
+
+
+def _anaphoric(doc: Doc, claim: Claim, event: Event) -> bool:
+    if not event.trigger:
+        return False
+    at = doc_text(doc).find(event.trigger, claim.span[0], claim.span[1])
+    span = doc.char_span(at, at + len(event.trigger), alignment_mode="expand") if at >= 0 else None
+    if span is None:
+        return False
+    root = span.root
+    return root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORIC for c in root.children)
 
 
 def headlines(doc: Doc, attributions: list[Attribution]) -> list[int]:

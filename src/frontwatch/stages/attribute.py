@@ -34,6 +34,7 @@ REPORTING_VERBS = {
     "comment", "predict", "estimate", "assess", "describe", "specify", "clarify", "complain", "disclose",
     "quote", "cite", "ask", "appeal", "request", "demand", "threaten", "believe", "think", "suggest",
     "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
+    "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution",
 }
 # Verbs that take a claim but read oddly as cues when their subject is not a speaker.
 SPEAKER_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "person",
@@ -45,7 +46,14 @@ PERSON_NOUNS = {
     "commander", "president", "adviser", "advisor", "general", "head", "chief", "secretary", "representative",
     "envoy", "ambassador", "analyst", "expert", "source", "sources", "officer", "colonel", "lieutenant",
     "leader", "premier", "deputy", "soldier", "serviceman", "resident", "witness", "diplomat", "politician",
+    "senator", "senators", "lawmaker", "lawmakers", "legislator", "legislators", "congressman", "congresswoman",
+    "chairman", "chairwoman", "founder", "member", "members", "prosecutor", "judge", "researcher", "researchers",
+    "economist", "economists", "blogger", "bloggers", "journalist", "correspondent",
 }
+# Evidence a speaker publishes ("according to figures published by the UN"): the publisher is the claimant;
+# with no publisher named the evidence is the outlet's own (docs/claims.md).
+EVIDENCE_NOUNS = {"figures", "data", "statistics", "estimates", "estimate", "poll", "polls", "survey", "surveys",
+                  "images", "imagery", "footage", "numbers", "records", "documents", "calculations", "tally"}
 ORG_NOUNS = {
     "ministry", "command", "staff", "army", "military", "administration", "office", "service", "government",
     "forces", "brigade", "agency", "headquarters", "council", "department", "kremlin", "authorities",
@@ -57,6 +65,11 @@ GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "wi
 # Heads of phrases that name a side's armed forces ("Russian air defences", "Ukrainian troops").
 FORCE_WORDS = {"force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "defences",
                "defenses", "defence", "defense", "defenders", "brigade", "aviation", "navy", "artillery", "servicemen"}
+# Issuers of daily bulletins, and how the bulletin's next items begin ("In the Bakhmut direction, ...").
+BULLETIN_ISSUERS = {"staff", "ministry", "command", "group", "forces", "administration", "service", "mission",
+                    "headquarters", "office", "force", "navy", "guard", "grouping"}
+BULLETIN_ITEM = re.compile(r"(?:In|On|Near|Along|Over|Also|In addition|Additionally|Besides|At the same time|Meanwhile|"
+                           r"Moreover|Furthermore|Another|Over the past)\b")
 QUOTE_RE = re.compile(r"“[^”\n]{8,}?”|\"[^\"\n]{8,}?\"")
 HEADLINE_DASH = re.compile(r"^(?P<body>.{15,}?)\s+[–—-]{1,2}\s+(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
 HEADLINE_COLON = re.compile(r"^(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}):\s+(?P<body>\S.{10,})$")
@@ -151,6 +164,29 @@ class Attributor:
             elif quote is not None and found is not None:
                 found.direct_quote = True  # '"The town is ours," said X': the speaker's own words
             results.append(found or Attribution(sent, outlet))
+        return self._continuations(results, own, quotes)
+
+    def _continuations(self, results: list[Attribution], own: list[Attribution | None],
+                       quotes: list[tuple[int, int]]) -> list[Attribution]:
+        """A bulletin's next sentences in the same paragraph keep its issuer.
+
+        "The General Staff said 95 clashes took place. In the Bakhmut direction, the enemy attacked 12
+        times." The second sentence has no speaker of its own but goes on with the same report; a new
+        paragraph with no speaker is the outlet's again.
+        """
+        text = results[0].sent.doc.text if results else ""
+        for i in range(1, len(results)):
+            at, before = results[i], results[i - 1]
+            if own[i] is not None or at.claimant.kind != "outlet" or before.claimant.kind == "outlet":
+                continue
+            if "\n" in text[before.sent.end_char:at.sent.start_char] or _quote_of(at.sent, quotes) is not None:
+                continue
+            if before.claimant.kind != "organisation" or before.direct_quote \
+                    or before.claimant.name.split()[-1].lower() not in BULLETIN_ISSUERS:
+                continue
+            if not BULLETIN_ITEM.match(at.sent.text.lstrip()) and not any(t.lower_ in {"enemy", "occupiers"} for t in at.sent):
+                continue  # background or analysis, the outlet's own
+            results[i] = Attribution(at.sent, before.claimant, None, None)
         return results
 
     # -- one sentence on its own -------------------------------------------------------
@@ -159,6 +195,8 @@ class Attributor:
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
                 objs = [c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"]
+                if objs and objs[0].lower_ in EVIDENCE_NOUNS:
+                    objs = _publisher(objs[0])
                 if objs:
                     claimant = self._claimant(objs[0], memory, outlet)
                     if claimant:
@@ -195,6 +233,12 @@ class Attributor:
         for j in range(i, len(sentences)):
             s = sentences[j]
             if s.start_char >= quote[1]:
+                # '"The village is ours!" he tweeted.': the parser ends the sentence at the "!", and the
+                # speaker follows on the same line in a short clause of its own.
+                gap = s.doc.text[quote[1]:s.start_char]
+                if own[j] is not None and "\n" not in gap and len(gap.strip()) <= 1 and len(s) <= 12 \
+                        and own[j].cue_token is not None:  # type: ignore[union-attr]
+                    return own[j]
                 break
             if own[j] is not None and not _inside(own[j].cue_token, s, quote):  # type: ignore[union-attr]
                 return own[j]
@@ -295,7 +339,7 @@ class Attributor:
             name = people[0].text
             previous = memory.person(name)
             role = _role(span, people[0])
-            side = self.actors.side_of(name, ("people",)) or self.actors.side_of(phrase)
+            side = self.actors.person_side(name) or self.actors.side_of(phrase)
             if previous is not None:
                 role = role or previous.role
                 side = side or previous.side
@@ -328,6 +372,19 @@ class Attributor:
                 return Claimant(name=name, kind="outlet", side=side or "unknown")
             return Claimant(name=name, kind="organisation", side=side or "unknown")
         return None
+
+
+def _publisher(evidence: Token) -> list[Token]:
+    """ "figures published by the United Nations" / "data from the ministry": who put the evidence out."""
+    for child in evidence.children:
+        if child.dep_ in {"acl", "relcl"}:
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                return [p for p in agent.children if p.dep_ == "pobj"][:1]
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            found = [p for p in child.children if p.dep_ == "pobj" and (p.ent_type_ or p.lemma_.lower() in ORG_NOUNS)]
+            if found:
+                return found[:1]
+    return []
 
 
 def _context_side(outlet: Claimant) -> str:

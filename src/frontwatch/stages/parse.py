@@ -18,7 +18,7 @@ from typing import Any
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..config import ParseSettings
@@ -96,8 +96,9 @@ def line_breaks(doc: Doc) -> Doc:
             nxt = doc[token.i + 1]
             # Text wrapped at a fixed width ("seized full\ncontrol over") goes on after one line break
             # in lower case: the same sentence. A blank line or a capital starts a new one.
+            word = doc[token.i - 1] if token.is_space and token.i > 0 else token  # "\n" is a token of its own
             wrapped = (token.whitespace_.count("\n") + token.text.count("\n") == 1 and nxt.text[:1].islower()
-                       and token.text not in {".", "!", "?", ":"} and not token.is_space)
+                       and word.text not in {".", "!", "?", ":"} and not word.is_space)
             if not wrapped:
                 starts[token.i + 1] = 1
     for m in DATELINE.finditer(doc.text):
@@ -138,21 +139,31 @@ class Metonymy:
     """
 
     def __init__(self, names: list[str], people: list[str]) -> None:
+        from ..gazetteer.translit import loose_key
+
         self.names = set(names)
         self.people = set(people)
+        self._loose = loose_key
+        # Other romanisations of the same surnames ("Shoygu", "Zaluzhnyi", "Syrskyy")
+        self.people_keys = {loose_key(p.split()[-1]) for p in people if len(p.split()[-1]) > 3}
+
+    def _person(self, token: Token) -> bool:
+        text = token.text
+        return text in self.people or (len(text) > 4 and text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+                                       and self._loose(text) in self.people_keys)
 
     def __call__(self, doc: Doc) -> Doc:
         ents: list[Span] = []
         for ent in doc.ents:
             if ent.text in self.names and ent.label_ in {"GPE", "LOC", "PERSON", "ORG", "NORP"} and _acts(ent):
                 ents.append(Span(doc, ent.start, ent.end, label=GOV))
-            elif ent.label_ != "PERSON" and ent[-1].text in self.people:
+            elif ent.label_ != "PERSON" and self._person(ent[-1]):
                 ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
             else:
                 ents.append(ent)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         for token in doc:
-            if token.text in self.people and token.i not in taken:
+            if token.i not in taken and self._person(token):
                 start = token.i
                 if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (start - 1) not in taken \
                         and doc[start - 1].lower_ not in ROLE_WORDS:
