@@ -226,7 +226,7 @@ def test_gazetteer_full_build_contents(full: Gazetteer) -> None:
 @pytest.mark.slow
 def test_gazetteer_full_ruler_patterns(full: Gazetteer) -> None:
     patterns = {p["pattern"]: p["label"] for p in full.ruler_patterns()}
-    assert 10_000 < len(patterns) < 60_000  # adds to an EntityRuler in seconds, not minutes
+    assert 10_000 < len(patterns) < 100_000  # Ukrainian villages and their Russian-style spellings; loads in seconds
     for name in ("Bakhmut", "Kupiansk", "Kupyansk", "Kharkov", "Klishchiivka", "Robotyne", "Kherson Oblast", "Ukraine"):
         assert patterns.get(name) == "GPE", name
     assert patterns.get("Dnipro River") == "LOC"

@@ -7,6 +7,9 @@ near a point.
 
 from __future__ import annotations
 
+import csv
+import functools
+import io
 import math
 import sqlite3
 import threading
@@ -15,7 +18,8 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from ..errors import GazetteerError
-from .build import ALTERNATE, BASE, PRIMARY, ROMANISED, SCHEMA_VERSION
+from .build import ALTERNATE, BASE, PRIMARY, ROMANISED, SCHEMA_VERSION, data_path
+from .katottg import APPROX_FCODE
 from .translit import Designated, loose_key, normalise, split_designator
 
 Match = Literal["name", "alternate", "romanised", "region", "loose"]
@@ -49,6 +53,7 @@ class Candidate:
     score: float
     curated: bool = False
     distance_km: float | None = None
+    prior: float = 0.0  # conflict-region bonus already in ``score`` (see with_conflict_prior)
 
     def with_score(self, score: float) -> Candidate:
         return replace(self, score=round(score, 4))
@@ -60,6 +65,51 @@ class GazetteerLike(Protocol):
     def lookup(self, name: str, *, near: tuple[float, float] | None = None, limit: int = 20) -> list[Candidate]: ...
 
     def ruler_patterns(self) -> list[dict[str, Any]]: ...
+
+
+W_CONFLICT = 0.1  # times a region's weight in data/conflicts.csv: about a 20-fold likelier mention
+# A KATOTTG village without a cities500 entry has no population figure; cities500 lists places of
+# 500 people or more, so it ranks as a typical smaller village (katottg.py).
+APPROX_POPULATION = 300
+
+
+@functools.lru_cache(maxsize=8)
+def conflict_regions(conflicts: str) -> dict[str, float]:
+    """Region (admin1) and country codes where the named conflicts are fought -> weight.
+
+    ``conflicts`` is ``places.conflicts``: comma-separated names from ``data/conflicts.csv``
+    ("russia-ukraine,israel-gaza"); an unknown name raises :class:`GazetteerError`.
+    """
+    text = data_path("conflicts.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO("\n".join(ln for ln in text.splitlines() if not ln.startswith("#")))))
+    wanted = {c.strip() for c in conflicts.split(",") if c.strip()}
+    unknown = wanted - {r["conflict"] for r in rows}
+    if unknown:
+        raise GazetteerError(f"places.conflicts: unknown conflict(s) {', '.join(sorted(unknown))}; known: "
+                             f"{', '.join(sorted({r['conflict'] for r in rows}))} (data/conflicts.csv)")
+    out: dict[str, float] = {}
+    for r in rows:
+        if r["conflict"] in wanted:
+            out[r["region"]] = max(out.get(r["region"], 0.0), float(r["weight"]))
+    return out
+
+
+def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float]) -> list[Candidate]:
+    """Candidates with a bonus for those where a selected conflict is fought, best first.
+
+    Many Ukrainian villages share a name (dozens of Novoselivkas); with nothing else in the text,
+    the one in a front-line oblast is far likelier in war news than its namesake elsewhere.
+    """
+    if not regions:
+        return candidates
+    out = []
+    for c in candidates:
+        weight = max(regions.get(c.admin1_code or "", 0.0), regions.get(c.country or "", 0.0))
+        if weight and c.feature != "country":
+            bonus = W_CONFLICT * weight
+            c = replace(c, score=round(c.score + bonus, 4), prior=bonus)
+        out.append(c)
+    return sorted(out, key=lambda c: (-c.score, -c.population, c.id))
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -201,10 +251,10 @@ class Gazetteer:
         if not hits:
             return []
         rows = db.execute(
-            f"SELECT id, ref, name, lat, lon, country, admin1, feature, population, curated FROM places "
+            f"SELECT id, ref, name, lat, lon, country, admin1, feature, population, curated, fcode FROM places "
             f"WHERE id IN ({','.join('?' * len(hits))})", list(hits)).fetchall()
         out = []
-        for pid, ref, pname, lat, lon, country, admin1, feature, population, curated in rows:
+        for pid, ref, pname, lat, lon, country, admin1, feature, population, curated, fcode in rows:
             is_area = feature in ("region", "country")
             if des.want == "region" and not is_area:
                 continue
@@ -213,14 +263,15 @@ class Gazetteer:
             match, _kind = hits[pid]
             if is_area:
                 precision = 3
-            elif feature == "area":
-                precision = 2
+            elif feature == "area" or fcode == APPROX_FCODE:
+                precision = 2  # an area, or a village placed at its hromada's seat (katottg.py)
             else:
                 precision = des.precision or 1
             quality = NAME_QUALITY[match]
             if feature == "country" and match == "alternate" and not curated:
                 quality = COUNTRY_ALTERNATE_QUALITY
-            score = W_NAME * quality + W_IMPORTANCE * importance(feature, population, bool(curated))
+            rank_pop = APPROX_POPULATION if fcode == APPROX_FCODE and not population else population
+            score = W_NAME * quality + W_IMPORTANCE * importance(feature, rank_pop, bool(curated))
             out.append(Candidate(
                 id=ref, name=pname, lat=lat, lon=lon, country=country, admin1=self.admin1_name(admin1),
                 admin1_code=admin1, feature=feature, population=population, matched=key, match=match,

@@ -14,12 +14,15 @@ on the doc (another ruler's) are kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+_PLAIN = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
 
 
 class PlaceRuler:
@@ -29,8 +32,16 @@ class PlaceRuler:
         self.names: dict[str, dict[tuple[str, ...], str]] = {}  # first token -> token tuple -> label
         self.longest = 0
         patterns = [p for p in patterns if isinstance(p.get("pattern"), str)]
-        for p, doc in zip(patterns, nlp.tokenizer.pipe(p["pattern"] for p in patterns)):
-            tokens = tuple(t.text for t in doc)
+        # Letters-only words are tokens as they stand (the tokenizer would return the same words);
+        # only the rest goes through the tokenizer, which is most of the load time otherwise.
+        special = set(getattr(nlp.tokenizer, "rules", None) or ())
+        plain = [p for p in patterns if _PLAIN.match(p["pattern"]) and not special.intersection(p["pattern"].split())]
+        others = [p for p in patterns if not (_PLAIN.match(p["pattern"]) and
+                                              not special.intersection(p["pattern"].split()))]
+        token_lists = [(p, tuple(p["pattern"].split())) for p in plain]
+        token_lists += [(p, tuple(t.text for t in doc))
+                        for p, doc in zip(others, nlp.tokenizer.pipe(p["pattern"] for p in others))]
+        for p, tokens in token_lists:
             if tokens:
                 self.names.setdefault(tokens[0], {}).setdefault(tokens, p["label"])
                 self.longest = max(self.longest, len(tokens))

@@ -175,6 +175,58 @@ def romanise(text: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+# --- Russian-style spellings of Ukrainian names ----------------------------------------------
+
+# KMU 2010 writes я/ю/є inside a word as ia/iu/ie; wires write ya/yu/ye (Zelenopillia/Zelenopillya)
+_SOFT_VOWELS = re.compile(r"(?<=[A-Za-z])i([aue])")
+_II = re.compile(r"(?<=[a-z])ii(?=[a-z])")  # Oleksiivka -> Oleksiyivka
+# Ukrainian place-name endings and the Russian forms English-language copy often uses instead
+_RU_ENDINGS = (
+    (re.compile(r"(?<=[^aeiouy])ivka$"), ("ovka", "evka")), (re.compile(r"ove$"), ("ovo",)), (re.compile(r"eve$"), ("evo",)),
+    (re.compile(r"yne$"), ("ino",)), (re.compile(r"ske$"), ("skoye", "skoe")), (re.compile(r"(?<=[^s])ne$"), ("noye",)),
+    (re.compile(r"(?<=[^aeiouy])e$"), ("oye",)), (re.compile(r"ka$"), ()), (re.compile(r"skyi$"), ("sky", "skiy")),
+    (re.compile(r"(?<=[nlk])a$"), ("aya",)),  # adjectives only: Vesela -> Veselaya, not Hora
+)
+_RU_Y = re.compile(r"y(?![aueio])")  # и: y in Ukrainian romanisation, i in Russian (Kalynove -> Kalinovo)
+
+
+def russian_style_variants(name: str) -> list[str]:
+    """Spellings of a Ukrainian-romanised name (KMU 2010) as Russian-style copy writes them.
+
+    Generated rather than listed, so every village in the gazetteer gets them:
+
+    >>> russian_style_variants("Zelenopillia")
+    ['Zelenopillya']
+    >>> russian_style_variants("Vesela Hora")
+    ['Veselaya Gora', 'Vesela Gora']
+    >>> "Stepanovka" in russian_style_variants("Stepanivka")
+    True
+    """
+    words = name.split()
+    if not words or not name.isascii():
+        return []
+    soft = [_II.sub("iyi", _SOFT_VOWELS.sub(lambda m: "y" + m.group(1), w)) for w in words]
+    ru = [_RU_H.sub(lambda m: "G" if m.group(0) == "H" else "g", w[0] + _RU_Y.sub("i", w[1:])) for w in soft]
+    forms = [" ".join(soft)]
+    forms += [" ".join(soft[:-1] + [e]) for e in _ending_variants(soft[-1])]
+    forms += [" ".join([_ending_variants(w)[0] if _ending_variants(w) else w for w in ru[:-1]] + [e])
+              for e in _ending_variants(ru[-1]) or [ru[-1]]]
+    forms.append(" ".join(ru))
+    return [f for f in dict.fromkeys(forms) if f != name][:6]
+
+
+_RU_H = re.compile(r"(?<![kzscKZSC])[hH]")  # г: h in Ukrainian romanisation, g in Russian (Hora -> Gora)
+
+
+def _ending_variants(word: str) -> list[str]:
+    low = word.lower()
+    for pattern, endings in _RU_ENDINGS:
+        m = pattern.search(low)
+        if m:
+            return [word[: m.start()] + e for e in endings]
+    return []
+
+
 # --- designators -------------------------------------------------------------------------
 
 Want = Literal["any", "region", "place"]
