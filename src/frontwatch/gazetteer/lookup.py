@@ -244,7 +244,10 @@ class Gazetteer:
             if not found and des.want == "region":  # "the Kupyansk region": the town's area
                 found = self._candidates(des.base, Designated(des.base, "place", 2, des.designator))
         if not any(c.match != "loose" for c in found):
-            found += self._reformed(des or Designated(name, "any", None))
+            reformed = self._reformed(des or Designated(name, "any", None))
+            if not reformed and des is not None and des.want == "region":  # "the Kupyansko-Svatovskoye axis"
+                reformed = self._reformed(Designated(des.base, "place", 2, des.designator))
+            found += reformed
         best: dict[str, Candidate] = {}
         for cand in found:
             if near is not None:
@@ -265,6 +268,8 @@ class Gazetteer:
         that finds something is used, ranked a little below a name as written.
         """
         words = des.base.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
         if not words:
             return []
         head, last = words[:-1], words[-1]
@@ -272,14 +277,13 @@ class Gazetteer:
         parts = [p for p in last.split("-") if p]
         if len(parts) == 2 and not head:  # "Svatovsko-Kremennaya": the second town, then the first
             tries += [(parts[1], INFLECTION_PENALTY)]
-            tries += [(b, ADJECTIVE_PENALTY) for b in adjective_bases(parts[0])]
+            tries += [(b, ADJECTIVE_PENALTY) for b in adjective_bases(parts[0]) + adjective_bases(parts[1])]
         tries += [(" ".join(head + [b]), ADJECTIVE_PENALTY) for b in adjective_bases(last)]
         for text, penalty in tries:
             found = self._candidates(text, replace(des, base=text))
             if any(c.match != "loose" for c in found):
-                precision = des.precision if parts and len(parts) == 2 else None
-                return [replace(c, score=c.score - penalty, precision=max(c.precision, precision or 0))
-                        for c in found]
+                floor = 2 if len(parts) == 2 else 0  # two towns name an axis between them: an area
+                return [replace(c, score=c.score - penalty, precision=max(c.precision, floor)) for c in found]
         return []
 
     def _candidates(self, text: str, des: Designated) -> list[Candidate]:  # noqa: C901

@@ -305,6 +305,7 @@ _AREA_PREFIXES = (
     "outskirts of", "suburbs of", "vicinity of", "environs of", "approaches to", "area of",
     "direction of", "outside", "near", "around",
 )
+_CITY_SUFFIXES = ("city", "town", "village", "settlement")
 _CITY_PREFIXES = ("city of", "town of", "village of", "settlement of", "port of", "port city of")
 
 
@@ -337,6 +338,9 @@ def split_designator(text: str) -> Designated | None:
     for word in _AREA_WORDS:
         if low.endswith(" " + word) and len(low) > len(word) + 2:
             return Designated(t[: -len(word) - 1].strip(" ,"), "place", 2, word)
+    for word in _CITY_SUFFIXES:  # "Kiev city", "Yesaulivka village": conflict-data labels
+        if low.endswith(" " + word) and len(low) > len(word) + 2:
+            return Designated(t[: -len(word) - 1].strip(" ,"), "place", 1, word)
     for prefix in _AREA_PREFIXES:
         if low.startswith(prefix + " "):
             return Designated(t[len(prefix) + 1 :].strip(), "place", 2, prefix)
