@@ -38,6 +38,7 @@ from ..gazetteer.lookup import (
     with_conflict_prior,
 )
 from ..records import Place
+from .parse import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -174,18 +175,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
             m.precision = 2
         mentions.append(m)
         taken.append((m.start, m.end))
-    for match in _DATELINE.finditer(doc.text):
+    for match in _DATELINE.finditer(doc_text(doc)):
         start, end = match.span(1)
         if len(match.group(1)) < 3 or any(s < end and start < e for s, e in taken):
             continue
         name = match.group(1).title()
         mentions.append(Mention(start=start, end=end, text=match.group(1), query=name))
         taken.append((start, end))
-    for match in _VAGUE.finditer(doc.text):
+    for match in _VAGUE.finditer(doc_text(doc)):
         start, end = match.span()
         if any(s < end and start < e for s, e in taken):
             continue
-        after = doc.text[end:end + 40]
+        after = doc_text(doc)[end:end + 40]
         if re.match(r"\s+(?:of|near|around)\s+[A-Z]", after):
             continue  # "the southern flank of Bakhmut": the place is Bakhmut
         text = match.group(0)
@@ -232,7 +233,7 @@ def _actor(ent: Span) -> bool:
 
 
 def _only_conjunctions(doc: Doc, end: int, start: int) -> bool:
-    return doc.text[end:start].strip(" ,") in ("and", "or", "", "as well as")
+    return doc_text(doc)[end:start].strip(" ,") in ("and", "or", "", "as well as")
 
 
 def _not_a_place(ent: Span) -> bool:
@@ -256,13 +257,13 @@ def _mention(ent: Span) -> Mention:
     if ent.end < len(doc) and doc[ent.end].lower_ == "river":
         # "the Dnipro River": the river (a water feature, or nothing), never the city
         end = doc[ent.end].idx + len(doc[ent.end].text)
-        return Mention(start=start, end=end, text=doc.text[start:end], query=f"{ent.text} River")
+        return Mention(start=start, end=end, text=doc_text(doc)[start:end], query=f"{ent.text} River")
     # designator after: "Kharkov region", "Bakhmut direction", "Kupyansk area"
     if ent.end < len(doc):
         word = doc[ent.end].lower_
         if word in REGION_WORDS and not ent.text.lower().endswith(tuple(REGION_WORDS)):
             end = doc[ent.end].idx + len(doc[ent.end].text)
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             query = f"{ent.text} {word.rstrip('s') if word.endswith(('regions', 'oblasts', 'provinces')) else word}"
         elif word in REGION_FRONT_WORDS:
             precision = 2
@@ -275,7 +276,7 @@ def _mention(ent: Span) -> Mention:
             doc[ent.start - 1].tag_ == "JJ" or doc[ent.start - 1].dep_ in ("amod", "compound", "npadvmod", "advmod")):
         vague = True  # "eastern Ukraine", "northern Gaza"
         start = doc[ent.start - 1].idx
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
     else:
         before = _context_before(doc, ent.start)
         if before:
