@@ -15,8 +15,10 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)  ## create .venv with the locked dependencies and frontwatch itself
 
-demo: setup  ## analyse the bundled sample articles (the gazetteer is built on first use, ~30 s)
-	$(BIN)/frontwatch analyze samples/ --format table
+demo: setup  ## ingest the samples (and our written ledger corpus) into out/demo.db, print its incidents, contradictions first
+	@mkdir -p out
+	$(BIN)/frontwatch ingest samples/ tests/data/ledger/corpus.jsonl --db out/demo.db
+	$(BIN)/frontwatch incidents --db out/demo.db
 
 test: setup  ## lint, then the whole test suite (what CI runs)
 	$(BIN)/ruff check src tests benchmarks
@@ -33,6 +35,7 @@ bench: setup  ## throughput and memory figures
 	$(BIN)/python benchmarks/bench_analyze.py
 	$(BIN)/python benchmarks/bench_gazetteer.py
 	$(BIN)/python benchmarks/bench_times_quantities.py
+	$(BIN)/python benchmarks/bench_ledger.py $${FRONTWATCH_TEST_PG:+--pg $$FRONTWATCH_TEST_PG}
 
 lock:  ## re-pin every dependency with hashes (needs pip-tools)
 	$(BIN)/pip install --quiet pip-tools

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,6 +41,7 @@ __all__ = [
     "Update",
     "Window",
     "events_from_report",
+    "lead_incidents",
     "reconcile_all",
 ]
 
@@ -240,6 +243,21 @@ def stance(e: LedgerEvent) -> int:
     return -sign if e.type == "repelled" else sign
 
 
+_DEAD = re.compile(r"kill|dead|die|death|lives|bod(?:y|ies)|perish|fatal", re.I)
+_HURT = re.compile(r"wound|injur|hurt|casualt", re.I)
+
+
+def toll(e: LedgerEvent) -> str:
+    """Which toll a people figure counts, from its trigger: "dead", "injured" or "other"."""
+    trigger = e.trigger or ""
+    return "dead" if _DEAD.search(trigger) else "injured" if _HURT.search(trigger) else "other"
+
+
+def _speaks_for_a_side(e: LedgerEvent) -> bool:
+    """A claimant who is a party: not nobody, and not the outlet itself narrating."""
+    return e.claimant_side != "unknown" and e.claimant != e.outlet
+
+
 def _sides_compatible(a: str, b: str) -> bool:
     return a == b or a not in KNOWN_SIDES or b not in KNOWN_SIDES
 
@@ -369,10 +387,10 @@ class Reconciler:
         starts = [m.start for m in members if m.start]
         ends = [m.end or m.start for m in members if m.start]
         sides = lambda s: tuple(sorted({m.claimant_side for m in members  # noqa: E731
-                                        if stance(m) == s and m.claimant_side != "unknown"}))
+                                        if stance(m) == s and _speaks_for_a_side(m)}))
         asserted, denied = sides(1), sides(-1)
         # Confirmation must name the place: a side's blanket remark is no confirmation of this incident.
-        placed = {m.claimant_side for m in members if stance(m) == 1 and scope(m) != BLANKET}
+        placed = {m.claimant_side for m in members if stance(m) == 1 and scope(m) != BLANKET and _speaks_for_a_side(m)}
         return IncidentSummary(
             family=self.family(members[0].type),
             place=anchor.place, lat=anchor.lat, lon=anchor.lon,
@@ -388,13 +406,11 @@ class Reconciler:
         )
 
     def _same_figure(self, a: LedgerEvent, b: LedgerEvent) -> bool:
-        """Two figures about the same thing: same unit and kind, and for people the same trigger word
-        (a death toll is not a count of the wounded)."""
+        """Two figures about the same thing: same unit and kind, and for people the same toll (a death toll
+        is not a count of the wounded)."""
         if a.value is None or b.value is None or a.unit != b.unit or a.kind != b.kind:
             return False
-        if a.kind == "people" and a.trigger and b.trigger:
-            return _norm(a.trigger)[:4] == _norm(b.trigger)[:4]
-        return True
+        return a.kind != "people" or toll(a) == toll(b)
 
     def _differ(self, a: float, b: float) -> bool:
         hi = max(abs(a), abs(b))
@@ -403,15 +419,17 @@ class Reconciler:
     def contradictions(self, members: Sequence[LedgerEvent]) -> list[Contradiction]:
         """Opposing sides on the same place and period: opposite stance, or figures beyond the tolerance."""
         out: list[Contradiction] = []
-        seen: set[tuple[str, str, str]] = set()
+        seen: set[tuple[object, str]] = set()
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 if a.article_id == b.article_id and a.claim_id == b.claim_id:
                     continue
                 if not _opposing(a.claimant_side, b.claimant_side) or not self._same_scene(a, b):
                     continue
+                # a syndicated copy repeats a claim: one contradiction per pair of (source, claimant)
+                pair = tuple(sorted([(a.syndicate, a.claimant), (b.syndicate, b.claimant)]))
                 if stance(a) * stance(b) == -1:
-                    key = (a.claim_id, b.claim_id, "polarity")
+                    key = (pair, "polarity")
                     if key not in seen:
                         seen.add(key)
                         pos, neg = (a, b) if stance(a) > 0 else (b, a)
@@ -420,7 +438,7 @@ class Reconciler:
                                                  f" vs {neg.claimant} ({neg.claimant_side}): {neg.type} "
                                                  f"{neg.polarity}"))
                 elif self._same_figure(a, b) and self._differ(a.value, b.value):  # type: ignore[arg-type]
-                    key = (a.claim_id, b.claim_id, "figures")
+                    key = (pair, "figures")
                     if key not in seen:
                         seen.add(key)
                         out.append(Contradiction(a.id, b.id, "figures",
@@ -440,8 +458,7 @@ class Reconciler:
         for m in members:
             if m.value is None:
                 continue
-            trig = _norm(m.trigger)[:4] if m.kind == "people" else ""
-            chains.setdefault((m.claimant_side, m.unit, m.kind, trig), []).append(m)
+            chains.setdefault((m.claimant_side, m.unit, m.kind, toll(m) if m.kind == "people" else ""), []).append(m)
         for chain in chains.values():
             chain.sort(key=lambda m: (m.stated or date.min, order[m.id]))
             prev: LedgerEvent | None = None
@@ -469,3 +486,20 @@ def reconcile_all(events: Iterable[LedgerEvent], settings: ReconcileSettings | N
             by_family.setdefault(fam, []).append(iid)
         incidents[iid].append(e)
     return incidents
+
+
+def lead_incidents(incidents: Mapping[int, Sequence[LedgerEvent]]) -> dict[str, int]:
+    """Each article's lead incident: the one holding most of its placed events, then most of its events,
+    then the one it reached first. An article tells one story; its background sentences ("since the
+    invasion began", another town last month) land in other incidents."""
+    placed: dict[str, Counter[int]] = defaultdict(Counter)
+    total: dict[str, Counter[int]] = defaultdict(Counter)
+    first: dict[tuple[str, int], int] = {}
+    n = 0
+    for iid in sorted(incidents):
+        for m in incidents[iid]:
+            total[m.article_id][iid] += 1
+            placed[m.article_id][iid] += scope(m) == POINT
+            first.setdefault((m.article_id, iid), n)
+            n += 1
+    return {a: max(c, key=lambda i: (placed[a][i], c[i], -first[(a, i)])) for a, c in total.items()}

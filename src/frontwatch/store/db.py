@@ -73,7 +73,7 @@ def create(url: URL, busy_timeout_s: float = 10.0) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": max(1, int(busy_timeout_s))})
+    return create_engine(url, connect_args={"connect_timeout": max(1, int(busy_timeout_s))})
 
 
 @contextmanager

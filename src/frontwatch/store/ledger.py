@@ -30,6 +30,7 @@ from .writer import content_hash, known_hashes, place_key, store_report
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
+PLACE_IDS_INLINE = 5000  # a place with more events than this is filtered by subquery instead
 CLAIM_COLUMNS = ("claim_id", "event_id", "article", "source", "published", "claimant", "claimant_side", "text",
                  "type", "polarity", "actor_side", "place", "lat", "lon", "admin1", "precision", "start", "end",
                  "value", "unit", "incident_id")
@@ -205,9 +206,9 @@ class Ledger:
         """Claims (one row per event; claims without events have null event columns) matching every filter.
 
         ``place``: a place name or the mention's text; ``near``: (lat, lon, km); ``since``/``until``: the
-        event's interval overlaps (else the claim's stated date); ``side``: the claimant's side;
-        ``text``: full-text words (all must occur); ``place_id``: a ``places`` id (``Ledger.place``);
-        ``limit``/``offset``: one page, in a stable order.
+        event's interval overlaps; ``side``: the claimant's side; ``text``: full-text words (all must
+        occur). With any event filter (place, near, since, until, type) claims without events are left out.
+        ``place_id``: a ``places`` id (``Ledger.place``); ``limit``/``offset``: one page, in a stable order.
         """
         since_d, until_d = _day(since, "since"), _day(until, "until")
         c, e, a, m = claims.c, events.c, articles.c, incident_members.c
@@ -215,15 +216,24 @@ class Ledger:
             select(c.id, e.id, a.external_id, a.source, a.published, c.claimant, c.claimant_side, c.text,
                    e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, e.start, e.end,
                    e.value, e.unit, m.incident_id)
-            .select_from(claims.join(articles, a.id == c.article_id)
-                         .outerjoin(events, e.claim_id == c.id)
-                         .outerjoin(incident_members, m.event_id == e.id))
         )
+        # With an event filter the query starts from the events (their indexes); otherwise every claim is
+        # listed, those without events too.
+        if place or place_id or near or since_d or until_d or type:
+            query = query.select_from(events.join(claims, c.id == e.claim_id).join(articles, a.id == c.article_id)
+                                      .outerjoin(incident_members, m.event_id == e.id))
+        else:
+            query = query.select_from(claims.join(articles, a.id == c.article_id).outerjoin(events, e.claim_id == c.id)
+                                      .outerjoin(incident_members, m.event_id == e.id))
         conds: list[Any] = []
         if place:
             key = place_key(place)
-            conds.append(e.id.in_(select(event_places.c.event_id)
-                                  .where(or_(event_places.c.key == key, event_places.c.text_key == key))))
+            ep = event_places.c
+            place_ids = select(ep.event_id).where(or_(ep.key == key, ep.text_key == key),
+                                                  *([ep.end >= since_d] if since_d else []),
+                                                  *([ep.start <= until_d] if until_d else []))
+        else:
+            place_ids = None
         if place_id:
             conds.append(e.id.in_(select(event_places.c.event_id).where(event_places.c.place_id == place_id)))
         if near:
@@ -231,10 +241,10 @@ class Ledger:
             dlat = km / 111.0
             dlon = dlat / max(0.05, math.cos(math.radians(lat)))
             conds.append(and_(e.lat.between(lat - dlat, lat + dlat), e.lon.between(lon - dlon, lon + dlon)))
-        if since_d:
-            conds.append(func.coalesce(e.end, e.start, c.stated) >= since_d)
+        if since_d:  # the event's interval overlaps [since, until] (its start is the claim's date when untimed)
+            conds.append(e.end >= since_d)
         if until_d:
-            conds.append(func.coalesce(e.start, c.stated) <= until_d)
+            conds.append(e.start <= until_d)
         if side:
             conds.append(func.lower(c.claimant_side) == side.lower())
         if type:
@@ -249,6 +259,10 @@ class Ledger:
         if offset and not near:
             query = query.offset(offset)
         with self._read() as conn:
+            if place_ids is not None:
+                # Looked up first: a literal id list makes both planners start from the place, not the dates.
+                found = list(conn.execute(place_ids.distinct().limit(PLACE_IDS_INLINE + 1)).scalars())
+                query = query.where(e.id.in_(found) if len(found) <= PLACE_IDS_INLINE else e.id.in_(place_ids))
             rows = [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query)]
         if near:
             rows = [r for r in rows if haversine_km(near[0], near[1], r["lat"], r["lon"]) <= near[2]]
@@ -388,6 +402,15 @@ class Ledger:
             totals[(who, start)] = totals.get((who, start), 0.0) + value
         return [{"period": start.isoformat(), "side": who, "km2": round(km2, 3), "claims": counts[(who, start)]}
                 for (who, start), km2 in sorted(totals.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
+
+    def members(self, incident_ids: Iterable[int] | None = None) -> dict[int, list[Any]]:
+        """The ledger events of each incident (all incidents by default), in the order they were assigned."""
+        from .writer import load_members
+
+        with self._read() as conn:
+            ids = list(incident_ids) if incident_ids is not None else list(
+                conn.execute(select(incidents.c.id).order_by(incidents.c.id)).scalars())
+            return load_members(conn, ids)
 
     def stats(self) -> dict[str, int]:
         with self._read() as conn:

@@ -123,8 +123,10 @@ event_places = Table(
     Column("key", String(400), nullable=False),  # casefolded resolved name, else the text
     Column("text_key", String(400), nullable=False),  # casefolded mention text
     Column("precision", Integer),
-    Index("ix_event_places_key", "key"),
-    Index("ix_event_places_text_key", "text_key"),
+    Column("start", Date),  # the event's dates again, so place + date queries are answered from this index
+    Column("end", Date),
+    Index("ix_event_places_key", "key", "start"),
+    Index("ix_event_places_text_key", "text_key", "start"),
 )
 
 incidents = Table(

@@ -125,7 +125,7 @@ def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEv
                                "feature": p.feature}
             link_rows.append({"event_id": le.id, "position": n, "place_id": pid,
                               "key": place_key(p.name or p.text) or "", "text_key": place_key(p.text) or "",
-                              "precision": p.precision})
+                              "precision": p.precision, "start": le.start, "end": le.end})
     _insert_ignore(conn, places, list(place_rows.values()))
     _insert_ignore(conn, events, event_rows)
     _insert_ignore(conn, event_places, link_rows)

@@ -165,6 +165,8 @@ def upgrade() -> None:
         sa.Column("key", sa.String(length=400), nullable=False),
         sa.Column("text_key", sa.String(length=400), nullable=False),
         sa.Column("precision", sa.Integer(), nullable=True),
+        sa.Column("start", sa.Date(), nullable=True),
+        sa.Column("end", sa.Date(), nullable=True),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(
             ["place_id"],
@@ -173,8 +175,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("event_id", "position"),
     )
     with op.batch_alter_table("event_places", schema=None) as batch_op:
-        batch_op.create_index("ix_event_places_key", ["key"], unique=False)
-        batch_op.create_index("ix_event_places_text_key", ["text_key"], unique=False)
+        batch_op.create_index("ix_event_places_key", ["key", "start"], unique=False)
+        batch_op.create_index("ix_event_places_text_key", ["text_key", "start"], unique=False)
 
     op.create_table(
         "incident_members",
