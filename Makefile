@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: setup demo test lint bench eval lock clean
+.PHONY: setup demo test lint bench eval eval-real lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ lint: setup  ## ruff only
 eval: setup  ## score the pipeline on the gold set, dev and held-out test split separately
 	$(BIN)/frontwatch evaluate tests/data/gold/articles/dev tests/data/gold/places.jsonl tests/data/gold/times.jsonl tests/data/gold/quantities.jsonl
 	$(BIN)/frontwatch evaluate tests/data/gold/articles/test
+
+eval-real: setup  ## score the real-text sets in ../shared/realtext: one table per set, before / now / floor
+	$(BIN)/frontwatch evaluate --real --mistakes 5
 
 bench: setup  ## throughput and memory figures
 	$(BIN)/python benchmarks/bench_analyze.py
