@@ -192,15 +192,16 @@ function drawMarkers(rows) {
     if (!inc.contradicted || inc.lat === null || inc.lon === null) continue;
     const marker = L.marker([inc.lat, inc.lon], {
       title: `contested: ${inc.place || "?"} (incident ${inc.id})`, zIndexOffset: 1000,
-      icon: L.divIcon({ className: "fw-contested", html: el("div", { class: "ring" }, "!"), iconSize: [30, 30],
-        iconAnchor: [15, 15] }),
+      // a badge just above the place, so the claim markers under it stay clickable
+      icon: L.divIcon({ className: "fw-contested", html: el("div", { class: "ring" }, "!"), iconSize: [22, 22],
+        iconAnchor: [11, 34] }),
     });
     marker.on("click", () => openIncident(inc.id));
     marker.on("add", () => { const n = marker.getElement(); if (n) n.dataset.incident = String(inc.id); });
     marker.addTo(state.markers);
   }
   if (bounds.length && !state.fitted) {
-    state.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8, animate: false });
+    state.map.fitBounds(bounds, { paddingTopLeft: [50, 50], paddingBottomRight: [30, 30], maxZoom: 8, animate: false });
     state.fitted = true;
   }
 }
@@ -286,16 +287,17 @@ async function drawArea() {
   const stats = await api("/api/stats/area?by=week");
   if (!window.uPlot) { box.append(el("p", { class: "muted" }, "Charts need uPlot: run `make setup` (npm).")); return; }
   if (!stats.series.length) { box.append(el("p", { class: "muted" }, "No area claims (km²) in the ledger yet.")); return; }
-  const weeks = [...new Set(stats.series.map((s) => toSec(s.period)))].sort((a, b) => a - b);
+  const periods = [...new Set(stats.series.map((s) => toSec(s.period)))].sort((a, b) => a - b);
+  // an empty week either side, so that a lone week still gets an axis around it
+  const weeks = [periods[0] - 7 * DAY, ...periods, periods[periods.length - 1] + 7 * DAY];
   const sides = SIDES.filter((side) => stats.series.some((s) => sideOf(s.side) === side));
   const values = sides.map((side) => weeks.map((t) => {
     const hit = stats.series.filter((s) => sideOf(s.side) === side && toSec(s.period) === t);
     return hit.length ? hit.reduce((sum, s) => sum + s.km2, 0) : null;
   }));
-  const pad = 21 * DAY; // a lone week still gets an axis around it
   const opts = {
     width: box.clientWidth || 420, height: 200,
-    scales: { x: { time: true, range: (u, lo, hi) => [lo - pad, hi + pad] } },
+    scales: { x: { time: true } },
     axes: [{}, { label: "km²", size: 50 }],
     series: [{ label: "week" }, ...sides.map((side) => ({ label: side, stroke: COLOURS[side], width: 2,
       points: { show: true, size: 8, fill: COLOURS[side] }, spanGaps: true }))],
