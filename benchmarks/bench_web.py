@@ -1,7 +1,7 @@
 """Load test of the HTTP API on loopback: GET /api/claims with filters on a 100,000-claim ledger.
 
     python benchmarks/bench_web.py [--claims 100000] [--workers 2] [--requests 3000] [--concurrency 8]
-                                   [--seconds 60]
+                                   [--seconds 60] [--db out/bench-100k.db]
 
 A fresh SQLite ledger is filled with synthetic claims (bench_ledger.fill: 400 places, 700 days), then
 `frontwatch serve --workers 2` serves it on 127.0.0.1 only, and client threads with keep-alive
@@ -130,6 +130,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000, help="at most this many requests")
     parser.add_argument("--concurrency", type=int, default=8, help="client connections")
     parser.add_argument("--seconds", type=float, default=60, help="stop sending after this long")
+    parser.add_argument("--db", help="reuse this SQLite ledger (filled on the first run, kept afterwards)")
     args = parser.parse_args()
 
     from bench_ledger import fill
@@ -137,13 +138,17 @@ def main() -> None:
     from frontwatch.store import Ledger
 
     tmp = tempfile.mkdtemp(prefix="fw-bench-web-")
-    db = str(Path(tmp) / "ledger.db")
+    db = args.db or str(Path(tmp) / "ledger.db")
     proc = None
     try:
-        Ledger(db, create=True).close()
-        t0 = time.perf_counter()
-        fill(db, args.claims)
-        print(f"ledger: {args.claims:,} synthetic claims in {time.perf_counter() - t0:.1f} s ({db})")
+        if Path(db).exists():
+            with Ledger(db) as ledger:
+                print(f"ledger: {ledger.stats()['claims']:,} claims already in {db}")
+        else:
+            Ledger(db, create=True).close()
+            t0 = time.perf_counter()
+            fill(db, args.claims)
+            print(f"ledger: {args.claims:,} synthetic claims in {time.perf_counter() - t0:.1f} s ({db})")
         port = free_port()
         exe = Path(sys.executable).parent / "frontwatch"
         env = {k: v for k, v in os.environ.items() if k != "FRONTWATCH_TOKEN"}

@@ -385,7 +385,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.mark.parametrize("workers", [1])
+@pytest.mark.parametrize("workers", [1, 2])
 def test_web_serve_command_serves_the_ledger(tmp_path: Path, workers: int) -> None:
     db = str(tmp_path / "served.db")
     build_ledger(db)

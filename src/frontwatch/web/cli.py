@@ -55,5 +55,7 @@ def register(app: typer.Typer) -> None:
             os.environ["FRONTWATCH_LEDGER_DB"] = db
         if config:
             os.environ["FRONTWATCH_CONFIG"] = str(Path(config).resolve())
+        # A worker imports frontwatch (spaCy among it) before it answers the supervisor: on a busy machine that
+        # takes longer than uvicorn's default 5 s, and it would kill and restart workers forever.
         uvicorn.run("frontwatch.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")
+                    log_level="warning", timeout_worker_healthcheck=120)
