@@ -253,6 +253,15 @@ def _mount_ledger() -> None:
 _mount_ledger()
 
 
+def _mount_web() -> None:
+    from .web.cli import register
+
+    register(app)
+
+
+_mount_web()
+
+
 def main() -> None:
     """Entry point: run the app, turning usage errors into exit code 2 with one line."""
     try:

@@ -128,6 +128,29 @@ class LedgerSettings:
 
 
 @dataclass(frozen=True)
+class WebSettings:
+    tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    """Map tiles for the web page (a Leaflet URL template); empty for none. Markers still show on a plain
+    background when tiles cannot be reached (offline)."""
+    tile_attribution: str = "&copy; OpenStreetMap contributors"
+    """Attribution line shown under the map tiles."""
+    max_body_bytes: int = 2_000_000
+    """Largest request body the API accepts (413 beyond it)."""
+    max_article_chars: int = 200_000
+    """Longest article text ``POST /api/articles`` analyses (413 beyond it)."""
+    page_size: int = 100
+    """Rows per page of ``GET /api/claims`` and ``/api/incidents`` when ``limit`` is not given."""
+    max_page_size: int = 5000
+    """Largest ``limit`` a request may ask for (400 beyond it)."""
+    cors_origins: str = ""
+    """Comma-separated origins allowed to call the API from other sites' pages; empty (the default) turns
+    CORS off."""
+    assets_dir: str = ""
+    """Where the npm-installed chart library lives (``node_modules`` of ``make web-assets``); empty means
+    ``src/frontwatch/web/node_modules``."""
+
+
+@dataclass(frozen=True)
 class Settings:
     input: InputSettings = field(default_factory=InputSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
@@ -138,6 +161,7 @@ class Settings:
     quantities: QuantitiesSettings = field(default_factory=QuantitiesSettings)
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
     ledger: LedgerSettings = field(default_factory=LedgerSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
     @classmethod
     def load(cls, path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
