@@ -74,7 +74,7 @@ def test_realtext_timex_scorer_exact_and_overlap() -> None:
     times = (TimeSpan("in 2008", (11, 18), date(2008, 1, 1), date(2008, 12, 31), "year"),
              TimeSpan("March 2009", (31, 41), date(2009, 3, 5), date(2009, 3, 5), "day"))
     metrics, _ = rt.score_timex([row], [_report(text, times=times)])
-    assert metrics == {"gold": 2.0, "date_found": 1.0, "date_exact": 0.5, "date_overlap": 1.0}
+    assert metrics == {"gold": 2.0, "date_found": 1.0, "date_exact": 0.5, "date_exact_timeml": 0.5, "date_overlap": 1.0}
 
 
 def test_realtext_every_set_with_floors_is_known() -> None:
@@ -96,3 +96,17 @@ def test_realtext_figures_stay_above_floors(name: str, pipeline) -> None:  # typ
     low = {k: (result.metrics.get(k), v) for k, v in floors.items()
            if result.metrics.get(k) is None or result.metrics[k] < v}
     assert not low, f"{name}: below floor (value, floor): {low}"
+
+
+@pytest.mark.parametrize("text,start,end,granularity,value,ok", [
+    ("since 1992", "1992-01-01", "2008-03-01", "open", "1992", True),    # the value names the signal's object
+    ("since 1993", "1993-01-01", "2008-03-01", "open", "1992", False),
+    ("late 2006", "2006-09-01", "2006-12-31", "month", "2006", True),     # a modifier narrows inside the value
+    ("in 2006", "2006-09-01", "2006-12-31", "month", "2006", False),      # no modifier: must be the whole year
+    ("after 2005", "2006-01-01", "2008-03-01", "open", "2005", True),
+])
+def test_realtext_timeml_exact_reads_signals_and_modifiers(text: str, start: str, end: str, granularity: str,
+                                                           value: str, ok: bool) -> None:
+    pred = TimeSpan(text, (0, len(text)), date.fromisoformat(start), date.fromisoformat(end), granularity)  # type: ignore[arg-type]
+    g = {"start": 0, "end": len(text), "value": value}
+    assert rt.timeml_same(pred, g, *rt.timex_interval(value)) is ok  # type: ignore[misc]

@@ -20,7 +20,9 @@ Figures per scorer:
 * ``timex`` (MEANTIME TIMEX3): gold ``DATE`` values naming a calendar period (a day, month, quarter,
   season, ISO week, year or decade), creation-time datelines left out. ``date_found`` (a predicted
   expression overlaps), ``date_exact`` (same interval as the value denotes, over all such gold) and
-  ``date_overlap`` (the intervals intersect).
+  ``date_overlap`` (the intervals intersect), and ``date_exact_timeml``: exact under TimeML's own reading,
+  where a value leaves out its signal and modifier ("since 1992" is right for 1992 when it starts there;
+  "late 2006" when it lies inside 2006; one range of ours answers both of its TIMEX3s). See :func:`timeml_same`.
 * ``article`` (our claim gold on the real war news, ``tests/data/gold/realnews/{dev,test}``): the
   claim scorer of :mod:`.claims`.
 """
@@ -70,7 +72,7 @@ SETS: tuple[RealSet, ...] = (
     RealSet("ucdp", "geo/ucdp-ua-2014-2021.jsonl", "headlines", "UCDP Ukraine 2014-2021: coded place per headline",
             ("rows", "acc_25km", "acc_161km", "headlines", "acc_25km_headlines", "median_error_km")),
     RealSet("meantime", "time/meantime.jsonl", "timex", "MEANTIME news: calendar DATE values",
-            ("gold", "date_found", "date_exact", "date_overlap")),
+            ("gold", "date_found", "date_exact", "date_exact_timeml", "date_overlap")),
     RealSet("war-news-dev", "realnews/dev", "article", "real war news, our claim gold (dev split)",
             ("gold_claims", "claim_precision", "claim_recall", "claim_f1", "claimant_side_accuracy",
              "type_accuracy", "actor_side_accuracy")),
@@ -217,14 +219,42 @@ def _month(year: int, first: int, last: int) -> tuple[date, date]:
     return date(year, first, 1), nxt - timedelta(days=1)
 
 
+def timeml_same(pred: Any, g: dict[str, Any], start: date, end: date) -> bool:
+    """Exact under TimeML's own conventions. A TIMEX3 leaves out its signal ("since", "from", "between",
+    "before", "after" are SIGNAL tags) and its modifier (``mod`` START/MID/END for "early", "late",
+    "the end of"); our expression keeps both, so "since 1992" = 1992-01-01..published is right for the
+    value 1992 when its start is, and "late 2006" = Sep-Dec 2006 is right for 2006 when it lies inside."""
+    if pred.start == start and pred.end == end:
+        return True
+    low = pred.text.lower()
+    if pred.granularity == "open":
+        if re.match(r"(since|from|as of)\b", low):
+            return pred.start == start
+        if re.match(r"after\b", low):
+            return pred.start is not None and pred.start - timedelta(days=1) == end
+        if re.match(r"before\b", low):
+            return pred.end is not None and pred.end + timedelta(days=1) == start
+    if pred.granularity == "range":  # "from 2009 to 2011" holds two TIMEX3s: each is one end
+        return pred.end == end if g["end"] >= pred.span[1] - 1 else pred.start == start
+    return bool(re.search(r"\b(early|mid|late|beginning|start|end|middle)\b", low) and pred.start and pred.end
+                and start <= pred.start and pred.end <= end)
+
+
 def score_timex(rows: list[dict[str, Any]], reports: list[Report]) -> tuple[dict[str, float], list[dict]]:
-    gold_n = found = exact = overlap = 0
+    gold_n = found = exact = overlap = timeml = 0
     mistakes: list[dict[str, Any]] = []
     for row, report in zip(rows, reports):
         golds = [(g, iv) for g in row["gold"] if g["type"] == "DATE" and g.get("function") != "CREATION_TIME"
                  and (iv := timex_interval(g["value"])) is not None]
         times = [t for t in report.article.times if t.span is not None]
         pairs = align([(g["start"], g["end"]) for g, _ in golds], [t.span for t in times])  # type: ignore[misc]
+        # one range of ours ("between 2014 and 2016") answers both of its TIMEX3s
+        for gi, (g, _) in enumerate(golds):
+            if gi not in pairs:
+                over = [(min(g["end"], t.span[1]) - max(g["start"], t.span[0]), ti) for ti, t in enumerate(times)
+                        if t.granularity in ("range", "open")]  # type: ignore[index]
+                if over and max(over)[0] > 0:
+                    pairs[gi] = max(over)[1]
         for gi, (g, (start, end)) in enumerate(golds):
             gold_n += 1
             pred = times[pairs[gi]] if gi in pairs else None
@@ -235,12 +265,14 @@ def score_timex(rows: list[dict[str, Any]], reports: list[Report]) -> tuple[dict
             found += 1
             same = pred.start == start and pred.end == end
             exact += same
+            timeml += timeml_same(pred, g, start, end)
             overlap += pred.start is not None and pred.end is not None and pred.start <= end and start <= pred.end
             if not same:
                 mistakes.append({"id": row["id"], "expected": f"{g['text']} = {g['value']} ({start}..{end})",
                                  "got": f"{pred.text} = {pred.start}..{pred.end} ({pred.granularity})",
                                  "what": "wrong interval", "text": _around(row, g)})
     metrics = {"gold": float(gold_n), "date_found": _share(found, gold_n), "date_exact": _share(exact, gold_n),
+               "date_exact_timeml": _share(timeml, gold_n),
                "date_overlap": _share(overlap, gold_n)}
     return metrics, mistakes
 
