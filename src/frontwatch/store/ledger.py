@@ -19,11 +19,11 @@ from sqlalchemy import Connection, and_, func, insert, or_, select, text
 from sqlalchemy.sql import Select
 
 from ..config import Settings
-from ..errors import FrontwatchError, InputError, StorageError
+from ..errors import FrontwatchError, InputError, NotFoundError, StorageError
 from ..reconcile import Reconciler, haversine_km
 from ..records import Article
 from . import db
-from .schema import articles, claims, event_places, events, failures, incident_members, incidents
+from .schema import articles, claims, event_places, events, failures, incident_members, incidents, places
 from .syndication import signature
 from .writer import content_hash, known_hashes, place_key, store_report
 
@@ -202,12 +202,13 @@ class Ledger:
     def claims(self, *, place: str | None = None, near: tuple[float, float, float] | None = None,
                since: str | date | None = None, until: str | date | None = None, side: str | None = None,
                type: str | None = None, claimant: str | None = None, text: str | None = None,
-               limit: int | None = None) -> Rows:
+               limit: int | None = None, offset: int | None = None, place_id: str | None = None) -> Rows:
         """Claims (one row per event; claims without events have null event columns) matching every filter.
 
         ``place``: a place name or the mention's text; ``near``: (lat, lon, km); ``since``/``until``: the
         event's interval overlaps; ``side``: the claimant's side; ``text``: full-text words (all must
         occur). With any event filter (place, near, since, until, type) claims without events are left out.
+        ``place_id``: a ``places`` id (``Ledger.place``); ``limit``/``offset``: one page, in a stable order.
         """
         since_d, until_d = _day(since, "since"), _day(until, "until")
         c, e, a, m = claims.c, events.c, articles.c, incident_members.c
@@ -218,7 +219,7 @@ class Ledger:
         )
         # With an event filter the query starts from the events (their indexes); otherwise every claim is
         # listed, those without events too.
-        if place or near or since_d or until_d or type:
+        if place or place_id or near or since_d or until_d or type:
             query = query.select_from(events.join(claims, c.id == e.claim_id).join(articles, a.id == c.article_id)
                                       .outerjoin(incident_members, m.event_id == e.id))
         else:
@@ -233,6 +234,8 @@ class Ledger:
                                                   *([ep.start <= until_d] if until_d else []))
         else:
             place_ids = None
+        if place_id:
+            conds.append(e.id.in_(select(event_places.c.event_id).where(event_places.c.place_id == place_id)))
         if near:
             lat, lon, km = near
             dlat = km / 111.0
@@ -250,9 +253,11 @@ class Ledger:
             conds.append(c.claimant.ilike(f"%{claimant}%"))
         if text:
             conds.append(self._text_condition(text))
-        query = query.where(*conds).order_by(func.coalesce(e.start, c.stated), a.id, c.span_start, e.position)
-        if limit:
+        query = query.where(*conds).order_by(func.coalesce(e.start, c.stated), a.id, c.span_start, e.position, c.id)
+        if limit and not near:  # near's circle is cut out of its box below, so it pages after that
             query = query.limit(limit)
+        if offset and not near:
+            query = query.offset(offset)
         with self._read() as conn:
             if place_ids is not None:
                 # Looked up first: a literal id list makes both planners start from the place, not the dates.
@@ -261,6 +266,7 @@ class Ledger:
             rows = [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query)]
         if near:
             rows = [r for r in rows if haversine_km(near[0], near[1], r["lat"], r["lon"]) <= near[2]]
+            rows = rows[offset or 0:(offset or 0) + limit if limit else None]
         for r in rows:
             for key in ("published", "start", "end"):
                 r[key] = r[key].isoformat() if r[key] else None
@@ -273,7 +279,8 @@ class Ledger:
                                    .where(text("claims_fts MATCH :fts")).params(fts=terms))
         return text("claims.tsv @@ plainto_tsquery('english', :fts)").bindparams(fts=words)
 
-    def incidents(self, *, contradicted: bool = False, limit: int | None = None) -> list[dict[str, Any]]:
+    def incidents(self, *, contradicted: bool = False, limit: int | None = None,
+                  offset: int | None = None) -> list[dict[str, Any]]:
         """Incidents, contradicted ones first, then by corroboration; ``contradicted=True`` keeps only those."""
         i = incidents.c
         query = select(incidents).order_by(i.contradicted.desc(), i.corroboration.desc(), i.id)
@@ -281,6 +288,8 @@ class Ledger:
             query = query.where(i.contradicted.is_(True))
         if limit:
             query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
         with self._read() as conn:
             rows = conn.execute(query).mappings().all()
             claim_ids = self._claim_ids(conn, [r["id"] for r in rows])
@@ -324,7 +333,7 @@ class Ledger:
                 info = {k: art[k] for k in ("external_id", "content_hash", "source", "url", "title", "published",
                                             "fetched", "origin", "syndicate")}
                 return {"kind": "article", **_plain(info), "text": art["text"], "claims": recs}
-        raise InputError(f"nothing in {self.where} has the id {ident!r} (an incident number, claim id or article id)")
+        raise NotFoundError(f"nothing in {self.where} has the id {ident!r} (an incident number, claim id or article id)")
 
     def _claim_records(self, conn: Connection, ids: list[str]) -> list[Any]:
         return list(conn.execute(select(claims.c.record, articles.c.external_id, articles.c.source)
@@ -348,6 +357,51 @@ class Ledger:
         from ..export import ACLED_COLUMNS
 
         return Rows(rows, ACLED_COLUMNS)
+
+    def place(self, ident: str) -> dict[str, Any]:
+        """One place of the ledger (a gazetteer id, or ``text:<name>`` for an unresolved mention)."""
+        with self._read() as conn:
+            row = conn.execute(select(places).where(places.c.id == ident)).mappings().first()
+            if row is None:
+                raise NotFoundError(f"no place {ident!r} in {self.where} (ids look like those in claims' places)")
+            n = conn.execute(select(func.count(func.distinct(events.c.claim_id)))
+                             .join(event_places, event_places.c.event_id == events.c.id)
+                             .where(event_places.c.place_id == ident)).scalar_one()
+        return {**dict(row), "claims": int(n)}
+
+    def claimed_area(self, *, side: str | None = None, by: str = "week") -> list[dict[str, Any]]:
+        """Ground each side says it took, in km² per ``by`` (day, week or month) period.
+
+        Counted: asserted advances and captures whose actor is the claimant's own side, with an area figure.
+        A figure counts once per incident, side and date (the largest), so copies of one report count once
+        while a side's successive weekly figures add up.
+        """
+        if by not in {"day", "week", "month"}:
+            raise InputError(f"by must be day, week or month, got {by!r}")
+        e, m = events.c, incident_members.c
+        query = (select(e.id, e.claimant_side, func.coalesce(e.end, e.start, e.stated), e.value, m.incident_id)
+                 .select_from(events.outerjoin(incident_members, m.event_id == e.id))
+                 .where(e.unit == "km2", e.type.in_(("advance", "capture")), e.polarity == "asserted",
+                        e.actor_side == e.claimant_side, e.value.is_not(None)))
+        if side:
+            query = query.where(func.lower(e.claimant_side) == side.lower())
+        best: dict[tuple[str, date, Any, date], float] = {}
+        counts: dict[tuple[str, date], int] = {}
+        with self._read() as conn:
+            for eid, who, when, value, incident in conn.execute(query):
+                if when is None:
+                    continue
+                when = date.fromisoformat(when) if isinstance(when, str) else when
+                start = (when if by == "day" else when.replace(day=1) if by == "month"
+                         else date.fromordinal(when.toordinal() - when.weekday()))
+                key = (who, start, incident if incident is not None else eid, when)
+                best[key] = max(best.get(key, 0.0), float(value))
+                counts[(who, start)] = counts.get((who, start), 0) + 1
+        totals: dict[tuple[str, date], float] = {}
+        for (who, start, _, _), value in best.items():
+            totals[(who, start)] = totals.get((who, start), 0.0) + value
+        return [{"period": start.isoformat(), "side": who, "km2": round(km2, 3), "claims": counts[(who, start)]}
+                for (who, start), km2 in sorted(totals.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
 
     def members(self, incident_ids: Iterable[int] | None = None) -> dict[int, list[Any]]:
         """The ledger events of each incident (all incidents by default), in the order they were assigned."""
