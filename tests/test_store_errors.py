@@ -120,11 +120,13 @@ def test_kill_9_mid_ingest_then_resume(ledger_url: str) -> None:
         child.stdout.readline()
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
+    child.stdout.close()
     with Ledger(ledger_url) as led:
         partial = led.stats()["articles"]
     assert 6 <= partial < n
-    subprocess.run([sys.executable, "-c", CHILD.format(tests=str(TESTS), url=ledger_url, n=n, pause=0)],
-                   check=True, stdout=subprocess.DEVNULL, env=env, timeout=300)
+    again = subprocess.run([sys.executable, "-c", CHILD.format(tests=str(TESTS), url=ledger_url, n=n, pause=0)],
+                           capture_output=True, text=True, env=env, timeout=300)
+    assert again.returncode == 0, again.stderr[-2000:]
     with Ledger(ledger_url) as led:
         stats = led.stats()
         assert stats["articles"] == n and stats["claims"] == 2 * n and stats["events"] == n

@@ -90,9 +90,15 @@ class QuantitiesSettings:
 class ReconcileSettings:
     distance_km: float = 15.0
     """Events at points this close (great-circle km) can be one incident (``reconcile.py``)."""
-    time_slack_days: int = 1
-    """Time intervals this many days apart still count as overlapping (reports date "overnight" events
-    a day either way)."""
+    time_slack_days: int = 3
+    """Time intervals this many days apart still count as overlapping (a death toll reported three days
+    after the strike; "overnight" dated a day either way)."""
+    ground_slack_days: int = 7
+    """The same for ground fighting (advance, capture, withdrawal, repelled, clash): an offensive's weekly
+    figures are one incident."""
+    max_span_days: int = 31
+    """Across articles, a time longer than this ("in 2023", "since February 2022") shows no common period;
+    such events then match only at the same place."""
     figure_tolerance: float = 0.25
     """Figures from opposing sides for the same thing contradict when they differ by more than this share
     of the larger one."""

@@ -31,7 +31,7 @@ from itertools import groupby
 from typing import Any
 
 from .config import ReconcileSettings
-from .records import Event, Place, Report
+from .records import Claim, Event, Place, Report
 
 __all__ = [
     "Contradiction",
@@ -99,12 +99,20 @@ class LedgerEvent:
         return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in dataclasses.asdict(self).items()}
 
 
-def _first_place(event: Event) -> Place | None:
-    """The event's place: the first resolved one below country level ("Ukraine's commander said units
-    withdrew from Avdiivka" is about Avdiivka), else the first resolved, else the first as text."""
-    resolved = [p for p in event.places if p.resolved]
-    return next((p for p in resolved if p.feature != "country"), resolved[0] if resolved else
-                (event.places[0] if event.places else None))
+def _event_place(event: Event, claim: Claim) -> Place | None:
+    """The event's place among the places of its sentence: resolved below country level before the rest,
+    then the nearest to the trigger ("MOSCOW, Feb 17 - ... took control of Avdiivka" is about Avdiivka,
+    and "Ukraine's commander said units withdrew from Avdiivka" too), else the first named as text."""
+    if not event.places:
+        return None
+    at = claim.text.find(event.trigger) if event.trigger else -1
+    anchor = claim.span[0] + at if at >= 0 else claim.span[0]
+
+    def rank(p: Place) -> tuple[int, int]:
+        level = 0 if p.resolved and p.feature != "country" else 1 if p.resolved else 2
+        return level, abs(p.span[0] - anchor)
+
+    return min(event.places, key=rank)
 
 
 def events_from_report(report: Report, syndicate: str | None = None) -> list[LedgerEvent]:
@@ -114,7 +122,7 @@ def events_from_report(report: Report, syndicate: str | None = None) -> list[Led
     for claim in report.claims:
         stated = claim.stated.start if claim.stated and claim.stated.start else art.published
         for i, ev in enumerate(claim.events):
-            place = _first_place(ev)
+            place = _event_place(ev, claim)
             if ev.time is not None and (ev.time.start or ev.time.end):
                 start, end = ev.time.start or ev.time.end, ev.time.end or ev.time.start
             elif claim.stated is not None and claim.stated.start:
@@ -141,10 +149,12 @@ def events_from_report(report: Report, syndicate: str | None = None) -> list[Led
 class Window:
     """Where the store looks for candidate incidents of an event.
 
-    A candidate is an incident with a member of ``family`` whose (lat, lon) lies in the box, or whose place
-    equals ``place``, or whose admin1 equals ``admin1``, or that has no coordinates at all (a blanket or
-    region member) — and whose dates overlap ``start``..``end``. ``None`` bounds are unbounded (a blanket
-    event's box; an event without a time). Over-inclusion is harmless: :meth:`Reconciler.assign` decides.
+    A candidate is an incident with a member of ``family`` whose dates overlap ``start``..``end`` (or are
+    unknown) and that is either from the event's own article, or has its (lat, lon) in the box, or has
+    the place ``place``, or the admin1 ``admin1``, or has no coordinates. ``None`` bounds are unbounded:
+    a region's or blanket claim's box, an event without a time. Over-inclusion is harmless, because
+    :meth:`Reconciler.assign` decides. The store must pass each candidate incident with **all** its
+    members: whether a coarse member may carry a match depends on the finer ones.
     """
 
     family: str
@@ -282,23 +292,27 @@ class Reconciler:
         return FAMILIES.get(event_type, event_type)
 
     def window(self, event: LedgerEvent) -> Window:
-        slack = timedelta(days=self.settings.time_slack_days)
+        slack = self.slack(event.type)
         start = event.start - slack if event.start else None
         end = event.end + slack if event.end else None
         if scope(event) == POINT:
             assert event.lat is not None and event.lon is not None
             dlat = self.settings.distance_km / 111.0
-            dlon = dlat / max(0.05, math.cos(math.radians(event.lat)))
+            # the longitude span at the box's poleward edge, where a degree is shortest
+            dlon = dlat / max(0.05, math.cos(math.radians(min(89.0, abs(event.lat) + dlat))))
             return Window(self.family(event.type), event.lat - dlat, event.lat + dlat, event.lon - dlon,
-                          event.lon + dlon, start, end, event.place, None)
-        region = event.admin1 if scope(event) == REGION else None
-        return Window(self.family(event.type), None, None, None, None, start, end, event.place, region)
+                          event.lon + dlon, start, end, event.place, event.admin1)
+        return Window(self.family(event.type), None, None, None, None, start, end, event.place, event.admin1)
+
+    def slack(self, event_type: str) -> timedelta:
+        ground = self.family(event_type) == "ground"
+        return timedelta(days=self.settings.ground_slack_days if ground else self.settings.time_slack_days)
 
     def _times_overlap(self, a: LedgerEvent, b: LedgerEvent) -> bool | None:
         """True/False when both times are known; None when either is unknown."""
         if a.start is None or b.start is None:
             return None
-        slack = timedelta(days=self.settings.time_slack_days)
+        slack = self.slack(a.type)
         a_end, b_end = a.end or a.start, b.end or b.start
         return a.start <= b_end + slack and b.start <= a_end + slack
 
@@ -313,10 +327,9 @@ class Reconciler:
         se, sm = scope(e), scope(m)
         if se == POINT and sm == POINT:
             assert e.lat is not None and e.lon is not None and m.lat is not None and m.lon is not None
+            # distance alone: many villages share a name ("Novoselivka" in a dozen oblasts)
             d = haversine_km(e.lat, e.lon, m.lat, m.lon)
-            if d <= self.settings.distance_km or (_norm(e.place) and _norm(e.place) == _norm(m.place)):
-                return (3, d)
-            return None
+            return (3, d) if d <= self.settings.distance_km else None
         if se == REGION and sm == REGION:
             return (2, 0.0) if e.admin1 == m.admin1 else None
         if {se, sm} == {POINT, REGION}:
@@ -341,9 +354,14 @@ class Reconciler:
         fit = self._place_strength(e, m)
         if fit is None:
             return None
-        if overlap is None and fit[0] < 3 and e.article_id != m.article_id:
-            return None  # across articles, without a time only the same place is evidence enough
+        if e.article_id != m.article_id and fit[0] < 3 and (overlap is None or self._vague(e) or self._vague(m)):
+            # across articles, a time that is unknown or spans months ("in 2023") is no evidence of the
+            # same period: only the same place can carry the match then
+            return None
         return fit
+
+    def _vague(self, e: LedgerEvent) -> bool:
+        return e.start is not None and e.end is not None and (e.end - e.start).days > self.settings.max_span_days
 
     def order(self, events: Sequence[LedgerEvent]) -> list[LedgerEvent]:
         """The order to assign one article's events in: points, then regions, then blanket claims
@@ -351,32 +369,52 @@ class Reconciler:
         beside even when it comes first in the text."""
         return sorted(events, key=scope)
 
-    def assign(self, event: LedgerEvent, candidates: Mapping[int, Sequence[LedgerEvent]]) -> int | None:
-        """The incident ``event`` joins (a key of ``candidates``), or None to open a new one.
+    def fit(self, event: LedgerEvent, members: Sequence[LedgerEvent]) -> tuple[int, float] | None:
+        """How well ``event`` fits an incident: (place strength, distance km) of its best member, or None.
 
         A finer event never joins through a coarser member alone when the incident already has members
         as fine as itself: a blanket claim attached to the Bakhmut incident must not pull an Avdiivka
-        advance into it. Best strength wins, then the nearest, then the lowest id.
+        advance into it. Likewise a timed event must fit a timed member when there is one.
         """
-        best: tuple[int, float, int] | None = None
+        if not members:
+            return None
         se = scope(event)
-        for iid in sorted(candidates):
-            members = candidates[iid]
-            if not members:
-                continue
-            finest = min(scope(m) for m in members)
-            pool = [m for m in members if scope(m) == finest] if finest <= se else list(members)
-            if event.start is not None and any(m.start is not None for m in pool):
-                # a member without a time matches any date: it must not bridge two periods
-                pool = [m for m in pool if m.start is not None]
-            fits = [f for m in pool if (f := self.matches(event, m)) is not None]
-            if not fits:
-                continue
-            strength, dist = max(fits, key=lambda f: (f[0], -f[1]))
-            key = (-strength, dist, iid)
-            if best is None or key < best:
-                best = key
-        return None if best is None else best[2]
+        scopes = [scope(m) for m in members]
+        finest = min(scopes)
+        pool = [m for m, sm in zip(members, scopes, strict=True) if sm == finest] if finest <= se else list(members)
+        if event.start is not None and any(m.start is not None for m in pool):
+            # a member without a time matches any date: it must not bridge two periods
+            pool = [m for m in pool if m.start is not None]
+        if se == BLANKET:
+            # a blanket claim fits its own article's members, or blanket ones of the same wording only
+            name = _norm(event.place)
+            pool = [m for m in pool if m.article_id == event.article_id or (name and _norm(m.place) == name)]
+        best: tuple[int, float] | None = None
+        for m in reversed(pool):  # the newest first: the same article's, the same point's, are usually late
+            f = self.matches(event, m)
+            if f is not None and (best is None or (f[0], -f[1]) > (best[0], -best[1])):
+                best = f
+                if f == (3, 0.0):
+                    break  # nothing fits better than the same point: big incidents need not be read to the end
+        return best
+
+    def matching(self, event: LedgerEvent, candidates: Mapping[int, Sequence[LedgerEvent]]) -> list[int]:
+        """Every candidate incident ``event`` fits, best first: strongest, then nearest, then lowest id.
+
+        More than one at point strength means the event bridges incidents that describe one happening:
+        the store may record a merge of the later ones into the first (ids are never renumbered).
+        """
+        keyed = [(-f[0], f[1], iid) for iid in candidates if (f := self.fit(event, candidates[iid])) is not None]
+        return [iid for _, _, iid in sorted(keyed)]
+
+    def assign(self, event: LedgerEvent, candidates: Mapping[int, Sequence[LedgerEvent]]) -> int | None:
+        """The incident ``event`` joins (a key of ``candidates``), or None to open a new one.
+
+        Deterministic: the strongest fit wins, then the nearest, then the lowest id, so existing incidents
+        are never renumbered.
+        """
+        found = self.matching(event, candidates)
+        return found[0] if found else None
 
     # -- summary ------------------------------------------------------------------------------------------
     def summarize(self, members: Sequence[LedgerEvent]) -> IncidentSummary:
@@ -470,21 +508,102 @@ class Reconciler:
         return out
 
 
+class _Envelope:
+    """What an incident's members span, to skip incidents an event cannot fit without looking at members.
+
+    A superset test: every incident :meth:`Reconciler.fit` could accept passes (checked against the plain
+    loop in the tests); the rest are skipped, which keeps ``reconcile_all`` near linear.
+    """
+
+    def __init__(self) -> None:
+        self.articles: set[str] = set()
+        self.admin1: set[str] = set()
+        self.names: set[str] = set()
+        self.box: list[float] | None = None  # min lat, max lat, min lon, max lon of point members
+        self.start: date | None = None
+        self.end: date | None = None
+        self.timeless = False
+
+    def add(self, m: LedgerEvent) -> None:
+        self.articles.add(m.article_id)
+        if m.admin1:
+            self.admin1.add(m.admin1)
+        if m.place:
+            self.names.add(_norm(m.place))
+        if scope(m) == POINT:
+            assert m.lat is not None and m.lon is not None
+            b = self.box
+            self.box = [m.lat, m.lat, m.lon, m.lon] if b is None else [
+                min(b[0], m.lat), max(b[1], m.lat), min(b[2], m.lon), max(b[3], m.lon)]
+        if m.start is None:
+            self.timeless = True
+        else:
+            end = m.end or m.start
+            self.start = m.start if self.start is None else min(self.start, m.start)
+            self.end = end if self.end is None else max(self.end, end)
+
+    def admits(self, e: LedgerEvent, slack: timedelta, name: str, point: bool, dlat: float) -> bool:
+        """``slack``, ``name`` (normalised place), ``point`` (scope) and ``dlat`` (distance in degrees of
+        latitude) are the event's, worked out once per event by the caller."""
+        if e.start is not None and not self.timeless and self.start is not None and self.end is not None:
+            if e.start > self.end + slack or (e.end or e.start) < self.start - slack:
+                return False
+        if e.article_id in self.articles or (e.admin1 and e.admin1 in self.admin1) or name in self.names:
+            return True
+        if not point or self.box is None:
+            return False
+        assert e.lat is not None and e.lon is not None
+        b = self.box
+        dlon = dlat / max(0.05, math.cos(math.radians(min(89.0, max(abs(e.lat), abs(b[0]), abs(b[1]))))))
+        return b[0] - dlat <= e.lat <= b[1] + dlat and b[2] - dlon <= e.lon <= b[3] + dlon
+
+
 def reconcile_all(events: Iterable[LedgerEvent], settings: ReconcileSettings | None = None,
                   ) -> dict[int, list[LedgerEvent]]:
-    """The in-memory reference: assign events in order with the store's rules; incident ids from 1."""
+    """The in-memory reference: assign events in order with the store's rules; incident ids from 1.
+
+    Incidents are indexed per family by article, place name, admin1 and a grid of point cells at least
+    ``distance_km`` wide, the way the store's window query uses its indexes; the envelope then checks the
+    period. The tests check the result against assigning among every incident.
+    """
     rec = Reconciler(settings)
     incidents: dict[int, list[LedgerEvent]] = {}
-    by_family: dict[str, list[int]] = {}
+    envelopes: dict[int, _Envelope] = {}
+    index: dict[tuple[str, str, object], set[int]] = defaultdict(set)
+    dlat = rec.settings.distance_km / 111.0 + 0.01
+    dlon = dlat / math.cos(math.radians(70.0))  # cells are wide enough up to 70 degrees of latitude
+
+    def cell(e: LedgerEvent) -> tuple[int, int] | None:
+        if scope(e) != POINT or e.lat is None or e.lon is None:
+            return None
+        if abs(e.lat) > 70.0:
+            return (0, 0) if e.lat > 0 else (0, 1)  # near the poles: one cell per hemisphere
+        return (math.floor(e.lat / dlat), math.floor(e.lon / dlon))
+
+    def keys(e: LedgerEvent, fam: str, near: bool) -> list[tuple[str, str, object]]:
+        out: list[tuple[str, str, object]] = [(fam, "article", e.article_id), (fam, "name", _norm(e.place))]
+        if e.admin1:
+            out.append((fam, "admin1", e.admin1))
+        c = cell(e)
+        if c is not None:
+            cells = [c] if not near or c[0] == 0 and abs(e.lat or 0) > 70.0 else [
+                (c[0] + i, c[1] + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+            out += [(fam, "cell", k) for k in cells]
+        return out
+
     for e in (e for _, group in groupby(events, key=lambda e: e.article_id) for e in rec.order(list(group))):
         fam = rec.family(e.type)
-        candidates = {iid: incidents[iid] for iid in by_family.get(fam, [])}
+        slack, name, point = rec.slack(e.type), _norm(e.place), scope(e) == POINT
+        near = set().union(*(index.get(k, set()) for k in keys(e, fam, near=True)))
+        candidates = {iid: incidents[iid] for iid in sorted(near) if envelopes[iid].admits(e, slack, name, point, dlat)}
         iid = rec.assign(e, candidates)
         if iid is None:
             iid = len(incidents) + 1
-            incidents[iid] = []
-            by_family.setdefault(fam, []).append(iid)
+            incidents[iid], envelopes[iid] = [], _Envelope()
         incidents[iid].append(e)
+        envelopes[iid].add(e)
+        for k in keys(e, fam, near=False):
+            index[k].add(iid)
     return incidents
 
 
@@ -502,4 +621,6 @@ def lead_incidents(incidents: Mapping[int, Sequence[LedgerEvent]]) -> dict[str, 
             placed[m.article_id][iid] += scope(m) == POINT
             first.setdefault((m.article_id, iid), n)
             n += 1
-    return {a: max(c, key=lambda i: (placed[a][i], c[i], -first[(a, i)])) for a, c in total.items()}
+    sources = {iid: len({m.syndicate for m in ms}) for iid, ms in incidents.items()}
+    return {a: max(c, key=lambda i: (sources[i], placed[a][i], c[i], -first[(a, i)]))
+            for a, c in total.items()}

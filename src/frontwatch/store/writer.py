@@ -14,8 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Date, and_, bindparam, func, insert, or_, select, text, update
 
 from ..reconcile import LedgerEvent, Reconciler, Window, events_from_report
 from ..records import Place, Report, article_id
@@ -32,13 +31,20 @@ def place_key(name: str | None) -> str | None:
     return name.strip().lower().removeprefix("the ") or None
 
 
+_FIELDS = tuple(f.name for f in dataclasses.fields(LedgerEvent))
+
+
 def event_from_record(record: Mapping[str, Any]) -> LedgerEvent:
-    known = {f.name for f in dataclasses.fields(LedgerEvent)}
-    values = {k: v for k, v in record.items() if k in known}
+    values = {k: record[k] for k in _FIELDS if k in record}
     for key in DATE_FIELDS:
         if values.get(key):
             values[key] = date.fromisoformat(values[key])
     return LedgerEvent(**values)
+
+
+def event_record(le: LedgerEvent) -> dict[str, Any]:
+    """``LedgerEvent.to_dict()`` without ``dataclasses.asdict``'s deep copy (this runs for every event)."""
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k in _FIELDS for v in (getattr(le, k),)}
 
 
 def content_hash(text_: str) -> str:
@@ -53,11 +59,25 @@ def known_hashes(conn: Connection, hashes: Sequence[str]) -> set[str]:
     return found
 
 
-def _insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+def _insert_new(conn: Connection, table: Any, rows: list[dict[str, Any]], fresh: bool = False) -> None:
+    """Insert the rows whose key is not stored yet (places are shared by articles; claim and event ids
+    can repeat when one external id is given to two different texts); ``fresh``: known to be new.
+    A lookup and a plain insert: ``ON CONFLICT`` statements miss SQLAlchemy's compiled cache."""
     if not rows:
         return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    conn.execute(dialect.insert(table).on_conflict_do_nothing(), rows)
+    if fresh:
+        conn.execute(insert(table), rows)
+        return
+    key = table.c.id if "id" in table.c else None
+    if key is not None:
+        stored = set(conn.execute(select(key).where(key.in_([r["id"] for r in rows]))).scalars())
+        rows = [r for r in rows if r["id"] not in stored]
+    else:  # event_places: keyed by its event, which is new exactly when the event row was
+        stored = set(conn.execute(select(table.c.event_id).where(
+            table.c.event_id.in_(list({r["event_id"] for r in rows})))).scalars())
+        rows = [r for r in rows if r["event_id"] not in stored]
+    if rows:
+        conn.execute(insert(table), rows)
 
 
 def _place_id(p: Place) -> str:
@@ -69,10 +89,15 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     """Store one report; returns the new article's row id, or None when its text is already stored."""
     art = report.article
     digest = content_hash(art.text)
-    if conn.execute(select(articles.c.id).where(articles.c.content_hash == digest)).first():
+    seen = conn.execute(select(articles.c.content_hash).where(
+        or_(articles.c.content_hash == digest, articles.c.external_id == art.id)).limit(2)).scalars().all()
+    if digest in seen:
         return None
+    # Claim and event ids hash the article id and a span: they can only collide with stored ones when
+    # another text came under the same external id, and only then are they looked up before inserting.
+    fresh_ids = not seen
     syndicate = (find_syndicate(conn, sig, threshold) if sig else None) or art.id
-    meta = report.to_dict()["article"]
+    meta = art.to_dict()
     pk = conn.execute(insert(articles).values(
         content_hash=digest, external_id=art.id, source=art.source, url=art.url, title=art.title,
         published=art.published, fetched=datetime.now(UTC), origin=origin or art.origin, text=art.text,
@@ -80,16 +105,16 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     )).inserted_primary_key[0]
     if sig:
         conn.execute(insert(article_bands), band_rows(pk, sig))
-    _store_claims(conn, report, pk)
+    _store_claims(conn, report, pk, fresh_ids)
     # The reconciler's order (placed events before blanket ones); ``ordinal`` keeps it, so members load
     # in the order they were assigned, as the in-memory reconcile_all holds them.
     ledger_events = reconciler.order(events_from_report(report, syndicate))
-    _store_events(conn, report, ledger_events, pk, reconciler)
-    _reconcile(conn, ledger_events, reconciler, pk)
+    _store_events(conn, report, ledger_events, pk, reconciler, fresh_ids)
+    _reconcile(conn, ledger_events, reconciler)
     return int(pk)
 
 
-def _store_claims(conn: Connection, report: Report, pk: int) -> None:
+def _store_claims(conn: Connection, report: Report, pk: int, fresh_ids: bool) -> None:
     rows = []
     for c in report.claims:
         rows.append({
@@ -98,15 +123,14 @@ def _store_claims(conn: Connection, report: Report, pk: int) -> None:
             "claimant_role": c.claimant.role, "cue": c.cue, "direct_quote": c.direct_quote,
             "stated": c.stated.start if c.stated else None, "record": c.to_dict(),
         })
-    # Claim ids hash the article id and span: a second text under the same external id could repeat one.
-    _insert_ignore(conn, claims, rows)
+    _insert_new(conn, claims, rows, fresh_ids)
     if rows and conn.dialect.name == "sqlite":
         conn.execute(text("INSERT INTO claims_fts (claim_id, text, claimant) VALUES (:id, :text, :claimant)"),
                      [{"id": r["id"], "text": r["text"], "claimant": r["claimant"]} for r in rows])
 
 
 def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEvent], pk: int,
-                  reconciler: Reconciler) -> None:
+                  reconciler: Reconciler, fresh_ids: bool) -> None:
     by_id = {f"{c.id}:{i}": ev for c in report.claims for i, ev in enumerate(c.events)}
     event_rows, place_rows, link_rows = [], {}, []
     for ordinal, le in enumerate(ledger_events):
@@ -116,7 +140,7 @@ def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEv
             "actor_side": le.actor_side, "claimant_side": le.claimant_side, "place": le.place,
             "place_key": place_key(le.place), "lat": le.lat, "lon": le.lon, "admin1": le.admin1,
             "precision": le.precision, "start": le.start, "end": le.end, "stated": le.stated,
-            "value": le.value, "unit": le.unit, "kind": le.kind, "record": le.to_dict(),
+            "value": le.value, "unit": le.unit, "kind": le.kind, "record": event_record(le),
         })
         for n, p in enumerate(by_id[le.id].places):
             pid = _place_id(p)
@@ -126,34 +150,57 @@ def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEv
             link_rows.append({"event_id": le.id, "position": n, "place_id": pid,
                               "key": place_key(p.name or p.text) or "", "text_key": place_key(p.text) or "",
                               "precision": p.precision, "start": le.start, "end": le.end})
-    _insert_ignore(conn, places, list(place_rows.values()))
-    _insert_ignore(conn, events, event_rows)
-    _insert_ignore(conn, event_places, link_rows)
+    _insert_new(conn, places, list(place_rows.values()))
+    _insert_new(conn, events, event_rows, fresh_ids)
+    _insert_new(conn, event_places, link_rows, fresh_ids)
 
 
-def candidate_filter(le: LedgerEvent, w: Window, article_pk: int) -> Any:
-    """Members that may share an incident with ``le`` (over-inclusion is harmless: ``assign`` decides).
+def _candidate_statement(box: bool, start: bool, end: bool) -> Any:
+    """Members of every incident with a member that may share an incident with the event.
 
     The reconciler's window gives the family, the period and, for a point, the box. Places are then
     narrowed by its matching rules instead of taking every member of the family when the box is
-    unbounded: across articles a coarser event only joins by name (a region by its admin1, a blanket claim
-    by the same wording), and anything may join within its own article. ``test_store`` checks the store
+    unbounded: across articles a coarser event only joins by name (a region by its admin1, a blanket
+    claim by the same wording). Events of the article being stored are not in the table's memberships
+    yet; ``_reconcile`` adds the incidents they joined itself. ``test_ledger_corpus`` checks the store
     against the in-memory ``reconcile_all`` so the two cannot drift apart unnoticed.
+
+    One statement per shape (box? start? end?) with bound parameters, so SQLAlchemy compiles each once.
     """
-    e = events.c
-    conds = [e.family == w.family]
-    if w.end is not None:
-        conds.append(or_(e.start.is_(None), e.start <= w.end))
+    e, m = events.c, incident_members.c
+    conds = [e.family == bindparam("family")]
+    if end:
+        conds.append(or_(e.start.is_(None), e.start <= bindparam("w_end", type_=Date)))
+    if start:
+        conds.append(or_(e.end.is_(None), e.end >= bindparam("w_start", type_=Date)))
+    where = [e.place_key == bindparam("key1"), e.place_key == bindparam("key2"),
+             e.admin1 == bindparam("admin1"), e.admin1 == bindparam("admin2")]
+    if box:
+        where.append(and_(e.lat.between(bindparam("min_lat"), bindparam("max_lat")),
+                          e.lon.between(bindparam("min_lon"), bindparam("max_lon"))))
+    inner = (select(m.incident_id).join(events, e.id == m.event_id).where(*conds, or_(*where)))
+    return (select(m.incident_id, events.c.record).join(events, events.c.id == m.event_id)
+            .where(m.incident_id.in_(inner)).order_by(m.incident_id, events.c.article_id, events.c.ordinal))
+
+
+_STATEMENTS = {(b, s, e): _candidate_statement(b, s, e) for b in (False, True) for s in (False, True)
+               for e in (False, True)}
+
+
+def _candidates(conn: Connection, le: LedgerEvent, w: Window) -> dict[int, list[LedgerEvent]]:
+    box = None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon)
+    params: dict[str, Any] = {"family": w.family, "key1": place_key(w.place), "key2": place_key(le.place),
+                              "admin1": w.admin1, "admin2": le.admin1}
+    if box:
+        params.update(min_lat=w.min_lat, max_lat=w.max_lat, min_lon=w.min_lon, max_lon=w.max_lon)
     if w.start is not None:
-        conds.append(or_(e.end.is_(None), e.end >= w.start))
-    where = [e.article_id == article_pk]
-    if None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon):
-        where.append(and_(e.lat.between(w.min_lat, w.max_lat), e.lon.between(w.min_lon, w.max_lon)))
-    for name in {w.place, le.place} - {None}:
-        where.append(e.place_key == place_key(name))
-    for region in {w.admin1, le.admin1} - {None}:
-        where.append(e.admin1 == region)
-    return and_(*conds, or_(*where))
+        params["w_start"] = w.start
+    if w.end is not None:
+        params["w_end"] = w.end
+    out: dict[int, list[LedgerEvent]] = {}
+    for iid, record in conn.execute(_STATEMENTS[(box, w.start is not None, w.end is not None)], params):
+        out.setdefault(iid, []).append(event_from_record(record))
+    return out
 
 
 def load_members(conn: Connection, incident_ids: Sequence[int]) -> dict[int, list[LedgerEvent]]:
@@ -172,30 +219,52 @@ def load_members(conn: Connection, incident_ids: Sequence[int]) -> dict[int, lis
     return out
 
 
-def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler, article_pk: int) -> None:
-    touched: dict[int, None] = {}
-    now = datetime.now(UTC)
-    for le in ledger_events:  # already in the reconciler's order (see store_report)
-        already = conn.execute(select(incident_members.c.incident_id)
-                               .where(incident_members.c.event_id == le.id)).scalar()
-        if already is not None:  # an event id repeated under one external id: it is in its incident
-            continue
-        ids = conn.execute(
-            select(incident_members.c.incident_id).distinct()
-            .join(events, events.c.id == incident_members.c.event_id)
-            .where(candidate_filter(le, reconciler.window(le), article_pk))
-        ).scalars().all()
-        iid = reconciler.assign(le, load_members(conn, sorted(ids)))
-        if iid is None:
-            summary = reconciler.summarize([le])
-            iid = conn.execute(insert(incidents).values(**_incident_columns(summary), updated=now)).inserted_primary_key[0]
-        conn.execute(insert(incident_members).values(event_id=le.id, incident_id=iid))
-        touched[iid] = None
-    if not touched:
+# Incidents opened while an article is stored get temporary ids above any real one (so the reconciler's
+# lowest-id tie-break still prefers existing incidents, and earlier new ones) until one batch insert.
+TEMP_ID_BASE = 1 << 60
+
+
+def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler) -> None:
+    """Assign the article's events (in the reconciler's order) and re-summarise the incidents touched.
+
+    Members are loaded once per incident and kept in memory for the rest of the article; new incidents,
+    memberships and changed summaries are written in batches at the end: a few statements per article
+    plus one candidate query per event.
+    """
+    if not ledger_events:
         return
-    for iid, members in load_members(conn, list(touched)).items():
-        summary = reconciler.summarize(members)
-        conn.execute(update(incidents).where(incidents.c.id == iid).values(**_incident_columns(summary), updated=now))
+    known = set(conn.execute(select(incident_members.c.event_id)
+                             .where(incident_members.c.event_id.in_([le.id for le in ledger_events]))).scalars())
+    cache: dict[int, list[LedgerEvent]] = {}  # incident -> members, this article's included
+    touched: dict[int, None] = {}
+    assigned: list[tuple[str, int]] = []
+    for le in ledger_events:
+        if le.id in known:  # an event id repeated under one external id: it is in its incident already
+            continue
+        for iid, members in _candidates(conn, le, reconciler.window(le)).items():
+            cache.setdefault(iid, members)
+        # every incident this article touched stays a candidate (its own events are not stored yet)
+        iid = reconciler.assign(le, cache)
+        if iid is None:
+            iid = TEMP_ID_BASE + len(cache)
+            cache[iid] = []
+        cache[iid].append(le)
+        touched[iid] = None
+        assigned.append((le.id, iid))
+    now = datetime.now(UTC)
+    new = [iid for iid in touched if iid >= TEMP_ID_BASE]
+    real: dict[int, int] = {}
+    if new:
+        rows = [{**_incident_columns(reconciler.summarize(cache[iid])), "updated": now} for iid in new]
+        ids = conn.execute(insert(incidents).returning(incidents.c.id, sort_by_parameter_order=True), rows).scalars()
+        real = dict(zip(new, ids, strict=True))
+    conn.execute(insert(incident_members), [{"event_id": eid, "incident_id": real.get(iid, iid)}
+                                            for eid, iid in assigned])
+    old = [iid for iid in touched if iid < TEMP_ID_BASE]
+    if old:
+        conn.execute(update(incidents).where(incidents.c.id == bindparam("iid")),
+                     [{"iid": iid, **_incident_columns(reconciler.summarize(cache[iid])), "updated": now}
+                      for iid in old])
 
 
 def _incident_columns(summary: Any) -> dict[str, Any]:
