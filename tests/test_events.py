@@ -45,3 +45,42 @@ def test_events_no_false_triggers(nlp, actors, text: str) -> None:  # type: igno
 def test_events_other_conflict_side(nlp, actors, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
     events = _events(nlp, actors, text)
     assert events and all(e[2] in {side, "unknown"} for e in events)
+
+
+# -- real-news gaps (issue 8): sentences written for these tests -------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # withdrawal and capture told in the passive or the negative
+    ("The army said the town of Bilohorivka was captured by Russian troops.", ("capture", "asserted", "RU")),
+    ("The village has been retaken by Ukrainian forces, Maliar said.", ("capture", "asserted", "UA")),
+    ("Ukraine's military said its forces have not withdrawn from Bakhmut.", ("withdrawal", "denied", "UA")),
+    ("The town of Marinka was not taken, the General Staff of Ukraine said.", ("capture", "denied", "RU")),
+    ("Konashenkov said Russian units had not retreated from Klishchiivka.", ("withdrawal", "denied", "RU")),
+    ("The Defence Ministry of Ukraine said Russian air defences downed four Ukrainian drones.", ("repelled", "asserted", "UA")),
+])
+def test_events_passive_and_negative(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+def test_events_several_same_type_events_in_one_sentence(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian forces captured Opytne and Ukrainian forces captured Andriivka, the report said."
+    events = _events(nlp, actors, text)
+    assert ("capture", "asserted", "RU") in events and ("capture", "asserted", "UA") in events
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese Foreign Ministry spokesman Wang Wenbin said both sides should stop the fighting.",
+    "Blinken said Russia must withdraw its troops from Ukraine.",
+])
+def test_events_obligations_are_not_events(nlp, actors, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _events(nlp, actors, text) == []
+
+
+def test_events_coreferred_across_sentences_told_once(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia's Defence Ministry said its forces captured Marinka on Monday. The ministry said the capture "
+            "of Marinka came after weeks of assaults. Separately, the ministry said Russian troops captured "
+            "Novomykhailivka, and the capture of Novomykhailivka opened the road south.")
+    report = pipeline.analyze(text, published="2023-12-26", source="Wirewire")
+    captures = [sum(e.type == "capture" for e in c.events) for c in report.claims]
+    # "the capture of Marinka" points back to the first telling; another village's capture is new
+    assert captures == [1, 0, 1]

@@ -50,6 +50,8 @@ class Actors:
     """Side lexicon with fast lookup of every actor name in a text."""
 
     def __init__(self, table: dict[str, dict[str, list[str]]]) -> None:
+        self._sides = set(table)
+        self._people_keys: dict[str, str] | None = None
         self._entries: dict[str, tuple[str, str]] = {}  # name (casefolded if lowercase entry) -> (side, category)
         exact: list[str] = []
         folded: list[str] = []
@@ -131,6 +133,52 @@ class Actors:
             return "unknown"
         return "UA" if ua >= ru else "RU"
 
+    def person_side(self, name: str) -> str | None:
+        """The side of a listed official, also under another romanisation ("Shoygu", "Zaluzhnyi", "Syrskyy")."""
+        side = self.side_of(name, ("people",))
+        if side is not None:
+            return side
+        people = self.people_keys()
+        for word in reversed(re.findall(r"[A-Z][\w'’-]{3,}", name)):  # the surname is usually last
+            if _loose(word) in people:
+                return people[_loose(word)]
+        return None
+
+    def people_keys(self) -> dict[str, str]:
+        """Transliteration-folded surname -> side, for every listed official."""
+        if self._people_keys is None:
+            keys: dict[str, str] = {}
+            for name, side in self.names("people"):
+                last = name.split()[-1]
+                if len(last) > 3:
+                    keys.setdefault(_loose(last), side)
+            self._people_keys = keys
+        return self._people_keys
+
+    def outlet_side(self, source: str) -> str | None:
+        """The side of an outlet given by name ("Kyiv Independent") or by web domain ("kyivindependent.com").
+
+        A domain is read by its country code first (``.ua``, ``.ru``: "en.interfax.com.ua" is Interfax-Ukraine,
+        not Russia's Interfax), then by its name label against the listed outlets with spaces dropped
+        ("kyivpost.com" -> "Kyiv Post"), then by domains listed as outlets.
+        """
+        side = self.side_of(source, ("outlets",))
+        host = source.strip().casefold().removeprefix("https://").removeprefix("http://").split("/")[0]
+        if " " in host or "." not in host:
+            return side
+        labels = host.split(".")
+        country = labels[-1]
+        for side_name, tld in (("UA", "ua"), ("RU", "ru")):
+            if country == tld and side_name in self._sides:
+                return side_name
+        if side is not None:
+            return side
+        compact = {re.sub(r"[\W_]+", "", name.casefold()): side for name, side in self.names("outlets")}
+        for label in labels[:-1]:
+            if label in compact and len(label) > 3:
+                return compact[label]
+        return None
+
     def lookup(self, name: str) -> tuple[str, str] | None:
         """(side, category) of an exact name, or None."""
         return self._entries.get(name) or self._entries.get(name.casefold())
@@ -140,6 +188,12 @@ class Actors:
         for name, (side, cat) in self._entries.items():
             if cat == category:
                 yield name, side
+
+
+def _loose(word: str) -> str:
+    from .gazetteer.translit import loose_key  # the gazetteer's transliteration folding
+
+    return loose_key(word)
 
 
 def _sides(data: dict[str, object], where: str) -> dict[str, dict[str, list[str]]]:

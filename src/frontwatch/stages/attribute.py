@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
+from .parse import ent_at, ents_in
 
 REPORTING_VERBS = {
     "say", "announce", "note", "state", "concede", "claim", "add", "report", "deny", "acknowledge", "warn",
@@ -33,6 +34,7 @@ REPORTING_VERBS = {
     "comment", "predict", "estimate", "assess", "describe", "specify", "clarify", "complain", "disclose",
     "quote", "cite", "ask", "appeal", "request", "demand", "threaten", "believe", "think", "suggest",
     "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
+    "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution",
 }
 # Verbs that take a claim but read oddly as cues when their subject is not a speaker.
 SPEAKER_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "person",
@@ -44,7 +46,14 @@ PERSON_NOUNS = {
     "commander", "president", "adviser", "advisor", "general", "head", "chief", "secretary", "representative",
     "envoy", "ambassador", "analyst", "expert", "source", "sources", "officer", "colonel", "lieutenant",
     "leader", "premier", "deputy", "soldier", "serviceman", "resident", "witness", "diplomat", "politician",
+    "senator", "senators", "lawmaker", "lawmakers", "legislator", "legislators", "congressman", "congresswoman",
+    "chairman", "chairwoman", "founder", "member", "members", "prosecutor", "judge", "researcher", "researchers",
+    "economist", "economists", "blogger", "bloggers", "journalist", "correspondent",
 }
+# Evidence a speaker publishes ("according to figures published by the UN"): the publisher is the claimant;
+# with no publisher named the evidence is the outlet's own (docs/claims.md).
+EVIDENCE_NOUNS = {"figures", "data", "statistics", "estimates", "estimate", "poll", "polls", "survey", "surveys",
+                  "images", "imagery", "footage", "numbers", "records", "documents", "calculations", "tally"}
 ORG_NOUNS = {
     "ministry", "command", "staff", "army", "military", "administration", "office", "service", "government",
     "forces", "brigade", "agency", "headquarters", "council", "department", "kremlin", "authorities",
@@ -53,6 +62,14 @@ ORG_NOUNS = {
 }
 GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals",
                     "eyewitnesses", "activists", "medics", "doctors"}
+# Heads of phrases that name a side's armed forces ("Russian air defences", "Ukrainian troops").
+FORCE_WORDS = {"force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "defences",
+               "defenses", "defence", "defense", "defenders", "brigade", "aviation", "navy", "artillery", "servicemen"}
+# Issuers of daily bulletins, and how the bulletin's next items begin ("In the Bakhmut direction, ...").
+BULLETIN_ISSUERS = {"staff", "ministry", "command", "group", "forces", "administration", "service", "mission",
+                    "headquarters", "office", "force", "navy", "guard", "grouping"}
+BULLETIN_ITEM = re.compile(r"(?:In|On|Near|Along|Over|Also|In addition|Additionally|Besides|At the same time|Meanwhile|"
+                           r"Moreover|Furthermore|Another|Over the past)\b")
 QUOTE_RE = re.compile(r"“[^”\n]{8,}?”|\"[^\"\n]{8,}?\"")
 HEADLINE_DASH = re.compile(r"^(?P<body>.{15,}?)\s+[–—-]{1,2}\s+(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
 HEADLINE_COLON = re.compile(r"^(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}):\s+(?P<body>\S.{10,})$")
@@ -109,7 +126,7 @@ class Attributor:
         """The outlet as claimant: its listed side, else ``other`` (a wire or foreign outlet), else unknown."""
         if not source:
             return Claimant(name="unknown outlet", kind="outlet", side="unknown")
-        return Claimant(name=source, kind="outlet", side=self.actors.side_of(source, ("outlets",)) or "other")
+        return Claimant(name=source, kind="outlet", side=self.actors.outlet_side(source) or "other")
 
     def attribute(self, doc: Doc, source: str | None = None) -> list[Attribution]:
         outlet = self.outlet(source)
@@ -122,7 +139,7 @@ class Attributor:
         for i, sent in enumerate(sentences):
             found = self._own(sent, quotes, memory, outlet) or (self._headline(sent) if i == 0 else None)
             if found is not None:
-                found.claimant = self._settle(found.claimant, outlet, war)
+                found.claimant = self._settle(found.claimant, outlet, war, found)
                 memory.remember(found.claimant)
             else:
                 self._remember_subjects(sent, memory)  # "Putin spoke on Sunday. '...,' he added."
@@ -147,6 +164,29 @@ class Attributor:
             elif quote is not None and found is not None:
                 found.direct_quote = True  # '"The town is ours," said X': the speaker's own words
             results.append(found or Attribution(sent, outlet))
+        return self._continuations(results, own, quotes)
+
+    def _continuations(self, results: list[Attribution], own: list[Attribution | None],
+                       quotes: list[tuple[int, int]]) -> list[Attribution]:
+        """A bulletin's next sentences in the same paragraph keep its issuer.
+
+        "The General Staff said 95 clashes took place. In the Bakhmut direction, the enemy attacked 12
+        times." The second sentence has no speaker of its own but goes on with the same report; a new
+        paragraph with no speaker is the outlet's again.
+        """
+        text = results[0].sent.doc.text if results else ""
+        for i in range(1, len(results)):
+            at, before = results[i], results[i - 1]
+            if own[i] is not None or at.claimant.kind != "outlet" or before.claimant.kind == "outlet":
+                continue
+            if "\n" in text[before.sent.end_char:at.sent.start_char] or _quote_of(at.sent, quotes) is not None:
+                continue
+            if before.claimant.kind != "organisation" or before.direct_quote \
+                    or before.claimant.name.split()[-1].lower() not in BULLETIN_ISSUERS:
+                continue
+            if not BULLETIN_ITEM.match(at.sent.text.lstrip()) and not any(t.lower_ in {"enemy", "occupiers"} for t in at.sent):
+                continue  # background or analysis, the outlet's own
+            results[i] = Attribution(at.sent, before.claimant, None, None)
         return results
 
     # -- one sentence on its own -------------------------------------------------------
@@ -155,6 +195,8 @@ class Attributor:
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
                 objs = [c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"]
+                if objs and objs[0].lower_ in EVIDENCE_NOUNS:
+                    objs = _publisher(objs[0])
                 if objs:
                     claimant = self._claimant(objs[0], memory, outlet)
                     if claimant:
@@ -191,6 +233,12 @@ class Attributor:
         for j in range(i, len(sentences)):
             s = sentences[j]
             if s.start_char >= quote[1]:
+                # '"The village is ours!" he tweeted.': the parser ends the sentence at the "!", and the
+                # speaker follows on the same line in a short clause of its own.
+                gap = s.doc.text[quote[1]:s.start_char]
+                if own[j] is not None and "\n" not in gap and len(gap.strip()) <= 1 and len(s) <= 12 \
+                        and own[j].cue_token is not None:  # type: ignore[union-attr]
+                    return own[j]
                 break
             if own[j] is not None and not _inside(own[j].cue_token, s, quote):  # type: ignore[union-attr]
                 return own[j]
@@ -212,7 +260,7 @@ class Attributor:
                 continue
             who = m.group("who")
             side = self.actors.side_of(who)
-            ents = [e for e in sent.ents if e.text == who and e.label_ in {"PERSON", "ORG", "GOV"}]
+            ents = [e for e in ents_in(sent.doc, sent.start, sent.end) if e.text == who and e.label_ in {"PERSON", "ORG", "GOV"}]
             body_noun = who.split()[-1].lower() in ORG_NOUNS | PERSON_NOUNS  # "General Staff: ..."
             if side is None and not ents and not body_noun:
                 continue
@@ -220,7 +268,7 @@ class Attributor:
             return Attribution(sent, Claimant(name=who, kind=kind, side=side or "unknown"), "headline", None)  # type: ignore[arg-type]
         return None
 
-    def _settle(self, claimant: Claimant, outlet: Claimant, war: str) -> Claimant:
+    def _settle(self, claimant: Claimant, outlet: Claimant, war: str, found: Attribution | None = None) -> Claimant:
         """A side for a claimant the tables do not know.
 
         In another war every named party is ``other`` (UA/RU are for the Russia–Ukraine war only);
@@ -234,11 +282,30 @@ class Attributor:
             side = "unknown" if generic else "other"
         else:
             side = _context_side(outlet)
+            if side == "unknown" and not generic and found is not None:
+                # A neutral outlet quoting "the Defence Ministry" or "the military": a side's own body
+                # reports its own forces ("Russian air defences downed ..., the ministry said"); with
+                # no forces named, the side the story is about.
+                side = self._content_side(found) or war
         return Claimant(claimant.name, claimant.kind, side, claimant.role, claimant.organisation)
+
+    def _content_side(self, found: Attribution) -> str | None:
+        """The side of the forces that are the subject of the reported clause, if one is named."""
+        for token in found.sent:
+            if token.i in found.attribution_tokens or token.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if token.head.lemma_.lower() in REPORTING_VERBS and token.head.i == found.cue_token:
+                continue
+            phrase = " ".join(t.text for t in token.subtree if t.i not in found.attribution_tokens)
+            matches = [m for m in self.actors.find(phrase) if m.category in {"adjectives", "forces", "countries"}
+                       and m.side in {"UA", "RU"}]
+            if matches and token.lemma_.lower() in FORCE_WORDS | {"ukraine", "russia"}:
+                return matches[0].side
+        return None
 
     def _remember_subjects(self, sent: Span, memory: _Memory) -> None:
         """People who are the subject of a sentence become referents for a later "he said"."""
-        for ent in sent.ents:
+        for ent in ents_in(sent.doc, sent.start, sent.end):
             if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"}:
                 claimant = self._claimant(ent.root, memory, Claimant(name="", kind="outlet"))
                 if claimant is not None and claimant.kind == "person":
@@ -263,21 +330,22 @@ class Attributor:
                 return memory.organisations[-1] if memory.organisations else None
             return memory.last
         # Only a name that is the head or its apposition: not "Tuareg" in "an alliance of mostly Tuareg groups".
-        people = [e for e in span.ents if e.label_ == "PERSON" and (e.root == head or e.root.head == head)]
+        ents = ents_in(doc, span.start, span.end)
+        people = [e for e in ents if e.label_ == "PERSON" and (e.root == head or e.root.head == head)]
         if not people and head.lemma_.lower() in PERSON_NOUNS:
             # "The head of Russia-installed Donetsk administration Denis Pushilin said": title, then the name
-            people = [e for e in span.ents if e.label_ == "PERSON"][-1:]
+            people = [e for e in ents if e.label_ == "PERSON"][-1:]
         if people:
             name = people[0].text
             previous = memory.person(name)
             role = _role(span, people[0])
-            side = self.actors.side_of(name, ("people",)) or self.actors.side_of(phrase)
+            side = self.actors.person_side(name) or self.actors.side_of(phrase)
             if previous is not None:
                 role = role or previous.role
                 side = side or previous.side
                 name = name if len(name) > len(previous.name) else previous.name
             return Claimant(name=name, kind="person", side=side or "unknown", role=role)
-        orgs = [e for e in span.ents if e.label_ in {"GOV", "ORG", "NORP", "GPE"}]
+        orgs = [e for e in ents if e.label_ in {"GOV", "ORG", "NORP", "GPE"}]
         head_lower = head.lemma_.lower()
         if head_lower in PERSON_NOUNS or lower in PERSON_NOUNS:
             # "the deputy minister added": the last person whose role fits, else the last person.
@@ -304,6 +372,19 @@ class Attributor:
                 return Claimant(name=name, kind="outlet", side=side or "unknown")
             return Claimant(name=name, kind="organisation", side=side or "unknown")
         return None
+
+
+def _publisher(evidence: Token) -> list[Token]:
+    """ "figures published by the United Nations" / "data from the ministry": who put the evidence out."""
+    for child in evidence.children:
+        if child.dep_ in {"acl", "relcl"}:
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                return [p for p in agent.children if p.dep_ == "pobj"][:1]
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            found = [p for p in child.children if p.dep_ == "pobj" and (p.ent_type_ or p.lemma_.lower() in ORG_NOUNS)]
+            if found:
+                return found[:1]
+    return []
 
 
 def _context_side(outlet: Claimant) -> str:
@@ -333,7 +414,7 @@ def _core(head: Token) -> str:
     "Russia's Defence Ministry" -> itself; "an RSF adviser" -> "RSF adviser".
     """
     doc = head.doc
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    ent = ent_at(doc, head.i)
     if ent is not None:
         left = [c for c in head.lefts if c.dep_ in {"poss", "compound", "amod"} and c.i < ent.start]
         start = min([ent.start] + [c.left_edge.i for c in left])

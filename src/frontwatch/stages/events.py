@@ -49,7 +49,7 @@ TRIGGERS: dict[str, str] = {
     "repelled": (
         r"repel\w*|repuls\w*|thwart\w*|fend(?:ed|ing)? off|fought off|beat(?:en)? back|beat off|foil\w*|driven back|"
         r"(?:not|never) (?:been |be )?successful|unsuccessful|no success|without success|"
-        r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|intercept\w*|not a single (?:metre|meter|step)|"
+        r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|downed|intercept\w*|not a single (?:metre|meter|step)|"
         r"hold(?:s|ing)? (?:their |its |our |the )?(?:positions|ground|line)|held (?:their |its |our |the )?(?:positions|ground|line)|"
         r"destroy\w* (?:\w+ ){0,3}(?:drones|missiles|rockets|uavs|of them)"
     ),
@@ -70,7 +70,7 @@ TRIGGERS: dict[str, str] = {
         r"(?:took|captured) (?:\w+ ){0,3}prisoners?|suffer\w* (?:\w+ ){0,2}losses"
     ),
     "weapons_supply": (
-        r"deliver\w*|suppl(?:y|ied|ies|ying)|provid\w*|send(?:s|ing)?|sent|pledg\w*|promis\w*|donat\w*|transfer\w*|"
+        r"deliver\w*|suppl(?:y|ied|ies|ying)|provid\w*|send(?:s|ing)?|sent|pledg\w*|promis\w*|donat\w*|transfer\w*|ship(?:s|ped|ping)\b|"
         r"shipment\w*|handed|arrived|re-export\w*|aid package|military aid|security assistance|"
         r"(?:need(?:s|ed)?|asked for|request\w*|call(?:ed|s|ing)? (?:up)?on) (?:\w+ ){0,6}(?:weapons|missiles|jets|aircraft|tanks|shells|ammunition|air defen[cs]e)"
     ),
@@ -146,6 +146,7 @@ class EventFinder:
         if NO_CLAIM.search(text):
             return []  # "could not independently verify", "has not commented": about a claim, not one
         hits: dict[str, tuple[int, int]] = {}
+        extra: list[tuple[str, tuple[int, int]]] = []
         for kind, pattern in _TRIGGER_RE.items():
             for m in pattern.finditer(text):
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
@@ -161,6 +162,9 @@ class EventFinder:
                         c.dep_ in {"nsubjpass", "dobj"} and _AREA.match(" " + " ".join(t.text for t in c.subtree))
                         for c in span.root.children)):
                     kind = "advance"  # "recaptured 9 sq km", "31 sq km had been retaken": ground, not a place
+                if kind in hits and _own_clause(span, doc.char_span(*hits[kind], alignment_mode="expand")):
+                    extra.append((kind, (start, end)))  # "X captured A and Y captured B": two captures
+                    continue
                 hits.setdefault(kind, (start, end))
         for kind, absorbed in ABSORBS.items():
             if kind in hits:
@@ -175,7 +179,7 @@ class EventFinder:
                     del hits[kind]
         events: list[EventDraft] = []
         claimant_side = attribution.claimant.side
-        for kind, (start, end) in sorted(hits.items(), key=lambda kv: kv[1][0]):
+        for kind, (start, end) in sorted(list(hits.items()) + [x for x in extra if x[0] in hits], key=lambda kv: kv[1][0]):
             span = doc.char_span(start, end, alignment_mode="expand")
             assert span is not None
             polarity = self._polarity(kind, span, attribution)
@@ -275,6 +279,9 @@ class EventFinder:
             return self._casualty_side(trigger, attribution, claimant_side)
         if agent is not None:
             return agent
+        if kind == "capture" and claimant_side in {"UA", "RU"} and _negated(trigger) and any(
+                c.dep_ == "nsubjpass" for c in trigger.children):
+            return opposite(claimant_side)  # "the town was not taken": the enemy failed to take it
         nearby = self._sentence_side(span.sent, attribution, claimant_side, exclude=span)
         if nearby is not None:
             return nearby
@@ -431,12 +438,23 @@ NO_CLAIM = re.compile(
     r"did not (?:immediately )?(?:comment|respond)|declined to comment|no immediate comment", re.IGNORECASE)
 
 
-FUTURE_AUX = {"will", "would", "shall", "'ll"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "should", "must"}
 INTENT_VERBS = {"vow", "threaten", "plan", "intend", "expect", "hope", "aim", "want", "promise", "seek", "prepare",
                 "warn", "pledge", "decide", "order", "urge", "avoid", "prevent", "try", "attempt"}
 # "The capture of Soledar makes it possible...": the event is a subject of commentary, not claimed.
 COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force", "prompt", "spark", "trigger",
                  "underline", "demonstrate", "raise", "change"}
+
+
+def _own_clause(span: Span, first: Span | None) -> bool:
+    """Is this trigger a verb of another clause, with its own subject, than the first trigger of its type?"""
+    if first is None:
+        return False
+    a, b = span.root, first.root
+    if a == b or a.pos_ != "VERB" or b.pos_ != "VERB":
+        return False
+    subjects = [c for c in a.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and (a.head == b or b.head == a or a.head == b.head) and a.dep_ in {"conj", "ccomp", "ROOT"}
 
 
 def _targets_city(trigger: Token) -> bool:

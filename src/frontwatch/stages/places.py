@@ -29,13 +29,21 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..config import PlacesSettings
-from ..gazetteer.lookup import Candidate, GazetteerLike, haversine_km
+from ..gazetteer.lookup import (
+    Candidate,
+    GazetteerLike,
+    conflict_fronts,
+    conflict_regions,
+    haversine_km,
+    with_conflict_prior,
+)
 from ..records import Place
+from .parse import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 REGION_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "governorate",
-                          "governorates", "state"})
+                          "governorates", "state", "obl"})
 SUBREGION_WORDS = frozenset({"district", "districts", "raion", "rayon", "county", "municipality", "community",
                              "hromada"})
 AREA_WORDS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors", "area", "areas", "front",
@@ -122,11 +130,12 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings)
     """Every place mention in ``doc``, in text order, with its resolution and precision."""
     mentions = find_mentions(doc)
     cache: dict[str, list[Candidate]] = {}
+    prior, fronts = conflict_regions(settings.conflicts), conflict_fronts(settings.conflicts)
     for m in mentions:
         if m.unanchored:
             continue
         if m.query not in cache:
-            cache[m.query] = gazetteer.lookup(m.query, limit=settings.max_candidates)
+            cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior, fronts)
         m.candidates = cache[m.query]
     focus = _focus_country(doc, mentions, gazetteer)
     regions = {c.admin1_code for m in mentions if (c := _top(m)) and c.feature == "region" and not m.vague}
@@ -166,18 +175,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
             m.precision = 2
         mentions.append(m)
         taken.append((m.start, m.end))
-    for match in _DATELINE.finditer(doc.text):
+    for match in _DATELINE.finditer(doc_text(doc)):
         start, end = match.span(1)
         if len(match.group(1)) < 3 or any(s < end and start < e for s, e in taken):
             continue
         name = match.group(1).title()
         mentions.append(Mention(start=start, end=end, text=match.group(1), query=name))
         taken.append((start, end))
-    for match in _VAGUE.finditer(doc.text):
+    for match in _VAGUE.finditer(doc_text(doc)):
         start, end = match.span()
         if any(s < end and start < e for s, e in taken):
             continue
-        after = doc.text[end:end + 40]
+        after = doc_text(doc)[end:end + 40]
         if re.match(r"\s+(?:of|near|around)\s+[A-Z]", after):
             continue  # "the southern flank of Bakhmut": the place is Bakhmut
         text = match.group(0)
@@ -224,7 +233,7 @@ def _actor(ent: Span) -> bool:
 
 
 def _only_conjunctions(doc: Doc, end: int, start: int) -> bool:
-    return doc.text[end:start].strip(" ,") in ("and", "or", "", "as well as")
+    return doc_text(doc)[end:start].strip(" ,") in ("and", "or", "", "as well as")
 
 
 def _not_a_place(ent: Span) -> bool:
@@ -248,13 +257,13 @@ def _mention(ent: Span) -> Mention:
     if ent.end < len(doc) and doc[ent.end].lower_ == "river":
         # "the Dnipro River": the river (a water feature, or nothing), never the city
         end = doc[ent.end].idx + len(doc[ent.end].text)
-        return Mention(start=start, end=end, text=doc.text[start:end], query=f"{ent.text} River")
+        return Mention(start=start, end=end, text=doc_text(doc)[start:end], query=f"{ent.text} River")
     # designator after: "Kharkov region", "Bakhmut direction", "Kupyansk area"
     if ent.end < len(doc):
         word = doc[ent.end].lower_
         if word in REGION_WORDS and not ent.text.lower().endswith(tuple(REGION_WORDS)):
             end = doc[ent.end].idx + len(doc[ent.end].text)
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             query = f"{ent.text} {word.rstrip('s') if word.endswith(('regions', 'oblasts', 'provinces')) else word}"
         elif word in REGION_FRONT_WORDS:
             precision = 2
@@ -267,7 +276,7 @@ def _mention(ent: Span) -> Mention:
             doc[ent.start - 1].tag_ == "JJ" or doc[ent.start - 1].dep_ in ("amod", "compound", "npadvmod", "advmod")):
         vague = True  # "eastern Ukraine", "northern Gaza"
         start = doc[ent.start - 1].idx
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
     else:
         before = _context_before(doc, ent.start)
         if before:
@@ -419,8 +428,8 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
     if best.match == "loose":
         others = [a for q, a in anchors if q != m.query]
         near = any(haversine_km((best.lat, best.lon), (a.lat, a.lon)) <= LOOSE_MAX_KM for a in others)
-        if not (focus and best.country == focus) and not near:
-            return None
+        if not (focus and best.country == focus) and not near and not best.prior:
+            return None  # (a conflict region, places.conflicts, also supports a loose match)
     for score, other in scored[1:]:
         if best_score - score > TIE_MARGIN:
             break
