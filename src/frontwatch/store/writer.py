@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Date, and_, bindparam, func, insert, or_, select, text, update
@@ -110,7 +111,7 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     # in the order they were assigned, as the in-memory reconcile_all holds them.
     ledger_events = reconciler.order(events_from_report(report, syndicate))
     _store_events(conn, report, ledger_events, pk, reconciler, fresh_ids)
-    _reconcile(conn, ledger_events, reconciler)
+    _reconcile(conn, ledger_events, reconciler, fresh_ids)
     return int(pk)
 
 
@@ -155,51 +156,58 @@ def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEv
     _insert_new(conn, event_places, link_rows, fresh_ids)
 
 
-def _candidate_statement(box: bool, start: bool, end: bool) -> Any:
-    """Members of every incident with a member that may share an incident with the event.
+@lru_cache(maxsize=512)
+def _candidate_statement(shapes: tuple[tuple[bool, bool, bool], ...]) -> Any:
+    """Members of every incident with a member that may share an incident with one of the events.
 
-    The reconciler's window gives the family, the period and, for a point, the box. Places are then
+    The reconciler's window gives each event's family, period and, for a point, its box. Places are then
     narrowed by its matching rules instead of taking every member of the family when the box is
     unbounded: across articles a coarser event only joins by name (a region by its admin1, a blanket
-    claim by the same wording). Events of the article being stored are not in the table's memberships
-    yet; ``_reconcile`` adds the incidents they joined itself. ``test_ledger_corpus`` checks the store
-    against the in-memory ``reconcile_all`` so the two cannot drift apart unnoticed.
+    claim by the same wording). Events of the article being stored are not in the memberships yet;
+    ``_reconcile`` keeps the incidents they joined as candidates itself. ``test_ledger_corpus`` checks the
+    store against the in-memory ``reconcile_all`` so the two cannot drift apart unnoticed.
 
-    One statement per shape (box? start? end?) with bound parameters, so SQLAlchemy compiles each once.
+    One statement for all of an article's events (one round trip), cached per shape (box? start? end?
+    for each event) with bound parameters, so SQLAlchemy compiles each shape once.
     """
     e, m = events.c, incident_members.c
-    conds = [e.family == bindparam("family")]
-    if end:
-        conds.append(or_(e.start.is_(None), e.start <= bindparam("w_end", type_=Date)))
-    if start:
-        conds.append(or_(e.end.is_(None), e.end >= bindparam("w_start", type_=Date)))
-    where = [e.place_key == bindparam("key1"), e.place_key == bindparam("key2"),
-             e.admin1 == bindparam("admin1"), e.admin1 == bindparam("admin2")]
-    if box:
-        where.append(and_(e.lat.between(bindparam("min_lat"), bindparam("max_lat")),
-                          e.lon.between(bindparam("min_lon"), bindparam("max_lon"))))
-    inner = (select(m.incident_id).join(events, e.id == m.event_id).where(*conds, or_(*where)))
+    per_event = []
+    for i, (box, start, end) in enumerate(shapes):
+        conds = [e.family == bindparam(f"family{i}")]
+        if end:
+            conds.append(or_(e.start.is_(None), e.start <= bindparam(f"w_end{i}", type_=Date)))
+        if start:
+            conds.append(or_(e.end.is_(None), e.end >= bindparam(f"w_start{i}", type_=Date)))
+        where = [e.place_key == bindparam(f"key{i}"), e.admin1 == bindparam(f"admin{i}")]
+        if box:
+            where.append(and_(e.lat.between(bindparam(f"min_lat{i}"), bindparam(f"max_lat{i}")),
+                              e.lon.between(bindparam(f"min_lon{i}"), bindparam(f"max_lon{i}"))))
+        per_event.append(and_(*conds, or_(*where)))
+    inner = select(m.incident_id).join(events, e.id == m.event_id).where(or_(*per_event))
     return (select(m.incident_id, events.c.record).join(events, events.c.id == m.event_id)
             .where(m.incident_id.in_(inner)).order_by(m.incident_id, events.c.article_id, events.c.ordinal))
 
 
-_STATEMENTS = {(b, s, e): _candidate_statement(b, s, e) for b in (False, True) for s in (False, True)
-               for e in (False, True)}
-
-
-def _candidates(conn: Connection, le: LedgerEvent, w: Window) -> dict[int, list[LedgerEvent]]:
-    box = None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon)
-    params: dict[str, Any] = {"family": w.family, "key1": place_key(w.place), "key2": place_key(le.place),
-                              "admin1": w.admin1, "admin2": le.admin1}
-    if box:
-        params.update(min_lat=w.min_lat, max_lat=w.max_lat, min_lon=w.min_lon, max_lon=w.max_lon)
-    if w.start is not None:
-        params["w_start"] = w.start
-    if w.end is not None:
-        params["w_end"] = w.end
+def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]]) -> dict[int, list[LedgerEvent]]:
+    """Candidate incidents (with all their members) for all the given events, in one query."""
+    shapes, params = [], {}
+    for i, (le, w) in enumerate(pairs):
+        box = None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon)
+        shapes.append((box, w.start is not None, w.end is not None))
+        # the window names the event's place and admin1 (and the store compares names as the reconciler does)
+        params.update({f"family{i}": w.family, f"key{i}": place_key(w.place or le.place),
+                       f"admin{i}": w.admin1 or le.admin1})
+        if box:
+            params.update({f"min_lat{i}": w.min_lat, f"max_lat{i}": w.max_lat, f"min_lon{i}": w.min_lon,
+                           f"max_lon{i}": w.max_lon})
+        if w.start is not None:
+            params[f"w_start{i}"] = w.start
+        if w.end is not None:
+            params[f"w_end{i}"] = w.end
     out: dict[int, list[LedgerEvent]] = {}
-    for iid, record in conn.execute(_STATEMENTS[(box, w.start is not None, w.end is not None)], params):
-        out.setdefault(iid, []).append(event_from_record(record))
+    if pairs:
+        for iid, record in conn.execute(_candidate_statement(tuple(shapes)), params):
+            out.setdefault(iid, []).append(event_from_record(record))
     return out
 
 
@@ -224,27 +232,24 @@ def load_members(conn: Connection, incident_ids: Sequence[int]) -> dict[int, lis
 TEMP_ID_BASE = 1 << 60
 
 
-def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler) -> None:
+def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler, fresh_ids: bool) -> None:
     """Assign the article's events (in the reconciler's order) and re-summarise the incidents touched.
 
-    Members are loaded once per incident and kept in memory for the rest of the article; new incidents,
-    memberships and changed summaries are written in batches at the end: a few statements per article
-    plus one candidate query per event.
+    The candidate incidents of all its events are loaded in one query and kept in memory while the events
+    are assigned (each sees the incidents the earlier ones joined or opened); new incidents, memberships
+    and changed summaries are then written in three batches.
     """
+    if not fresh_ids:  # an event id repeated under one external id is in its incident already
+        known = set(conn.execute(select(incident_members.c.event_id)
+                                 .where(incident_members.c.event_id.in_([le.id for le in ledger_events]))).scalars())
+        ledger_events = [le for le in ledger_events if le.id not in known]
     if not ledger_events:
         return
-    known = set(conn.execute(select(incident_members.c.event_id)
-                             .where(incident_members.c.event_id.in_([le.id for le in ledger_events]))).scalars())
-    cache: dict[int, list[LedgerEvent]] = {}  # incident -> members, this article's included
+    cache = _candidates(conn, [(le, reconciler.window(le)) for le in ledger_events])
     touched: dict[int, None] = {}
     assigned: list[tuple[str, int]] = []
     for le in ledger_events:
-        if le.id in known:  # an event id repeated under one external id: it is in its incident already
-            continue
-        for iid, members in _candidates(conn, le, reconciler.window(le)).items():
-            cache.setdefault(iid, members)
-        # every incident this article touched stays a candidate (its own events are not stored yet)
-        iid = reconciler.assign(le, cache)
+        iid = reconciler.assign(le, cache)  # over-inclusion is harmless: assign decides
         if iid is None:
             iid = TEMP_ID_BASE + len(cache)
             cache[iid] = []
