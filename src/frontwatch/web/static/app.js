@@ -69,7 +69,11 @@ async function loadClaims() {
   for (;;) {
     const page = await api(`/api/claims?limit=${PAGE}&offset=${offset}`);
     rows.push(...page.claims);
-    if (page.next_offset === null || rows.length >= MAX_ROWS) break;
+    if (page.next_offset === null) break;
+    if (rows.length >= MAX_ROWS) {
+      notice(`This ledger is large: the page holds its first ${rows.length} claims (by date); ask the API (/docs) with filters for the rest.`, "info");
+      break;
+    }
     offset = page.next_offset;
   }
   return rows;
