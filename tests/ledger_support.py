@@ -31,16 +31,19 @@ def reset_postgres() -> str:
     from sqlalchemy import create_engine, text
     from sqlalchemy.exc import OperationalError
 
+    # A schema of this test process's own, first on the search path: test runs sharing the server (two
+    # checkouts, a developer beside CI) never drop each other's tables.
+    schema = f"frontwatch_test_{os.getpid()}"
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
     try:
         with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
     except OperationalError as exc:
         require(False, f"PostgreSQL at {PG_ENV} is unreachable: {str(exc.orig).splitlines()[0]}")
     finally:
         engine.dispose()
-    return url
+    return url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
 
 
 def place(text: str, where: dict | None) -> Place:
