@@ -36,7 +36,7 @@ demo: setup  ## ingest the samples (and our written ledger corpus) into out/demo
 
 test: setup  ## lint, then the whole test suite (what CI runs)
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -rs
 
 lint: setup  ## ruff only
 	$(BIN)/ruff check src tests benchmarks
