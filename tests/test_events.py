@@ -77,6 +77,8 @@ def test_events_several_same_type_events_in_one_sentence(nlp, actors) -> None:  
 @pytest.mark.parametrize("text", [
     "Chinese Foreign Ministry spokesman Wang Wenbin said both sides should stop the fighting.",
     "Blinken said Russia must withdraw its troops from Ukraine.",
+    "The attack on the market was one of the deadliest of the year.",
+    "Rescue teams were fighting the fire at the depot through the night.",
 ])
 def test_events_obligations_are_not_events(nlp, actors, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _events(nlp, actors, text) == []

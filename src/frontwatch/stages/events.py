@@ -54,7 +54,7 @@ TRIGGERS: dict[str, str] = {
         r"destroy\w* (?:\w+ ){0,3}(?:drones|missiles|rockets|uavs|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
-    "clash": r"clash\w*|fighting|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
+    "clash": r"clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
     "shelling": (
         r"shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
         r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
@@ -497,6 +497,8 @@ def _predicative(noun: Token) -> bool:
         token = token.head
     if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in COMMENT_VERBS:
         return False
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(c.dep_ == "attr" for c in token.head.children):
+        return False  # "The attack is one of the deadliest", "The retreat is a setback": said about an event
     if token.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "oprd", "npadvmod"}:
         return True
     # "carried out 12 strikes", "in fierce fighting near X", "after heavy shelling"
