@@ -57,6 +57,12 @@ def test_events_other_conflict_side(nlp, actors, text: str, side: str) -> None: 
     ("The town of Marinka was not taken, the General Staff of Ukraine said.", ("capture", "denied", "RU")),
     ("Konashenkov said Russian units had not retreated from Klishchiivka.", ("withdrawal", "denied", "RU")),
     ("The Defence Ministry of Ukraine said Russian air defences downed four Ukrainian drones.", ("repelled", "asserted", "UA")),
+    ("Ukraine's General Staff said Russia failed to capture Vuhledar.", ("repelled", "asserted", "RU")),
+    ("Ukrainian forces are preventing Russian troops from gaining a foothold, Ukraine's General Staff said.",
+     ("repelled", "asserted", "RU")),
+    ("Ukraine's General Staff said 120 Russian servicemen had been captured near Robotyne.", ("casualties", "asserted", "UA")),
+    ("Zelensky said Ukraine had liberated 1,500 kilometres of its territory.", ("advance", "asserted", "UA")),
+    ("Ukraine's General Staff said the Russians launched a missile attack on Odesa.", ("strike", "asserted", "RU")),
 ])
 def test_events_passive_and_negative(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in _events(nlp, actors, text)
@@ -71,6 +77,8 @@ def test_events_several_same_type_events_in_one_sentence(nlp, actors) -> None:  
 @pytest.mark.parametrize("text", [
     "Chinese Foreign Ministry spokesman Wang Wenbin said both sides should stop the fighting.",
     "Blinken said Russia must withdraw its troops from Ukraine.",
+    "The attack on the market was one of the deadliest of the year.",
+    "Rescue teams were fighting the fire at the depot through the night.",
 ])
 def test_events_obligations_are_not_events(nlp, actors, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _events(nlp, actors, text) == []

@@ -51,9 +51,10 @@ TRIGGERS: dict[str, str] = {
         r"(?:not|never) (?:been |be )?successful|unsuccessful|no success|without success|"
         r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|downed|intercept\w*|not a single (?:metre|meter|step)|"
         r"hold(?:s|ing)? (?:their |its |our |the )?(?:positions|ground|line)|held (?:their |its |our |the )?(?:positions|ground|line)|"
-        r"destroy\w* (?:\w+ ){0,3}(?:drones|missiles|rockets|uavs|of them)"
+        r"destroy\w* (?:\w+ ){0,3}(?:drones|missiles|rockets|uavs|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
+        r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
-    "clash": r"clash\w*|fighting|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
+    "clash": r"clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
     "shelling": (
         r"shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
         r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
@@ -86,7 +87,12 @@ TRIGGERS: dict[str, str] = {
 }
 _TRIGGER_RE = {kind: re.compile(_W + f"(?:{body})", re.IGNORECASE) for kind, body in TRIGGERS.items()}
 _WEAPON_RE = re.compile(WEAPON_WORDS, re.IGNORECASE)
-_AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,4}(?:sq\b|sq\.|square|km2|km²|hectares)", re.IGNORECASE)
+_AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,4}(?:sq\b|sq\.|square|km2|km²|hectares|(?:\w+\s+)?territor(?:y|ies)\b|"
+                   r"kilomet(?:er|re)s? of (?:\w+ )?(?:territory|land))", re.IGNORECASE)
+# People taken prisoner are casualties, not a captured place ("594 servicemen have been captured").
+PRISONERS = {"serviceman", "servicemen", "soldier", "soldiers", "troops", "fighter", "fighters", "people", "prisoner",
+             "prisoners", "marine", "marines", "officer", "officers", "mercenary", "mercenaries", "crew", "member",
+             "members", "paratrooper", "paratroopers", "conscript", "conscripts", "man", "men", "pow", "pows"}
 # A repelled frame swallows the attack it repelled; a capture the advance that led to it.
 ABSORBS = {"repelled": {"advance", "clash", "strike"}, "capture": {"clash"}, "shelling": {"strike", "clash"},
            "strike": {"clash"}, "weapons_use": {"strike", "shelling"}, "withdrawal": {"advance"}}
@@ -162,6 +168,10 @@ class EventFinder:
                         c.dep_ in {"nsubjpass", "dobj"} and _AREA.match(" " + " ".join(t.text for t in c.subtree))
                         for c in span.root.children)):
                     kind = "advance"  # "recaptured 9 sq km", "31 sq km had been retaken": ground, not a place
+                if kind == "capture" and any(c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in PRISONERS | {
+                        "serviceman", "soldier"} or c.lower_ in PRISONERS and c.dep_ in {"nsubjpass", "dobj"}
+                        for c in span.root.children):
+                    kind = "casualties"  # prisoners taken
                 if kind in hits and _own_clause(span, doc.char_span(*hits[kind], alignment_mode="expand")):
                     extra.append((kind, (start, end)))  # "X captured A and Y captured B": two captures
                     continue
@@ -247,6 +257,8 @@ class EventFinder:
         trigger = span.root
         agent = self._agent_side(trigger, attribution, claimant_side)
         if kind == "repelled":
+            if trigger.lemma_ == "fail" and agent is not None:
+                return agent  # "Russia failed to capture Vuhledar": the side that failed
             target = self._object_side(trigger, attribution, claimant_side)
             if target is not None:
                 return target
@@ -440,7 +452,7 @@ NO_CLAIM = re.compile(
 
 FUTURE_AUX = {"will", "would", "shall", "'ll", "should", "must"}
 INTENT_VERBS = {"vow", "threaten", "plan", "intend", "expect", "hope", "aim", "want", "promise", "seek", "prepare",
-                "warn", "pledge", "decide", "order", "urge", "avoid", "prevent", "try", "attempt"}
+                "warn", "pledge", "decide", "order", "urge", "avoid", "prevent", "try", "attempt", "fail"}
 # "The capture of Soledar makes it possible...": the event is a subject of commentary, not claimed.
 COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force", "prompt", "spark", "trigger",
                  "underline", "demonstrate", "raise", "change"}
@@ -485,6 +497,8 @@ def _predicative(noun: Token) -> bool:
         token = token.head
     if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in COMMENT_VERBS:
         return False
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(c.dep_ == "attr" for c in token.head.children):
+        return False  # "The attack is one of the deadliest", "The retreat is a setback": said about an event
     if token.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "oprd", "npadvmod"}:
         return True
     # "carried out 12 strikes", "in fierce fighting near X", "after heavy shelling"
