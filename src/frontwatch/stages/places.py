@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..config import PlacesSettings
-from ..gazetteer.lookup import Candidate, GazetteerLike, haversine_km
+from ..gazetteer.lookup import AREA_FEATURES, Candidate, GazetteerLike, haversine_km
 from ..records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -83,10 +83,17 @@ ACTOR_SUFFIXES = frozenset({"controlled", "backed", "led", "installed", "appoint
                             "supported", "sponsored", "imposed"})
 # a dateline: "KYIV, Aug 3 (Wirewire) -", "BAMAKO (Reuters) -"
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})(?=,| \(|\s+[-\u2013\u2014])", re.MULTILINE)
+# a dateline run on after a headline on the same line: "... to vote on budget. MANSFIELD -- The council",
+# "... in crash. RUSSELLVILLE, Ark. (AP) -"
+_DATELINE_INLINE = re.compile(r"(?<=[.!?] )([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
+                              r"(?=\s+[-\u2013\u2014]|,\s+[A-Z][A-Za-z.]{1,6}\s*(?:\(|[-\u2013\u2014]))")
 _VAGUE = re.compile(
     r"\b(?:the\s+)?((?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)\s+"
     r"(front(?:\s?line)?|borders?|flanks?|directions?|axis|sectors?|frontier|theatre|theater)\b",
     re.IGNORECASE)
+
+# two-letter domains that say nothing about where an outlet is
+VANITY_TLDS = frozenset({"co", "tv", "io", "me", "fm", "ly", "am", "ai", "cc", "ws", "to", "gg", "eu"})
 
 # re-ranking weights (see docs/places.md, "Ranking")
 W_FOCUS = 0.15  # candidate in the article's focus country
@@ -102,6 +109,9 @@ MIN_SCORE = 0.78  # best re-ranked score below this: unresolved
 TIE_MARGIN = 0.015  # near-tie between candidates more than TIE_KM apart: unresolved
 TIE_KM = 50.0
 LOOSE_MAX_KM = 200.0  # a loose-only match must be in the focus country or this close to an anchor
+REGION_OVER_TOWN_POP = 500_000  # a town this big competes with a region of the same name
+# areas too wide for a settlement's context (a named region nearby, distance to anchors) to say anything
+WIDE_FEATURES = frozenset({"region", "country", "continent", "macroregion"})
 
 
 @dataclass
@@ -116,10 +126,17 @@ class Mention:
     unanchored: bool = False  # "the southern front": nothing to look up
     candidates: list[Candidate] = field(default_factory=list)
     linked_regions: set[str] = field(default_factory=set)  # admin1 codes of regions named next to it
+    city_reading: bool = False  # "the city of Kuwait": the capital, not the country of the same name
+    linked_countries: set[str] = field(default_factory=set)  # "Kalam, Pakistan": the country after a comma
+    after_comma: Mention | None = None  # "Buffalo, New York": the place this one follows, comma between
 
 
-def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings) -> list[Place]:
-    """Every place mention in ``doc``, in text order, with its resolution and precision."""
+def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings, *,
+                   source: str | None = None) -> list[Place]:
+    """Every place mention in ``doc``, in text order, with its resolution and precision.
+
+    ``source`` (the outlet's domain, "thestar.ca") lends its country a vote in the article's focus.
+    """
     mentions = find_mentions(doc)
     cache: dict[str, list[Candidate]] = {}
     for m in mentions:
@@ -128,7 +145,7 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings)
         if m.query not in cache:
             cache[m.query] = gazetteer.lookup(m.query, limit=settings.max_candidates)
         m.candidates = cache[m.query]
-    focus = _focus_country(doc, mentions, gazetteer)
+    focus = _focus_country(doc, mentions, gazetteer, outlet_country(source))
     regions = {c.admin1_code for m in mentions if (c := _top(m)) and c.feature == "region" and not m.vague}
     _link_regions(doc, mentions)
     anchors = _anchors(mentions, focus)
@@ -166,7 +183,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             m.precision = 2
         mentions.append(m)
         taken.append((m.start, m.end))
-    for match in _DATELINE.finditer(doc.text):
+    for match in [*_DATELINE.finditer(doc.text), *_DATELINE_INLINE.finditer(doc.text)]:
         start, end = match.span(1)
         if len(match.group(1)) < 3 or any(s < end and start < e for s, e in taken):
             continue
@@ -233,6 +250,8 @@ def _not_a_place(ent: Span) -> bool:
         return True
     if len(ent) != 1:
         return False
+    if ent.text.lower() in COMPASS:  # "NORTHERN" in "NORTHERN INDIA": part of the next name, never a place
+        return True
     word, tag = ent.text.lower(), ent.root.tag_
     if tag == "JJ":
         return bool(_DEMONYM.search(word))
@@ -285,7 +304,8 @@ def _mention(ent: Span) -> Mention:
     if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and head_of_np and query == ent.text \
             and not ent.text.lower().startswith("the ") and precision is None:
         return Mention(start=start, end=end, text=text, query=query, riverlike=True)
-    return Mention(start=start, end=end, text=text, query=query, precision=precision, vague=vague)
+    city = bool(re.search(r"\b(?:city|capital) of\s*$", doc.text[max(0, start - 16):start], re.IGNORECASE))
+    return Mention(start=start, end=end, text=text, query=query, precision=precision, vague=vague, city_reading=city)
 
 
 _SKIPPABLE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", "of", "embattled", "besieged",
@@ -328,15 +348,34 @@ def _top(m: Mention) -> Candidate | None:
     return m.candidates[0] if m.candidates else None
 
 
-def _focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) -> str | None:
-    """The country the article is about: named countries, governments acting, clear places."""
+def outlet_country(source: str | None) -> str | None:
+    """The country of an outlet's domain ("thestar.ca" -> CA, "bbc.co.uk" -> GB); None for .com and vanity TLDs."""
+    if not source:
+        return None
+    host = source.lower().split("//")[-1].split("/")[0].rstrip(".")
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(tld) != 2 or tld in VANITY_TLDS:
+        return None
+    return "GB" if tld == "uk" else tld.upper()
+
+
+def _focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
+                   outlet: str | None = None) -> str | None:
+    """The country the article is about: named countries, governments acting, clear places, the outlet's country."""
     votes: Counter[str] = Counter()
+    if outlet:
+        votes[outlet] += 1
     for m in mentions:
         top = _top(m)
         if top is None or top.country is None:
             continue
         if top.feature == "country":
-            votes[top.country] += 2
+            # "Georgia" is also a US state: such a name votes weakly, and for both countries
+            namesakes = {c.country for c in m.candidates[1:] if c.feature == "region" and c.match in ("name", "alternate")
+                         and c.country and c.country != top.country and top.score - c.score < 0.1}
+            votes[top.country] += 1 if namesakes else 2
+            for cc in namesakes:
+                votes[cc] += 0.5
         elif top.match != "loose":
             rivals = [c for c in m.candidates[1:] if c.country != top.country]
             clear = not rivals or top.score - rivals[0].score >= 0.05
@@ -357,7 +396,7 @@ def _anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, Cand
     out = []
     for m in mentions:
         top = _top(m)
-        if top is None or m.vague or top.feature == "country" or top.match == "loose":
+        if top is None or m.vague or top.feature in WIDE_FEATURES - {"region"} or top.match == "loose":
             continue
         rivals = [c for c in m.candidates[1:] if haversine_km((c.lat, c.lon), (top.lat, top.lon)) > TIE_KM]
         if not rivals or top.score - rivals[0].score >= 0.06 or (focus and top.country == focus and all(
@@ -367,7 +406,16 @@ def _anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, Cand
 
 
 def _link_regions(doc: Doc, mentions: list[Mention]) -> None:
-    """Regions named right after a place in its sentence: "Oleksandrivka in the Kirovohrad region"."""
+    """Regions named right after a place in its sentence: "Oleksandrivka in the Kirovohrad region".
+
+    A region or country right after a comma ("Buffalo, New York", "Mareeba, Queensland", "Kalam,
+    Pakistan") links every area reading of it to the place before it.
+    """
+    for m, r in zip(mentions, mentions[1:]):
+        if doc.text[m.end:r.start] == ", " and not r.vague and not m.unanchored and not r.unanchored:
+            r.after_comma = m
+            m.linked_regions |= {c.admin1_code for c in r.candidates if c.feature == "region" and c.admin1_code}
+            m.linked_countries |= {c.country for c in r.candidates if c.feature == "country" and c.country}
     for i, m in enumerate(mentions):
         for r in mentions[i + 1:]:
             top = _top(r)
@@ -390,8 +438,8 @@ def _rescore(c: Candidate, m: Mention, focus: str | None, regions: set[str | Non
     score = c.score
     if focus and c.country == focus:
         score += W_FOCUS
-    if c.feature not in ("region", "country"):
-        if c.admin1_code in m.linked_regions:
+    if c.feature not in WIDE_FEATURES:
+        if c.admin1_code in m.linked_regions or c.country in m.linked_countries:
             score += W_REGION
         elif c.admin1_code in regions:
             score += W_REGION_DOC
@@ -402,6 +450,8 @@ def _rescore(c: Candidate, m: Mention, focus: str | None, regions: set[str | Non
                 score += W_ANCHOR_ADMIN1 * max(_anchor_weight(a) for a in same)
             score += max(W_DISTANCE * _anchor_weight(a) * math.exp(-haversine_km((c.lat, c.lon), (a.lat, a.lon))
                                                                      / DISTANCE_KM) for a in others)
+    elif c.feature == "region" and any(a.admin1_code == c.admin1_code for q, a in anchors if q != m.query):
+        score += W_ANCHOR_ADMIN1  # "Atlanta ... Georgia": the state Atlanta is in
     return score
 
 
@@ -409,9 +459,29 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
             anchors: list[tuple[str, Candidate]]) -> Candidate | None:
     if not m.candidates:
         return None
-    scored = sorted(((_rescore(c, m, focus, regions, anchors), c) for c in m.candidates), key=lambda x: -x[0])
+    candidates = m.candidates
+    countries = {c.country for c in candidates if c.feature == "country" and c.match in ("name", "alternate")}
+    if countries and not m.city_reading:
+        # "Kuwait", "Mexico", "Djibouti": the country, not its capital or another town of its own
+        # that carries the country's name (a namesake abroad, "Mexico, Missouri", still competes)
+        candidates = [c for c in candidates if c.feature in AREA_FEATURES or c.country not in countries]
+    elif m.city_reading:
+        candidates = [c for c in candidates if c.feature not in WIDE_FEATURES] or candidates
+    if any(c.feature == "region" and c.match == "name" for c in candidates):
+        # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
+        # small towns named after it; a big city keeps its chance ("New York")
+        candidates = [c for c in candidates if c.feature in AREA_FEATURES or c.population >= REGION_OVER_TOWN_POP]
+    if m.after_comma is not None:
+        # "Buffalo, New York": the area that holds a reading of the place before the comma
+        before = m.after_comma.candidates[:5]
+        holding = [c for c in candidates if (c.feature == "region" and any(b.admin1_code == c.admin1_code
+                                                                               for b in before))
+                   or (c.feature == "country" and any(b.country == c.country for b in before))]
+        if holding:
+            candidates = holding
+    scored = sorted(((_rescore(c, m, focus, regions, anchors), c) for c in candidates), key=lambda x: -x[0])
     if m.vague:  # "northern Gaza": the Gaza Strip rather than Gaza City, when both fit
-        areas = [(sc, c) for sc, c in scored if c.feature in ("region", "country") and c.match != "loose"]
+        areas = [(sc, c) for sc, c in scored if c.feature in AREA_FEATURES and c.match != "loose"]
         scored = areas + [x for x in scored if x not in areas]
     best_score, best = scored[0]
     if best_score < MIN_SCORE:
@@ -437,7 +507,7 @@ def _place(m: Mention, c: Candidate | None) -> Place:
         return Place(text=m.text, span=span, name=c.name, id=c.id, feature=c.feature)
     if m.riverlike and c.feature in ("city", "town", "village", "district"):
         return Place(text=m.text, span=span)  # "the Dnipro": the river, not the city
-    if m.vague and c.feature in ("country", "region", "area"):
+    if m.vague and (c.feature in AREA_FEATURES or c.feature == "area"):
         # "eastern Ukraine": the country (or region) is known, the point is not
         return Place(text=m.text, span=span, name=c.name, id=c.id, admin1=c.admin1 if c.feature == "region" else None,
                      country=c.country, feature=c.feature, score=c.score)
