@@ -134,11 +134,17 @@ def test_places_part_of_a_country_keeps_the_country_but_no_point() -> None:
 
 
 def test_places_government_entities_and_demonyms_are_not_places() -> None:
-    gaz = FakeGazetteer({"Kiev": [cand("Kyiv", 50.45, 30.52, 0.93, population=2_900_000, admin1="UA.12")]})
+    ukraine = cand("Ukraine", 49.0, 32.0, 1.0, feature="country", admin1=None)
+    gaz = FakeGazetteer({"Kiev": [cand("Kyiv", 50.45, 30.52, 0.93, population=2_900_000, admin1="UA.12")],
+                         "Ukraine": [ukraine]})
     doc = doc_with("Kiev said its 93 troops held, Ukrainian officials said.", ("Kiev", "GOV"), ("93", "GPE"),
                    ("Ukrainian", "GPE"))
     next(t for t in doc if t.text == "Ukrainian").tag_ = "JJ"  # as the tagger marks it
-    assert resolve_places(doc, gaz, SETTINGS) == []
+    places = resolve_places(doc, gaz, SETTINGS)
+    assert [p for p in places if p.role == "place"] == []  # no event place
+    # kept with their roles: the government's seat and the demonym's country
+    assert [(p.text, p.role, p.name) for p in places] == [("Kiev", "metonym", "Kyiv"),
+                                                          ("Ukrainian", "demonym", "Ukraine")]
 
 
 @pytest.mark.parametrize("ent", ["Dnipro River", "Dnipro"])
@@ -192,7 +198,7 @@ def test_places_seed_story(seed_report) -> None:  # type: ignore[no-untyped-def]
                                                                              "region")
     border = by_text["the southern border"][0]
     assert not border.resolved and border.name is None
-    assert "Kiev" not in by_text  # the government, not the city
+    assert all(p.role == "metonym" for p in by_text.get("Kiev", []))  # the government, not the city
     assert [p.span for p in places] == sorted(p.span for p in places)
 
 
@@ -216,7 +222,7 @@ def test_places_seed_story(seed_report) -> None:  # type: ignore[no-untyped-def]
      [("Tripoli", "Tripoli", 1), ("northern Lebanon", "Lebanon", None)]),
 ])
 def test_places_pipeline_sentences(pipeline, text: str, expected: list[tuple[str, str, int | None]]) -> None:  # type: ignore[no-untyped-def]
-    got = [(p.text, p.name, p.precision) for p in _places(pipeline, text)]
+    got = [(p.text, p.name, p.precision) for p in _places(pipeline, text) if p.role == "place"]
     assert got == expected
 
 
@@ -229,4 +235,6 @@ def test_places_pipeline_tripoli_lebanon_is_in_lebanon(pipeline) -> None:  # typ
 @pytest.mark.slow
 def test_places_pipeline_metonymy_is_not_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Moscow said it would respond, and Ukraine's forces recaptured Robotyne, Kiev-backed officials said."
-    assert [p.text for p in _places(pipeline, text)] == ["Robotyne"]
+    places = _places(pipeline, text)
+    assert [p.text for p in places if p.role == "place"] == ["Robotyne"]
+    assert {p.text for p in places if p.role == "metonym"} == {"Moscow", "Ukraine", "Kiev"}

