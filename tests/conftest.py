@@ -45,3 +45,14 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_report(pipeline, seed_text):  # type: ignore[no-untyped-def]
     return pipeline.analyze(seed_text, published="2023-07-17", source="RT")
+
+
+# -- the ledger: every ledger test runs on SQLite and on PostgreSQL (FRONTWATCH_TEST_PG, set by .ci/run) ----
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger_url(request, tmp_path):  # type: ignore[no-untyped-def]
+    """An empty ledger database URL: a SQLite file, or the test PostgreSQL database with its schema reset."""
+    if request.param == "sqlite":
+        return str(tmp_path / "ledger.db")
+    from ledger_support import reset_postgres
+
+    return reset_postgres()

@@ -70,6 +70,40 @@ def test_cli_jsonl_output_validates_and_keeps_order(tmp_path: Path) -> None:
         jsonschema.validate(r, SCHEMA)
 
 
+def test_cli_scraper_jsonl_without_suffix_keeps_meta(tmp_path: Path) -> None:
+    export = tmp_path / "scrape-2023-08-01.json"
+    rows = [{"maintext": "Ukraine's General Staff said Russian troops shelled Kherson overnight.",
+             "date_publish": "2023-08-01 09:10:00", "url": "https://example.org/a1", "authors": ["Desk"],
+             "tone": -4.5},
+            {"text": ["not", "a", "string"]}]
+    export.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(export), "--format", "jsonl"])
+    assert result.exit_code == 1
+    [report] = [json.loads(line) for line in result.stdout.splitlines()]
+    jsonschema.validate(report, SCHEMA)
+    assert report["article"]["meta"] == {"authors": ["Desk"], "tone": -4.5}
+    assert report["article"]["published"] == "2023-08-01" and report["article"]["url"] == "https://example.org/a1"
+    [error] = result.stderr.strip().splitlines()
+    assert error.startswith(f"error: {export}:2") and "field 'text' must be a string" in error
+
+
+@pytest.mark.parametrize("fmt,articles", [("auto", 2), ("jsonl", 2), ("text", 1)])
+def test_cli_input_format(tmp_path: Path, fmt: str, articles: int) -> None:
+    dump = tmp_path / "feed.txt"
+    dump.write_text("\n".join(json.dumps({"text": f"Kyiv said air defence downed {n} drones overnight."})
+                              for n in (8, 11)) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(dump), "--format", "jsonl", "--input-format", fmt])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == articles
+
+
+def test_cli_input_format_rejects_unknown(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("Russia said its forces repelled attacks near Bakhmut.", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(p), "--input-format", "xml"])
+    assert result.exit_code == 2
+
+
 def test_cli_table_and_stdin() -> None:
     text = "Kremlin spokesman Dmitry Peskov denied that Russian troops had retreated from Kherson."
     result = runner.invoke(app, ["analyze", "-", "--published", "2022-11-10"], input=text)

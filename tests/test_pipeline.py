@@ -6,6 +6,7 @@ import pytest
 
 from frontwatch import STAGES, Article, Pipeline, Report
 from frontwatch.errors import InputError, NotEnglishError
+from frontwatch.pipeline import ENGLISH_LIKE, detect_language, short_latin_text
 from frontwatch.records import Claim
 
 
@@ -101,6 +102,32 @@ def test_pipeline_empty_text_is_input_error(pipeline: Pipeline, text: str) -> No
 def test_pipeline_not_english_is_refused(pipeline: Pipeline, text: str) -> None:
     with pytest.raises(NotEnglishError, match="not English"):
         pipeline.analyze(text)
+
+
+@pytest.mark.parametrize("headline", [
+    "Russia strikes Odesa port",
+    "Kyiv: Patriot downs Kinzhal",
+    "Zaluzhnyi visits Avdiivka brigades",
+    "Kherson: Antonivka bridge hit",
+    "Marinka falls",
+])
+def test_pipeline_short_headline_is_never_refused_on_language_id(pipeline: Pipeline, headline: str) -> None:
+    # py3langid reads these as Finnish, Shona, Slovenian, Somali: too few words to tell
+    assert detect_language(headline) not in ENGLISH_LIKE
+    report = pipeline.analyze(headline)
+    assert report.article.language == "en"
+
+
+def test_pipeline_short_headline_in_another_script_is_refused(pipeline: Pipeline) -> None:
+    with pytest.raises(NotEnglishError, match="not English"):
+        pipeline.analyze("Ракетний удар по Одесі")
+
+
+def test_pipeline_short_text_limit_is_a_setting(settings) -> None:  # type: ignore[no-untyped-def]
+    assert short_latin_text("Russia strikes Odesa port", settings.input.short_text_words)
+    assert not short_latin_text("Russia strikes Odesa port", 4)
+    long_german = "Die ukrainischen Streitkräfte sind bei Bachmut vorgerückt, sagte die Ministerin am Montag in Kiew."
+    assert not short_latin_text(long_german, settings.input.short_text_words)
 
 
 def test_pipeline_pipe_keeps_order_and_skips_bad(pipeline: Pipeline) -> None:

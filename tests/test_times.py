@@ -190,3 +190,95 @@ def test_times_extract_garbage_does_not_crash(plain_nlp: Language, text: str) ->
     for published in (None, MON, date(9999, 12, 30)):
         for t in extract_times(plain_nlp(text), published, TimesSettings()):
             assert text[t.span[0] : t.span[1]] == t.text
+
+
+# -- real-text failure classes (issue 8): phrases and sentences written for these tests ---------------
+FEB = date(2023, 2, 10)
+
+
+@pytest.mark.parametrize(
+    "text,published,future,expected",
+    [
+        ("last June", MON, False, ("2023-06-01", "2023-06-30", "month")),
+        ("last July", MON, False, ("2022-07-01", "2022-07-31", "month")),  # the current month: a year back
+        ("late last July", MON, False, ("2022-07-21", "2022-07-31", "month")),
+        ("since last September", MON, False, ("2022-09-01", "2023-07-17", "open")),
+        ("next March", MON, False, ("2024-03-01", "2024-03-31", "month")),
+        ("October of next year", MON, False, ("2024-10-01", "2024-10-31", "month")),
+        ("by 2030", MON, False, ("2030-01-01", "2030-12-31", "year")),
+        ("this fiscal year", MON, False, ("2023-01-01", "2023-12-31", "year")),
+        ("last fiscal year", MON, False, ("2022-01-01", "2022-12-31", "year")),
+        ("fiscal 2021", MON, False, ("2021-01-01", "2021-12-31", "year")),
+        ("1957-58", MON, False, ("1957-01-01", "1958-12-31", "range")),
+        ("the 2014/15 season", MON, False, (None, None, "unknown")),  # a season of play, not the years
+        ("the '80s", MON, False, ("1980-01-01", "1989-12-31", "range")),
+        ("since '82", MON, False, ("1982-01-01", "2023-07-17", "open")),
+        ("last summer", MON, False, ("2022-06-01", "2022-08-31", "quarter")),
+        ("in the spring of 2010", MON, False, ("2010-03-01", "2010-05-31", "quarter")),
+        ("the fourth quarter", MON, False, ("2022-10-01", "2022-12-31", "quarter")),  # past: the latest begun
+        ("the fourth quarter", MON, True, ("2023-10-01", "2023-12-31", "quarter")),
+        ("the second quarter", MON, False, ("2023-04-01", "2023-06-30", "quarter")),
+        ("third-quarter", MON, False, ("2023-07-01", "2023-09-30", "quarter")),
+        ("the last quarter", MON, False, ("2023-04-01", "2023-06-30", "quarter")),
+        ("the previous year", MON, False, ("2022-01-01", "2022-12-31", "year")),
+        ("the end of the year", FEB, False, ("2022-12-01", "2022-12-31", "month")),  # past tense, in February
+        ("the end of the year", FEB, True, ("2023-12-01", "2023-12-31", "month")),
+        ("the end of this year", FEB, False, ("2023-12-01", "2023-12-31", "month")),
+        ("the end of the year", date(2023, 12, 20), False, ("2023-12-01", "2023-12-31", "month")),
+    ],
+)  # fmt: skip
+def test_times_resolve_real_text_classes(
+    text: str, published: date, future: bool, expected: tuple[str | None, str | None, str]
+) -> None:
+    start, end, gran = resolve_time(text, published, future=future)
+    assert (start and str(start), end and str(end), gran) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence,published,expected",
+    [
+        ("The ministry wants to double drone output by 2030, officials said.", MON,
+         [("by 2030", "2030-01-01", "2030-12-31")]),
+        ("The bridge near the dam was built in 1957-58 and blown up last June.", MON,
+         [("in 1957-58", "1957-01-01", "1958-12-31"), ("last June", "2023-06-01", "2023-06-30")]),
+        ("Deliveries of the howitzers will run from 2025 to 2027.", MON,
+         [("from 2025 to 2027", "2025-01-01", "2027-12-31")]),
+        ("The ministry announced peace talks to be held on October 12.", MON,
+         [("on October 12", "2023-10-12", "2023-10-12")]),
+        ("The tribunal hearing is set to begin on Wednesday in The Hague.", MON,
+         [("on Wednesday", "2023-07-19", "2023-07-19")]),
+        ("Border guards have kept the crossing closed until Friday, the agency said.", MON,
+         [("until Friday", "2023-07-21", "2023-07-21")]),
+        ("The crossing stayed closed until Friday, the agency said.", MON,
+         [("until Friday", "2023-07-14", "2023-07-14")]),
+        ("As of November, the reserve holds 40 tanks, the report says.", date(2024, 3, 4),
+         [("November", "2023-11-01", "2023-11-30")]),
+        ("Grain exports fell 12 percent in June compared with the same period last year.", MON,
+         [("in June", "2023-06-01", "2023-06-30"), ("the same period last year", "2022-06-01", "2022-06-30")]),
+        ("Shelling resumed on Tuesday morning. Later in the day a drone struck the depot.", date(2023, 7, 19),
+         [("on Tuesday", "2023-07-18", "2023-07-18"), ("Later in the day", "2023-07-18", "2023-07-18")]),
+        ("The hryvnia ended the day 2 percent lower against the dollar.", MON,
+         [("the day", "2023-07-17", "2023-07-17")]),
+        ("Drones hit the port for a third consecutive day.", MON,
+         [("for a third consecutive day", "2023-07-17", "2023-07-17")]),
+        ("By the end of the year the brigade had lost a third of its tanks.", FEB,
+         [("By the end of the year", "2022-12-01", "2022-12-31")]),
+        ("Lyman was the first town to fall after the army launched its assault on February 24.", date(2023, 11, 10),
+         [("on February 24", "2023-02-24", "2023-02-24")]),  # an infinitive after "the first": not a plan
+        ("Profits rose in the fourth quarter, the company said.", FEB,
+         [("in the fourth quarter", "2022-10-01", "2022-12-31")]),
+    ],
+)  # fmt: skip
+def test_times_extract_real_text_classes(
+    plain_nlp: Language, sentence: str, published: date, expected: list[tuple[str, str, str]]
+) -> None:
+    got = extract_times(plain_nlp(sentence), published, TimesSettings())
+    assert [(t.text, str(t.start), str(t.end)) for t in got] == expected
+
+
+@pytest.mark.slow
+def test_times_extract_stated_year_horizon(plain_nlp: Language) -> None:
+    doc = plain_nlp("The plant is to close by 2040.")
+    assert extract_times(doc, MON, TimesSettings())[0].start == date(2040, 1, 1)
+    assert extract_times(doc, MON, TimesSettings(stated_year_horizon=10))[0].start is None

@@ -36,6 +36,7 @@ __all__ = [
     "GazetteerError",
     "GoldError",
     "InputError",
+    "Ledger",
     "NotEnglishError",
     "Pipeline",
     "Place",
@@ -50,6 +51,15 @@ __all__ = [
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> object:
+    # The ledger pulls in SQLAlchemy, Alembic and datasketch: only when it is used.
+    if name == "Ledger":
+        from .store import Ledger
+
+        return Ledger
+    raise AttributeError(f"module 'frontwatch' has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)

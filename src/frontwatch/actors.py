@@ -50,6 +50,7 @@ class Actors:
     """Side lexicon with fast lookup of every actor name in a text."""
 
     def __init__(self, table: dict[str, dict[str, list[str]]]) -> None:
+        self._sides = set(table)
         self._entries: dict[str, tuple[str, str]] = {}  # name (casefolded if lowercase entry) -> (side, category)
         exact: list[str] = []
         folded: list[str] = []
@@ -130,6 +131,30 @@ class Actors:
         if ua == ru == 0:
             return "unknown"
         return "UA" if ua >= ru else "RU"
+
+    def outlet_side(self, source: str) -> str | None:
+        """The side of an outlet given by name ("Kyiv Independent") or by web domain ("kyivindependent.com").
+
+        A domain is read by its country code first (``.ua``, ``.ru``: "en.interfax.com.ua" is Interfax-Ukraine,
+        not Russia's Interfax), then by its name label against the listed outlets with spaces dropped
+        ("kyivpost.com" -> "Kyiv Post"), then by domains listed as outlets.
+        """
+        side = self.side_of(source, ("outlets",))
+        host = source.strip().casefold().removeprefix("https://").removeprefix("http://").split("/")[0]
+        if " " in host or "." not in host:
+            return side
+        labels = host.split(".")
+        country = labels[-1]
+        for side_name, tld in (("UA", "ua"), ("RU", "ru")):
+            if country == tld and side_name in self._sides:
+                return side_name
+        if side is not None:
+            return side
+        compact = {re.sub(r"[\W_]+", "", name.casefold()): side for name, side in self.names("outlets")}
+        for label in labels[:-1]:
+            if label in compact and len(label) > 3:
+                return compact[label]
+        return None
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         """(side, category) of an exact name, or None."""

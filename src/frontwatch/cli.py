@@ -4,6 +4,7 @@ Exit codes (also in docs/cli.md):
   0  every input was analysed
   1  at least one input failed (the others were still analysed and printed)
   2  bad usage: unknown option, malformed --published, bad settings file
+  3  the ledger database cannot be used (ledger commands; see store/cli.py)
 """
 
 from __future__ import annotations
@@ -49,6 +50,13 @@ def load_settings(config: Path | None) -> Settings:
         raise fail(str(exc), EXIT_USAGE) from None
 
 
+class InputFormatChoice(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+
+
 ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="TOML settings file.")]
 
 
@@ -62,6 +70,7 @@ def analyze(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+    input_format: Annotated[InputFormatChoice, typer.Option("--input-format", help="How to read the inputs: auto (by suffix, else by content), text, html or jsonl.")] = InputFormatChoice.auto,
     config: ConfigOption = None,
 ) -> None:
     """Analyse articles and print their claims."""
@@ -81,7 +90,8 @@ def analyze(
         err.print(f"error: {error}", markup=False, soft_wrap=True)
 
     def articles() -> Any:
-        for item in read_inputs(paths, settings.input, Defaults(published, source, url, title)):
+        for item in read_inputs(paths, settings.input, Defaults(published, source, url, title),
+                                input_format=input_format.value):
             if isinstance(item, Failure):
                 record(item.origin, item.error)
             else:
@@ -161,16 +171,25 @@ class _Writer:
 
 @app.command()
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="Gold files or directories (see docs/gold.md).")],
+    gold: Annotated[list[Path] | None, typer.Argument(help="Gold files or directories (see docs/gold.md).")] = None,
     report: Annotated[Path | None, typer.Option("--report", help="Write all figures and mistakes as JSON here.")] = None,
     mistakes: Annotated[int, typer.Option(help="Mistakes to list per table (0 for none).")] = 10,
+    real: Annotated[bool, typer.Option("--real", help="Score the real-text sets of ../shared/realtext instead "
+                                       "(docs/gold.md); GOLD then names sets (default: all present).")] = False,
+    realtext: Annotated[Path | None, typer.Option(help="Folder of the real-text sets (--real).")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N articles of each real-text set.")] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Score the pipeline against annotated gold files."""
+    """Score the pipeline against annotated gold files, or the real-text sets with --real."""
     from .evaluate import evaluate as run_evaluation
     from .render import print_evaluation
 
     settings = load_settings(config)
+    if real:
+        _evaluate_real([str(g) for g in gold or []], settings, realtext, limit, report, mistakes)
+        return
+    if not gold:
+        raise fail("give gold files or directories (or --real for the real-text sets)", EXIT_USAGE)
     try:
         result = run_evaluation([str(g) for g in gold], settings)
     except FrontwatchError as exc:
@@ -184,6 +203,38 @@ def evaluate(
         raise typer.Exit(EXIT_FAILED)
 
 
+def _evaluate_real(names: list[str], settings: Settings, realtext: Path | None, limit: int | None,
+                   report: Path | None, mistakes: int) -> None:
+    """``evaluate --real``: one table per real-text set, figures before the real-text work beside now."""
+    from .evaluate import realtext as rt
+    from .pipeline import Pipeline
+    from .render import print_real_result
+
+    folder = realtext or rt.DEFAULT_REALTEXT
+    try:
+        sets = [rt.get_set(n) for n in names] if names else list(rt.SETS)
+    except KeyError as exc:
+        raise fail(str(exc.args[0]), EXIT_USAGE) from None
+    present = [s for s in sets if rt.available(s, folder) is not None]
+    for s in sets:
+        if s not in present:
+            err.print(f"skipped: {s.name}: not found (needs {folder} and, for claim gold, tests/data/gold/{s.path})",
+                      markup=False)
+    if not present:
+        raise fail(f"no real-text set found under {folder}", EXIT_FAILED)
+    baseline, floors = rt.load_reference()
+    pipeline = Pipeline(settings)
+    console = Console(emoji=False, highlight=False)
+    results = []
+    for s in present:
+        result = rt.run_set(s, pipeline, folder, limit)
+        results.append(result)
+        print_real_result(result, baseline.get(s.name, {}), floors.get(s.name, {}), console, mistakes)
+    if report:
+        report.write_text(json.dumps({"sets": [r.to_dict() for r in results]}, indent=2, ensure_ascii=False),
+                          encoding="utf-8")
+
+
 def _mount_gazetteer() -> None:
     from .gazetteer.cli import app as gazetteer_app
 
@@ -191,6 +242,15 @@ def _mount_gazetteer() -> None:
 
 
 _mount_gazetteer()
+
+
+def _mount_ledger() -> None:
+    from .store.cli import register
+
+    register(app)
+
+
+_mount_ledger()
 
 
 def main() -> None:

@@ -32,6 +32,9 @@ class InputSettings:
     min_english_ratio: float = 0.15
     """A text the language identifier does not call English is still analysed if at least this share
     of its words are English function words (names-heavy English headlines can fool the identifier)."""
+    short_text_words: int = 12
+    """A text of fewer words than this (a headline) is never refused as not English on language
+    identification alone; only a mostly non-Latin script refuses it."""
 
 
 @dataclass(frozen=True)
@@ -78,12 +81,48 @@ class PlacesSettings:
 class TimesSettings:
     max_future_days: int = 400
     """Dates further than this after publication are kept as text with null bounds."""
+    stated_year_horizon: int = 30
+    """A year the text states ("by 2030", "October of next year") may lie this many years after
+    publication before it is treated like any other far-future date."""
 
 
 @dataclass(frozen=True)
 class QuantitiesSettings:
     max_value: float = 1e9
     """Larger values are treated as overflow and kept as text with a null value."""
+
+
+@dataclass(frozen=True)
+class ReconcileSettings:
+    distance_km: float = 15.0
+    """Events at points this close (great-circle km) can be one incident (``reconcile.py``)."""
+    time_slack_days: int = 3
+    """Time intervals this many days apart still count as overlapping (a death toll reported three days
+    after the strike; "overnight" dated a day either way)."""
+    ground_slack_days: int = 7
+    """The same for ground fighting (advance, capture, withdrawal, repelled, clash): an offensive's weekly
+    figures are one incident."""
+    max_span_days: int = 31
+    """Across articles, a time longer than this ("in 2023", "since February 2022") shows no common period;
+    such events then match only at the same place."""
+    figure_tolerance: float = 0.25
+    """Figures from opposing sides for the same thing contradict when they differ by more than this share
+    of the larger one."""
+
+
+@dataclass(frozen=True)
+class LedgerSettings:
+    db: str = "frontwatch.db"
+    """The ledger database: a SQLite file path (relative to the working directory) or a
+    ``postgresql://user:password@host/dbname`` URL. ``--db`` overrides it."""
+    busy_timeout_s: float = 10.0
+    """How long a write waits for a SQLite database another process is writing (or for a PostgreSQL
+    connection) before giving up with "database is locked" / "cannot reach"."""
+    syndication_threshold: float = 0.8
+    """Estimated Jaccard similarity (word 3-shingles, MinHash) at or above which two articles are copies
+    of one story and count as one source."""
+    minhash_permutations: int = 128
+    """MinHash signature length: more is more exact and slower."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +134,8 @@ class Settings:
     places: PlacesSettings = field(default_factory=PlacesSettings)
     times: TimesSettings = field(default_factory=TimesSettings)
     quantities: QuantitiesSettings = field(default_factory=QuantitiesSettings)
+    reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
+    ledger: LedgerSettings = field(default_factory=LedgerSettings)
 
     @classmethod
     def load(cls, path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Settings:

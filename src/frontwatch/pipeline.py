@@ -7,7 +7,6 @@ model, the gazetteer and the actors table are loaded once per :class:`Pipeline`;
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -20,14 +19,15 @@ from spacy.tokens import Doc
 from .actors import Actors
 from .config import Settings
 from .errors import FrontwatchError, InputError, NotEnglishError, StageError
-from .records import Article, Claim, Event, Place, Quantity, Report, TimeSpan
-from .stages.attribute import Attribution, Attributor
+from .records import Article, Report
+from .stages.attach import build_claims
+from .stages.attribute import Attributor
 from .stages.clean import clean_text
-from .stages.events import EventDraft, EventFinder
+from .stages.events import EventFinder
 from .stages.parse import load_nlp
 from .stages.places import resolve_places
 from .stages.quantities import extract_quantities
-from .stages.times import extract_times, resolve_time
+from .stages.times import extract_times
 
 LOGGER = logging.getLogger(__name__)
 
@@ -112,7 +112,8 @@ class Pipeline:
             raise InputError("empty text: nothing to analyse", article.origin)
         cleaned = clean_text(article.text, self.settings.clean)
         language = detect_language(cleaned.text)
-        if language not in ENGLISH_LIKE and english_ratio(cleaned.text) < self.settings.input.min_english_ratio:
+        if (language not in ENGLISH_LIKE and english_ratio(cleaned.text) < self.settings.input.min_english_ratio
+                and not short_latin_text(cleaned.text, self.settings.input.short_text_words)):
             raise NotEnglishError(
                 f"text looks like '{language}', not English; frontwatch analyses English news only "
                 "(translate it first)",
@@ -129,148 +130,7 @@ class Pipeline:
         times = tuple(_stage("times", article, lambda: extract_times(doc, article.published, s.times)))
         quantities = tuple(_stage("quantities", article, lambda: extract_quantities(doc, s.quantities)))
         article = replace(article, places=places, times=times, quantities=quantities)
-        # A dateline, a caption or a stray line with no verb asserts nothing.
-        attributions = [at for at in attributions if any(t.pos_ in {"VERB", "AUX"} for t in at.sent)]
-        claims = _inherit_times([self._claim(article, doc, i, at) for i, at in enumerate(attributions)])
-        if attributions and _is_headline(doc, attributions[0]):
-            # A headline restates the story's lead; its events lend their times above but are
-            # not counted again (the body sentence carries the claim).
-            claims[0] = replace(claims[0], events=())
-        return Report(article=article, claims=tuple(claims))
-
-    def _claim(self, article: Article, doc: Doc, index: int, at: Attribution) -> Claim:
-        start, end = at.span
-        inside = lambda span: span is not None and start <= span[0] < end  # noqa: E731
-        times = [t for t in article.times if inside(t.span)]
-        stated = next((t for t in times if _attached_to(doc, t, at.cue_token)), None)
-        if stated is None and article.published is not None:
-            stated = TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day")
-        event_times = [t for t in times if t is not stated]
-        if stated is not None and stated.span is not None and stated.start and stated.start != article.published:
-            # "On Friday, Kiev said its troops advanced over the past week": the week before that Friday.
-            event_times = [_reanchor(t, stated.start) for t in event_times]
-        places = [p for p in article.places if inside(p.span) and p.role == "place"]
-        quantities = [q for q in article.quantities if inside(q.span)]
-        drafts = self.events.find(at)
-        events = tuple(e for d in drafts for e in _split_areas(_event(doc, d, drafts, places, event_times, quantities),
-                                                              quantities))
-        digest = hashlib.sha1(f"{article.id}:{start}:{end}".encode()).hexdigest()[:16]
-        return Claim(id=digest, text=doc.text[start:end], span=(start, end), claimant=at.claimant, cue=at.cue,
-                     direct_quote=at.direct_quote, stated=stated, events=events)
-
-
-def _event(doc: Doc, draft: EventDraft, drafts: list[EventDraft], places: list[Place], times: list[TimeSpan],
-           quantities: list[Quantity]) -> Event:
-    """Attach the sentence's places (all), the time in the trigger's clause, and the nearest quantities."""
-    def nearest(pos: int) -> EventDraft:
-        return min(drafts, key=lambda d: abs(d.start - pos))
-
-    mine = tuple(q for q in quantities if nearest(q.span[0]) is draft)
-    return Event(type=draft.type, polarity=draft.polarity, actor_side=draft.actor_side,  # type: ignore[arg-type]
-                 trigger=draft.trigger, places=tuple(places), time=_clause_time(doc, draft, drafts, times),
-                 quantities=mine)
-
-
-def _split_areas(event: Event, quantities: list[Quantity]) -> list[Event]:
-    """"9 sq km in the east and 28.4 sq km in the south": two advances, one area each."""
-    areas = [q for q in quantities if q.kind == "area"]
-    if event.type != "advance" or len(areas) < 2:
-        return [event]
-    return [replace(event, quantities=(q,)) for q in areas]
-
-
-def _clause_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft], times: list[TimeSpan]) -> TimeSpan | None:
-    """The time expression inside the trigger's clause, else the nearest one no other trigger's clause holds."""
-    if not times:
-        return None
-
-    def clause(d: EventDraft) -> set[int]:
-        token = doc.char_span(d.start, d.start + len(d.trigger), alignment_mode="expand")
-        if token is None:
-            return set()
-        root = token.root
-        # A trigger that is an argument ("Russian shelling killed two"): its clause is its verb's.
-        if (root.pos_ not in {"VERB", "AUX"} or root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}) \
-                and root.head.pos_ in {"VERB", "AUX"}:
-            root = root.head
-        return {t.idx for t in root.subtree}
-
-    def in_clause(t: TimeSpan, idxs: set[int]) -> bool:
-        return t.span is not None and any(t.span[0] <= i < t.span[1] for i in idxs)
-
-    others = [clause(d) for d in drafts if d is not draft]
-    own = clause(draft)
-    for other in others:  # a relative clause inside ours ("..., which Russian forces took in May") is not ours
-        if other < own:
-            own -= other
-    inside = [t for t in times if in_clause(t, own)]
-    if inside:
-        return min(inside, key=lambda t: abs(t.span[0] - draft.start))  # type: ignore[index]
-    free = [t for t in times if not any(in_clause(t, c) for c in others)]
-    return min(free, key=lambda t: abs(t.span[0] - draft.start)) if free else None  # type: ignore[index]
-
-
-def _inherit_times(claims: list[Claim]) -> list[Claim]:
-    """An event told again without its time takes the time of its first telling.
-
-    "Ukraine says advanced near Bakhmut in past week" then "According to Malyar, ... the
-    advancement ... near Bakhmut": same type, same side, a shared place -> the same week.
-    """
-    told: list[Event] = []
-    out: list[Claim] = []
-    for claim in claims:
-        events = []
-        for event in claim.events:
-            if event.time is None and event.places:
-                names = {(p.name or p.text).casefold() for p in event.places}
-                for earlier in told:
-                    if (earlier.time is not None and earlier.type == event.type and earlier.actor_side == event.actor_side
-                            and names & {(p.name or p.text).casefold() for p in earlier.places}):
-                        event = replace(event, time=earlier.time)
-                        break
-            events.append(event)
-            told.append(event)
-        out.append(replace(claim, events=tuple(events)))
-    return out
-
-
-def _reanchor(time: TimeSpan, base: date) -> TimeSpan:
-    """Resolve a relative expression again against the day the claim was made."""
-    if resolve_time(time.text, None)[0] is not None:
-        return time  # an absolute date ("on July 3, 2023") resolves without any base: it does not move
-    start, end, granularity = resolve_time(time.text, base)
-    if start is None:
-        return time
-    return replace(time, start=start, end=end, granularity=granularity)  # type: ignore[arg-type]
-
-
-def _is_headline(doc: Doc, at: Attribution) -> bool:
-    """The first line, with no full stop, followed by more text."""
-    start, end = at.span
-    line_end = doc.text.find("\n", start)
-    rest = doc.text[line_end:] if line_end != -1 else ""
-    first_line = doc.text[:line_end] if line_end != -1 else doc.text
-    return (not doc.text[:start].strip() and end <= (line_end if line_end != -1 else len(doc.text))
-            and not first_line.rstrip().endswith((".", "!", "?", '"', "”")) and len(rest.split()) > 20)
-
-
-def _attached_to(doc: Doc, time: TimeSpan, cue: int | None) -> bool:
-    """Is this time expression the time of the reporting verb ("announced on Monday")?"""
-    if cue is None or time.span is None:
-        return False
-    span = doc.char_span(time.span[0], time.span[1], alignment_mode="expand")
-    if span is None:
-        return False
-    # Walk up from the time expression: it dates the cue unless a clause of the content comes first
-    # ("said in a video released on Saturday" dates the saying; "said troops advanced on Friday" does not).
-    token = span.root
-    for _ in range(8):
-        if token.head.i == cue:
-            return token.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "parataxis"}
-        if token.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis"} or token.head is token:
-            return False
-        token = token.head
-    return False
+        return Report(article=article, claims=tuple(build_claims(doc, article, attributions, self.events)))
 
 
 def _stage(name: str, article: Article, run: Callable[[], list]) -> list:  # type: ignore[type-arg]
@@ -291,6 +151,16 @@ def detect_language(text: str) -> str:
     import py3langid
 
     return str(py3langid.classify(text[:5000])[0])
+
+
+def short_latin_text(text: str, max_words: int) -> bool:
+    """A headline-length text in Latin script: too short for language identification to refuse it
+    ("Kadyrov fighters storm Marinka" reads as Pidgin, "Russia strikes Odesa port" as Finnish)."""
+    words = _WORD.findall(text[:2000])
+    if len(words) >= max_words:
+        return False
+    letters = [c for w in words for c in w]
+    return sum(c < "\u0250" for c in letters) >= 0.8 * len(letters)
 
 
 def english_ratio(text: str) -> float:

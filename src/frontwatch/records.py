@@ -237,6 +237,9 @@ class Article:
     places: tuple[Place, ...] = ()
     times: tuple[TimeSpan, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    # Fields of the input record frontwatch does not read (a scraper's authors, GDELT themes...),
+    # passed through untouched to the report. JSON values; left out of the hash.
+    meta: dict[str, Any] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -254,6 +257,7 @@ class Article:
             "places": [p.to_dict() for p in self.places],
             "times": [t.to_dict() for t in self.times],
             "quantities": [q.to_dict() for q in self.quantities],
+            "meta": dict(self.meta),
         }
 
 

@@ -70,6 +70,28 @@ def print_evaluation(result: Evaluation, console: Console, mistakes: int = 10) -
     console.print(f"[dim]evaluated in {result.seconds:.1f} s[/dim]")
 
 
+def print_real_result(result: Any, before: dict[str, float], floors: dict[str, float], console: Console,
+                      mistakes: int = 10) -> None:
+    """One real-text set: the figures it shows, before the real-text work, now, and the floor held."""
+    s = result.set
+    table = Table(title=f"{s.name}: {s.about} ({result.items} articles, {result.seconds:.0f} s)", title_justify="left")
+    for name, justify in (("figure", "left"), ("before", "right"), ("now", "right"), ("floor", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for name in s.shown or tuple(result.metrics):
+        value = result.metrics.get(name)
+        table.add_row(name, _fmt(before.get(name, "-")), _fmt(value if value is not None else "-"),
+                      _fmt(floors.get(name, "-")))
+    console.print(table)
+    if mistakes and result.mistakes:
+        console.print(f"[bold]{s.name}: first {min(mistakes, len(result.mistakes))} of {len(result.mistakes)} "
+                      "mistakes[/bold]")
+        for m in result.mistakes[:mistakes]:
+            console.print(f"  [red]{m.get('what', 'mistake')}[/red] {m.get('id', '')} expected={m.get('expected')!s} "
+                          f"got={m.get('got')!s}\n    [dim]{str(m.get('text', ''))[:160]}[/dim]", soft_wrap=True)
+    for problem in result.problems[:5]:
+        console.print(f"  [yellow]problem[/yellow] {problem}", soft_wrap=True)
+
+
 def _fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"

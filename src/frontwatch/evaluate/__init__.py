@@ -112,12 +112,53 @@ def load_gold(paths: list[str]) -> tuple[list[GoldItem], list[str]]:
                 if kind not in KINDS:
                     raise GoldError(f"{where}: unknown kind {kind!r}; known: {', '.join(KINDS)}")
                 if kind == "article" and "path" in obj and "text" not in obj:
-                    obj = dict(obj, text=_read_relative(f, obj["path"], where))
+                    obj = _with_text(f, obj, where)
                 scorer(kind).check(obj, where)
                 items.append(GoldItem(kind, obj, where))
             except GoldError as exc:
                 problems.append(str(exc))
     return items, problems
+
+
+def _with_text(gold_file: Path, obj: dict[str, Any], where: str) -> dict[str, Any]:
+    """Gold for a text kept outside the repository: ``path`` to a text file, or to a JSONL file plus
+    ``path_id`` (the row's ``id``; its ``published``, ``source``, ``url`` fill what the gold leaves out).
+    ``evidence_span`` offsets then stand for the evidence words, so no sentence is copied into the gold."""
+    obj = dict(obj)
+    text = _read_relative(gold_file, obj.pop("path"), where)
+    row_id = obj.pop("path_id", None)
+    if row_id is not None:
+        row = _jsonl_row(text, row_id, where)
+        text = row.get("text") or ""
+        for key in ("published", "source", "url", "title"):
+            if obj.get(key) is None and row.get(key) is not None:
+                obj[key] = row[key]
+    claims = obj.get("claims")
+    if isinstance(claims, list):
+        obj["claims"] = [_evidence_from_span(c, text, f"{where}: claims[{n}]") for n, c in enumerate(claims)]
+    obj["text"] = text
+    return obj
+
+
+def _jsonl_row(text: str, row_id: str, where: str) -> dict[str, Any]:
+    for line in text.splitlines():
+        if f'"{row_id}"' in line:
+            row = json.loads(line)
+            if row.get("id") == row_id:
+                return dict(row)
+    raise GoldError(f"{where}: no row with id {row_id!r} in the file 'path' names")
+
+
+def _evidence_from_span(claim: Any, text: str, where: str) -> Any:
+    if not isinstance(claim, dict) or "evidence_span" not in claim:
+        return claim
+    span = claim["evidence_span"]
+    if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)
+            and 0 <= span[0] < span[1] <= len(text)):
+        raise GoldError(f"{where}: evidence_span must be [start, end] offsets inside the text, got {span!r}")
+    claim = {k: v for k, v in claim.items() if k != "evidence_span"}
+    claim["evidence"] = text[span[0]:span[1]]
+    return claim
 
 
 def _read_relative(gold_file: Path, rel: str, where: str) -> str:

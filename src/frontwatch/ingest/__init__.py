@@ -11,19 +11,22 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 from ..config import InputSettings
 from ..errors import FrontwatchError, InputError
 from ..records import Article
 from .html import read_html
-from .jsonl import read_jsonl
+from .jsonl import looks_like_jsonl, read_jsonl
 from .text import decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | {".json"}  # .json: scrapers' JSONL, sniffed
+# How to read an input: by its suffix, else its content ("auto"), or as the caller says.
+InputFormat = Literal["auto", "text", "html", "jsonl"]
+INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "html", "jsonl")
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,17 @@ class Failure:
 
 
 def read_inputs(paths: list[str], settings: InputSettings, defaults: Defaults = Defaults(),
-                stdin: BinaryIO | None = None) -> Iterator[Article | Failure]:
-    """Articles from each path in order (``-`` is stdin; directories are walked, sorted)."""
+                stdin: BinaryIO | None = None, input_format: InputFormat = "auto") -> Iterator[Article | Failure]:
+    """Articles from each path in order (``-`` is stdin; directories are walked, sorted).
+
+    ``input_format`` "auto" reads a file by its suffix, and one with another suffix (or stdin) by its
+    content: a first line that is a JSON object means JSONL, an HTML tag means HTML, else plain text.
+    """
     for raw in paths:
         if raw == "-":
             stream = stdin or sys.stdin.buffer
-            yield from _read_bytes(stream.read(settings.max_bytes + 1), "<stdin>", None, settings, defaults)
+            yield from _read_bytes(stream.read(settings.max_bytes + 1), "<stdin>", None, settings, defaults,
+                                   input_format)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -58,12 +66,13 @@ def read_inputs(paths: list[str], settings: InputSettings, defaults: Defaults = 
             if not files:
                 yield Failure(raw, InputError("directory has no readable files (.txt, .html, .jsonl)", raw))
             for file in files:
-                yield from _read_file(file, settings, defaults)
+                yield from _read_file(file, settings, defaults, input_format)
             continue
-        yield from _read_file(path, settings, defaults)
+        yield from _read_file(path, settings, defaults, input_format)
 
 
-def _read_file(path: Path, settings: InputSettings, defaults: Defaults) -> Iterator[Article | Failure]:
+def _read_file(path: Path, settings: InputSettings, defaults: Defaults,
+               input_format: InputFormat = "auto") -> Iterator[Article | Failure]:
     origin = str(path)
     try:
         size = path.stat().st_size
@@ -83,21 +92,33 @@ def _read_file(path: Path, settings: InputSettings, defaults: Defaults) -> Itera
     except InputError as exc:
         yield Failure(origin, exc)
         return
-    yield from _read_bytes(data, origin, path.suffix.lower(), settings, defaults)
+    yield from _read_bytes(data, origin, path.suffix.lower(), settings, defaults, input_format)
 
 
 def _read_bytes(data: bytes, origin: str, suffix: str | None, settings: InputSettings,
-                defaults: Defaults) -> Iterator[Article | Failure]:
+                defaults: Defaults, input_format: InputFormat = "auto") -> Iterator[Article | Failure]:
     from ..pipeline import make_article
 
     try:
         if len(data) > settings.max_bytes:
             raise InputError(f"input is over the {settings.max_bytes:,}-byte limit (setting input.max_bytes)", origin)
-        if suffix in JSONL_SUFFIXES:
+        kind: str = input_format
+        if kind == "auto" and suffix in JSONL_SUFFIXES:
+            kind = "jsonl"
+        if kind == "jsonl":
             yield from read_jsonl(data, origin, settings, defaults)
             return
         text = decode_bytes(data, origin)
-        kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else _sniff(text)
+        if kind == "auto":
+            # a .txt export of JSON lines is JSONL; otherwise the suffix decides, and the content without one
+            kind = "jsonl" if looks_like_jsonl(text) else (
+                "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else _sniff(text))
+        if kind == "jsonl":
+            yield from read_jsonl(data, origin, settings, defaults)
+            return
+        if input_format == "auto" and suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and text.lstrip()[:1] in ("{", "["):
+            raise InputError("looks like JSON but not one article object per line; write JSONL (one JSON object "
+                             "with a 'text' field per line)", origin)
         if kind == "html":
             page = read_html(text, origin)
             yield make_article(page.text, published=defaults.published or page.published,
@@ -117,4 +138,4 @@ def _sniff(text: str) -> str:
     return "text"
 
 
-__all__ = ["Defaults", "Failure", "read_inputs"]
+__all__ = ["INPUT_FORMATS", "Defaults", "Failure", "InputFormat", "read_inputs"]

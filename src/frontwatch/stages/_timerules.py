@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -74,9 +75,27 @@ def _year(y: int) -> Interval:
     return date(y, 1, 1), date(y, 12, 31), "year"
 
 
+def _quarter(y: int, q: int) -> Interval:
+    return date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter"
+
+
+def _latest(p: date, future: bool, make: Callable[[int], Interval]) -> Interval:
+    """A yearly unit named without its year ("the fourth quarter", "the second half"): the latest
+    one that has begun by publication, or in a future clause the first one not yet over."""
+    for y in ((p.year, p.year + 1) if future else (p.year, p.year - 1)):
+        iv = make(y)
+        if (iv[1] is not None and iv[1] >= p) if future else (iv[0] is not None and iv[0] <= p):
+            return iv
+    return make(p.year)
+
+
 def _week_of(d: date) -> Interval:
     start = d - timedelta(days=d.weekday())
     return start, start + timedelta(days=6), "week"
+
+
+def _prev_month(d: date) -> tuple[int, int]:
+    return (d.year, d.month - 1) if d.month > 1 else (d.year - 1, 12)
 
 
 def _add_months(d: date, n: int) -> date:
@@ -102,7 +121,8 @@ def _explicit_year(s: str) -> int | None:
 
 def _normalise(text: str) -> str:
     s = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
-    s = re.sub(r"\s+", " ", s).strip(" ,.;:()[]\"'")
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:()[]\"'`")
+    s = re.sub(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)-(half|quarter)\b", r"\1 \2", s)  # "third-quarter profit"
     return re.sub(r"'s$", "", s)
 
 
@@ -269,7 +289,7 @@ def _relative(s: str, p: date, future: bool) -> Interval | None:
         return UNKNOWN
     # rolling windows ending at publication: "the past 24 hours", "past week", "the last three days"
     m = re.fullmatch(r"(?:the )?(past|last|previous|preceding)(?: " + _NUM + r")? " + _UNIT, s)
-    if m and (m.group(2) or s.startswith(("the ", "past "))):
+    if m and (m.group(2) or s.startswith(("the past ", "the last ", "past "))):
         n = _num(m.group(2)) if m.group(2) else 1
         if n is not None:
             return _back(p, n, m.group(3)), p, _gran(m.group(3))
@@ -278,6 +298,17 @@ def _relative(s: str, p: date, future: bool) -> Interval | None:
         n = _num(m.group(2)) if m.group(2) else 1
         if n is not None:
             return p, _fwd(p, n, m.group(3)), _gran(m.group(3))
+    # calendar quarters: "last quarter" is the previous one, "this quarter" the current one
+    m = re.fullmatch(r"(?:the )?(this|last|previous|preceding|next|current) quarter", s)
+    if m:
+        shift = {"last": -1, "previous": -1, "preceding": -1, "next": 1}.get(m.group(1), 0)
+        first = _add_months(date(p.year, 3 * ((p.month - 1) // 3) + 1, 1), 3 * shift)
+        return _quarter(first.year, (first.month + 2) // 3)
+    # fiscal years start in different months by company and country; without knowing which,
+    # the calendar year they are named for is the closest reading (granularity year)
+    m = re.fullmatch(r"(?:the )?(this|last|previous|next|current|coming) (?:fiscal|financial) year", s)
+    if m:
+        return _year(p.year + {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1), 0))
     # calendar units: "last week" is the previous Monday-Sunday week, "last month" the previous month
     m = re.fullmatch(r"(?:the )?(this|last|previous|preceding|next|current|same) (week|month|year)", s)
     if m:
@@ -372,7 +403,28 @@ def _absolute(s: str, p: date | None, future: bool) -> Interval | None:
         idx = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}[
             m.group(1)
         ]
-        return _part(date(p.year, 1, 1), date(p.year, 12, 31), "year", m.group(2), idx)
+        unit = m.group(2)
+        # "profits rose in the fourth quarter" in a March story: last year's
+        return _latest(p, future, lambda y: _part(date(y, 1, 1), date(y, 12, 31), "year", unit, idx))
+    m = re.fullmatch(r"(?:(?:the )?(?:fiscal|financial) year|fiscal|fy) ?(\d{4}|\d{2})", s)
+    if m:  # "fiscal 2010", "FY2010": read as the calendar year it is named for (see _relative)
+        y = int(m.group(1))
+        return _year(y if y > 99 else 2000 + y)
+    m = re.fullmatch(r"(1[89]|20)(\d\d) ?[-/] ?(\d\d)", s)
+    if m and int(m.group(3)) > int(m.group(2)):  # "1957-58", "the 2010/11 season": two years
+        century = int(m.group(1)) * 100
+        return date(century + int(m.group(2)), 1, 1), date(century + int(m.group(3)), 12, 31), "range"
+    m = re.fullmatch(r"(?:the )?'?([1-9])0'?s", s)
+    if m:  # "the 70s", "the '80s": the latest such decade that has begun
+        base = (p.year if p else date.today().year) // 100 * 100
+        y = base + int(m.group(1)) * 10
+        y = y - 100 if y > (p.year if p else date.today().year) else y
+        return date(y, 1, 1), date(y + 9, 12, 31), "range"
+    m = re.fullmatch(r"'(\d\d)", s)
+    if m:  # "since '82"
+        now = p.year if p else date.today().year
+        y = now // 100 * 100 + int(m.group(1))
+        return _year(y - 100 if y > now else y)
     m = re.fullmatch(r"q([1-4])(?: (\d{4}))?", s)
     if m and (m.group(2) or p):
         y = int(m.group(2)) if m.group(2) else p.year  # type: ignore[union-attr]
@@ -381,6 +433,14 @@ def _absolute(s: str, p: date | None, future: bool) -> Interval | None:
     m = re.fullmatch(r"(?:the )?(early|mid|late|beginning of|start of|middle of|end of)[- ](?:the )?(.+)", s)
     if m:
         inner = _unit_of(m.group(2), p, future)
+        if (
+            inner and inner[0] and inner[1] and p is not None and not future
+            and re.fullmatch(r"(year|month)", m.group(2)) and m.group(1) in ("late", "end of", "middle of", "mid")
+        ):
+            # "at the end of the year" in a past clause of a February story: the year before
+            first = _thirds(inner[0], inner[1], {"end of": "late", "middle of": "mid"}.get(m.group(1), m.group(1)))[0]
+            if first > p:
+                inner = _year(inner[0].year - 1) if inner[2] == "year" else _month(*_prev_month(inner[0]))
         if inner and inner[0] and inner[1] and inner[2] in ("month", "year"):
             if m.group(1) == "end of" and inner[2] == "year":
                 return _month(inner[0].year, 12)  # "by the end of the year": December
@@ -395,6 +455,15 @@ def _absolute(s: str, p: date | None, future: bool) -> Interval | None:
     m = re.fullmatch(r"(\d{4})", s)
     if m:
         return _year(int(m.group(1)))
+    m = re.fullmatch(r"(last|this|next|past) " + _MON, s)
+    if m and p is not None:  # "last June": the latest June before this month; "next June" the first after it
+        mon = _month_num(m.group(2)) or 1
+        shift = {"last": 0 if mon < p.month else -1, "past": 0 if mon < p.month else -1,
+                 "next": 0 if mon > p.month else 1}.get(m.group(1), 0)
+        return _month(p.year + shift, mon)
+    m = re.fullmatch(_MON + r" of (next|last|this) year", s)
+    if m and p is not None:  # "October of next year"
+        return _month(p.year + {"next": 1, "last": -1}.get(m.group(2), 0), _month_num(m.group(1)) or 1)
     m = re.fullmatch(_MON + r"(?:,? (?:of )?(\d{4}))?", s)
     if m:
         mon = _month_num(m.group(1))

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
+from .parse import ent_at, ents_in
 
 REPORTING_VERBS = {
     "say", "announce", "note", "state", "concede", "claim", "add", "report", "deny", "acknowledge", "warn",
@@ -53,6 +54,9 @@ ORG_NOUNS = {
 }
 GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals",
                     "eyewitnesses", "activists", "medics", "doctors"}
+# Heads of phrases that name a side's armed forces ("Russian air defences", "Ukrainian troops").
+FORCE_WORDS = {"force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "defences",
+               "defenses", "defence", "defense", "defenders", "brigade", "aviation", "navy", "artillery", "servicemen"}
 QUOTE_RE = re.compile(r"“[^”\n]{8,}?”|\"[^\"\n]{8,}?\"")
 HEADLINE_DASH = re.compile(r"^(?P<body>.{15,}?)\s+[–—-]{1,2}\s+(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
 HEADLINE_COLON = re.compile(r"^(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}):\s+(?P<body>\S.{10,})$")
@@ -109,7 +113,7 @@ class Attributor:
         """The outlet as claimant: its listed side, else ``other`` (a wire or foreign outlet), else unknown."""
         if not source:
             return Claimant(name="unknown outlet", kind="outlet", side="unknown")
-        return Claimant(name=source, kind="outlet", side=self.actors.side_of(source, ("outlets",)) or "other")
+        return Claimant(name=source, kind="outlet", side=self.actors.outlet_side(source) or "other")
 
     def attribute(self, doc: Doc, source: str | None = None) -> list[Attribution]:
         outlet = self.outlet(source)
@@ -122,7 +126,7 @@ class Attributor:
         for i, sent in enumerate(sentences):
             found = self._own(sent, quotes, memory, outlet) or (self._headline(sent) if i == 0 else None)
             if found is not None:
-                found.claimant = self._settle(found.claimant, outlet, war)
+                found.claimant = self._settle(found.claimant, outlet, war, found)
                 memory.remember(found.claimant)
             else:
                 self._remember_subjects(sent, memory)  # "Putin spoke on Sunday. '...,' he added."
@@ -212,7 +216,7 @@ class Attributor:
                 continue
             who = m.group("who")
             side = self.actors.side_of(who)
-            ents = [e for e in sent.ents if e.text == who and e.label_ in {"PERSON", "ORG", "GOV"}]
+            ents = [e for e in ents_in(sent.doc, sent.start, sent.end) if e.text == who and e.label_ in {"PERSON", "ORG", "GOV"}]
             body_noun = who.split()[-1].lower() in ORG_NOUNS | PERSON_NOUNS  # "General Staff: ..."
             if side is None and not ents and not body_noun:
                 continue
@@ -220,7 +224,7 @@ class Attributor:
             return Attribution(sent, Claimant(name=who, kind=kind, side=side or "unknown"), "headline", None)  # type: ignore[arg-type]
         return None
 
-    def _settle(self, claimant: Claimant, outlet: Claimant, war: str) -> Claimant:
+    def _settle(self, claimant: Claimant, outlet: Claimant, war: str, found: Attribution | None = None) -> Claimant:
         """A side for a claimant the tables do not know.
 
         In another war every named party is ``other`` (UA/RU are for the Russia–Ukraine war only);
@@ -234,11 +238,30 @@ class Attributor:
             side = "unknown" if generic else "other"
         else:
             side = _context_side(outlet)
+            if side == "unknown" and not generic and found is not None:
+                # A neutral outlet quoting "the Defence Ministry" or "the military": a side's own body
+                # reports its own forces ("Russian air defences downed ..., the ministry said"); with
+                # no forces named, the side the story is about.
+                side = self._content_side(found) or war
         return Claimant(claimant.name, claimant.kind, side, claimant.role, claimant.organisation)
+
+    def _content_side(self, found: Attribution) -> str | None:
+        """The side of the forces that are the subject of the reported clause, if one is named."""
+        for token in found.sent:
+            if token.i in found.attribution_tokens or token.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if token.head.lemma_.lower() in REPORTING_VERBS and token.head.i == found.cue_token:
+                continue
+            phrase = " ".join(t.text for t in token.subtree if t.i not in found.attribution_tokens)
+            matches = [m for m in self.actors.find(phrase) if m.category in {"adjectives", "forces", "countries"}
+                       and m.side in {"UA", "RU"}]
+            if matches and token.lemma_.lower() in FORCE_WORDS | {"ukraine", "russia"}:
+                return matches[0].side
+        return None
 
     def _remember_subjects(self, sent: Span, memory: _Memory) -> None:
         """People who are the subject of a sentence become referents for a later "he said"."""
-        for ent in sent.ents:
+        for ent in ents_in(sent.doc, sent.start, sent.end):
             if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"}:
                 claimant = self._claimant(ent.root, memory, Claimant(name="", kind="outlet"))
                 if claimant is not None and claimant.kind == "person":
@@ -263,10 +286,11 @@ class Attributor:
                 return memory.organisations[-1] if memory.organisations else None
             return memory.last
         # Only a name that is the head or its apposition: not "Tuareg" in "an alliance of mostly Tuareg groups".
-        people = [e for e in span.ents if e.label_ == "PERSON" and (e.root == head or e.root.head == head)]
+        ents = ents_in(doc, span.start, span.end)
+        people = [e for e in ents if e.label_ == "PERSON" and (e.root == head or e.root.head == head)]
         if not people and head.lemma_.lower() in PERSON_NOUNS:
             # "The head of Russia-installed Donetsk administration Denis Pushilin said": title, then the name
-            people = [e for e in span.ents if e.label_ == "PERSON"][-1:]
+            people = [e for e in ents if e.label_ == "PERSON"][-1:]
         if people:
             name = people[0].text
             previous = memory.person(name)
@@ -277,7 +301,7 @@ class Attributor:
                 side = side or previous.side
                 name = name if len(name) > len(previous.name) else previous.name
             return Claimant(name=name, kind="person", side=side or "unknown", role=role)
-        orgs = [e for e in span.ents if e.label_ in {"GOV", "ORG", "NORP", "GPE"}]
+        orgs = [e for e in ents if e.label_ in {"GOV", "ORG", "NORP", "GPE"}]
         head_lower = head.lemma_.lower()
         if head_lower in PERSON_NOUNS or lower in PERSON_NOUNS:
             # "the deputy minister added": the last person whose role fits, else the last person.
@@ -333,7 +357,7 @@ def _core(head: Token) -> str:
     "Russia's Defence Ministry" -> itself; "an RSF adviser" -> "RSF adviser".
     """
     doc = head.doc
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    ent = ent_at(doc, head.i)
     if ent is not None:
         left = [c for c in head.lefts if c.dep_ in {"poss", "compound", "amod"} and c.i < ent.start]
         start = min([ent.start] + [c.left_edge.i for c in left])

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -88,18 +90,28 @@ DATELINE = re.compile(
 @Language.component("frontwatch_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence (headlines have no full stop), and so does a dateline."""
+    # Read and written as one array: setting ``Token.is_sent_start`` checks the whole Doc each
+    # time, which makes a long article with many lines cost quadratic time.
+    starts = doc.to_array([SENT_START]).view("int64")  # -1: not a start, 1: a start, 0: not set
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+            nxt = doc[token.i + 1]
+            # Text wrapped at a fixed width ("seized full\ncontrol over") goes on after one line break
+            # in lower case: the same sentence. A blank line or a capital starts a new one.
+            wrapped = (token.whitespace_.count("\n") + token.text.count("\n") == 1 and nxt.text[:1].islower()
+                       and token.text not in {".", "!", "?", ":"} and not token.is_space)
+            if not wrapped:
+                starts[token.i + 1] = 1
     for m in DATELINE.finditer(doc.text):
         inside = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if inside is not None:  # "BELGOROD, March 16. /TASS/." is one piece, not five sentences
             for token in inside[1:]:
                 if token.i < len(doc) and (after is None or token.i < after.start):
-                    token.is_sent_start = False
+                    starts[token.i] = -1
         if after is not None and after.start > 0:
-            doc[after.start].is_sent_start = True
+            starts[after.start] = 1
+    doc.from_array([SENT_START], starts.view("uint64"))
     return doc
 
 
@@ -162,3 +174,42 @@ def _acts(ent: Span) -> bool:
         return True
     # "Kiev's claims", "Moscow's denial" are about the government too, but "Kiev's suburbs" is a place.
     return False
+
+
+# -- cheap access to a parsed Doc's text and entities ------------------------------------
+# ``Doc.text`` joins every token and ``Span.ents`` walks every entity of the Doc, on each call:
+# asked once per sentence or per mention, they make a long article cost quadratic time.
+# The stages after the spaCy pass read both through these, which work each out once per Doc.
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (only after the spaCy pass: the text never changes)."""
+    text = doc.user_data.get("frontwatch_text")
+    if text is None:
+        text = doc.user_data["frontwatch_text"] = doc.text
+    return str(text)
+
+
+def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities wholly inside tokens ``[start, end)``, as ``doc[start:end].ents`` gives them.
+
+    Indexed once per Doc, so use it only after the pipeline has set the entities.
+    """
+    index = doc.user_data.get("frontwatch_ents")
+    if index is None:
+        ents = list(doc.ents)
+        index = doc.user_data["frontwatch_ents"] = (ents, [e.start for e in ents])
+    ents, starts = index
+    out = []
+    for ent in ents[bisect_left(starts, start):]:
+        if ent.end > end:
+            break
+        out.append(ent)
+    return out
+
+
+def ent_at(doc: Doc, i: int) -> Span | None:
+    """The entity holding token ``i``, if any."""
+    ents_in(doc, 0, 0)  # builds the index
+    ents, starts = doc.user_data["frontwatch_ents"]
+    k = bisect_right(starts, i) - 1
+    return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from ..config import PlacesSettings
 from ..gazetteer.lookup import AREA_FEATURES, Candidate, GazetteerLike, haversine_km
 from ..records import Place, PlaceRole
+from .parse import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -97,6 +98,7 @@ _VAGUE = re.compile(
 VANITY_TLDS = frozenset({"co", "tv", "io", "me", "fm", "ly", "am", "ai", "cc", "ws", "to", "gg", "eu"})
 
 # re-ranking weights (see docs/places.md, "Ranking")
+W_OUTLET_VOTE = 1.5  # the outlet's country in the focus vote (a named country counts 2, a clear place 1)
 W_FOCUS = 0.15  # candidate in the article's focus country
 W_REGION = 0.25  # candidate in a region named next to it ("Mykolaivka in the Donetsk region")
 W_REGION_DOC = 0.08  # candidate in a region named elsewhere in the article
@@ -193,18 +195,19 @@ def find_mentions(doc: Doc) -> list[Mention]:
             m.precision = 2
         mentions.append(m)
         taken.append((m.start, m.end))
-    for match in [*_DATELINE.finditer(doc.text), *_DATELINE_INLINE.finditer(doc.text)]:
+    text = doc_text(doc)
+    for match in [*_DATELINE.finditer(text), *_DATELINE_INLINE.finditer(text)]:
         start, end = match.span(1)
         if len(match.group(1)) < 3 or any(s < end and start < e for s, e in taken):
             continue
         name = match.group(1).title()
         mentions.append(Mention(start=start, end=end, text=match.group(1), query=name))
         taken.append((start, end))
-    for match in _VAGUE.finditer(doc.text):
+    for match in _VAGUE.finditer(doc_text(doc)):
         start, end = match.span()
         if any(s < end and start < e for s, e in taken):
             continue
-        after = doc.text[end:end + 40]
+        after = doc_text(doc)[end:end + 40]
         if re.match(r"\s+(?:of|near|around)\s+[A-Z]", after):
             continue  # "the southern flank of Bakhmut": the place is Bakhmut
         text = match.group(0)
@@ -301,7 +304,7 @@ def demonym_country(word: str) -> tuple[str, str] | None:
 
 
 def _only_conjunctions(doc: Doc, end: int, start: int) -> bool:
-    return doc.text[end:start].strip(" ,") in ("and", "or", "", "as well as")
+    return doc_text(doc)[end:start].strip(" ,") in ("and", "or", "", "as well as")
 
 
 def _not_a_place(ent: Span) -> bool:
@@ -334,13 +337,13 @@ def _mention(ent: Span) -> Mention:
     if ent.end < len(doc) and doc[ent.end].lower_ == "river":
         # "the Dnipro River": the river (a water feature, or nothing), never the city
         end = doc[ent.end].idx + len(doc[ent.end].text)
-        return Mention(start=start, end=end, text=doc.text[start:end], query=f"{ent.text} River")
+        return Mention(start=start, end=end, text=doc_text(doc)[start:end], query=f"{ent.text} River")
     # designator after: "Kharkov region", "Bakhmut direction", "Kupyansk area"
     if ent.end < len(doc):
         word = doc[ent.end].lower_
         if word in REGION_WORDS and not ent.text.lower().endswith(tuple(REGION_WORDS)):
             end = doc[ent.end].idx + len(doc[ent.end].text)
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             query = f"{ent.text} {word.rstrip('s') if word.endswith(('regions', 'oblasts', 'provinces')) else word}"
         elif word in REGION_FRONT_WORDS:
             precision = 2
@@ -353,7 +356,7 @@ def _mention(ent: Span) -> Mention:
             doc[ent.start - 1].tag_ == "JJ" or doc[ent.start - 1].dep_ in ("amod", "compound", "npadvmod", "advmod")):
         vague = True  # "eastern Ukraine", "northern Gaza"
         start = doc[ent.start - 1].idx
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
     else:
         before = _context_before(doc, ent.start)
         if before:
@@ -371,7 +374,7 @@ def _mention(ent: Span) -> Mention:
     if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and head_of_np and query == ent.text \
             and not ent.text.lower().startswith("the ") and precision is None:
         return Mention(start=start, end=end, text=text, query=query, riverlike=True)
-    city = bool(re.search(r"\b(?:city|capital) of\s*$", doc.text[max(0, start - 16):start], re.IGNORECASE))
+    city = bool(re.search(r"\b(?:city|capital) of\s*$", doc_text(doc)[max(0, start - 16):start], re.IGNORECASE))
     return Mention(start=start, end=end, text=text, query=query, precision=precision, vague=vague, city_reading=city)
 
 
@@ -430,8 +433,8 @@ def _focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
                    outlet: str | None = None) -> str | None:
     """The country the article is about: named countries, governments acting, clear places, the outlet's country."""
     votes: Counter[str] = Counter()
-    if outlet:
-        votes[outlet] += 1
+    if outlet:  # worth a little more than one clear place: a local outlet's bare "London" is its own
+        votes[outlet] += W_OUTLET_VOTE
     for m in mentions:
         top = _top(m)
         if top is None or top.country is None:
@@ -479,7 +482,7 @@ def _link_regions(doc: Doc, mentions: list[Mention]) -> None:
     Pakistan") links every area reading of it to the place before it.
     """
     for m, r in zip(mentions, mentions[1:]):
-        if doc.text[m.end:r.start] == ", " and not r.vague and not m.unanchored and not r.unanchored:
+        if doc_text(doc)[m.end:r.start] == ", " and not r.vague and not m.unanchored and not r.unanchored:
             r.after_comma = m
             m.linked_regions |= {c.admin1_code for c in r.candidates if c.feature == "region" and c.admin1_code}
             m.linked_countries |= {c.country for c in r.candidates if c.feature == "country" and c.country}

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
 from ..config import QuantitiesSettings
 from ..records import Quantity
+from .parse import doc_text, ent_at
 
 __all__ = ["extract_quantities", "parse_number"]
 
@@ -249,18 +251,16 @@ class _Scanner:
 
     def __init__(self, doc: Doc, settings: QuantitiesSettings) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.settings = settings
         self.ends = {t.idx + len(t.text): t.i + 1 for t in doc}
+        self.starts = [t.idx for t in doc]
 
     def _after(self, char: int) -> int:
         """Token index right after ``char`` (the token ending there +1), else the next starting token."""
         if char in self.ends:
             return self.ends[char]
-        for t in self.doc:
-            if t.idx >= char:
-                return t.i
-        return len(self.doc)
+        return bisect_left(self.starts, char)  # one lookup, not a walk over the Doc
 
     def skip(self, t: Token) -> bool:
         if t.ent_type_ in _SKIP_LABELS - {"DATE"}:
@@ -295,9 +295,9 @@ class _Scanner:
         )
 
     def _ent_text(self, t: Token) -> str:
-        for e in self.doc.ents:
-            if e.start <= t.i < e.end:
-                return e.text + " " + (self.doc[e.start - 1].text if e.start > 0 else "")
+        e = ent_at(self.doc, t.i)
+        if e is not None:
+            return e.text + " " + (self.doc[e.start - 1].text if e.start > 0 else "")
         return t.text
 
     def hedge_start(self, i: int) -> tuple[int, bool]:

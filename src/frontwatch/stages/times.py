@@ -14,8 +14,9 @@ lands absurdly far after publication, is kept with null bounds.
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
@@ -39,9 +40,30 @@ _EXTRA = re.compile(
     r"|\b(?:in\s+)?(?:the\s+)?(?:past|last)\s+(?:24|48|72)\s+hours\b"
     r"|\b(?:christmas\s+(?:eve|day)|new\s+year's\s+(?:eve|day))\b"
     r"|\b(?:(?:about|almost|nearly|more\s+than|less\s+than|some|just\s+over|just\s+under)\s+)?"
-    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b(?:first|second|third|fourth)-(?:quarter|half)\b",  # "third-quarter profit"
     re.IGNORECASE,
 )
+# "the day" that a trading or battle report has been telling: "ended the day 2% down",
+# "later in the day", "for the day." (not "the day the war began")
+_DAY_REF = re.compile(
+    r"(?:\b(?:end|ends|ended|ending|finish|finished|finishes|finishing|close|closed|closing)\s+"
+    r"|\b(?:for|on)\s+(?=the\s+day\s*[,.;:])|(?P<late>\b(?:late|later|earlier|early)\s+in\s+))"
+    r"(?P<day>the\s+day)\b(?!\s+(?:of|before|when|that)\b)",
+    re.IGNORECASE,
+)
+# "for a second consecutive day": the day being reported, like _DAY_REF
+_NTH_DAY = re.compile(r"(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|\w+th|\d+(?:nd|rd|th))\s+"
+                      r"(?:consecutive|straight)\s+(?:day|session)", re.IGNORECASE)
+# "compared with the same period last year": the period just named, a year back
+_SAME_AGO = re.compile(
+    r"(?:(?:in|during|for|from|over|with|to)\s+)?the\s+same\s+(?:period|month|quarter|week|day|time|season)\s+"
+    r"(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|preceding)\s+year|the\s+year\s+before)",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = {"in", "since", "by", "from", "to", "until", "till", "between", "and", "through", "before", "after",
+               "during", "of", "or"}
+_STATED_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b|\bnext\s+year\b", re.IGNORECASE)
 _AGE = re.compile(r"\b(year|month|week|day)s?[- ]old\b|\baged?\b", re.IGNORECASE)
 _NOT_WHEN = re.compile(
     r"^(?:the\s+)?(?:annual|daily|weekly|monthly|yearly|decades?|years|centuries|ages|the\s+day|the\s+year"
@@ -58,7 +80,7 @@ _DURATION_ONLY = re.compile(
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "could", "should", "might", "may", "must"}
 _FUTURE_LEMMAS = {
     "plan", "expect", "schedule", "intend", "aim", "prepare", "promise", "pledge", "vow", "hope", "due",
-    "threaten", "want", "seek", "propose", "postpone", "delay",
+    "threaten", "want", "seek", "propose", "postpone", "delay", "set", "slate",
 }  # fmt: skip
 _REPORTING = {
     "say",
@@ -127,6 +149,13 @@ def _future(span: Span) -> bool:
     ("the summit opens on Tuesday", "the deal expires on March 18")."""
     if {t.lower_ for t in span} & {"next", "coming", "upcoming", "tomorrow"}:
         return True
+    doc = span.doc
+    if span.text.lower().startswith("as of") or (
+        span.start > 1 and doc[span.start - 2].lower_ == "as" and doc[span.start - 1].lower_ == "of"
+    ):
+        return False  # "as of February, the store accounts for 70%": a status date, not a plan
+    if span[0].lower_ in ("until", "till"):
+        return _until_future(span)
     tok: Token = span.root
     for _ in range(6):
         head = tok.head
@@ -136,18 +165,73 @@ def _future(span: Span) -> bool:
             aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
             if aux & _FUTURE_AUX and not aux & {"have", "'ve"}:
                 return True
+            if _planned_infinitive(head):
+                return True  # "a summit to be held on October 12"; headline "Talks to resume on Monday"
             if head.lemma_.lower() in _FUTURE_LEMMAS and (head.tag_ != "VBD" or tok.dep_ == "xcomp"):
                 return True  # "threatened to pull out in May", but not "promised on Monday"
             if head.tag_ in ("VBZ", "VBP") and not aux and head.lemma_.lower() not in _REPORTING:
                 return True
+            if head.tag_ == "VBD":
+                return False  # "the first city to fall after it launched its invasion on February 24"
             if (
                 head.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acomp")
                 or head.tag_ in ("VBD",)
                 and head.dep_ == "ccomp"
             ):
                 return False
-        elif head.lemma_.lower() in ("due", "set", "likely", "expected"):
-            return True  # "due to arrive in July"
+        elif head.lemma_.lower() in ("due", "set", "likely", "expected", "deadline"):
+            return True  # "due to arrive in July", "a June 1 deadline"
+        tok = head
+    return False
+
+
+def _infinitive(verb: Token) -> bool:
+    """Is the verb a to-infinitive ("to resume", "to be held", "to remain closed")?"""
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass") and (
+            c.lower_ == "to" or any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)
+        ):
+            return True
+    return False
+
+
+# verbs of scheduled events: "talks to take place", "a summit to open"; other infinitives after a
+# noun are often not plans ("the need to retreat", "the first city to fall")
+_EVENT_VERBS = {"take", "begin", "start", "open", "resume", "run", "come", "arrive", "visit", "meet", "end", "expire",
+                "close", "hold", "sign", "vote"}
+
+
+def _planned_infinitive(verb: Token) -> bool:
+    """A to-infinitive that says something is planned: a headline ("Markets to remain closed"),
+    a clause with its own subject ("announced talks to be held"), or a scheduled event after a
+    noun ("a summit to be held", "elections to take place"), not "the first city to fall"."""
+    if not _infinitive(verb) or verb.dep_ not in ("relcl", "acl", "ROOT", "ccomp"):
+        return False
+    if verb.dep_ in ("relcl", "acl"):
+        noun = verb.head
+        if any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "only", "next") for c in noun.children):
+            return False
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        return passive or verb.lemma_.lower() in _EVENT_VERBS
+    return True
+
+
+def _until_future(span: Span) -> bool:
+    """"until Friday": a deadline ahead unless the clause that holds it is in the past tense
+    ("stayed closed until Friday", "had been shut until May"). A present perfect or a present
+    ("has kept the border closed until Friday", "remain closed until Friday") looks forward."""
+    tok: Token = span[0]
+    for _ in range(6):
+        head = tok.head
+        if head is tok:
+            break
+        aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if head.tag_ == "VBD" or aux & {"had", "was", "were", "did", "'d"}:
+            return False
+        if aux & _FUTURE_AUX or aux & {"has", "have", "'ve", "is", "are", "am"} or head.tag_ in ("VBZ", "VBP"):
+            return True
+        if _planned_infinitive(head):
+            return True
         tok = head
     return False
 
@@ -220,6 +304,18 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if sp is not None:
             spans.append((sp.start, sp.end))
+    for m in _DAY_REF.finditer(doc.text):
+        sp = doc.char_span(m.start("late") if m.group("late") else m.start("day"), m.end(), alignment_mode="expand")
+        if sp is not None:
+            spans.append((sp.start, sp.end))
+    for t in doc:  # a year the model reads as a number ("from 2009 to 2011")
+        if (
+            re.fullmatch(r"(?:1[89]|20)\d\d", t.text)
+            and t.i > 0
+            and doc[t.i - 1].lower_ in _YEAR_AFTER
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "NNS")
+        ):
+            spans.append((t.i, t.i + 1))
     for t in doc:
         prev = doc[t.i - 1].lower_ if t.i > 0 else ""
         # spaCy sometimes reads "May" (month) as a modal or a name; catch "in|since May" and "early December"
@@ -300,6 +396,7 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
         else:
             joined.append(c)
     ref = published if published is not None else _reference(doc, joined)
+    day_refs = {m.end() for m in _DAY_REF.finditer(doc.text)}
     out: list[TimeSpan] = []
     for s, e in joined:
         span = doc[s:e]
@@ -316,6 +413,21 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
         text = span.text
         low = text.lower()
         core = re.sub(r"^(?:on|in|at|during|over|for|within|of|since|until|by|through)\s+", "", low)
+        if _SAME_AGO.fullmatch(text):
+            prev = next((t for t in reversed(out) if t.start and t.end and t.granularity in _UNITS), None)
+            start, end = (_year_back(prev.start), _year_back(prev.end)) if prev else (None, None)
+            out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=start, end=end,
+                                granularity=prev.granularity if prev else "unknown"))
+            continue
+        if (span.end_char in day_refs and re.fullmatch(r"(?:(?:late|later|earlier|early) in )?the day", core)) or (
+            _NTH_DAY.fullmatch(core)
+        ):
+            # the day the report has been telling about, else the day of publication
+            prev = _previous_day(out, None)
+            start, end = (prev.start, prev.end) if prev else (ref, ref)
+            out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=start, end=end,
+                                granularity="day" if start else "unknown"))
+            continue
         if _is_noise(low) or (_is_noise(core) and not (_anchored(low) and _DURATION_ONLY.match(core))):
             continue
         if core.strip("the ") in _SEASON_WORDS and span.end < len(doc) and doc[span.end].pos_ == "NOUN":
@@ -323,18 +435,12 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
         if re.match(r"(after|before)\s", low) and resolve_time(text, ref)[2] == "unknown":
             continue  # "after 22 months": measured from an event we cannot date
         if _ANAPHORA.match(text):
-            prev = next(
-                (
-                    t
-                    for t in reversed(out)
-                    if t.span and t.span[0] >= span.sent.start_char and t.granularity == "day"
-                ),
-                None,
-            )
+            # "the same day": the day this sentence gave, else the one an earlier sentence gave
+            prev = _previous_day(out, span.sent.start_char) or _previous_day(out, None)
             start, end, gran = (prev.start, prev.end, "day") if prev else (None, None, "unknown")
         else:
             start, end, gran = resolve_time(text, ref, future=_future(span))
-        if ref is not None and start is not None and (start - ref).days > settings.max_future_days:
+        if ref is not None and start is not None and _too_far(text, start, ref, settings):
             start, end, gran = None, None, "unknown"  # far beyond publication: a typo or a wild claim
         if start is None and end is None and not (_worth_keeping(core) or _ANAPHORA.match(text)):
             continue
@@ -348,6 +454,38 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             )
         )
     return out
+
+
+def _previous_day(out: list[TimeSpan], since: int | None) -> TimeSpan | None:
+    """The latest day-level time found so far (from character ``since`` on, when given)."""
+    return next(
+        (t for t in reversed(out) if t.span and t.granularity == "day" and t.start and (since is None or
+                                                                                        t.span[0] >= since)),
+        None,
+    )
+
+
+_UNITS = ("day", "week", "month", "quarter", "year")
+
+
+def _year_back(d: date) -> date:
+    """The same day a year earlier; a month end stays a month end (29 February -> 28 February)."""
+    last = d.month != (d + timedelta(days=1)).month
+    try:
+        back = d.replace(year=d.year - 1)
+    except ValueError:
+        back = d.replace(year=d.year - 1, day=28)
+    if last:
+        back = date(back.year, back.month, calendar.monthrange(back.year, back.month)[1])
+    return back
+
+
+def _too_far(text: str, start: date, ref: date, settings: TimesSettings) -> bool:
+    """Beyond ``max_future_days``, only a year the text states ("by 2030") is believed, and only
+    up to ``stated_year_horizon`` years ahead ("until 2099" is a wild claim or a typo)."""
+    if (start - ref).days <= settings.max_future_days:
+        return False
+    return not _STATED_YEAR.search(text) or start.year - ref.year > settings.stated_year_horizon
 
 
 def _anchored(low: str) -> bool:

@@ -1,0 +1,215 @@
+"""Attach: attributed sentences in, claims out.
+
+Each attributed sentence becomes a :class:`Claim`: its events (from :class:`EventFinder`)
+with the places, times and quantities the sentence holds attached to them, and the day the
+claim was stated. Then article-level passes: an event retold without a time takes its first
+telling's time, and a headline restating the lead counts no events of its own.
+
+The article's places, times and quantities are indexed by sentence once (one bisect per
+sentence), so the cost grows with the article's length, not with claims × mentions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Protocol, TypeVar
+
+from spacy.tokens import Doc
+
+from ..records import Article, Claim, Event, Place, Quantity, TimeSpan
+from .attribute import Attribution
+from .events import EventDraft, EventFinder
+from .parse import doc_text
+from .times import resolve_time
+
+
+class _Spanned(Protocol):
+    @property
+    def span(self) -> tuple[int, int] | None: ...
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+def build_claims(doc: Doc, article: Article, attributions: list[Attribution], finder: EventFinder) -> list[Claim]:
+    """Every asserting sentence as a claim with its events, in text order."""
+    # A dateline, a caption or a stray line with no verb asserts nothing.
+    attributions = [at for at in attributions if any(t.pos_ in {"VERB", "AUX"} for t in at.sent)]
+    spans = [at.span for at in attributions]
+    places = _by_span([p for p in article.places if p.role == "place"], spans)  # metonyms, demonyms: no event place
+    times = _by_span(article.times, spans)
+    quantities = _by_span(article.quantities, spans)
+    claims = [claim_of(doc, article, at, finder, places[i], times[i], quantities[i])
+              for i, at in enumerate(attributions)]
+    claims = inherit_times(claims)
+    # Headlines restate the story's lead; their events lend their times above but are
+    # not counted again (the body sentence carries the claim).
+    for i in headlines(doc, attributions):
+        claims[i] = replace(claims[i], events=())
+    return claims
+
+
+def headlines(doc: Doc, attributions: list[Attribution]) -> list[int]:
+    """Indexes of the headline lines: lines with no closing punctuation before the body's first sentence.
+
+    Real pages put a rubric, a byline or a date before the headline ("Categories", "CHEAT SHEET"),
+    so the headline is not always the first line.
+    """
+    text = doc_text(doc)
+    out: list[int] = []
+    for i, at in enumerate(attributions):
+        start, end = at.span
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[line_start:line_end].strip()
+        if line.endswith((".", "!", "?", '"', "”", "…")) or not text[line_end:].strip():
+            break  # the body has begun (or nothing follows: a one-line text is no headline)
+        if len(text[line_end:].split()) > 20:
+            out.append(i)
+    return out
+
+
+def _by_span(items: Sequence[S], spans: list[tuple[int, int]]) -> list[list[S]]:
+    """For each (start, end) span, the items whose span starts inside it, in text order.
+
+    Items come sorted or not; one sort plus one bisect per span keeps this O((n + m) log n).
+    """
+    located = sorted((it for it in items if it.span is not None), key=lambda it: it.span[0])  # type: ignore[index]
+    starts = [it.span[0] for it in located]  # type: ignore[index]
+    out: list[list[S]] = []
+    for start, end in spans:
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, lo=i)
+        out.append(list(located[i:j]))
+    return out
+
+
+def claim_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, places: list[Place],
+             times: list[TimeSpan], quantities: list[Quantity]) -> Claim:
+    """One sentence's claim; ``places``/``times``/``quantities`` are the mentions inside the sentence."""
+    start, end = at.span
+    stated = next((t for t in times if attached_to(doc, t, at.cue_token)), None)
+    if stated is None and article.published is not None:
+        stated = TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day")
+    event_times = [t for t in times if t is not stated]
+    if stated is not None and stated.span is not None and stated.start and stated.start != article.published:
+        # "On Friday, Kiev said its troops advanced over the past week": the week before that Friday.
+        event_times = [reanchor(t, stated.start) for t in event_times]
+    drafts = finder.find(at)
+    events = tuple(e for d in drafts for e in split_areas(attach_event(doc, d, drafts, places, event_times, quantities),
+                                                         quantities))
+    digest = hashlib.sha1(f"{article.id}:{start}:{end}".encode()).hexdigest()[:16]
+    return Claim(id=digest, text=doc_text(doc)[start:end], span=(start, end), claimant=at.claimant, cue=at.cue,
+                 direct_quote=at.direct_quote, stated=stated, events=events)
+
+
+def attach_event(doc: Doc, draft: EventDraft, drafts: list[EventDraft], places: list[Place], times: list[TimeSpan],
+                 quantities: list[Quantity]) -> Event:
+    """Attach the sentence's places (all), the time in the trigger's clause, and the nearest quantities."""
+    def nearest(pos: int) -> EventDraft:
+        return min(drafts, key=lambda d: abs(d.start - pos))
+
+    mine = tuple(q for q in quantities if nearest(q.span[0]) is draft)
+    return Event(type=draft.type, polarity=draft.polarity, actor_side=draft.actor_side,  # type: ignore[arg-type]
+                 trigger=draft.trigger, places=tuple(places), time=clause_time(doc, draft, drafts, times),
+                 quantities=mine)
+
+
+def split_areas(event: Event, quantities: list[Quantity]) -> list[Event]:
+    """"9 sq km in the east and 28.4 sq km in the south": two advances, one area each."""
+    areas = [q for q in quantities if q.kind == "area"]
+    if event.type != "advance" or len(areas) < 2:
+        return [event]
+    return [replace(event, quantities=(q,)) for q in areas]
+
+
+def clause_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft], times: list[TimeSpan]) -> TimeSpan | None:
+    """The time expression inside the trigger's clause, else the nearest one no other trigger's clause holds."""
+    if not times:
+        return None
+
+    def clause(d: EventDraft) -> set[int]:
+        token = doc.char_span(d.start, d.start + len(d.trigger), alignment_mode="expand")
+        if token is None:
+            return set()
+        root = token.root
+        # A trigger that is an argument ("Russian shelling killed two"): its clause is its verb's.
+        if (root.pos_ not in {"VERB", "AUX"} or root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}) \
+                and root.head.pos_ in {"VERB", "AUX"}:
+            root = root.head
+        return {t.idx for t in root.subtree}
+
+    def in_clause(t: TimeSpan, idxs: set[int]) -> bool:
+        return t.span is not None and any(t.span[0] <= i < t.span[1] for i in idxs)
+
+    others = [clause(d) for d in drafts if d is not draft]
+    own = clause(draft)
+    for other in others:  # a relative clause inside ours ("..., which Russian forces took in May") is not ours
+        if other < own:
+            own -= other
+    inside = [t for t in times if in_clause(t, own)]
+    if inside:
+        return min(inside, key=lambda t: abs(t.span[0] - draft.start))  # type: ignore[index]
+    free = [t for t in times if not any(in_clause(t, c) for c in others)]
+    return min(free, key=lambda t: abs(t.span[0] - draft.start)) if free else None  # type: ignore[index]
+
+
+def inherit_times(claims: list[Claim]) -> list[Claim]:
+    """An event told again without its time takes the time of its first telling.
+
+    "Ukraine says advanced near Bakhmut in past week" then "According to Malyar, ... the
+    advancement ... near Bakhmut": same type, same side, a shared place -> the same week.
+    Earlier tellings are indexed by (type, side, place name), so this is linear in the events.
+    """
+    first: dict[tuple[str, str, str], tuple[int, TimeSpan]] = {}  # key -> (telling number, its time)
+    out: list[Claim] = []
+    told = 0
+    for claim in claims:
+        events = []
+        for event in claim.events:
+            names = [(p.name or p.text).casefold() for p in event.places]
+            if event.time is None and names:
+                known = [first[k] for k in ((event.type, event.actor_side, n) for n in names) if k in first]
+                if known:  # the earliest telling that shares a place
+                    event = replace(event, time=min(known, key=lambda k: k[0])[1])
+            events.append(event)
+            if event.time is not None:
+                for n in names:
+                    first.setdefault((event.type, event.actor_side, n), (told, event.time))
+            told += 1
+        out.append(replace(claim, events=tuple(events)))
+    return out
+
+
+def reanchor(time: TimeSpan, base: date) -> TimeSpan:
+    """Resolve a relative expression again against the day the claim was made."""
+    if resolve_time(time.text, None)[0] is not None:
+        return time  # an absolute date ("on July 3, 2023") resolves without any base: it does not move
+    start, end, granularity = resolve_time(time.text, base)
+    if start is None:
+        return time
+    return replace(time, start=start, end=end, granularity=granularity)  # type: ignore[arg-type]
+
+
+def attached_to(doc: Doc, time: TimeSpan, cue: int | None) -> bool:
+    """Is this time expression the time of the reporting verb ("announced on Monday")?"""
+    if cue is None or time.span is None:
+        return False
+    span = doc.char_span(time.span[0], time.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    # Walk up from the time expression: it dates the cue unless a clause of the content comes first
+    # ("said in a video released on Saturday" dates the saying; "said troops advanced on Friday" does not).
+    token = span.root
+    for _ in range(8):
+        if token.head.i == cue:
+            return token.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "parataxis"}
+        if token.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis"} or token.head is token:
+            return False
+        token = token.head
+    return False

@@ -1,0 +1,400 @@
+"""``Ledger``: the claims ledger as a Python object — ingest, queries, export rows.
+
+>>> ledger = Ledger("frontwatch.db")                                        # doctest: +SKIP
+>>> ledger.claims(place="Bakhmut", since="2023-07-01").to_pandas()         # doctest: +SKIP
+>>> [i["id"] for i in ledger.incidents(contradicted=True)]                 # doctest: +SKIP
+
+The CLI (``frontwatch ingest|claims|incidents|show|export|db``) is a thin shell over this class.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, and_, func, insert, or_, select, text
+from sqlalchemy.sql import Select
+
+from ..config import Settings
+from ..errors import FrontwatchError, InputError, StorageError
+from ..reconcile import Reconciler, haversine_km
+from ..records import Article
+from . import db
+from .schema import articles, claims, event_places, events, failures, incident_members, incidents
+from .syndication import signature
+from .writer import content_hash, known_hashes, place_key, store_report
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
+
+PLACE_IDS_INLINE = 5000  # a place with more events than this is filtered by subquery instead
+CLAIM_COLUMNS = ("claim_id", "event_id", "article", "source", "published", "claimant", "claimant_side", "text",
+                 "type", "polarity", "actor_side", "place", "lat", "lon", "admin1", "precision", "start", "end",
+                 "value", "unit", "incident_id")
+
+
+class Rows(list[dict[str, Any]]):
+    """Query results: a list of dicts, and a DataFrame when pandas is installed."""
+
+    def __init__(self, rows: Iterable[dict[str, Any]] = (), columns: tuple[str, ...] = ()) -> None:
+        super().__init__(rows)
+        self.columns = columns
+
+    def to_pandas(self) -> Any:
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - pandas is in the test extra
+            raise ImportError("to_pandas() needs pandas: pip install 'frontwatch[pandas]'") from None
+        return pd.DataFrame(list(self), columns=list(self.columns) or None)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one input during ingest."""
+
+    origin: str
+    status: str  # "new" | "duplicate" | "failed"
+    article: str | None = None
+    reason: str | None = None
+
+
+def _day(value: str | date | None, what: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{what} must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+class Ledger:
+    """A ledger database (SQLite file or PostgreSQL URL); ``url=None`` takes ``[ledger] db``."""
+
+    def __init__(self, url: str | None = None, settings: Settings | None = None, *, create: bool = False) -> None:
+        self.settings = settings or Settings.load()
+        self.url = db.resolve_url(url, self.settings.ledger.db)
+        self.where = db.describe(self.url)
+        self.reconciler = Reconciler(self.settings.reconcile)
+        if (self.url.get_backend_name() == "sqlite" and not create and "uri" not in self.url.query
+                and self.url.database not in (None, "", ":memory:")):
+            from pathlib import Path
+
+            if not Path(self.url.database).exists():
+                raise StorageError(f"no ledger at {self.where}: run `frontwatch ingest` first (or pass --db)")
+        self.engine = db.create(self.url, self.settings.ledger.busy_timeout_s)
+        self._ready(create)
+
+    # -- schema ---------------------------------------------------------------------------------------------
+    def _ready(self, create: bool) -> None:
+        with db.translated(self.url), self.engine.connect() as conn:
+            state = db.check_schema(conn, self.url)
+        if state == "empty":
+            if not create:
+                raise StorageError(f"{self.where} holds no ledger yet: run `frontwatch ingest` or `frontwatch db upgrade`")
+            db.upgrade(self.engine, self.url)
+        elif state == "behind":
+            raise StorageError(f"{self.where} has an older ledger schema: run `frontwatch db upgrade --db {self.where}`")
+
+    @staticmethod
+    def upgrade_database(url: str | None = None, settings: Settings | None = None) -> tuple[str | None, str]:
+        """Create or migrate the schema (``frontwatch db upgrade``); returns (before, after) revisions."""
+        settings = settings or Settings.load()
+        resolved = db.resolve_url(url, settings.ledger.db)
+        engine = db.create(resolved, settings.ledger.busy_timeout_s)
+        try:
+            return db.upgrade(engine, resolved)
+        finally:
+            engine.dispose()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _read(self) -> Any:
+        return _Reading(self)
+
+    # -- ingest ---------------------------------------------------------------------------------------------
+    def ingest(self, items: Iterable[Article | Any], pipeline: Pipeline | None = None,
+               on_total: Callable[[int], None] | None = None) -> Iterator[Outcome]:
+        """Analyse and store articles (``ingest.Failure`` items are recorded as failures), one transaction each.
+
+        Texts already in the ledger are reported as duplicates without being analysed again, so a run
+        stopped half-way (Ctrl-C, kill -9) resumes where it stopped when run again.
+        """
+        from ..ingest import Failure
+
+        pending: list[Article] = []
+        for item in items:
+            if isinstance(item, Failure):
+                self.record_failure(item.origin, str(item.error))
+                yield Outcome(item.origin, "failed", reason=str(item.error))
+            else:
+                pending.append(item)
+        with db.translated(self.url), self.engine.connect() as conn:
+            stored = known_hashes(conn, [content_hash(a.text) for a in pending])
+        fresh: list[Article] = []
+        seen: set[str] = set()
+        for art in pending:
+            digest = content_hash(art.text)
+            if digest in stored or digest in seen:
+                yield Outcome(art.origin or art.id, "duplicate", art.id)
+            else:
+                seen.add(digest)
+                fresh.append(art)
+        if on_total:
+            on_total(len(fresh))
+        if not fresh:
+            return
+        if pipeline is None:
+            from ..pipeline import Pipeline
+
+            pipeline = Pipeline(self.settings)
+        failed: list[Outcome] = []
+
+        def on_error(article: Article | str, error: FrontwatchError) -> None:
+            origin = article if isinstance(article, str) else (article.origin or article.id)
+            self.record_failure(origin, str(error), None if isinstance(article, str) else content_hash(article.text))
+            failed.append(Outcome(origin, "failed", reason=str(error)))
+
+        for report in pipeline.pipe(fresh, on_error=on_error):
+            yield from failed
+            failed.clear()
+            is_new = self.add(report)
+            yield Outcome(report.article.origin or report.article.id, "new" if is_new else "duplicate",
+                          report.article.id)
+        yield from failed
+
+    def add(self, report: Any) -> bool:
+        """Store one analysed report in one transaction; False when its text was already stored."""
+        lcfg = self.settings.ledger
+        sig = signature(report.article.text, lcfg.syndication_threshold, lcfg.minhash_permutations)
+        with db.translated(self.url), self.engine.connect() as conn:
+            conn.info["write"] = True
+            try:
+                with conn.begin():
+                    pk = store_report(conn, report, sig, lcfg.syndication_threshold, self.reconciler)
+            finally:
+                conn.info.pop("write", None)
+        return pk is not None
+
+    def record_failure(self, origin: str, reason: str, digest: str | None = None) -> None:
+        with db.translated(self.url), self.engine.connect() as conn:
+            conn.info["write"] = True
+            try:
+                with conn.begin():
+                    seen = conn.execute(select(failures.c.id).where(failures.c.origin == origin,
+                                                                   failures.c.reason == reason)).first()
+                    if not seen:
+                        conn.execute(insert(failures).values(origin=origin, reason=reason, content_hash=digest,
+                                                             at=datetime.now(UTC)))
+            finally:
+                conn.info.pop("write", None)
+
+    # -- queries --------------------------------------------------------------------------------------------
+    def claims(self, *, place: str | None = None, near: tuple[float, float, float] | None = None,
+               since: str | date | None = None, until: str | date | None = None, side: str | None = None,
+               type: str | None = None, claimant: str | None = None, text: str | None = None,
+               limit: int | None = None) -> Rows:
+        """Claims (one row per event; claims without events have null event columns) matching every filter.
+
+        ``place``: a place name or the mention's text; ``near``: (lat, lon, km); ``since``/``until``: the
+        event's interval overlaps; ``side``: the claimant's side; ``text``: full-text words (all must
+        occur). With any event filter (place, near, since, until, type) claims without events are left out.
+        """
+        since_d, until_d = _day(since, "since"), _day(until, "until")
+        c, e, a, m = claims.c, events.c, articles.c, incident_members.c
+        query: Select[Any] = (
+            select(c.id, e.id, a.external_id, a.source, a.published, c.claimant, c.claimant_side, c.text,
+                   e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, e.start, e.end,
+                   e.value, e.unit, m.incident_id)
+        )
+        # With an event filter the query starts from the events (their indexes); otherwise every claim is
+        # listed, those without events too.
+        if place or near or since_d or until_d or type:
+            query = query.select_from(events.join(claims, c.id == e.claim_id).join(articles, a.id == c.article_id)
+                                      .outerjoin(incident_members, m.event_id == e.id))
+        else:
+            query = query.select_from(claims.join(articles, a.id == c.article_id).outerjoin(events, e.claim_id == c.id)
+                                      .outerjoin(incident_members, m.event_id == e.id))
+        conds: list[Any] = []
+        if place:
+            key = place_key(place)
+            ep = event_places.c
+            place_ids = select(ep.event_id).where(or_(ep.key == key, ep.text_key == key),
+                                                  *([ep.end >= since_d] if since_d else []),
+                                                  *([ep.start <= until_d] if until_d else []))
+        else:
+            place_ids = None
+        if near:
+            lat, lon, km = near
+            dlat = km / 111.0
+            dlon = dlat / max(0.05, math.cos(math.radians(lat)))
+            conds.append(and_(e.lat.between(lat - dlat, lat + dlat), e.lon.between(lon - dlon, lon + dlon)))
+        if since_d:  # the event's interval overlaps [since, until] (its start is the claim's date when untimed)
+            conds.append(e.end >= since_d)
+        if until_d:
+            conds.append(e.start <= until_d)
+        if side:
+            conds.append(func.lower(c.claimant_side) == side.lower())
+        if type:
+            conds.append(e.type == type)
+        if claimant:
+            conds.append(c.claimant.ilike(f"%{claimant}%"))
+        if text:
+            conds.append(self._text_condition(text))
+        query = query.where(*conds).order_by(func.coalesce(e.start, c.stated), a.id, c.span_start, e.position)
+        if limit:
+            query = query.limit(limit)
+        with self._read() as conn:
+            if place_ids is not None:
+                # Looked up first: a literal id list makes both planners start from the place, not the dates.
+                found = list(conn.execute(place_ids.distinct().limit(PLACE_IDS_INLINE + 1)).scalars())
+                query = query.where(e.id.in_(found) if len(found) <= PLACE_IDS_INLINE else e.id.in_(place_ids))
+            rows = [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query)]
+        if near:
+            rows = [r for r in rows if haversine_km(near[0], near[1], r["lat"], r["lon"]) <= near[2]]
+        for r in rows:
+            for key in ("published", "start", "end"):
+                r[key] = r[key].isoformat() if r[key] else None
+        return Rows(rows, CLAIM_COLUMNS)
+
+    def _text_condition(self, words: str) -> Any:
+        if self.url.get_backend_name() == "sqlite":
+            terms = " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
+            return claims.c.id.in_(select(text("claim_id")).select_from(text("claims_fts"))
+                                   .where(text("claims_fts MATCH :fts")).params(fts=terms))
+        return text("claims.tsv @@ plainto_tsquery('english', :fts)").bindparams(fts=words)
+
+    def incidents(self, *, contradicted: bool = False, limit: int | None = None) -> list[dict[str, Any]]:
+        """Incidents, contradicted ones first, then by corroboration; ``contradicted=True`` keeps only those."""
+        i = incidents.c
+        query = select(incidents).order_by(i.contradicted.desc(), i.corroboration.desc(), i.id)
+        if contradicted:
+            query = query.where(i.contradicted.is_(True))
+        if limit:
+            query = query.limit(limit)
+        with self._read() as conn:
+            rows = conn.execute(query).mappings().all()
+            claim_ids = self._claim_ids(conn, [r["id"] for r in rows])
+        return [_incident(r, claim_ids.get(r["id"], [])) for r in rows]
+
+    def _claim_ids(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for k in range(0, len(ids), 500):
+            q = (select(incident_members.c.incident_id, events.c.claim_id).distinct()
+                 .join(events, events.c.id == incident_members.c.event_id)
+                 .where(incident_members.c.incident_id.in_(ids[k:k + 500])))
+            for iid, cid in conn.execute(q):
+                out.setdefault(iid, []).append(cid)
+        return {k: sorted(v) for k, v in out.items()}
+
+    def show(self, ident: str) -> dict[str, Any]:
+        """An incident (``12`` or ``I12``), a claim (its id), or an article (input id or content hash)."""
+        ident = ident.strip()
+        with self._read() as conn:
+            num = ident[1:] if ident[:1] in {"I", "i"} else ident
+            if num.isdigit():
+                row = conn.execute(select(incidents).where(incidents.c.id == int(num))).mappings().first()
+                if row:
+                    result = _incident(row, self._claim_ids(conn, [row["id"]]).get(row["id"], []))
+                    result["claims"] = [r["record"] | {"article": r["external_id"], "source": r["source"]}
+                                        for r in self._claim_records(conn, result["claim_ids"])]
+                    return {"kind": "incident", **result}
+            row = conn.execute(select(claims.c.record, claims.c.article_id).where(claims.c.id == ident)).first()
+            if row:
+                art = conn.execute(select(articles.c.external_id, articles.c.source, articles.c.published,
+                                          articles.c.url).where(articles.c.id == row.article_id)).mappings().one()
+                iids = sorted(set(conn.execute(
+                    select(incident_members.c.incident_id).join(events, events.c.id == incident_members.c.event_id)
+                    .where(events.c.claim_id == ident)).scalars()))
+                return {"kind": "claim", "article": _plain(dict(art)), "incidents": iids, **row.record}
+            art = conn.execute(select(articles).where(or_(articles.c.external_id == ident,
+                                                         articles.c.content_hash == ident))).mappings().first()
+            if art:
+                recs = [r.record for r in conn.execute(select(claims.c.record).where(claims.c.article_id == art["id"])
+                                                       .order_by(claims.c.span_start))]
+                info = {k: art[k] for k in ("external_id", "content_hash", "source", "url", "title", "published",
+                                            "fetched", "origin", "syndicate")}
+                return {"kind": "article", **_plain(info), "text": art["text"], "claims": recs}
+        raise InputError(f"nothing in {self.where} has the id {ident!r} (an incident number, claim id or article id)")
+
+    def _claim_records(self, conn: Connection, ids: list[str]) -> list[Any]:
+        return list(conn.execute(select(claims.c.record, articles.c.external_id, articles.c.source)
+                                 .join(articles, articles.c.id == claims.c.article_id)
+                                 .where(claims.c.id.in_(ids)).order_by(articles.c.id, claims.c.span_start)).mappings())
+
+    def export_rows(self) -> Rows:
+        """One row per event with ACLED's column names plus ours (see ``export.ACLED_COLUMNS``)."""
+        from ..export import acled_row
+
+        c, e, a, m, i = claims.c, events.c, articles.c, incident_members.c, incidents.c
+        query = (select(e.record, e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision,
+                        e.start, e.stated, c.id.label("claim_id"), c.text, c.claimant, c.claimant_side,
+                        a.external_id, a.source, a.published, m.incident_id, i.corroboration, i.contradicted)
+                 .select_from(events.join(claims, c.id == e.claim_id).join(articles, a.id == e.article_id)
+                              .outerjoin(incident_members, m.event_id == e.id)
+                              .outerjoin(incidents, i.id == m.incident_id))
+                 .order_by(func.coalesce(e.start, e.stated), a.id, e.ordinal))
+        with self._read() as conn:
+            rows = [acled_row(r) for r in conn.execute(query).mappings()]
+        from ..export import ACLED_COLUMNS
+
+        return Rows(rows, ACLED_COLUMNS)
+
+    def members(self, incident_ids: Iterable[int] | None = None) -> dict[int, list[Any]]:
+        """The ledger events of each incident (all incidents by default), in the order they were assigned."""
+        from .writer import load_members
+
+        with self._read() as conn:
+            ids = list(incident_ids) if incident_ids is not None else list(
+                conn.execute(select(incidents.c.id).order_by(incidents.c.id)).scalars())
+            return load_members(conn, ids)
+
+    def stats(self) -> dict[str, int]:
+        with self._read() as conn:
+            return {t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+                    for t in (articles, claims, events, incidents, failures)}
+
+    def failures(self) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            return [_plain(dict(r)) for r in conn.execute(select(failures).order_by(failures.c.id)).mappings()]
+
+
+class _Reading:
+    """A read transaction with driver errors translated."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.guard = db.translated(ledger.url)
+
+    def __enter__(self) -> Connection:
+        self.guard.__enter__()
+        self.conn = self.ledger.engine.connect()
+        return self.conn
+
+    def __exit__(self, *exc: Any) -> None:
+        self.conn.close()
+        self.guard.__exit__(*exc)
+
+
+def _plain(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in d.items()}
+
+
+def _incident(row: Any, claim_ids: list[str]) -> dict[str, Any]:
+    s = dict(row["summary"])
+    return {"id": row["id"], "family": row["family"], "place": row["place"], "lat": row["lat"], "lon": row["lon"],
+            "start": s.get("start"), "end": s.get("end"), "corroboration": row["corroboration"],
+            "contradicted": bool(row["contradicted"]), "articles": s.get("articles", []), "claim_ids": claim_ids,
+            "outlets": s.get("outlets", []), "claimants": s.get("claimants", []),
+            "asserted_by": s.get("asserted_by", []), "denied_by": s.get("denied_by", []),
+            "confirmed_by_both_sides": s.get("confirmed_by_both_sides", False),
+            "contradictions": s.get("contradictions", []), "updates": s.get("updates", [])}

@@ -1,0 +1,56 @@
+"""stages/attach.py: sentence mentions attached to events, times inherited, headlines not counted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontwatch.records import Claim, Claimant, Event, Place, TimeSpan
+from frontwatch.stages.attach import _by_span, inherit_times, split_areas
+
+
+def _t(text: str, start: int, day: int) -> TimeSpan:
+    return TimeSpan(text=text, span=(start, start + len(text)), start=date(2023, 7, day), end=date(2023, 7, day),
+                    granularity="day")
+
+
+def test_attach_by_span_buckets_mentions_per_sentence_in_text_order() -> None:
+    places = [Place("B", (30, 31)), Place("A", (5, 6)), Place("C", (55, 56)), Place("D", (10, 11))]
+    buckets = _by_span(places, [(0, 20), (20, 50), (50, 60), (70, 80)])
+    assert [[p.text for p in b] for b in buckets] == [["A", "D"], ["B"], ["C"], []]
+
+
+def test_attach_by_span_skips_mentions_without_span() -> None:
+    stated = TimeSpan(text="", span=None, start=date(2023, 7, 1), end=date(2023, 7, 1))
+    assert _by_span([stated, _t("Monday", 3, 3)], [(0, 10)]) == [[_t("Monday", 3, 3)]]
+
+
+def _claim(*events: Event) -> Claim:
+    return Claim(id="x", text="", span=(0, 1), claimant=Claimant("Kyiv Dispatch", "outlet", "UA"), events=events)
+
+
+def test_attach_retold_event_takes_first_telling_time() -> None:
+    bakhmut = (Place("Bakhmut", (0, 7), name="Bakhmut"),)
+    first = Event("advance", "asserted", "UA", places=bakhmut, time=_t("last week", 10, 10))
+    later = Event("advance", "asserted", "UA", places=bakhmut)
+    other_side = Event("advance", "asserted", "RU", places=bakhmut)
+    out = inherit_times([_claim(first), _claim(later, other_side)])
+    assert out[1].events[0].time == first.time
+    assert out[1].events[1].time is None  # another side's advance is another event
+
+
+def test_attach_retold_event_prefers_the_earliest_telling() -> None:
+    a = (Place("Klishchiivka", (0, 1), name="Klishchiivka"),)
+    ab = a + (Place("Andriivka", (2, 3), name="Andriivka"),)
+    one = Event("capture", "asserted", "UA", places=(ab[1],), time=_t("on Monday", 0, 3))
+    two = Event("capture", "asserted", "UA", places=a, time=_t("on Tuesday", 0, 4))
+    out = inherit_times([_claim(one), _claim(two), _claim(Event("capture", "asserted", "UA", places=ab))])
+    assert out[2].events[0].time == one.time
+
+
+def test_attach_two_areas_split_into_two_advances() -> None:
+    from frontwatch.records import Quantity
+
+    areas = [Quantity("9 sq km", (0, 7), 9, "km2", "area"), Quantity("28 sq km", (20, 28), 28, "km2", "area")]
+    event = Event("advance", "asserted", "UA", quantities=tuple(areas))
+    assert [e.quantities[0].value for e in split_areas(event, areas)] == [9, 28]
+    assert split_areas(Event("capture", "asserted", "UA"), areas) == [Event("capture", "asserted", "UA")]

@@ -1,0 +1,98 @@
+"""Real-text evaluation: the converters and scorers on data we write, then the floors on ../shared/realtext."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from needs import REALTEXT, require, require_realtext
+
+from frontwatch.evaluate import realtext as rt
+from frontwatch.records import Article, Place, Report, TimeSpan
+
+FLOORS = json.loads((Path(__file__).resolve().parent / "eval_floors.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("value,interval", [
+    ("2008-03-01", ("2008-03-01", "2008-03-01")),
+    ("2008-03-01TMO", ("2008-03-01", "2008-03-01")),
+    ("2008-02", ("2008-02-01", "2008-02-29")),
+    ("2007", ("2007-01-01", "2007-12-31")),
+    ("200", ("2000-01-01", "2009-12-31")),
+    ("2009-Q4", ("2009-10-01", "2009-12-31")),
+    ("2010-WI", ("2010-12-01", "2011-02-28")),
+    ("2010-W04", ("2010-01-25", "2010-01-31")),
+    ("2010-W04-WE", ("2010-01-30", "2010-01-31")),
+    ("PAST_REF", None), ("XXXX-XX-XX", None), ("P1Y", None), ("FY2009", None), ("2009-13", None),
+])
+def test_realtext_timex_interval(value: str, interval: tuple[str, str] | None) -> None:
+    want = tuple(date.fromisoformat(d) for d in interval) if interval else None
+    assert rt.timex_interval(value) == want
+
+
+def _report(text: str, places: tuple[Place, ...] = (), times: tuple[TimeSpan, ...] = ()) -> Report:
+    return Report(article=Article(text=text, places=places, times=times))
+
+
+def test_realtext_toponym_scorer_counts_span_resolution_and_distance() -> None:
+    text = "Floods hit Springfield and Shelbyville on Monday; Ogdenville was spared."
+    row = {"id": "t1", "text": text, "gold": [
+        {"start": 11, "end": 22, "text": "Springfield", "lat": 39.8, "lon": -89.65},
+        {"start": 27, "end": 38, "text": "Shelbyville", "lat": 39.4, "lon": -88.8},
+        {"start": 50, "end": 60, "text": "Ogdenville", "lat": 40.0, "lon": -88.0}]}
+    places = (Place("Springfield", (11, 22), lat=39.78, lon=-89.64),      # right
+              Place("Shelbyville", (27, 38), lat=35.48, lon=-86.46),      # ~500 km off
+              Place("Ogdenville", (50, 60)))                              # found, unresolved
+    metrics, mistakes = rt.score_toponyms([row], [_report(text, places)])
+    assert metrics["gold"] == 3 and metrics["span_recall"] == 1.0
+    assert metrics["resolved_at_span"] == pytest.approx(2 / 3)
+    assert metrics["acc_161km"] == 0.5 and metrics["end_to_end_161km"] == pytest.approx(1 / 3)
+    assert sorted(m["what"] for m in mistakes)[1] == "unresolved" and len(mistakes) == 2
+    assert mistakes[0]["what"].endswith(" km off") and int(mistakes[0]["what"].split()[0]) > 400
+
+
+def test_realtext_headline_scorer_prefers_the_named_place() -> None:
+    rows = [{"id": "h1", "text": "Shelling reported near Avdiivka and in Donetsk city",
+             "gold": [{"name": "Avdiivka town", "lat": 48.14, "lon": 37.74}]},
+            {"id": "h2", "text": "Avdiivka", "gold": [{"name": "Avdiivka town", "lat": 48.14, "lon": 37.74}]}]
+    reports = [_report(rows[0]["text"], (Place("Avdiivka", (23, 31), lat=48.139, lon=37.745),
+                                         Place("Donetsk", (39, 46), lat=48.0, lon=37.8))),
+               _report("Avdiivka")]
+    metrics, mistakes = rt.score_headlines(rows, reports)
+    assert metrics["acc_25km"] == 0.5 and metrics["headlines"] == 1 and metrics["acc_25km_headlines"] == 1.0
+    assert [m["id"] for m in mistakes] == ["h2"]
+
+
+def test_realtext_timex_scorer_exact_and_overlap() -> None:
+    text = "Sales fell in 2008 and rose in March 2009."
+    row = {"id": "m1", "text": text, "gold": [
+        {"start": 14, "end": 18, "text": "2008", "type": "DATE", "value": "2008", "function": "NONE"},
+        {"start": 31, "end": 41, "text": "March 2009", "type": "DATE", "value": "2009-03", "function": "NONE"},
+        {"start": 0, "end": 5, "text": "Sales", "type": "DATE", "value": "PAST_REF", "function": "NONE"}]}
+    times = (TimeSpan("in 2008", (11, 18), date(2008, 1, 1), date(2008, 12, 31), "year"),
+             TimeSpan("March 2009", (31, 41), date(2009, 3, 5), date(2009, 3, 5), "day"))
+    metrics, _ = rt.score_timex([row], [_report(text, times=times)])
+    assert metrics == {"gold": 2.0, "date_found": 1.0, "date_exact": 0.5, "date_overlap": 1.0}
+
+
+def test_realtext_every_set_with_floors_is_known() -> None:
+    assert set(FLOORS.get("real", {})) <= set(rt.SET_NAMES)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(FLOORS.get("real", {})))
+def test_realtext_figures_stay_above_floors(name: str, pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The gate on text written by others (floors only move up)."""
+    s = rt.get_set(name)
+    if s.scorer == "article":
+        require_realtext("news/war-news.jsonl")
+    else:
+        require_realtext(s.path)
+    require(rt.available(s, REALTEXT) is not None, f"{name}: gold for the set is missing")
+    result = rt.run_set(s, pipeline, REALTEXT)
+    floors = FLOORS["real"][name]["metrics"]
+    low = {k: (result.metrics.get(k), v) for k, v in floors.items()
+           if result.metrics.get(k) is None or result.metrics[k] < v}
+    assert not low, f"{name}: below floor (value, floor): {low}"

@@ -1,0 +1,192 @@
+"""The ledger store on SQLite and PostgreSQL: schema, idempotent writes, syndication, incremental
+reconciliation, queries and failures. Reports are built by hand (ledger_support), so no spaCy here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from ledger_support import BAKHMUT, KLISHCHIIVKA, KUPIANSK, ODESA, report
+from sqlalchemy import select, text
+
+from frontwatch.errors import InputError, StorageError
+from frontwatch.reconcile import events_from_report, reconcile_all
+from frontwatch.store import Ledger
+from frontwatch.store.schema import articles, incidents
+
+WIRE = ("Ukrainian forces pushed forward on the southern flank of Bakhmut over the past week, the deputy defence "
+        "minister said on Monday, adding that troops had taken back about seven square kilometres of fields and "
+        "tree lines near the village of Klishchiivka. She said fighting remained heavy and that Russian units had "
+        "brought up reserves from the north. The ministry did not publish maps of the new positions, and the "
+        "figures could not be independently verified. Military analysts said the gains were small but showed "
+        "that pressure on the flanks of the ruined city was continuing into the summer.")
+COPY = WIRE.replace("on Monday", "on Monday in Kyiv") + " Reporting by our correspondent."
+REPELLED = ("Russia's defence ministry said on Monday that every attempt by Ukrainian units to break through near "
+            "Bakhmut in the past week had failed, and that its forces held all their positions on the flanks.")
+ODESA_TEXT = "A drone attack on the port of Odesa overnight damaged a grain warehouse, the regional governor said."
+WEEK = (date(2023, 7, 10), date(2023, 7, 16))
+DAY = date(2023, 7, 17)
+
+
+def ua_advance(id: str, text: str, source: str) -> object:
+    return report(text, id=id, source=source, published=DAY, claims=[{
+        "claimant": "Hanna Maliar", "side": "UA", "kind": "person",
+        "events": [{"type": "advance", "actor": "UA", "place": ("Klishchiivka", KLISHCHIIVKA), "dates": WEEK,
+                    "value": 7.0, "unit": "km2", "kind": "area"}]}])
+
+
+def ru_repelled(id: str = "tass-1") -> object:
+    return report(REPELLED, id=id, source="TASS", published=DAY, claims=[{
+        "claimant": "Russian Defence Ministry", "side": "RU",
+        "events": [{"type": "repelled", "actor": "UA", "place": ("Bakhmut", BAKHMUT), "dates": WEEK}]}])
+
+
+def odesa_strike(id: str = "odesa-1", text: str = ODESA_TEXT, source: str = "Black Sea Post") -> object:
+    return report(text, id=id, source=source, published=DAY, claims=[{
+        "claimant": "Odesa governor", "side": "UA",
+        "events": [{"type": "strike", "actor": "RU", "place": ("Odesa", ODESA), "dates": (DAY, DAY)}]}])
+
+
+@pytest.fixture
+def ledger(ledger_url):  # type: ignore[no-untyped-def]
+    with Ledger(ledger_url, create=True) as led:
+        yield led
+
+
+def test_new_ledger_is_created_at_the_current_schema(ledger: Ledger) -> None:
+    with ledger.engine.connect() as conn:
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    from frontwatch.store.db import head_revision
+
+    assert version == head_revision()
+    assert ledger.stats() == {"articles": 0, "claims": 0, "events": 0, "incidents": 0, "failures": 0}
+
+
+def test_reingesting_the_same_text_changes_nothing(ledger: Ledger) -> None:
+    assert ledger.add(ua_advance("kyiv-1", WIRE, "Kyiv Daily")) is True
+    before = ledger.stats()
+    with ledger.engine.connect() as conn:
+        summary = conn.execute(select(incidents.c.summary, incidents.c.updated)).all()
+    assert ledger.add(ua_advance("kyiv-1", WIRE, "Kyiv Daily")) is False
+    # the same text under another id is still the same article (idempotent by content hash)
+    assert ledger.add(ua_advance("other-id", WIRE, "Kyiv Daily")) is False
+    assert ledger.stats() == before
+    with ledger.engine.connect() as conn:
+        assert conn.execute(select(incidents.c.summary, incidents.c.updated)).all() == summary
+        stored = conn.execute(select(articles.c.text, articles.c.external_id, articles.c.content_hash)).one()
+    assert stored.text == WIRE and stored.external_id == "kyiv-1" and stored.content_hash.startswith("sha256:")
+
+
+def test_a_syndicated_copy_counts_once(ledger: Ledger) -> None:
+    ledger.add(ua_advance("kyiv-1", WIRE, "Kyiv Daily"))
+    ledger.add(ua_advance("reprint-1", COPY, "Reprint Times"))
+    (incident,) = ledger.incidents()
+    assert sorted(incident["articles"]) == ["kyiv-1", "reprint-1"]
+    assert incident["corroboration"] == 1
+    assert ledger.show("reprint-1")["syndicate"] == "kyiv-1"
+    # an independently written report of the same event is a second source
+    ledger.add(ua_advance("own-1", "Troops advanced near Klishchiivka this week, the deputy minister said.", "Own"))
+    (incident,) = ledger.incidents()
+    assert incident["corroboration"] == 2
+
+
+def test_opposing_claims_make_one_contradicted_incident(ledger: Ledger) -> None:
+    ledger.add(ru_repelled())
+    ledger.add(ua_advance("kyiv-1", WIRE, "Kyiv Daily"))
+    ledger.add(odesa_strike())
+    found = ledger.incidents()
+    assert [i["contradicted"] for i in found] == [True, False]  # contradicted first
+    first = found[0]
+    assert sorted(first["articles"]) == ["kyiv-1", "tass-1"]
+    assert first["contradictions"] and first["contradictions"][0]["reason"] == "polarity"
+    assert sorted(first["claim_ids"]) == ["kyiv-1-c0", "tass-1-c0"]
+    assert [i["articles"] for i in ledger.incidents(contradicted=True)] == [first["articles"]]
+
+
+def test_incremental_store_matches_the_in_memory_reconciler(ledger: Ledger) -> None:
+    reports = [ru_repelled(), ua_advance("kyiv-1", WIRE, "Kyiv Daily"), odesa_strike(),
+               ua_advance("own-1", "Troops advanced near Klishchiivka this week, the deputy minister said.", "Own"),
+               odesa_strike("odesa-2", ODESA_TEXT + " Two people were hurt.", "Port News")]
+    for r in reports:
+        ledger.add(r)
+    expected = reconcile_all([e for r in reports for e in events_from_report(r)])
+    got = {tuple(sorted(i["claim_ids"])) for i in ledger.incidents()}
+    want = {tuple(sorted({e.claim_id for e in members})) for members in expected.values()}
+    assert got == want
+
+
+def test_an_unrelated_article_leaves_other_incidents_untouched(ledger: Ledger) -> None:
+    ledger.add(ru_repelled())
+    with ledger.engine.connect() as conn:
+        before = conn.execute(select(incidents.c.id, incidents.c.updated, incidents.c.summary)).all()
+    ledger.add(odesa_strike())
+    with ledger.engine.connect() as conn:
+        after = conn.execute(select(incidents.c.id, incidents.c.updated, incidents.c.summary)
+                             .where(incidents.c.id == before[0].id)).all()
+    assert after == before
+
+
+def test_claim_queries(ledger: Ledger) -> None:
+    ledger.add(ru_repelled())
+    ledger.add(ua_advance("kyiv-1", WIRE, "Kyiv Daily"))
+    ledger.add(odesa_strike())
+    ledger.add(report("Shelling hit Kupiansk on Friday, officials said.", id="kup-1", source="Kharkiv Today",
+                      published=date(2023, 8, 5), claims=[{"claimant": "Kharkiv officials", "side": "UA", "events": [
+                          {"type": "shelling", "actor": "RU", "place": ("Kupiansk", KUPIANSK),
+                           "dates": (date(2023, 8, 4), date(2023, 8, 4))}]}]))
+
+    def ids(rows: list) -> list[str]:
+        return sorted({r["claim_id"] for r in rows})
+
+    assert ids(ledger.claims(place="bakhmut")) == ["tass-1-c0"]
+    assert ids(ledger.claims(place="Klishchiivka", since="2023-07-01", until="2023-07-31")) == ["kyiv-1-c0"]
+    assert ids(ledger.claims(near=(48.56, 37.99, 10))) == ["kyiv-1-c0", "tass-1-c0"]
+    assert ids(ledger.claims(since="2023-08-01")) == ["kup-1-c0"]
+    assert ids(ledger.claims(until="2023-07-31", side="ru")) == ["tass-1-c0"]
+    assert ids(ledger.claims(type="strike")) == ["odesa-1-c0"]
+    assert ids(ledger.claims(claimant="maliar")) == ["kyiv-1-c0"]
+    assert ids(ledger.claims(text="grain warehouse")) == ["odesa-1-c0"]
+    assert ids(ledger.claims(text="warehouse bakhmut")) == []
+    rows = ledger.claims(place="Kupiansk")
+    assert rows[0]["incident_id"] is not None and rows[0]["start"] == "2023-08-04"
+    frame = rows.to_pandas()
+    assert list(frame["claim_id"]) == ["kup-1-c0"]
+    with pytest.raises(InputError, match="since"):
+        ledger.claims(since="last week")
+
+
+def test_show_incident_claim_and_article(ledger: Ledger) -> None:
+    ledger.add(ru_repelled())
+    incident_id = ledger.incidents()[0]["id"]
+    shown = ledger.show(f"I{incident_id}")
+    assert shown["kind"] == "incident" and shown["claims"][0]["claimant"]["name"] == "Russian Defence Ministry"
+    claim = ledger.show("tass-1-c0")
+    assert claim["kind"] == "claim" and claim["incidents"] == [incident_id] and claim["article"]["source"] == "TASS"
+    article = ledger.show("tass-1")
+    assert article["kind"] == "article" and article["text"] == REPELLED and len(article["claims"]) == 1
+    with pytest.raises(InputError, match="no-such"):
+        ledger.show("no-such")
+
+
+def test_failures_are_recorded_once(ledger: Ledger) -> None:
+    ledger.record_failure("feed.xml#3", "item has no summary")
+    ledger.record_failure("feed.xml#3", "item has no summary")
+    assert [f["origin"] for f in ledger.failures()] == ["feed.xml#3"]
+
+
+def test_a_newer_schema_is_refused(ledger_url: str) -> None:
+    Ledger(ledger_url, create=True).close()
+    led = Ledger(ledger_url)
+    with led.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    led.close()
+    with pytest.raises(StorageError, match="newer than this frontwatch"):
+        Ledger(ledger_url)
+    with pytest.raises(StorageError, match="newer than this frontwatch"):
+        Ledger.upgrade_database(ledger_url)
+
+
+def test_upgrade_is_idempotent(ledger_url: str) -> None:
+    before, after = Ledger.upgrade_database(ledger_url)
+    assert before is None
+    assert Ledger.upgrade_database(ledger_url) == (after, after)
