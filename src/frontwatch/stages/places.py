@@ -112,7 +112,8 @@ MIN_SCORE = 0.78  # best re-ranked score below this: unresolved
 TIE_MARGIN = 0.015  # near-tie between candidates more than TIE_KM apart: unresolved
 TIE_KM = 50.0
 LOOSE_MAX_KM = 200.0  # a loose-only match must be in the focus country or this close to an anchor
-REGION_OVER_TOWN_POP = 1_000_000  # a town this big competes with a region of the same name
+REGION_OVER_TOWN_POP = 1_000_000
+INSTITUTION_MIN_POP = 10_000  # the place of "X Police Department" is a town at least this big  # a town this big competes with a region of the same name
 # areas too wide for a settlement's context (a named region nearby, distance to anchors) to say anything
 WIDE_FEATURES = frozenset({"region", "country", "continent", "macroregion"})
 
@@ -134,6 +135,7 @@ class Mention:
     after_comma: Mention | None = None  # "Buffalo, New York": the place this one follows, comma between
     role: PlaceRole = "place"  # "metonym" ("Moscow said", "Newark police"), "demonym" ("Russian")
     demonym_of: str | None = None  # a demonym's country code
+    institution: bool = False  # the place part of an institution's name: resolved only when the name is clear
 
 
 def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings, *,
@@ -165,9 +167,11 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         if m.unanchored:
             places.append(Place(text=m.text, span=(m.start, m.end)))
             continue
-        key = f"{m.query}|{m.demonym_of or ''}"
+        key = f"{m.query}|{m.demonym_of or ''}|{m.institution}"
         if key not in decided:
             decided[key] = _choose(m, focus, regions, anchors)
+        if m.institution and decided[key] is None:
+            continue  # "Smith College": no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
     return places
 
@@ -220,12 +224,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
 
 def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
-    """Toponyms standing for an actor ("Moscow said", "Newark police", "US cluster bombs") and
-    nationality words of a known country ("Russian", "Saudis"): kept, with their role, never as
-    event places."""
+    """Toponyms standing for an actor ("Moscow said", "Newark police", "US cluster bombs",
+    "the Athens Police Department") and nationality words of a known country ("Russian", "Saudis"):
+    kept, with their role, never as event places."""
     out = []
     for ent in doc.ents:
         start, end = ent.start_char, ent.end_char
+        if ent.label_ == "ORG":
+            head = _institution_place(ent)
+            if head is not None:
+                out.append(Mention(start=head.start_char, end=head.end_char, text=head.text, query=head.text,
+                                   role="metonym", institution=True))
+            continue
         if ent.label_ == "NORP" or (ent.label_ in PLACE_LABELS and _is_demonym(ent)):
             found = demonym_country(ent.text)
             if found:
@@ -271,6 +281,30 @@ def _actor(ent: Span) -> bool:
         if first.dep_ == "pobj" and first.head.dep_ == "agent":
             return True
     return False
+
+
+# the words that follow a place in the name of its local institutions
+INSTITUTION_WORDS = frozenset({
+    "police", "department", "fire", "sheriff", "sheriff's", "county", "city", "state", "university", "college",
+    "school", "schools", "high", "public", "council", "board", "hospital", "airport", "zoo", "daily", "news",
+    "herald", "times", "post", "journal", "tribune", "gazette", "chronicle", "courier", "observer", "district",
+    "township", "borough", "municipal", "regional", "community", "chamber", "library", "housing", "health",
+    "medical", "transit", "port", "water", "court", "jail", "detention", "emergency", "ems", "town", "village",
+})
+
+
+def _institution_place(ent: Span) -> Span | None:
+    """"Athens" of "the Athens Police Department", "Kentucky" of "Kentucky State Police": the leading
+    proper nouns of an organisation's name when an institution word follows them."""
+    tokens = [t for t in ent if t.lower_ != "the"]
+    if len(tokens) < 2:
+        return None
+    for k in range(min(3, len(tokens) - 1), 0, -1):
+        head, rest = tokens[:k], tokens[k]
+        if all(t.pos_ == "PROPN" and t.is_title for t in head) and rest.lower_ in INSTITUTION_WORDS \
+                and rest.i == head[-1].i + 1:
+            return ent.doc[head[0].i:head[-1].i + 1]
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -530,6 +564,11 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
     if not m.candidates:
         return None
     candidates = m.candidates
+    if m.institution:  # "Smith College": only a name the gazetteer knows as such, a town of some size or an area
+        candidates = [c for c in candidates if c.match in ("name", "alternate")
+                      and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP)]
+        if not candidates:
+            return None
     countries = {c.country for c in candidates if c.feature == "country" and c.match in ("name", "alternate")}
     if countries and not m.city_reading:
         # "Kuwait", "Mexico", "Djibouti": the country, not its capital or another town of its own
