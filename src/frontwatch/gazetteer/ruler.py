@@ -21,12 +21,17 @@ adds the "Gainesville" and "Licking County" it missed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from .translit import adjective_bases, inflection_bases
+
+_PLAIN = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
 
 CAPS_LINE_SHARE = 0.6  # a line is "in capitals" when this share of its words (2+ letters) are
 
@@ -39,8 +44,16 @@ class PlaceRuler:
         self.lower: dict[str, dict[tuple[str, ...], str]] = {}  # the same, lower-cased, for lines in capitals
         self.longest = 0
         patterns = [p for p in patterns if isinstance(p.get("pattern"), str)]
-        for p, doc in zip(patterns, nlp.tokenizer.pipe(p["pattern"] for p in patterns)):
-            tokens = tuple(t.text for t in doc)
+        # Letters-only words are tokens as they stand (the tokenizer would return the same words);
+        # only the rest goes through the tokenizer, which is most of the load time otherwise.
+        special = set(getattr(nlp.tokenizer, "rules", None) or ())
+        plain = [p for p in patterns if _PLAIN.match(p["pattern"]) and not special.intersection(p["pattern"].split())]
+        others = [p for p in patterns if not (_PLAIN.match(p["pattern"]) and
+                                              not special.intersection(p["pattern"].split()))]
+        token_lists = [(p, tuple(p["pattern"].split())) for p in plain]
+        token_lists += [(p, tuple(t.text for t in doc))
+                        for p, doc in zip(others, nlp.tokenizer.pipe(p["pattern"] for p in others))]
+        for p, tokens in token_lists:
             if tokens:
                 self.names.setdefault(tokens[0], {}).setdefault(tokens, p["label"])
                 low = tuple(t.lower() for t in tokens)
@@ -51,7 +64,9 @@ class PlaceRuler:
         return sum(len(v) for v in self.names.values())
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._add(doc, self._find(doc))
+        found = self._find(doc)
+        found += self._reformed(doc, {k for span in found for k in range(span.start, span.end)})
+        return self._add(doc, found)
 
     def _find(self, doc: Doc) -> list[Span]:
         found: list[Span] = []
@@ -92,6 +107,40 @@ class PlaceRuler:
             new = [s for s in found if not any(k in taken for k in range(s.start, s.end))]
             doc.ents = filter_spans(existing + new)
         return doc
+
+    def _single(self, word: str) -> str | None:
+        return self.names.get(word, {}).get((word,))
+
+    def _reformed(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Names in a Russian case form after a preposition ("near Avdeyevke", "from Krasnogorovki")
+        and axes named by a town adjective and a town ("Svatovsko-Kremennaya"), which no pattern spells."""
+        out: list[Span] = []
+        for t in doc:
+            if t.i in taken or not t.is_title or len(t.text) < 5:
+                continue
+            nxt = doc[t.i + 2] if t.i + 2 < len(doc) else None
+            if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _AXIS_WORDS and not self._single(t.text):
+                # "the Avdeyevskoye axis": a town's adjective naming a direction
+                label = next((lab for b in adjective_bases(t.text) if (lab := self._single(b))), None)
+                if label:
+                    out.append(Span(doc, t.i, t.i + 1, label=label))
+                    continue
+            if nxt is not None and doc[t.i + 1].text == "-" and nxt.is_title and (
+                    self._single(nxt.text) or any(self._single(b) for b in
+                                                  inflection_bases(nxt.text) + adjective_bases(nxt.text))) and \
+                    any(self._single(b) for b in adjective_bases(t.text)):
+                out.append(Span(doc, t.i, t.i + 3, label="GPE"))
+                continue
+            if t.i > 0 and doc[t.i - 1].lower_ in _PREPOSITIONS and not self._single(t.text):
+                label = next((lab for b in inflection_bases(t.text) if (lab := self._single(b))), None)
+                if label:
+                    out.append(Span(doc, t.i, t.i + 1, label=label))
+        return out
+
+
+_AXIS_WORDS = frozenset({"direction", "axis", "sector", "front", "directions", "axes"})
+_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "from", "of", "to", "towards", "toward", "at", "on",
+                           "into", "by", "beyond", "behind", "past"})
 
 
 def caps_tokens(doc: Doc) -> set[int]:

@@ -127,14 +127,21 @@ def _apply_case(src: str, out: str) -> str:
     return out.capitalize() if src.isupper() and out else out
 
 
-def romanise_ua(text: str) -> str:
-    """Ukrainian Cyrillic to Latin by the official KMU 2010 table (Куп'янськ -> Kupiansk)."""
+def romanise_ua(text: str, *, wire: bool = False) -> str:
+    """Ukrainian Cyrillic to Latin by the official KMU 2010 table (Куп'янськ -> Kupiansk).
+
+    ``wire``: ї and є as yi and ye inside words too, ьо as io (Novotroyitske, Verkhniotoretske).
+    """
     text = _APOS_RE.sub("", text)
     out: list[str] = []
     prev = ""
-    for ch in text:
+    for i, ch in enumerate(text):
         low = ch.lower()
-        if low == "г" and prev == "з":
+        if wire and low in ("ї", "є") and prev:
+            out.append("yi" if low == "ї" else "ye")
+        elif wire and low == "ь" and text[i + 1:i + 2].lower() == "о":
+            out.append("i")
+        elif low == "г" and prev == "з":
             out.append("gh")  # зг -> zgh
         elif low in _UA_MAP:
             word_start = not prev.isalpha()
@@ -172,7 +179,114 @@ def romanise(text: str) -> list[str]:
         forms.append(romanise_ua(text))
     if letters & _RU_ONLY or not letters & _UA_ONLY:
         forms.append(romanise_ru(text))
+    if letters & _WIRE_LETTERS or ("ьо" in text.lower() and not letters & _RU_ONLY):
+        forms.append(romanise_ua(text, wire=True))
     return list(dict.fromkeys(forms))
+
+
+# Wire copy often spells ї and є as yi/ye inside a word too, and ьо as io (Novotroyitske,
+# Verkhniotoretske), where KMU 2010 writes i, ie and o (Novotroitske, Verkhnotoretske).
+_WIRE_LETTERS = set("їєЇЄ")
+
+
+# --- Russian-style spellings of Ukrainian names ----------------------------------------------
+
+# KMU 2010 writes я/ю/є inside a word as ia/iu/ie; wires write ya/yu/ye (Zelenopillia/Zelenopillya)
+_SOFT_VOWELS = re.compile(r"(?<=[A-Za-z])i([aue])")
+_II = re.compile(r"(?<=[a-z])ii(?=[a-z])")  # Oleksiivka -> Oleksiyivka
+# Ukrainian place-name endings and the Russian forms English-language copy often uses instead
+_RU_ENDINGS = (
+    (re.compile(r"(?<=[^aeiouy])ivka$"), ("ovka", "evka")), (re.compile(r"ove$"), ("ovo",)), (re.compile(r"eve$"), ("evo",)),
+    (re.compile(r"yne$"), ("ino",)), (re.compile(r"ivske$"), ("ovskoye", "ovskoe", "ovske")),
+    (re.compile(r"ivsk$"), ("ovsk",)), (re.compile(r"ske$"), ("skoye", "skoe")), (re.compile(r"(?<=[^s])ne$"), ("noye",)),
+    (re.compile(r"(?<=[^aeiouy])e$"), ("oye",)), (re.compile(r"ka$"), ()), (re.compile(r"skyi$"), ("sky", "skiy")),
+    (re.compile(r"(?<=[nlk])a$"), ("aya",)),  # adjectives only: Vesela -> Veselaya, not Hora
+)
+_RU_Y = re.compile(r"y(?![aueio])")  # и: y in Ukrainian romanisation, i in Russian (Kalynove -> Kalinovo)
+
+
+def russian_style_variants(name: str) -> list[str]:
+    """Spellings of a Ukrainian-romanised name (KMU 2010) as Russian-style copy writes them.
+
+    Generated rather than listed, so every village in the gazetteer gets them:
+
+    >>> russian_style_variants("Zelenopillia")
+    ['Zelenopillya']
+    >>> russian_style_variants("Vesela Hora")
+    ['Veselaya Gora', 'Vesela Gora']
+    >>> "Stepanovka" in russian_style_variants("Stepanivka")
+    True
+    """
+    words = name.split()
+    if not words or not name.isascii():
+        return []
+    soft = [_II.sub("iyi", _SOFT_VOWELS.sub(lambda m: "y" + m.group(1), w)) for w in words]
+    ru = [_RU_H.sub(lambda m: "G" if m.group(0) == "H" else "g", w[0] + _RU_Y.sub("i", w[1:])) for w in soft]
+    forms = [" ".join(soft)]
+    forms += [" ".join(soft[:-1] + [e]) for e in _ending_variants(soft[-1])]
+    forms += [" ".join([_ending_variants(w)[0] if _ending_variants(w) else w for w in ru[:-1]] + [e])
+              for e in _ending_variants(ru[-1]) or [ru[-1]]]
+    forms.append(" ".join(ru))
+    return [f for f in dict.fromkeys(forms) if f != name][:6]
+
+
+_RU_H = re.compile(r"(?<![kzscKZSC])[hH]")  # г: h in Ukrainian romanisation, g in Russian (Hora -> Gora)
+
+
+def _ending_variants(word: str) -> list[str]:
+    low = word.lower()
+    for pattern, endings in _RU_ENDINGS:
+        m = pattern.search(low)
+        if m:
+            return [word[: m.start()] + e for e in endings]
+    return []
+
+
+# --- inflected and adjectival forms ------------------------------------------------------------
+
+# Russian case endings on a place name in translated copy ("in Avdeyevke", "near Krasnogorovki",
+# "from Bakhmuta"), most specific first: (ending, what the nominative ends with instead)
+_CASE_ENDINGS = (
+    ("skom", "sk"), ("ske", "sk"), ("ska", "sk"), ("oy", "aya"), ("oi", "aya"), ("ke", "ka"), ("ki", "ka"),
+    ("ku", "ka"), ("koy", "ka"), ("koi", "ka"), ("om", ""), ("e", "a"), ("e", ""), ("i", "a"), ("y", "a"),
+    ("u", "a"), ("a", ""), ("u", ""),
+)
+# adjectives of towns that name axes ("Svatovsko-Kremennaya", "the Avdeyevskoye direction")
+_ADJ_ENDINGS = re.compile(r"(sk)(?:o|oye|oe|aya|ii|iy|yi|yy|y|ogo|om|oy|ij)$")
+
+
+def inflection_bases(word: str) -> list[str]:
+    """Nominative forms a Russian-inflected name may stand for, most likely first.
+
+    >>> inflection_bases("Avdeyevke")[:1]
+    ['Avdeyevka']
+    >>> "Krasnogorovka" in inflection_bases("Krasnogorovki")
+    True
+    """
+    low = word.lower()
+    if len(low) < 5 or not low.isalpha():
+        return []
+    out = [word[: len(word) - len(end)] + new for end, new in _CASE_ENDINGS
+           if low.endswith(end) and len(low) - len(end) >= 4]
+    return [b for b in dict.fromkeys(out) if b.lower() != low]
+
+
+def adjective_bases(word: str) -> list[str]:
+    """Town names an adjective in -sky/-skoye/-sko may be formed from, most likely first.
+
+    >>> adjective_bases("Kupyanskoye")[:1]
+    ['Kupyansk']
+    >>> "Svatovo" in adjective_bases("Svatovsko")
+    True
+    >>> "Avdeyevka" in adjective_bases("Avdeyevskoye")
+    True
+    """
+    m = _ADJ_ENDINGS.search(word.lower())
+    if not m or m.start() < 3:
+        return []
+    stem = word[: m.start()]
+    out = [stem + "sk", stem, stem + "o", stem + "e", stem + "a", stem + "ka", stem + "ye"]
+    return list(dict.fromkeys(out))
 
 
 # --- designators -------------------------------------------------------------------------
@@ -180,7 +294,7 @@ def romanise(text: str) -> list[str]:
 Want = Literal["any", "region", "place"]
 
 _REGION_WORDS = (
-    "oblast", "oblast'", "region", "province", "krai", "kray", "governorate", "state",
+    "oblast", "oblast'", "obl", "region", "province", "krai", "kray", "governorate", "state",
     "republic", "district", "raion", "rayon", "county", "prefecture",
 )
 _AREA_WORDS = (
@@ -191,6 +305,7 @@ _AREA_PREFIXES = (
     "outskirts of", "suburbs of", "vicinity of", "environs of", "approaches to", "area of",
     "direction of", "outside", "near", "around",
 )
+_CITY_SUFFIXES = ("city", "town", "village", "settlement")
 _CITY_PREFIXES = ("city of", "town of", "village of", "settlement of", "port of", "port city of")
 
 
@@ -223,6 +338,9 @@ def split_designator(text: str) -> Designated | None:
     for word in _AREA_WORDS:
         if low.endswith(" " + word) and len(low) > len(word) + 2:
             return Designated(t[: -len(word) - 1].strip(" ,"), "place", 2, word)
+    for word in _CITY_SUFFIXES:  # "Kiev city", "Yesaulivka village": conflict-data labels
+        if low.endswith(" " + word) and len(low) > len(word) + 2:
+            return Designated(t[: -len(word) - 1].strip(" ,"), "place", 1, word)
     for prefix in _AREA_PREFIXES:
         if low.startswith(prefix + " "):
             return Designated(t[len(prefix) + 1 :].strip(), "place", 2, prefix)

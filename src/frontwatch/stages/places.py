@@ -30,14 +30,22 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..config import PlacesSettings
-from ..gazetteer.lookup import AREA_FEATURES, Candidate, GazetteerLike, haversine_km
+from ..gazetteer.lookup import (
+    AREA_FEATURES,
+    Candidate,
+    GazetteerLike,
+    conflict_fronts,
+    conflict_regions,
+    haversine_km,
+    with_conflict_prior,
+)
 from ..records import Place, PlaceRole
 from .parse import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 REGION_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "governorate",
-                          "governorates", "state"})
+                          "governorates", "state", "obl"})
 SUBREGION_WORDS = frozenset({"district", "districts", "raion", "rayon", "county", "municipality", "community",
                              "hromada"})
 AREA_WORDS = frozenset({"direction", "directions", "axis", "axes", "sector", "sectors", "area", "areas", "front",
@@ -146,11 +154,12 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     """
     every = find_mentions(doc)
     cache: dict[str, list[Candidate]] = {}
+    prior, fronts = conflict_regions(settings.conflicts), conflict_fronts(settings.conflicts)
     for m in every:
         if m.unanchored:
             continue
         if m.query not in cache:
-            cache[m.query] = gazetteer.lookup(m.query, limit=settings.max_candidates)
+            cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior, fronts)
         m.candidates = cache[m.query]
         if m.demonym_of:
             m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
@@ -598,8 +607,8 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
     if best.match == "loose":
         others = [a for q, a in anchors if q != m.query]
         near = any(haversine_km((best.lat, best.lon), (a.lat, a.lon)) <= LOOSE_MAX_KM for a in others)
-        if not (focus and best.country == focus) and not near:
-            return None
+        if not (focus and best.country == focus) and not near and not best.prior:
+            return None  # (a conflict region, places.conflicts, also supports a loose match)
     for score, other in scored[1:]:
         if best_score - score > TIE_MARGIN:
             break

