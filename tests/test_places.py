@@ -145,11 +145,17 @@ def test_places_part_of_a_country_keeps_the_country_but_no_point() -> None:
 
 
 def test_places_government_entities_and_demonyms_are_not_places() -> None:
-    gaz = FakeGazetteer({"Kiev": [cand("Kyiv", 50.45, 30.52, 0.93, population=2_900_000, admin1="UA.12")]})
+    ukraine = cand("Ukraine", 49.0, 32.0, 1.0, feature="country", admin1=None)
+    gaz = FakeGazetteer({"Kiev": [cand("Kyiv", 50.45, 30.52, 0.93, population=2_900_000, admin1="UA.12")],
+                         "Ukraine": [ukraine]})
     doc = doc_with("Kiev said its 93 troops held, Ukrainian officials said.", ("Kiev", "GOV"), ("93", "GPE"),
                    ("Ukrainian", "GPE"))
     next(t for t in doc if t.text == "Ukrainian").tag_ = "JJ"  # as the tagger marks it
-    assert resolve_places(doc, gaz, SETTINGS) == []
+    places = resolve_places(doc, gaz, SETTINGS)
+    assert [p for p in places if p.role == "place"] == []  # no event place
+    # kept with their roles: the government's seat and the demonym's country
+    assert [(p.text, p.role, p.name) for p in places] == [("Kiev", "metonym", "Kyiv"),
+                                                          ("Ukrainian", "demonym", "Ukraine")]
 
 
 @pytest.mark.parametrize("ent", ["Dnipro River", "Dnipro"])
@@ -203,7 +209,7 @@ def test_places_seed_story(seed_report) -> None:  # type: ignore[no-untyped-def]
                                                                              "region")
     border = by_text["the southern border"][0]
     assert not border.resolved and border.name is None
-    assert "Kiev" not in by_text  # the government, not the city
+    assert all(p.role == "metonym" for p in by_text.get("Kiev", []))  # the government, not the city
     assert [p.span for p in places] == sorted(p.span for p in places)
 
 
@@ -227,7 +233,7 @@ def test_places_seed_story(seed_report) -> None:  # type: ignore[no-untyped-def]
      [("Tripoli", "Tripoli", 1), ("northern Lebanon", "Lebanon", None)]),
 ])
 def test_places_pipeline_sentences(pipeline, text: str, expected: list[tuple[str, str, int | None]]) -> None:  # type: ignore[no-untyped-def]
-    got = [(p.text, p.name, p.precision) for p in _places(pipeline, text)]
+    got = [(p.text, p.name, p.precision) for p in _places(pipeline, text) if p.role == "place"]
     assert got == expected
 
 
@@ -240,4 +246,128 @@ def test_places_pipeline_tripoli_lebanon_is_in_lebanon(pipeline) -> None:  # typ
 @pytest.mark.slow
 def test_places_pipeline_metonymy_is_not_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Moscow said it would respond, and Ukraine's forces recaptured Robotyne, Kiev-backed officials said."
-    assert [p.text for p in _places(pipeline, text)] == ["Robotyne"]
+    places = _places(pipeline, text)
+    assert [p.text for p in places if p.role == "place"] == ["Robotyne"]
+    assert {p.text for p in places if p.role == "metonym"} == {"Moscow", "Ukraine", "Kiev"}
+
+
+# --- world news (issue 8): continents, capitals, context, capitals lines, roles -------------------------
+
+def test_places_continent_beats_a_village_of_the_same_name() -> None:
+    africa = [cand("Africa", 7.19, 21.09, 1.0, feature="continent", country=None, admin1=None, precision=3),  # type: ignore[arg-type]
+              cand("Mahdia", 35.5, 11.06, 0.93, admin1="TN.15", country="TN", population=45_000)]
+    doc = doc_with("The outbreak spread across Africa last year.", ("Africa", "LOC"))
+    place = resolve_places(doc, FakeGazetteer({"Africa": africa}), SETTINGS)[0]
+    assert (place.name, place.feature, place.precision) == ("Africa", "continent", 3)
+
+
+def test_places_country_is_not_its_eponymous_capital() -> None:
+    kuwait = [cand("Kuwait City", 29.37, 47.98, 1.05, country="KW", admin1="KW.02", feature="city",
+                   population=60_000, match="alternate"),
+              cand("Kuwait", 29.5, 47.75, 1.0, country="KW", admin1=None, feature="country", precision=3)]
+    doc = doc_with("Troops landed in Kuwait on Friday.", ("Kuwait", "GPE"))
+    place = resolve_places(doc, FakeGazetteer({"Kuwait": kuwait}), SETTINGS)[0]
+    assert (place.feature, place.precision, place.country) == ("country", 3, "KW")
+    doc = doc_with("Troops landed in the city of Kuwait on Friday.", ("Kuwait", "GPE"))
+    place = resolve_places(doc, FakeGazetteer({"Kuwait": kuwait}), SETTINGS)[0]
+    assert (place.name, place.feature) == ("Kuwait City", "city")
+
+
+def test_places_region_after_a_comma_picks_the_town_inside_it() -> None:
+    albanys = [cand("Albany", 42.65, -73.76, 0.9, country="US", admin1="US.NY", population=97_000),
+               cand("Albany", 31.58, -84.16, 0.9, country="US", admin1="US.GA", population=75_000)]
+    georgia = [cand("Georgia", 42.3, 43.36, 1.0, country="GE", admin1=None, feature="country", precision=3),
+               cand("Georgia", 32.7, -83.4, 0.93, country="US", admin1="US.GA", feature="region", precision=3)]
+    gaz = FakeGazetteer({"Albany": albanys, "Georgia": georgia})
+    assert not resolve_places(doc_with("A storm hit Albany overnight.", ("Albany", "GPE")), gaz, SETTINGS)[0].resolved
+    doc = doc_with("A storm hit Albany, Georgia, overnight.", ("Albany", "GPE"), ("Georgia", "GPE"))
+    albany, state = resolve_places(doc, gaz, SETTINGS)
+    assert albany.admin1 == "US.GA" and (state.feature, state.country) == ("region", "US")
+
+
+def test_places_outlet_country() -> None:
+    from frontwatch.stages.places import outlet_country
+
+    assert [outlet_country(s) for s in ("thestar.ca", "https://www.bbc.co.uk/news", "reuters.com", "abc.net.au",
+                                        "foo.tv", None)] == ["CA", "GB", None, "AU", None, None]
+
+
+def test_places_metonyms_and_demonyms_have_roles_but_lend_no_context() -> None:
+    gaz = FakeGazetteer({"Hartford": [cand("Hartford", 41.76, -72.69, 0.9, country="US", admin1="US.CT")],
+                         "Saudi Arabia": [cand("Saudi Arabia", 25.0, 45.0, 1.0, country="SA", admin1=None,
+                                               feature="country", precision=3)]})
+    doc = doc_with("Hartford police said two Saudi students were hurt.", ("Hartford", "GPE"), ("Saudi", "NORP"))
+    next(t for t in doc if t.text == "police").dep_ = "compound"
+    doc[0].dep_, doc[0].head = "compound", doc[1]
+    doc[1].lemma_ = "police"
+    places = resolve_places(doc, gaz, SETTINGS)
+    assert [(p.text, p.role, p.country) for p in places] == [("Hartford", "metonym", "US"), ("Saudi", "demonym", "SA")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    # continents and macro-regions: the area itself at precision 3, never a village carrying the name
+    ("Locust swarms moved from East Africa into the Middle East and parts of Asia, the agency said.",
+     [("East Africa", "macroregion", 3), ("Middle East", "macroregion", 3), ("Asia", "continent", 3)]),
+    # a sea or ocean is named but never placed (and never the Iowa village called Atlantic)
+    ("A cargo ship sank in the Atlantic on Tuesday.", [("Atlantic", "water", None)]),
+    # a country, not its eponymous capital
+    ("Heavy rain flooded Djibouti and Panama this week.", [("Djibouti", "country", 3), ("Panama", "country", 3)]),
+    # a first-level region by its own name, not the small towns named after it
+    ("Wildfires burned across California and Oregon on Sunday.", [("California", "region", 3),
+                                                                    ("Oregon", "region", 3)]),
+    ("Deputies closed a road in Licking County after the crash.", [("Licking County", "county", 3)]),
+])
+def test_places_pipeline_world_areas(pipeline, text: str, expected: list[tuple[str, str, int | None]]) -> None:  # type: ignore[no-untyped-def]
+    got = [(p.text.removeprefix("the "), p.feature, p.precision) for p in _places(pipeline, text) if p.role == "place"]
+    assert got == expected
+
+
+@pytest.mark.slow
+def test_places_pipeline_big_city_and_context(pipeline) -> None:  # type: ignore[no-untyped-def]
+    lagos = _places(pipeline, "Thousands marched in Lagos on Monday.")[0]
+    assert lagos.country == "NG"  # the city of millions, not the Portuguese town
+    paris = _places(pipeline, "A tornado touched down near Paris, Texas, late on Friday.")[0]
+    assert (paris.country, paris.admin1) == ("US", "Texas")
+    buffalo = _places(pipeline, "The girl from Buffalo, New York, was treated in hospital.")
+    assert [(p.text, p.feature) for p in buffalo] == [("Buffalo", "city"), ("New York", "region")]
+
+
+@pytest.mark.slow
+def test_places_pipeline_outlet_country_tips_an_ambiguous_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in London said a man was arrested after a break-in on Tuesday."
+    assert pipeline.analyze(text).article.places[0].country == "GB"
+    assert pipeline.analyze(text, source="localnews.ca").article.places[0].country == "CA"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,names", [
+    ("EXPLOSIONS ROCK KHARKIV AND ODESA OVERNIGHT", ["Kharkiv", "Odesa"]),
+    ("Heavy Shelling Reported In Kherson After Night Of Drone Attacks", ["Kherson"]),
+    ("Council backs new budget. DAYTON -- The city council voted on Monday to keep the library open.", ["Dayton"]),
+])
+def test_places_pipeline_headlines_in_capitals(pipeline, text: str, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+    got = [p for p in _places(pipeline, text) if p.role == "place"]
+    assert [p.name for p in got if p.resolved] == names
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["Drone attack reported near Kupiansk", "Missile strike on Odesa",
+                                  "Council votes to close schools in Gainesville", "Aid reaches Djibouti"])
+def test_places_pipeline_name_at_the_very_end(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    bare, newline = pipeline.analyze(text).article.places, pipeline.analyze(text + "\n").article.places
+    assert bare and bare[-1].resolved and text.endswith(bare[-1].text)
+    assert [(p.span, p.name) for p in bare] == [(p.span, p.name) for p in newline]
+
+
+@pytest.mark.slow
+def test_places_pipeline_roles(pipeline) -> None:  # type: ignore[no-untyped-def]
+    places = _places(pipeline, "Russian troops shelled Kherson overnight, Kyiv said.")
+    assert [(p.text, p.role, p.country) for p in places] == [("Russian", "demonym", "RU"), ("Kherson", "place", "UA"),
+                                                             ("Kyiv", "metonym", "UA")]
+
+
+@pytest.mark.slow
+def test_places_pipeline_institution_names_lend_their_place_as_a_metonym(pipeline) -> None:  # type: ignore[no-untyped-def]
+    places = _places(pipeline, "The Kentucky State Police said a trooper was hurt. Smith College students helped.")
+    assert [(p.text, p.role, p.feature) for p in places] == [("Kentucky", "metonym", "region")]

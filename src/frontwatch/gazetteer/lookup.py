@@ -17,10 +17,21 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from spacy.lang.en.stop_words import STOP_WORDS
+from unidecode import unidecode
+
 from ..errors import GazetteerError
-from .build import ALTERNATE, BASE, PRIMARY, ROMANISED, SCHEMA_VERSION, data_path
+from .build import ALTERNATE, BASE, PRIMARY, ROMANISED, SCHEMA_VERSION, data_path, stop_names
 from .katottg import APPROX_FCODE
-from .translit import Designated, adjective_bases, inflection_bases, loose_key, normalise, split_designator
+from .translit import (
+    Designated,
+    adjective_bases,
+    inflection_bases,
+    is_latin,
+    loose_key,
+    normalise,
+    split_designator,
+)
 
 Match = Literal["name", "alternate", "romanised", "region", "loose"]
 
@@ -35,6 +46,10 @@ INFLECTION_PENALTY = 0.05  # "Avdeyevke" read as "Avdeyevka": a little less sure
 ADJECTIVE_PENALTY = 0.1  # "Kupyanskoye" read as "Kupyansk"
 CITY_OWNER_POP = 50_000  # a city this big owns its name against codifier-only villages
 MAX_ROWS = 400  # candidates read per key before ranking (a very common name has a few hundred)
+WORLD_MIN_POPULATION = 15_000  # towns this big anywhere feed the gap-filling world ruler
+
+# features that are areas resolved at precision 3: a name of one never asks for a settlement
+AREA_FEATURES = frozenset({"country", "region", "continent", "macroregion", "county"})
 
 
 @dataclass(frozen=True)
@@ -140,12 +155,12 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _penalise_borrowed_names(best: dict[str, Candidate]) -> None:
     """"Kaliningrad" is Korolev's old name but Kaliningrad's own: lower the borrower."""
-    owners = [c for c in best.values() if c.match == "name" and c.feature not in ("region", "country")]
+    owners = [c for c in best.values() if c.match == "name" and c.feature != "continent"]
     if not owners:
         return
     biggest = max(c.population for c in owners)
     for cid, c in list(best.items()):
-        if c.match in ("alternate", "romanised", "loose") and c.feature not in ("region", "country") \
+        if c.match in ("alternate", "romanised", "loose") and c.feature not in AREA_FEATURES | {"water"} \
                 and c.population <= biggest:
             best[cid] = replace(c, score=c.score - OWNER_PENALTY)
         elif c.id.startswith("katottg:") and biggest >= CITY_OWNER_POP:
@@ -153,12 +168,22 @@ def _penalise_borrowed_names(best: dict[str, Candidate]) -> None:
 
 
 def importance(feature: str, population: int, curated: bool) -> float:
-    """Prior weight of a place before context: countries and regions high, then by population."""
-    if feature == "country":
+    """Prior weight of a place before context: continents and countries high, regions by size, then settlements."""
+    if feature in ("country", "continent"):
         return 1.0
+    if feature == "macroregion":
+        return 0.95
     if feature == "region":
-        return 0.85
-    if feature in ("area", "facility", "island", "water"):
+        # a first-level region weighs by the people in it: Ohio or Kharkiv Oblast 0.85, a Jamaican
+        # parish less than a town of the same name in the article's country (population 0: unknown)
+        if population <= 0:
+            return 0.85
+        return min(0.85, max(0.6, 0.25 + 0.1 * math.log10(population + 1)))
+    if feature == "county":
+        return min(0.8, 0.25 + 0.1 * math.log10(population + 1))
+    if feature == "water":
+        return 0.9 if curated else 0.7  # "the Red Sea": the sea, not the governorate named after it
+    if feature in ("area", "facility", "island"):
         return 0.7
     base = min(0.95, 0.25 + 0.1 * math.log10(population + 1))
     return min(0.95, base + (0.1 if curated else 0.0))
@@ -220,6 +245,24 @@ class Gazetteer:
         """EntityRuler patterns for the places text most often names (see build.RULER_*)."""
         return [{"label": label, "pattern": pattern}
                 for pattern, label in self._db().execute("SELECT pattern, label FROM ruler")]
+
+    def world_names(self, min_population: int = WORLD_MIN_POPULATION) -> list[dict[str, Any]]:
+        """Patterns for the gap-filling world ruler: towns of ``min_population`` and up anywhere,
+        regions, US counties, continents and macro-regions (main names, and their ASCII spelling)."""
+        stops = stop_names()
+        out: dict[str, str] = {}
+        rows = self._db().execute(
+            "SELECT name, feature FROM places WHERE population >= ? AND feature IN ('city', 'town', 'village') "
+            "OR feature IN ('region', 'country', 'county', 'continent', 'macroregion')", (min_population,))
+        for name, feature in rows:
+            label = "LOC" if feature in ("continent", "macroregion") else "GPE"
+            for form in dict.fromkeys((name, unidecode(name))):
+                form = " ".join(form.split())
+                if len(form) < 3 or not form[0].isupper() or form in stops or form.lower() in STOP_WORDS \
+                        or any(ch.isdigit() for ch in form) or form.count(" ") > 4 or not is_latin(form):
+                    continue
+                out.setdefault(form, label)
+        return [{"label": label, "pattern": form} for form, label in out.items()]
 
     def stats(self) -> dict[str, Any]:
         db = self._db()
@@ -309,7 +352,7 @@ class Gazetteer:
             f"WHERE id IN ({','.join('?' * len(hits))})", list(hits)).fetchall()
         out = []
         for pid, ref, pname, lat, lon, country, admin1, feature, population, curated, fcode in rows:
-            is_area = feature in ("region", "country")
+            is_area = feature in AREA_FEATURES
             if des.want == "region" and not is_area:
                 continue
             if des.want == "place" and is_area:

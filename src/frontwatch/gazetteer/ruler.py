@@ -1,4 +1,4 @@
-"""A light spaCy component that tags gazetteer place names, as an ``entity_ruler`` would.
+"""Light spaCy components that tag gazetteer place names, as an ``entity_ruler`` would.
 
 ``Gazetteer.ruler_patterns()`` feeds spaCy's ``entity_ruler``. With tens of thousands of
 patterns that ruler is heavy: its PhraseMatcher holds about 200 MB, and placed after the tagger
@@ -9,7 +9,14 @@ second to load, any position in the pipeline::
     nlp.add_pipe("frontwatch_place_ruler", before="ner", config={"gazetteer_path": str(gaz.path)})
 
 Like ``entity_ruler`` with ``overwrite_ents=False``: the longest name wins, and entities already
-on the doc (another ruler's) are kept.
+on the doc (another ruler's) are kept. In a line written in capitals (a headline, "MANSFIELD --")
+names match whatever their case.
+
+``frontwatch_world_ruler`` runs *after* the statistical NER and only fills gaps: world towns of
+some size, regions, US counties and continents (``Gazetteer.world_names()``), tagged where the model
+saw nothing, the words are proper nouns, and a one-word name is not also an English adjective, verb
+or adverb ("Mobile", "Split", "Hope"). The model keeps "Jackson said" a PERSON; the world ruler
+adds the "Gainesville" and "Licking County" it missed.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from spacy.util import filter_spans
 from .translit import adjective_bases, inflection_bases
 
 _PLAIN = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
+CAPS_LINE_SHARE = 0.6  # a line is "in capitals" when this share of its words (2+ letters) are
 
 
 class PlaceRuler:
@@ -32,6 +40,7 @@ class PlaceRuler:
 
     def __init__(self, nlp: Language, patterns: Iterable[dict[str, Any]]) -> None:
         self.names: dict[str, dict[tuple[str, ...], str]] = {}  # first token -> token tuple -> label
+        self.lower: dict[str, dict[tuple[str, ...], str]] = {}  # the same, lower-cased, for lines in capitals
         self.longest = 0
         patterns = [p for p in patterns if isinstance(p.get("pattern"), str)]
         # Letters-only words are tokens as they stand (the tokenizer would return the same words);
@@ -46,33 +55,57 @@ class PlaceRuler:
         for p, tokens in token_lists:
             if tokens:
                 self.names.setdefault(tokens[0], {}).setdefault(tokens, p["label"])
+                low = tuple(t.lower() for t in tokens)
+                self.lower.setdefault(low[0], {}).setdefault(low, p["label"])
                 self.longest = max(self.longest, len(tokens))
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.names.values())
 
     def __call__(self, doc: Doc) -> Doc:
+        found = self._find(doc)
+        found += self._reformed(doc, {k for span in found for k in range(span.start, span.end)})
+        return self._add(doc, found)
+
+    def _find(self, doc: Doc) -> list[Span]:
         found: list[Span] = []
         words = [t.text for t in doc]
+        caps = caps_tokens(doc)
         i = 0
         while i < len(words):
-            table = self.names.get(words[i])
+            n = self._match(words, i, caps)
+            if n:
+                found.append(Span(doc, i, i + n[0], label=n[1]))
+                i += n[0] - 1
+            i += 1
+        return found
+
+    def _match(self, words: list[str], i: int, caps: set[int]) -> tuple[int, str] | None:
+        table = self.names.get(words[i])
+        if table:
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                label = table.get(tuple(words[i:i + n]))
+                if label:
+                    return n, label
+        if i in caps:  # "ISLE OF PALMS", "KHARKIV REGION": match lower-cased, within the capitals
+            table = self.lower.get(words[i].lower())
             if table:
                 for n in range(min(self.longest, len(words) - i), 0, -1):
-                    label = table.get(tuple(words[i:i + n]))
+                    if any(k not in caps and any(ch.isalpha() for ch in words[k]) for k in range(i, i + n)):
+                        continue
+                    label = table.get(tuple(w.lower() for w in words[i:i + n]))
                     if label:
-                        found.append(Span(doc, i, i + n, label=label))
-                        i += n - 1
-                        break
-            i += 1
-        found += self._reformed(doc, {k for span in found for k in range(span.start, span.end)})
+                        return n, label
+        return None
+
+    @staticmethod
+    def _add(doc: Doc, found: list[Span]) -> Doc:
         if found:
             existing = list(doc.ents)
             taken = {k for e in existing for k in range(e.start, e.end)}
             new = [s for s in found if not any(k in taken for k in range(s.start, s.end))]
             doc.ents = filter_spans(existing + new)
         return doc
-
 
     def _single(self, word: str) -> str | None:
         return self.names.get(word, {}).get((word,))
@@ -109,12 +142,97 @@ _PREPOSITIONS = frozenset({"in", "near", "outside", "around", "from", "of", "to"
                            "into", "by", "beyond", "behind", "past"})
 
 
+def caps_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens in capitals on lines mostly written in capitals (headlines, datelines)."""
+    out: set[int] = set()
+    line: list[int] = []
+
+    def close() -> None:
+        words = [k for k in line if sum(ch.isalpha() for ch in doc[k].text) >= 2]
+        upper = [k for k in words if doc[k].text.isupper()]
+        if upper and len(upper) >= CAPS_LINE_SHARE * len(words) and (len(upper) >= 2 or len(words) == 1):
+            out.update(upper)
+
+    for token in doc:
+        if "\n" in token.text:
+            close()
+            line = []
+            continue
+        line.append(token.i)
+        if "\n" in token.whitespace_:
+            close()
+            line = []
+    close()
+    return out
+
+
+class WorldRuler(PlaceRuler):
+    """Fill what the NER left: world place names on proper nouns no entity covers."""
+
+    def __init__(self, nlp: Language, patterns: Iterable[dict[str, Any]], common_words: set[str]) -> None:
+        kept = [p for p in patterns if " " in p["pattern"] or p["pattern"].lower() not in common_words]
+        super().__init__(nlp, kept)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self._find(doc)
+        if not found:
+            return doc
+        # the small model often calls a town an organisation ("a Gainesville man", "Newark officials"):
+        # an ORG that is exactly a place name becomes a place
+        exact = {(s.start, s.end): s for s in found}
+        ents = [Span(doc, e.start, e.end, label=exact[(e.start, e.end)].label_)
+                if e.label_ == "ORG" and (e.start, e.end) in exact else e for e in doc.ents]
+        taken = {k for e in ents for k in range(e.start, e.end)}
+        new = [s for s in found if not any(k in taken for k in range(s.start, s.end))
+               and all(t.pos_ == "PROPN" or t.is_upper or t.lower_ in ("of", "de") for t in s)
+               and not _person_context(s)]
+        doc.ents = filter_spans(ents + new)
+        return doc
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "sgt", "lt", "capt", "st", "judge",
+                     "officer", "deputy", "detective", "coach", "president", "mayor", "chief", "sheriff"})
+
+
+def _person_context(span: Span) -> bool:
+    """"Mr. Jackson", "Sgt. Marion", "Tyler Perry": a person's name, not a place."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _TITLES:
+        return True
+    if span.end < len(doc) and doc[span.end].ent_type_ == "PERSON":
+        return True
+    return span.start > 0 and doc[span.start - 1].ent_type_ == "PERSON"
+
+
+def english_words(nlp: Language) -> set[str]:
+    """Adjectives, verbs and adverbs the model's lemmatizer knows (empty when it has no tables)."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (KeyError, AttributeError, ValueError):
+        return set()
+    words: set[str] = set()
+    for pos in ("adj", "verb", "adv"):
+        if pos in index:
+            words.update(index[pos])
+    return words
+
+
 @Language.factory("frontwatch_place_ruler", default_config={"gazetteer_path": None},
                   assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
 def make_place_ruler(nlp: Language, name: str, gazetteer_path: str | None) -> PlaceRuler:
     """The component, loaded from the gazetteer at ``gazetteer_path`` (default: the settings' one)."""
+    return PlaceRuler(nlp, _gazetteer(gazetteer_path).ruler_patterns())
+
+
+@Language.factory("frontwatch_world_ruler", default_config={"gazetteer_path": None},
+                  assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
+def make_world_ruler(nlp: Language, name: str, gazetteer_path: str | None) -> WorldRuler:
+    """The gap-filling component (after ``ner``), loaded from the gazetteer at ``gazetteer_path``."""
+    return WorldRuler(nlp, _gazetteer(gazetteer_path).world_names(), english_words(nlp))
+
+
+def _gazetteer(path: str | None) -> Any:
     from ..config import Settings
     from . import Gazetteer, open_gazetteer
 
-    gaz = Gazetteer(gazetteer_path) if gazetteer_path else open_gazetteer(Settings.load().places)
-    return PlaceRuler(nlp, gaz.ruler_patterns())
+    return Gazetteer(path) if path else open_gazetteer(Settings.load().places)

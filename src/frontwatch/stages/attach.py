@@ -40,7 +40,7 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     # A dateline, a caption or a stray line with no verb asserts nothing.
     attributions = [at for at in attributions if any(t.pos_ in {"VERB", "AUX"} for t in at.sent)]
     spans = [at.span for at in attributions]
-    places = _by_span(article.places, spans)
+    places = _by_span([p for p in article.places if p.role == "place"], spans)  # metonyms, demonyms: no event place
     times = _by_span(article.times, spans)
     quantities = _by_span(article.quantities, spans)
     claims = [claim_of(doc, article, at, finder, places[i], times[i], quantities[i])

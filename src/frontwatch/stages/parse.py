@@ -72,6 +72,8 @@ def load_nlp(settings: ParseSettings, actors: Actors, gazetteer: Any = None) -> 
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     if path is not None:
         nlp.add_pipe("frontwatch_place_ruler", after="entity_ruler", config={"gazetteer_path": str(path)})
+        # after the model: world towns, regions and counties where the model saw nothing
+        nlp.add_pipe("frontwatch_world_ruler", after="ner", config={"gazetteer_path": str(path)})
     names = sorted({n for c in ("capitals", "countries") for n, _ in actors.names(c)})
     people = sorted(n for n, _ in actors.names("people") if not n.islower())
     nlp.add_pipe("frontwatch_metonymy", after="ner", config={"names": names, "people": people})

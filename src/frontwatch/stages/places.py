@@ -21,6 +21,7 @@ candidates leaves the mention unresolved: null beats a guess hundreds of kilomet
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -30,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from ..config import PlacesSettings
 from ..gazetteer.lookup import (
+    AREA_FEATURES,
     Candidate,
     GazetteerLike,
     conflict_fronts,
@@ -37,7 +39,7 @@ from ..gazetteer.lookup import (
     haversine_km,
     with_conflict_prior,
 )
-from ..records import Place
+from ..records import Place, PlaceRole
 from .parse import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -91,12 +93,20 @@ ACTOR_SUFFIXES = frozenset({"controlled", "backed", "led", "installed", "appoint
                             "supported", "sponsored", "imposed"})
 # a dateline: "KYIV, Aug 3 (Wirewire) -", "BAMAKO (Reuters) -"
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})(?=,| \(|\s+[-\u2013\u2014])", re.MULTILINE)
+# a dateline run on after a headline on the same line: "... to vote on budget. MANSFIELD -- The council",
+# "... in crash. RUSSELLVILLE, Ark. (AP) -"
+_DATELINE_INLINE = re.compile(r"(?<=[.!?] )([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
+                              r"(?=\s+[-\u2013\u2014]|,\s+[A-Z][A-Za-z.]{1,6}\s*(?:\(|[-\u2013\u2014]))")
 _VAGUE = re.compile(
     r"\b(?:the\s+)?((?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)\s+"
     r"(front(?:\s?line)?|borders?|flanks?|directions?|axis|sectors?|frontier|theatre|theater)\b",
     re.IGNORECASE)
 
+# two-letter domains that say nothing about where an outlet is
+VANITY_TLDS = frozenset({"co", "tv", "io", "me", "fm", "ly", "am", "ai", "cc", "ws", "to", "gg", "eu"})
+
 # re-ranking weights (see docs/places.md, "Ranking")
+W_OUTLET_VOTE = 1.5  # the outlet's country in the focus vote (a named country counts 2, a clear place 1)
 W_FOCUS = 0.15  # candidate in the article's focus country
 W_REGION = 0.25  # candidate in a region named next to it ("Mykolaivka in the Donetsk region")
 W_REGION_DOC = 0.08  # candidate in a region named elsewhere in the article
@@ -110,6 +120,10 @@ MIN_SCORE = 0.78  # best re-ranked score below this: unresolved
 TIE_MARGIN = 0.015  # near-tie between candidates more than TIE_KM apart: unresolved
 TIE_KM = 50.0
 LOOSE_MAX_KM = 200.0  # a loose-only match must be in the focus country or this close to an anchor
+REGION_OVER_TOWN_POP = 1_000_000
+INSTITUTION_MIN_POP = 10_000  # the place of "X Police Department" is a town at least this big  # a town this big competes with a region of the same name
+# areas too wide for a settlement's context (a named region nearby, distance to anchors) to say anything
+WIDE_FEATURES = frozenset({"region", "country", "continent", "macroregion"})
 
 
 @dataclass
@@ -124,32 +138,50 @@ class Mention:
     unanchored: bool = False  # "the southern front": nothing to look up
     candidates: list[Candidate] = field(default_factory=list)
     linked_regions: set[str] = field(default_factory=set)  # admin1 codes of regions named next to it
+    city_reading: bool = False  # "the city of Kuwait": the capital, not the country of the same name
+    linked_countries: set[str] = field(default_factory=set)  # "Kalam, Pakistan": the country after a comma
+    after_comma: Mention | None = None  # "Buffalo, New York": the place this one follows, comma between
+    role: PlaceRole = "place"  # "metonym" ("Moscow said", "Newark police"), "demonym" ("Russian")
+    demonym_of: str | None = None  # a demonym's country code
+    institution: bool = False  # the place part of an institution's name: resolved only when the name is clear
 
 
-def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings) -> list[Place]:
-    """Every place mention in ``doc``, in text order, with its resolution and precision."""
-    mentions = find_mentions(doc)
+def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings, *,
+                   source: str | None = None) -> list[Place]:
+    """Every place mention in ``doc``, in text order, with its resolution and precision.
+
+    ``source`` (the outlet's domain, "thestar.ca") lends its country a vote in the article's focus.
+    """
+    every = find_mentions(doc)
     cache: dict[str, list[Candidate]] = {}
     prior, fronts = conflict_regions(settings.conflicts), conflict_fronts(settings.conflicts)
-    for m in mentions:
+    for m in every:
         if m.unanchored:
             continue
         if m.query not in cache:
             cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior, fronts)
         m.candidates = cache[m.query]
-    focus = _focus_country(doc, mentions, gazetteer)
+        if m.demonym_of:
+            m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
+    # metonyms and demonyms are resolved in the article's context but lend it none: the context
+    # is where things happen
+    mentions = [m for m in every if m.role == "place"]
+    focus = _focus_country(doc, mentions, gazetteer, outlet_country(source))
     regions = {c.admin1_code for m in mentions if (c := _top(m)) and c.feature == "region" and not m.vague}
     _link_regions(doc, mentions)
     anchors = _anchors(mentions, focus)
     decided: dict[str, Candidate | None] = {}
     places = []
-    for m in mentions:
+    for m in every:
         if m.unanchored:
             places.append(Place(text=m.text, span=(m.start, m.end)))
             continue
-        if m.query not in decided:
-            decided[m.query] = _choose(m, focus, regions, anchors)
-        places.append(_place(m, decided[m.query]))
+        key = f"{m.query}|{m.demonym_of or ''}|{m.institution}"
+        if key not in decided:
+            decided[key] = _choose(m, focus, regions, anchors)
+        if m.institution and decided[key] is None:
+            continue  # "Smith College": no place the gazetteer knows, so no mention
+        places.append(_place(m, decided[key]))
     return places
 
 
@@ -160,6 +192,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and not _not_a_place(e) and not _actor(e)]
+    others = _metonyms_and_demonyms(doc)
     for i, ent in enumerate(ents):
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         if nxt is not None and _is_district_of(ent, nxt):
@@ -175,7 +208,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             m.precision = 2
         mentions.append(m)
         taken.append((m.start, m.end))
-    for match in _DATELINE.finditer(doc_text(doc)):
+    text = doc_text(doc)
+    for match in [*_DATELINE.finditer(text), *_DATELINE_INLINE.finditer(text)]:
         start, end = match.span(1)
         if len(match.group(1)) < 3 or any(s < end and start < e for s, e in taken):
             continue
@@ -191,8 +225,34 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue  # "the southern flank of Bakhmut": the place is Bakhmut
         text = match.group(0)
         mentions.append(Mention(start=start, end=end, text=text, query=text, unanchored=True))
+    for m in others:
+        if not any(s < m.end and m.start < e for s, e in taken):
+            mentions.append(m)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
+    """Toponyms standing for an actor ("Moscow said", "Newark police", "US cluster bombs",
+    "the Athens Police Department") and nationality words of a known country ("Russian", "Saudis"):
+    kept, with their role, never as event places."""
+    out = []
+    for ent in doc.ents:
+        start, end = ent.start_char, ent.end_char
+        if ent.label_ == "ORG":
+            head = _institution_place(ent)
+            if head is not None:
+                out.append(Mention(start=head.start_char, end=head.end_char, text=head.text, query=head.text,
+                                   role="metonym", institution=True))
+            continue
+        if ent.label_ == "NORP" or (ent.label_ in PLACE_LABELS and _is_demonym(ent)):
+            found = demonym_country(ent.text)
+            if found:
+                out.append(Mention(start=start, end=end, text=ent.text, query=found[1], role="demonym",
+                                   demonym_of=found[0]))
+        elif ent.label_ == "GOV" or (ent.label_ in PLACE_LABELS and not _not_a_place(ent) and _actor(ent)):
+            out.append(Mention(start=start, end=end, text=ent.text, query=ent.text, role="metonym"))
+    return out
 
 
 _DEMONYM = re.compile(r"(?:ian|ians|ean|eans|ese|ish|an|ans|i|is|ic)$")
@@ -232,6 +292,60 @@ def _actor(ent: Span) -> bool:
     return False
 
 
+# the words that follow a place in the name of its local institutions
+INSTITUTION_WORDS = frozenset({
+    "police", "department", "fire", "sheriff", "sheriff's", "county", "city", "state", "university", "college",
+    "school", "schools", "high", "public", "council", "board", "hospital", "airport", "zoo", "daily", "news",
+    "herald", "times", "post", "journal", "tribune", "gazette", "chronicle", "courier", "observer", "district",
+    "township", "borough", "municipal", "regional", "community", "chamber", "library", "housing", "health",
+    "medical", "transit", "port", "water", "court", "jail", "detention", "emergency", "ems", "town", "village",
+})
+
+
+def _institution_place(ent: Span) -> Span | None:
+    """"Athens" of "the Athens Police Department", "Kentucky" of "Kentucky State Police": the leading
+    proper nouns of an organisation's name when an institution word follows them."""
+    tokens = [t for t in ent if t.lower_ != "the"]
+    if len(tokens) < 2:
+        return None
+    for k in range(min(3, len(tokens) - 1), 0, -1):
+        head, rest = tokens[:k], tokens[k]
+        if all(t.pos_ == "PROPN" and t.is_title for t in head) and rest.lower_ in INSTITUTION_WORDS \
+                and rest.i == head[-1].i + 1:
+            return ent.doc[head[0].i:head[-1].i + 1]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[str, str]]:
+    """Nationality word (lower case, singular and plural) -> (country code, country name), from countryinfo.
+
+    A word two countries share ("Congolese") is left out; so is the second word of a two-word
+    demonym, while the first stands alone ("Saudi" from "Saudi Arabian").
+    """
+    try:
+        from countryinfo import CountryInfo
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    owners: dict[str, set[tuple[str, str]]] = {}
+    for info in CountryInfo.all().values():
+        iso, dem, name = (info.get("ISO") or {}).get("alpha2"), info.get("demonym"), info.get("name")
+        if not (iso and dem and name):
+            continue
+        forms = {dem, dem.split()[0]} if " " in dem else {dem}
+        for form in list(forms):
+            if not form.endswith(("ese", "sh", "ch", "s", "x", "z")):
+                forms.add(form + "s")
+        for form in forms:
+            owners.setdefault(form.lower(), set()).add((str(iso), str(name)))
+    return {form: next(iter(o)) for form, o in owners.items() if len(o) == 1}
+
+
+def demonym_country(word: str) -> tuple[str, str] | None:
+    """("RU", "Russia") for "Russian" or "Russians"; None for a word that is no country's demonym."""
+    return _demonyms().get(word.lower().replace("\u2019", "'").removesuffix("'s"))
+
+
 def _only_conjunctions(doc: Doc, end: int, start: int) -> bool:
     return doc_text(doc)[end:start].strip(" ,") in ("and", "or", "", "as well as")
 
@@ -240,6 +354,15 @@ def _not_a_place(ent: Span) -> bool:
     """Demonyms the model tags GPE ("Ukrainian officials", "Israeli strikes"), codes ("M23")."""
     if any(ch.isdigit() for ch in ent.text):
         return True
+    if len(ent) != 1:
+        return False
+    if ent.text.lower() in COMPASS:  # "NORTHERN" in "NORTHERN INDIA": part of the next name, never a place
+        return True
+    return _is_demonym(ent)
+
+
+def _is_demonym(ent: Span) -> bool:
+    """"Ukrainian officials", "Israeli strikes", "Israelis": a nationality word the model tagged as a place."""
     if len(ent) != 1:
         return False
     word, tag = ent.text.lower(), ent.root.tag_
@@ -294,7 +417,8 @@ def _mention(ent: Span) -> Mention:
     if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and head_of_np and query == ent.text \
             and not ent.text.lower().startswith("the ") and precision is None:
         return Mention(start=start, end=end, text=text, query=query, riverlike=True)
-    return Mention(start=start, end=end, text=text, query=query, precision=precision, vague=vague)
+    city = bool(re.search(r"\b(?:city|capital) of\s*$", doc_text(doc)[max(0, start - 16):start], re.IGNORECASE))
+    return Mention(start=start, end=end, text=text, query=query, precision=precision, vague=vague, city_reading=city)
 
 
 _SKIPPABLE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", "of", "embattled", "besieged",
@@ -337,15 +461,34 @@ def _top(m: Mention) -> Candidate | None:
     return m.candidates[0] if m.candidates else None
 
 
-def _focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) -> str | None:
-    """The country the article is about: named countries, governments acting, clear places."""
+def outlet_country(source: str | None) -> str | None:
+    """The country of an outlet's domain ("thestar.ca" -> CA, "bbc.co.uk" -> GB); None for .com and vanity TLDs."""
+    if not source:
+        return None
+    host = source.lower().split("//")[-1].split("/")[0].rstrip(".")
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(tld) != 2 or tld in VANITY_TLDS:
+        return None
+    return "GB" if tld == "uk" else tld.upper()
+
+
+def _focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
+                   outlet: str | None = None) -> str | None:
+    """The country the article is about: named countries, governments acting, clear places, the outlet's country."""
     votes: Counter[str] = Counter()
+    if outlet:  # worth a little more than one clear place: a local outlet's bare "London" is its own
+        votes[outlet] += W_OUTLET_VOTE
     for m in mentions:
         top = _top(m)
         if top is None or top.country is None:
             continue
         if top.feature == "country":
-            votes[top.country] += 2
+            # "Georgia" is also a US state: such a name votes weakly, and for both countries
+            namesakes = {c.country for c in m.candidates[1:] if c.feature == "region" and c.match in ("name", "alternate")
+                         and c.country and c.country != top.country and top.score - c.score < 0.1}
+            votes[top.country] += 1 if namesakes else 2
+            for cc in namesakes:
+                votes[cc] += 0.5
         elif top.match != "loose":
             rivals = [c for c in m.candidates[1:] if c.country != top.country]
             clear = not rivals or top.score - rivals[0].score >= 0.05
@@ -366,7 +509,7 @@ def _anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, Cand
     out = []
     for m in mentions:
         top = _top(m)
-        if top is None or m.vague or top.feature == "country" or top.match == "loose":
+        if top is None or m.vague or top.feature in WIDE_FEATURES - {"region"} or top.match == "loose":
             continue
         rivals = [c for c in m.candidates[1:] if haversine_km((c.lat, c.lon), (top.lat, top.lon)) > TIE_KM]
         if not rivals or top.score - rivals[0].score >= 0.06 or (focus and top.country == focus and all(
@@ -376,7 +519,16 @@ def _anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, Cand
 
 
 def _link_regions(doc: Doc, mentions: list[Mention]) -> None:
-    """Regions named right after a place in its sentence: "Oleksandrivka in the Kirovohrad region"."""
+    """Regions named right after a place in its sentence: "Oleksandrivka in the Kirovohrad region".
+
+    A region or country right after a comma ("Buffalo, New York", "Mareeba, Queensland", "Kalam,
+    Pakistan") links every area reading of it to the place before it.
+    """
+    for m, r in zip(mentions, mentions[1:]):
+        if doc_text(doc)[m.end:r.start] == ", " and not r.vague and not m.unanchored and not r.unanchored:
+            r.after_comma = m
+            m.linked_regions |= {c.admin1_code for c in r.candidates if c.feature == "region" and c.admin1_code}
+            m.linked_countries |= {c.country for c in r.candidates if c.feature == "country" and c.country}
     for i, m in enumerate(mentions):
         for r in mentions[i + 1:]:
             top = _top(r)
@@ -399,8 +551,8 @@ def _rescore(c: Candidate, m: Mention, focus: str | None, regions: set[str | Non
     score = c.score
     if focus and c.country == focus:
         score += W_FOCUS
-    if c.feature not in ("region", "country"):
-        if c.admin1_code in m.linked_regions:
+    if c.feature not in WIDE_FEATURES:
+        if c.admin1_code in m.linked_regions or c.country in m.linked_countries:
             score += W_REGION
         elif c.admin1_code in regions:
             score += W_REGION_DOC
@@ -411,6 +563,8 @@ def _rescore(c: Candidate, m: Mention, focus: str | None, regions: set[str | Non
                 score += W_ANCHOR_ADMIN1 * max(_anchor_weight(a) for a in same)
             score += max(W_DISTANCE * _anchor_weight(a) * math.exp(-haversine_km((c.lat, c.lon), (a.lat, a.lon))
                                                                      / DISTANCE_KM) for a in others)
+    elif c.feature == "region" and any(a.admin1_code == c.admin1_code for q, a in anchors if q != m.query):
+        score += W_ANCHOR_ADMIN1  # "Atlanta ... Georgia": the state Atlanta is in
     return score
 
 
@@ -418,9 +572,34 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
             anchors: list[tuple[str, Candidate]]) -> Candidate | None:
     if not m.candidates:
         return None
-    scored = sorted(((_rescore(c, m, focus, regions, anchors), c) for c in m.candidates), key=lambda x: -x[0])
+    candidates = m.candidates
+    if m.institution:  # "Smith College": only a name the gazetteer knows as such, a town of some size or an area
+        candidates = [c for c in candidates if c.match in ("name", "alternate")
+                      and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP)]
+        if not candidates:
+            return None
+    countries = {c.country for c in candidates if c.feature == "country" and c.match in ("name", "alternate")}
+    if countries and not m.city_reading:
+        # "Kuwait", "Mexico", "Djibouti": the country, not its capital or another town of its own
+        # that carries the country's name (a namesake abroad, "Mexico, Missouri", still competes)
+        candidates = [c for c in candidates if c.feature in AREA_FEATURES or c.country not in countries]
+    elif m.city_reading:
+        candidates = [c for c in candidates if c.feature not in WIDE_FEATURES] or candidates
+    if any(c.feature == "region" and c.match == "name" for c in candidates):
+        # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
+        # small towns named after it; a big city keeps its chance ("New York")
+        candidates = [c for c in candidates if c.feature in AREA_FEATURES or c.population >= REGION_OVER_TOWN_POP]
+    if m.after_comma is not None:
+        # "Buffalo, New York": the area that holds a reading of the place before the comma
+        before = m.after_comma.candidates[:5]
+        holding = [c for c in candidates if (c.feature == "region" and any(b.admin1_code == c.admin1_code
+                                                                               for b in before))
+                   or (c.feature == "country" and any(b.country == c.country for b in before))]
+        if holding:
+            candidates = holding
+    scored = sorted(((_rescore(c, m, focus, regions, anchors), c) for c in candidates), key=lambda x: -x[0])
     if m.vague:  # "northern Gaza": the Gaza Strip rather than Gaza City, when both fit
-        areas = [(sc, c) for sc, c in scored if c.feature in ("region", "country") and c.match != "loose"]
+        areas = [(sc, c) for sc, c in scored if c.feature in AREA_FEATURES and c.match != "loose"]
         scored = areas + [x for x in scored if x not in areas]
     best_score, best = scored[0]
     if best_score < MIN_SCORE:
@@ -441,17 +620,18 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
 def _place(m: Mention, c: Candidate | None) -> Place:
     span = (m.start, m.end)
     if c is None:
-        return Place(text=m.text, span=span)
+        return Place(text=m.text, span=span, role=m.role)
     if c.feature == "water":  # a sea or river is named, but has no point to place a claim at
-        return Place(text=m.text, span=span, name=c.name, id=c.id, feature=c.feature)
+        return Place(text=m.text, span=span, name=c.name, id=c.id, feature=c.feature, role=m.role)
     if m.riverlike and c.feature in ("city", "town", "village", "district"):
-        return Place(text=m.text, span=span)  # "the Dnipro": the river, not the city
-    if m.vague and c.feature in ("country", "region", "area"):
+        return Place(text=m.text, span=span, role=m.role)  # "the Dnipro": the river, not the city
+    if m.vague and (c.feature in AREA_FEATURES or c.feature == "area"):
         # "eastern Ukraine": the country (or region) is known, the point is not
         return Place(text=m.text, span=span, name=c.name, id=c.id, admin1=c.admin1 if c.feature == "region" else None,
-                     country=c.country, feature=c.feature, score=c.score)
+                     country=c.country, feature=c.feature, score=c.score, role=m.role)
     precision = c.precision
     if precision == 1 and (m.precision or m.vague):
         precision = 2  # "near Bakhmut", "eastern Kharkiv"
     return Place(text=m.text, span=span, name=c.name, id=c.id, lat=round(c.lat, 5), lon=round(c.lon, 5),
-                 admin1=c.admin1, country=c.country, feature=c.feature, precision=precision, score=c.score)
+                 admin1=c.admin1, country=c.country, feature=c.feature, precision=precision, score=c.score,
+                 role=m.role)
