@@ -15,7 +15,9 @@ from frontwatch.stages.places import resolve_places
 
 
 def _places(pipeline, text: str) -> list[Place]:  # type: ignore[no-untyped-def]
-    return resolve_places(pipeline.nlp(text), pipeline.gazetteer, pipeline.settings.places)
+    """The event places (role "place"): demonyms and metonyms are kept apart (docs/places.md, roles)."""
+    places = resolve_places(pipeline.nlp(text), pipeline.gazetteer, pipeline.settings.places)
+    return [p for p in places if p.role == "place"]
 
 
 def _near(place: Place, lat: float, lon: float, km: float = 25.0) -> bool:

@@ -23,15 +23,7 @@ from unidecode import unidecode
 from ..errors import GazetteerError
 from .build import ALTERNATE, BASE, PRIMARY, ROMANISED, SCHEMA_VERSION, data_path, stop_names
 from .katottg import APPROX_FCODE
-from .translit import (
-    Designated,
-    adjective_bases,
-    inflection_bases,
-    is_latin,
-    loose_key,
-    normalise,
-    split_designator,
-)
+from .translit import Designated, adjective_bases, inflection_bases, is_latin, loose_key, normalise, split_designator
 
 Match = Literal["name", "alternate", "romanised", "region", "loose"]
 

@@ -32,6 +32,7 @@ from spacy.util import filter_spans
 from .translit import adjective_bases, inflection_bases
 
 _PLAIN = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
+
 CAPS_LINE_SHARE = 0.6  # a line is "in capitals" when this share of its words (2+ letters) are
 
 
