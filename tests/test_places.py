@@ -261,6 +261,20 @@ def test_places_continent_beats_a_village_of_the_same_name() -> None:
     assert (place.name, place.feature, place.precision) == ("Africa", "continent", 3)
 
 
+def test_places_conflict_prior_leaves_a_sea_above_a_namesake_region() -> None:
+    # places.conflicts lists Sudan: its "Red Sea State" must not be lifted over the sea itself
+    from frontwatch.gazetteer.lookup import conflict_fronts, conflict_regions, with_conflict_prior
+
+    red_sea = [cand("Red Sea", 20.0, 38.0, 0.955, feature="water", country=None, admin1=None, precision=3),  # type: ignore[arg-type]
+               cand("Red Sea State", 19.3, 37.0, 0.92, feature="region", country="SD", admin1="SD.36", precision=3)]
+    ranked = with_conflict_prior(red_sea, conflict_regions(SETTINGS.conflicts), conflict_fronts(SETTINGS.conflicts))
+    assert ranked[0].feature == "water" and ranked[0].prior == 0.0
+    # a settlement still gains it over its namesake far from the war
+    villages = [cand("Karlivka", 49.5, 35.1, 0.8, admin1="UA.18"), cand("Karlivka", 48.4, 37.4, 0.79)]
+    ranked = with_conflict_prior(villages, conflict_regions(SETTINGS.conflicts), conflict_fronts(SETTINGS.conflicts))
+    assert ranked[0].admin1_code == "UA.05" and ranked[0].prior > 0
+
+
 def test_places_country_is_not_its_eponymous_capital() -> None:
     kuwait = [cand("Kuwait City", 29.37, 47.98, 1.05, country="KW", admin1="KW.02", feature="city",
                    population=60_000, match="alternate"),

@@ -42,6 +42,7 @@ WORLD_MIN_POPULATION = 15_000  # towns this big anywhere feed the gap-filling wo
 
 # features that are areas resolved at precision 3: a name of one never asks for a settlement
 AREA_FEATURES = frozenset({"country", "region", "continent", "macroregion", "county"})
+WORLD_AREA_FEATURES = frozenset({"continent", "macroregion", "water"})  # areas no conflict prior outranks
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,10 @@ def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float],
     Many Ukrainian villages share a name (dozens of Novoselivkas); with nothing else in the text,
     the one in a front-line oblast is far likelier in war news than its namesake elsewhere, and
     within the oblast the one near the front line (``fronts``) likelier than one far behind it.
+    A sea, continent or macro-region that ranks first by its own name is no namesake to weigh:
+    "the Red Sea" stays the sea, not Sudan's Red Sea State.
     """
-    if not regions:
+    if not regions or (candidates and candidates[0].feature in WORLD_AREA_FEATURES):
         return candidates
     out = []
     for c in candidates:
