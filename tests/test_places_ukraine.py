@@ -84,3 +84,25 @@ def test_places_ukraine_region_labels(pipeline, text: str, mention: str, region:
 def test_places_ukraine_big_city_beats_codifier_village(pipeline) -> None:  # type: ignore[no-untyped-def]
     place = _places(pipeline, "Explosions were heard in Poltava shortly after midnight.")[0]
     assert _near(place, 49.59, 34.55) and place.precision == 1
+
+
+def test_places_ukraine_front_lines_follow_the_article_date() -> None:
+    from frontwatch.gazetteer.lookup import conflict_fronts
+
+    every = conflict_fronts("russia-ukraine")
+    in_2016, in_2023 = conflict_fronts("russia-ukraine", 2016), conflict_fronts("russia-ukraine", 2023)
+    assert set(in_2016) < set(every) and set(in_2023) < set(every)
+    kherson = (46.637, 32.615)  # on the front since 2022, nowhere near the line of 2015-2022
+    assert kherson in in_2023 and kherson not in in_2016
+    assert conflict_fronts("israel-gaza") == ()
+
+
+@pytest.mark.slow
+def test_places_ukraine_publication_date_picks_the_front_of_its_time(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    text = "Monitors recorded shelling in Stepanivka overnight."
+    doc = pipeline.nlp(text)
+    settings = pipeline.settings.places
+    early = resolve_places(doc, pipeline.gazetteer, settings, published=date(2015, 2, 1))[0]
+    assert early.admin1 == "Donetsk Oblast"  # near the line of contact of the time, not the later front

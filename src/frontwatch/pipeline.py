@@ -126,7 +126,8 @@ class Pipeline:
         s = self.settings
         attributions = self.attributor.attribute(doc, article.source)
         places = tuple(_stage("places", article, lambda: resolve_places(doc, self.gazetteer, s.places,
-                                                                                  source=article.source)))
+                                                                                  source=article.source,
+                                                                                  published=article.published)))
         times = tuple(_stage("times", article, lambda: extract_times(doc, article.published, s.times)))
         quantities = tuple(_stage("quantities", article, lambda: extract_quantities(doc, s.quantities)))
         article = replace(article, places=places, times=times, quantities=quantities)

@@ -90,11 +90,13 @@ def _read_data_csv(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO("\n".join(ln for ln in text.splitlines() if not ln.startswith("#")))))
 
 
-@functools.lru_cache(maxsize=8)
-def conflict_fronts(conflicts: str) -> tuple[tuple[float, float], ...]:
-    """Points along the front lines of the named conflicts (``data/fronts.csv``)."""
+@functools.lru_cache(maxsize=32)
+def conflict_fronts(conflicts: str, year: int | None = None) -> tuple[tuple[float, float], ...]:
+    """Points along the front lines of the named conflicts (``data/fronts.csv``) fought on in ``year``
+    (every line when the year is unknown)."""
     wanted = {c.strip() for c in conflicts.split(",") if c.strip()}
-    return tuple((float(r["lat"]), float(r["lon"])) for r in _read_data_csv("fronts.csv") if r["conflict"] in wanted)
+    return tuple((float(r["lat"]), float(r["lon"])) for r in _read_data_csv("fronts.csv") if r["conflict"] in wanted
+                 and (year is None or (int(r["from"]) <= year and (not r["to"] or year <= int(r["to"])))))
 
 
 @functools.lru_cache(maxsize=8)

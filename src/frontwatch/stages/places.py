@@ -26,6 +26,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc, Span
 
@@ -147,14 +148,16 @@ class Mention:
 
 
 def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings, *,
-                   source: str | None = None) -> list[Place]:
+                   source: str | None = None, published: date | None = None) -> list[Place]:
     """Every place mention in ``doc``, in text order, with its resolution and precision.
 
-    ``source`` (the outlet's domain, "thestar.ca") lends its country a vote in the article's focus.
+    ``source`` (the outlet's domain, "thestar.ca") lends its country a vote in the article's focus;
+    ``published`` picks the front lines of that year for the conflict prior (``data/fronts.csv``).
     """
     every = find_mentions(doc)
     cache: dict[str, list[Candidate]] = {}
-    prior, fronts = conflict_regions(settings.conflicts), conflict_fronts(settings.conflicts)
+    prior = conflict_regions(settings.conflicts)
+    fronts = conflict_fronts(settings.conflicts, published.year if published else None)
     for m in every:
         if m.unanchored:
             continue
