@@ -269,6 +269,12 @@ def test_places_conflict_prior_leaves_a_sea_above_a_namesake_region() -> None:
                cand("Red Sea State", 19.3, 37.0, 0.92, feature="region", country="SD", admin1="SD.36", precision=3)]
     ranked = with_conflict_prior(red_sea, conflict_regions(SETTINGS.conflicts), conflict_fronts(SETTINGS.conflicts))
     assert ranked[0].feature == "water" and ranked[0].prior == 0.0
+    # a region outside the conflict, first by its name, over a front-line village of the same name
+    republic = [cand("Chechen Republic", 43.2, 45.7, 0.9, feature="region", country="RU", admin1="RU.12",
+                     match="alternate", precision=3),
+                cand("Chechnya", 48.75, 37.62, 0.8, population=1350)]
+    ranked = with_conflict_prior(republic, conflict_regions(SETTINGS.conflicts), conflict_fronts(SETTINGS.conflicts))
+    assert ranked[0].admin1_code == "RU.12"
     # a settlement still gains it over its namesake far from the war
     villages = [cand("Karlivka", 49.5, 35.1, 0.8, admin1="UA.18"), cand("Karlivka", 48.4, 37.4, 0.79)]
     ranked = with_conflict_prior(villages, conflict_regions(SETTINGS.conflicts), conflict_fronts(SETTINGS.conflicts))
