@@ -238,6 +238,13 @@ def test_places_pipeline_sentences(pipeline, text: str, expected: list[tuple[str
 
 
 @pytest.mark.slow
+@pytest.mark.slow
+def test_places_pipeline_common_word_village_is_no_pattern(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a codifier village named "Port" must not tag the first word of a hyphenated capital's name
+    places = _places(pipeline, "Cholera cases rose north of the capital, Port-Au-Prince, health officials said.")
+    assert not any(p.text == "Port" for p in places)
+
+
 def test_places_pipeline_tripoli_lebanon_is_in_lebanon(pipeline) -> None:  # type: ignore[no-untyped-def]
     place = _places(pipeline, "Clashes in Tripoli in northern Lebanon left two dead.")[0]
     assert place.country == "LB"
