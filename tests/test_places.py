@@ -238,6 +238,13 @@ def test_places_pipeline_sentences(pipeline, text: str, expected: list[tuple[str
 
 
 @pytest.mark.slow
+@pytest.mark.slow
+def test_places_pipeline_common_word_village_is_no_pattern(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a codifier village named "Port" must not tag the first word of a hyphenated capital's name
+    places = _places(pipeline, "Cholera cases rose north of the capital, Port-Au-Prince, health officials said.")
+    assert not any(p.text == "Port" for p in places)
+
+
 def test_places_pipeline_tripoli_lebanon_is_in_lebanon(pipeline) -> None:  # type: ignore[no-untyped-def]
     place = _places(pipeline, "Clashes in Tripoli in northern Lebanon left two dead.")[0]
     assert place.country == "LB"
@@ -259,6 +266,26 @@ def test_places_continent_beats_a_village_of_the_same_name() -> None:
     doc = doc_with("The outbreak spread across Africa last year.", ("Africa", "LOC"))
     place = resolve_places(doc, FakeGazetteer({"Africa": africa}), SETTINGS)[0]
     assert (place.name, place.feature, place.precision) == ("Africa", "continent", 3)
+
+
+def test_places_conflict_prior_leaves_a_sea_above_a_namesake_region() -> None:
+    # places.conflicts lists Sudan: its "Red Sea State" must not be lifted over the sea itself
+    from frontwatch.gazetteer.lookup import conflict_fronts, conflict_regions, with_conflict_prior
+
+    red_sea = [cand("Red Sea", 20.0, 38.0, 0.955, feature="water", country=None, admin1=None, precision=3),  # type: ignore[arg-type]
+               cand("Red Sea State", 19.3, 37.0, 0.92, feature="region", country="SD", admin1="SD.36", precision=3)]
+    ranked = with_conflict_prior(red_sea, conflict_regions(SETTINGS.conflicts), conflict_fronts(SETTINGS.conflicts))
+    assert ranked[0].feature == "water" and ranked[0].prior == 0.0
+    # a region outside the conflict, first by its name, over a front-line village of the same name
+    republic = [cand("Chechen Republic", 43.2, 45.7, 0.9, feature="region", country="RU", admin1="RU.12",
+                     match="alternate", precision=3),
+                cand("Chechnya", 48.75, 37.62, 0.8, population=1350)]
+    ranked = with_conflict_prior(republic, conflict_regions(SETTINGS.conflicts), conflict_fronts(SETTINGS.conflicts))
+    assert ranked[0].admin1_code == "RU.12"
+    # a settlement still gains it over its namesake far from the war
+    villages = [cand("Karlivka", 49.5, 35.1, 0.8, admin1="UA.18"), cand("Karlivka", 48.4, 37.4, 0.79)]
+    ranked = with_conflict_prior(villages, conflict_regions(SETTINGS.conflicts), conflict_fronts(SETTINGS.conflicts))
+    assert ranked[0].admin1_code == "UA.05" and ranked[0].prior > 0
 
 
 def test_places_country_is_not_its_eponymous_capital() -> None:

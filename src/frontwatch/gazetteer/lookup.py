@@ -42,6 +42,7 @@ WORLD_MIN_POPULATION = 15_000  # towns this big anywhere feed the gap-filling wo
 
 # features that are areas resolved at precision 3: a name of one never asks for a settlement
 AREA_FEATURES = frozenset({"country", "region", "continent", "macroregion", "county"})
+WORLD_AREA_FEATURES = frozenset({"continent", "macroregion", "water"})  # areas no conflict prior outranks
 
 
 @dataclass(frozen=True)
@@ -125,14 +126,22 @@ def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float],
     Many Ukrainian villages share a name (dozens of Novoselivkas); with nothing else in the text,
     the one in a front-line oblast is far likelier in war news than its namesake elsewhere, and
     within the oblast the one near the front line (``fronts``) likelier than one far behind it.
+    An area that ranks first by its name and lies outside the conflict is no namesake to weigh:
+    "the Red Sea" stays the sea, not Sudan's Red Sea State; "Chechnya" the Russian republic, not
+    the Donetsk village near the front.
     """
-    if not regions:
+    def weight(c: Candidate) -> float:
+        return max(regions.get(c.admin1_code or "", 0.0), regions.get(c.country or "", 0.0))
+
+    top = candidates[0] if candidates else None
+    if not regions or (top is not None and (top.feature in WORLD_AREA_FEATURES
+                                            or (top.feature in AREA_FEATURES and not weight(top)))):
         return candidates
     out = []
     for c in candidates:
-        weight = max(regions.get(c.admin1_code or "", 0.0), regions.get(c.country or "", 0.0))
-        if weight and c.feature != "country":
-            bonus = W_CONFLICT * weight
+        w = weight(c)
+        if w and c.feature != "country":
+            bonus = W_CONFLICT * w
             if fronts and c.feature not in ("region", "country"):
                 d = min(haversine_km((c.lat, c.lon), p) for p in fronts)
                 bonus += W_FRONT * math.exp(-d / FRONT_KM)
