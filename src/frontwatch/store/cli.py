@@ -8,8 +8,10 @@ the same command again continues.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -55,6 +57,22 @@ def register(app: typer.Typer) -> None:
             return Ledger(db, load_settings(config), create=create)
         except StorageError as exc:
             raise fail(str(exc), EXIT_STORAGE) from None
+
+    @contextlib.contextmanager
+    def reading(db: str | None, config: Path | None, input_exit: int | None = None) -> Iterator[Ledger]:
+        """The ledger for one query command, closed afterwards: a storage error exits 3 and, where the
+        command says so, a bad argument the ledger rejects exits ``input_exit``."""
+        ledger = open_ledger(db, config)
+        try:
+            yield ledger
+        except InputError as exc:
+            if input_exit is None:
+                raise
+            raise fail(str(exc), input_exit) from None
+        except StorageError as exc:
+            raise fail(str(exc), EXIT_STORAGE) from None
+        finally:
+            ledger.close()
 
     def out() -> Console:
         return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160, emoji=False, highlight=False)
@@ -130,16 +148,9 @@ def register(app: typer.Typer) -> None:
                 raise fail(f"--near must be LAT,LON,KM (e.g. 48.59,38.0,20), got {near!r}", EXIT_USAGE) from None
         if place and point:
             raise fail("give --place or --near, not both", EXIT_USAGE)
-        ledger = open_ledger(db, config)
-        try:
+        with reading(db, config, input_exit=EXIT_USAGE) as ledger:
             rows = ledger.claims(place=place, near=point, since=since, until=until, side=side, type=type,
                                  claimant=claimant, text=text, limit=limit)
-        except InputError as exc:
-            raise fail(str(exc), EXIT_USAGE) from None
-        except StorageError as exc:
-            raise fail(str(exc), EXIT_STORAGE) from None
-        finally:
-            ledger.close()
         if format is Shown.json:
             _json(list(rows))
         else:
@@ -154,13 +165,8 @@ def register(app: typer.Typer) -> None:
         config: ConfigOption = None,
     ) -> None:
         """Incidents (claims grouped across outlets), contradicted ones first."""
-        ledger = open_ledger(db, config)
-        try:
+        with reading(db, config) as ledger:
             found = ledger.incidents(contradicted=contradicted, limit=limit)
-        except StorageError as exc:
-            raise fail(str(exc), EXIT_STORAGE) from None
-        finally:
-            ledger.close()
         if format is Shown.json:
             _json(found)
         else:
@@ -174,15 +180,8 @@ def register(app: typer.Typer) -> None:
         config: ConfigOption = None,
     ) -> None:
         """One incident, claim or article with everything the ledger knows about it."""
-        ledger = open_ledger(db, config)
-        try:
+        with reading(db, config, input_exit=EXIT_FAILED) as ledger:
             found = ledger.show(ident)
-        except InputError as exc:
-            raise fail(str(exc), EXIT_FAILED) from None
-        except StorageError as exc:
-            raise fail(str(exc), EXIT_STORAGE) from None
-        finally:
-            ledger.close()
         if format is Shown.json:
             _json(found)
         else:
@@ -200,14 +199,9 @@ def register(app: typer.Typer) -> None:
 
         if format is ExportFormat.parquet and output is None:
             raise fail("--format parquet needs --output FILE", EXIT_USAGE)
-        ledger = open_ledger(db, config)
-        try:
+        with reading(db, config) as ledger:
             rows = ledger.export_rows()
             found = ledger.incidents() if format is ExportFormat.json else []
-        except StorageError as exc:
-            raise fail(str(exc), EXIT_STORAGE) from None
-        finally:
-            ledger.close()
         try:
             write_rows(rows, format.value, output if output else sys.stdout, found)
         except OSError as exc:
