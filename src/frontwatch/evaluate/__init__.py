@@ -9,6 +9,7 @@ with its file and line and left out; everything else is still scored.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import time
@@ -125,10 +126,17 @@ def _with_text(gold_file: Path, obj: dict[str, Any], where: str) -> dict[str, An
     ``path_id`` (the row's ``id``; its ``published``, ``source``, ``url`` fill what the gold leaves out).
     ``evidence_span`` offsets then stand for the evidence words, so no sentence is copied into the gold."""
     obj = dict(obj)
-    text = _read_relative(gold_file, obj.pop("path"), where)
+    rel = obj.pop("path")
     row_id = obj.pop("path_id", None)
-    if row_id is not None:
-        row = _jsonl_row(text, row_id, where)
+    if row_id is None:
+        text = _read_relative(gold_file, rel, where)
+    else:
+        try:
+            row = _jsonl_rows(str((gold_file.parent / rel).resolve())).get(row_id)
+        except GoldError as exc:
+            raise GoldError(f"{where}: {exc}") from None
+        if row is None:
+            raise GoldError(f"{where}: no row with id {row_id!r} in {rel!r}")
         text = row.get("text") or ""
         for key in ("published", "source", "url", "title"):
             if obj.get(key) is None and row.get(key) is not None:
@@ -140,13 +148,15 @@ def _with_text(gold_file: Path, obj: dict[str, Any], where: str) -> dict[str, An
     return obj
 
 
-def _jsonl_row(text: str, row_id: str, where: str) -> dict[str, Any]:
-    for line in text.splitlines():
-        if f'"{row_id}"' in line:
-            row = json.loads(line)
-            if row.get("id") == row_id:
-                return dict(row)
-    raise GoldError(f"{where}: no row with id {row_id!r} in the file 'path' names")
+@functools.lru_cache(maxsize=8)
+def _jsonl_rows(path: str) -> dict[str, dict[str, Any]]:
+    """Rows of a JSONL file by id, read once however many gold files point into it."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f if line.strip()]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise GoldError(f"cannot read JSONL file {path!r} ({exc})") from None
+    return {r["id"]: r for r in rows if isinstance(r, dict) and "id" in r}
 
 
 def _evidence_from_span(claim: Any, text: str, where: str) -> Any:
