@@ -43,6 +43,16 @@ def fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
+def check_published(published: str | None) -> None:
+    """A malformed --published is bad usage (exit 2), caught before any input is read."""
+    from .pipeline import parse_date
+
+    try:
+        parse_date(published, "--published")
+    except InputError as exc:
+        raise fail(str(exc), EXIT_USAGE) from None
+
+
 def load_settings(config: Path | None) -> Settings:
     try:
         return Settings.load(config)
@@ -74,13 +84,10 @@ def analyze(
     config: ConfigOption = None,
 ) -> None:
     """Analyse articles and print their claims."""
-    from .pipeline import Pipeline, parse_date
+    from .pipeline import Pipeline
 
     settings = load_settings(config)
-    try:
-        parse_date(published, "--published")
-    except InputError as exc:
-        raise fail(str(exc), EXIT_USAGE) from None
+    check_published(published)
     show_progress = err.is_terminal if progress is None else progress
     failures: list[tuple[str, FrontwatchError]] = []
 

@@ -48,7 +48,7 @@ FormatOption = Annotated[Shown, typer.Option("--format", "-f", help="Output form
 
 
 def register(app: typer.Typer) -> None:
-    from ..cli import err, fail, load_settings
+    from ..cli import check_published, err, fail, load_settings
 
     def open_ledger(db: str | None, config: Path | None, create: bool = False) -> Ledger:
         from .ledger import Ledger
@@ -89,13 +89,9 @@ def register(app: typer.Typer) -> None:
         """Analyse articles and store them, their claims and incidents in the ledger (idempotent, resumable)."""
         from ..ingest import Defaults
         from ..ingest.feed import read_paths
-        from ..pipeline import parse_date
 
         settings = load_settings(config)
-        try:
-            parse_date(published, "--published")
-        except InputError as exc:
-            raise fail(str(exc), EXIT_USAGE) from None
+        check_published(published)
         ledger = open_ledger(db, config, create=True)
         show_progress = err.is_terminal if progress is None else progress
         counts = {"new": 0, "duplicate": 0, "failed": 0}
