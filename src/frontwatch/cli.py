@@ -269,6 +269,15 @@ def _mount_web() -> None:
 _mount_web()
 
 
+def _mount_batch() -> None:
+    from .batch.cli import register
+
+    register(app)
+
+
+_mount_batch()
+
+
 def main() -> None:
     """Entry point: run the app, turning usage errors into exit code 2 with one line."""
     try:

@@ -151,6 +151,19 @@ class WebSettings:
 
 
 @dataclass(frozen=True)
+class BatchSettings:
+    partition_size: int = 200
+    """Articles per partition of ``frontwatch batch``: the unit of work of a Dask task, of the Parquet files
+    and of resuming. ``--partition-size`` overrides it."""
+    workers: int = 0
+    """Worker processes of the local Dask cluster ``frontwatch batch`` starts when no scheduler is given
+    (one thread each); 0 means one per CPU core. ``--workers`` overrides it."""
+    max_in_flight: int = 4
+    """Partitions read and sent ahead per worker thread: bounds the memory of the reading side while
+    keeping every worker busy."""
+
+
+@dataclass(frozen=True)
 class Settings:
     input: InputSettings = field(default_factory=InputSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
@@ -162,6 +175,7 @@ class Settings:
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
     ledger: LedgerSettings = field(default_factory=LedgerSettings)
     web: WebSettings = field(default_factory=WebSettings)
+    batch: BatchSettings = field(default_factory=BatchSettings)
 
     @classmethod
     def load(cls, path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
