@@ -200,3 +200,17 @@ def test_load_cli_summary(killed_run: dict[str, Any], tmp_path: Path) -> None:
     assert f"{GOOD} new, 0 duplicate, {len(EXPECTED_FAILURES)} failed" in result.output
     result = CliRunner().invoke(app, ["load", str(tmp_path), "--db", str(db)])
     assert result.exit_code == 1 and "no batch output" in result.output
+
+
+def test_batch_usage_errors(corpus: Path, tmp_path: Path) -> None:
+    def run(*args: str) -> Any:
+        return CliRunner().invoke(app, ["batch", str(corpus / "*"), "--no-progress", *args])
+
+    both = run("--out", str(tmp_path / "a"), "--scheduler", "tcp://127.0.0.1:1", "--workers", "2")
+    assert both.exit_code == 2 and "--workers" in both.output
+    assert run("--out", str(tmp_path / "b"), "--partition-size", "0").exit_code == 2
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("not a batch output", encoding="utf-8")
+    refused = run("--out", str(busy), "--workers", "1")
+    assert refused.exit_code == 2 and "holds no batch manifest" in refused.output
