@@ -55,6 +55,7 @@ bench: setup  ## throughput and memory figures
 	$(BIN)/python benchmarks/bench_ledger.py $${FRONTWATCH_TEST_PG:+--pg $$FRONTWATCH_TEST_PG}
 	$(BIN)/python benchmarks/bench_length.py
 	$(BIN)/python benchmarks/bench_web.py
+	$(BIN)/python benchmarks/bench_batch.py
 
 lock:  ## re-pin every dependency with hashes (needs pip-tools)
 	$(BIN)/pip install --quiet pip-tools

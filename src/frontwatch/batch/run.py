@@ -135,6 +135,8 @@ class Manifest:
     @classmethod
     def open(cls, out: Path, digest: str, partition_size: int, inputs: list[str]) -> Manifest:
         path = out / MANIFEST
+        if out.exists() and not out.is_dir():
+            raise BatchError(f"{out} is a file; --out names a folder")
         if path.exists():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
