@@ -157,7 +157,7 @@ def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEv
 
 
 @lru_cache(maxsize=512)
-def _candidate_statement(shapes: tuple[tuple[bool, bool, bool], ...]) -> Any:
+def _candidate_statement(shapes: tuple[tuple[bool, bool, bool, bool], ...]) -> Any:
     """Members of every incident with a member that may share an incident with one of the events.
 
     The reconciler's window gives each event's family, period and, for a point, its box. Places are then
@@ -168,11 +168,12 @@ def _candidate_statement(shapes: tuple[tuple[bool, bool, bool], ...]) -> Any:
     store against the in-memory ``reconcile_all`` so the two cannot drift apart unnoticed.
 
     One statement for all of an article's events (one round trip), cached per shape (box? start? end?
-    for each event) with bound parameters, so SQLAlchemy compiles each shape once.
+    anywhere? for each event) with bound parameters, so SQLAlchemy compiles each shape once. ``anywhere``:
+    a placeless family (supply), whose members in the period are all candidates.
     """
     e, m = events.c, incident_members.c
     per_event = []
-    for i, (box, start, end) in enumerate(shapes):
+    for i, (box, start, end, anywhere) in enumerate(shapes):
         conds = [e.family == bindparam(f"family{i}")]
         if end:
             conds.append(or_(e.start.is_(None), e.start <= bindparam(f"w_end{i}", type_=Date)))
@@ -182,7 +183,7 @@ def _candidate_statement(shapes: tuple[tuple[bool, bool, bool], ...]) -> Any:
         if box:
             where.append(and_(e.lat.between(bindparam(f"min_lat{i}"), bindparam(f"max_lat{i}")),
                               e.lon.between(bindparam(f"min_lon{i}"), bindparam(f"max_lon{i}"))))
-        per_event.append(and_(*conds, or_(*where)))
+        per_event.append(and_(*conds) if anywhere else and_(*conds, or_(*where)))
     inner = select(m.incident_id).join(events, e.id == m.event_id).where(or_(*per_event))
     return (select(m.incident_id, events.c.record).join(events, events.c.id == m.event_id)
             .where(m.incident_id.in_(inner)).order_by(m.incident_id, events.c.article_id, events.c.ordinal))
@@ -193,7 +194,7 @@ def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]]) -> di
     shapes, params = [], {}
     for i, (le, w) in enumerate(pairs):
         box = None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon)
-        shapes.append((box, w.start is not None, w.end is not None))
+        shapes.append((box, w.start is not None, w.end is not None, w.anywhere))
         # the window names the event's place and admin1 (and the store compares names as the reconciler does)
         params.update({f"family{i}": w.family, f"key{i}": place_key(w.place or le.place),
                        f"admin{i}": w.admin1 or le.admin1})
