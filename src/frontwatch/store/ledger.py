@@ -131,6 +131,9 @@ class Ledger:
         """
         from ..ingest import Failure
 
+        # Before any article is analysed: a locked or read-only ledger stops the run at once, not after the
+        # minutes the first analysis takes.
+        self.check_writable()
         pending: list[Article] = []
         for item in items:
             if isinstance(item, Failure):
@@ -171,6 +174,18 @@ class Ledger:
             yield Outcome(report.article.origin or report.article.id, "new" if is_new else "duplicate",
                           report.article.id)
         yield from failed
+
+    def check_writable(self) -> None:
+        """Raise StorageError now if the ledger cannot take a write (locked, read-only file, read-only
+        PostgreSQL role or transaction): a write that changes nothing, rolled back."""
+        with db.translated(self.url), self.engine.connect() as conn:
+            conn.info["write"] = True
+            try:
+                with conn.begin() as tx:
+                    conn.execute(text("UPDATE alembic_version SET version_num = version_num"))
+                    tx.rollback()
+            finally:
+                conn.info.pop("write", None)
 
     def add(self, report: Any) -> bool:
         """Store one analysed report in one transaction; False when its text was already stored."""

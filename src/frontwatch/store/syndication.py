@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -55,17 +57,24 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
+def candidates_query(sig: Signature) -> Any:
+    """The stored articles sharing an LSH band with ``sig``: (id, syndicate, minhash)."""
+    return (select(articles.c.id, articles.c.syndicate, articles.c.minhash)
+            .where(articles.c.id.in_(select(article_bands.c.article_id).where(
+                tuple_(article_bands.c.band, article_bands.c.key).in_(list(enumerate(sig.bands)))))))
+
+
 def find_syndicate(conn: Connection, sig: Signature, threshold: float) -> str | None:
     """The syndicate of the most similar stored article at or above ``threshold``, else None."""
-    keys = list(enumerate(sig.bands))
-    if not keys:
+    if not sig.bands:
         return None
-    rows = conn.execute(
-        select(articles.c.id, articles.c.syndicate, articles.c.minhash)
-        .where(articles.c.id.in_(select(article_bands.c.article_id)
-                                 .where(tuple_(article_bands.c.band, article_bands.c.key).in_(keys))))
-        .order_by(articles.c.id)
-    ).all()
+    return best_syndicate(conn.execute(candidates_query(sig)).all(), sig, threshold)
+
+
+def best_syndicate(rows: Iterable[Sequence[Any]], sig: Signature, threshold: float) -> str | None:
+    """Of candidate rows (id, syndicate, minhash), the syndicate of the most similar at or above
+    ``threshold`` (ties: the earliest article), else None. Rows that are no LSH candidate are harmless:
+    the estimated similarity decides, the bands only find candidates."""
     best: tuple[float, int, str] | None = None
     for art_id, syndicate, blob in rows:
         if blob is None:
