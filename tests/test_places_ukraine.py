@@ -106,3 +106,35 @@ def test_places_ukraine_publication_date_picks_the_front_of_its_time(pipeline) -
     settings = pipeline.settings.places
     early = resolve_places(doc, pipeline.gazetteer, settings, published=date(2015, 2, 1))[0]
     assert early.admin1 == "Donetsk Oblast"  # near the line of contact of the time, not the later front
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lat,lon", [
+    # a text that is only a place label, as conflict-event data carry them: the model tags a lone
+    # village name as a person, a group or nothing, so the whole text is looked up
+    ("Pervomaisk", 48.63, 38.55),  # a stop name for the ruler ("Pervomaisk" is many towns' name)
+    ("novoluhanske", 48.43, 38.18),  # lower-cased, which the model reads as a person
+    ("vodiane", 47.78, 37.25),  # lower-cased, which the model leaves untagged
+])
+def test_places_ukraine_bare_label_is_a_place(pipeline, text: str, lat: float, lon: float) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    doc = pipeline.nlp(text)
+    places = resolve_places(doc, pipeline.gazetteer, pipeline.settings.places, published=date(2014, 8, 1))
+    assert len(places) == 1 and places[0].span == (0, len(text)), places
+    assert _near(places[0], lat, lon, 30), (places[0].name, places[0].lat, places[0].lon)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["Lavrov", "Vladimir Putin", "May", "Breaking news", "Talks resume today", "Shelling"])
+def test_places_ukraine_bare_text_that_is_no_place_label_stays_out(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _places(pipeline, text) == []
+
+
+def test_places_ukraine_fronts_of_2014_hold_the_towns_fought_over_before_the_minsk_line() -> None:
+    from frontwatch.gazetteer.lookup import conflict_fronts
+
+    ilovaisk, debaltseve = (47.925, 38.202), (48.336, 38.403)  # the pocket of August 2014, the bulge to Feb 2015
+    assert ilovaisk in conflict_fronts("russia-ukraine", 2014) and debaltseve in conflict_fronts("russia-ukraine", 2015)
+    assert ilovaisk not in conflict_fronts("russia-ukraine", 2016)
+    assert debaltseve not in conflict_fronts("russia-ukraine", 2016)
