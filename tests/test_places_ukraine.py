@@ -138,3 +138,28 @@ def test_places_ukraine_fronts_of_2014_hold_the_towns_fought_over_before_the_min
     assert ilovaisk in conflict_fronts("russia-ukraine", 2014) and debaltseve in conflict_fronts("russia-ukraine", 2015)
     assert ilovaisk not in conflict_fronts("russia-ukraine", 2016)
     assert debaltseve not in conflict_fronts("russia-ukraine", 2016)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,mention,lat,lon", [
+    # the Russian spelling of a front-line village matches a Russian town exactly; in 2014 copy the
+    # front-line prior keeps the Donbas place
+    ("Rebel mortars shelled Gorodishche overnight, the battalion commander said.", "Gorodishche", 48.32, 38.64),
+    ("Government troops entered Seversk after a two-day battle.", "Seversk", 48.86, 38.1),
+    # heights fought over in 2014, from the curated supplement
+    ("Separatists said they had retaken the Saur-Mogila heights.", "Saur-Mogila", 47.92, 38.74),
+    ("Shelling resumed around Mount Karachun at dawn.", "Mount Karachun", 48.81, 37.56),
+])
+def test_places_ukraine_front_villages_of_2014(pipeline, text: str, mention: str, lat: float, lon: float) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    doc = pipeline.nlp(text)
+    places = resolve_places(doc, pipeline.gazetteer, pipeline.settings.places, published=date(2014, 8, 20))
+    place = next(p for p in places if p.text.endswith(mention))
+    assert _near(place, lat, lon), (place.name, place.lat, place.lon)
+
+
+@pytest.mark.slow
+def test_places_ukraine_facility_name_in_title_case(pipeline) -> None:  # type: ignore[no-untyped-def]
+    place = _places(pipeline, "The Zaporozhye Nuclear Power Plant lost its last external power line.")[0]
+    assert place.text == "Zaporozhye Nuclear Power Plant" and place.feature == "facility"
