@@ -122,3 +122,26 @@ def test_events_named_in_passing_are_not_claimed(nlp, actors, text: str, kind: s
 ])
 def test_events_orders_attempts_and_receipts(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ukrainian forces fired a barrage of missiles at the fleet's headquarters in Sevastopol, Ukraine's air force said.",
+     ("strike", "asserted", "UA")),
+    ("A Russian missile destroyed 40 flats in the block, the governor of Dnipropetrovsk said.", ("strike", "asserted", "RU")),
+    ("Ukraine's army said its forces launched an attack on an air base in Crimea.", ("strike", "asserted", "UA")),
+    ("Wagner units have taken control of the whole territory of Soledar, Prigozhin said.", ("capture", "asserted", "RU")),
+    ("Shoigu said Russian troops took control of almost a thousand square kilometres of territory.",
+     ("advance", "asserted", "RU")),
+])
+def test_events_type_from_the_parse(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The strike killed 12 people, the mayor said.", "strike"),
+    ("Armoured combat vehicles were seen in the town, residents said.", "clash"),
+    ("Russia said Kyiv sent volunteers to storm the plant.", "weapons_supply"),
+    ("The two sides exchanged the bodies of fallen soldiers, the ombudsman said.", "casualties"),
+])
+def test_events_retold_or_described_not_claimed(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]

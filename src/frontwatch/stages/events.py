@@ -42,7 +42,7 @@ TRIGGERS: dict[str, str] = {
         r"regroup\w*|relocat\w*|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
     ),
     "capture": (
-        r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|steps|measures|over the|up))|"
+        r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|out|steps|measures|over the|up|all|action|care|(?:\w+ )?(?:measures|steps)))|"
         r"seiz\w*|liberat\w*|occupied|fell to|(?:has|had|have) fallen|cleared\b|mopp\w* up|"
         r"(?:establish\w*|gain\w*) (?:full |complete )?control"
     ),
@@ -55,7 +55,7 @@ TRIGGERS: dict[str, str] = {
         r"destroy\w* (?:\w+ ){0,3}(?:drones|missiles|rockets|uavs|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
-    "clash": r"clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
+    "clash": r"(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
     "shelling": (
         r"shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
         r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
@@ -82,14 +82,14 @@ TRIGGERS: dict[str, str] = {
     ),
     "negotiation": (
         r"talks\b|negotiat\w*|ceasefire|cease-fire|truce|peace (?:deal|plan|summit|formula|process|agreement|talks)|"
-        r"prisoner (?:exchange|swap)|exchang\w* (?:of )?(?:prisoners|bodies|pows)|swap\w*|grain (?:deal|corridor|initiative)|"
+        r"prisoner (?:exchange|swap)|exchang\w* (?:of )?(?:the )?(?:\w+ )?(?:prisoners|bodies|pows)|swap\w*|grain (?:deal|corridor|initiative)|"
         r"mediat\w*|humanitarian corridor|repatriat\w*|(?:from|in) (?:\w+ )?captivity|"
         r"exchange (?:happened|took place|was held)|\bdeal\b|come home|returned (?:home|from)|stop hostilities|accepted a proposal"
     ),
 }
 _TRIGGER_RE = {kind: re.compile(_W + f"(?:{body})", re.IGNORECASE) for kind, body in TRIGGERS.items()}
-_WEAPON_RE = re.compile(WEAPON_WORDS, re.IGNORECASE)
-_AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,4}(?:sq\b|sq\.|square|km2|km²|hectares|(?:\w+\s+)?territor(?:y|ies)\b|"
+_WEAPON_RE = re.compile(rf"\b(?:{WEAPON_WORDS})", re.IGNORECASE)  # not the "aid" of "said"
+_AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}(?:sq\b|sq\.|square|km2|km²|hectares|(?:\w+\s+)?territor(?:y|ies)\b(?! of (?-i:[A-Z]))|"
                    r"kilomet(?:er|re)s? of (?:\w+ )?(?:territory|land))", re.IGNORECASE)
 # People taken prisoner are casualties, not a captured place ("594 servicemen have been captured").
 PRISONERS = {"serviceman", "servicemen", "soldier", "soldiers", "troops", "fighter", "fighters", "people", "prisoner",
@@ -169,6 +169,10 @@ class EventFinder:
                     # An offensive launched, renewed or going on is fighting; a counteroffensive's progress and
                     # ground gained are an advance.
                     kind = "clash"
+                if kind == "shelling" and _missile_fire(span.root):
+                    kind = "strike"  # "fired a barrage of missiles", "a missile that was fired by Russia"
+                if kind == "casualties" and span.root.lemma_ == "destroy" and not _military_loss(span.root):
+                    kind = "strike"  # "destroyed 72 apartments", "the dam was destroyed": a strike, not losses
                 if kind in {"advance", "capture", "strike"} and _attempted(span.root):
                     kind = "clash"  # "trying to break through", "attempting to capture": fighting by the side acting
                 if kind == "capture" and (_AREA.match(doc[span.end: span.end + 8].text) or any(
@@ -193,6 +197,8 @@ class EventFinder:
             for kind, (start, end) in list(hits.items()):
                 root = doc.char_span(start, end, alignment_mode="expand").root  # type: ignore[union-attr]
                 if root.pos_ == "NOUN" and root.dep_ == "pobj" and root.head.lower_ in {"in", "during", "amid", "after"}:
+                    del hits[kind]
+                elif kind != "casualties" and _retold_cause(root):
                     del hits[kind]
         events: list[EventDraft] = []
         claimant_side = attribution.claimant.side
@@ -223,8 +229,8 @@ class EventFinder:
         if kind == "advance" and root.lower_.startswith("gain") and not re.search(
                 r"square|sq|km|kilomet|metre|meter|ground|territory|position|foothold|village|control", sentence, re.I):
             return False
-        if kind == "weapons_supply" and not _WEAPON_RE.search(sentence):
-            return False
+        if kind == "weapons_supply" and not _WEAPON_RE.search(_clause_text(root)):
+            return False  # "sent commandos to storm it", "providing no further details"
         aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav", sentence, re.I) or (
             root.lower_.startswith("attack") and _targets_city(root))
         if kind == "clash" and root.lower_.startswith("attack") and aerial:
@@ -475,7 +481,18 @@ COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force
 # capture", "called the attack a war crime", "halted the advance" (a goal, not a claimed repulse).
 TALKED_ABOUT = {"celebrate", "hail", "welcome", "represent", "explain", "call", "reference", "mention", "follow",
                 "signify", "mean", "discuss", "condemn", "praise", "halt", "disrupt", "prevent", "stop", "hamper",
-                "implement", "bypass", "mark", "describe", "justify", "blame", "need", "expect", "await", "fear"}
+                "implement", "bypass", "mark", "describe", "justify", "blame", "need", "expect", "await", "fear",
+                "minimize", "minimise", "avoid", "reduce", "exchange"}
+# What an attack on is a strike on, not fighting at the front: cities and sites behind the lines.
+STRIKE_TARGETS = {"capital", "city", "headquarters", "base", "installation", "airfield", "airbase", "depot",
+                  "refinery", "plant", "station", "bridge", "building", "port", "fleet", "warehouse", "facility",
+                  "infrastructure", "mall", "cafe", "hospital", "school", "block", "terminal", "airport", "ship"}
+# Nouns that a trigger word only describes: "combat vehicles", "assault brigade", "supply routes".
+NOT_EVENT_HEADS = {
+    "vehicle", "zone", "mission", "capability", "capacity", "uniform", "brigade", "unit", "group", "detachment",
+    "aircraft", "plane", "jet", "position", "line", "route", "helicopter", "readiness", "experience", "potential",
+    "training", "operator", "team", "squad", "company", "battalion", "regiment", "ship", "boat", "drone", "rifle",
+    "engineer", "medic", "pilot", "chain", "corridor", "system", "complex", "weapon", "tank"}
 # Participles used as adjectives name a state, not an event: "the occupied city", "the destroyed village".
 _STATE_PARTICIPLES = {"occupy", "liberate", "seize", "destroy", "capture", "transfer", "intercept", "down", "take",
                       "fire", "send", "lose", "abandon", "encircle", "retake", "recapture", "free"}
@@ -489,6 +506,10 @@ def _in_passing(kind: str, root: Token) -> bool:
     finite statements of events (tests/data/gold/articles/CONVENTIONS.md, "Real news").
     """
     dep, tag = root.dep_, root.tag_
+    if dep == "compound" and root.head.lemma_.lower() in NOT_EVENT_HEADS:
+        return True  # "armoured combat vehicles", "assault units", "supply lines", "the combat zone"
+    if root.lower_ == "occupied" and root.i + 1 < len(root.doc) and root.nbor().pos_ == "PROPN":
+        return True  # "in occupied Crimea": a state, however the parser attaches it
     if dep == "amod":
         if tag == "VBN" or root.lemma_.lower() in _STATE_PARTICIPLES or root.lower_ in {"occupied", "liberated"}:
             if root.head.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.head.children):
@@ -509,6 +530,45 @@ def _in_passing(kind: str, root: Token) -> bool:
             or root.head.head.lemma_ in {"part", "involve", "participate"}):
         return True  # "during the missile strike", "took part in the assault": an event told before
     return False
+
+
+def _military_loss(verb: Token) -> bool:
+    """Does "destroyed" take forces or their equipment as its object (or passive subject)?"""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ in {"acl", "amod"}:
+        objects.append(verb.head)
+    if not objects:
+        return True  # "the enemy lost 40 men and ... destroyed": the tally's context decides
+    words = {t.lemma_.lower() for o in objects for t in o.subtree}
+    return bool(words & (MILITARY_LOSSES | {"equipment", "manpower", "position", "warehouse", "ammunition", "radar",
+                                            "command", "post", "battery", "carrier", "gun", "mortar", "enemy",
+                                            "occupier", "invader", "them", "infantry", "sabotage", "group", "company",
+                                            "platoon", "battalion", "brigade", "crew"}))
+
+
+def _missile_fire(trigger: Token) -> bool:
+    near = [trigger.head] + list(trigger.children) + [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
+    near += [g for c in trigger.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" for g in p.children]
+    return any(t.lemma_.lower() in {"missile", "drone", "uav", "shahed"} for t in near)
+
+
+def _retold_cause(noun: Token) -> bool:
+    """ "The strike killed 52 people": a definite, unmodified event noun as the subject of a casualty verb
+    is the event told before; the sentence's new claim is the casualties."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.head.lemma_ not in {"kill", "injure", "wound", "cause",
+                                                                              "claim", "leave"}:
+        return False
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children) and not any(
+        c.dep_ in {"amod", "compound", "poss", "prep"} for c in children)
+
+
+def _clause_text(token: Token) -> str:
+    """The words of the clause a trigger belongs to (its verb's subtree)."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    return " ".join(t.text for t in verb.subtree)
 
 
 def _attempted(token: Token) -> bool:
@@ -544,7 +604,7 @@ def _targets_city(trigger: Token) -> bool:
     """ "attacked the capital", "an attack on Moscow": a strike on a city, not fighting at the front."""
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
     objects += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children]
-    return any(o.ent_type_ in {"GPE", "GOV"} or o.lower_ in {"capital", "city", "cities"} for o in objects)
+    return any(o.ent_type_ in {"GPE", "GOV"} or o.lemma_.lower() in STRIKE_TARGETS for o in objects)
 
 
 def _unrealised(token: Token) -> bool:
