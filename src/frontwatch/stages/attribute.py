@@ -63,6 +63,8 @@ ORG_NOUNS = {
 }
 GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals",
                     "eyewitnesses", "activists", "medics", "doctors"}
+# Entity labels that are never a person's name, whatever the apposition beside them.
+NOT_PEOPLE = {"GPE", "LOC", "ORG", "GOV", "NORP", "FAC", "DATE", "TIME", "CARDINAL"}
 # Heads of phrases that name a side's armed forces ("Russian air defences", "Ukrainian troops").
 FORCE_WORDS = {"force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "defences",
                "defenses", "defence", "defense", "defenders", "brigade", "aviation", "navy", "artillery", "servicemen"}
@@ -419,6 +421,11 @@ class Attributor:
         if not people and head.lemma_.lower() in PERSON_NOUNS:
             # "The head of Russia-installed Donetsk administration Denis Pushilin said": title, then the name
             people = [e for e in ents if e.label_ == "PERSON"][-1:]
+        unnamed = _unrecognised_name(head)
+        if not people and unnamed is not None:
+            # "Andrii Tkachuk, head of the city administration" / "the governor, Oleh Marchenko": a name the
+            # model did not tag, given away by the person noun beside it.
+            people = [unnamed]
         if people:
             name = people[0].text
             previous = memory.person(name)
@@ -502,6 +509,25 @@ def find_quotes(text: str, min_words: int = 4) -> list[tuple[int, int]]:
         end = text.find("\n", start)
         out.append((start, len(text) if end == -1 else end))
     return [(a, b) for a, b in out if len(text[a:b].split()) >= min_words]
+
+
+def _unrecognised_name(head: Token) -> Span | None:
+    """A proper name the model missed, next to a person noun in apposition: the name, else None."""
+    def name_of(token: Token) -> Span | None:
+        if token.pos_ != "PROPN" or token.ent_type_ in NOT_PEOPLE or not token.text[:1].isupper():
+            return None
+        parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return token.doc[min([token.i] + [c.i for c in parts]): token.i + 1]
+
+    apps = [c for c in head.children if c.dep_ == "appos"]
+    if any(c.lemma_.lower() in PERSON_NOUNS for c in apps):
+        return name_of(head)
+    if head.lemma_.lower() in PERSON_NOUNS:
+        for c in apps:
+            found = name_of(c)
+            if found is not None:
+                return found
+    return None
 
 
 def _publisher(evidence: Token) -> list[Token]:
