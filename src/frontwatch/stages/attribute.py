@@ -35,6 +35,7 @@ REPORTING_VERBS = {
     "quote", "cite", "ask", "appeal", "request", "demand", "threaten", "believe", "think", "suggest",
     "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
     "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution",
+    "summarize", "summarise", "conclude", "elaborate", "recount",
 }
 # Verbs that take a claim but read oddly as cues when their subject is not a speaker.
 SPEAKER_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "person",
@@ -62,15 +63,32 @@ ORG_NOUNS = {
 }
 GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals",
                     "eyewitnesses", "activists", "medics", "doctors"}
+# Entity labels that are never a person's name, whatever the apposition beside them.
+NOT_PEOPLE = {"GPE", "LOC", "ORG", "GOV", "NORP", "FAC", "DATE", "TIME", "CARDINAL"}
 # Heads of phrases that name a side's armed forces ("Russian air defences", "Ukrainian troops").
 FORCE_WORDS = {"force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "defences",
                "defenses", "defence", "defense", "defenders", "brigade", "aviation", "navy", "artillery", "servicemen"}
 # Issuers of daily bulletins, and how the bulletin's next items begin ("In the Bakhmut direction, ...").
 BULLETIN_ISSUERS = {"staff", "ministry", "command", "group", "forces", "administration", "service", "mission",
                     "headquarters", "office", "force", "navy", "guard", "grouping"}
-BULLETIN_ITEM = re.compile(r"(?:In|On|Near|Along|Over|Also|In addition|Additionally|Besides|At the same time|Meanwhile|"
-                           r"Moreover|Furthermore|Another|Over the past)\b")
-QUOTE_RE = re.compile(r"“[^”\n]{8,}?”|\"[^\"\n]{8,}?\"")
+BULLETIN_ITEM = re.compile(
+    r"(?:(?:In|On|Near|Along|Over|Across)\s+(?:the\s+|these\s+|this\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:direction|directions|sector|sectors|axis|axes|front|areas?|section|operational zone)\b"
+    r"|(?:Also|In addition|Additionally|Besides|At the same time|Meanwhile|Moreover|Furthermore|Another)\b"
+    r"|(?:In|Over|During)\s+the\s+(?:past|last)\s+(?:day|24 hours|week|night))")
+# Quotation marks: curly ones say which way they face; a straight one opens after a space or a bracket.
+SOURCE_LINE = re.compile(r"Source:\s+(?=\S)")
+SOURCE_KIND = re.compile(r"^(?:an?\s+|the\s+)?(?:(?:video|televised|evening|nightly|press|written|joint|official)\s+)?"
+                         r"(?:address|statement|post|interview|comment|comments|report|briefing|remarks|speech|"
+                         r"appeal|conference|message)\s+(?:by|of|from)\s+", re.I)
+BACKGROUND_LINE = re.compile(r"(?:Background|Reference|Update|Earlier|Previously|Read also|Read more)\s*:")
+# A report's own voice: the enemy, the occupiers, our troops.
+SPEAKER_VOICE = {"enemy", "occupiers", "our", "we", "us"}
+# Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
+BACKGROUND = re.compile(r"^(?:Recall|We will remind|As (?:\w+ )*(?:reported|noted) earlier|Earlier)|\b(?:19|20)\d\d\b|"
+                        r"\bsince\b|\bfull-scale invasion\b|\blast (?:year|month)\b", re.I)
+QUOTE_MARKS = re.compile(r"[“”\"]")
+OPENERS_BEFORE = set(" \t\n([{—–-:/")
 HEADLINE_DASH = re.compile(r"^(?P<body>.{15,}?)\s+[–—-]{1,2}\s+(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
 HEADLINE_COLON = re.compile(r"^(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}):\s+(?P<body>\S.{10,})$")
 
@@ -130,7 +148,7 @@ class Attributor:
 
     def attribute(self, doc: Doc, source: str | None = None) -> list[Attribution]:
         outlet = self.outlet(source)
-        quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text) if len(m.group(0).split()) >= 4]
+        quotes = find_quotes(doc.text)
         sentences = [s for s in doc.sents if s.text.strip()]
         # Pass 1, in text order: each sentence's own attribution ("he added" needs the speakers before it).
         memory = _Memory()
@@ -146,10 +164,14 @@ class Attributor:
             own.append(found)
         # "95 clashes took place. This was reported by the General Staff": the report names the speaker
         # of the sentence before it.
+        # The report is the paragraph before it (a lead of several sentences), or the sentences before it
+        # in its own paragraph.
         for i in range(1, len(sentences)):
             at = own[i]
             if at is not None and own[i - 1] is None and at.cue_token is not None and _refers_back(sentences[i], at):
-                own[i - 1] = Attribution(sentences[i - 1], at.claimant, at.cue, None)
+                for j in _lead_before(sentences, own, i):
+                    own[j] = Attribution(sentences[j], at.claimant, at.cue, None)
+        self._source_lines(sentences, own, memory)
         # Pass 2: a quotation takes the speaker named anywhere around it.
         results: list[Attribution] = []
         for i, sent in enumerate(sentences):
@@ -157,6 +179,11 @@ class Attributor:
             quote = _quote_of(sent, quotes)
             if quote is not None and (found is None or _inside(found.cue_token, sent, quote) or _mostly_quote(sent, quote)):
                 speaker = self._quote_speaker(i, sentences, own, quote)
+                if speaker is None and results and results[-1].claimant.kind != "outlet" \
+                        and _opens_paragraph(doc.text, quote[0]):
+                    # 'X said on Monday.\n"Our troops hold the line."': a quotation paragraph with no speaker
+                    # of its own goes on with the one before it.
+                    speaker = Attribution(results[-1].sent, results[-1].claimant, results[-1].cue, None)
                 if speaker is not None:
                     same = speaker.sent is sent
                     found = Attribution(sent, speaker.claimant, speaker.cue, speaker.cue_token if same else None,
@@ -166,28 +193,87 @@ class Attributor:
             results.append(found or Attribution(sent, outlet))
         return self._continuations(results, own, quotes)
 
+    def _source_lines(self, sentences: list[Span], own: list[Attribution | None], memory: _Memory) -> None:
+        """Ukrainska Pravda style: a lead, then "Source: X", then "Quote:" and "Details:" paragraphs.
+
+        The lead and what follows the Source line, up to a "Background:" line or another speaker, are
+        X's. A credit line at the very end ("Source: a wire") names where the copy came from: not a speaker.
+        """
+        for i, sent in enumerate(sentences[:-1]):
+            if not SOURCE_LINE.match(sent.text.lstrip()):
+                continue
+            found = self._source_of(sent, memory)
+            if found is None:
+                continue
+            claimant = self._settle(found, Claimant(name="", kind="outlet"), "unknown")
+            own[i] = Attribution(sent, claimant, "Source", None)
+            memory.remember(claimant)
+            for j in _lead_before(sentences, own, i):
+                own[j] = Attribution(sentences[j], claimant, "Source", None)
+            for j in range(i + 1, len(sentences)):
+                if BACKGROUND_LINE.match(sentences[j].text.lstrip()):
+                    break
+                if own[j] is not None:
+                    if own[j].claimant.name != claimant.name:  # type: ignore[union-attr]
+                        break
+                    continue
+                own[j] = Attribution(sentences[j], claimant, "Source", None)
+
+    def _source_of(self, sent: Span, memory: _Memory) -> Claimant | None:
+        """The speaker a Source line names ("Source: video address by X, Commander-in-Chief, at ..."): the
+        first phrase after the label, without the kind of statement; never an outlet relaying it."""
+        text = SOURCE_LINE.sub("", sent.text.strip(), count=1).strip()
+        text = re.split(r",|;|\s+(?:on|dated|as|at|in|to|for|via|from)\s+", text, maxsplit=1)[0]
+        text = SOURCE_KIND.sub("", text).strip(" .")
+        words = text.split()
+        if not words or len(words) > 6 or not words[0][:1].isupper():
+            return None
+        if self.actors.outlet_side(text) is not None or (self.actors.lookup(text) or ("", ""))[1] == "outlets":
+            return None
+        ents = [e for e in ents_in(sent.doc, sent.start, sent.end) if e.label_ == "PERSON" and e.text.strip() in text]
+        person = bool(ents) or self.actors.person_side(text) is not None
+        side = (self.actors.person_side(text) if person else None) or self.actors.side_of(text) or "unknown"
+        return Claimant(name=text, kind="person" if person else "organisation", side=side)  # type: ignore[arg-type]
+
     def _continuations(self, results: list[Attribution], own: list[Attribution | None],
                        quotes: list[tuple[int, int]]) -> list[Attribution]:
-        """A bulletin's next sentences in the same paragraph keep its issuer.
+        """A report's next sentences keep its issuer.
 
         "The General Staff said 95 clashes took place. In the Bakhmut direction, the enemy attacked 12
-        times." The second sentence has no speaker of its own but goes on with the same report; a new
-        paragraph with no speaker is the outlet's again.
+        times." The second sentence has no speaker of its own but goes on with the same report: its next
+        item ("In the ... direction", "Also", "In addition") or the speaker's own voice ("the enemy", "our
+        troops"). Background ("Recall
+        that", a year, "since") and the outlet's narrative stay the outlet's; a new paragraph goes on only
+        with a bulletin's next item, and only an organisation's or an official's report goes on at all.
         """
         text = results[0].sent.doc.text if results else ""
         for i in range(1, len(results)):
             at, before = results[i], results[i - 1]
             if own[i] is not None or at.claimant.kind != "outlet" or before.claimant.kind == "outlet":
                 continue
-            if "\n" in text[before.sent.end_char:at.sent.start_char] or _quote_of(at.sent, quotes) is not None:
+            if _quote_of(at.sent, quotes) is not None or not self._issuer(before.claimant):
                 continue
-            if before.claimant.kind != "organisation" or before.direct_quote \
-                    or before.claimant.name.split()[-1].lower() not in BULLETIN_ISSUERS:
+            sentence = at.sent.text.strip()
+            if BACKGROUND.search(sentence):
                 continue
-            if not BULLETIN_ITEM.match(at.sent.text.lstrip()) and not any(t.lower_ in {"enemy", "occupiers"} for t in at.sent):
+            item = bool(BULLETIN_ITEM.match(sentence))
+            voice = any(t.lower_ in SPEAKER_VOICE for t in at.sent)
+            new_paragraph = "\n" in text[before.span[1]:at.span[0]]
+            if new_paragraph and not item:
+                continue  # a new paragraph goes on with a bulletin's next item only
+            if not (item or voice):
                 continue  # background or analysis, the outlet's own
-            results[i] = Attribution(at.sent, before.claimant, None, None)
+            results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
         return results
+
+    def _issuer(self, claimant: Claimant) -> bool:
+        """Whose report goes on past its sentence: a body that issues bulletins, or a named official."""
+        last = claimant.name.split()[-1].lower() if claimant.name else ""
+        if last in GENERIC_SPEAKERS or claimant.side == "unknown":
+            return False
+        if claimant.kind == "organisation":
+            return last in BULLETIN_ISSUERS
+        return claimant.kind == "person" and (claimant.role is not None or self.actors.person_side(claimant.name) is not None)
 
     # -- one sentence on its own -------------------------------------------------------
     def _own(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory, outlet: Claimant) -> Attribution | None:
@@ -335,6 +421,11 @@ class Attributor:
         if not people and head.lemma_.lower() in PERSON_NOUNS:
             # "The head of Russia-installed Donetsk administration Denis Pushilin said": title, then the name
             people = [e for e in ents if e.label_ == "PERSON"][-1:]
+        unnamed = _unrecognised_name(head)
+        if not people and unnamed is not None:
+            # "Andrii Tkachuk, head of the city administration" / "the governor, Oleh Marchenko": a name the
+            # model did not tag, given away by the person noun beside it.
+            people = [unnamed]
         if people:
             name = people[0].text
             previous = memory.person(name)
@@ -349,12 +440,20 @@ class Attributor:
         head_lower = head.lemma_.lower()
         if head_lower in PERSON_NOUNS or lower in PERSON_NOUNS:
             # "the deputy minister added": the last person whose role fits, else the last person.
-            if head.dep_ != "appos" and not orgs and span[0].lower_ in {"the", "this", "that"}:
+            if head.dep_ != "appos" and span[0].lower_ in {"the", "this", "that"}:
                 for p in reversed(memory.people):
                     if p.role and head_lower in p.role.lower():
                         return p
-                if memory.people:
+                if not orgs and memory.people:
                     return memory.people[-1]
+                # "the Defense Ministry official" after "Deputy Minister of Defense Hanna Malyar"
+                words = {w.lower() for e in orgs for w in e.text.split() if len(w) > 3}
+                for p in reversed(memory.people):
+                    if p.role and words & {w.lower() for w in re.findall(r"\w+", p.role)}:
+                        return p
+                last = memory.last
+                if last is not None and last.kind == "person" and self.actors.side_of(phrase) in {None, last.side}:
+                    return last  # "the ministry official" right after the deputy minister spoke
             name = _core(head)
             side = self.actors.side_of(phrase) or _context_side(outlet)
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
@@ -372,6 +471,63 @@ class Attributor:
                 return Claimant(name=name, kind="outlet", side=side or "unknown")
             return Claimant(name=name, kind="organisation", side=side or "unknown")
         return None
+
+
+def find_quotes(text: str, min_words: int = 4) -> list[tuple[int, int]]:
+    """Quotations as (start, end) character spans, one or several sentences or paragraphs long.
+
+    Real copy mixes straight and curly marks (\"...\u201d) and runs a quote over paragraphs: each
+    paragraph opens it again and only the last one closes it, or the next paragraph simply goes on
+    and closes it. A quote left open at the end of the text ends with its paragraph. Shorter than
+    ``min_words`` words, a quoted phrase is a scare quote, not a quotation.
+    """
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for m in QUOTE_MARKS.finditer(text):
+        at, mark = m.start(), m.group(0)
+        opening = mark == "\u201c" or (mark == '"' and (at == 0 or text[at - 1] in OPENERS_BEFORE))
+        if start is None:
+            if opening:
+                start = at
+            continue
+        if opening:
+            gap = text[start:at]
+            if "\n" in gap and text[at - 1] == "\n":
+                continue  # the next paragraph of the same quotation opens again
+            if "\n" in gap:  # an open quote never closed: it ended with its paragraph
+                end = text.find("\n", start)
+                out.append((start, end))
+            start = at
+            continue
+        if text.count("\n\n", start, at) > 3:  # a stray mark far down the text: not this quote's end
+            end = text.find("\n", start)
+            out.append((start, end))
+        else:
+            out.append((start, at + 1))
+        start = None
+    if start is not None:
+        end = text.find("\n", start)
+        out.append((start, len(text) if end == -1 else end))
+    return [(a, b) for a, b in out if len(text[a:b].split()) >= min_words]
+
+
+def _unrecognised_name(head: Token) -> Span | None:
+    """A proper name the model missed, next to a person noun in apposition: the name, else None."""
+    def name_of(token: Token) -> Span | None:
+        if token.pos_ != "PROPN" or token.ent_type_ in NOT_PEOPLE or not token.text[:1].isupper():
+            return None
+        parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return token.doc[min([token.i] + [c.i for c in parts]): token.i + 1]
+
+    apps = [c for c in head.children if c.dep_ == "appos"]
+    if any(c.lemma_.lower() in PERSON_NOUNS for c in apps):
+        return name_of(head)
+    if head.lemma_.lower() in PERSON_NOUNS:
+        for c in apps:
+            found = name_of(c)
+            if found is not None:
+                return found
+    return None
 
 
 def _publisher(evidence: Token) -> list[Token]:
@@ -442,6 +598,24 @@ def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, 
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _in_quote(c, quotes)]
     if subjects:
         return max(subjects, key=lambda c: c.ent_type_ in {"PERSON", "ORG", "GOV"})
+    # '"...," Andrii Besedin, head of the city administration, told reporters.': between the closing quote
+    # and the verb, the name is the speaker, however the parser attached it.
+    window = []
+    for k in range(verb.i - 1, max(verb.sent.start, verb.i - 25) - 1, -1):
+        if verb.doc[k].is_quote:
+            break
+        window.append(verb.doc[k])
+    else:
+        window = []
+    names = [t for t in reversed(window) if t.ent_type_ in {"PERSON", "ORG", "GOV"} and not _in_quote(t, quotes)]
+    if names:
+        return names[0]
+    # '"...," summarized the ministry official': after a quotation the parser often takes the inverted
+    # speaker for an object.
+    if verb.i > 0 and verb.doc[verb.i - 1].is_quote:
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i]
+        if objects:
+            return objects[0]
     if verb.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and verb.head is not verb:
         return _subject(verb.head, quotes) if verb.head.pos_ in {"VERB", "AUX"} else None
     return None
@@ -466,11 +640,40 @@ def _quote_of(sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | No
     return None
 
 
+def _lead_before(sentences: list[Span], own: list[Attribution | None], i: int) -> list[int]:
+    """Sentences a report line points back at: the unattributed ones before sentence ``i`` in its own
+    paragraph, or, when it opens a paragraph, in the paragraph before (never a headline line)."""
+    text = sentences[i].doc.text
+
+    def paragraph_break(a: Span, b: Span) -> bool:
+        return "\n" in text[_trimmed(a)[1]:_trimmed(b)[0]]
+
+    out: list[int] = []
+    crossed = False
+    for j in range(i - 1, -1, -1):
+        if paragraph_break(sentences[j], sentences[j + 1]):
+            if out or crossed:
+                break
+            crossed = True
+        if own[j] is not None or not sentences[j].text.rstrip().endswith((".", "!", "?", '"', "”")):
+            break
+        out.append(j)
+    return out
+
+
 def _refers_back(sent: Span, at: Attribution) -> bool:
     """ "This was reported by ...", "That was announced by ...": the subject is the previous sentence."""
     cue = sent.doc[at.cue_token] if at.cue_token is not None else None
-    return cue is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"this", "that", "it"}
-                                   for c in cue.children)
+    return cue is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
+        c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
+        for c in cue.children)
+
+
+def _opens_paragraph(text: str, at: int) -> bool:
+    """The quotation starts its paragraph, perhaps after a label ("Quote: ")."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at].strip()
+    return not before or (before.endswith(":") and len(before.split()) <= 2)
 
 
 def _mostly_quote(sent: Span, quote: tuple[int, int]) -> bool:
