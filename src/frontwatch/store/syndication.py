@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from sqlalchemy import Connection, select, tuple_
 
 from .schema import article_bands, articles
@@ -36,6 +35,8 @@ class Signature:
 
 @lru_cache(maxsize=8)
 def _banding(threshold: float, num_perm: int) -> tuple[int, int]:
+    from datasketch import MinHashLSH  # datasketch pulls in scipy (seconds): only where articles are stored
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 
@@ -43,6 +44,8 @@ def _banding(threshold: float, num_perm: int) -> tuple[int, int]:
 def signature(text: str, threshold: float, num_perm: int) -> Signature:
     words = WORD.findall(text.casefold())
     grams = [" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))]
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=num_perm)
     mh.update_batch(grams)
     b, r = _banding(threshold, num_perm)
