@@ -294,7 +294,7 @@ class Ledger:
         want = (offset or 0) + limit if limit else None
         # With a claimant, candidates are checked in order until the page is full: first among the newest few
         # (SQLite keeps only those while sorting), and among all of them only if that falls short.
-        caps = [want] if like is None else [4 * want + 500, None] if want else [None]
+        caps = [want] if like is None else [2 * want, None] if want else [None]
         for cap in caps:
             rows = conn.execute(select(*keys).where(*conds, *short).order_by(*newest).limit(cap)).all()
             stream = heapq.merge(rows, extra, key=_newest_key)
@@ -322,7 +322,7 @@ class Ledger:
         want = (offset or 0) + limit if limit else None
         hits: list[str] = []
         while want is None or len(hits) < want:
-            chunk = list(itertools.islice(stream, max(500, 2 * (want or 0))))
+            chunk = list(itertools.islice(stream, max(200, 2 * (want or 0))))
             if not chunk:
                 break
             ok = set(conn.execute(select(claims.c.id).where(claims.c.id.in_({r.claim_id for r in chunk}), like))
