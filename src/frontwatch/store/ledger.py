@@ -78,6 +78,7 @@ class Ledger:
         self.url = db.resolve_url(url, self.settings.ledger.db)
         self.where = db.describe(self.url)
         self.reconciler = Reconciler(self.settings.reconcile)
+        self._known: dict[str, Any] = {}  # stored events already decoded (writer._candidates)
         if (self.url.get_backend_name() == "sqlite" and not create and "uri" not in self.url.query
                 and self.url.database not in (None, "", ":memory:")):
             from pathlib import Path
@@ -195,7 +196,8 @@ class Ledger:
             conn.info["write"] = True
             try:
                 with conn.begin():
-                    pk = store_report(conn, report, sig, lcfg.syndication_threshold, self.reconciler)
+                    pk = store_report(conn, report, sig, lcfg.syndication_threshold, self.reconciler,
+                                      known=self._known)
             finally:
                 conn.info.pop("write", None)
         return pk is not None

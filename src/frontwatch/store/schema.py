@@ -112,6 +112,10 @@ events = Table(
     Index("ix_events_lat_lon", "lat", "lon"),
     Index("ix_events_family_start", "family", "start"),
     Index("ix_events_start_end", "start", "end"),
+    # the reconciler's candidate query (migration 0002): family first, then the branch's column, then start
+    Index("ix_events_family_key_start", "family", "place_key", "start"),
+    Index("ix_events_family_admin1_start", "family", "admin1", "start"),
+    Index("ix_events_family_lat_lon", "family", "lat", "lon"),
 )
 
 # Every place of every event (events.place is only the first), for --place.
