@@ -120,3 +120,50 @@ def test_ledger_setting_and_environment_select_the_database(tmp_path: Path, monk
     monkeypatch.delenv("FRONTWATCH_LEDGER_DB")
     assert runner.invoke(app, ["db", "upgrade", "--config", str(config)]).exit_code == 0
     assert other.exists()
+
+
+def _one_error_line(result: object, *needles: str) -> str:
+    """The command's error: exactly one line starting "error:", holding every needle."""
+    lines = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]  # type: ignore[attr-defined]
+    assert len(lines) == 1, result.stderr  # type: ignore[attr-defined]
+    assert all(n in lines[0] for n in needles), lines[0]
+    return lines[0]
+
+
+def test_ingest_into_an_unusable_ledger_exits_3_and_the_next_run_continues(inputs: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    from frontwatch.store.db import head_revision
+
+    db = tmp_path / "l.db"
+    jsonl = str(inputs / "articles.jsonl")
+    assert runner.invoke(app, ["db", "upgrade", "--db", str(db)]).exit_code == 0
+    config = tmp_path / "fw.toml"
+    config.write_text("[ledger]\nbusy_timeout_s = 0.2\n", encoding="utf-8")
+    # locked by another writer
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        locked = ingest(jsonl, "--db", str(db), "--config", str(config))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert locked.exit_code == 3
+    _one_error_line(locked, str(db), "locked by another process", "run again")
+    # read-only (root ignores file modes: open it read-only the way SQLite does a read-only file)
+    read_only = ingest(jsonl, "--db", f"sqlite:///file:{db}?mode=ro&uri=true")
+    assert read_only.exit_code == 3
+    _one_error_line(read_only, str(db), "read-only", "--db")
+    with Ledger(str(db)) as led:
+        assert led.stats()["articles"] == 0  # nothing half-written
+    # a newer schema: refused before anything is read or written
+    with Ledger(str(db)) as led, led.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0999'")
+    newer = ingest(jsonl, "--db", str(db))
+    assert newer.exit_code == 3
+    _one_error_line(newer, str(db), "newer than this frontwatch", "upgrade frontwatch")
+    with sqlite3.connect(db) as conn:  # back to this frontwatch's version (a Ledger would refuse to open it)
+        conn.execute("UPDATE alembic_version SET version_num = ?", (head_revision(),))
+    again = ingest(jsonl, "--db", str(db))
+    assert again.exit_code == 0, again.output
+    assert "2 new, 0 duplicate, 0 failed" in again.stdout

@@ -20,6 +20,7 @@ from frontwatch.reconcile import (
     LedgerEvent,
     Reconciler,
     Window,
+    article_date,
     events_from_report,
     lead_incidents,
     reconcile_all,
@@ -118,9 +119,9 @@ def test_blanket_claim_of_another_article_stays_apart_and_never_chains_two_towns
 
 
 def test_blanket_claims_with_the_same_named_scope_meet() -> None:
-    a = ev("a", "weapons_supply", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
-    b = ev("b", "weapons_supply", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
-    c = ev("c", "weapons_supply", at=None, place="the southern front")
+    a = ev("a", "negotiation", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
+    b = ev("b", "negotiation", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
+    c = ev("c", "negotiation", at=None, place="the southern front")
     assert groups([a, b, c]) == [["a", "b"], ["c"]]
 
 
@@ -222,6 +223,37 @@ def test_events_from_report_takes_the_place_nearest_the_trigger() -> None:
                                                                        date(2024, 2, 17), "a1", "Wire")
 
 
+def test_an_undated_article_is_dated_by_the_latest_full_day_it_writes() -> None:
+    text = "KYIV, March 3, 2024 - Officials said on Friday that a strike on March 1, 2024 hit a depot."
+    day = lambda t, d: TimeSpan(text=t, span=None, start=d, end=d, granularity="day")  # noqa: E731
+    times = (day("March 3, 2024", date(2024, 3, 3)), day("March 1, 2024", date(2024, 3, 1)),
+             day("on Friday", date(2025, 1, 3)))  # no written year: no evidence of when the page was written
+    event = Event(type="strike", polarity="asserted", actor_side="RU", trigger="hit")
+    claim = Claim(id="c1", text=text, span=(0, len(text)), claimant=Claimant("Officials", "organisation", "UA"),
+                  events=(event,))
+    undated = Article(text=text, id="u1", source="Wire", times=times)
+    (le,) = events_from_report(Report(article=undated, claims=(claim,)))
+    assert article_date(undated) == date(2024, 3, 3) and (le.start, le.end, le.stated) == (date(2024, 3, 3),) * 3
+    dated = replace(undated, published=date(2024, 3, 4))
+    assert article_date(dated) == date(2024, 3, 4)
+    assert article_date(replace(undated, times=times[2:])) is None
+
+
+def test_a_supply_is_one_incident_wherever_it_is_announced() -> None:
+    kw = dict(side="other", actor="UA", start="2023-07-07", end="2023-07-07", stated="2023-07-07")
+    capital = ev("dc", "weapons_supply", at=(38.9, -77.04), place="Washington", admin1="District of Columbia",
+                 country="US", **kw)  # type: ignore[arg-type]
+    country = ev("ua", "weapons_supply", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3,
+                 admin1=None, **kw)  # type: ignore[arg-type]
+    nowhere = ev("no", "weapons_supply", at=None, **kw)  # type: ignore[arg-type]
+    to_russia = ev("ru", "weapons_supply", at=None, **{**kw, "actor": "RU"})  # type: ignore[arg-type]
+    later = ev("later", "weapons_supply", at=None, **{**kw, "start": "2023-08-20", "end": "2023-08-20"})  # type: ignore[arg-type]
+    undated = ev("undated", "weapons_supply", at=None, **{**kw, "start": None, "end": None})  # type: ignore[arg-type]
+    assert groups([capital, country, nowhere, to_russia, later, undated]) == [
+        ["dc", "ua", "no"], ["ru"], ["later"], ["undated"]]
+    assert Reconciler().window(capital).anywhere and not Reconciler().window(ev("adv")).anywhere
+
+
 def test_summary_to_dict_is_json_ready() -> None:
     import json
 
@@ -276,7 +308,7 @@ def window_admits(w: Window, e: LedgerEvent, m: LedgerEvent, rec: Reconciler) ->
         return False
     if w.start is not None and m.start is not None and (m.end or m.start) < w.start:
         return False
-    if m.article_id == e.article_id or w.min_lat is None or m.lat is None or m.lon is None:
+    if w.anywhere or m.article_id == e.article_id or w.min_lat is None or m.lat is None or m.lon is None:
         return True
     assert w.max_lat is not None and w.min_lon is not None and w.max_lon is not None
     in_box = w.min_lat <= m.lat <= w.max_lat and w.min_lon <= m.lon <= w.max_lon

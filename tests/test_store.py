@@ -233,3 +233,26 @@ def test_claims_come_newest_first_and_pages_join_up(ledger: Ledger) -> None:
         sql = str(query.compile(ledger.engine, compile_kwargs={"literal_binds": True}))
         with ledger.engine.connect() as conn:
             assert "ix_events_long" in str(conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all())
+
+
+def test_an_older_ledger_is_upgraded_in_place_with_its_data(ledger_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from frontwatch.store import db
+    from frontwatch.store.schema import events
+
+    with Ledger(ledger_url, create=True) as led:
+        led.add(ru_repelled())
+        with led.engine.begin() as conn:  # back to the first schema, as a ledger written before 0002
+            command.downgrade(db._alembic(conn), "0001")
+    with pytest.raises(StorageError, match="older ledger schema: run `frontwatch db upgrade"):
+        Ledger(ledger_url)
+    before, after = Ledger.upgrade_database(ledger_url)
+    assert (before, after) == ("0001", db.head_revision())
+    with Ledger(ledger_url) as led:
+        assert led.stats()["articles"] == 1 and led.add(odesa_strike())
+        with led.engine.connect() as conn:
+            stored = {ix["name"] for ix in inspect(conn).get_indexes("events")}
+    # the migrations build every index the code declares
+    assert {ix.name for ix in events.indexes} <= stored

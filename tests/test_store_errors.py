@@ -81,6 +81,66 @@ def test_unreachable_postgres() -> None:
         Ledger("postgresql://nobody:secret@127.0.0.1:9/ledger", settings)
 
 
+def _pg_ledger() -> str:
+    """A PostgreSQL ledger holding one article (skips on a bare clone without a server)."""
+    from ledger_support import reset_postgres
+
+    url = reset_postgres()
+    with Ledger(url, create=True) as led:
+        led.add(ru_repelled())
+    return url
+
+
+def test_read_only_postgres_refuses_before_writing_and_the_next_run_continues() -> None:
+    url = _pg_ledger()
+    # a hot standby, or a role whose transactions default to read-only
+    read_only = url.replace("options=", "options=-cdefault_transaction_read_only%3Don%20", 1)
+    with Ledger(read_only) as ro:
+        assert len(ro.incidents()) == 1  # reading still works
+        with pytest.raises(StorageError, match=r"is read-only for this connection .*choose another with --db"):
+            ro.add(odesa_strike())
+        with pytest.raises(StorageError, match="read-only"):
+            list(ro.ingest([], pipeline=object()))  # type: ignore[arg-type]  # refused before any analysis
+    with Ledger(url) as led:
+        assert led.stats()["articles"] == 1
+        assert led.add(odesa_strike()) is True
+
+
+def test_postgres_full_disk_mid_article_leaves_nothing_half_written() -> None:
+    url = _pg_ledger()
+    with Ledger(url) as led, led.engine.begin() as conn:
+        # the server runs out of space when the article's incident memberships are written, its last step
+        conn.exec_driver_sql("CREATE FUNCTION no_room() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                             "RAISE EXCEPTION 'simulated: out of room' USING ERRCODE = 'disk_full'; END $$")
+        conn.exec_driver_sql("CREATE TRIGGER no_room BEFORE INSERT ON incident_members "
+                             "FOR EACH STATEMENT EXECUTE FUNCTION no_room()")
+    before = None
+    with Ledger(url) as led:
+        before = led.stats()
+        with pytest.raises(StorageError, match=r"the disk is full; free space and run again"):
+            led.add(odesa_strike())
+        assert led.stats() == before  # no article, claim or event row of the failed one
+        with led.engine.begin() as conn:
+            conn.exec_driver_sql("DROP TRIGGER no_room ON incident_members")
+    with Ledger(url) as led:  # space again: the next run stores it
+        assert led.add(odesa_strike()) is True
+        assert led.stats()["articles"] == before["articles"] + 1
+
+
+def test_ingest_on_a_locked_ledger_stops_before_analysing_anything(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    Ledger(str(path), create=True).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    settings = Settings().replace("ledger", busy_timeout_s=0.2)
+    try:
+        with Ledger(str(path), settings) as led, pytest.raises(StorageError, match="locked by another process"):
+            list(led.ingest([], pipeline=object()))  # type: ignore[arg-type]  # the pipeline is never reached
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
 def test_not_a_ledger(tmp_path: Path) -> None:
     junk = tmp_path / "notes.db"
     junk.write_text("shopping list\n" * 200)

@@ -31,7 +31,7 @@ from itertools import groupby
 from typing import Any
 
 from .config import ReconcileSettings
-from .records import Claim, Event, Place, Report
+from .records import Article, Claim, Event, Place, Report
 
 __all__ = [
     "Contradiction",
@@ -40,6 +40,7 @@ __all__ = [
     "Reconciler",
     "Update",
     "Window",
+    "article_date",
     "events_from_report",
     "lead_incidents",
     "reconcile_all",
@@ -59,6 +60,9 @@ FAMILIES: dict[str, str] = {
     "weapons_use": "weapons_use",
     "negotiation": "negotiation",
 }
+# Families whose place is not where it happened: a supply is announced in Washington, signed in Brussels
+# and delivered to a side; what identifies it is the receiving side (the mover) and the time.
+PLACELESS_FAMILIES = frozenset({"supply"})
 OPPOSITE = {"UA": "RU", "RU": "UA"}
 KNOWN_SIDES = ("UA", "RU")
 POINT, REGION, BLANKET = 0, 1, 2
@@ -115,18 +119,39 @@ def _event_place(event: Event, claim: Claim) -> Place | None:
     return min(event.places, key=rank)
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def article_date(article: Article) -> date | None:
+    """The article's date: its publication date, else an estimate from the text for an undated page.
+
+    The estimate is the latest day the article writes out in full, year included ("August 28, 2023",
+    "01.15.2023"): a report is written on or after every full date it gives, and a dateline or byline
+    date is usually the latest. Days without a written year ("on Friday", "October 17") are left out,
+    because the times stage could only place them against a reference the article lacks.
+    """
+    if article.published is not None:
+        return article.published
+    days = [t.start for t in article.times
+            if t.granularity == "day" and t.start is not None and t.start == t.end and _YEAR.search(t.text)]
+    return max(days) if days else None
+
+
 def events_from_report(report: Report, syndicate: str | None = None) -> list[LedgerEvent]:
     """Flatten a report's claims into ledger events, in text order."""
     art = report.article
+    dated = article_date(art)
     out: list[LedgerEvent] = []
     for claim in report.claims:
-        stated = claim.stated.start if claim.stated and claim.stated.start else art.published
+        stated = claim.stated.start if claim.stated and claim.stated.start else dated
         for i, ev in enumerate(claim.events):
             place = _event_place(ev, claim)
             if ev.time is not None and (ev.time.start or ev.time.end):
                 start, end = ev.time.start or ev.time.end, ev.time.end or ev.time.start
             elif claim.stated is not None and claim.stated.start:
                 start, end = claim.stated.start, claim.stated.end or claim.stated.start
+            elif dated is not None:  # an undated page: the day it was evidently written
+                start = end = dated
             else:
                 start = end = None
             qty = next((q for q in ev.quantities if q.value is not None), ev.quantities[0] if ev.quantities else None)
@@ -166,6 +191,7 @@ class Window:
     end: date | None
     place: str | None = None
     admin1: str | None = None
+    anywhere: bool = False  # a placeless family (supply): every member of the family in the period is a candidate
 
 
 @dataclass(frozen=True)
@@ -301,8 +327,10 @@ class Reconciler:
             # the longitude span at the box's poleward edge, where a degree is shortest
             dlon = dlat / max(0.05, math.cos(math.radians(min(89.0, abs(event.lat) + dlat))))
             return Window(self.family(event.type), event.lat - dlat, event.lat + dlat, event.lon - dlon,
-                          event.lon + dlon, start, end, event.place, event.admin1)
-        return Window(self.family(event.type), None, None, None, None, start, end, event.place, event.admin1)
+                          event.lon + dlon, start, end, event.place, event.admin1,
+                          anywhere=self.family(event.type) in PLACELESS_FAMILIES)
+        return Window(self.family(event.type), None, None, None, None, start, end, event.place, event.admin1,
+                      anywhere=self.family(event.type) in PLACELESS_FAMILIES)
 
     def slack(self, event_type: str) -> timedelta:
         ground = self.family(event_type) == "ground"
@@ -352,6 +380,8 @@ class Reconciler:
         if overlap is False:
             return None
         fit = self._place_strength(e, m)
+        if fit is None and self.family(e.type) in PLACELESS_FAMILIES:
+            fit = (2, 0.0)
         if fit is None:
             return None
         if e.article_id != m.article_id and fit[0] < 3 and (overlap is None or self._vague(e) or self._vague(m)):
@@ -379,13 +409,15 @@ class Reconciler:
         if not members:
             return None
         se = scope(event)
+        placeless = self.family(event.type) in PLACELESS_FAMILIES  # no place to be coarse or fine about
         scopes = [scope(m) for m in members]
         finest = min(scopes)
-        pool = [m for m, sm in zip(members, scopes, strict=True) if sm == finest] if finest <= se else list(members)
+        pool = [m for m, sm in zip(members, scopes, strict=True) if sm == finest] \
+            if finest <= se and not placeless else list(members)
         if event.start is not None and any(m.start is not None for m in pool):
             # a member without a time matches any date: it must not bridge two periods
             pool = [m for m in pool if m.start is not None]
-        if se == BLANKET:
+        if se == BLANKET and not placeless:
             # a blanket claim fits its own article's members, or blanket ones of the same wording only
             name = _norm(event.place)
             pool = [m for m in pool if m.article_id == event.article_id or (name and _norm(m.place) == name)]
@@ -542,13 +574,14 @@ class _Envelope:
             self.start = m.start if self.start is None else min(self.start, m.start)
             self.end = end if self.end is None else max(self.end, end)
 
-    def admits(self, e: LedgerEvent, slack: timedelta, name: str, point: bool, dlat: float) -> bool:
+    def admits(self, e: LedgerEvent, slack: timedelta, name: str, point: bool, dlat: float,
+               anywhere: bool = False) -> bool:
         """``slack``, ``name`` (normalised place), ``point`` (scope) and ``dlat`` (distance in degrees of
         latitude) are the event's, worked out once per event by the caller."""
         if e.start is not None and not self.timeless and self.start is not None and self.end is not None:
             if e.start > self.end + slack or (e.end or e.start) < self.start - slack:
                 return False
-        if e.article_id in self.articles or (e.admin1 and e.admin1 in self.admin1) or name in self.names:
+        if anywhere or e.article_id in self.articles or (e.admin1 and e.admin1 in self.admin1) or name in self.names:
             return True
         if not point or self.box is None:
             return False
@@ -582,6 +615,8 @@ def reconcile_all(events: Iterable[LedgerEvent], settings: ReconcileSettings | N
 
     def keys(e: LedgerEvent, fam: str, near: bool) -> list[tuple[str, str, object]]:
         out: list[tuple[str, str, object]] = [(fam, "article", e.article_id), (fam, "name", _norm(e.place))]
+        if fam in PLACELESS_FAMILIES:
+            out.append((fam, "family", None))
         if e.admin1:
             out.append((fam, "admin1", e.admin1))
         c = cell(e)
@@ -595,7 +630,9 @@ def reconcile_all(events: Iterable[LedgerEvent], settings: ReconcileSettings | N
         fam = rec.family(e.type)
         slack, name, point = rec.slack(e.type), _norm(e.place), scope(e) == POINT
         near = set().union(*(index.get(k, set()) for k in keys(e, fam, near=True)))
-        candidates = {iid: incidents[iid] for iid in sorted(near) if envelopes[iid].admits(e, slack, name, point, dlat)}
+        anywhere = fam in PLACELESS_FAMILIES
+        candidates = {iid: incidents[iid] for iid in sorted(near)
+                      if envelopes[iid].admits(e, slack, name, point, dlat, anywhere)}
         iid = rec.assign(e, candidates)
         if iid is None:
             iid = len(incidents) + 1

@@ -94,11 +94,31 @@ def translated(url: URL) -> Iterator[None]:
         raise StorageError(f"database {describe(url)}: {exc.strerror or exc}") from exc
 
 
+# PostgreSQL's error classes (SQLSTATE), whatever language the server writes its messages in.
+PG_STATES = {
+    "53100": "disk full", "53000": "disk full",  # disk_full, insufficient_resources
+    "25006": "read-only", "42501": "read-only",  # read_only_sql_transaction, insufficient_privilege
+    "55P03": "locked", "40P01": "locked",  # lock_not_available, deadlock_detected
+    "57P01": "unreachable", "57P03": "unreachable",  # admin_shutdown (server going down), cannot_connect_now
+    "08000": "unreachable", "08001": "unreachable", "08006": "unreachable",  # connection exceptions
+}
+
+
 def explain(url: URL, exc: DBAPIError) -> str:
     where = describe(url)
     text = str(exc.orig or exc).strip()
     low = text.lower()
     first = text.splitlines()[0] if text else type(exc).__name__
+    state = PG_STATES.get(getattr(exc.orig, "sqlstate", None) or "")
+    if state == "disk full":
+        return f"database {where}: the disk is full; free space and run again (nothing was half-written)"
+    if state == "read-only":
+        return f"database {where} is read-only for this connection ({first}); use a role that may write, " \
+               "or choose another with --db"
+    if state == "locked":
+        return f"database {where} is locked by another process; run again when it has finished"
+    if state == "unreachable":
+        return f"cannot reach PostgreSQL at {where}: is the server running? ({first})"
     if "database is locked" in low or "database table is locked" in low:
         return f"database {where} is locked by another process (another ingest?); run again when it has finished"
     if "readonly database" in low or "read-only" in low or "permission denied" in low:

@@ -81,6 +81,7 @@ class Ledger:
         self.url = db.resolve_url(url, self.settings.ledger.db)
         self.where = db.describe(self.url)
         self.reconciler = Reconciler(self.settings.reconcile)
+        self._known: dict[str, Any] = {}  # stored events already decoded (writer._candidates)
         if (self.url.get_backend_name() == "sqlite" and not create and "uri" not in self.url.query
                 and self.url.database not in (None, "", ":memory:")):
             from pathlib import Path
@@ -135,6 +136,9 @@ class Ledger:
         """
         from ..ingest import Failure
 
+        # Before any article is analysed: a locked or read-only ledger stops the run at once, not after the
+        # minutes the first analysis takes.
+        self.check_writable()
         pending: list[Article] = []
         for item in items:
             if isinstance(item, Failure):
@@ -176,6 +180,18 @@ class Ledger:
                           report.article.id)
         yield from failed
 
+    def check_writable(self) -> None:
+        """Raise StorageError now if the ledger cannot take a write (locked, read-only file, read-only
+        PostgreSQL role or transaction): a write that changes nothing, rolled back."""
+        with db.translated(self.url), self.engine.connect() as conn:
+            conn.info["write"] = True
+            try:
+                with conn.begin() as tx:
+                    conn.execute(text("UPDATE alembic_version SET version_num = version_num"))
+                    tx.rollback()
+            finally:
+                conn.info.pop("write", None)
+
     def add(self, report: Any) -> bool:
         """Store one analysed report in one transaction; False when its text was already stored."""
         lcfg = self.settings.ledger
@@ -184,7 +200,8 @@ class Ledger:
             conn.info["write"] = True
             try:
                 with conn.begin():
-                    pk = store_report(conn, report, sig, lcfg.syndication_threshold, self.reconciler)
+                    pk = store_report(conn, report, sig, lcfg.syndication_threshold, self.reconciler,
+                                      known=self._known)
             finally:
                 conn.info.pop("write", None)
         return pk is not None

@@ -10,17 +10,37 @@ or none of it does, which is what makes ``ingest`` resumable after kill -9.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Date, and_, bindparam, func, insert, or_, select, text, update
+from sqlalchemy import (
+    Connection,
+    Date,
+    Integer,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    true,
+    union_all,
+    update,
+)
+from sqlalchemy.exc import DBAPIError
 
 from ..reconcile import LedgerEvent, Reconciler, Window, events_from_report
 from ..records import Place, Report, article_id
 from .schema import article_bands, articles, claims, event_places, events, incident_members, incidents, places
-from .syndication import Signature, band_rows, find_syndicate
+from .syndication import Signature, band_rows, best_syndicate, candidates_query
 
 DATE_FIELDS = ("start", "end", "stated")
 
@@ -81,37 +101,85 @@ def _insert_new(conn: Connection, table: Any, rows: list[dict[str, Any]], fresh:
         conn.execute(insert(table), rows)
 
 
+@lru_cache(maxsize=4)
+def _upsert_places(dialect: str) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING for places: one statement, and safe beside a concurrent ingest."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return dialect_insert(places).on_conflict_do_nothing(index_elements=["id"])
+
+
 def _place_id(p: Place) -> str:
     return p.id or f"text:{place_key(p.name or p.text) or ''}"
 
 
+@contextmanager
+def batched(conn: Connection) -> Iterator[None]:
+    """On PostgreSQL, send the statements inside as one batch (psycopg's pipeline mode): they go out
+    together and the server's answers are read when a result is needed or at the end, so a batch of
+    inserts costs one round trip instead of one each. SQLite is in-process: nothing to save."""
+    if conn.dialect.name != "postgresql":
+        yield
+        return
+    dbapi = conn.dialect.loaded_dbapi
+    try:
+        with conn.connection.dbapi_connection.pipeline():  # type: ignore[union-attr]
+            yield
+    except dbapi.Error as exc:  # an error only met when the batch is read back: give it SQLAlchemy's shape
+        raise DBAPIError.instance(None, None, exc, dbapi.Error) from exc
+
+
+def _lookup(digest: str, external_id: str, sig: Signature | None) -> Any:
+    """One query for what storing an article needs to know first: the stored articles with its text or
+    its external id (``lsh`` 0), and those sharing an LSH band with it (``lsh`` 1, syndication candidates)."""
+    a = articles.c
+    cols = (a.id, a.syndicate, a.minhash, a.content_hash)
+    same = select(*cols, literal(0, Integer).label("lsh")).where(or_(a.content_hash == digest,
+                                                                     a.external_id == external_id))
+    if sig is None or not sig.bands:
+        return same
+    return union_all(same, candidates_query(sig).add_columns(a.content_hash, literal(1, Integer).label("lsh")))
+
+
 def store_report(conn: Connection, report: Report, sig: Signature | None, threshold: float,
-                 reconciler: Reconciler, origin: str | None = None) -> int | None:
-    """Store one report; returns the new article's row id, or None when its text is already stored."""
+                 reconciler: Reconciler, origin: str | None = None,
+                 known: dict[str, LedgerEvent] | None = None) -> int | None:
+    """Store one report; returns the new article's row id, or None when its text is already stored.
+    ``known``: a cache of stored events already decoded, kept by the caller between articles.
+
+    Round trips (what PostgreSQL's cost is made of): the lookup, the article row, one batch of bands,
+    claims, places and events, the candidate incidents, the new incidents, one batch of memberships and
+    summaries, and the commit.
+    """
     art = report.article
     digest = content_hash(art.text)
-    seen = conn.execute(select(articles.c.content_hash).where(
-        or_(articles.c.content_hash == digest, articles.c.external_id == art.id)).limit(2)).scalars().all()
-    if digest in seen:
+    rows = conn.execute(_lookup(digest, art.id, sig)).all()
+    seen = [r for r in rows if not r.lsh]
+    if any(r.content_hash == digest for r in seen):
         return None
     # Claim and event ids hash the article id and a span: they can only collide with stored ones when
     # another text came under the same external id, and only then are they looked up before inserting.
     fresh_ids = not seen
-    syndicate = (find_syndicate(conn, sig, threshold) if sig else None) or art.id
+    syndicate = (best_syndicate([(r.id, r.syndicate, r.minhash) for r in rows if r.lsh], sig, threshold)
+                 if sig else None) or art.id
     meta = art.to_dict()
     pk = conn.execute(insert(articles).values(
         content_hash=digest, external_id=art.id, source=art.source, url=art.url, title=art.title,
         published=art.published, fetched=datetime.now(UTC), origin=origin or art.origin, text=art.text,
         syndicate=syndicate, minhash=sig.to_bytes() if sig else None, meta=meta,
     )).inserted_primary_key[0]
-    if sig:
-        conn.execute(insert(article_bands), band_rows(pk, sig))
-    _store_claims(conn, report, pk, fresh_ids)
     # The reconciler's order (placed events before blanket ones); ``ordinal`` keeps it, so members load
     # in the order they were assigned, as the in-memory reconcile_all holds them.
     ledger_events = reconciler.order(events_from_report(report, syndicate))
-    _store_events(conn, report, ledger_events, pk, reconciler, fresh_ids)
-    _reconcile(conn, ledger_events, reconciler, fresh_ids)
+    with batched(conn):
+        if sig:
+            conn.execute(insert(article_bands), band_rows(pk, sig))
+        _store_claims(conn, report, pk, fresh_ids)
+        _store_events(conn, report, ledger_events, pk, reconciler, fresh_ids)
+    # (a query cannot join the batch: SQLAlchemy reads a result's columns as soon as it is executed)
+    ledger_events, cache = _load_candidates(conn, ledger_events, reconciler, fresh_ids, known)
+    _reconcile(conn, ledger_events, cache, reconciler)
     return int(pk)
 
 
@@ -151,13 +219,14 @@ def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEv
             link_rows.append({"event_id": le.id, "position": n, "place_id": pid,
                               "key": place_key(p.name or p.text) or "", "text_key": place_key(p.text) or "",
                               "precision": p.precision, "start": le.start, "end": le.end})
-    _insert_new(conn, places, list(place_rows.values()))
+    if place_rows:  # places are shared by articles: stored once, whoever names them first
+        conn.execute(_upsert_places(conn.dialect.name), list(place_rows.values()))
     _insert_new(conn, events, event_rows, fresh_ids)
     _insert_new(conn, event_places, link_rows, fresh_ids)
 
 
 @lru_cache(maxsize=512)
-def _candidate_statement(shapes: tuple[tuple[bool, bool, bool], ...]) -> Any:
+def _candidate_statement(shapes: tuple[tuple[bool, bool, bool, bool], ...]) -> Any:
     """Members of every incident with a member that may share an incident with one of the events.
 
     The reconciler's window gives each event's family, period and, for a point, its box. Places are then
@@ -168,32 +237,49 @@ def _candidate_statement(shapes: tuple[tuple[bool, bool, bool], ...]) -> Any:
     store against the in-memory ``reconcile_all`` so the two cannot drift apart unnoticed.
 
     One statement for all of an article's events (one round trip), cached per shape (box? start? end?
-    for each event) with bound parameters, so SQLAlchemy compiles each shape once.
+    anywhere? for each event) with bound parameters, so SQLAlchemy compiles each shape once. ``anywhere``:
+    a placeless family (supply), whose members in the period are all candidates.
     """
     e, m = events.c, incident_members.c
     per_event = []
-    for i, (box, start, end) in enumerate(shapes):
-        conds = [e.family == bindparam(f"family{i}")]
+    for i, (box, start, end, anywhere) in enumerate(shapes):
+        family = e.family == bindparam(f"family{i}")
+        # A member's dates overlap the window, or it has none. Split in two terms so that each is an index
+        # range: (family, branch column, start <= window end) and (family, branch column, start IS NULL).
+        timed = [e.start.is_not(None)]
         if end:
-            conds.append(or_(e.start.is_(None), e.start <= bindparam(f"w_end{i}", type_=Date)))
+            timed.append(e.start <= bindparam(f"w_end{i}", type_=Date))
         if start:
-            conds.append(or_(e.end.is_(None), e.end >= bindparam(f"w_start{i}", type_=Date)))
+            timed.append(e.end >= bindparam(f"w_start{i}", type_=Date))
+        dates = [and_(*timed), e.start.is_(None)] if start or end else [true()]
         where = [e.place_key == bindparam(f"key{i}"), e.admin1 == bindparam(f"admin{i}")]
         if box:
             where.append(and_(e.lat.between(bindparam(f"min_lat{i}"), bindparam(f"max_lat{i}")),
                               e.lon.between(bindparam(f"min_lon{i}"), bindparam(f"max_lon{i}"))))
-        per_event.append(and_(*conds, or_(*where)))
+        if anywhere:
+            where = [true()]
+        # one flat OR of conjunctions, each led by indexed columns (migration 0002), so that both databases
+        # answer it as a union of index ranges instead of scanning every event of the family
+        per_event += [and_(family, w, d) for w in where for d in dates]
     inner = select(m.incident_id).join(events, e.id == m.event_id).where(or_(*per_event))
-    return (select(m.incident_id, events.c.record).join(events, events.c.id == m.event_id)
+    # the record as text: the caller decodes only the members it has not met before
+    return (select(m.incident_id, events.c.id, cast(events.c.record, Text)).join(events, events.c.id == m.event_id)
             .where(m.incident_id.in_(inner)).order_by(m.incident_id, events.c.article_id, events.c.ordinal))
 
 
-def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]]) -> dict[int, list[LedgerEvent]]:
-    """Candidate incidents (with all their members) for all the given events, in one query."""
+def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
+                known: dict[str, LedgerEvent] | None = None) -> dict[int, list[LedgerEvent]]:
+    """Candidate incidents (with all their members) for all the given events, in one query.
+
+    ``known``: stored events already decoded (a stored event never changes), filled as members are met.
+    A long-running incident (a front fought over for months) is a candidate for every article about it;
+    decoding its members from JSON each time was most of the store's cost.
+    """
+    known = {} if known is None else known
     shapes, params = [], {}
     for i, (le, w) in enumerate(pairs):
         box = None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon)
-        shapes.append((box, w.start is not None, w.end is not None))
+        shapes.append((box, w.start is not None, w.end is not None, w.anywhere))
         # the window names the event's place and admin1 (and the store compares names as the reconciler does)
         params.update({f"family{i}": w.family, f"key{i}": place_key(w.place or le.place),
                        f"admin{i}": w.admin1 or le.admin1})
@@ -206,8 +292,13 @@ def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]]) -> di
             params[f"w_end{i}"] = w.end
     out: dict[int, list[LedgerEvent]] = {}
     if pairs:
-        for iid, record in conn.execute(_candidate_statement(tuple(shapes)), params):
-            out.setdefault(iid, []).append(event_from_record(record))
+        for iid, eid, record in conn.execute(_candidate_statement(tuple(shapes)), params):
+            le = known.get(eid)
+            if le is None:
+                le = known[eid] = event_from_record(json.loads(record))
+            out.setdefault(iid, []).append(le)
+    if len(known) > KNOWN_EVENTS_MAX:  # a bound on memory for very long ingests: start again
+        known.clear()
     return out
 
 
@@ -227,25 +318,36 @@ def load_members(conn: Connection, incident_ids: Sequence[int]) -> dict[int, lis
     return out
 
 
+KNOWN_EVENTS_MAX = 500_000
+
 # Incidents opened while an article is stored get temporary ids above any real one (so the reconciler's
 # lowest-id tie-break still prefers existing incidents, and earlier new ones) until one batch insert.
 TEMP_ID_BASE = 1 << 60
 
 
-def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler, fresh_ids: bool) -> None:
-    """Assign the article's events (in the reconciler's order) and re-summarise the incidents touched.
-
-    The candidate incidents of all its events are loaded in one query and kept in memory while the events
-    are assigned (each sees the incidents the earlier ones joined or opened); new incidents, memberships
-    and changed summaries are then written in three batches.
-    """
+def _load_candidates(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler, fresh_ids: bool,
+                     known: dict[str, LedgerEvent] | None = None,
+                     ) -> tuple[list[LedgerEvent], dict[int, list[LedgerEvent]]]:
+    """The events still to assign and the candidate incidents of all of them, in one query."""
     if not fresh_ids:  # an event id repeated under one external id is in its incident already
         known = set(conn.execute(select(incident_members.c.event_id)
                                  .where(incident_members.c.event_id.in_([le.id for le in ledger_events]))).scalars())
         ledger_events = [le for le in ledger_events if le.id not in known]
     if not ledger_events:
+        return [], {}
+    return ledger_events, _candidates(conn, [(le, reconciler.window(le)) for le in ledger_events], known)
+
+
+def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[int, list[LedgerEvent]],
+               reconciler: Reconciler) -> None:
+    """Assign the article's events (in the reconciler's order) and re-summarise the incidents touched.
+
+    ``cache`` holds the candidate incidents of all its events and stays in memory while the events are
+    assigned (each sees the incidents the earlier ones joined or opened); new incidents are then inserted
+    (their ids come back), and memberships and changed summaries written in one batch.
+    """
+    if not ledger_events:
         return
-    cache = _candidates(conn, [(le, reconciler.window(le)) for le in ledger_events])
     touched: dict[int, None] = {}
     assigned: list[tuple[str, int]] = []
     for le in ledger_events:
@@ -263,13 +365,14 @@ def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], reconciler: R
         rows = [{**_incident_columns(reconciler.summarize(cache[iid])), "updated": now} for iid in new]
         ids = conn.execute(insert(incidents).returning(incidents.c.id, sort_by_parameter_order=True), rows).scalars()
         real = dict(zip(new, ids, strict=True))
-    conn.execute(insert(incident_members), [{"event_id": eid, "incident_id": real.get(iid, iid)}
-                                            for eid, iid in assigned])
     old = [iid for iid in touched if iid < TEMP_ID_BASE]
-    if old:
-        conn.execute(update(incidents).where(incidents.c.id == bindparam("iid")),
-                     [{"iid": iid, **_incident_columns(reconciler.summarize(cache[iid])), "updated": now}
-                      for iid in old])
+    with batched(conn):
+        conn.execute(insert(incident_members), [{"event_id": eid, "incident_id": real.get(iid, iid)}
+                                                for eid, iid in assigned])
+        if old:
+            conn.execute(update(incidents).where(incidents.c.id == bindparam("iid")),
+                         [{"iid": iid, **_incident_columns(reconciler.summarize(cache[iid])), "updated": now}
+                          for iid in old])
 
 
 def _incident_columns(summary: Any) -> dict[str, Any]:
