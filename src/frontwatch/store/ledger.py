@@ -229,7 +229,9 @@ class Ledger:
         ``place``: a place name or the mention's text; ``near``: (lat, lon, km); ``since``/``until``: the
         event's interval overlaps; ``side``: the claimant's side; ``text``: full-text words (all must
         occur). With any event filter (place, near, since, until, type) claims without events are left out.
-        ``place_id``: a ``places`` id (``Ledger.place``); ``limit``/``offset``: one page, in a stable order.
+        ``place_id``: a ``places`` id (``Ledger.place``); ``limit``/``offset``: one page. Rows come newest first:
+        by the claim's date (``stated``: when it was made, else its article's publication) descending, undated
+        last, then claim id and event position, a total order, so pages join up.
         """
         since_d, until_d = _day(since, "since"), _day(until, "until")
         with self._read() as conn:
