@@ -644,10 +644,17 @@ def reconcile_all(events: Iterable[LedgerEvent], settings: ReconcileSettings | N
     return incidents
 
 
+# Independent sources that make an incident established news; past this, more sources no longer outweigh
+# how much of the article an incident holds (a front told by every outlet must not win an article's lead
+# over the story its placed events tell, through one undated background line).
+ESTABLISHED_SOURCES = 3
+
+
 def lead_incidents(incidents: Mapping[int, Sequence[LedgerEvent]]) -> dict[str, int]:
-    """Each article's lead incident: the one holding most of its placed events, then most of its events,
-    then the one it reached first. An article tells one story; its background sentences ("since the
-    invasion began", another town last month) land in other incidents."""
+    """Each article's lead incident: the one most corroborated by independent sources (counted up to
+    ``ESTABLISHED_SOURCES``), then holding most of its placed events, then most of its events, then the
+    one it reached first. An article tells one story; its background sentences ("since the invasion
+    began", another town last month) land in other incidents."""
     placed: dict[str, Counter[int]] = defaultdict(Counter)
     total: dict[str, Counter[int]] = defaultdict(Counter)
     first: dict[tuple[str, int], int] = {}
@@ -658,6 +665,6 @@ def lead_incidents(incidents: Mapping[int, Sequence[LedgerEvent]]) -> dict[str, 
             placed[m.article_id][iid] += scope(m) == POINT
             first.setdefault((m.article_id, iid), n)
             n += 1
-    sources = {iid: len({m.syndicate for m in ms}) for iid, ms in incidents.items()}
+    sources = {iid: min(ESTABLISHED_SOURCES, len({m.syndicate for m in ms})) for iid, ms in incidents.items()}
     return {a: max(c, key=lambda i: (sources[i], placed[a][i], c[i], -first[(a, i)]))
             for a, c in total.items()}
