@@ -234,7 +234,9 @@ class IncidentSummary:
     updates: tuple[Update, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
+        # field by field: dataclasses.asdict deep-copies every member, and the store calls this for each
+        # incident an article touches
+        d: dict[str, Any] = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         for key in ("start", "end"):
             d[key] = d[key].isoformat() if d[key] else None
         for key in ("articles", "outlets", "claimants", "asserted_by", "denied_by"):
