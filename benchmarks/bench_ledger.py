@@ -132,14 +132,14 @@ def fill(url: str, n_claims: int) -> None:
                                  "fetched": now, "text": "synthetic", "syndicate": f"a{a}", "meta": {}})
                 p = places[rng.randrange(PLACES)]
                 d = day0 + timedelta(days=rng.randrange(700))
-                cid = f"c{c}"
+                cid, side = f"c{c}", rng.choice(["UA", "RU"])
                 cls.append({"id": cid, "article_id": a, "text": f"Claim {c} about {p['name']}", "span_start": 0,
                             "span_end": 10, "claimant": "Officials", "claimant_kind": "organisation",
-                            "claimant_side": rng.choice(["UA", "RU"]), "direct_quote": False, "stated": d,
+                            "claimant_side": side, "direct_quote": False, "stated": d,
                             "record": {}})
                 evs.append({"id": f"{cid}:0", "claim_id": cid, "article_id": a, "position": 0, "ordinal": 0,
                             "type": "shelling", "family": "attack", "polarity": "asserted", "actor_side": "RU",
-                            "claimant_side": "UA", "place": p["name"], "place_key": p["key"], "lat": p["lat"],
+                            "claimant_side": side, "place": p["name"], "place_key": p["key"], "lat": p["lat"],
                             "lon": p["lon"], "admin1": p["admin1"], "precision": 1, "start": d, "end": d,
                             "stated": d, "record": {}})
                 eps.append({"event_id": f"{cid}:0", "position": 0, "place_id": p["id"], "key": p["key"],

@@ -208,6 +208,18 @@ def test_lead_incident_is_the_most_reported_of_an_articles_incidents() -> None:
     assert lead_incidents(incidents) == {"a1": 1, "a2": 1}
 
 
+def test_an_established_background_front_does_not_take_an_articles_lead() -> None:
+    # five outlets on Avdiivka; our article tells a Bakhmut story (with two other outlets) and mentions
+    # Avdiivka once: past three sources, corroboration no longer outweighs what the article is about
+    front = [ev(f"f{i}", at=AVDIIVKA, place="Avdiivka", article=f"o{i}") for i in range(5)]
+    story = [ev("s1", article="mine"), ev("s2", at=KLISHCHIIVKA, place="Klishchiivka", article="mine"),
+             ev("bg", at=AVDIIVKA, place="Avdiivka", article="mine"), ev("s3", article="other"),
+             ev("s4", article="third")]
+    incidents = reconcile_all(front + story)
+    lead = lead_incidents(incidents)
+    assert lead["mine"] == lead["other"] != lead["o0"]
+
+
 def test_events_from_report_takes_the_place_nearest_the_trigger() -> None:
     text = "MOSCOW, Feb 17 - Russia said its forces took control of Avdiivka."
     moscow = Place(text="MOSCOW", span=(0, 6), name="Moscow", lat=55.75, lon=37.62, feature="city", precision=1)

@@ -190,3 +190,69 @@ def test_upgrade_is_idempotent(ledger_url: str) -> None:
     before, after = Ledger.upgrade_database(ledger_url)
     assert before is None
     assert Ledger.upgrade_database(ledger_url) == (after, after)
+
+
+def test_claims_come_newest_first_and_pages_join_up(ledger: Ledger) -> None:
+    """Newest first by the claim's date (stated, else published), then claim id and event position; a date
+    window also finds long events that began well before it; pages of any size add up to the whole."""
+    def shelling(id: str, day: date, dates: tuple[date, date] | None, side: str = "UA",
+                 who: str = "Regional officials") -> object:
+        event = {"type": "shelling", "actor": "RU", "place": ("Kupiansk", KUPIANSK)} | ({"dates": dates} if dates else {})
+        return report(f"Shelling hit Kupiansk again, officials said ({id}).", id=id, source="Kharkiv Today",
+                      published=day, claims=[{"claimant": who, "side": side, "events": [event]}])
+
+    june, july = date(2023, 6, 1), date(2023, 7, 1)
+    ledger.add(shelling("a", date(2023, 6, 3), (date(2023, 6, 2), date(2023, 6, 2))))
+    ledger.add(shelling("b", date(2023, 6, 20), (date(2023, 6, 19), date(2023, 6, 19)), side="RU"))
+    ledger.add(shelling("c", date(2023, 6, 20), (date(2023, 6, 18), date(2023, 6, 18))))
+    # a campaign of four months told in July: it began long before the window below, and still overlaps it
+    ledger.add(shelling("d", date(2023, 7, 5), (date(2023, 3, 1), date(2023, 6, 30)), who="The general staff"))
+    ledger.add(shelling("e", date(2023, 5, 1), (date(2023, 4, 30), date(2023, 4, 30))))
+    ledger.add(shelling("f", date(2023, 8, 1), None))  # no time of its own: its claim's date
+
+    def ids(rows: list) -> list[str]:
+        return [r["claim_id"] for r in rows]
+
+    window = ids(ledger.claims(since=june, until=date(2023, 6, 30)))
+    assert window == ["d-c0", "b-c0", "c-c0", "a-c0"]
+    assert ids(ledger.claims()) == ["f-c0", "d-c0", "b-c0", "c-c0", "a-c0", "e-c0"]
+    assert ids(ledger.claims(since=july)) == ["f-c0"]
+    assert ids(ledger.claims(until=date(2023, 5, 31))) == ["d-c0", "e-c0"]
+    assert ids(ledger.claims(since=june, until=date(2023, 6, 30), side="ru")) == ["b-c0"]
+    assert ids(ledger.claims(since=june, claimant="officials")) == ["f-c0", "b-c0", "c-c0", "a-c0"]
+    for kw in ({"since": june, "until": date(2023, 6, 30)}, {"since": june, "claimant": "officials"},
+               {"place": "Kupiansk"}, {"near": (49.71, 37.61, 5.0)}, {}):
+        whole = ids(ledger.claims(**kw))
+        for size in (1, 2, 3):
+            pages = [ids(ledger.claims(**kw, limit=size, offset=k)) for k in range(0, len(whole) + size, size)]
+            assert sum(pages, []) == whole, (kw, size)
+    if ledger.url.get_backend_name() == "sqlite":  # the long part of a window is read from its partial index
+        from frontwatch.store.schema import events
+
+        query = select(events.c.id).where(ledger._long(), events.c.end >= june)
+        sql = str(query.compile(ledger.engine, compile_kwargs={"literal_binds": True}))
+        with ledger.engine.connect() as conn:
+            assert "ix_events_long" in str(conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all())
+
+
+def test_an_older_ledger_is_upgraded_in_place_with_its_data(ledger_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from frontwatch.store import db
+    from frontwatch.store.schema import events
+
+    with Ledger(ledger_url, create=True) as led:
+        led.add(ru_repelled())
+        with led.engine.begin() as conn:  # back to the first schema, as a ledger written before 0002
+            command.downgrade(db._alembic(conn), "0001")
+    with pytest.raises(StorageError, match="older ledger schema: run `frontwatch db upgrade"):
+        Ledger(ledger_url)
+    before, after = Ledger.upgrade_database(ledger_url)
+    assert (before, after) == ("0001", db.head_revision())
+    with Ledger(ledger_url) as led:
+        assert led.stats()["articles"] == 1 and led.add(odesa_strike())
+        with led.engine.connect() as conn:
+            stored = {ix["name"] for ix in inspect(conn).get_indexes("events")}
+    # the migrations build every index the code declares
+    assert {ix.name for ix in events.indexes} <= stored

@@ -227,6 +227,13 @@ FEB = date(2023, 2, 10)
         ("the end of the year", FEB, True, ("2023-12-01", "2023-12-31", "month")),
         ("the end of this year", FEB, False, ("2023-12-01", "2023-12-31", "month")),
         ("the end of the year", date(2023, 12, 20), False, ("2023-12-01", "2023-12-31", "month")),
+        ("later this year", MON, False, ("2023-07-17", "2023-12-31", "year")),  # the rest of it
+        ("earlier this year", MON, False, ("2023-01-01", "2023-07-17", "year")),
+        ("later this month", MON, False, ("2023-07-17", "2023-07-31", "month")),
+        ("earlier this month", MON, False, ("2023-07-01", "2023-07-17", "month")),
+        ("later this week", MON, False, ("2023-07-17", "2023-07-23", "week")),  # a week stays whole
+        ("after October of next year", MON, False, ("2024-11-01", None, "open")),  # not "months of fighting"
+        ("after three months of fighting", MON, False, ("2023-04-17", "2023-07-17", "month")),
     ],
 )  # fmt: skip
 def test_times_resolve_real_text_classes(
@@ -285,6 +292,12 @@ def test_times_resolve_real_text_classes(
          [("spring", "2023-03-01", "2023-05-31")]),
         ("Profits rose in the fourth quarter, the company said.", FEB,
          [("in the fourth quarter", "2022-10-01", "2022-12-31")]),
+        # a dated story filed later: "the start of the day" is the dateline's day, not publication's
+        ("Hryvnia steadies after sharp fall\nMarch 3, 2023\nAfter a sharp fall at the start of the day, the "
+         "hryvnia recovered by the close of trading.", date(2023, 3, 9),
+         [("March 3, 2023", "2023-03-03", "2023-03-03"), ("at the start of the day", "2023-03-03", "2023-03-03")]),
+        ("Shelling eased on Sunday, and by the end of the day the road was open again.", MON,
+         [("on Sunday", "2023-07-16", "2023-07-16"), ("by the end of the day", "2023-07-16", "2023-07-16")]),
     ],
 )  # fmt: skip
 def test_times_extract_real_text_classes(

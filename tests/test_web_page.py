@@ -142,6 +142,9 @@ def test_web_page_loads_the_ledger_with_markers_for_the_seed_places(page: Any, s
     assert page.inner_text("#summary").startswith(f"{health['counts']['articles']} articles")
     assert page.locator("#claims tbody tr").count() == min(500, len(api(page, "/api/claims?limit=5000")["claims"]))
     assert page.locator("#timeline .u-over").count() == 1 and page.locator("#area canvas").count() == 1
+    # newest first, as the API lists them: by the date each claim was made
+    said = page.locator("#claims tbody tr td.said").all_inner_texts()
+    assert said[0] and said == sorted(said, key=lambda d: d or "0", reverse=True)
     shot(page, f"1-{step}")
 
 
@@ -161,7 +164,7 @@ def test_web_page_clicking_a_marker_shows_its_claims(page: Any, place: str) -> N
     assert shown and shown <= expected and (len(shown) == len(expected) or len(shown) == 12)
     assert place in popup.inner_text()
     # the table follows the clicked place
-    rows = page.locator("#claims tbody tr td:nth-child(5)").all_inner_texts()
+    rows = page.locator("#claims tbody tr td:nth-child(6)").all_inner_texts()
     assert rows and set(rows) == {place}
     assert page.locator("#chips .chip").first.inner_text().startswith(f"place: {place}")
     shot(page, "2-marker")
@@ -191,6 +194,17 @@ def test_web_page_timeline_brush_filters_the_table_and_map(page: Any, day: str) 
     assert all(lo <= d <= hi for d in dates), (lo, hi, dates)
     assert 0 < page.locator(".fw-marker").count() < before_markers
     shot(page, "3-brush")
+    # zoom the timeline to the brushed days, then back out; the filter stays as brushed throughout
+    full = page.evaluate("() => [state.timeline.scales.x.min, state.timeline.scales.x.max]")
+    page.click("#zoom-in")
+    zoomed = page.evaluate("() => [state.timeline.scales.x.min, state.timeline.scales.x.max]")
+    assert full[0] < zoomed[0] < zoomed[1] < full[1]
+    assert zoomed[0] <= page.evaluate("() => state.range[0]") and page.evaluate("() => state.range[1]") <= zoomed[1]
+    assert page.locator("#claims tbody tr td.date").all_inner_texts() == dates
+    shot(page, "3-zoom")
+    page.click("#zoom-out")
+    assert page.evaluate("() => [state.timeline.scales.x.min, state.timeline.scales.x.max]") == full
+    assert page.locator("#zoom-out").is_hidden()
     page.click("#clear-range")
     assert page.locator("#claims tbody tr").count() == before_rows
 

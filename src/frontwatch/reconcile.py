@@ -234,7 +234,9 @@ class IncidentSummary:
     updates: tuple[Update, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
+        # field by field: dataclasses.asdict deep-copies every member, and the store calls this for each
+        # incident an article touches
+        d: dict[str, Any] = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         for key in ("start", "end"):
             d[key] = d[key].isoformat() if d[key] else None
         for key in ("articles", "outlets", "claimants", "asserted_by", "denied_by"):
@@ -644,10 +646,17 @@ def reconcile_all(events: Iterable[LedgerEvent], settings: ReconcileSettings | N
     return incidents
 
 
+# Independent sources that make an incident established news; past this, more sources no longer outweigh
+# how much of the article an incident holds (a front told by every outlet must not win an article's lead
+# over the story its placed events tell, through one undated background line).
+ESTABLISHED_SOURCES = 3
+
+
 def lead_incidents(incidents: Mapping[int, Sequence[LedgerEvent]]) -> dict[str, int]:
-    """Each article's lead incident: the one holding most of its placed events, then most of its events,
-    then the one it reached first. An article tells one story; its background sentences ("since the
-    invasion began", another town last month) land in other incidents."""
+    """Each article's lead incident: the one most corroborated by independent sources (counted up to
+    ``ESTABLISHED_SOURCES``), then holding most of its placed events, then most of its events, then the
+    one it reached first. An article tells one story; its background sentences ("since the invasion
+    began", another town last month) land in other incidents."""
     placed: dict[str, Counter[int]] = defaultdict(Counter)
     total: dict[str, Counter[int]] = defaultdict(Counter)
     first: dict[tuple[str, int], int] = {}
@@ -658,6 +667,6 @@ def lead_incidents(incidents: Mapping[int, Sequence[LedgerEvent]]) -> dict[str, 
             placed[m.article_id][iid] += scope(m) == POINT
             first.setdefault((m.article_id, iid), n)
             n += 1
-    sources = {iid: len({m.syndicate for m in ms}) for iid, ms in incidents.items()}
+    sources = {iid: min(ESTABLISHED_SOURCES, len({m.syndicate for m in ms})) for iid, ms in incidents.items()}
     return {a: max(c, key=lambda i: (sources[i], placed[a][i], c[i], -first[(a, i)]))
             for a, c in total.items()}

@@ -525,6 +525,10 @@ _CLOCK = r"(?:at )?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|local time)
 
 def _single(s: str, p: date | None, future: bool) -> Interval:
     """One expression without range or open-interval words."""
+    m = re.fullmatch(r"(later|earlier) (?:in )?this (month|year)", s)
+    if m and p is not None:  # "later this year": the rest of it from publication; "earlier this month" up to it
+        first, last, unit = _month(p.year, p.month) if m.group(2) == "month" else _year(p.year)
+        return (p, last, unit) if m.group(1) == "later" else (first, p, unit)
     while _LEAD.match(s):
         s = _LEAD.sub("", s, count=1)
     if re.fullmatch(_CLOCK + r"|(?:at )?(?:dawn|dusk|noon|midnight)", s) and re.search(r"[:.apmdn]", s):
@@ -637,8 +641,8 @@ def _resolve(s: str, p: date | None, future: bool) -> Interval:
             and re.match(r"(?:\w+ )?(?:\w+ )?(?:\d+|[a-z]+) (?:hours?|days?|weeks?|months?|years?)\b", rest)
         ):
             return UNKNOWN  # "after 22 months": measured from an event we do not know
-        if word in ("after",) and " of " in rest:
-            return inner  # "after nearly three months of fighting": the fighting itself
+        if word == "after" and re.search(_UNIT + r" of ", rest):
+            return inner  # "after nearly three months of fighting": the fighting itself ("after May of 2024" is not)
         if inner == UNKNOWN:
             return UNKNOWN
         if word in ("since", "from", "after", "not before"):

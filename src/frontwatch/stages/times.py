@@ -42,14 +42,18 @@ _EXTRA = re.compile(
     r"|\b(?:(?:about|almost|nearly|more\s+than|less\s+than|some|just\s+over|just\s+under)\s+)?"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:days?|weeks?|months?|years?)\s+ago\b"
     r"|\b(?:first|second|third|fourth)-(?:quarter|half)\b"  # "third-quarter profit"
-    r"|\b(?:by|at|until|till|since)\s+that\s+time\b",
+    r"|\b(?:by|at|until|till|since)\s+that\s+time\b"
+    # a full written date, which the model now and then leaves untagged (a dateline line of its own)
+    r"|\b(?:" + "|".join(MONTHS) + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(MONTHS) + r"),?\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 # "the day" that a trading or battle report has been telling: "ended the day 2% down",
-# "later in the day", "for the day." (not "the day the war began")
+# "later in the day", "for the day.", "at the start of the day" (not "the day the war began")
 _DAY_REF = re.compile(
     r"(?:\b(?:end|ends|ended|ending|finish|finished|finishes|finishing|close|closed|closing)\s+"
-    r"|\b(?:for|on)\s+(?=the\s+day\s*[,.;:])|(?P<late>\b(?:late|later|earlier|early)\s+in\s+))"
+    r"|\b(?:for|on)\s+(?=the\s+day\s*[,.;:])|(?P<late>\b(?:late|later|earlier|early)\s+in\s+"
+    r"|\bthe\s+(?:start|beginning|end|close|middle)\s+of\s+))"
     r"(?P<day>the\s+day)\b(?!\s+(?:of|before|when|that)\b)",
     re.IGNORECASE,
 )
@@ -429,7 +433,8 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             joined[-1] = (joined[-1][0], c[1])
         else:
             joined.append(c)
-    ref = published if published is not None else _reference(doc, joined)
+    dateline = _reference(doc, joined)
+    ref = published if published is not None else dateline
     day_refs = {m.end() for m in _DAY_REF.finditer(doc.text)}
     out: list[TimeSpan] = []
     for s, e in joined:
@@ -459,10 +464,12 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
                                 granularity=prev.granularity if prev else "unknown"))
             continue
         nth = _NTH_UNIT.fullmatch(core)
-        if nth or (span.end_char in day_refs and re.fullmatch(r"(?:(?:late|later|earlier|early) in )?the day", core)):
-            # the day the report has been telling about, else the day of publication (or its week)
+        if nth or (span.end_char in day_refs and re.fullmatch(
+                r"(?:(?:late|later|earlier|early) in |the (?:start|beginning|end|close|middle) of )?the day", core)):
+            # the day the report has been telling about: the last day it named, else its dateline's day
+            # (a wire story filed on the day it tells), else the day of publication (or its week)
             prev = _previous_day(out, None)
-            start, end = (prev.start, prev.end) if prev else (ref, ref)
+            start, end = (prev.start, prev.end) if prev else (dateline or ref, dateline or ref)
             week = nth is not None and "week" in (g.lower() for g in nth.groups() if g)
             if week and start is not None:
                 start = start - timedelta(days=start.weekday())

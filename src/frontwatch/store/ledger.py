@@ -9,13 +9,15 @@ The CLI (``frontwatch ingest|claims|incidents|show|export|db``) is a thin shell 
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, text
+from sqlalchemy import Connection, and_, func, insert, literal_column, or_, select, text
 from sqlalchemy.sql import Select
 
 from ..config import Settings
@@ -31,9 +33,10 @@ if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
 PLACE_IDS_INLINE = 5000  # a place with more events than this is filtered by subquery instead
+SHORT_SPAN_DAYS = 31  # events up to this long are found by their start date alone (see Ledger._overlap)
 CLAIM_COLUMNS = ("claim_id", "event_id", "article", "source", "published", "claimant", "claimant_side", "text",
                  "type", "polarity", "actor_side", "place", "lat", "lon", "admin1", "precision", "start", "end",
-                 "value", "unit", "incident_id")
+                 "value", "unit", "incident_id", "stated")
 
 
 class Rows(list[dict[str, Any]]):
@@ -78,6 +81,7 @@ class Ledger:
         self.url = db.resolve_url(url, self.settings.ledger.db)
         self.where = db.describe(self.url)
         self.reconciler = Reconciler(self.settings.reconcile)
+        self._known: dict[str, Any] = {}  # stored events already decoded (writer._candidates)
         if (self.url.get_backend_name() == "sqlite" and not create and "uri" not in self.url.query
                 and self.url.database not in (None, "", ":memory:")):
             from pathlib import Path
@@ -85,6 +89,7 @@ class Ledger:
             if not Path(self.url.database).exists():
                 raise StorageError(f"no ledger at {self.where}: run `frontwatch ingest` first (or pass --db)")
         self.engine = db.create(self.url, self.settings.ledger.busy_timeout_s)
+        self._sqlite = self.url.get_backend_name() == "sqlite"
         self._ready(create)
 
     # -- schema ---------------------------------------------------------------------------------------------
@@ -195,7 +200,8 @@ class Ledger:
             conn.info["write"] = True
             try:
                 with conn.begin():
-                    pk = store_report(conn, report, sig, lcfg.syndication_threshold, self.reconciler)
+                    pk = store_report(conn, report, sig, lcfg.syndication_threshold, self.reconciler,
+                                      known=self._known)
             finally:
                 conn.info.pop("write", None)
         return pk is not None
@@ -223,33 +229,49 @@ class Ledger:
         ``place``: a place name or the mention's text; ``near``: (lat, lon, km); ``since``/``until``: the
         event's interval overlaps; ``side``: the claimant's side; ``text``: full-text words (all must
         occur). With any event filter (place, near, since, until, type) claims without events are left out.
-        ``place_id``: a ``places`` id (``Ledger.place``); ``limit``/``offset``: one page, in a stable order.
+        ``place_id``: a ``places`` id (``Ledger.place``); ``limit``/``offset``: one page. Rows come newest first:
+        by the claim's date (``stated``: when it was made, else its article's publication) descending, undated
+        last, then claim id and event position, a total order, so pages join up.
         """
         since_d, until_d = _day(since, "since"), _day(until, "until")
-        c, e, a, m = claims.c, events.c, articles.c, incident_members.c
-        query: Select[Any] = (
-            select(c.id, e.id, a.external_id, a.source, a.published, c.claimant, c.claimant_side, c.text,
-                   e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, e.start, e.end,
-                   e.value, e.unit, m.incident_id)
-        )
-        # With an event filter the query starts from the events (their indexes); otherwise every claim is
-        # listed, those without events too.
-        from_events = bool(place or place_id or near or since_d or until_d or type)
-        if from_events:
-            query = query.select_from(events.join(claims, c.id == e.claim_id).join(articles, a.id == c.article_id)
-                                      .outerjoin(incident_members, m.event_id == e.id))
-        else:
-            query = query.select_from(claims.join(articles, a.id == c.article_id).outerjoin(events, e.claim_id == c.id)
-                                      .outerjoin(incident_members, m.event_id == e.id))
+        with self._read() as conn:
+            if place or place_id or near or since_d or until_d or type:
+                rows = self._event_claims(conn, place=place, place_id=place_id, near=near, since=since_d,
+                                          until=until_d, side=side, type=type, claimant=claimant, text=text,
+                                          limit=limit, offset=offset)
+            else:
+                rows = self._all_claims(conn, side=side, claimant=claimant, text=text, limit=limit, offset=offset)
+        for r in rows:
+            for key in ("published", "start", "end", "stated"):
+                r[key] = r[key].isoformat() if r[key] else None
+        return Rows(rows, CLAIM_COLUMNS)
+
+    def _newest(self, column: Any) -> Any:
+        """``column`` descending with undated rows last (PostgreSQL puts NULLs first in DESC unless told)."""
+        return column.desc() if self._sqlite else column.desc().nulls_last()
+
+    def _event_claims(self, conn: Connection, *, place: str | None, place_id: str | None,
+                      near: tuple[float, float, float] | None, since: date | None, until: date | None,
+                      side: str | None, type: str | None, claimant: str | None, text: str | None,
+                      limit: int | None, offset: int | None) -> list[dict[str, Any]]:
+        """Rows for queries with an event filter, newest first (stated date, claim id, event position).
+
+        Newest first means every match is sorted before the first row comes (no index holds both a date
+        window and that order), so broad filters go in two steps and a page costs little more than it holds:
+        1. the page's event ids, from covering indexes only (``ix_events_page`` has every filter and sort
+           column; SQLite never reads the wide event rows), and 2. the full rows of those ids.
+        """
+        e = events.c
         conds: list[Any] = []
         if place:
             key = place_key(place)
             ep = event_places.c
             place_ids = select(ep.event_id).where(or_(ep.key == key, ep.text_key == key),
-                                                  *([ep.end >= since_d] if since_d else []),
-                                                  *([ep.start <= until_d] if until_d else []))
-        else:
-            place_ids = None
+                                                  *([ep.end >= since] if since else []),
+                                                  *([ep.start <= until] if until else []))
+            # Looked up first: a literal id list makes both planners start from the place, not the dates.
+            found = list(conn.execute(place_ids.distinct().limit(PLACE_IDS_INLINE + 1)).scalars())
+            conds.append(e.id.in_(found) if len(found) <= PLACE_IDS_INLINE else e.id.in_(place_ids))
         if place_id:
             conds.append(e.id.in_(select(event_places.c.event_id).where(event_places.c.place_id == place_id)))
         if near:
@@ -257,47 +279,129 @@ class Ledger:
             dlat = km / 111.0
             dlon = dlat / max(0.05, math.cos(math.radians(lat)))
             conds.append(and_(e.lat.between(lat - dlat, lat + dlat), e.lon.between(lon - dlon, lon + dlon)))
-        if since_d:  # the event's interval overlaps [since, until] (its start is the claim's date when untimed)
-            conds.append(e.end >= since_d)
-        if until_d:
-            conds.append(e.start <= until_d)
-        if side:
-            conds.append(func.lower(c.claimant_side) == side.lower())
+        if side:  # events carry their claim's side, so the covering index answers it (NOCASE: no call per row)
+            conds.append(e.claimant_side.collate("NOCASE") == side if self._sqlite
+                         else func.lower(e.claimant_side) == side.lower())
         if type:
             conds.append(e.type == type)
-        if claimant:
-            conds.append(c.claimant.ilike(f"%{claimant}%"))
+        like = claims.c.claimant.ilike(f"%{claimant}%") if claimant else None
         if text:
-            conds.append(self._text_condition(text))
-        # Every row has an event when starting from the events, and an event's start is already its claim's
-        # date when untimed: ordering by the bare column lets the (start, end) index give the order, so a
-        # LIMIT stops early instead of sorting every match (55x faster for broad filters on 100,000 claims).
-        first = e.start if from_events else func.coalesce(e.start, c.stated)
-        query = query.where(*conds).order_by(first, a.id, c.span_start, e.position, c.id)
-        if limit and not near:  # near's circle is cut out of its box below, so it pages after that
-            query = query.limit(limit)
-        if offset and not near:
-            query = query.offset(offset)
-        with self._read() as conn:
-            if place_ids is not None:
-                # Looked up first: a literal id list makes both planners start from the place, not the dates.
-                found = list(conn.execute(place_ids.distinct().limit(PLACE_IDS_INLINE + 1)).scalars())
-                query = query.where(e.id.in_(found) if len(found) <= PLACE_IDS_INLINE else e.id.in_(place_ids))
-            rows = [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query)]
-        if near:
-            rows = [r for r in rows if haversine_km(near[0], near[1], r["lat"], r["lon"]) <= near[2]]
-            rows = rows[offset or 0:(offset or 0) + limit if limit else None]
-        for r in rows:
-            for key in ("published", "start", "end"):
-                r[key] = r[key].isoformat() if r[key] else None
-        return Rows(rows, CLAIM_COLUMNS)
+            conds.append(e.claim_id.in_(self._text_ids(text)))
+        c, a, m = claims.c, articles.c, incident_members.c
+        full = (select(c.id, e.id, a.external_id, a.source, a.published, c.claimant, c.claimant_side, c.text,
+                       e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, e.start, e.end,
+                       e.value, e.unit, m.incident_id, func.coalesce(c.stated, a.published))
+                .select_from(events.join(claims, c.id == e.claim_id).join(articles, a.id == c.article_id)
+                             .outerjoin(incident_members, m.event_id == e.id)))
+        # Claim ids compare bytewise in both databases (PostgreSQL's default collation may not), as in Python.
+        newest = (self._newest(e.stated), e.claim_id if self._sqlite else e.claim_id.collate("C"), e.position)
+        if place or place_id or near:
+            # Few candidates (a place's events, a box on the map): one query, sorted whole.
+            dates = [*([e.end >= since] if since else []), *([e.start <= until] if until else [])]
+            query = full.where(*conds, *dates, *([like] if like is not None else [])).order_by(*newest)
+            if near:  # the circle is cut out of its box here, so near pages after that
+                hits = [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query)
+                        if haversine_km(near[0], near[1], r.lat, r.lon) <= near[2]]
+                return hits[offset or 0:(offset or 0) + limit if limit else None]
+            return [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query.limit(limit).offset(offset))]
+        # Broad filters (dates, type, side): the page's ids first, from covering indexes only, then their rows.
+        keys = (e.id, e.claim_id, e.stated, e.position)
+        short, long_ = self._overlap(since, until)
+        # Events longer than SHORT_SPAN_DAYS that began before the short range are few: asked apart (so no planner
+        # trades their narrow partial index for the sort order's index), sorted here and merged in.
+        extra = sorted(conn.execute(select(*keys).where(*conds, *long_)), key=_newest_key) if long_ else []
+        want = (offset or 0) + limit if limit else None
+        # With a claimant, candidates are checked in order until the page is full: first among the newest few
+        # (SQLite keeps only those while sorting), and among all of them only if that falls short.
+        caps = [want] if like is None else [2 * want, None] if want else [None]
+        for cap in caps:
+            rows = conn.execute(select(*keys).where(*conds, *short).order_by(*newest).limit(cap)).all()
+            stream = heapq.merge(rows, extra, key=_newest_key)
+            if like is None:
+                ids = [r.id for r in itertools.islice(stream, offset or 0, want)]
+            else:
+                ids = self._claimant_page(conn, stream, like, limit, offset)
+            if cap is None or len(rows) < cap or (want is not None and len(ids) == limit):
+                break
+        by_id: dict[str, dict[str, Any]] = {}
+        for k in range(0, len(ids), 500):
+            for r in conn.execute(full.where(e.id.in_(ids[k:k + 500]))):
+                by_id[r[1]] = dict(zip(CLAIM_COLUMNS, r))
+        return [by_id[i] for i in ids if i in by_id]
 
-    def _text_condition(self, words: str) -> Any:
+    @staticmethod
+    def _claimant_page(conn: Connection, stream: Iterator[Any], like: Any, limit: int | None,
+                       offset: int | None) -> list[str]:
+        """One page of the ``stream`` of (event id, claim id, …) rows whose claimant matches ``like``.
+
+        The candidates come in order and are checked against the claims a chunk at a time, stopping when
+        the page is full: a common name ("officials") costs one chunk, where a join would look up the
+        claim of every candidate before sorting; a rare one costs about what that join costs.
+        """
+        want = (offset or 0) + limit if limit else None
+        hits: list[str] = []
+        while want is None or len(hits) < want:
+            chunk = list(itertools.islice(stream, max(200, 2 * (want or 0))))
+            if not chunk:
+                break
+            ok = set(conn.execute(select(claims.c.id).where(claims.c.id.in_({r.claim_id for r in chunk}), like))
+                     .scalars())
+            hits.extend(r.id for r in chunk if r.claim_id in ok)
+        return hits[offset or 0:want]
+
+    def _overlap(self, since: date | None, until: date | None) -> tuple[list[Any], list[Any]]:
+        """Conditions for "the event's interval overlaps [since, until]": a short and a long part.
+
+        An index on ``start`` alone reads every event that began before ``until``. Split instead at
+        ``since - SHORT_SPAN_DAYS``: events that began after it are one narrow ``start`` range
+        (``ix_events_page``); those that began before and still overlap are longer than SHORT_SPAN_DAYS,
+        found through ``ix_events_long``, a partial index of the long events by their end.
+        """
+        e = events.c
+        if not since:
+            return ([e.start <= until] if until else []), []
+        cut = since - timedelta(days=SHORT_SPAN_DAYS)
+        upper = [e.start <= until] if until else []
+        return [e.start >= cut, e.end >= since, *upper], [self._long(), e.end >= since, e.start < cut, *upper]
+
+    def _long(self) -> Any:
+        """``ix_events_long``'s condition, spelled as the migration spells it (a partial index is used only then)."""
+        e = events.c
+        days = (func.julianday(e.end) - func.julianday(e.start)) if self._sqlite else (e.end - e.start)
+        return days > literal_column(str(SHORT_SPAN_DAYS))
+
+    def _all_claims(self, conn: Connection, *, side: str | None, claimant: str | None, text: str | None,
+                    limit: int | None, offset: int | None) -> list[dict[str, Any]]:
+        """Every claim (those without events too) matching the claim filters, newest first."""
+        c, e, a, m = claims.c, events.c, articles.c, incident_members.c
+        query: Select[Any] = (
+            select(c.id, e.id, a.external_id, a.source, a.published, c.claimant, c.claimant_side, c.text,
+                   e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, e.start, e.end,
+                   e.value, e.unit, m.incident_id, func.coalesce(c.stated, a.published))
+            .select_from(claims.join(articles, a.id == c.article_id).outerjoin(events, e.claim_id == c.id)
+                         .outerjoin(incident_members, m.event_id == e.id))
+        )
+        if side:
+            query = query.where(func.lower(c.claimant_side) == side.lower())
+        if claimant:
+            query = query.where(c.claimant.ilike(f"%{claimant}%"))
+        if text:
+            query = query.where(c.id.in_(self._text_ids(text)))
+        # A claim's date: when it was stated, else its article's publication (as events.stated holds it).
+        query = query.order_by(self._newest(func.coalesce(c.stated, a.published)), c.id, e.position)
+        if limit:
+            query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
+        return [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query)]
+
+    def _text_ids(self, words: str) -> Any:
+        """The ids of claims in which every word occurs (full-text)."""
         if self.url.get_backend_name() == "sqlite":
             terms = " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
-            return claims.c.id.in_(select(text("claim_id")).select_from(text("claims_fts"))
-                                   .where(text("claims_fts MATCH :fts")).params(fts=terms))
-        return text("claims.tsv @@ plainto_tsquery('english', :fts)").bindparams(fts=words)
+            return select(text("claim_id")).select_from(text("claims_fts")).where(
+                text("claims_fts MATCH :fts")).params(fts=terms)
+        return select(claims.c.id).where(text("claims.tsv @@ plainto_tsquery('english', :fts)").bindparams(fts=words))
 
     def incidents(self, *, contradicted: bool = False, limit: int | None = None,
                   offset: int | None = None) -> list[dict[str, Any]]:
@@ -440,6 +544,12 @@ class Ledger:
     def failures(self) -> list[dict[str, Any]]:
         with self._read() as conn:
             return [_plain(dict(r)) for r in conn.execute(select(failures).order_by(failures.c.id)).mappings()]
+
+
+def _newest_key(row: Any) -> tuple[bool, int, str, int]:
+    """The sort key of ``Ledger._event_claims``'s order in Python: stated date descending (undated last),
+    then claim id and event position."""
+    return row.stated is None, -row.stated.toordinal() if row.stated else 0, row.claim_id, row.position
 
 
 class _Reading:

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData()
@@ -112,6 +113,16 @@ events = Table(
     Index("ix_events_lat_lon", "lat", "lon"),
     Index("ix_events_family_start", "family", "start"),
     Index("ix_events_start_end", "start", "end"),
+    # the reconciler's candidate query (migration 0002): family first, then the branch's column, then start
+    Index("ix_events_family_key_start", "family", "place_key", "start"),
+    Index("ix_events_family_admin1_start", "family", "admin1", "start"),
+    Index("ix_events_family_lat_lon", "family", "lat", "lon"),
+    # Migration 0003 (claims newest first, two-step pages; see Ledger._event_claims): a covering index
+    # for date-filtered pages, the sort order itself, and a partial index of the long events
+    # (``ix_events_long``, its condition dialect-specific, so only in the migration).
+    Index("ix_events_page", "start", "end", "type", "claimant_side", "stated", "claim_id", "position", "id"),
+    Index("ix_events_stated", text("stated DESC"), "claim_id", "position", "type", "claimant_side", "start", "end",
+          "id"),
 )
 
 # Every place of every event (events.place is only the first), for --place.

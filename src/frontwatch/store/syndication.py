@@ -18,7 +18,6 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from sqlalchemy import Connection, select, tuple_
 
 from .schema import article_bands, articles
@@ -38,14 +37,29 @@ class Signature:
 
 @lru_cache(maxsize=8)
 def _banding(threshold: float, num_perm: int) -> tuple[int, int]:
+    from datasketch import MinHashLSH  # datasketch pulls in scipy (seconds): only where articles are stored
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> tuple[Any, Any]:
+    """datasketch draws the same permutations (seed 1) for every MinHash; drawing them once per size
+    saves a few milliseconds an article. Returns (permutations, scheme)."""
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=num_perm)
+    return template.permutations, template.scheme
 
 
 def signature(text: str, threshold: float, num_perm: int) -> Signature:
     words = WORD.findall(text.casefold())
     grams = [" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))]
-    mh = MinHash(num_perm=num_perm)
+    from datasketch import MinHash
+
+    permutations, scheme = _permutations(num_perm)
+    mh = MinHash(num_perm=num_perm, permutations=permutations, scheme=scheme)
     mh.update_batch(grams)
     b, r = _banding(threshold, num_perm)
     bands = tuple(hashlib.blake2b(mh.hashvalues[i * r:(i + 1) * r].astype("<u4").tobytes(), digest_size=12).hexdigest()

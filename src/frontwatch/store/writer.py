@@ -10,6 +10,7 @@ or none of it does, which is what makes ``ingest`` resumable after kill -9.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -20,14 +21,17 @@ from sqlalchemy import (
     Connection,
     Date,
     Integer,
+    Text,
     and_,
     bindparam,
+    cast,
     func,
     insert,
     literal,
     or_,
     select,
     text,
+    true,
     union_all,
     update,
 )
@@ -139,8 +143,10 @@ def _lookup(digest: str, external_id: str, sig: Signature | None) -> Any:
 
 
 def store_report(conn: Connection, report: Report, sig: Signature | None, threshold: float,
-                 reconciler: Reconciler, origin: str | None = None) -> int | None:
+                 reconciler: Reconciler, origin: str | None = None,
+                 known: dict[str, LedgerEvent] | None = None) -> int | None:
     """Store one report; returns the new article's row id, or None when its text is already stored.
+    ``known``: a cache of stored events already decoded, kept by the caller between articles.
 
     Round trips (what PostgreSQL's cost is made of): the lookup, the article row, one batch of bands,
     claims, places and events, the candidate incidents, the new incidents, one batch of memberships and
@@ -172,7 +178,7 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
         _store_claims(conn, report, pk, fresh_ids)
         _store_events(conn, report, ledger_events, pk, reconciler, fresh_ids)
     # (a query cannot join the batch: SQLAlchemy reads a result's columns as soon as it is executed)
-    ledger_events, cache = _load_candidates(conn, ledger_events, reconciler, fresh_ids)
+    ledger_events, cache = _load_candidates(conn, ledger_events, reconciler, fresh_ids, known)
     _reconcile(conn, ledger_events, cache, reconciler)
     return int(pk)
 
@@ -237,23 +243,39 @@ def _candidate_statement(shapes: tuple[tuple[bool, bool, bool, bool], ...]) -> A
     e, m = events.c, incident_members.c
     per_event = []
     for i, (box, start, end, anywhere) in enumerate(shapes):
-        conds = [e.family == bindparam(f"family{i}")]
+        family = e.family == bindparam(f"family{i}")
+        # A member's dates overlap the window, or it has none. Split in two terms so that each is an index
+        # range: (family, branch column, start <= window end) and (family, branch column, start IS NULL).
+        timed = [e.start.is_not(None)]
         if end:
-            conds.append(or_(e.start.is_(None), e.start <= bindparam(f"w_end{i}", type_=Date)))
+            timed.append(e.start <= bindparam(f"w_end{i}", type_=Date))
         if start:
-            conds.append(or_(e.end.is_(None), e.end >= bindparam(f"w_start{i}", type_=Date)))
+            timed.append(e.end >= bindparam(f"w_start{i}", type_=Date))
+        dates = [and_(*timed), e.start.is_(None)] if start or end else [true()]
         where = [e.place_key == bindparam(f"key{i}"), e.admin1 == bindparam(f"admin{i}")]
         if box:
             where.append(and_(e.lat.between(bindparam(f"min_lat{i}"), bindparam(f"max_lat{i}")),
                               e.lon.between(bindparam(f"min_lon{i}"), bindparam(f"max_lon{i}"))))
-        per_event.append(and_(*conds) if anywhere else and_(*conds, or_(*where)))
+        if anywhere:
+            where = [true()]
+        # one flat OR of conjunctions, each led by indexed columns (migration 0002), so that both databases
+        # answer it as a union of index ranges instead of scanning every event of the family
+        per_event += [and_(family, w, d) for w in where for d in dates]
     inner = select(m.incident_id).join(events, e.id == m.event_id).where(or_(*per_event))
-    return (select(m.incident_id, events.c.record).join(events, events.c.id == m.event_id)
+    # the record as text: the caller decodes only the members it has not met before
+    return (select(m.incident_id, events.c.id, cast(events.c.record, Text)).join(events, events.c.id == m.event_id)
             .where(m.incident_id.in_(inner)).order_by(m.incident_id, events.c.article_id, events.c.ordinal))
 
 
-def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]]) -> dict[int, list[LedgerEvent]]:
-    """Candidate incidents (with all their members) for all the given events, in one query."""
+def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
+                known: dict[str, LedgerEvent] | None = None) -> dict[int, list[LedgerEvent]]:
+    """Candidate incidents (with all their members) for all the given events, in one query.
+
+    ``known``: stored events already decoded (a stored event never changes), filled as members are met.
+    A long-running incident (a front fought over for months) is a candidate for every article about it;
+    decoding its members from JSON each time was most of the store's cost.
+    """
+    known = {} if known is None else known
     shapes, params = [], {}
     for i, (le, w) in enumerate(pairs):
         box = None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon)
@@ -270,8 +292,13 @@ def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]]) -> di
             params[f"w_end{i}"] = w.end
     out: dict[int, list[LedgerEvent]] = {}
     if pairs:
-        for iid, record in conn.execute(_candidate_statement(tuple(shapes)), params):
-            out.setdefault(iid, []).append(event_from_record(record))
+        for iid, eid, record in conn.execute(_candidate_statement(tuple(shapes)), params):
+            le = known.get(eid)
+            if le is None:
+                le = known[eid] = event_from_record(json.loads(record))
+            out.setdefault(iid, []).append(le)
+    if len(known) > KNOWN_EVENTS_MAX:  # a bound on memory for very long ingests: start again
+        known.clear()
     return out
 
 
@@ -291,12 +318,15 @@ def load_members(conn: Connection, incident_ids: Sequence[int]) -> dict[int, lis
     return out
 
 
+KNOWN_EVENTS_MAX = 500_000
+
 # Incidents opened while an article is stored get temporary ids above any real one (so the reconciler's
 # lowest-id tie-break still prefers existing incidents, and earlier new ones) until one batch insert.
 TEMP_ID_BASE = 1 << 60
 
 
 def _load_candidates(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler, fresh_ids: bool,
+                     known: dict[str, LedgerEvent] | None = None,
                      ) -> tuple[list[LedgerEvent], dict[int, list[LedgerEvent]]]:
     """The events still to assign and the candidate incidents of all of them, in one query."""
     if not fresh_ids:  # an event id repeated under one external id is in its incident already
@@ -305,7 +335,7 @@ def _load_candidates(conn: Connection, ledger_events: list[LedgerEvent], reconci
         ledger_events = [le for le in ledger_events if le.id not in known]
     if not ledger_events:
         return [], {}
-    return ledger_events, _candidates(conn, [(le, reconciler.window(le)) for le in ledger_events])
+    return ledger_events, _candidates(conn, [(le, reconciler.window(le)) for le in ledger_events], known)
 
 
 def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[int, list[LedgerEvent]],

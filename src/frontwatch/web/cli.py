@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -55,7 +56,17 @@ def register(app: typer.Typer) -> None:
             os.environ["FRONTWATCH_LEDGER_DB"] = db
         if config:
             os.environ["FRONTWATCH_CONFIG"] = str(Path(config).resolve())
-        # A worker imports frontwatch (spaCy among it) before it answers the supervisor: on a busy machine that
-        # takes longer than uvicorn's default 5 s, and it would kill and restart workers forever.
-        uvicorn.run("frontwatch.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning", timeout_worker_healthcheck=120)
+        # Workers are spawned interpreters, and multiprocessing imports the parent's main module in each: here
+        # the `frontwatch` script, i.e. the whole CLI with spaCy (seconds and hundreds of MB per worker), while
+        # the app needs none of it. Without a main module to copy, a worker imports only the app factory.
+        main = sys.modules["__main__"]
+        hidden = {k: main.__dict__.pop(k) for k in ("__file__",) if k in main.__dict__}
+        spec, main.__spec__ = getattr(main, "__spec__", None), None
+        try:
+            # A worker imports the app before it answers the supervisor: on a busy machine that can take longer
+            # than uvicorn's default 5 s, and it would kill and restart workers forever.
+            uvicorn.run("frontwatch.web.app:create_app", factory=True, host=host, port=port, workers=workers,
+                        log_level="warning", timeout_worker_healthcheck=120)
+        finally:
+            main.__dict__.update(hidden)
+            main.__spec__ = spec

@@ -14,7 +14,7 @@ const DAY = 86400;
 
 const state = {
   cfg: null, rows: [], incidents: [], range: null, place: null, text: "",
-  map: null, markers: null, timeline: null, area: null, articles: new Map(),
+  map: null, markers: null, timeline: null, zoomed: null, area: null, articles: new Map(),
 };
 
 // -- small helpers ------------------------------------------------------------------------------------
@@ -39,6 +39,14 @@ function colour(side) { return COLOURS[sideOf(side)]; }
 function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
 function short(text, n) { const s = String(text || "").replace(/\s+/g, " ").trim(); return s.length <= n ? s : s.slice(0, n - 1) + "…"; }
 function dayOf(row) { return row.start || row.published || null; }
+// The API's order: newest first by the claim's date (when it was said, else published), then claim id and
+// the event's position in its claim; undated claims last.
+function position(row) { return row.event_id ? Number(row.event_id.slice(row.event_id.lastIndexOf(":") + 1)) : 0; }
+function newestFirst(a, b) {
+  if ((a.stated || "") !== (b.stated || "")) return (b.stated || "").localeCompare(a.stated || "");
+  if (a.claim_id !== b.claim_id) return a.claim_id < b.claim_id ? -1 : 1;
+  return position(a) - position(b);
+}
 function toSec(iso) { return Date.parse(iso + "T00:00:00Z") / 1000; }
 function isoDay(sec) { return new Date(sec * 1000).toISOString().slice(0, 10); }
 function quantity(row) { return row.value === null || row.value === undefined ? "" : `${row.value} ${row.unit || ""}`.trim(); }
@@ -86,8 +94,7 @@ async function loadIncidents() {
 
 async function reload() {
   const [rows, incidents, health] = await Promise.all([loadClaims(), loadIncidents(), api("/api/health")]);
-  // newest first; undated claims last
-  state.rows = rows.sort((a, b) => (dayOf(b) || "").localeCompare(dayOf(a) || ""));
+  state.rows = rows.sort(newestFirst); // as the API sends them; sorted again in case the ledger changed between pages
   state.incidents = incidents;
   const c = health.counts;
   document.getElementById("summary").textContent =
@@ -247,6 +254,7 @@ function perDay(rows, key) {
 
 function drawTimeline() {
   const box = clear(document.getElementById("timeline"));
+  state.timeline = null;
   if (!window.uPlot) { box.append(el("p", { class: "muted" }, "Charts need uPlot: run `make setup` (npm).")); return; }
   const data = perDay(state.rows, "claimant_side");
   if (!data) { box.append(el("p", { class: "muted" }, "No dated claims yet.")); return; }
@@ -270,19 +278,38 @@ function drawTimeline() {
     },
   };
   state.timeline = new uPlot(opts, data, box);
+  state.zoomed = null; // a new timeline (after a paste) shows every day again
+  document.getElementById("zoom-out").hidden = true;
+  document.getElementById("zoom-in").hidden = !state.range;
 }
 
 function setRange(t0, t1) {
   state.range = [t0, t1];
   document.getElementById("clear-range").hidden = false;
+  document.getElementById("zoom-in").hidden = !state.timeline;
   refresh();
 }
 
 function clearRange() {
   state.range = null;
   document.getElementById("clear-range").hidden = true;
+  document.getElementById("zoom-in").hidden = true;
   if (state.timeline) state.timeline.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
   refresh();
+}
+
+// Zoom: the timeline's x axis shows only the brushed days (a day either side), so a narrower brush can be
+// drawn inside them; "whole timeline" goes back. The filter stays what the brush chose.
+function zoomTimeline(range) {
+  const u = state.timeline;
+  if (!u) return;
+  const xs = u.data[0];
+  const [lo, hi] = range ? [range[0] - DAY, range[1] + DAY] : [xs[0], xs[xs.length - 1]];
+  u.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
+  u.setScale("x", { min: lo, max: hi });
+  state.zoomed = range ? [lo, hi] : null;
+  document.getElementById("zoom-in").hidden = true;
+  document.getElementById("zoom-out").hidden = !range;
 }
 
 // -- the claimed-area chart --------------------------------------------------------------------------------
@@ -320,6 +347,7 @@ function drawTable(rows) {
     body.append(el("tr", { data: { claim: row.claim_id, article: row.article, incident: row.incident_id || "" },
       class: row.incident_id ? "linked" : null, title: row.incident_id ? `incident ${row.incident_id}: click to open` : null,
       onclick: () => { if (row.incident_id) openIncident(row.incident_id); } },
+      el("td", { class: "said" }, row.stated || ""),
       el("td", { class: "date" }, dayOf(row) || ""),
       el("td", {}, row.claimant),
       el("td", {}, el("span", { class: `side side-${sideOf(row.claimant_side)}` }, row.claimant_side)),
@@ -470,6 +498,8 @@ async function main() {
     initPaste();
     document.getElementById("filter").addEventListener("input", (event) => { state.text = event.target.value; refresh(); });
     document.getElementById("clear-range").addEventListener("click", clearRange);
+    document.getElementById("zoom-in").addEventListener("click", () => zoomTimeline(state.range));
+    document.getElementById("zoom-out").addEventListener("click", () => zoomTimeline(null));
     await reload();
     document.body.dataset.ready = "true";
   } catch (error) {
