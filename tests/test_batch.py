@@ -7,7 +7,6 @@ One cluster and one batch run serve the whole module (each worker loads spaCy an
 from __future__ import annotations
 
 import json
-import logging
 import os
 import signal
 import threading
@@ -22,7 +21,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from frontwatch.batch import load_batch, read_manifest, run_batch
-from frontwatch.batch.run import part_path
+from frontwatch.batch.run import local_cluster, part_path
 from frontwatch.batch.tables import TABLES, report_from_row
 from frontwatch.cli import app
 from frontwatch.config import Settings
@@ -47,10 +46,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client():  # type: ignore[no-untyped-def]
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as dask:
+    with local_cluster(2) as cluster, Client(cluster) as dask:
         yield dask
 
 
