@@ -212,3 +212,28 @@ def test_batch_usage_errors(corpus: Path, tmp_path: Path) -> None:
     (busy / "notes.txt").write_text("not a batch output", encoding="utf-8")
     refused = run("--out", str(busy), "--workers", "1")
     assert refused.exit_code == 2 and "holds no batch manifest" in refused.output
+
+
+def test_a_parser_crash_loses_only_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should the spaCy pass itself raise, the partition's other articles are still analysed."""
+    import frontwatch.batch.worker as worker
+    from frontwatch.pipeline import make_article
+    from frontwatch.records import Report
+
+    class Crashing:
+        def pipe(self, articles: list[Article], on_error: Any = None) -> Any:
+            for art in articles:
+                if "parser-breaking" in art.text:
+                    raise RuntimeError("the parser broke")
+                yield Report(article=art)
+
+    monkeypatch.setattr(worker, "pipeline_for", lambda settings: (Crashing(), threading.Lock()))
+    texts = ["Kyiv said the strike hit a depot.", "A parser-breaking text.", "Moscow said the drones were downed."]
+    items = [(10 + n, make_article(t, origin=f"f.jsonl:{n + 1}")) for n, t in enumerate(texts)]
+    result = worker.analyse_partition(3, [*items, (13, "g.txt", "g.txt: empty input: nothing to analyse")],
+                                      Settings())
+    articles, failures = result.tables["articles"].to_pylist(), result.tables["failures"].to_pylist()
+    assert [a["position"] for a in articles] == [10, 12]
+    assert [(f["position"], f["stage"]) for f in failures] == [(11, "parse"), (13, "read")]
+    assert failures[0]["reason"] == "f.jsonl:2: RuntimeError: the parser broke"
+    assert {a["partition"] for a in articles} == {3}
