@@ -200,6 +200,21 @@ def test_load_cli_summary(killed_run: dict[str, Any], tmp_path: Path) -> None:
     assert result.exit_code == 1 and "no batch output" in result.output
 
 
+def test_load_leaves_out_unfinished_partitions(killed_run: dict[str, Any], tmp_path: Path) -> None:
+    import shutil
+
+    out = tmp_path / "partial"
+    shutil.copytree(killed_run["out"], out)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    lost = manifest["partitions"][3]
+    lost.update(status="failed", error="KilledWorker: ...")
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    result = CliRunner().invoke(app, ["load", str(out), "--db", str(tmp_path / "p.db"), "--no-progress"])
+    assert result.exit_code == 1 and "1 partitions failed in the batch" in result.output
+    with Ledger(str(tmp_path / "p.db")) as led:
+        assert led.stats()["articles"] == GOOD - lost["rows"]["articles"]
+
+
 def test_batch_usage_errors(corpus: Path, tmp_path: Path) -> None:
     def run(*args: str) -> Any:
         return CliRunner().invoke(app, ["batch", str(corpus / "*"), "--no-progress", *args])

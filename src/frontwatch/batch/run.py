@@ -297,7 +297,8 @@ def _map(connect: _connect, manifest: Manifest, parts: Iterator[Partition], sett
             future = dask.submit(analyse_partition, part.index, part.items, settings, pure=False,
                                  key=f"frontwatch-partition-{part.index:05d}-{part.digest}")
             running[future.key] = part
-            queue = queue or as_completed()
+            if queue is None:
+                queue = as_completed()
             queue.add(future)
             return True
         if on_total:
