@@ -408,11 +408,18 @@ QUIET_DASK = {"distributed.worker.profile.enabled": False, "distributed.admin.ti
 def local_cluster(workers: int) -> Any:
     """A ``distributed.LocalCluster`` for batch runs: ``workers`` processes of one thread each (a spaCy
     pipeline is not shared between threads), no dashboard (so that runs on one machine do not compete for
-    its port), and Dask's periodic callbacks slowed down (``QUIET_DASK``; nannies keep it for restarts)."""
+    its port), and Dask's periodic callbacks slowed down (``QUIET_DASK``; nannies keep it for restarts).
+
+    The nanny's ``MALLOC_TRIM_THRESHOLD_=65536`` is left out of the workers' environment: glibc then hands
+    memory back to the system after every large free, and spaCy's parse allocates and frees large arrays all
+    the time (measured on 30 articles: worker CPU 16.6 s with it, 13.3 s without; 10.8 s in one process).
+    """
     import dask
     from distributed import LocalCluster
 
-    with dask.config.set(QUIET_DASK):
+    environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+               if k != "MALLOC_TRIM_THRESHOLD_"}
+    with dask.config.set({**QUIET_DASK, "distributed.nanny.pre-spawn-environ": environ}):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                             silence_logs=logging.ERROR)
 
