@@ -9,7 +9,9 @@ One run measures, on the same articles (ours, joined to about --words words each
                timed from a warm cluster (each worker has loaded the model: the start-up is printed apart)
 and prints articles/s, words/s, the peak resident memory of every process (the workers' too) and the
 ratios. Start-up (model + gazetteer loads, cluster start) is printed separately. Figures depend on the
-machine's other load: quote them with the load average printed beside them.
+machine's other load: quote them with the load average printed beside them. The CPU seconds each mode used
+(the batch's: its workers' and the client's) are printed too: on a shared machine articles per CPU-second
+are the steadier figure, and equal CPU per article for 1 and 2 workers means the work divides cleanly.
 """
 
 from __future__ import annotations
@@ -32,6 +34,12 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_s() -> float:
+    """CPU seconds this process has used: on a loaded machine a steadier measure than the wall clock."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def _bare(texts: list[str], settings: Settings) -> dict[str, float]:
     import spacy
 
@@ -39,10 +47,10 @@ def _bare(texts: list[str], settings: Settings) -> dict[str, float]:
     t0 = time.perf_counter()
     nlp = spacy.load(model)
     load = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu_s()
     for _ in nlp.pipe(texts, batch_size=settings.parse.batch_size):
         pass
-    return {"seconds": time.perf_counter() - t0, "load": load, "rss": _peak_mb()}
+    return {"seconds": time.perf_counter() - t0, "cpu": _cpu_s() - c0, "load": load, "rss": _peak_mb()}
 
 
 def _pipeline(articles: list[Article], settings: Settings) -> dict[str, float]:
@@ -51,10 +59,10 @@ def _pipeline(articles: list[Article], settings: Settings) -> dict[str, float]:
     t0 = time.perf_counter()
     pipeline = Pipeline(settings)
     load = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu_s()
     for _ in pipeline.pipe(articles, on_error=lambda a, e: None):
         pass
-    return {"seconds": time.perf_counter() - t0, "load": load, "rss": _peak_mb()}
+    return {"seconds": time.perf_counter() - t0, "cpu": _cpu_s() - c0, "load": load, "rss": _peak_mb()}
 
 
 def in_child(fn: Any, *args: Any) -> dict[str, float]:
@@ -64,30 +72,27 @@ def in_child(fn: Any, *args: Any) -> dict[str, float]:
         return pool.apply(fn, args)
 
 
-def _worker_peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def batch(path: Path, workers: int, settings: Settings, partition_size: int) -> dict[str, Any]:
-    import logging
-
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from frontwatch.batch import run_batch
+    from frontwatch.batch.run import local_cluster
     from frontwatch.batch.worker import PipelinePlugin
 
     t0 = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         client.register_plugin(PipelinePlugin(settings))  # every worker loads the model and gazetteer
         startup = time.perf_counter() - t0
         with tempfile.TemporaryDirectory() as out:
-            t0 = time.perf_counter()
+            before, c0, t0 = client.run(_cpu_s), _cpu_s(), time.perf_counter()
             summary = run_batch([str(path)], Path(out) / "batch", settings, client=client,
                                 partition_size=partition_size)
             seconds = time.perf_counter() - t0
-        peaks = sorted(client.run(_worker_peak_mb).values())
-    return {"seconds": seconds, "load": startup, "rss": max(peaks), "workers_rss": peaks,
+            after, client_cpu = client.run(_cpu_s), _cpu_s() - c0
+        peaks = sorted(client.run(_peak_mb).values())
+    # CPU of the workers and of this process (reading, scheduling, writing Parquet)
+    cpu = sum(after[w] - before[w] for w in after if w in before) + client_cpu
+    return {"seconds": seconds, "cpu": cpu, "load": startup, "rss": max(peaks), "workers_rss": peaks,
             "articles": summary.rows["articles"], "failures": summary.rows["failures"]}
 
 
@@ -116,17 +121,20 @@ def main() -> None:
             rows.append((f"batch, {n} worker{'s' if n > 1 else ''}", result))
     load_after = os.getloadavg()
 
-    print(f"{'':22} {'articles/s':>10} {'words/s':>9} {'seconds':>8} {'start-up s':>10}  peak RSS MB per process")
+    print(f"{'':22} {'articles/s':>10} {'words/s':>9} {'seconds':>8} {'CPU s':>7} {'art/CPU-s':>9} "
+          f"{'start-up s':>10}  peak RSS MB per process")
     for name, r in rows:
         rss = " ".join(f"{m:.0f}" for m in r.get("workers_rss", [r["rss"]]))
         print(f"{name:22} {len(articles) / r['seconds']:10.1f} {words / r['seconds']:9,.0f} {r['seconds']:8.1f} "
-              f"{r['load']:10.1f}  {rss}")
+              f"{r['cpu']:7.1f} {len(articles) / r['cpu']:9.2f} {r['load']:10.1f}  {rss}")
     speed = {name: len(articles) / r["seconds"] for name, r in rows}
     bare, single = speed["bare spaCy nlp.pipe"], speed["frontwatch Pipeline"]
-    print(f"ratio Pipeline / bare spaCy: {single / bare:.2f}  (target >= 0.9)")
+    print(f"ratio Pipeline / bare spaCy: {single / bare:.2f}  (target >= 0.9); by CPU time: "
+          f"{dict(rows)['bare spaCy nlp.pipe']['cpu'] / dict(rows)['frontwatch Pipeline']['cpu']:.2f}")
     batches = [(name, s) for name, s in speed.items() if name.startswith("batch")]
     for name, s in batches:
-        print(f"ratio {name} / Pipeline: {s / single:.2f}")
+        print(f"ratio {name} / Pipeline: {s / single:.2f}; by CPU time: "
+              f"{dict(rows)['frontwatch Pipeline']['cpu'] / dict(rows)[name]['cpu']:.2f}")
     one = speed.get("batch, 1 worker")
     two = speed.get("batch, 2 workers")
     if one and two:

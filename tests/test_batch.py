@@ -7,7 +7,6 @@ One cluster and one batch run serve the whole module (each worker loads spaCy an
 from __future__ import annotations
 
 import json
-import logging
 import os
 import signal
 import threading
@@ -22,7 +21,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from frontwatch.batch import load_batch, read_manifest, run_batch
-from frontwatch.batch.run import part_path
+from frontwatch.batch.run import local_cluster, part_path
 from frontwatch.batch.tables import TABLES, report_from_row
 from frontwatch.cli import app
 from frontwatch.config import Settings
@@ -47,10 +46,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client():  # type: ignore[no-untyped-def]
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as dask:
+    with local_cluster(2) as cluster, Client(cluster) as dask:
         yield dask
 
 
@@ -202,6 +200,21 @@ def test_load_cli_summary(killed_run: dict[str, Any], tmp_path: Path) -> None:
     assert result.exit_code == 1 and "no batch output" in result.output
 
 
+def test_load_leaves_out_unfinished_partitions(killed_run: dict[str, Any], tmp_path: Path) -> None:
+    import shutil
+
+    out = tmp_path / "partial"
+    shutil.copytree(killed_run["out"], out)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    lost = manifest["partitions"][3]
+    lost.update(status="failed", error="KilledWorker: ...")
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    result = CliRunner().invoke(app, ["load", str(out), "--db", str(tmp_path / "p.db"), "--no-progress"])
+    assert result.exit_code == 1 and "1 partitions failed in the batch" in result.output
+    with Ledger(str(tmp_path / "p.db")) as led:
+        assert led.stats()["articles"] == GOOD - lost["rows"]["articles"]
+
+
 def test_batch_usage_errors(corpus: Path, tmp_path: Path) -> None:
     def run(*args: str) -> Any:
         return CliRunner().invoke(app, ["batch", str(corpus / "*"), "--no-progress", *args])
@@ -214,3 +227,28 @@ def test_batch_usage_errors(corpus: Path, tmp_path: Path) -> None:
     (busy / "notes.txt").write_text("not a batch output", encoding="utf-8")
     refused = run("--out", str(busy), "--workers", "1")
     assert refused.exit_code == 2 and "holds no batch manifest" in refused.output
+
+
+def test_a_parser_crash_loses_only_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should the spaCy pass itself raise, the partition's other articles are still analysed."""
+    import frontwatch.batch.worker as worker
+    from frontwatch.pipeline import make_article
+    from frontwatch.records import Report
+
+    class Crashing:
+        def pipe(self, articles: list[Article], on_error: Any = None) -> Any:
+            for art in articles:
+                if "parser-breaking" in art.text:
+                    raise RuntimeError("the parser broke")
+                yield Report(article=art)
+
+    monkeypatch.setattr(worker, "pipeline_for", lambda settings: (Crashing(), threading.Lock()))
+    texts = ["Kyiv said the strike hit a depot.", "A parser-breaking text.", "Moscow said the drones were downed."]
+    items = [(10 + n, make_article(t, origin=f"f.jsonl:{n + 1}")) for n, t in enumerate(texts)]
+    result = worker.analyse_partition(3, [*items, (13, "g.txt", "g.txt: empty input: nothing to analyse")],
+                                      Settings())
+    articles, failures = result.tables["articles"].to_pylist(), result.tables["failures"].to_pylist()
+    assert [a["position"] for a in articles] == [10, 12]
+    assert [(f["position"], f["stage"]) for f in failures] == [(11, "parse"), (13, "read")]
+    assert failures[0]["reason"] == "f.jsonl:2: RuntimeError: the parser broke"
+    assert {a["partition"] for a in articles} == {3}

@@ -101,6 +101,13 @@ def register(app: typer.Typer) -> None:
         _summary(Console(emoji=False, highlight=False), counts, where)
         if counts["failed"]:
             _print_failures(err, out, counts["failed"])
+        from .run import read_manifest
+
+        unfinished = sum(p["status"] != "done" for p in read_manifest(out)["partitions"])
+        if unfinished:
+            err.print(f"error: {out}: {unfinished} partitions failed in the batch and were not loaded; run the "
+                      "batch again to finish them, then load again", markup=False, soft_wrap=True)
+        if counts["failed"] or unfinished:
             raise typer.Exit(EXIT_FAILED)
 
 
