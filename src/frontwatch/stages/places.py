@@ -169,10 +169,10 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     # metonyms and demonyms are resolved in the article's context but lend it none: the context
     # is where things happen
     mentions = [m for m in every if m.role == "place"]
-    focus = _focus_country(doc, mentions, gazetteer, outlet_country(source))
+    votes = _focus_country(doc, mentions, gazetteer, outlet_country(source))
     regions = {c.admin1_code for m in mentions if (c := _top(m)) and c.feature == "region" and not m.vague}
     _link_regions(doc, mentions)
-    anchors = _anchors(mentions, focus)
+    anchors = _anchors(mentions, votes.country())
     decided: dict[str, Candidate | None] = {}
     places = []
     for m in every:
@@ -181,7 +181,7 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             continue
         key = f"{m.query}|{m.demonym_of or ''}|{m.institution}"
         if key not in decided:
-            decided[key] = _choose(m, focus, regions, anchors)
+            decided[key] = _choose(m, votes.country(deciding=m.query), regions, anchors)
         if m.institution and decided[key] is None:
             continue  # "Smith College": no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
@@ -475,12 +475,42 @@ def outlet_country(source: str | None) -> str | None:
     return "GB" if tld == "uk" else tld.upper()
 
 
+@dataclass
+class Focus:
+    """The focus vote of an article: every country's votes, and the votes each name cast."""
+
+    votes: Counter[str] = field(default_factory=Counter)
+    by_name: dict[str, Counter[str]] = field(default_factory=dict)
+    times: Counter[str] = field(default_factory=Counter)  # how often each name voted
+
+    def add(self, name: str | None, country: str, n: float) -> None:
+        self.votes[country] += n
+        if name is not None:
+            self.by_name.setdefault(name, Counter())[country] += n
+
+    def country(self, deciding: str | None = None) -> str | None:
+        """The country the article is about; when ``deciding`` a name, that name votes once.
+
+        A town or region repeated does not outvote the rest of the article for its own reading: a
+        local paper's "Dublin", named a dozen times beside one "Ohio", must not make Ireland the
+        focus that then decides "Dublin". Named once, it counts as any other name does; a country
+        named again and again is what the article is about, and all its votes count.
+        """
+        votes = Counter(self.votes)
+        own, times = self.by_name.get(deciding or ""), self.times[deciding or ""]
+        if own and times > 1:
+            for cc, n in own.items():
+                votes[cc] -= n - n / times
+        (country, n), *rest = sorted(votes.items(), key=lambda kv: -kv[1])[:2] + [("", 0.0)]
+        return country if n >= 1 and n > rest[0][1] + 1e-9 else None
+
+
 def _focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
-                   outlet: str | None = None) -> str | None:
+                   outlet: str | None = None) -> Focus:
     """The country the article is about: named countries, governments acting, clear places, the outlet's country."""
-    votes: Counter[str] = Counter()
+    focus = Focus()
     if outlet:  # worth a little more than one clear place: a local outlet's bare "London" is its own
-        votes[outlet] += W_OUTLET_VOTE
+        focus.add(None, outlet, W_OUTLET_VOTE)
     for m in mentions:
         top = _top(m)
         if top is None or top.country is None:
@@ -489,22 +519,21 @@ def _focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
             # "Georgia" is also a US state: such a name votes weakly, and for both countries
             namesakes = {c.country for c in m.candidates[1:] if c.feature == "region" and c.match in ("name", "alternate")
                          and c.country and c.country != top.country and top.score - c.score < 0.1}
-            votes[top.country] += 1 if namesakes else 2
+            # a country named again and again is what the article is about: its votes all count
+            focus.add(None, top.country, 1 if namesakes else 2)
             for cc in namesakes:
-                votes[cc] += 0.5
+                focus.add(None, cc, 0.5)
         elif top.match != "loose":
             rivals = [c for c in m.candidates[1:] if c.country != top.country]
             clear = not rivals or top.score - rivals[0].score >= 0.05
-            votes[top.country] += 1 if clear else 0.5
+            focus.times[m.query] += 1
+            focus.add(m.query, top.country, 1 if clear else 0.5)
     for ent in doc.ents:
         if ent.label_ == "GOV":  # "Kiev said", "Moscow reserves the right": the government's country
             cands = gazetteer.lookup(ent.text, limit=1)
             if cands and cands[0].country:
-                votes[cands[0].country] += 1
-    if not votes:
-        return None
-    (country, n), *rest = votes.most_common(2) + [("", 0)]
-    return country if n >= 1 and n > rest[0][1] else None
+                focus.add(None, cands[0].country, 1)
+    return focus
 
 
 def _anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, Candidate]]:
