@@ -37,3 +37,20 @@ def test_places_a_country_named_again_and_again_keeps_its_votes() -> None:
     doc = doc_with(text, ("Mexico", "GPE"), ("Mexico", "GPE"), ("Mexico", "GPE"))
     places = resolve_places(doc, gaz, WORLD, source="example.us")
     assert {p.country for p in places} == {"MX"} and all(p.feature == "country" for p in places)
+
+
+def test_places_a_demonym_a_territory_shares_is_the_big_state_s() -> None:
+    # "American" is also the Northern Mariana Islands' demonym, "Chinese" Hong Kong's and Macau's,
+    # "French" that of France's overseas regions; two states of a size ("Congolese") stay out.
+    from frontwatch.stages.places import demonym_country
+
+    assert demonym_country("American") == ("US", "United States")
+    assert demonym_country("Americans") == ("US", "United States")
+    assert demonym_country("Chinese")[0] == "CN"  # type: ignore[index]
+    assert demonym_country("French")[0] == "FR"  # type: ignore[index]
+    assert demonym_country("Congolese") is None
+    gaz = FakeGazetteer({"United States": [cand("United States", 39.76, -98.5, 1.0, country="US", admin1=None,
+                                                feature="country", precision=3)]})
+    doc = doc_with("American officials toured the plant on Monday.", ("American", "NORP"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.role, p.country) for p in places] == [("American", "demonym", "US")]

@@ -319,18 +319,23 @@ def _institution_place(ent: Span) -> Span | None:
     return None
 
 
+DEMONYM_OWNER_RATIO = 50  # a state this many times bigger than the territories that share its demonym owns it
+
+
 @functools.lru_cache(maxsize=1)
 def _demonyms() -> dict[str, tuple[str, str]]:
     """Nationality word (lower case, singular and plural) -> (country code, country name), from countryinfo.
 
-    A word two countries share ("Congolese") is left out; so is the second word of a two-word
-    demonym, while the first stands alone ("Saudi" from "Saudi Arabian").
+    A word two countries share ("Congolese") is left out, unless one of them outnumbers every other
+    fiftyfold: "American" is the United States' (the Northern Mariana Islands share it),
+    "Chinese" China's, "French" France's. The second word of a two-word demonym is left out, while
+    the first stands alone ("Saudi" from "Saudi Arabian").
     """
     try:
         from countryinfo import CountryInfo
     except ImportError:  # pragma: no cover - a declared dependency
         return {}
-    owners: dict[str, set[tuple[str, str]]] = {}
+    owners: dict[str, set[tuple[str, str, int]]] = {}
     for info in CountryInfo.all().values():
         iso, dem, name = (info.get("ISO") or {}).get("alpha2"), info.get("demonym"), info.get("name")
         if not (iso and dem and name):
@@ -340,8 +345,13 @@ def _demonyms() -> dict[str, tuple[str, str]]:
             if not form.endswith(("ese", "sh", "ch", "s", "x", "z")):
                 forms.add(form + "s")
         for form in forms:
-            owners.setdefault(form.lower(), set()).add((str(iso), str(name)))
-    return {form: next(iter(o)) for form, o in owners.items() if len(o) == 1}
+            owners.setdefault(form.lower(), set()).add((str(iso), str(name), int(info.get("population") or 0)))
+    out: dict[str, tuple[str, str]] = {}
+    for form, owned in owners.items():
+        first, *rest = sorted(owned, key=lambda o: -o[2])
+        if all(first[2] >= DEMONYM_OWNER_RATIO * max(o[2], 1) for o in rest):
+            out[form] = (first[0], first[1])
+    return out
 
 
 def demonym_country(word: str) -> tuple[str, str] | None:
