@@ -53,6 +53,28 @@ def test_realtext_toponym_scorer_counts_span_resolution_and_distance() -> None:
     assert mistakes[0]["what"].endswith(" km off") and int(mistakes[0]["what"].split()[0]) > 400
 
 
+def test_realtext_toponym_scorer_takes_the_gold_feature_whatever_its_point() -> None:
+    # An area's point is a convention: the gold's GeoNames id (or, for an area, its Wikipedia
+    # page's title) says the prediction is the gold's own feature; a namesake far away is not.
+    text = "Wildfires spread across Alberta and Canada; Georgia sent crews; Paris sent none."
+    row = {"id": "t2", "text": text, "gold": [
+        {"start": 24, "end": 31, "text": "Alberta", "lat": 55.0, "lon": -115.0, "geonames": "5883102"},
+        {"start": 36, "end": 42, "text": "Canada", "lat": 62.0, "lon": -96.0,
+         "page": "https://en.wikipedia.org/wiki/Canada"},
+        {"start": 44, "end": 51, "text": "Georgia", "lat": 32.7, "lon": -83.5,
+         "page": "https://en.wikipedia.org/wiki/Georgia_(U.S._state)"},
+        {"start": 64, "end": 69, "text": "Paris", "lat": 48.85, "lon": 2.35,
+         "page": "https://en.wikipedia.org/wiki/Paris"}]}
+    places = (Place("Alberta", (24, 31), id="admin1:CA.01", name="Alberta", lat=53.0, lon=-114.9, feature="region"),
+              Place("Canada", (36, 42), id="country:CA", name="Canada", lat=60.0, lon=-95.0, feature="country"),
+              Place("Georgia", (44, 51), id="country:GE", name="Georgia", lat=42.0, lon=43.5, feature="country"),
+              Place("Paris", (64, 69), id="geonames:4717560", name="Paris", lat=33.66, lon=-95.56, feature="town"))
+    metrics, mistakes = rt.score_toponyms([row], [_report(text, places)])
+    assert metrics["acc_161km"] == 0.5  # Alberta (same GeoNames id) and Canada (same page title)
+    assert metrics["acc_161km_points"] == 0.0  # by their points alone, none is within 161 km
+    assert sorted(m["expected"].split()[0] for m in mistakes) == ["Georgia", "Paris"]
+
+
 def test_realtext_headline_scorer_prefers_the_named_place() -> None:
     rows = [{"id": "h1", "text": "Shelling reported near Avdiivka and in Donetsk city",
              "gold": [{"name": "Avdiivka town", "lat": 48.14, "lon": 37.74}]},
