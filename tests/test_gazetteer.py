@@ -315,6 +315,7 @@ def test_gazetteer_full_ruler_patterns(full: Gazetteer) -> None:
     ("fw:novoprokopivka", "Orikhiv", 17), ("fw:zaporizhzhia-npp", "Enerhodar", 5), ("fw:azovstal", "Mariupol", 4),
     ("fw:kakhovka-dam", "Nova Kakhovka", 2), ("fw:antonivskyi-bridge", "Kherson", 7),
     ("fw:hostomel-airport", "Hostomel", 5), ("fw:crimean-bridge", "Kerch", 6), ("fw:snake-island", "Vylkove", 45),
+    ("fw:savur-mohyla", "Snizhne", 11), ("fw:karachun", "Slovyansk", 5),
 ])
 def test_gazetteer_curated_places_sit_where_expected(full: Gazetteer, ref: str, neighbour: str, km: float) -> None:
     """The hand-entered supplement is checked against cities500 neighbours (data/SOURCES.md)."""

@@ -106,3 +106,60 @@ def test_places_ukraine_publication_date_picks_the_front_of_its_time(pipeline) -
     settings = pipeline.settings.places
     early = resolve_places(doc, pipeline.gazetteer, settings, published=date(2015, 2, 1))[0]
     assert early.admin1 == "Donetsk Oblast"  # near the line of contact of the time, not the later front
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lat,lon", [
+    # a text that is only a place label, as conflict-event data carry them: the model tags a lone
+    # village name as a person, a group or nothing, so the whole text is looked up
+    ("Pervomaisk", 48.63, 38.55),  # a stop name for the ruler ("Pervomaisk" is many towns' name)
+    ("novoluhanske", 48.43, 38.18),  # lower-cased, which the model reads as a person
+    ("vodiane", 47.78, 37.25),  # lower-cased, which the model leaves untagged
+])
+def test_places_ukraine_bare_label_is_a_place(pipeline, text: str, lat: float, lon: float) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    doc = pipeline.nlp(text)
+    places = resolve_places(doc, pipeline.gazetteer, pipeline.settings.places, published=date(2014, 8, 1))
+    assert len(places) == 1 and places[0].span == (0, len(text)), places
+    assert _near(places[0], lat, lon, 30), (places[0].name, places[0].lat, places[0].lon)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["Lavrov", "Vladimir Putin", "May", "Breaking news", "Talks resume today", "Shelling"])
+def test_places_ukraine_bare_text_that_is_no_place_label_stays_out(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _places(pipeline, text) == []
+
+
+def test_places_ukraine_fronts_of_2014_hold_the_towns_fought_over_before_the_minsk_line() -> None:
+    from frontwatch.gazetteer.lookup import conflict_fronts
+
+    ilovaisk, debaltseve = (47.925, 38.202), (48.336, 38.403)  # the pocket of August 2014, the bulge to Feb 2015
+    assert ilovaisk in conflict_fronts("russia-ukraine", 2014) and debaltseve in conflict_fronts("russia-ukraine", 2015)
+    assert ilovaisk not in conflict_fronts("russia-ukraine", 2016)
+    assert debaltseve not in conflict_fronts("russia-ukraine", 2016)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,mention,lat,lon", [
+    # the Russian spelling of a front-line village matches a Russian town exactly; in 2014 copy the
+    # front-line prior keeps the Donbas place
+    ("Rebel mortars shelled Gorodishche overnight, the battalion commander said.", "Gorodishche", 48.32, 38.64),
+    ("Government troops entered Seversk after a two-day battle.", "Seversk", 48.86, 38.1),
+    # heights fought over in 2014, from the curated supplement
+    ("Separatists said they had retaken the Saur-Mogila heights.", "Saur-Mogila", 47.92, 38.74),
+    ("Shelling resumed around Mount Karachun at dawn.", "Mount Karachun", 48.81, 37.56),
+])
+def test_places_ukraine_front_villages_of_2014(pipeline, text: str, mention: str, lat: float, lon: float) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    doc = pipeline.nlp(text)
+    places = resolve_places(doc, pipeline.gazetteer, pipeline.settings.places, published=date(2014, 8, 20))
+    place = next(p for p in places if p.text.endswith(mention))
+    assert _near(place, lat, lon), (place.name, place.lat, place.lon)
+
+
+@pytest.mark.slow
+def test_places_ukraine_facility_name_in_title_case(pipeline) -> None:  # type: ignore[no-untyped-def]
+    place = _places(pipeline, "The Zaporozhye Nuclear Power Plant lost its last external power line.")[0]
+    assert place.text == "Zaporozhye Nuclear Power Plant" and place.feature == "facility"

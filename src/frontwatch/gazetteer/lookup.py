@@ -79,7 +79,7 @@ class GazetteerLike(Protocol):
 
 
 W_CONFLICT = 0.1  # times a region's weight in data/conflicts.csv: about a 20-fold likelier mention
-W_FRONT, FRONT_KM = 0.1, 40.0  # times exp(-distance / FRONT_KM) to the nearest point of a front line
+W_FRONT, FRONT_KM = 0.2, 40.0  # times exp(-distance / FRONT_KM) to the nearest point of a front line
 # A KATOTTG village without a cities500 entry has no population figure; cities500 lists places of
 # 500 people or more, so it ranks as a typical smaller village (katottg.py).
 APPROX_POPULATION = 300

@@ -28,9 +28,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from ..config import PlacesSettings
+from ..gazetteer.build import stop_names
 from ..gazetteer.lookup import (
     AREA_FEATURES,
     Candidate,
@@ -145,6 +147,7 @@ class Mention:
     role: PlaceRole = "place"  # "metonym" ("Moscow said", "Newark police"), "demonym" ("Russian")
     demonym_of: str | None = None  # a demonym's country code
     institution: bool = False  # the place part of an institution's name: resolved only when the name is clear
+    label: bool = False  # the whole text as a place label (bare_label): kept only when it resolves
 
 
 def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings, *,
@@ -182,8 +185,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         key = f"{m.query}|{m.demonym_of or ''}|{m.institution}"
         if key not in decided:
             decided[key] = _choose(m, votes.country(deciding=m.query), regions, anchors)
-        if m.institution and decided[key] is None:
-            continue  # "Smith College": no place the gazetteer knows, so no mention
+        if (m.institution or m.label) and decided[key] is None:
+            continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
     return places
 
@@ -231,8 +234,50 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for m in others:
         if not any(s < m.end and m.start < e for s, e in taken):
             mentions.append(m)
+    if not any(m.role == "place" and not m.unanchored for m in mentions):
+        label = bare_label(doc)
+        if label is not None:
+            mentions.append(label)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# a text that is nothing but a place label: "Yesaulivka village", "stepanovka", "Pobeda"
+_LABEL_WORD = re.compile(r"^[^\W\d_][\w'\u2019-]*$")
+LABEL_MAX_WORDS = 3
+_stop_names = functools.lru_cache(maxsize=1)(stop_names)
+_LABEL_DESIGNATORS = frozenset({"village", "town", "city", "settlement"})
+_CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                             "saturday", "sunday"})
+
+
+def bare_label(doc: Doc) -> Mention | None:
+    """The whole text as one place mention, when the text is only a name (a place label).
+
+    Conflict-event data and captions often carry no sentence at all, just the place ("Opytne",
+    "Yesaulivka village", lower-cased "stepanovka"). The model has no context to tag such a word
+    and reads a lone village name as a person, a group or nothing. A text of at most three
+    capitalised words (or one all in lower case), with no person's full name, no official's surname
+    (``stopnames.txt``) tagged as a person and no month or weekday, is looked up whole. It is kept
+    only when it resolves as any other mention would (the usual score floor, ties and loose-match
+    checks), so a phrase that names no place adds no mention.
+    """
+    text = doc_text(doc)
+    stripped = text.strip()
+    words = stripped.split()
+    if not 1 <= len(words) <= LABEL_MAX_WORDS or not all(_LABEL_WORD.match(w) for w in words):
+        return None
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    if any(len(e) > 1 or e.text in _stop_names() for e in persons):
+        return None  # "Vasyl Ostrovsky", "Lavrov": a person, not a place label
+    if any(w.lower() in STOP_WORDS or w.lower() in _CALENDAR_WORDS for w in words):
+        return None
+    if not stripped.islower() and not all(w[0].isupper() or w.lower() in _LABEL_DESIGNATORS for w in words):
+        return None  # "Breaking news": a phrase, not a name
+    start = text.index(stripped)
+    query = stripped.title() if stripped.islower() else stripped
+    return Mention(start=start, end=start + len(stripped), text=stripped, query=query, label=True)
 
 
 def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
