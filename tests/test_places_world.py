@@ -3,6 +3,7 @@ abbreviations. Sentences written for these tests in the style of local and wire 
 
 from __future__ import annotations
 
+import pytest
 from test_places import FakeGazetteer, cand, doc_with
 
 from frontwatch.config import PlacesSettings
@@ -54,3 +55,40 @@ def test_places_a_demonym_a_territory_shares_is_the_big_state_s() -> None:
     doc = doc_with("American officials toured the plant on Monday.", ("American", "NORP"))
     places = resolve_places(doc, gaz, WORLD)
     assert [(p.text, p.role, p.country) for p in places] == [("American", "demonym", "US")]
+
+
+def _places(pipeline, text: str, **kwargs):  # type: ignore[no-untyped-def]
+    return list(pipeline.analyze(text, **kwargs).article.places)
+
+
+@pytest.mark.slow
+def test_places_pipeline_a_town_the_model_calls_a_person_is_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # The small model tags a bare town name as a person; a town the article names is a place,
+    # while a surname of someone named in full stays a person.
+    places = _places(pipeline, "Police in Alexandria arrested a man on Friday. Alexandria detectives said "
+                               "the car had been stolen in Tuscaloosa.")
+    assert [p.text for p in places][:2] == ["Alexandria", "Alexandria"]
+    people = _places(pipeline, "Andrew Jackson spoke first. Jackson said the vote was close.")
+    assert not any(p.text == "Jackson" for p in people)
+
+
+@pytest.mark.slow
+def test_places_pipeline_an_institution_takes_the_reading_of_its_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the Decatur City Council" names the town the article places elsewhere: one reading for both
+    text = ("The Decatur City Council voted Monday to repave two streets. The work in Decatur, Ala., "
+            "starts in June, and the Decatur Police Department will close lanes.")
+    places = _places(pipeline, text)
+    decaturs = [p for p in places if p.text.startswith("Decatur")]
+    assert len(decaturs) == 3 and {p.admin1 for p in decaturs} == {"Alabama"}
+    assert [p.role for p in decaturs] == ["metonym", "place", "metonym"]
+
+
+def test_places_a_postal_abbreviation_is_the_state_not_a_city_with_that_code() -> None:
+    gaz = FakeGazetteer({
+        "Ind.": [cand("Indiana", 39.87, -86.22, 0.905, country="US", admin1="US.IN", feature="region", precision=3,
+                      match="alternate", population=4_600_000),
+                 cand("Indianapolis", 39.77, -86.16, 0.91, country="US", admin1="US.IN", feature="city",
+                      match="alternate", population=880_000)]})
+    doc = doc_with("The plant in Muncie, Ind., will close in June.", ("Ind.", "GPE"))
+    place = resolve_places(doc, gaz, WORLD)[0]
+    assert place.name == "Indiana" and place.precision == 3

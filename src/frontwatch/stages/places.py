@@ -161,9 +161,12 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     cache: dict[str, list[Candidate]] = {}
     prior = conflict_regions(settings.conflicts)
     fronts = conflict_fronts(settings.conflicts, published.year if published else None)
+    named = {m.query for m in every if not m.institution and not m.demonym_of and not m.unanchored}
     for m in every:
         if m.unanchored:
             continue
+        if m.institution:
+            _trim_institution(m, named, gazetteer)
         if m.query not in cache:
             cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior, fronts)
         m.candidates = cache[m.query]
@@ -182,10 +185,13 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         if m.unanchored:
             places.append(Place(text=m.text, span=(m.start, m.end)))
             continue
-        key = f"{m.query}|{m.demonym_of or ''}|{m.institution}"
+        # "the Dublin City Council" in an article that names Dublin: the town it names
+        institution = m.institution and m.query not in named
+        key = f"{m.query}|{m.demonym_of or ''}|{institution}"
         if key not in decided:
-            decided[key] = _choose(m, votes.country(deciding=m.query), regions, anchors)
-        if (m.institution or m.label) and decided[key] is None:
+            decided[key] = _choose(m if institution or not m.institution else _plain(m, every),
+                                   votes.country(deciding=m.query), regions, anchors)
+        if ((institution and not _institution_candidates(m)) or m.label) and decided[key] is None:
             continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
     return places
@@ -287,7 +293,7 @@ def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
     out = []
     for ent in doc.ents:
         start, end = ent.start_char, ent.end_char
-        if ent.label_ == "ORG":
+        if ent.label_ in ("ORG", "PERSON"):  # "Huntsville Fire Department", also when tagged a person
             head = _institution_place(ent)
             if head is not None:
                 out.append(Mention(start=head.start_char, end=head.end_char, text=head.text, query=head.text,
@@ -660,11 +666,14 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
     if not m.candidates:
         return None
     candidates = m.candidates
-    if m.institution:  # "Smith College": only a name the gazetteer knows as such, a town of some size or an area
-        candidates = [c for c in candidates if c.match in ("name", "alternate")
-                      and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP)]
+    if m.institution:
+        candidates = _institution_candidates(m)
         if not candidates:
             return None
+    if m.text.endswith(".") and any(c.feature in AREA_FEATURES for c in candidates):
+        # "Ind.", "Tenn.", "Ont.": a postal-style abbreviation names a state or province, never the
+        # city that shares its letters as a code (Indianapolis, "IND")
+        candidates = [c for c in candidates if c.feature in AREA_FEATURES]
     countries = {c.country for c in candidates if c.feature == "country" and c.match in ("name", "alternate")}
     if countries and not m.city_reading:
         # "Kuwait", "Mexico", "Djibouti": the country, not its capital or another town of its own
@@ -702,6 +711,30 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
         if haversine_km((best.lat, best.lon), (other.lat, other.lon)) > TIE_KM:
             return None  # two far-apart places fit equally well: do not guess
     return best.with_score(best_score)
+
+
+def _trim_institution(m: Mention, named: set[str], gazetteer: GazetteerLike) -> None:
+    """"Decatur" of "the Decatur City Council", "the Decatur Police Department": the head found
+    before an institution word may still end with one; it is dropped when the rest is a place the
+    article names, or when the whole is no name the gazetteer knows ("Salt Lake City" stays)."""
+    words = m.query.split()
+    if len(words) < 2 or words[-1].lower() not in INSTITUTION_WORDS:
+        return
+    shorter = " ".join(words[:-1])
+    if shorter in named or not gazetteer.lookup(m.query, limit=1):
+        m.query = m.text = shorter
+        m.end = m.start + len(shorter)
+
+
+def _institution_candidates(m: Mention) -> list[Candidate]:
+    """"Smith College": only a name the gazetteer knows as such, a town of some size or an area."""
+    return [c for c in m.candidates if c.match in ("name", "alternate")
+            and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP)]
+
+
+def _plain(m: Mention, every: list[Mention]) -> Mention:
+    """The article's plain mention of the place an institution's name holds ("Dublin" of "Dublin City Council")."""
+    return next(p for p in every if p.query == m.query and not p.institution and not p.demonym_of and not p.unanchored)
 
 
 def _place(m: Mention, c: Candidate | None) -> Place:
