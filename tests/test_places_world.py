@@ -92,3 +92,21 @@ def test_places_a_postal_abbreviation_is_the_state_not_a_city_with_that_code() -
     doc = doc_with("The plant in Muncie, Ind., will close in June.", ("Ind.", "GPE"))
     place = resolve_places(doc, gaz, WORLD)[0]
     assert place.name == "Indiana" and place.precision == 3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,first", [
+    ("Quebec", "admin1:CA.10"),  # the province holds twenty times the people of Quebec City
+    ("Kharkiv", "geonames:706483"),  # the city holds more than half its region's: the city
+    ("Kharkiv region", "admin1:UA.07"),
+])
+def test_gazetteer_a_region_ten_times_its_namesake_city_owns_the_bare_name(pipeline, name: str, first: str) -> None:  # type: ignore[no-untyped-def]
+    assert pipeline.gazetteer.lookup(name)[0].id == first
+
+
+def test_gazetteer_region_owns_name_rule() -> None:
+    from frontwatch.gazetteer.build import _Admin1Info, _region_owns_name
+
+    info = _Admin1Info(city_pop={"quebec": 530_000, "kharkiv": 1_400_000}, population=8_000_000)
+    assert _region_owns_name(info, "quebec") and not _region_owns_name(info, "kharkiv")
+    assert not _region_owns_name(info, "ohio")  # no city of that name in the region
