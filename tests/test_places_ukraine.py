@@ -191,3 +191,14 @@ def test_places_ukraine_list_of_towns_closed_by_axes(pipeline) -> None:  # type:
     places = _places(pipeline, "The general said attacks went on in the Kupyansk, Lyman and Kurakhove axes.")
     assert [p.name for p in places] == ["Kupyansk", "Lyman", "Kurakhove"]
     assert all(p.precision == 2 and p.lat is not None for p in places)
+
+
+@pytest.mark.slow
+def test_places_ukraine_russian_soft_ending_yevka(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    # Новогригорьевка: the Russian spelling of the Novohryhorivka by Debaltseve, not the Kherson
+    # town that GeoNames lists under that spelling
+    doc = pipeline.nlp("Rebel artillery pounded Novogrigoryevka and Debaltseve through the night.")
+    places = resolve_places(doc, pipeline.gazetteer, pipeline.settings.places, published=date(2015, 1, 25))
+    assert places[0].admin1 == "Donetsk Oblast" and _near(places[0], 48.36, 38.41, 30), places[0]
