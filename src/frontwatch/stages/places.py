@@ -161,9 +161,12 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     cache: dict[str, list[Candidate]] = {}
     prior = conflict_regions(settings.conflicts)
     fronts = conflict_fronts(settings.conflicts, published.year if published else None)
+    named = {m.query for m in every if not m.institution and not m.demonym_of and not m.unanchored}
     for m in every:
         if m.unanchored:
             continue
+        if m.institution:
+            _trim_institution(m, named, gazetteer)
         if m.query not in cache:
             cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior, fronts)
         m.candidates = cache[m.query]
@@ -172,20 +175,23 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     # metonyms and demonyms are resolved in the article's context but lend it none: the context
     # is where things happen
     mentions = [m for m in every if m.role == "place"]
-    focus = _focus_country(doc, mentions, gazetteer, outlet_country(source))
+    votes = _focus_country(doc, mentions, gazetteer, outlet_country(source))
     regions = {c.admin1_code for m in mentions if (c := _top(m)) and c.feature == "region" and not m.vague}
     _link_regions(doc, mentions)
-    anchors = _anchors(mentions, focus)
+    anchors = _anchors(mentions, votes.country())
     decided: dict[str, Candidate | None] = {}
     places = []
     for m in every:
         if m.unanchored:
             places.append(Place(text=m.text, span=(m.start, m.end)))
             continue
-        key = f"{m.query}|{m.demonym_of or ''}|{m.institution}"
+        # "the Dublin City Council" in an article that names Dublin: the town it names
+        institution = m.institution and m.query not in named
+        key = f"{m.query}|{m.demonym_of or ''}|{institution}"
         if key not in decided:
-            decided[key] = _choose(m, focus, regions, anchors)
-        if (m.institution or m.label) and decided[key] is None:
+            decided[key] = _choose(m if institution or not m.institution else _plain(m, every),
+                                   votes.country(deciding=m.query), regions, anchors)
+        if ((institution and not _institution_candidates(m)) or m.label) and decided[key] is None:
             continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
     return places
@@ -292,7 +298,7 @@ def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
     out = []
     for ent in doc.ents:
         start, end = ent.start_char, ent.end_char
-        if ent.label_ == "ORG":
+        if ent.label_ in ("ORG", "PERSON"):  # "Huntsville Fire Department", also when tagged a person
             head = _institution_place(ent)
             if head is not None:
                 out.append(Mention(start=head.start_char, end=head.end_char, text=head.text, query=head.text,
@@ -369,18 +375,23 @@ def _institution_place(ent: Span) -> Span | None:
     return None
 
 
+DEMONYM_OWNER_RATIO = 50  # a state this many times bigger than the territories that share its demonym owns it
+
+
 @functools.lru_cache(maxsize=1)
 def _demonyms() -> dict[str, tuple[str, str]]:
     """Nationality word (lower case, singular and plural) -> (country code, country name), from countryinfo.
 
-    A word two countries share ("Congolese") is left out; so is the second word of a two-word
-    demonym, while the first stands alone ("Saudi" from "Saudi Arabian").
+    A word two countries share ("Congolese") is left out, unless one of them outnumbers every other
+    fiftyfold: "American" is the United States' (the Northern Mariana Islands share it),
+    "Chinese" China's, "French" France's. The second word of a two-word demonym is left out, while
+    the first stands alone ("Saudi" from "Saudi Arabian").
     """
     try:
         from countryinfo import CountryInfo
     except ImportError:  # pragma: no cover - a declared dependency
         return {}
-    owners: dict[str, set[tuple[str, str]]] = {}
+    owners: dict[str, set[tuple[str, str, int]]] = {}
     for info in CountryInfo.all().values():
         iso, dem, name = (info.get("ISO") or {}).get("alpha2"), info.get("demonym"), info.get("name")
         if not (iso and dem and name):
@@ -390,8 +401,13 @@ def _demonyms() -> dict[str, tuple[str, str]]:
             if not form.endswith(("ese", "sh", "ch", "s", "x", "z")):
                 forms.add(form + "s")
         for form in forms:
-            owners.setdefault(form.lower(), set()).add((str(iso), str(name)))
-    return {form: next(iter(o)) for form, o in owners.items() if len(o) == 1}
+            owners.setdefault(form.lower(), set()).add((str(iso), str(name), int(info.get("population") or 0)))
+    out: dict[str, tuple[str, str]] = {}
+    for form, owned in owners.items():
+        first, *rest = sorted(owned, key=lambda o: -o[2])
+        if all(first[2] >= DEMONYM_OWNER_RATIO * max(o[2], 1) for o in rest):
+            out[form] = (first[0], first[1])
+    return out
 
 
 def demonym_country(word: str) -> tuple[str, str] | None:
@@ -538,12 +554,42 @@ def outlet_country(source: str | None) -> str | None:
     return "GB" if tld == "uk" else tld.upper()
 
 
+@dataclass
+class Focus:
+    """The focus vote of an article: every country's votes, and the votes each name cast."""
+
+    votes: Counter[str] = field(default_factory=Counter)
+    by_name: dict[str, Counter[str]] = field(default_factory=dict)
+    times: Counter[str] = field(default_factory=Counter)  # how often each name voted
+
+    def add(self, name: str | None, country: str, n: float) -> None:
+        self.votes[country] += n
+        if name is not None:
+            self.by_name.setdefault(name, Counter())[country] += n
+
+    def country(self, deciding: str | None = None) -> str | None:
+        """The country the article is about; when ``deciding`` a name, that name votes once.
+
+        A town or region repeated does not outvote the rest of the article for its own reading: a
+        local paper's "Dublin", named a dozen times beside one "Ohio", must not make Ireland the
+        focus that then decides "Dublin". Named once, it counts as any other name does; a country
+        named again and again is what the article is about, and all its votes count.
+        """
+        votes = Counter(self.votes)
+        own, times = self.by_name.get(deciding or ""), self.times[deciding or ""]
+        if own and times > 1:
+            for cc, n in own.items():
+                votes[cc] -= n - n / times
+        (country, n), *rest = sorted(votes.items(), key=lambda kv: -kv[1])[:2] + [("", 0.0)]
+        return country if n >= 1 and n > rest[0][1] + 1e-9 else None
+
+
 def _focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
-                   outlet: str | None = None) -> str | None:
+                   outlet: str | None = None) -> Focus:
     """The country the article is about: named countries, governments acting, clear places, the outlet's country."""
-    votes: Counter[str] = Counter()
+    focus = Focus()
     if outlet:  # worth a little more than one clear place: a local outlet's bare "London" is its own
-        votes[outlet] += W_OUTLET_VOTE
+        focus.add(None, outlet, W_OUTLET_VOTE)
     for m in mentions:
         top = _top(m)
         if top is None or top.country is None:
@@ -552,22 +598,21 @@ def _focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
             # "Georgia" is also a US state: such a name votes weakly, and for both countries
             namesakes = {c.country for c in m.candidates[1:] if c.feature == "region" and c.match in ("name", "alternate")
                          and c.country and c.country != top.country and top.score - c.score < 0.1}
-            votes[top.country] += 1 if namesakes else 2
+            # a country named again and again is what the article is about: its votes all count
+            focus.add(None, top.country, 1 if namesakes else 2)
             for cc in namesakes:
-                votes[cc] += 0.5
+                focus.add(None, cc, 0.5)
         elif top.match != "loose":
             rivals = [c for c in m.candidates[1:] if c.country != top.country]
             clear = not rivals or top.score - rivals[0].score >= 0.05
-            votes[top.country] += 1 if clear else 0.5
+            focus.times[m.query] += 1
+            focus.add(m.query, top.country, 1 if clear else 0.5)
     for ent in doc.ents:
         if ent.label_ == "GOV":  # "Kiev said", "Moscow reserves the right": the government's country
             cands = gazetteer.lookup(ent.text, limit=1)
             if cands and cands[0].country:
-                votes[cands[0].country] += 1
-    if not votes:
-        return None
-    (country, n), *rest = votes.most_common(2) + [("", 0)]
-    return country if n >= 1 and n > rest[0][1] else None
+                focus.add(None, cands[0].country, 1)
+    return focus
 
 
 def _anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, Candidate]]:
@@ -639,11 +684,14 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
     if not m.candidates:
         return None
     candidates = m.candidates
-    if m.institution:  # "Smith College": only a name the gazetteer knows as such, a town of some size or an area
-        candidates = [c for c in candidates if c.match in ("name", "alternate")
-                      and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP)]
+    if m.institution:
+        candidates = _institution_candidates(m)
         if not candidates:
             return None
+    if m.text.endswith(".") and any(c.feature in AREA_FEATURES for c in candidates):
+        # "Ind.", "Tenn.", "Ont.": a postal-style abbreviation names a state or province, never the
+        # city that shares its letters as a code (Indianapolis, "IND")
+        candidates = [c for c in candidates if c.feature in AREA_FEATURES]
     countries = {c.country for c in candidates if c.feature == "country" and c.match in ("name", "alternate")}
     if countries and not m.city_reading:
         # "Kuwait", "Mexico", "Djibouti": the country, not its capital or another town of its own
@@ -681,6 +729,30 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
         if haversine_km((best.lat, best.lon), (other.lat, other.lon)) > TIE_KM:
             return None  # two far-apart places fit equally well: do not guess
     return best.with_score(best_score)
+
+
+def _trim_institution(m: Mention, named: set[str], gazetteer: GazetteerLike) -> None:
+    """"Decatur" of "the Decatur City Council", "the Decatur Police Department": the head found
+    before an institution word may still end with one; it is dropped when the rest is a place the
+    article names, or when the whole is no name the gazetteer knows ("Salt Lake City" stays)."""
+    words = m.query.split()
+    if len(words) < 2 or words[-1].lower() not in INSTITUTION_WORDS:
+        return
+    shorter = " ".join(words[:-1])
+    if shorter in named or not gazetteer.lookup(m.query, limit=1):
+        m.query = m.text = shorter
+        m.end = m.start + len(shorter)
+
+
+def _institution_candidates(m: Mention) -> list[Candidate]:
+    """"Smith College": only a name the gazetteer knows as such, a town of some size or an area."""
+    return [c for c in m.candidates if c.match in ("name", "alternate")
+            and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP)]
+
+
+def _plain(m: Mention, every: list[Mention]) -> Mention:
+    """The article's plain mention of the place an institution's name holds ("Dublin" of "Dublin City Council")."""
+    return next(p for p in every if p.query == m.query and not p.institution and not p.demonym_of and not p.unanchored)
 
 
 def _place(m: Mention, c: Candidate | None) -> Place:
