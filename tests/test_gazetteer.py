@@ -92,6 +92,9 @@ def test_gazetteer_split_designator(text: str, base: str, want: str, precision: 
     ("Stepanivka", "Stepanovka"), ("Diakove", "Dyakovo"), ("Zelenopillia", "Zelenopillya"),
     ("Krasnohorivka", "Krasnogorovka"), ("Vesela Hora", "Veselaya Gora"), ("Peremozhne", "Peremozhnoye"),
     ("Kalynove", "Kalinovo"), ("Petrivske", "Petrovskoye"), ("Kreminna", "Kreminnaya"), ("Nyzhnia Krynka", "Nizhnya Krinka"),
+    # Russian -ьевка/-еевка after a soft consonant
+    ("Novohryhorivka", "Novogrigoryevka"), ("Vasylivka", "Vasilyevka"), ("Andriivka", "Andreyevka"),
+    ("Serhiivka", "Sergeyevka"), ("Matviivka", "Matveevka"),
 ])
 def test_gazetteer_russian_style_variants(ukrainian: str, russian_style: str) -> None:
     assert russian_style in russian_style_variants(ukrainian)
@@ -100,6 +103,9 @@ def test_gazetteer_russian_style_variants(ukrainian: str, russian_style: str) ->
 def test_gazetteer_russian_style_variants_leave_nouns_alone() -> None:
     assert not any(v.endswith("aya") for v in russian_style_variants("Yasynuvata"))  # a noun, not an adjective
     assert russian_style_variants("Kramatorsk") == []
+    # a hard consonant before -ivka keeps -ovka: no "Stepanyevka", "Oleksandryevka"
+    assert not any(v.endswith("yevka") for v in russian_style_variants("Stepanivka") + russian_style_variants(
+        "Oleksandrivka"))
 
 
 @pytest.mark.parametrize("inflected,base", [

@@ -163,3 +163,42 @@ def test_places_ukraine_front_villages_of_2014(pipeline, text: str, mention: str
 def test_places_ukraine_facility_name_in_title_case(pipeline) -> None:  # type: ignore[no-untyped-def]
     place = _places(pipeline, "The Zaporozhye Nuclear Power Plant lost its last external power line.")[0]
     assert place.text == "Zaporozhye Nuclear Power Plant" and place.feature == "facility"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,mention,region", [
+    # a compass word before "X region" says where the region lies, not which part is meant
+    ("Air defence units downed three drones over the southern Belgorod region overnight, the governor said.",
+     "Belgorod region", "RU.09"),
+    ("In the southern Kherson region, the army said it had pushed the enemy back several kilometres.",
+     "Kherson region", "UA.08"),
+])
+def test_places_ukraine_compass_word_before_a_region_keeps_the_region(pipeline, text: str, mention: str,  # type: ignore[no-untyped-def]
+                                                                      region: str) -> None:
+    place = next(p for p in _places(pipeline, text) if p.text.endswith(mention))
+    assert place.id == f"admin1:{region}" and place.precision == 3 and place.lat is not None
+
+
+@pytest.mark.slow
+def test_places_ukraine_compass_word_before_a_country_is_still_a_part(pipeline) -> None:  # type: ignore[no-untyped-def]
+    place = _places(pipeline, "Heavy fighting went on in eastern Ukraine.")[0]
+    assert place.country == "UA" and place.lat is None
+
+
+@pytest.mark.slow
+def test_places_ukraine_list_of_towns_closed_by_axes(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the Kupyansk, ..." opening the list is no river: every town is resolved, each as its area
+    places = _places(pipeline, "The general said attacks went on in the Kupyansk, Lyman and Kurakhove axes.")
+    assert [p.name for p in places] == ["Kupyansk", "Lyman", "Kurakhove"]
+    assert all(p.precision == 2 and p.lat is not None for p in places)
+
+
+@pytest.mark.slow
+def test_places_ukraine_russian_soft_ending_yevka(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    # Новогригорьевка: the Russian spelling of the Novohryhorivka by Debaltseve, not the Kherson
+    # town that GeoNames lists under that spelling
+    doc = pipeline.nlp("Rebel artillery pounded Novogrigoryevka and Debaltseve through the night.")
+    places = resolve_places(doc, pipeline.gazetteer, pipeline.settings.places, published=date(2015, 1, 25))
+    assert places[0].admin1 == "Donetsk Oblast" and _near(places[0], 48.36, 38.41, 30), places[0]

@@ -203,6 +203,11 @@ _RU_ENDINGS = (
     (re.compile(r"(?<=[nlk])a$"), ("aya",)),  # adjectives only: Vesela -> Veselaya, not Hora
 )
 _RU_Y = re.compile(r"y(?![aueio])")  # и: y in Ukrainian romanisation, i in Russian (Kalynove -> Kalinovo)
+# Russian -ьевка/-еевка where Ukrainian has -івка/-іївка after a soft consonant: Vasylivka ->
+# Vasilyevka, Novohryhorivka -> Novogrigoryevka, Andriivka -> Andreyevka, Serhiivka -> Sergeyevka
+_RU_SOFT_ENDINGS = (
+    (re.compile(r"iy?ivka$"), ("eyevka", "eevka")), (re.compile(r"(?<=[aeiouy][lr])ivka$"), ("yevka",)),
+)
 
 
 def russian_style_variants(name: str) -> list[str]:
@@ -216,6 +221,10 @@ def russian_style_variants(name: str) -> list[str]:
     ['Veselaya Gora', 'Vesela Gora']
     >>> "Stepanovka" in russian_style_variants("Stepanivka")
     True
+    >>> "Novogrigoryevka" in russian_style_variants("Novohryhorivka")
+    True
+    >>> "Andreyevka" in russian_style_variants("Andriivka")
+    True
     """
     words = name.split()
     if not words or not name.isascii():
@@ -227,7 +236,9 @@ def russian_style_variants(name: str) -> list[str]:
     forms += [" ".join([_ending_variants(w)[0] if _ending_variants(w) else w for w in ru[:-1]] + [e])
               for e in _ending_variants(ru[-1]) or [ru[-1]]]
     forms.append(" ".join(ru))
-    return [f for f in dict.fromkeys(forms) if f != name][:6]
+    forms += [" ".join(ru[:-1] + [ru[-1][: m.start()] + e]) for pattern, endings in _RU_SOFT_ENDINGS
+              if (m := pattern.search(ru[-1])) for e in endings]
+    return [f for f in dict.fromkeys(forms) if f != name][:8]
 
 
 _RU_H = re.compile(r"(?<![kzscKZSC])[hH]")  # г: h in Ukrainian romanisation, g in Russian (Hora -> Gora)

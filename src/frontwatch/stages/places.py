@@ -211,8 +211,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue  # "the Kanal district of Chasiv Yar": Chasiv Yar (precision 2) carries it
         m = _mention(ent)
         # "Kharkiv, Sumy and Chernihiv regions": the plural designator after the last applies to all
-        if m.query == ent.text and _plural_region_after(ents, i):
+        closing = _list_designator(ents, i)
+        if m.query == ent.text and closing in PLURAL_REGION_WORDS:
             m.query = f"{ent.text} region"
+        elif closing in PLURAL_AREA_WORDS and m.precision is None:
+            # "the Kupyansk, Lyman and Bakhmut axes": each is a town's area, and "the Kupyansk"
+            # opening the list is no river
+            m.precision, m.riverlike = 2, False
         # "near Chasov Yar and Konstantinovka": the second is near too
         prev = mentions[-1] if mentions else None
         if prev is not None and m.precision is None and prev.precision == 2 and not m.vague and \
@@ -459,7 +464,7 @@ def _mention(ent: Span) -> Mention:
             precision = 2
     # context before: "near X", "outskirts of X", "north of X", "the Airplane district of X",
     # also across "the eastern city of" ("territory surrounding the eastern city of Bakhmut")
-    if ent.start > 0 and doc[ent.start - 1].lower_ in COMPASS and (
+    if ent.start > 0 and doc[ent.start - 1].lower_ in COMPASS and not _region_designated(ent, query) and (
             doc[ent.start - 1].tag_ == "JJ" or doc[ent.start - 1].dep_ in ("amod", "compound", "npadvmod", "advmod")):
         vague = True  # "eastern Ukraine", "northern Gaza"
         start = doc[ent.start - 1].idx
@@ -485,6 +490,13 @@ def _mention(ent: Span) -> Mention:
     return Mention(start=start, end=end, text=text, query=query, precision=precision, vague=vague, city_reading=city)
 
 
+def _region_designated(ent: Span, query: str) -> bool:
+    """"the southern Kherson region", "southern Belgorod Oblast": the compass word says where the
+    whole region lies (in the south of its country), not which part of it is meant, so the region
+    keeps its point. "southern Ukraine", "eastern Kharkiv" stay parts."""
+    return query.rsplit(" ", 1)[-1].lower() in REGION_WORDS
+
+
 _SKIPPABLE = frozenset({"the", "a", "an", "city", "town", "village", "settlement", "of", "embattled", "besieged",
                         "key", "strategic", "small", "frontline", "front-line", "industrial", "port", "occupied",
                         "ruined", "destroyed", "devastated", "hub", "logistics", "logistical", "nearby",
@@ -506,17 +518,23 @@ def _is_district_of(ent: Span, nxt: Span) -> bool:
     return 2 <= len(between) <= 3 and between[-1] == "of" and any(w in DISTRICT_WORDS for w in between)
 
 
-def _plural_region_after(ents: list[Span], i: int) -> bool:
-    """Is ``ents[i]`` in a list of names closed by a plural designator ("Kharkiv, Sumy and ... regions")?"""
+PLURAL_REGION_WORDS = frozenset({"regions", "oblasts", "provinces", "governorates"})
+PLURAL_AREA_WORDS = frozenset({"directions", "axes", "sectors", "areas", "fronts"})
+
+
+def _list_designator(ents: list[Span], i: int) -> str | None:
+    """The plural designator closing the list of names ``ents[i]`` opens or sits in: "regions" for
+    "Kharkiv, Sumy and Chernihiv regions", "axes" for "the Kupyansk, Lyman and Bakhmut axes"."""
     doc = ents[i].doc
     for j in range(i, len(ents) - 1):
         between = [t.lower_ for t in doc[ents[j].end:ents[j + 1].start]]
         if between not in (["and"], [","], [",", "and"], ["or"]):
-            return False
+            return None
         last = ents[j + 1]
-        if last.end < len(doc) and doc[last.end].lower_ in ("regions", "oblasts", "provinces", "governorates"):
-            return True
-    return False
+        word = doc[last.end].lower_ if last.end < len(doc) else ""
+        if word in PLURAL_REGION_WORDS or word in PLURAL_AREA_WORDS:
+            return word
+    return None
 
 
 # --- context ----------------------------------------------------------------------------------
