@@ -10,13 +10,15 @@
    of 25 runs of a place + date query and of a radius + date query (target < 50 ms on both databases).
 
 --pg must name a throwaway database: its public schema is dropped and recreated.
-Prints medians from one run.
+Prints medians from one run, with the machine's load average (other jobs slow both sides of a ratio, but
+not equally: storage waits on the disk and, for PostgreSQL, on another process).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -183,6 +185,11 @@ def bench_queries(n_claims: int, pg: str | None) -> None:
                   f"(target < 50 ms)")
 
 
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.1f} / {five:.1f} / {fifteen:.1f} on {os.cpu_count()} CPUs"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -191,10 +198,13 @@ def main() -> None:
     parser.add_argument("--skip-ingest", action="store_true", help="only the query benchmark")
     parser.add_argument("--skip-queries", action="store_true", help="only the ingest benchmark")
     args = parser.parse_args()
+    print(load())
     if not args.skip_queries:
         bench_queries(args.claims, args.pg)
+        print(load())
     if not args.skip_ingest:
         bench_ingest(args.articles, args.pg)
+        print(load())
 
 
 if __name__ == "__main__":
