@@ -145,3 +145,22 @@ def test_events_type_from_the_parse(nlp, actors, text: str, expected: tuple[str,
 ])
 def test_events_retold_or_described_not_claimed(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+# -- actor side from the clause, not from the nearest forces word (issue 8): sentences written for these tests --
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ukraine's General Staff said the enemy continued their offensive near Lyman.", ("clash", "asserted", "RU")),
+    ("The Russian invaders were not able to enter Kupiansk, Ukraine's General Staff said.", ("advance", "denied", "RU")),
+    ("Four missiles were shot down by Russian air defence systems, the Russian Defence Ministry said.",
+     ("repelled", "asserted", "UA")),
+    ("Russia's Defence Ministry said it pulled its troops back across the river without losing a single soldier.",
+     ("casualties", "denied", "UA")),
+    ("Russia's Defence Ministry said one of its soldiers was missing after the attack on the port.",
+     ("casualties", "asserted", "UA")),
+    ("The Kremlin said Russia would not extend the grain deal.", ("negotiation", "asserted", "RU")),
+    ("Two missiles hit the railway station, Ukraine's railway chief said.", ("strike", "asserted", "unknown")),
+    ("Occupants fired a missile at a shopping centre, the governor of Poltava said.", ("strike", "asserted", "RU")),
+])
+def test_events_actor_side_from_the_clause(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)

@@ -52,7 +52,7 @@ TRIGGERS: dict[str, str] = {
         r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|downed|intercept\w*|not a single (?:metre|meter|step)|"
         r"hold(?:s|ing)? (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?)|"
         r"held (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?)|"
-        r"destroy\w* (?:\w+ ){0,3}(?:drones|missiles|rockets|uavs|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
+        r"destroy\w* (?:\w+ ){0,4}(?:drones|missiles|rockets|uavs|unmanned aerial vehicles|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
     "clash": r"(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
@@ -118,6 +118,9 @@ FORCE_NOUNS = {
     "group", "militants", "regiment", "division", "corps", "operators", "drones", "missiles", "attempts",
     "attack", "attacks", "assault", "assaults", "offensive", "counteroffensive", "positions", "defenses", "defences",
 }
+# Weapons and attacks name no side by themselves: "two missiles hit the station" says nothing of who fired.
+_WEAPON_NOUNS = {"drones", "missiles", "attack", "attacks", "assault", "assaults", "attempts", "offensive",
+                 "counteroffensive"}
 _ENEMY = {"enemy", "enemy's", "adversary", "foe"}
 _BARE_FORCES = {"army", "military", "forces", "force", "aircraft", "aviation", "brigades", "fighters", "militants"}
 MILITARY_LOSSES = {"tank", "vehicle", "aircraft", "helicopter", "soldier", "serviceman", "personnel", "fighter",
@@ -254,8 +257,9 @@ class EventFinder:
         cue = sent.doc[attribution.cue_token] if attribution.cue_token is not None else None
         if cue is not None and cue.lemma_.lower() in DENIAL_CUES:
             return "denied"
-        if kind != "repelled" and _negated(span.root):
-            return "denied"
+        if kind != "repelled" and _negated(span.root) and not (
+                kind == "negotiation" and span.root.dep_ == "dobj" and span.root.head.lemma_ in ONE_SIDED_STEPS):
+            return "denied"  # (refusing to extend a deal is a step taken, not a denied one)
         if span.root.dep_ in {"pobj", "pcomp"} and span.root.head.lower_ == "without":
             return "denied"  # "withdrew without losing a single soldier", "took place without losses"
         clause = sent.doc[span.root.left_edge.i: span.root.right_edge.i + 1].text if span.root.dep_ != "ROOT" else sent.text
@@ -277,6 +281,8 @@ class EventFinder:
         if kind == "repelled":
             if trigger.lemma_ == "fail" and agent is not None:
                 return agent  # "Russia failed to capture Vuhledar": the side that failed
+            if trigger.lemma_ in SHOOT_DOWN and agent in {"UA", "RU"}:
+                return opposite(agent)  # "missiles were shot down by Russian air defence": launched by the other side
             target = self._object_side(trigger, attribution, claimant_side)
             if target is not None:
                 return target
@@ -302,6 +308,8 @@ class EventFinder:
             return self.actors.doc_focus(span.doc)  # "allies were delivering more air defence systems"
         if kind == "negotiation":
             subjects = [c for c in trigger.children if c.dep_ == "nsubj"] if trigger.pos_ == "VERB" else []
+            if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_ in ONE_SIDED_STEPS:
+                subjects = _subjects(trigger.head)  # "Russia said it would not extend the deal": Russia's step
             if subjects and not any(c.dep_ == "conj" for c in subjects[0].children):
                 return self._phrase_side(subjects[0], attribution, claimant_side) or "unknown"
             return "unknown"  # talks, exchanges and mediation are two-sided
@@ -322,10 +330,14 @@ class EventFinder:
     def _casualty_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str:
         """Casualties belong to the side that inflicted them: the killer, else the other side of the victims."""
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-        suffered = verb.lemma_ in {"lose", "suffer", "die", "perish"} or trigger.lemma_ in {"loss", "casualty"}
+        suffered = verb.lemma_ in {"lose", "suffer", "die", "perish"} or trigger.lemma_ in {"loss", "casualty"} or (
+            any(t.lower_ in {"missing", "dead", "wounded", "injured"} and t.dep_ in {"acomp", "attr", "oprd"}
+                for t in [trigger, *verb.children]))  # "one of its soldiers was missing"
         victims: list[Token] = []
         inflicters: list[Token] = []
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "pcomp":  # "withdrew ... without losing a single soldier"
+            subjects = _subjects(verb.head.head)
         if not subjects and verb.dep_ == "conj":  # "units were fleeing ... and had lost 1,500 servicemen"
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         (victims if suffered else inflicters).extend(subjects)
@@ -343,9 +355,13 @@ class EventFinder:
         inflicters += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "in"}
                        for p in c.children if p.dep_ == "pobj"]
         # "As a result of Russian aggression, two people were killed"
-        inflicters += [t for t in trigger.sent if t.lower_ in ATTACK_NOUNS and t.pos_ == "NOUN"]
+        attacks = [t for t in trigger.sent if t.lower_ in ATTACK_NOUNS and t.pos_ == "NOUN" and t not in inflicters]
         for token in inflicters:
             side = self._phrase_side(token, attribution, claimant_side)
+            if side is not None:
+                return side
+        for token in attacks:  # "the attack on Sevastopol": who attacked, not where
+            side = self._agent_side(token, attribution, claimant_side)
             if side is not None:
                 return side
         for token in victims + [c for c in trigger.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]:
@@ -381,7 +397,8 @@ class EventFinder:
         if token.ent_type_ in {"ORG", "NORP", "GPE", "GOV"} and claimant_side not in {"UA", "RU"}:
             return "other"  # a named party in another war: the army, the RSF, Hezbollah
         head = words[-1] if token.dep_ == "ROOT" else token
-        if head.lower_ in FORCE_NOUNS | _BARE_FORCES and token.dep_ in {"nsubj", "nsubjpass", "agent", "pobj"} and known:
+        if head.lower_ in (FORCE_NOUNS | _BARE_FORCES) - _WEAPON_NOUNS and known and token.dep_ in {
+                "nsubj", "nsubjpass", "agent", "pobj"}:
             return claimant_side  # unqualified "units improved their positions": the speaker's own
         return None
 
@@ -393,10 +410,15 @@ class EventFinder:
             candidates += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if not candidates and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl"}:
                 head = verb.head
-                candidates += [c for c in head.children if c.dep_ == "nsubj"]
+                candidates += _subjects(head) if verb.dep_ == "xcomp" else [c for c in head.children if c.dep_ == "nsubj"]
                 if verb.dep_ in {"acl", "relcl"}:
                     candidates.append(head)
         else:
+            # "the enemy continued their offensive": a possessive pronoun is the clause subject's
+            if trigger.dep_ in {"dobj", "pobj"} and any(c.dep_ == "poss" and c.lower_ in {"their", "its"}
+                                                        for c in trigger.children):
+                verb = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
+                candidates += _subjects(verb)
             # "attempts by the enemy", "Russian advance", "Ukraine's counteroffensive"
             candidates += [c for c in trigger.children if c.dep_ in {"amod", "poss", "compound", "nmod"}]
             candidates += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"by", "of", "from"}
@@ -483,6 +505,10 @@ TALKED_ABOUT = {"celebrate", "hail", "welcome", "represent", "explain", "call", 
                 "signify", "mean", "discuss", "condemn", "praise", "halt", "disrupt", "prevent", "stop", "hamper",
                 "implement", "bypass", "mark", "describe", "justify", "blame", "need", "expect", "await", "fear",
                 "minimize", "minimise", "avoid", "reduce", "exchange"}
+# Steps one side takes on a deal or talks ("suspended the deal", "agreed to extend the deal").
+ONE_SIDED_STEPS = {"extend", "suspend", "quit", "leave", "exit", "halt", "terminate", "propose", "reject", "renew",
+                   "join", "resume", "sign", "break", "violate", "conduct", "carry"}
+SHOOT_DOWN = {"shoot", "down", "intercept", "destroy", "downed"}
 # What an attack on is a strike on, not fighting at the front: cities and sites behind the lines.
 STRIKE_TARGETS = {"capital", "city", "headquarters", "base", "installation", "airfield", "airbase", "depot",
                   "refinery", "plant", "station", "bridge", "building", "port", "fleet", "warehouse", "facility",
@@ -563,6 +589,16 @@ def _retold_cause(noun: Token) -> bool:
         c.dep_ in {"amod", "compound", "poss", "prep"} for c in children)
 
 
+def _subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, through "were not able to enter", "managed to", "continued to"."""
+    for _ in range(3):
+        found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if found or verb.dep_ not in {"xcomp", "acomp", "ccomp", "conj"} or verb.head is verb:
+            return found
+        verb = verb.head
+    return []
+
+
 def _clause_text(token: Token) -> str:
     """The words of the clause a trigger belongs to (its verb's subtree)."""
     verb = token
@@ -638,6 +674,8 @@ def _predicative(noun: Token) -> bool:
 
 def _negated(token: Token) -> bool:
     chain = [token, token.head] if token.dep_ in {"xcomp", "ccomp", "aux", "auxpass", "dobj", "pobj"} else [token]
+    if token.dep_ == "xcomp" and token.head.dep_ == "acomp":
+        chain.append(token.head.head)  # "were not able to enter"
     for t in chain:
         for c in t.children:
             if c.dep_ == "neg" or c.lower_ in {"never", "no"}:
