@@ -164,3 +164,17 @@ def test_events_retold_or_described_not_claimed(nlp, actors, text: str, kind: st
 ])
 def test_events_actor_side_from_the_clause(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Residents took flowers and candles to the ruins, the mayor said.", "capture"),
+    ("The wounded were taken to the regional hospital, the governor said.", "capture"),
+    ("She lost her parents in the attack, the outlet reported.", "casualties"),
+    ("The soldier, who was killed early in the war, was buried on Friday, the family said.", "casualties"),
+    ("Rescuers pulled bodies from the wreckage, the emergency service said.", "casualties"),
+    ("Firefighters battled the blaze through the night, the emergency service said.", "clash"),
+    ("Our troops are destroying the enemy's plans, the commander said.", "strike"),
+    ("Both armies sent dozens of tanks into battle, the analysts said.", "weapons_supply"),
+])
+def test_events_other_senses_of_trigger_words(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]

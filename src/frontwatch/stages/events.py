@@ -243,6 +243,8 @@ class EventFinder:
         if kind == "casualties" and root.lower_.startswith("destroy") and re.match(
                 r"\s*(?:\w+\s+){0,3}(?:drones|missiles|rockets|uavs|of them)", span.doc[span.end: span.end + 5].text, re.I):
             return False  # shot-down drones are a repelled strike, not losses
+        if not _real_object(kind, root):
+            return False
         if kind == "negotiation" and root.lower_ == "deal" and _WEAPON_RE.search(sentence):
             return False
         if kind == "advance" and root.lower_ in {"success", "successes"} and not re.search(r"tactical|achiev", sentence, re.I):
@@ -556,6 +558,45 @@ def _in_passing(kind: str, root: Token) -> bool:
             or root.head.head.lemma_ in {"part", "involve", "participate"}):
         return True  # "during the missile strike", "took part in the assault": an event told before
     return False
+
+
+# What can be taken or fall as a capture: places and positions, not flowers, shelter, steps or lives.
+PLACE_NOUNS = {"town", "city", "village", "settlement", "locality", "position", "height", "hill", "district",
+               "region", "oblast", "territory", "area", "line", "stronghold", "bridgehead", "plant", "station",
+               "airport", "port", "island", "bank", "outskirts", "centre", "center", "part", "quarter", "block",
+               "control", "capital", "hamlet", "community", "it", "them", "which", "that", "mine", "factory"}
+KIN = {"parent", "friend", "son", "daughter", "family", "relative", "mother", "father", "child", "wife", "husband",
+       "grandmother", "grandfather", "brother", "sister", "home", "job", "life", "hope"}
+NOT_TARGETS = {"plan", "hope", "myth", "illusion", "ambition", "consequence", "population", "dream", "reputation"}
+
+
+def _real_object(kind: str, root: Token) -> bool:
+    """Reject triggers whose object shows another sense: "took flowers", "lost her parents", "battled the
+    blaze", "destroying its plans", "eliminate the consequences", "sent tanks into battle"."""
+    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if kind == "capture" and root.lemma_ in {"take", "fall"} and root.lower_ not in {"fell"}:
+        if root.lemma_ == "fall":
+            objects = [c for c in root.children if c.dep_ == "nsubj"]
+        if objects and not any(o.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} or o.pos_ == "PROPN"
+                               or o.lemma_.lower() in PLACE_NOUNS | PRISONERS for o in objects):
+            return False
+    lemmas = {o.lemma_.lower() for o in objects}
+    if kind == "casualties" and root.lemma_ == "lose" and lemmas & KIN:
+        return False
+    if kind == "casualties" and root.lower_ == "bodies" and not any(c.dep_ == "nummod" for c in root.children):
+        return False  # "pulled bodies from the wreckage": a scene, not a count
+    if kind == "casualties" and root.dep_ == "relcl":
+        return False  # "a soldier who was killed in the early days of the war": background about a person
+    if kind == "clash" and lemmas & {"blaze", "fire", "flame", "wildfire"}:
+        return False
+    if root.lemma_ in {"destroy", "eliminate"} and lemmas & NOT_TARGETS:
+        return False
+    if kind == "casualties" and root.lemma_ == "eliminate" and objects and not _military_loss(root):
+        return False
+    if kind == "weapons_supply" and root.lemma_ == "send" and any(
+            c.dep_ == "prep" and c.lower_ == "into" for c in root.children):
+        return False  # "sent dozens of tanks into battle": a deployment, not a supply
+    return True
 
 
 def _military_loss(verb: Token) -> bool:
