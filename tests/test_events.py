@@ -178,3 +178,25 @@ def test_events_actor_side_from_the_clause(nlp, actors, text: str, expected: tup
 ])
 def test_events_other_senses_of_trigger_words(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ukraine's General Staff said the village remains under the control of Ukrainian forces.",
+     ("capture", "denied", "RU")),
+    ("Russia's Defence Ministry said a dozen villages were under the control of the enemy.", ("capture", "asserted", "UA")),
+    ("The brigade freed Andriivka on Friday, Ukraine's General Staff said.", ("capture", "asserted", "UA")),
+    ("A children's hospital in Kharkiv was hit, Ukraine's interior minister said.", ("strike", "asserted", "unknown")),
+    ("There were no casualties, Russia's Defence Ministry said.", ("casualties", "denied", "unknown")),
+    ("Ukraine's General Staff said its artillery units performed 900 fire missions on Tuesday.",
+     ("shelling", "asserted", "UA")),
+    ("Our soldiers did not cede any ground, Ukraine's deputy defence minister said.", ("withdrawal", "denied", "UA")),
+    ("Russian forces have made further gains in the industrial zone, the Russian Defence Ministry said.",
+     ("advance", "asserted", "RU")),
+])
+def test_events_control_hits_and_counts(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+def test_events_control_in_another_war_is_background(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The town had been under rebel control since 2014, the monitoring group said."
+    assert "capture" not in [e[0] for e in _events(nlp, actors, text)]

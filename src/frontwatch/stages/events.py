@@ -38,13 +38,15 @@ TRIGGERS: dict[str, str] = {
         r"control(?:s|led)? (?:about |some |nearly |more than |over )?[\d,.]+ (?:square|sq)"
     ),
     "withdrawal": (
-        r"withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:\w+ ){0,2}(?:back|out)|pullout|pull-out|fell back|abandon\w*|"
+        r"ced(?:e|ed|ing) (?:\w+ ){0,2}(?:ground|territory|positions?|metres?|meters?)|withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:\w+ ){0,2}(?:back|out)|pullout|pull-out|fell back|abandon\w*|"
         r"regroup\w*|relocat\w*|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
     ),
     "capture": (
         r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|out|steps|measures|over the|up|all|action|care|(?:\w+ )?(?:measures|steps)))|"
         r"seiz\w*|liberat\w*|occupied|fell to|(?:has|had|have) fallen|cleared\b|mopp\w* up|"
-        r"(?:establish\w*|gain\w*) (?:full |complete )?control"
+        r"(?:establish\w*|gain\w*) (?:full |complete )?control|freed\b|reclaim\w*|regain\w*|"
+        r"(?:almost |nearly )?(?:full|complete|total) control (?:of|over)|"
+        r"under (?:the )?(?:(?!fire\b)[\w’']+ ){0,3}control\b"
     ),
     "repelled": (
         r"repel\w*|repuls\w*|thwart\w*|fend(?:ed|ing)? off|fought off|beat(?:en)? back|beat off|foil\w*|driven back|"
@@ -55,9 +57,9 @@ TRIGGERS: dict[str, str] = {
         r"destroy\w* (?:\w+ ){0,4}(?:drones|missiles|rockets|uavs|unmanned aerial vehicles|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
-    "clash": r"(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
+    "clash": r"(?:continu\w*|conduct\w*|carr\w* out) (?:\w+ ){0,2}operations|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
     "shelling": (
-        r"shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
+        r"fire missions?|shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
         r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
     ),
     "strike": (
@@ -83,7 +85,7 @@ TRIGGERS: dict[str, str] = {
     "negotiation": (
         r"talks\b|negotiat\w*|ceasefire|cease-fire|truce|peace (?:deal|plan|summit|formula|process|agreement|talks)|"
         r"prisoner (?:exchange|swap)|exchang\w* (?:of )?(?:the )?(?:\w+ )?(?:prisoners|bodies|pows)|swap\w*|grain (?:deal|corridor|initiative)|"
-        r"mediat\w*|humanitarian corridor|repatriat\w*|(?:from|in) (?:\w+ )?captivity|"
+        r"mediat\w*|humanitarian corridor|agreements?\b|repatriat\w*|(?:from|in) (?:\w+ )?captivity|"
         r"exchange (?:happened|took place|was held)|\bdeal\b|come home|returned (?:home|from)|stop hostilities|accepted a proposal"
     ),
 }
@@ -191,7 +193,7 @@ class EventFinder:
                     continue
                 hits.setdefault(kind, (start, end))
         for kind, absorbed in ABSORBS.items():
-            if kind in hits:
+            if kind in hits and not (kind == "capture" and text[hits[kind][0] - sent.start_char:].lower().startswith("under")):
                 for other in absorbed:
                     reach = 1000 if kind in SENTENCE_WIDE else 15 if (kind, other) == ("shelling", "strike") else 40
                     if other in hits and abs(hits[other][0] - hits[kind][0]) < reach:
@@ -210,6 +212,14 @@ class EventFinder:
             assert span is not None
             polarity = self._polarity(kind, span, attribution)
             side = self._actor_side(kind, span, attribution, claimant_side)
+            if kind == "capture" and _held(span.root):
+                holder = self._holder_side(span, attribution, claimant_side)
+                if holder not in {"UA", "RU"}:
+                    continue  # "under rebel control since 2014": background from another war
+                if holder == claimant_side:  # "the town remains under our control": the enemy's capture, denied
+                    polarity, side = "denied", opposite(holder)
+                else:  # "28 settlements are under the control of the enemy": the holder's capture
+                    side = holder
             events.append(EventDraft(kind, polarity, side, span.text, start))
         return events
 
@@ -223,19 +233,22 @@ class EventFinder:
         if kind not in {"weapons_supply", "negotiation"} and _unrealised(root) and not _attempted(root) \
                 and not (kind == "withdrawal" and _ordered(root)):
             return False  # "would pull back", "has vowed to retake": a plan or threat, not an event
-        if kind != "repelled" and any(c.lower_ == "no" and c.dep_ == "det" for c in root.children):
+        if kind != "repelled" and any(c.lower_ == "no" and c.dep_ == "det" for c in root.children) and not (
+                kind == "casualties" and root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children)):
             return False  # "there were no casualties"
         if kind == "advance" and root.lower_ == "advanced" and root.pos_ == "ADJ":
             after = span.doc[span.end: span.end + 3].text
             if _ADVANCED_THING.match(after) or (_WEAPON_RE.match(after) and not re.match(r"\s*\d", after)):
                 return False  # "advanced air defence systems", not "advanced 2 kilometers"
         if kind == "advance" and root.lower_.startswith("gain") and not re.search(
-                r"square|sq|km|kilomet|metre|meter|ground|territory|position|foothold|village|control", sentence, re.I):
+                r"square|sq|km|kilomet|metre|meter|ground|territor|position|foothold|village|control|"
+                r"(?:make|made|making) (?:\w+ )?gains", sentence, re.I):
             return False
         if kind == "weapons_supply" and not _WEAPON_RE.search(_clause_text(root)):
             return False  # "sent commandos to storm it", "providing no further details"
-        aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav", sentence, re.I) or (
-            root.lower_.startswith("attack") and _targets_city(root))
+        aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav|iskander|kalibr|kinzhal|"
+                           r"shahed|himars|atacms|storm shadow", sentence, re.I) or _targets_city(root) or (
+            root.lower_ == "hit" and any(c.dep_ == "auxpass" for c in root.children))  # "the hospital was hit"
         if kind == "clash" and root.lower_.startswith("attack") and aerial:
             return False  # a drone or missile attack is a strike
         if kind == "strike" and root.lower_.startswith(("attack", "hit")) and not aerial:
@@ -245,9 +258,12 @@ class EventFinder:
             return False  # shot-down drones are a repelled strike, not losses
         if not _real_object(kind, root):
             return False
+        if kind == "negotiation" and root.lemma_ == "agreement" and _WEAPON_RE.search(_clause_text(root)):
+            return False  # agreements on weapons deliveries are not talks
         if kind == "negotiation" and root.lower_ == "deal" and _WEAPON_RE.search(sentence):
             return False
-        if kind == "advance" and root.lower_ in {"success", "successes"} and not re.search(r"tactical|achiev", sentence, re.I):
+        if kind == "advance" and root.lower_ in {"success", "successes"} and not re.search(
+                r"tactical|achiev|partial|\bha(?:d|ve|s) (?:\w+ )?success", sentence, re.I):
             return False
         if kind == "casualties" and root.lower_ in {"dead"} and root.head.lower_ in {"end"}:
             return False
@@ -328,6 +344,21 @@ class EventFinder:
         if kind in {"advance", "capture", "withdrawal"}:
             return claimant_side if claimant_side in {"UA", "RU"} else "unknown"
         return "unknown"  # "two Iskander missiles hit the centre": the sentence does not say who
+
+    def _holder_side(self, span: Span, attribution: Attribution, claimant_side: str) -> str | None:
+        """Whose control a place is under: "under Ukraine's control", "under the control of the Russian army"."""
+        for token in span:
+            if token.dep_ in {"poss", "amod", "compound"} or (token.dep_ == "pobj" and token.head.lower_ == "of"):
+                side = self._phrase_side(token, attribution, claimant_side)
+                if side is not None:
+                    return side
+        control = span[-1]
+        for prep in (c for c in control.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for p in prep.children:
+                side = self._phrase_side(p, attribution, claimant_side)
+                if side is not None:
+                    return side
+        return claimant_side
 
     def _casualty_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str:
         """Casualties belong to the side that inflicted them: the killer, else the other side of the victims."""
@@ -570,11 +601,28 @@ KIN = {"parent", "friend", "son", "daughter", "family", "relative", "mother", "f
 NOT_TARGETS = {"plan", "hope", "myth", "illusion", "ambition", "consequence", "population", "dream", "reputation"}
 
 
+def _held_place(under: Token) -> Token | None:
+    """For "X remains under Ukraine's control": X (None when the clause is not "be/remain under")."""
+    verb = under.head
+    if verb.lemma_ not in {"be", "remain", "stay"}:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects[0] if subjects else verb
+
+
+def _held(under: Token) -> bool:
+    return under.lower_ == "under" and _held_place(under) is not None
+
+
 def _real_object(kind: str, root: Token) -> bool:
     """Reject triggers whose object shows another sense: "took flowers", "lost her parents", "battled the
     blaze", "destroying its plans", "eliminate the consequences", "sent tanks into battle"."""
     objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if kind == "capture" and root.lemma_ in {"take", "fall"} and root.lower_ not in {"fell"}:
+    if kind == "capture" and root.lower_ == "under":
+        holder = _held_place(root)
+        return holder is None or holder.ent_type_ in {"GPE", "LOC", "FAC"} or holder.pos_ in {"PROPN", "NUM"} or (
+            holder.lemma_.lower() in PLACE_NOUNS | {"two", "third", "half", "most"})
+    if kind == "capture" and root.lemma_ in {"take", "fall", "free", "reclaim", "regain"} and root.lower_ not in {"fell"}:
         if root.lemma_ == "fall":
             objects = [c for c in root.children if c.dep_ == "nsubj"]
         if objects and not any(o.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} or o.pos_ == "PROPN"
