@@ -32,7 +32,7 @@ TRIGGERS: dict[str, str] = {
     "advance": (
         r"advanc\w*|gain(?:s|ed|ing)?\b(?! control)|push(?:ed|es|ing)?\b|mov(?:ed|ing|es) forward|entered|enter(?:ing|s)?\b|"
         r"progress(?:ed)?|(?:go|goes|went|going|gone) on the offensive|counter-?offensive|offensive|broke through|"
-        r"break(?:ing)? through|breakthrough|crossed|encircl\w*|(?:tactical )?success(?:es)?\b|foothold|"
+        r"break(?:ing|s)? through|broken through|breakthrough|breach(?:ed|es|ing)?\b|crossed|encircl\w*|(?:tactical )?success(?:es)?\b|foothold|"
         r"(?:more )?(?:advantageous|favou?rable|better) (?:positions|lines)|"
         r"improv(?:ed|ing|ement in) (?:the |their |its )?(?:tactical |operational )?(?:position|situation)|"
         r"control(?:s|led)? (?:about |some |nearly |more than |over )?[\d,.]+ (?:square|sq)"
@@ -42,7 +42,7 @@ TRIGGERS: dict[str, str] = {
         r"regroup\w*|relocat\w*|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
     ),
     "capture": (
-        r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|steps|measures|over the|up))|"
+        r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|out|steps|measures|over the|up|all|action|care|(?:\w+ )?(?:measures|steps)))|"
         r"seiz\w*|liberat\w*|occupied|fell to|(?:has|had|have) fallen|cleared\b|mopp\w* up|"
         r"(?:establish\w*|gain\w*) (?:full |complete )?control"
     ),
@@ -50,11 +50,12 @@ TRIGGERS: dict[str, str] = {
         r"repel\w*|repuls\w*|thwart\w*|fend(?:ed|ing)? off|fought off|beat(?:en)? back|beat off|foil\w*|driven back|"
         r"(?:not|never) (?:been |be )?successful|unsuccessful|no success|without success|"
         r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|downed|intercept\w*|not a single (?:metre|meter|step)|"
-        r"hold(?:s|ing)? (?:their |its |our |the )?(?:positions|ground|line)|held (?:their |its |our |the )?(?:positions|ground|line)|"
+        r"hold(?:s|ing)? (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?)|"
+        r"held (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?)|"
         r"destroy\w* (?:\w+ ){0,3}(?:drones|missiles|rockets|uavs|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
-    "clash": r"clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
+    "clash": r"(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
     "shelling": (
         r"shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
         r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
@@ -66,13 +67,13 @@ TRIGGERS: dict[str, str] = {
         r"attack(?:s|ed|ing)?\b"
     ),
     "casualties": (
-        r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|wounded|wounding|injur\w*|casualt\w*|losses|los(?:t|e|ing)\b|"
+        r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|fatalit(?:y|ies)|hospitali[sz]ed|(?:went|gone|are|were|is|was|remain\w*) missing|wounded|wounding|injur\w*|casualt\w*|losses|los(?:t|e|ing)\b|"
         r"eliminat\w*|neutrali[sz]ed|perished|bodies|destroy(?:ed|ing|s)?\b|taken (?:\w+ ){0,4}prisoners?|"
         r"(?:took|captured) (?:\w+ ){0,3}prisoners?|suffer\w* (?:\w+ ){0,2}losses"
     ),
     "weapons_supply": (
         r"deliver\w*|suppl(?:y|ied|ies|ying)|provid\w*|send(?:s|ing)?|sent|pledg\w*|promis\w*|donat\w*|transfer\w*|ship(?:s|ped|ping)\b|"
-        r"shipment\w*|handed|arrived|re-export\w*|aid package|military aid|security assistance|"
+        r"shipment\w*|handed|arrived|receiv(?:ed|es|ing)\b|reach(?:ed|ing|es)? (?:ukraine|kyiv|the front)|re-export\w*|aid package|military aid|security assistance|"
         r"(?:need(?:s|ed)?|asked for|request\w*|call(?:ed|s|ing)? (?:up)?on) (?:\w+ ){0,6}(?:weapons|missiles|jets|aircraft|tanks|shells|ammunition|air defen[cs]e)"
     ),
     "weapons_use": (
@@ -81,13 +82,14 @@ TRIGGERS: dict[str, str] = {
     ),
     "negotiation": (
         r"talks\b|negotiat\w*|ceasefire|cease-fire|truce|peace (?:deal|plan|summit|formula|process|agreement|talks)|"
-        r"prisoner (?:exchange|swap)|exchang\w* (?:of )?(?:prisoners|bodies|pows)|swap\w*|grain (?:deal|corridor|initiative)|"
-        r"mediat\w*|humanitarian corridor|\bdeal\b|come home|returned (?:home|from)|stop hostilities|accepted a proposal"
+        r"prisoner (?:exchange|swap)|exchang\w* (?:of )?(?:the )?(?:\w+ )?(?:prisoners|bodies|pows)|swap\w*|grain (?:deal|corridor|initiative)|"
+        r"mediat\w*|humanitarian corridor|repatriat\w*|(?:from|in) (?:\w+ )?captivity|"
+        r"exchange (?:happened|took place|was held)|\bdeal\b|come home|returned (?:home|from)|stop hostilities|accepted a proposal"
     ),
 }
 _TRIGGER_RE = {kind: re.compile(_W + f"(?:{body})", re.IGNORECASE) for kind, body in TRIGGERS.items()}
-_WEAPON_RE = re.compile(WEAPON_WORDS, re.IGNORECASE)
-_AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,4}(?:sq\b|sq\.|square|km2|km²|hectares|(?:\w+\s+)?territor(?:y|ies)\b|"
+_WEAPON_RE = re.compile(rf"\b(?:{WEAPON_WORDS})", re.IGNORECASE)  # not the "aid" of "said"
+_AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}(?:sq\b|sq\.|square|km2|km²|hectares|(?:\w+\s+)?territor(?:y|ies)\b(?! of (?-i:[A-Z]))|"
                    r"kilomet(?:er|re)s? of (?:\w+ )?(?:territory|land))", re.IGNORECASE)
 # People taken prisoner are casualties, not a captured place ("594 servicemen have been captured").
 PRISONERS = {"serviceman", "servicemen", "soldier", "soldiers", "troops", "fighter", "fighters", "people", "prisoner",
@@ -161,9 +163,18 @@ class EventFinder:
                     continue
                 if not self._plausible(kind, span, text):
                     continue
-                if kind == "advance" and span.root.lower_ in {"offensive", "counteroffensive", "counter-offensive"} \
-                        and span.root.head.lemma_ in {"launch", "begin", "start", "open", "mount"}:
-                    kind = "clash"  # the start of an offensive is fighting; ground gained is an advance
+                if kind == "advance" and (span.root.lower_ == "offensive" or span.root.lower_ in {
+                        "counteroffensive", "counter-offensive"} and span.root.head.lemma_ in {
+                        "launch", "begin", "start", "open", "mount"}):
+                    # An offensive launched, renewed or going on is fighting; a counteroffensive's progress and
+                    # ground gained are an advance.
+                    kind = "clash"
+                if kind == "shelling" and _missile_fire(span.root):
+                    kind = "strike"  # "fired a barrage of missiles", "a missile that was fired by Russia"
+                if kind == "casualties" and span.root.lemma_ == "destroy" and not _military_loss(span.root):
+                    kind = "strike"  # "destroyed 72 apartments", "the dam was destroyed": a strike, not losses
+                if kind in {"advance", "capture", "strike"} and _attempted(span.root):
+                    kind = "clash"  # "trying to break through", "attempting to capture": fighting by the side acting
                 if kind == "capture" and (_AREA.match(doc[span.end: span.end + 8].text) or any(
                         c.dep_ in {"nsubjpass", "dobj"} and _AREA.match(" " + " ".join(t.text for t in c.subtree))
                         for c in span.root.children)):
@@ -187,6 +198,8 @@ class EventFinder:
                 root = doc.char_span(start, end, alignment_mode="expand").root  # type: ignore[union-attr]
                 if root.pos_ == "NOUN" and root.dep_ == "pobj" and root.head.lower_ in {"in", "during", "amid", "after"}:
                     del hits[kind]
+                elif kind != "casualties" and _retold_cause(root):
+                    del hits[kind]
         events: list[EventDraft] = []
         claimant_side = attribution.claimant.side
         for kind, (start, end) in sorted(list(hits.items()) + [x for x in extra if x[0] in hits], key=lambda kv: kv[1][0]):
@@ -200,9 +213,12 @@ class EventFinder:
     # -- filters --------------------------------------------------------------------
     def _plausible(self, kind: str, span: Span, sentence: str) -> bool:
         root = span.root
+        if _in_passing(kind, root):
+            return False
         if root.pos_ in {"NOUN", "PROPN"} and not _predicative(root):
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
-        if kind not in {"weapons_supply", "negotiation"} and _unrealised(root):
+        if kind not in {"weapons_supply", "negotiation"} and _unrealised(root) and not _attempted(root) \
+                and not (kind == "withdrawal" and _ordered(root)):
             return False  # "would pull back", "has vowed to retake": a plan or threat, not an event
         if kind != "repelled" and any(c.lower_ == "no" and c.dep_ == "det" for c in root.children):
             return False  # "there were no casualties"
@@ -213,8 +229,8 @@ class EventFinder:
         if kind == "advance" and root.lower_.startswith("gain") and not re.search(
                 r"square|sq|km|kilomet|metre|meter|ground|territory|position|foothold|village|control", sentence, re.I):
             return False
-        if kind == "weapons_supply" and not _WEAPON_RE.search(sentence):
-            return False
+        if kind == "weapons_supply" and not _WEAPON_RE.search(_clause_text(root)):
+            return False  # "sent commandos to storm it", "providing no further details"
         aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav", sentence, re.I) or (
             root.lower_.startswith("attack") and _targets_city(root))
         if kind == "clash" and root.lower_.startswith("attack") and aerial:
@@ -240,6 +256,8 @@ class EventFinder:
             return "denied"
         if kind != "repelled" and _negated(span.root):
             return "denied"
+        if span.root.dep_ in {"pobj", "pcomp"} and span.root.head.lower_ == "without":
+            return "denied"  # "withdrew without losing a single soldier", "took place without losses"
         clause = sent.doc[span.root.left_edge.i: span.root.right_edge.i + 1].text if span.root.dep_ != "ROOT" else sent.text
         if kind != "repelled" and DENIAL_WORDS.search(clause):
             return "denied"
@@ -453,9 +471,122 @@ NO_CLAIM = re.compile(
 FUTURE_AUX = {"will", "would", "shall", "'ll", "should", "must"}
 INTENT_VERBS = {"vow", "threaten", "plan", "intend", "expect", "hope", "aim", "want", "promise", "seek", "prepare",
                 "warn", "pledge", "decide", "order", "urge", "avoid", "prevent", "try", "attempt", "fail"}
+ORDER_VERBS = {"order", "instruct", "decide", "agree", "command", "begin", "start"}
 # "The capture of Soledar makes it possible...": the event is a subject of commentary, not claimed.
 COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force", "prompt", "spark", "trigger",
                  "underline", "demonstrate", "raise", "change"}
+
+
+# Verbs whose object is an event talked about, not claimed: "celebrated their liberation", "hailed the
+# capture", "called the attack a war crime", "halted the advance" (a goal, not a claimed repulse).
+TALKED_ABOUT = {"celebrate", "hail", "welcome", "represent", "explain", "call", "reference", "mention", "follow",
+                "signify", "mean", "discuss", "condemn", "praise", "halt", "disrupt", "prevent", "stop", "hamper",
+                "implement", "bypass", "mark", "describe", "justify", "blame", "need", "expect", "await", "fear",
+                "minimize", "minimise", "avoid", "reduce", "exchange"}
+# What an attack on is a strike on, not fighting at the front: cities and sites behind the lines.
+STRIKE_TARGETS = {"capital", "city", "headquarters", "base", "installation", "airfield", "airbase", "depot",
+                  "refinery", "plant", "station", "bridge", "building", "port", "fleet", "warehouse", "facility",
+                  "infrastructure", "mall", "cafe", "hospital", "school", "block", "terminal", "airport", "ship"}
+# Nouns that a trigger word only describes: "combat vehicles", "assault brigade", "supply routes".
+NOT_EVENT_HEADS = {
+    "vehicle", "zone", "mission", "capability", "capacity", "uniform", "brigade", "unit", "group", "detachment",
+    "aircraft", "plane", "jet", "position", "line", "route", "helicopter", "readiness", "experience", "potential",
+    "training", "operator", "team", "squad", "company", "battalion", "regiment", "ship", "boat", "drone", "rifle",
+    "engineer", "medic", "pilot", "chain", "corridor", "system", "complex", "weapon", "tank"}
+# Participles used as adjectives name a state, not an event: "the occupied city", "the destroyed village".
+_STATE_PARTICIPLES = {"occupy", "liberate", "seize", "destroy", "capture", "transfer", "intercept", "down", "take",
+                      "fire", "send", "lose", "abandon", "encircle", "retake", "recapture", "free"}
+
+
+def _in_passing(kind: str, root: Token) -> bool:
+    """Is the trigger a modifier, a participle phrase, an infinitive of purpose or an event told before?
+
+    These name an event in passing ("the occupied city", "Avdiivka, captured in February", "the operation
+    to liberate Kherson", "took part in the assault"); the annotation conventions list only
+    finite statements of events (tests/data/gold/articles/CONVENTIONS.md, "Real news").
+    """
+    dep, tag = root.dep_, root.tag_
+    if dep == "compound" and root.head.lemma_.lower() in NOT_EVENT_HEADS:
+        return True  # "armoured combat vehicles", "assault units", "supply lines", "the combat zone"
+    if root.lower_ == "occupied" and root.i + 1 < len(root.doc) and root.nbor().pos_ == "PROPN":
+        return True  # "in occupied Crimea": a state, however the parser attaches it
+    if dep == "amod":
+        if tag == "VBN" or root.lemma_.lower() in _STATE_PARTICIPLES or root.lower_ in {"occupied", "liberated"}:
+            if root.head.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.head.children):
+                return False  # "there are recaptured territories": the statement is the participle's
+            return kind != "casualties" or not _predicative(root.head)  # "wounded troops were found" stays
+        return not _predicative(root.head)  # "a dead soldier's wake", "offensive operations" as a subject
+    if dep == "acl" and tag == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in root.children):
+        head = root.head
+        if head.lower_ != "those" and (head.dep_ == "attr" or head.dep_ == "pobj" and head.head.lower_ == "among"):
+            return False  # "the depot was among the targets hit": the participle is what the clause states
+        return kind != "weapons_supply"  # "a town captured by Russia in May"; "jets provided by X" is the supply
+    if dep in {"acl", "advcl", "relcl"} and tag == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+        return True  # "the operation to liberate Kherson", "set off to liberate", "in order to stop shelling"
+    if root.pos_ == "NOUN" and dep == "dobj" and root.head.lemma_ in TALKED_ABOUT:
+        return True
+    if root.pos_ == "NOUN" and dep == "pobj" and (
+            any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.children)
+            or root.head.head.lemma_ in {"part", "involve", "participate"}):
+        return True  # "during the missile strike", "took part in the assault": an event told before
+    return False
+
+
+def _military_loss(verb: Token) -> bool:
+    """Does "destroyed" take forces or their equipment as its object (or passive subject)?"""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ in {"acl", "amod"}:
+        objects.append(verb.head)
+    if not objects:
+        return True  # "the enemy lost 40 men and ... destroyed": the tally's context decides
+    words = {t.lemma_.lower() for o in objects for t in o.subtree}
+    return bool(words & (MILITARY_LOSSES | {"equipment", "manpower", "position", "warehouse", "ammunition", "radar",
+                                            "command", "post", "battery", "carrier", "gun", "mortar", "enemy",
+                                            "occupier", "invader", "them", "infantry", "sabotage", "group", "company",
+                                            "platoon", "battalion", "brigade", "crew"}))
+
+
+def _missile_fire(trigger: Token) -> bool:
+    near = [trigger.head] + list(trigger.children) + [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
+    near += [g for c in trigger.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" for g in p.children]
+    return any(t.lemma_.lower() in {"missile", "drone", "uav", "shahed"} for t in near)
+
+
+def _retold_cause(noun: Token) -> bool:
+    """ "The strike killed 52 people": a definite, unmodified event noun as the subject of a casualty verb
+    is the event told before; the sentence's new claim is the casualties."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.head.lemma_ not in {"kill", "injure", "wound", "cause",
+                                                                              "claim", "leave"}:
+        return False
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children) and not any(
+        c.dep_ in {"amod", "compound", "poss", "prep"} for c in children)
+
+
+def _clause_text(token: Token) -> str:
+    """The words of the clause a trigger belongs to (its verb's subtree)."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    return " ".join(t.text for t in verb.subtree)
+
+
+def _attempted(token: Token) -> bool:
+    """ "Russian forces are trying to capture Synkivka": an attempt, which the conventions count as a clash."""
+    return token.dep_ == "xcomp" and token.head.lemma_ in {"try", "attempt", "seek", "strive"} and not _negated(token.head)
+
+
+def _ordered(token: Token) -> bool:
+    """ "Shoigu ordered the troops to withdraw", "agreed to pull back": the conventions count an order or
+    decision to pull back as the withdrawal (the side pulling back is the actor)."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    for _ in range(3):
+        if verb.lemma_ in ORDER_VERBS:
+            return not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+        if verb.dep_ not in {"xcomp", "ccomp", "conj", "dobj"} or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _own_clause(span: Span, first: Span | None) -> bool:
@@ -473,7 +604,7 @@ def _targets_city(trigger: Token) -> bool:
     """ "attacked the capital", "an attack on Moscow": a strike on a city, not fighting at the front."""
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
     objects += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children]
-    return any(o.ent_type_ in {"GPE", "GOV"} or o.lower_ in {"capital", "city", "cities"} for o in objects)
+    return any(o.ent_type_ in {"GPE", "GOV"} or o.lemma_.lower() in STRIKE_TARGETS for o in objects)
 
 
 def _unrealised(token: Token) -> bool:
@@ -502,7 +633,7 @@ def _predicative(noun: Token) -> bool:
     if token.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "oprd", "npadvmod"}:
         return True
     # "carried out 12 strikes", "in fierce fighting near X", "after heavy shelling"
-    return token.dep_ == "pobj" and token.head.lower_ in {"in", "after", "during", "amid", "under"}
+    return token.dep_ == "pobj" and token.head.lower_ in {"in", "after", "during", "amid", "under", "without"}
 
 
 def _negated(token: Token) -> bool:
