@@ -41,7 +41,8 @@ REPORTING_VERBS = {
 SPEAKER_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "person",
                     "him": "person", "her": "person", "them": "any"}
 # "..., the statement said": the document stands for whoever issued it last.
-DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "update", "summary", "briefing", "post", "bulletin"}
+DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "update", "summary", "briefing", "post", "bulletin",
+                  "review", "statements", "reports"}
 PERSON_NOUNS = {
     "minister", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
     "commander", "president", "adviser", "advisor", "general", "head", "chief", "secretary", "representative",
@@ -61,7 +62,7 @@ ORG_NOUNS = {
     "committee", "group", "militia", "regime", "navy", "guard", "battalion", "corps", "mission", "centre",
     "center", "statement", "spokesperson's office", "force", "operator", "company", "operation",
 }
-GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals",
+GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals", "channels",
                     "eyewitnesses", "activists", "medics", "doctors"}
 # Entity labels that are never a person's name, whatever the apposition beside them.
 NOT_PEOPLE = {"GPE", "LOC", "ORG", "GOV", "NORP", "FAC", "DATE", "TIME", "CARDINAL"}
@@ -82,6 +83,15 @@ SOURCE_KIND = re.compile(r"^(?:an?\s+|the\s+)?(?:(?:video|televised|evening|nigh
                          r"(?:address|statement|post|interview|comment|comments|report|briefing|remarks|speech|"
                          r"appeal|conference|message)\s+(?:by|of|from)\s+", re.I)
 BACKGROUND_LINE = re.compile(r"(?:Background|Reference|Update|Earlier|Previously|Read also|Read more)\s*:")
+# ", Nazar Voloshyn, a spokesman for the group, said on Saturday." closing a statement: who, then the verb, then
+# at most a short tail (a day, a channel, "in a statement").
+TAIL_SPEAKER = re.compile(
+    r"[,\u201d\"]\s+(?P<who>(?:the\s+|a\s+)?[A-Z][^,;:\"\u201c\u201d]{1,80}?)(?:,\s+[^,;\"\u201c\u201d]{2,120}?,)?\s+"
+    r"(?P<verb>said|says|told|tells|reported|reports|noted|notes|added|adds|stated|states|posted|wrote|writes|"
+    r"claimed|claims|announced|announces|confirmed|confirms)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})[.!?]?\s*$")
+# Outlets that relay a statement ("..., Interfax news agency reported"), never its speaker.
+RELAY_WORDS = {"agency", "outlet", "outlets", "media", "correspondent", "correspondents", "newspaper", "channel",
+               "broadcaster", "wire", "journalist", "journalists", "reporter", "reporters"}
 # A report's own voice: the enemy, the occupiers, our troops.
 SPEAKER_VOICE = {"enemy", "occupiers", "our", "we", "us"}
 # Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
@@ -299,6 +309,9 @@ class Attributor:
                                             claimant.role, claimant.organisation)
                     if claimant:
                         return Attribution(sent, claimant, "citing", token.i, False, {t.i for t in objs[0].subtree} | {token.i})
+        tail = self._tail_speaker(sent, quotes, memory, outlet)
+        if tail is not None:
+            return tail
         verbs = [t for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
                  and not _in_quote(t, quotes)]
         verbs.sort(key=_depth)
@@ -312,6 +325,32 @@ class Attributor:
             tokens = {t.i for t in subject.subtree} | {verb.i}
             return Attribution(sent, claimant, verb.text, verb.i, False, tokens)
         return None
+
+    def _tail_speaker(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory,
+                      outlet: Claimant) -> Attribution | None:
+        """ "Russian forces broke into the village, Nazar Voloshyn, a spokesman for the group, said on air."
+
+        A statement closed by ", SPEAKER(, apposition), VERB": the parser often makes the statement's own
+        subject the speaker, or reads "reports" as a noun. The phrase between the commas is the speaker.
+        """
+        m = TAIL_SPEAKER.search(sent.text)
+        if m is None:
+            return None
+        base = sent.start_char
+        who = sent.doc.char_span(base + m.start("who"), base + m.end("who"), alignment_mode="expand")
+        verb = sent.doc.char_span(base + m.start("verb"), base + m.end("verb"), alignment_mode="expand")
+        if who is None or verb is None or _in_quote(verb.root, quotes) or who.root.is_quote:
+            return None
+        if not any(t.ent_type_ in {"PERSON", "ORG", "GOV", "NORP"} or t.lower_ in ORG_NOUNS | PERSON_NOUNS
+                   or t.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS for t in who):
+            return None
+        if any(t.lower_ in RELAY_WORDS for t in who):
+            return None  # "..., the ministry said, Sputnik news agency reported": the relay is not the speaker
+        claimant = self._claimant(who.root, memory, outlet)
+        if claimant is None or claimant.kind == "outlet" or (self.actors.lookup(claimant.name) or ("", ""))[1] == "outlets":
+            return None
+        tokens = {t.i for t in who} | {verb.root.i}
+        return Attribution(sent, claimant, verb.text, verb.root.i, False, tokens)
 
     def _quote_speaker(self, i: int, sentences: list[Span], own: list[Attribution | None],
                        quote: tuple[int, int]) -> Attribution | None:
@@ -404,8 +443,23 @@ class Attributor:
         span = doc[subtree[0].i: subtree[-1].i + 1]
         phrase = span.text.strip()
         lower = head.lower_
-        if lower in DOCUMENT_NOUNS and not [e for e in head.subtree if e.ent_type_]:
-            return memory.last
+        if lower in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
+            # "a report from CNN", "the statements of the Ukrainian side": whoever issued it
+            publisher = _publisher(head)
+            if publisher:
+                found = self._claimant(publisher[0], memory, outlet)
+                if found is None and publisher[0].tag_ in {"NNS", "NNPS"}:  # "reports from military channels"
+                    found = Claimant(name=_core(publisher[0]), kind="organisation",
+                                     side=self.actors.side_of(_core(publisher[0])) or "unknown")  # type: ignore[arg-type]
+                return found
+            if head.tag_ in {"NNS", "NNPS"}:
+                if any(c.dep_ in {"amod", "compound"} and (c.ent_type_ == "NORP" or self.actors.side_of(c.text))
+                       for c in head.lefts):  # "according to Ukrainian reports": a generic source, as written
+                    name = _core(head)
+                    return Claimant(name=name, kind="organisation", side=self.actors.side_of(name) or "unknown")  # type: ignore[arg-type]
+                return None  # "according to reports", "reports suggest": nobody named, the outlet's hedge
+            if not [e for e in head.subtree if e.ent_type_]:
+                return memory.last
         if lower in SPEAKER_PRONOUNS:
             want = SPEAKER_PRONOUNS[lower]
             if lower == "we":
@@ -458,7 +512,7 @@ class Attributor:
             side = self.actors.side_of(phrase) or _context_side(outlet)
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
-        if orgs or head_lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
+        if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
             name = _core(head)
             side = self.actors.side_of(phrase)
             if side is None:
@@ -537,7 +591,9 @@ def _publisher(evidence: Token) -> list[Token]:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 return [p for p in agent.children if p.dep_ == "pobj"][:1]
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
-            found = [p for p in child.children if p.dep_ == "pobj" and (p.ent_type_ or p.lemma_.lower() in ORG_NOUNS)]
+            found = [p for p in child.children if p.dep_ == "pobj" and (
+                p.ent_type_ in {"ORG", "GOV", "PERSON", "NORP", "GPE"} or p.lemma_.lower() in ORG_NOUNS | {"side"}
+                or (evidence.lemma_.lower() in DOCUMENT_NOUNS and p.tag_ in {"NNS", "NNPS"}))]
             if found:
                 return found[:1]
     return []
@@ -612,8 +668,10 @@ def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, 
         return names[0]
     # '"...," summarized the ministry official': after a quotation the parser often takes the inverted
     # speaker for an object.
-    if verb.i > 0 and verb.doc[verb.i - 1].is_quote:
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i]
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.tag_ in {"VBD", "VBZ", "VBP"}
+    if verb.i > 0 and (verb.doc[verb.i - 1].is_quote or after_comma):
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i
+                   and c.pos_ != "PRON"]
         if objects:
             return objects[0]
     if verb.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and verb.head is not verb:
