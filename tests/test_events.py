@@ -200,3 +200,17 @@ def test_events_control_hits_and_counts(nlp, actors, text: str, expected: tuple[
 def test_events_control_in_another_war_is_background(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = "The town had been under rebel control since 2014, the monitoring group said."
     assert "capture" not in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia's Defence Ministry admitted that its forces had lost two towns in the region.", ("capture", "asserted", "UA")),
+    ("Ukrainian troops entered the town as Russian units fell away to the river, the outlet reported.",
+     ("withdrawal", "asserted", "RU")),
+])
+def test_events_lost_places_and_falling_away(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+def test_events_attack_that_left_someone_missing(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The missile attack left a sailor missing, Russia's Defence Ministry said."
+    assert "casualties" in [e[0] for e in _events(nlp, actors, text)]

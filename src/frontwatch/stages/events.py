@@ -38,7 +38,7 @@ TRIGGERS: dict[str, str] = {
         r"control(?:s|led)? (?:about |some |nearly |more than |over )?[\d,.]+ (?:square|sq)"
     ),
     "withdrawal": (
-        r"ced(?:e|ed|ing) (?:\w+ ){0,2}(?:ground|territory|positions?|metres?|meters?)|withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:\w+ ){0,2}(?:back|out)|pullout|pull-out|fell back|abandon\w*|"
+        r"ced(?:e|ed|ing) (?:\w+ ){0,2}(?:ground|territory|positions?|metres?|meters?)|withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:\w+ ){0,2}(?:back|out)|pullout|pull-out|fell back|fell away|abandon\w*|"
         r"regroup\w*|relocat\w*|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
     ),
     "capture": (
@@ -69,7 +69,7 @@ TRIGGERS: dict[str, str] = {
         r"attack(?:s|ed|ing)?\b"
     ),
     "casualties": (
-        r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|fatalit(?:y|ies)|hospitali[sz]ed|(?:went|gone|are|were|is|was|remain\w*) missing|wounded|wounding|injur\w*|casualt\w*|losses|los(?:t|e|ing)\b|"
+        r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|fatalit(?:y|ies)|hospitali[sz]ed|(?:went|gone|are|were|is|was|remain\w*|left(?: \w+){0,3}) missing|wounded|wounding|injur\w*|casualt\w*|losses|los(?:t|e|ing)\b|"
         r"eliminat\w*|neutrali[sz]ed|perished|bodies|destroy(?:ed|ing|s)?\b|taken (?:\w+ ){0,4}prisoners?|"
         r"(?:took|captured) (?:\w+ ){0,3}prisoners?|suffer\w* (?:\w+ ){0,2}losses"
     ),
@@ -174,6 +174,9 @@ class EventFinder:
                     # An offensive launched, renewed or going on is fighting; a counteroffensive's progress and
                     # ground gained are an advance.
                     kind = "clash"
+                lost_place = kind == "casualties" and span.root.lemma_ == "lose" and _place_object(span.root)
+                if lost_place:
+                    kind = "capture"  # "Russia has lost key cities": the other side's capture
                 if kind == "shelling" and _missile_fire(span.root):
                     kind = "strike"  # "fired a barrage of missiles", "a missile that was fired by Russia"
                 if kind == "casualties" and span.root.lemma_ == "destroy" and not _military_loss(span.root):
@@ -258,7 +261,8 @@ class EventFinder:
             return False  # shot-down drones are a repelled strike, not losses
         if not _real_object(kind, root):
             return False
-        if kind == "negotiation" and root.lemma_ == "agreement" and _WEAPON_RE.search(_clause_text(root)):
+        if kind == "negotiation" and root.lemma_ == "agreement" and (_WEAPON_RE.search(sentence) or re.search(
+                r"atacms|himars|f-16|storm shadow", sentence, re.I)):
             return False  # agreements on weapons deliveries are not talks
         if kind == "negotiation" and root.lower_ == "deal" and _WEAPON_RE.search(sentence):
             return False
@@ -333,6 +337,8 @@ class EventFinder:
             return "unknown"  # talks, exchanges and mediation are two-sided
         if kind == "casualties":
             return self._casualty_side(trigger, attribution, claimant_side)
+        if kind == "capture" and trigger.lemma_ == "lose" and agent in {"UA", "RU"}:
+            return opposite(agent)  # "Russia has lost key cities": taken by the other side
         if agent is not None:
             return agent
         if kind == "capture" and claimant_side in {"UA", "RU"} and _negated(trigger) and any(
@@ -599,6 +605,13 @@ PLACE_NOUNS = {"town", "city", "village", "settlement", "locality", "position", 
 KIN = {"parent", "friend", "son", "daughter", "family", "relative", "mother", "father", "child", "wife", "husband",
        "grandmother", "grandfather", "brother", "sister", "home", "job", "life", "hope"}
 NOT_TARGETS = {"plan", "hope", "myth", "illusion", "ambition", "consequence", "population", "dream", "reputation"}
+
+
+def _place_object(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in {
+        "city", "town", "village", "settlement", "position", "territory", "region", "locality", "bridgehead"}
+        for o in objects)
 
 
 def _held_place(under: Token) -> Token | None:
