@@ -214,3 +214,11 @@ def test_events_lost_places_and_falling_away(nlp, actors, text: str, expected: t
 def test_events_attack_that_left_someone_missing(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = "The missile attack left a sailor missing, Russia's Defence Ministry said."
     assert "casualties" in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia's Defence Ministry said one serviceman was missing.", ("casualties", "asserted", "UA")),
+    ("Ukraine's navy claimed responsibility for the attack on the landing ship.", ("strike", "asserted", "UA")),
+])
+def test_events_own_missing_and_claimed_responsibility(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)

@@ -337,6 +337,8 @@ class EventFinder:
             return "unknown"  # talks, exchanges and mediation are two-sided
         if kind == "casualties":
             return self._casualty_side(trigger, attribution, claimant_side)
+        if _responsibility(trigger) and claimant_side in {"UA", "RU"}:
+            return claimant_side  # "Ukraine claimed responsibility for the attack"
         if kind == "capture" and trigger.lemma_ == "lose" and agent in {"UA", "RU"}:
             return opposite(agent)  # "Russia has lost key cities": taken by the other side
         if agent is not None:
@@ -408,6 +410,8 @@ class EventFinder:
             if side in {"UA", "RU"}:
                 return opposite(side)
         # "Four Leopard tanks were destroyed," Konashenkov said: a side's tally of enemy losses is its own work.
+        if claimant_side in {"UA", "RU"} and suffered and trigger.lemma_ == "be" and victims:
+            return opposite(claimant_side)  # "one serviceman was missing", said by his own side
         if claimant_side in {"UA", "RU"} and any(v.lemma_ in MILITARY_LOSSES for v in victims):
             return claimant_side
         return "unknown"
@@ -590,7 +594,7 @@ def _in_passing(kind: str, root: Token) -> bool:
         return True  # "the operation to liberate Kherson", "set off to liberate", "in order to stop shelling"
     if root.pos_ == "NOUN" and dep == "dobj" and root.head.lemma_ in TALKED_ABOUT:
         return True
-    if root.pos_ == "NOUN" and dep == "pobj" and (
+    if root.pos_ == "NOUN" and dep == "pobj" and not _responsibility(root) and (
             any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.children)
             or root.head.head.lemma_ in {"part", "involve", "participate"}):
         return True  # "during the missile strike", "took part in the assault": an event told before
@@ -709,6 +713,11 @@ def _clause_text(token: Token) -> str:
     return " ".join(t.text for t in verb.subtree)
 
 
+def _responsibility(token: Token) -> bool:
+    """ "claimed responsibility for the attack": the claimant says it carried the event out."""
+    return token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_ == "responsibility"
+
+
 def _attempted(token: Token) -> bool:
     """ "Russian forces are trying to capture Synkivka": an attempt, which the conventions count as a clash."""
     return token.dep_ == "xcomp" and token.head.lemma_ in {"try", "attempt", "seek", "strive"} and not _negated(token.head)
@@ -771,7 +780,7 @@ def _predicative(noun: Token) -> bool:
     if token.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "oprd", "npadvmod"}:
         return True
     # "carried out 12 strikes", "in fierce fighting near X", "after heavy shelling"
-    return token.dep_ == "pobj" and token.head.lower_ in {"in", "after", "during", "amid", "under", "without"}
+    return _responsibility(token) or token.dep_ == "pobj" and token.head.lower_ in {"in", "after", "during", "amid", "under", "without"}
 
 
 def _negated(token: Token) -> bool:
