@@ -35,7 +35,7 @@ REPORTING_VERBS = {
     "quote", "cite", "ask", "appeal", "request", "demand", "threaten", "believe", "think", "suggest",
     "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
     "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution",
-    "summarize", "summarise", "conclude", "elaborate", "recount",
+    "summarize", "summarise", "conclude", "elaborate", "recount", "denounce",
 }
 # Verbs that take a claim but read oddly as cues when their subject is not a speaker.
 SPEAKER_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "person",
@@ -195,7 +195,7 @@ class Attributor:
             if quote is not None and (found is None or _inside(found.cue_token, sent, quote) or _mostly_quote(sent, quote)):
                 speaker = self._quote_speaker(i, sentences, own, quote)
                 if speaker is None and results and results[-1].claimant.kind != "outlet" \
-                        and _opens_paragraph(doc.text, quote[0]):
+                        and (_opens_paragraph(doc.text, quote[0]) or quote[0] <= _trimmed(sent)[0]):
                     # 'X said on Monday.\n"Our troops hold the line."': a quotation paragraph with no speaker
                     # of its own goes on with the one before it.
                     speaker = Attribution(results[-1].sent, results[-1].claimant, results[-1].cue, None)
@@ -782,9 +782,16 @@ def _lead_before(sentences: list[Span], own: list[Attribution | None], i: int) -
 def _refers_back(sent: Span, at: Attribution) -> bool:
     """ "This was reported by ...", "That was announced by ...": the subject is the previous sentence."""
     cue = sent.doc[at.cue_token] if at.cue_token is not None else None
-    return cue is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
-        c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
-        for c in cue.children)
+    if cue is None:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
+            c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
+           for c in cue.children):
+        return True
+    # "The head of the regional administration reported about it." / "... announced this on Telegram."
+    objects = [c for c in cue.children if c.dep_ == "dobj"] + [
+        g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in {"this", "it"} for o in objects) and not any(c.dep_ == "ccomp" for c in cue.children)
 
 
 def _opens_paragraph(text: str, at: int) -> bool:
