@@ -284,3 +284,23 @@ def test_attribute_according_to_reports_does_not_steal_a_named_speaker(nlp, acto
             "Gladkov, said on Telegram that, according to initial reports, nobody was hurt.")
     ats = _attribute(nlp, actors, text, "Wirewire")
     assert ats[1].claimant.name.endswith("Gladkov")
+
+
+def test_attribute_next_quote_in_the_same_paragraph_keeps_the_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ('"Our groups continue operations in the region," Oleksandr Syrskyi said. "Over the past day, our troops '
+            'advanced two kilometres. Fighting goes on along the whole line."')
+    ats = _attribute(nlp, actors, text, "example-news.com")
+    assert all(a.claimant.name.endswith("Syrskyi") and a.direct_quote for a in ats)
+
+
+def test_attribute_reported_about_it_points_back_at_the_lead(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("A Russian missile hit a warehouse in the city on Monday. Four people were killed.\n"
+            "The head of the regional military administration, Dmytro Lunin, reported about it.")
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert [a.claimant.name for a in ats] == ["Dmytro Lunin"] * 3
+
+
+def test_attribute_denounced_closes_a_quote(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = '"The missile hit a crowded market far from any military site," Mayor Vitali Maletsky denounced on Facebook.'
+    [at] = _attribute(nlp, actors, text)
+    assert at.claimant.name.endswith("Maletsky") and at.direct_quote

@@ -35,7 +35,7 @@ REPORTING_VERBS = {
     "quote", "cite", "ask", "appeal", "request", "demand", "threaten", "believe", "think", "suggest",
     "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
     "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution",
-    "summarize", "summarise", "conclude", "elaborate", "recount",
+    "summarize", "summarise", "conclude", "elaborate", "recount", "denounce",
 }
 # Verbs that take a claim but read oddly as cues when their subject is not a speaker.
 SPEAKER_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "person",
@@ -113,6 +113,9 @@ class Attribution:
     cue_token: int | None = None
     direct_quote: bool = False
     attribution_tokens: set[int] = field(default_factory=set)
+    # Other speakers of the same sentence and the tokens of what each says ("Russia claimed A, but
+    # Ukrainian officials said B"; "X wrote that the military admitted B"): their events are theirs.
+    others: list[tuple[Attribution, set[int]]] = field(default_factory=list)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -168,6 +171,8 @@ class Attributor:
             found = self._own(sent, quotes, memory, outlet) or (self._headline(sent) if i == 0 else None)
             if found is not None:
                 found.claimant = self._settle(found.claimant, outlet, war, found)
+                for other, _ in found.others:
+                    other.claimant = self._settle(other.claimant, outlet, war, other)
                 memory.remember(found.claimant)
             else:
                 self._remember_subjects(sent, memory)  # "Putin spoke on Sunday. '...,' he added."
@@ -190,7 +195,7 @@ class Attributor:
             if quote is not None and (found is None or _inside(found.cue_token, sent, quote) or _mostly_quote(sent, quote)):
                 speaker = self._quote_speaker(i, sentences, own, quote)
                 if speaker is None and results and results[-1].claimant.kind != "outlet" \
-                        and _opens_paragraph(doc.text, quote[0]):
+                        and (_opens_paragraph(doc.text, quote[0]) or quote[0] <= _trimmed(sent)[0]):
                     # 'X said on Monday.\n"Our troops hold the line."': a quotation paragraph with no speaker
                     # of its own goes on with the one before it.
                     speaker = Attribution(results[-1].sent, results[-1].claimant, results[-1].cue, None)
@@ -315,7 +320,7 @@ class Attributor:
         verbs = [t for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
                  and not _in_quote(t, quotes)]
         verbs.sort(key=_depth)
-        for verb in verbs:
+        for n, verb in enumerate(verbs):
             subject = _subject(verb, quotes)
             if subject is None:
                 continue
@@ -323,8 +328,45 @@ class Attributor:
             if claimant is None:
                 continue
             tokens = {t.i for t in subject.subtree} | {verb.i}
-            return Attribution(sent, claimant, verb.text, verb.i, False, tokens)
+            found = Attribution(sent, claimant, verb.text, verb.i, False, tokens)
+            found.others = self._other_speakers(claimant, verb, tokens, verbs[n + 1:], quotes, memory, outlet)
+            return found
         return None
+
+    def _is_outlet(self, name: str) -> bool:
+        """ "The Washington Post", "the Economist", "kyivpost.com": a listed outlet, with or without "The"."""
+        bare = _strip_det(name)
+        return any((self.actors.lookup(n) or ("", ""))[1] == "outlets" for n in (bare, f"The {bare}")) \
+            or self.actors.outlet_side(bare) is not None
+
+    def _relay(self, claimant: Claimant, head: Token | None) -> bool:
+        """An outlet or a reporter passing on someone else's words."""
+        if claimant.kind == "outlet" or self._is_outlet(claimant.name):
+            return True
+        return any(w.lower() in RELAY_WORDS for w in claimant.name.split()) or (
+            head is not None and any(t.lower_ in RELAY_WORDS for t in head.subtree))
+
+    def _other_speakers(self, main: Claimant, main_verb: Token, taken: set[int], verbs: list[Token],
+                        quotes: list[tuple[int, int]],
+                        memory: _Memory, outlet: Claimant) -> list[tuple[Attribution, set[int]]]:
+        """Reporting verbs of the same sentence with a named subject of their own, and what each one says."""
+        out: list[tuple[Attribution, set[int]]] = []
+        for verb in verbs:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _in_quote(c, quotes)]
+            if not subjects or verb.i in taken or subjects[0].lower_ in SPEAKER_PRONOUNS:
+                continue
+            content = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"} for t in c.subtree}
+            if not content:
+                continue
+            claimant = self._claimant(subjects[0], memory, outlet)
+            if claimant is None or not claimant.name or _claimant_word(claimant) == _claimant_word(main) \
+                    or self._relay(claimant, subjects[0]):
+                continue  # "..., AFP reports": the relaying outlet is nobody's source
+            if _reported_by(verb, main_verb) and not self._relay(main, None):
+                continue  # "the General Staff reported that the enemy complained that ...": the report's own
+            tokens = {t.i for t in subjects[0].subtree} | {verb.i}
+            out.append((Attribution(verb.sent, claimant, verb.text, verb.i, False, tokens), content))
+        return out
 
     def _tail_speaker(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory,
                       outlet: Claimant) -> Attribution | None:
@@ -494,7 +536,7 @@ class Attributor:
         head_lower = head.lemma_.lower()
         if head_lower in PERSON_NOUNS or lower in PERSON_NOUNS:
             # "the deputy minister added": the last person whose role fits, else the last person.
-            if head.dep_ != "appos" and span[0].lower_ in {"the", "this", "that"}:
+            if head.dep_ != "appos" and span[0].lower_ in {"the", "this", "that"} and not self._is_outlet(phrase):
                 for p in reversed(memory.people):
                     if p.role and head_lower in p.role.lower():
                         return p
@@ -582,6 +624,24 @@ def _unrecognised_name(head: Token) -> Span | None:
             if found is not None:
                 return found
     return None
+
+
+def _reported_by(verb: Token, main: Token) -> bool:
+    """Is ``verb`` part of what ``main`` reports, through complement clauses only (not a relative clause)?"""
+    token = verb
+    for _ in range(12):
+        if token.head is token:
+            return False
+        if token.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "parataxis"}:
+            return False
+        token = token.head
+        if token.i == main.i:
+            return verb.dep_ != "conj" or verb.head.i != main.i
+    return False
+
+
+def _claimant_word(claimant: Claimant | None) -> str:
+    return claimant.name.split()[-1].casefold() if claimant is not None and claimant.name else ""
 
 
 def _publisher(evidence: Token) -> list[Token]:
@@ -722,9 +782,16 @@ def _lead_before(sentences: list[Span], own: list[Attribution | None], i: int) -
 def _refers_back(sent: Span, at: Attribution) -> bool:
     """ "This was reported by ...", "That was announced by ...": the subject is the previous sentence."""
     cue = sent.doc[at.cue_token] if at.cue_token is not None else None
-    return cue is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
-        c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
-        for c in cue.children)
+    if cue is None:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
+            c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
+           for c in cue.children):
+        return True
+    # "The head of the regional administration reported about it." / "... announced this on Telegram."
+    objects = [c for c in cue.children if c.dep_ == "dobj"] + [
+        g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in {"this", "it"} for o in objects) and not any(c.dep_ == "ccomp" for c in cue.children)
 
 
 def _opens_paragraph(text: str, at: int) -> bool:
