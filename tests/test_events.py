@@ -222,3 +222,17 @@ def test_events_attack_that_left_someone_missing(nlp, actors) -> None:  # type: 
 ])
 def test_events_own_missing_and_claimed_responsibility(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A British intelligence update said on Tuesday that Ukrainian units had probably breached the first Russian line.",
+     ("advance", "hedged")),
+    ("The navy said it had destroyed a Russian landing craft off the coast of Crimea.", ("casualties", "asserted")),
+])
+def test_events_hedges_and_vessels(nlp, actors, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in [(t, p) for t, p, _ in _events(nlp, actors, text)]
+
+
+def test_events_shells_bought_are_not_shelling(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The Czech government said it had found 500,000 artillery shells in Asia for Ukraine."
+    assert "shelling" not in [t for t, _, _ in _events(nlp, actors, text)]

@@ -107,7 +107,7 @@ SENTENCE_WIDE = {"repelled", "capture", "weapons_use"}
 DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "debunk"}
 DENIAL_WORDS = re.compile(r"\b(?:not a single|never|no longer|false|fake|untrue|not true|baseless|groundless)\b", re.IGNORECASE)
 HEDGE_WORDS = re.compile(
-    r"\b(?:reportedly|allegedly|possibly|apparently|presumably|likely|unconfirmed|purportedly|believed|"
+    r"\b(?:reportedly|allegedly|possibly|probably|apparently|presumably|likely|unconfirmed|purportedly|believed|"
     r"appears?|seems?|appeared|seemed)\b",
     re.IGNORECASE,
 )
@@ -127,7 +127,8 @@ _ENEMY = {"enemy", "enemy's", "adversary", "foe"}
 _BARE_FORCES = {"army", "military", "forces", "force", "aircraft", "aviation", "brigades", "fighters", "militants"}
 MILITARY_LOSSES = {"tank", "vehicle", "aircraft", "helicopter", "soldier", "serviceman", "personnel", "fighter",
                    "unit", "boat", "drone", "system", "artillery", "howitzer", "launcher", "depot", "jet", "ship",
-                   "position", "troop", "officer", "mercenary", "militant", "plane"}
+                   "position", "troop", "officer", "mercenary", "militant", "plane", "craft", "vessel", "warship",
+                   "submarine", "corvette", "frigate"}
 ATTEMPT_NOUNS = {"attempt", "attack", "assault", "offensive", "counteroffensive", "effort", "counterattack", "push"}
 ATTACK_NOUNS = {"strike", "strikes", "shelling", "attack", "attacks", "aggression", "fire", "bombardment",
                 "missile", "missiles", "drone", "drones", "artillery", "barrage", "raid", "airstrike", "airstrikes"}
@@ -635,6 +636,8 @@ def _real_object(kind: str, root: Token) -> bool:
     """Reject triggers whose object shows another sense: "took flowers", "lost her parents", "battled the
     blaze", "destroying its plans", "eliminate the consequences", "sent tanks into battle"."""
     objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if kind == "shelling" and root.lower_ == "shells" and root.pos_ == "NOUN" and root.dep_ in {"dobj", "conj", "appos"}:
+        return False  # "had found 800,000 shells", "bought shells": ammunition, not shelling
     if kind == "capture" and root.lower_ == "under":
         holder = _held_place(root)
         return holder is None or holder.ent_type_ in {"GPE", "LOC", "FAC"} or holder.pos_ in {"PROPN", "NUM"} or (
