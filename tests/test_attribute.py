@@ -304,3 +304,19 @@ def test_attribute_denounced_closes_a_quote(nlp, actors) -> None:  # type: ignor
     text = '"The missile hit a crowded market far from any military site," Mayor Vitali Maletsky denounced on Facebook.'
     [at] = _attribute(nlp, actors, text)
     assert at.claimant.name.endswith("Maletsky") and at.direct_quote
+
+
+def test_attribute_report_goes_on_with_also_and_its_own_subject(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Hanna Maliar said the enemy had made great efforts near Bakhmut. They brought in more units and "
+            "stepped up their attacks. The Vostok group also lost two tanks near Vuhledar, the ministry said.\n"
+            "Read also: Drone attack on Odesa port")
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert ats[1].claimant.name == "Hanna Maliar"
+    assert ats[-1].claimant.kind == "outlet"  # a Read also line is no item of the report
+
+
+def test_attribute_named_officials_bulletin_item_in_a_new_paragraph(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Oleksandr Tarnenko, commander of the southern group, said Ukrainian units had advanced 1 km.\n\n"
+            "In the past day, the defenders destroyed two enemy ammunition depots in the Tavria direction.")
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert ats[1].claimant.name.endswith("Tarnenko")

@@ -92,6 +92,8 @@ TAIL_SPEAKER = re.compile(
 # Outlets that relay a statement ("..., Interfax news agency reported"), never its speaker.
 RELAY_WORDS = {"agency", "outlet", "outlets", "media", "correspondent", "correspondents", "newspaper", "channel",
                "broadcaster", "wire", "journalist", "journalists", "reporter", "reporters"}
+# "The Zapad group also inflicted losses ...": the report's next item.
+ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,5}also\b", re.I)
 # A report's own voice: the enemy, the occupiers, our troops.
 SPEAKER_VOICE = {"enemy", "occupiers", "our", "we", "us"}
 # Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
@@ -266,13 +268,17 @@ class Attributor:
             at, before = results[i], results[i - 1]
             if own[i] is not None or at.claimant.kind != "outlet" or before.claimant.kind == "outlet":
                 continue
-            if _quote_of(at.sent, quotes) is not None or not self._issuer(before.claimant):
+            if _quote_of(at.sent, quotes) is not None:
                 continue
             sentence = at.sent.text.strip()
-            if BACKGROUND.search(sentence):
+            if BACKGROUND.search(sentence) or BACKGROUND_LINE.match(sentence):
+                continue  # history, or a "Read also:" line, which ends the report
+            item = bool(BULLETIN_ITEM.match(sentence) or ALSO_EARLY.match(sentence))
+            # the speaker's voice, or "They deployed more units": the report's own subject goes on
+            voice = any(t.lower_ in SPEAKER_VOICE for t in at.sent) or any(
+                t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.lower_ == "they" for t in at.sent)
+            if not self._issuer(before.claimant, strong=item):
                 continue
-            item = bool(BULLETIN_ITEM.match(sentence))
-            voice = any(t.lower_ in SPEAKER_VOICE for t in at.sent)
             new_paragraph = "\n" in text[before.span[1]:at.span[0]]
             if new_paragraph and not item:
                 continue  # a new paragraph goes on with a bulletin's next item only
@@ -281,14 +287,19 @@ class Attributor:
             results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
         return results
 
-    def _issuer(self, claimant: Claimant) -> bool:
-        """Whose report goes on past its sentence: a body that issues bulletins, or a named official."""
+    def _issuer(self, claimant: Claimant, strong: bool = False) -> bool:
+        """Whose report goes on past its sentence: a body that issues bulletins, or a named official (with a
+        bulletin's next item, "In the past day, ...", any speaker named in full on one side)."""
         last = claimant.name.split()[-1].lower() if claimant.name else ""
         if last in GENERIC_SPEAKERS or claimant.side == "unknown":
             return False
         if claimant.kind == "organisation":
-            return last in BULLETIN_ISSUERS
-        return claimant.kind == "person" and (claimant.role is not None or self.actors.person_side(claimant.name) is not None)
+            return last in BULLETIN_ISSUERS or (strong and (self.actors.lookup(claimant.name) or ("", ""))[1]
+                                                in {"organisations", "forces"})
+        if claimant.kind != "person":
+            return False
+        return claimant.role is not None or self.actors.person_side(claimant.name) is not None or (
+            strong and len(claimant.name.split()) >= 2 and claimant.side in {"UA", "RU"})
 
     # -- one sentence on its own -------------------------------------------------------
     def _own(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory, outlet: Claimant) -> Attribution | None:
@@ -609,15 +620,16 @@ def find_quotes(text: str, min_words: int = 4) -> list[tuple[int, int]]:
 
 def _unrecognised_name(head: Token) -> Span | None:
     """A proper name the model missed, next to a person noun in apposition: the name, else None."""
-    def name_of(token: Token) -> Span | None:
-        if token.pos_ != "PROPN" or token.ent_type_ in NOT_PEOPLE or not token.text[:1].isupper():
+    def name_of(token: Token, allowed: frozenset[str] = frozenset()) -> Span | None:
+        if token.pos_ != "PROPN" or (token.ent_type_ in NOT_PEOPLE and token.ent_type_ not in allowed) \
+                or not token.text[:1].isupper():
             return None
         parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         return token.doc[min([token.i] + [c.i for c in parts]): token.i + 1]
 
     apps = [c for c in head.children if c.dep_ == "appos"]
     if any(c.lemma_.lower() in PERSON_NOUNS for c in apps):
-        return name_of(head)
+        return name_of(head, frozenset({"ORG"}))  # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said
     if head.lemma_.lower() in PERSON_NOUNS:
         for c in apps:
             found = name_of(c)
