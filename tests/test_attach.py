@@ -63,3 +63,29 @@ def test_attach_headline_after_a_rubric_line_counts_no_events(pipeline) -> None:
     report = pipeline.analyze(text, published="2023-09-19", source="Wirewire")
     with_events = [c for c in report.claims if c.events]
     assert with_events and all(c.text.startswith("Ukraine's General Staff") for c in with_events)
+
+
+# -- two speakers in one sentence (issue 8, claims-attach): sentences written for these tests ---------------
+
+def test_attach_each_speaker_of_a_sentence_gets_the_events_it_states(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Moscow claimed on Friday that its forces had captured Marinka, but Ukrainian officials said their "
+            "troops had repelled the assault.")
+    report = pipeline.analyze(text, published="2023-07-14", source="Wirewire")
+    by_speaker = {c.claimant.name: {e.type for e in c.events} for c in report.claims if c.events}
+    assert by_speaker.get("Moscow") == {"capture"}
+    assert by_speaker.get("Ukrainian officials") == {"repelled"}
+
+
+def test_attach_an_outlet_relaying_a_side_gives_the_event_to_the_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The Washington Post wrote that the Ukrainian military admitted that Russian troops had advanced near Kupiansk."
+    report = pipeline.analyze(text, published="2023-07-14", source="Wirewire")
+    [claim] = [c for c in report.claims if c.events]
+    assert claim.claimant.name == "Ukrainian military" and claim.claimant.side == "UA"
+
+
+def test_attach_a_report_of_the_enemys_complaint_stays_the_reports(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("On Monday, the General Staff reported that the Russian military complained that Ukrainian troops "
+            "had destroyed a Russian reconnaissance company near Vuhledar.")
+    report = pipeline.analyze(text, published="2023-07-14", source="Kyiv Dispatch")
+    [claim] = [c for c in report.claims if c.events]
+    assert claim.claimant.name.endswith("General Staff")

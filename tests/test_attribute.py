@@ -245,3 +245,78 @@ def test_attribute_officials_report_goes_on_with_its_next_item(nlp, actors) -> N
     ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert ats[1].claimant.name.endswith("Syrskyi")
     assert ats[2].claimant.kind == "outlet"
+
+
+@pytest.mark.parametrize("text,name", [
+    # the speaker closing the statement between commas, whatever the parser made the subject
+    ("Russian forces continue their attempts to reach the rail hub of Kupiansk, Colonel-General Oleksandr Syrskyi, "
+     "commander of the Ground Forces, told a news agency on Monday.", "Syrskyi"),
+    ("The Zapad battlegroup has liberated another village in the Kharkiv region, the Russian Defence Ministry reports.",
+     "Russian Defence Ministry"),
+    # the outlet relaying the statement is not its speaker
+    ("Air defences downed six drones over the region, the Defence Ministry said, a state news agency reported.",
+     "Defence Ministry"),
+    # an inverted verb after a comma
+    ("Four children were injured in the shelling, noted the State Emergency Service.", "State Emergency Service"),
+    # reports and statements stand for whoever issued them; a bare plural is generic but named as written
+    ("According to a report from CNN, four children died in the strike.", "CNN"),
+    ("According to the statements of the Ukrainian side, Russia lost about 40 tanks.", "Ukrainian side"),
+    ("According to Ukrainian reports, the Russian army has lost 900 soldiers since the offensive began.",
+     "Ukrainian reports"),
+    ("Authorities said several people died.", "Authorities"),
+])
+def test_attribute_real_news_speaker_phrases(nlp, actors, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, text, "Wirewire")
+    assert name in at.claimant.name
+
+
+@pytest.mark.parametrize("text", [
+    "According to reports, Ukrainian troops have regained ground near the river.",
+    "Reports suggest that wounded soldiers were left behind in the town.",
+])
+def test_attribute_unnamed_reports_stay_the_outlets(nlp, actors, text: str) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, text, "Wirewire")
+    assert at.claimant.kind == "outlet"
+
+
+def test_attribute_according_to_reports_does_not_steal_a_named_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Defence Ministry said 20 drones were downed overnight. The governor of the region, Vyacheslav "
+            "Gladkov, said on Telegram that, according to initial reports, nobody was hurt.")
+    ats = _attribute(nlp, actors, text, "Wirewire")
+    assert ats[1].claimant.name.endswith("Gladkov")
+
+
+def test_attribute_next_quote_in_the_same_paragraph_keeps_the_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ('"Our groups continue operations in the region," Oleksandr Syrskyi said. "Over the past day, our troops '
+            'advanced two kilometres. Fighting goes on along the whole line."')
+    ats = _attribute(nlp, actors, text, "example-news.com")
+    assert all(a.claimant.name.endswith("Syrskyi") and a.direct_quote for a in ats)
+
+
+def test_attribute_reported_about_it_points_back_at_the_lead(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("A Russian missile hit a warehouse in the city on Monday. Four people were killed.\n"
+            "The head of the regional military administration, Dmytro Lunin, reported about it.")
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert [a.claimant.name for a in ats] == ["Dmytro Lunin"] * 3
+
+
+def test_attribute_denounced_closes_a_quote(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = '"The missile hit a crowded market far from any military site," Mayor Vitali Maletsky denounced on Facebook.'
+    [at] = _attribute(nlp, actors, text)
+    assert at.claimant.name.endswith("Maletsky") and at.direct_quote
+
+
+def test_attribute_report_goes_on_with_also_and_its_own_subject(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Hanna Maliar said the enemy had made great efforts near Bakhmut. They brought in more units and "
+            "stepped up their attacks. The Vostok group also lost two tanks near Vuhledar, the ministry said.\n"
+            "Read also: Drone attack on Odesa port")
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert ats[1].claimant.name == "Hanna Maliar"
+    assert ats[-1].claimant.kind == "outlet"  # a Read also line is no item of the report
+
+
+def test_attribute_named_officials_bulletin_item_in_a_new_paragraph(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Oleksandr Tarnenko, commander of the southern group, said Ukrainian units had advanced 1 km.\n\n"
+            "In the past day, the defenders destroyed two enemy ammunition depots in the Tavria direction.")
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert ats[1].claimant.name.endswith("Tarnenko")

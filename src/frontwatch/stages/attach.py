@@ -43,15 +43,14 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     places = _by_span([p for p in article.places if p.role == "place"], spans)  # metonyms, demonyms: no event place
     times = _by_span(article.times, spans)
     quantities = _by_span(article.quantities, spans)
-    claims = [claim_of(doc, article, at, finder, places[i], times[i], quantities[i])
-              for i, at in enumerate(attributions)]
+    claims = [c for i, at in enumerate(attributions)
+              for c in claims_of(doc, article, at, finder, places[i], times[i], quantities[i])]
     claims = inherit_times(claims)
     claims = drop_coreferent(doc, claims)
     # Headlines restate the story's lead; their events lend their times above but are
     # not counted again (the body sentence carries the claim).
-    for i in headlines(doc, attributions):
-        claims[i] = replace(claims[i], events=())
-    return claims
+    heads = {attributions[i].span for i in headlines(doc, attributions)}
+    return [replace(c, events=()) if c.span in heads else c for c in claims]
 
 
 ANAPHORIC = {"the", "this", "that", "these", "those"}
@@ -125,6 +124,37 @@ def _by_span(items: Sequence[S], spans: list[tuple[int, int]]) -> list[list[S]]:
         j = bisect_left(starts, end, lo=i)
         out.append(list(located[i:j]))
     return out
+
+
+def claims_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, places: list[Place],
+              times: list[TimeSpan], quantities: list[Quantity]) -> list[Claim]:
+    """One sentence's claims: its speaker's, then one for each other speaker of the sentence with the events
+    of what that speaker says ("Russia claimed A, but Ukrainian officials said B")."""
+    main = claim_of(doc, article, at, finder, places, times, quantities)
+    if not at.others:
+        return [main]
+    text = doc_text(doc)
+
+    def inside(event: Event, tokens: set[int]) -> bool:
+        at_char = text.find(event.trigger, main.span[0], main.span[1]) if event.trigger else -1
+        span = doc.char_span(at_char, at_char + len(event.trigger), alignment_mode="expand") if at_char >= 0 else None
+        return span is not None and span.root.i in tokens
+
+    out = []
+    claimed: set[int] = set()
+    for other, tokens in at.others:
+        mine = claim_of(doc, article, other, finder, places, times, quantities)
+        kept = tuple(e for e in mine.events if inside(e, tokens))
+        claimed |= tokens
+        if kept:
+            out.append(replace(mine, id=_claim_id(article, main.span, other.claimant.name), events=kept))
+    main = replace(main, events=tuple(e for e in main.events if not inside(e, claimed)))
+    return [main] + out
+
+
+def _claim_id(article: Article, span: tuple[int, int], who: str = "") -> str:
+    key = f"{article.id}:{span[0]}:{span[1]}" + (f":{who}" if who else "")
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
 def claim_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, places: list[Place],

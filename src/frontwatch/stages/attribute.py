@@ -35,13 +35,14 @@ REPORTING_VERBS = {
     "quote", "cite", "ask", "appeal", "request", "demand", "threaten", "believe", "think", "suggest",
     "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
     "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution",
-    "summarize", "summarise", "conclude", "elaborate", "recount",
+    "summarize", "summarise", "conclude", "elaborate", "recount", "denounce",
 }
 # Verbs that take a claim but read oddly as cues when their subject is not a speaker.
 SPEAKER_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "person",
                     "him": "person", "her": "person", "them": "any"}
 # "..., the statement said": the document stands for whoever issued it last.
-DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "update", "summary", "briefing", "post", "bulletin"}
+DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "update", "summary", "briefing", "post", "bulletin",
+                  "review", "statements", "reports"}
 PERSON_NOUNS = {
     "minister", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
     "commander", "president", "adviser", "advisor", "general", "head", "chief", "secretary", "representative",
@@ -61,7 +62,7 @@ ORG_NOUNS = {
     "committee", "group", "militia", "regime", "navy", "guard", "battalion", "corps", "mission", "centre",
     "center", "statement", "spokesperson's office", "force", "operator", "company", "operation",
 }
-GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals",
+GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals", "channels",
                     "eyewitnesses", "activists", "medics", "doctors"}
 # Entity labels that are never a person's name, whatever the apposition beside them.
 NOT_PEOPLE = {"GPE", "LOC", "ORG", "GOV", "NORP", "FAC", "DATE", "TIME", "CARDINAL"}
@@ -82,6 +83,17 @@ SOURCE_KIND = re.compile(r"^(?:an?\s+|the\s+)?(?:(?:video|televised|evening|nigh
                          r"(?:address|statement|post|interview|comment|comments|report|briefing|remarks|speech|"
                          r"appeal|conference|message)\s+(?:by|of|from)\s+", re.I)
 BACKGROUND_LINE = re.compile(r"(?:Background|Reference|Update|Earlier|Previously|Read also|Read more)\s*:")
+# ", Nazar Voloshyn, a spokesman for the group, said on Saturday." closing a statement: who, then the verb, then
+# at most a short tail (a day, a channel, "in a statement").
+TAIL_SPEAKER = re.compile(
+    r"[,\u201d\"]\s+(?P<who>(?:the\s+|a\s+)?[A-Z][^,;:\"\u201c\u201d]{1,80}?)(?:,\s+[^,;\"\u201c\u201d]{2,120}?,)?\s+"
+    r"(?P<verb>said|says|told|tells|reported|reports|noted|notes|added|adds|stated|states|posted|wrote|writes|"
+    r"claimed|claims|announced|announces|confirmed|confirms)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})[.!?]?\s*$")
+# Outlets that relay a statement ("..., Interfax news agency reported"), never its speaker.
+RELAY_WORDS = {"agency", "outlet", "outlets", "media", "correspondent", "correspondents", "newspaper", "channel",
+               "broadcaster", "wire", "journalist", "journalists", "reporter", "reporters"}
+# "The Zapad group also inflicted losses ...": the report's next item.
+ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,5}also\b", re.I)
 # A report's own voice: the enemy, the occupiers, our troops.
 SPEAKER_VOICE = {"enemy", "occupiers", "our", "we", "us"}
 # Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
@@ -103,6 +115,9 @@ class Attribution:
     cue_token: int | None = None
     direct_quote: bool = False
     attribution_tokens: set[int] = field(default_factory=set)
+    # Other speakers of the same sentence and the tokens of what each says ("Russia claimed A, but
+    # Ukrainian officials said B"; "X wrote that the military admitted B"): their events are theirs.
+    others: list[tuple[Attribution, set[int]]] = field(default_factory=list)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -158,6 +173,8 @@ class Attributor:
             found = self._own(sent, quotes, memory, outlet) or (self._headline(sent) if i == 0 else None)
             if found is not None:
                 found.claimant = self._settle(found.claimant, outlet, war, found)
+                for other, _ in found.others:
+                    other.claimant = self._settle(other.claimant, outlet, war, other)
                 memory.remember(found.claimant)
             else:
                 self._remember_subjects(sent, memory)  # "Putin spoke on Sunday. '...,' he added."
@@ -180,7 +197,7 @@ class Attributor:
             if quote is not None and (found is None or _inside(found.cue_token, sent, quote) or _mostly_quote(sent, quote)):
                 speaker = self._quote_speaker(i, sentences, own, quote)
                 if speaker is None and results and results[-1].claimant.kind != "outlet" \
-                        and _opens_paragraph(doc.text, quote[0]):
+                        and (_opens_paragraph(doc.text, quote[0]) or quote[0] <= _trimmed(sent)[0]):
                     # 'X said on Monday.\n"Our troops hold the line."': a quotation paragraph with no speaker
                     # of its own goes on with the one before it.
                     speaker = Attribution(results[-1].sent, results[-1].claimant, results[-1].cue, None)
@@ -251,13 +268,17 @@ class Attributor:
             at, before = results[i], results[i - 1]
             if own[i] is not None or at.claimant.kind != "outlet" or before.claimant.kind == "outlet":
                 continue
-            if _quote_of(at.sent, quotes) is not None or not self._issuer(before.claimant):
+            if _quote_of(at.sent, quotes) is not None:
                 continue
             sentence = at.sent.text.strip()
-            if BACKGROUND.search(sentence):
+            if BACKGROUND.search(sentence) or BACKGROUND_LINE.match(sentence):
+                continue  # history, or a "Read also:" line, which ends the report
+            item = bool(BULLETIN_ITEM.match(sentence) or ALSO_EARLY.match(sentence))
+            # the speaker's voice, or "They deployed more units": the report's own subject goes on
+            voice = any(t.lower_ in SPEAKER_VOICE for t in at.sent) or any(
+                t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.lower_ == "they" for t in at.sent)
+            if not self._issuer(before.claimant, strong=item):
                 continue
-            item = bool(BULLETIN_ITEM.match(sentence))
-            voice = any(t.lower_ in SPEAKER_VOICE for t in at.sent)
             new_paragraph = "\n" in text[before.span[1]:at.span[0]]
             if new_paragraph and not item:
                 continue  # a new paragraph goes on with a bulletin's next item only
@@ -266,14 +287,19 @@ class Attributor:
             results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
         return results
 
-    def _issuer(self, claimant: Claimant) -> bool:
-        """Whose report goes on past its sentence: a body that issues bulletins, or a named official."""
+    def _issuer(self, claimant: Claimant, strong: bool = False) -> bool:
+        """Whose report goes on past its sentence: a body that issues bulletins, or a named official (with a
+        bulletin's next item, "In the past day, ...", any speaker named in full on one side)."""
         last = claimant.name.split()[-1].lower() if claimant.name else ""
         if last in GENERIC_SPEAKERS or claimant.side == "unknown":
             return False
         if claimant.kind == "organisation":
-            return last in BULLETIN_ISSUERS
-        return claimant.kind == "person" and (claimant.role is not None or self.actors.person_side(claimant.name) is not None)
+            return last in BULLETIN_ISSUERS or (strong and (self.actors.lookup(claimant.name) or ("", ""))[1]
+                                                in {"organisations", "forces"})
+        if claimant.kind != "person":
+            return False
+        return claimant.role is not None or self.actors.person_side(claimant.name) is not None or (
+            strong and len(claimant.name.split()) >= 2 and claimant.side in {"UA", "RU"})
 
     # -- one sentence on its own -------------------------------------------------------
     def _own(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory, outlet: Claimant) -> Attribution | None:
@@ -299,10 +325,13 @@ class Attributor:
                                             claimant.role, claimant.organisation)
                     if claimant:
                         return Attribution(sent, claimant, "citing", token.i, False, {t.i for t in objs[0].subtree} | {token.i})
+        tail = self._tail_speaker(sent, quotes, memory, outlet)
+        if tail is not None:
+            return tail
         verbs = [t for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
                  and not _in_quote(t, quotes)]
         verbs.sort(key=_depth)
-        for verb in verbs:
+        for n, verb in enumerate(verbs):
             subject = _subject(verb, quotes)
             if subject is None:
                 continue
@@ -310,8 +339,71 @@ class Attributor:
             if claimant is None:
                 continue
             tokens = {t.i for t in subject.subtree} | {verb.i}
-            return Attribution(sent, claimant, verb.text, verb.i, False, tokens)
+            found = Attribution(sent, claimant, verb.text, verb.i, False, tokens)
+            found.others = self._other_speakers(claimant, verb, tokens, verbs[n + 1:], quotes, memory, outlet)
+            return found
         return None
+
+    def _is_outlet(self, name: str) -> bool:
+        """ "The Washington Post", "the Economist", "kyivpost.com": a listed outlet, with or without "The"."""
+        bare = _strip_det(name)
+        return any((self.actors.lookup(n) or ("", ""))[1] == "outlets" for n in (bare, f"The {bare}")) \
+            or self.actors.outlet_side(bare) is not None
+
+    def _relay(self, claimant: Claimant, head: Token | None) -> bool:
+        """An outlet or a reporter passing on someone else's words."""
+        if claimant.kind == "outlet" or self._is_outlet(claimant.name):
+            return True
+        return any(w.lower() in RELAY_WORDS for w in claimant.name.split()) or (
+            head is not None and any(t.lower_ in RELAY_WORDS for t in head.subtree))
+
+    def _other_speakers(self, main: Claimant, main_verb: Token, taken: set[int], verbs: list[Token],
+                        quotes: list[tuple[int, int]],
+                        memory: _Memory, outlet: Claimant) -> list[tuple[Attribution, set[int]]]:
+        """Reporting verbs of the same sentence with a named subject of their own, and what each one says."""
+        out: list[tuple[Attribution, set[int]]] = []
+        for verb in verbs:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _in_quote(c, quotes)]
+            if not subjects or verb.i in taken or subjects[0].lower_ in SPEAKER_PRONOUNS:
+                continue
+            content = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"} for t in c.subtree}
+            if not content:
+                continue
+            claimant = self._claimant(subjects[0], memory, outlet)
+            if claimant is None or not claimant.name or _claimant_word(claimant) == _claimant_word(main) \
+                    or self._relay(claimant, subjects[0]):
+                continue  # "..., AFP reports": the relaying outlet is nobody's source
+            if _reported_by(verb, main_verb) and not self._relay(main, None):
+                continue  # "the General Staff reported that the enemy complained that ...": the report's own
+            tokens = {t.i for t in subjects[0].subtree} | {verb.i}
+            out.append((Attribution(verb.sent, claimant, verb.text, verb.i, False, tokens), content))
+        return out
+
+    def _tail_speaker(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory,
+                      outlet: Claimant) -> Attribution | None:
+        """ "Russian forces broke into the village, Nazar Voloshyn, a spokesman for the group, said on air."
+
+        A statement closed by ", SPEAKER(, apposition), VERB": the parser often makes the statement's own
+        subject the speaker, or reads "reports" as a noun. The phrase between the commas is the speaker.
+        """
+        m = TAIL_SPEAKER.search(sent.text)
+        if m is None:
+            return None
+        base = sent.start_char
+        who = sent.doc.char_span(base + m.start("who"), base + m.end("who"), alignment_mode="expand")
+        verb = sent.doc.char_span(base + m.start("verb"), base + m.end("verb"), alignment_mode="expand")
+        if who is None or verb is None or _in_quote(verb.root, quotes) or who.root.is_quote:
+            return None
+        if not any(t.ent_type_ in {"PERSON", "ORG", "GOV", "NORP"} or t.lower_ in ORG_NOUNS | PERSON_NOUNS
+                   or t.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS for t in who):
+            return None
+        if any(t.lower_ in RELAY_WORDS for t in who):
+            return None  # "..., the ministry said, Sputnik news agency reported": the relay is not the speaker
+        claimant = self._claimant(who.root, memory, outlet)
+        if claimant is None or claimant.kind == "outlet" or (self.actors.lookup(claimant.name) or ("", ""))[1] == "outlets":
+            return None
+        tokens = {t.i for t in who} | {verb.root.i}
+        return Attribution(sent, claimant, verb.text, verb.root.i, False, tokens)
 
     def _quote_speaker(self, i: int, sentences: list[Span], own: list[Attribution | None],
                        quote: tuple[int, int]) -> Attribution | None:
@@ -404,8 +496,23 @@ class Attributor:
         span = doc[subtree[0].i: subtree[-1].i + 1]
         phrase = span.text.strip()
         lower = head.lower_
-        if lower in DOCUMENT_NOUNS and not [e for e in head.subtree if e.ent_type_]:
-            return memory.last
+        if lower in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
+            # "a report from CNN", "the statements of the Ukrainian side": whoever issued it
+            publisher = _publisher(head)
+            if publisher:
+                found = self._claimant(publisher[0], memory, outlet)
+                if found is None and publisher[0].tag_ in {"NNS", "NNPS"}:  # "reports from military channels"
+                    found = Claimant(name=_core(publisher[0]), kind="organisation",
+                                     side=self.actors.side_of(_core(publisher[0])) or "unknown")  # type: ignore[arg-type]
+                return found
+            if head.tag_ in {"NNS", "NNPS"}:
+                if any(c.dep_ in {"amod", "compound"} and (c.ent_type_ == "NORP" or self.actors.side_of(c.text))
+                       for c in head.lefts):  # "according to Ukrainian reports": a generic source, as written
+                    name = _core(head)
+                    return Claimant(name=name, kind="organisation", side=self.actors.side_of(name) or "unknown")  # type: ignore[arg-type]
+                return None  # "according to reports", "reports suggest": nobody named, the outlet's hedge
+            if not [e for e in head.subtree if e.ent_type_]:
+                return memory.last
         if lower in SPEAKER_PRONOUNS:
             want = SPEAKER_PRONOUNS[lower]
             if lower == "we":
@@ -440,7 +547,7 @@ class Attributor:
         head_lower = head.lemma_.lower()
         if head_lower in PERSON_NOUNS or lower in PERSON_NOUNS:
             # "the deputy minister added": the last person whose role fits, else the last person.
-            if head.dep_ != "appos" and span[0].lower_ in {"the", "this", "that"}:
+            if head.dep_ != "appos" and span[0].lower_ in {"the", "this", "that"} and not self._is_outlet(phrase):
                 for p in reversed(memory.people):
                     if p.role and head_lower in p.role.lower():
                         return p
@@ -458,7 +565,7 @@ class Attributor:
             side = self.actors.side_of(phrase) or _context_side(outlet)
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
-        if orgs or head_lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
+        if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
             name = _core(head)
             side = self.actors.side_of(phrase)
             if side is None:
@@ -513,21 +620,40 @@ def find_quotes(text: str, min_words: int = 4) -> list[tuple[int, int]]:
 
 def _unrecognised_name(head: Token) -> Span | None:
     """A proper name the model missed, next to a person noun in apposition: the name, else None."""
-    def name_of(token: Token) -> Span | None:
-        if token.pos_ != "PROPN" or token.ent_type_ in NOT_PEOPLE or not token.text[:1].isupper():
+    def name_of(token: Token, allowed: frozenset[str] = frozenset()) -> Span | None:
+        if token.pos_ != "PROPN" or (token.ent_type_ in NOT_PEOPLE and token.ent_type_ not in allowed) \
+                or not token.text[:1].isupper():
             return None
         parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         return token.doc[min([token.i] + [c.i for c in parts]): token.i + 1]
 
     apps = [c for c in head.children if c.dep_ == "appos"]
     if any(c.lemma_.lower() in PERSON_NOUNS for c in apps):
-        return name_of(head)
+        return name_of(head, frozenset({"ORG"}))  # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said
     if head.lemma_.lower() in PERSON_NOUNS:
         for c in apps:
             found = name_of(c)
             if found is not None:
                 return found
     return None
+
+
+def _reported_by(verb: Token, main: Token) -> bool:
+    """Is ``verb`` part of what ``main`` reports, through complement clauses only (not a relative clause)?"""
+    token = verb
+    for _ in range(12):
+        if token.head is token:
+            return False
+        if token.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "parataxis"}:
+            return False
+        token = token.head
+        if token.i == main.i:
+            return verb.dep_ != "conj" or verb.head.i != main.i
+    return False
+
+
+def _claimant_word(claimant: Claimant | None) -> str:
+    return claimant.name.split()[-1].casefold() if claimant is not None and claimant.name else ""
 
 
 def _publisher(evidence: Token) -> list[Token]:
@@ -537,7 +663,9 @@ def _publisher(evidence: Token) -> list[Token]:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 return [p for p in agent.children if p.dep_ == "pobj"][:1]
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
-            found = [p for p in child.children if p.dep_ == "pobj" and (p.ent_type_ or p.lemma_.lower() in ORG_NOUNS)]
+            found = [p for p in child.children if p.dep_ == "pobj" and (
+                p.ent_type_ in {"ORG", "GOV", "PERSON", "NORP", "GPE"} or p.lemma_.lower() in ORG_NOUNS | {"side"}
+                or (evidence.lemma_.lower() in DOCUMENT_NOUNS and p.tag_ in {"NNS", "NNPS"}))]
             if found:
                 return found[:1]
     return []
@@ -612,8 +740,10 @@ def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, 
         return names[0]
     # '"...," summarized the ministry official': after a quotation the parser often takes the inverted
     # speaker for an object.
-    if verb.i > 0 and verb.doc[verb.i - 1].is_quote:
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i]
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.tag_ in {"VBD", "VBZ", "VBP"}
+    if verb.i > 0 and (verb.doc[verb.i - 1].is_quote or after_comma):
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i
+                   and c.pos_ != "PRON"]
         if objects:
             return objects[0]
     if verb.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and verb.head is not verb:
@@ -664,9 +794,16 @@ def _lead_before(sentences: list[Span], own: list[Attribution | None], i: int) -
 def _refers_back(sent: Span, at: Attribution) -> bool:
     """ "This was reported by ...", "That was announced by ...": the subject is the previous sentence."""
     cue = sent.doc[at.cue_token] if at.cue_token is not None else None
-    return cue is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
-        c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
-        for c in cue.children)
+    if cue is None:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
+            c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
+           for c in cue.children):
+        return True
+    # "The head of the regional administration reported about it." / "... announced this on Telegram."
+    objects = [c for c in cue.children if c.dep_ == "dobj"] + [
+        g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in {"this", "it"} for o in objects) and not any(c.dep_ == "ccomp" for c in cue.children)
 
 
 def _opens_paragraph(text: str, at: int) -> bool:

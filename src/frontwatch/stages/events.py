@@ -38,13 +38,15 @@ TRIGGERS: dict[str, str] = {
         r"control(?:s|led)? (?:about |some |nearly |more than |over )?[\d,.]+ (?:square|sq)"
     ),
     "withdrawal": (
-        r"withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:\w+ ){0,2}(?:back|out)|pullout|pull-out|fell back|abandon\w*|"
+        r"ced(?:e|ed|ing) (?:\w+ ){0,2}(?:ground|territory|positions?|metres?|meters?)|withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:\w+ ){0,2}(?:back|out)|pullout|pull-out|fell back|fell away|abandon\w*|"
         r"regroup\w*|relocat\w*|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
     ),
     "capture": (
         r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|out|steps|measures|over the|up|all|action|care|(?:\w+ )?(?:measures|steps)))|"
         r"seiz\w*|liberat\w*|occupied|fell to|(?:has|had|have) fallen|cleared\b|mopp\w* up|"
-        r"(?:establish\w*|gain\w*) (?:full |complete )?control"
+        r"(?:establish\w*|gain\w*) (?:full |complete )?control|freed\b|reclaim\w*|regain\w*|"
+        r"(?:almost |nearly )?(?:full|complete|total) control (?:of|over)|"
+        r"under (?:the )?(?:(?!fire\b)[\w’']+ ){0,3}control\b"
     ),
     "repelled": (
         r"repel\w*|repuls\w*|thwart\w*|fend(?:ed|ing)? off|fought off|beat(?:en)? back|beat off|foil\w*|driven back|"
@@ -52,12 +54,12 @@ TRIGGERS: dict[str, str] = {
         r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|downed|intercept\w*|not a single (?:metre|meter|step)|"
         r"hold(?:s|ing)? (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?)|"
         r"held (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?)|"
-        r"destroy\w* (?:\w+ ){0,3}(?:drones|missiles|rockets|uavs|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
+        r"destroy\w* (?:\w+ ){0,4}(?:drones|missiles|rockets|uavs|unmanned aerial vehicles|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
-    "clash": r"(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
+    "clash": r"(?:continu\w*|conduct\w*|carr\w* out) (?:\w+ ){0,2}operations|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
     "shelling": (
-        r"shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
+        r"fire missions?|shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
         r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
     ),
     "strike": (
@@ -67,7 +69,7 @@ TRIGGERS: dict[str, str] = {
         r"attack(?:s|ed|ing)?\b"
     ),
     "casualties": (
-        r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|fatalit(?:y|ies)|hospitali[sz]ed|(?:went|gone|are|were|is|was|remain\w*) missing|wounded|wounding|injur\w*|casualt\w*|losses|los(?:t|e|ing)\b|"
+        r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|fatalit(?:y|ies)|hospitali[sz]ed|(?:went|gone|are|were|is|was|remain\w*|left(?: \w+){0,3}) missing|wounded|wounding|injur\w*|casualt\w*|losses|los(?:t|e|ing)\b|"
         r"eliminat\w*|neutrali[sz]ed|perished|bodies|destroy(?:ed|ing|s)?\b|taken (?:\w+ ){0,4}prisoners?|"
         r"(?:took|captured) (?:\w+ ){0,3}prisoners?|suffer\w* (?:\w+ ){0,2}losses"
     ),
@@ -83,7 +85,7 @@ TRIGGERS: dict[str, str] = {
     "negotiation": (
         r"talks\b|negotiat\w*|ceasefire|cease-fire|truce|peace (?:deal|plan|summit|formula|process|agreement|talks)|"
         r"prisoner (?:exchange|swap)|exchang\w* (?:of )?(?:the )?(?:\w+ )?(?:prisoners|bodies|pows)|swap\w*|grain (?:deal|corridor|initiative)|"
-        r"mediat\w*|humanitarian corridor|repatriat\w*|(?:from|in) (?:\w+ )?captivity|"
+        r"mediat\w*|humanitarian corridor|agreements?\b|repatriat\w*|(?:from|in) (?:\w+ )?captivity|"
         r"exchange (?:happened|took place|was held)|\bdeal\b|come home|returned (?:home|from)|stop hostilities|accepted a proposal"
     ),
 }
@@ -105,7 +107,7 @@ SENTENCE_WIDE = {"repelled", "capture", "weapons_use"}
 DENIAL_CUES = {"deny", "reject", "dismiss", "refute", "rebut", "debunk"}
 DENIAL_WORDS = re.compile(r"\b(?:not a single|never|no longer|false|fake|untrue|not true|baseless|groundless)\b", re.IGNORECASE)
 HEDGE_WORDS = re.compile(
-    r"\b(?:reportedly|allegedly|possibly|apparently|presumably|likely|unconfirmed|purportedly|believed|"
+    r"\b(?:reportedly|allegedly|possibly|probably|apparently|presumably|likely|unconfirmed|purportedly|believed|"
     r"appears?|seems?|appeared|seemed)\b",
     re.IGNORECASE,
 )
@@ -118,11 +120,15 @@ FORCE_NOUNS = {
     "group", "militants", "regiment", "division", "corps", "operators", "drones", "missiles", "attempts",
     "attack", "attacks", "assault", "assaults", "offensive", "counteroffensive", "positions", "defenses", "defences",
 }
+# Weapons and attacks name no side by themselves: "two missiles hit the station" says nothing of who fired.
+_WEAPON_NOUNS = {"drones", "missiles", "attack", "attacks", "assault", "assaults", "attempts", "offensive",
+                 "counteroffensive"}
 _ENEMY = {"enemy", "enemy's", "adversary", "foe"}
 _BARE_FORCES = {"army", "military", "forces", "force", "aircraft", "aviation", "brigades", "fighters", "militants"}
 MILITARY_LOSSES = {"tank", "vehicle", "aircraft", "helicopter", "soldier", "serviceman", "personnel", "fighter",
                    "unit", "boat", "drone", "system", "artillery", "howitzer", "launcher", "depot", "jet", "ship",
-                   "position", "troop", "officer", "mercenary", "militant", "plane"}
+                   "position", "troop", "officer", "mercenary", "militant", "plane", "craft", "vessel", "warship",
+                   "submarine", "corvette", "frigate"}
 ATTEMPT_NOUNS = {"attempt", "attack", "assault", "offensive", "counteroffensive", "effort", "counterattack", "push"}
 ATTACK_NOUNS = {"strike", "strikes", "shelling", "attack", "attacks", "aggression", "fire", "bombardment",
                 "missile", "missiles", "drone", "drones", "artillery", "barrage", "raid", "airstrike", "airstrikes"}
@@ -169,6 +175,9 @@ class EventFinder:
                     # An offensive launched, renewed or going on is fighting; a counteroffensive's progress and
                     # ground gained are an advance.
                     kind = "clash"
+                lost_place = kind == "casualties" and span.root.lemma_ == "lose" and _place_object(span.root)
+                if lost_place:
+                    kind = "capture"  # "Russia has lost key cities": the other side's capture
                 if kind == "shelling" and _missile_fire(span.root):
                     kind = "strike"  # "fired a barrage of missiles", "a missile that was fired by Russia"
                 if kind == "casualties" and span.root.lemma_ == "destroy" and not _military_loss(span.root):
@@ -188,7 +197,7 @@ class EventFinder:
                     continue
                 hits.setdefault(kind, (start, end))
         for kind, absorbed in ABSORBS.items():
-            if kind in hits:
+            if kind in hits and not (kind == "capture" and text[hits[kind][0] - sent.start_char:].lower().startswith("under")):
                 for other in absorbed:
                     reach = 1000 if kind in SENTENCE_WIDE else 15 if (kind, other) == ("shelling", "strike") else 40
                     if other in hits and abs(hits[other][0] - hits[kind][0]) < reach:
@@ -207,6 +216,14 @@ class EventFinder:
             assert span is not None
             polarity = self._polarity(kind, span, attribution)
             side = self._actor_side(kind, span, attribution, claimant_side)
+            if kind == "capture" and _held(span.root):
+                holder = self._holder_side(span, attribution, claimant_side)
+                if holder not in {"UA", "RU"}:
+                    continue  # "under rebel control since 2014": background from another war
+                if holder == claimant_side:  # "the town remains under our control": the enemy's capture, denied
+                    polarity, side = "denied", opposite(holder)
+                else:  # "28 settlements are under the control of the enemy": the holder's capture
+                    side = holder
             events.append(EventDraft(kind, polarity, side, span.text, start))
         return events
 
@@ -220,19 +237,22 @@ class EventFinder:
         if kind not in {"weapons_supply", "negotiation"} and _unrealised(root) and not _attempted(root) \
                 and not (kind == "withdrawal" and _ordered(root)):
             return False  # "would pull back", "has vowed to retake": a plan or threat, not an event
-        if kind != "repelled" and any(c.lower_ == "no" and c.dep_ == "det" for c in root.children):
+        if kind != "repelled" and any(c.lower_ == "no" and c.dep_ == "det" for c in root.children) and not (
+                kind == "casualties" and root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children)):
             return False  # "there were no casualties"
         if kind == "advance" and root.lower_ == "advanced" and root.pos_ == "ADJ":
             after = span.doc[span.end: span.end + 3].text
             if _ADVANCED_THING.match(after) or (_WEAPON_RE.match(after) and not re.match(r"\s*\d", after)):
                 return False  # "advanced air defence systems", not "advanced 2 kilometers"
         if kind == "advance" and root.lower_.startswith("gain") and not re.search(
-                r"square|sq|km|kilomet|metre|meter|ground|territory|position|foothold|village|control", sentence, re.I):
+                r"square|sq|km|kilomet|metre|meter|ground|territor|position|foothold|village|control|"
+                r"(?:make|made|making) (?:\w+ )?gains", sentence, re.I):
             return False
         if kind == "weapons_supply" and not _WEAPON_RE.search(_clause_text(root)):
             return False  # "sent commandos to storm it", "providing no further details"
-        aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav", sentence, re.I) or (
-            root.lower_.startswith("attack") and _targets_city(root))
+        aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav|iskander|kalibr|kinzhal|"
+                           r"shahed|himars|atacms|storm shadow", sentence, re.I) or _targets_city(root) or (
+            root.lower_ == "hit" and any(c.dep_ == "auxpass" for c in root.children))  # "the hospital was hit"
         if kind == "clash" and root.lower_.startswith("attack") and aerial:
             return False  # a drone or missile attack is a strike
         if kind == "strike" and root.lower_.startswith(("attack", "hit")) and not aerial:
@@ -240,9 +260,15 @@ class EventFinder:
         if kind == "casualties" and root.lower_.startswith("destroy") and re.match(
                 r"\s*(?:\w+\s+){0,3}(?:drones|missiles|rockets|uavs|of them)", span.doc[span.end: span.end + 5].text, re.I):
             return False  # shot-down drones are a repelled strike, not losses
+        if not _real_object(kind, root):
+            return False
+        if kind == "negotiation" and root.lemma_ == "agreement" and (_WEAPON_RE.search(sentence) or re.search(
+                r"atacms|himars|f-16|storm shadow", sentence, re.I)):
+            return False  # agreements on weapons deliveries are not talks
         if kind == "negotiation" and root.lower_ == "deal" and _WEAPON_RE.search(sentence):
             return False
-        if kind == "advance" and root.lower_ in {"success", "successes"} and not re.search(r"tactical|achiev", sentence, re.I):
+        if kind == "advance" and root.lower_ in {"success", "successes"} and not re.search(
+                r"tactical|achiev|partial|\bha(?:d|ve|s) (?:\w+ )?success", sentence, re.I):
             return False
         if kind == "casualties" and root.lower_ in {"dead"} and root.head.lower_ in {"end"}:
             return False
@@ -254,8 +280,9 @@ class EventFinder:
         cue = sent.doc[attribution.cue_token] if attribution.cue_token is not None else None
         if cue is not None and cue.lemma_.lower() in DENIAL_CUES:
             return "denied"
-        if kind != "repelled" and _negated(span.root):
-            return "denied"
+        if kind != "repelled" and _negated(span.root) and not (
+                kind == "negotiation" and span.root.dep_ == "dobj" and span.root.head.lemma_ in ONE_SIDED_STEPS):
+            return "denied"  # (refusing to extend a deal is a step taken, not a denied one)
         if span.root.dep_ in {"pobj", "pcomp"} and span.root.head.lower_ == "without":
             return "denied"  # "withdrew without losing a single soldier", "took place without losses"
         clause = sent.doc[span.root.left_edge.i: span.root.right_edge.i + 1].text if span.root.dep_ != "ROOT" else sent.text
@@ -277,6 +304,8 @@ class EventFinder:
         if kind == "repelled":
             if trigger.lemma_ == "fail" and agent is not None:
                 return agent  # "Russia failed to capture Vuhledar": the side that failed
+            if trigger.lemma_ in SHOOT_DOWN and agent in {"UA", "RU"}:
+                return opposite(agent)  # "missiles were shot down by Russian air defence": launched by the other side
             target = self._object_side(trigger, attribution, claimant_side)
             if target is not None:
                 return target
@@ -302,11 +331,17 @@ class EventFinder:
             return self.actors.doc_focus(span.doc)  # "allies were delivering more air defence systems"
         if kind == "negotiation":
             subjects = [c for c in trigger.children if c.dep_ == "nsubj"] if trigger.pos_ == "VERB" else []
+            if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_ in ONE_SIDED_STEPS:
+                subjects = _subjects(trigger.head)  # "Russia said it would not extend the deal": Russia's step
             if subjects and not any(c.dep_ == "conj" for c in subjects[0].children):
                 return self._phrase_side(subjects[0], attribution, claimant_side) or "unknown"
             return "unknown"  # talks, exchanges and mediation are two-sided
         if kind == "casualties":
             return self._casualty_side(trigger, attribution, claimant_side)
+        if _responsibility(trigger) and claimant_side in {"UA", "RU"}:
+            return claimant_side  # "Ukraine claimed responsibility for the attack"
+        if kind == "capture" and trigger.lemma_ == "lose" and agent in {"UA", "RU"}:
+            return opposite(agent)  # "Russia has lost key cities": taken by the other side
         if agent is not None:
             return agent
         if kind == "capture" and claimant_side in {"UA", "RU"} and _negated(trigger) and any(
@@ -319,13 +354,32 @@ class EventFinder:
             return claimant_side if claimant_side in {"UA", "RU"} else "unknown"
         return "unknown"  # "two Iskander missiles hit the centre": the sentence does not say who
 
+    def _holder_side(self, span: Span, attribution: Attribution, claimant_side: str) -> str | None:
+        """Whose control a place is under: "under Ukraine's control", "under the control of the Russian army"."""
+        for token in span:
+            if token.dep_ in {"poss", "amod", "compound"} or (token.dep_ == "pobj" and token.head.lower_ == "of"):
+                side = self._phrase_side(token, attribution, claimant_side)
+                if side is not None:
+                    return side
+        control = span[-1]
+        for prep in (c for c in control.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for p in prep.children:
+                side = self._phrase_side(p, attribution, claimant_side)
+                if side is not None:
+                    return side
+        return claimant_side
+
     def _casualty_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str:
         """Casualties belong to the side that inflicted them: the killer, else the other side of the victims."""
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-        suffered = verb.lemma_ in {"lose", "suffer", "die", "perish"} or trigger.lemma_ in {"loss", "casualty"}
+        suffered = verb.lemma_ in {"lose", "suffer", "die", "perish"} or trigger.lemma_ in {"loss", "casualty"} or (
+            any(t.lower_ in {"missing", "dead", "wounded", "injured"} and t.dep_ in {"acomp", "attr", "oprd"}
+                for t in [trigger, *verb.children]))  # "one of its soldiers was missing"
         victims: list[Token] = []
         inflicters: list[Token] = []
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "pcomp":  # "withdrew ... without losing a single soldier"
+            subjects = _subjects(verb.head.head)
         if not subjects and verb.dep_ == "conj":  # "units were fleeing ... and had lost 1,500 servicemen"
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         (victims if suffered else inflicters).extend(subjects)
@@ -343,9 +397,13 @@ class EventFinder:
         inflicters += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "in"}
                        for p in c.children if p.dep_ == "pobj"]
         # "As a result of Russian aggression, two people were killed"
-        inflicters += [t for t in trigger.sent if t.lower_ in ATTACK_NOUNS and t.pos_ == "NOUN"]
+        attacks = [t for t in trigger.sent if t.lower_ in ATTACK_NOUNS and t.pos_ == "NOUN" and t not in inflicters]
         for token in inflicters:
             side = self._phrase_side(token, attribution, claimant_side)
+            if side is not None:
+                return side
+        for token in attacks:  # "the attack on Sevastopol": who attacked, not where
+            side = self._agent_side(token, attribution, claimant_side)
             if side is not None:
                 return side
         for token in victims + [c for c in trigger.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]:
@@ -353,6 +411,8 @@ class EventFinder:
             if side in {"UA", "RU"}:
                 return opposite(side)
         # "Four Leopard tanks were destroyed," Konashenkov said: a side's tally of enemy losses is its own work.
+        if claimant_side in {"UA", "RU"} and suffered and trigger.lemma_ == "be" and victims:
+            return opposite(claimant_side)  # "one serviceman was missing", said by his own side
         if claimant_side in {"UA", "RU"} and any(v.lemma_ in MILITARY_LOSSES for v in victims):
             return claimant_side
         return "unknown"
@@ -381,7 +441,8 @@ class EventFinder:
         if token.ent_type_ in {"ORG", "NORP", "GPE", "GOV"} and claimant_side not in {"UA", "RU"}:
             return "other"  # a named party in another war: the army, the RSF, Hezbollah
         head = words[-1] if token.dep_ == "ROOT" else token
-        if head.lower_ in FORCE_NOUNS | _BARE_FORCES and token.dep_ in {"nsubj", "nsubjpass", "agent", "pobj"} and known:
+        if head.lower_ in (FORCE_NOUNS | _BARE_FORCES) - _WEAPON_NOUNS and known and token.dep_ in {
+                "nsubj", "nsubjpass", "agent", "pobj"}:
             return claimant_side  # unqualified "units improved their positions": the speaker's own
         return None
 
@@ -393,10 +454,15 @@ class EventFinder:
             candidates += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if not candidates and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl"}:
                 head = verb.head
-                candidates += [c for c in head.children if c.dep_ == "nsubj"]
+                candidates += _subjects(head) if verb.dep_ == "xcomp" else [c for c in head.children if c.dep_ == "nsubj"]
                 if verb.dep_ in {"acl", "relcl"}:
                     candidates.append(head)
         else:
+            # "the enemy continued their offensive": a possessive pronoun is the clause subject's
+            if trigger.dep_ in {"dobj", "pobj"} and any(c.dep_ == "poss" and c.lower_ in {"their", "its"}
+                                                        for c in trigger.children):
+                verb = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
+                candidates += _subjects(verb)
             # "attempts by the enemy", "Russian advance", "Ukraine's counteroffensive"
             candidates += [c for c in trigger.children if c.dep_ in {"amod", "poss", "compound", "nmod"}]
             candidates += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"by", "of", "from"}
@@ -483,6 +549,10 @@ TALKED_ABOUT = {"celebrate", "hail", "welcome", "represent", "explain", "call", 
                 "signify", "mean", "discuss", "condemn", "praise", "halt", "disrupt", "prevent", "stop", "hamper",
                 "implement", "bypass", "mark", "describe", "justify", "blame", "need", "expect", "await", "fear",
                 "minimize", "minimise", "avoid", "reduce", "exchange"}
+# Steps one side takes on a deal or talks ("suspended the deal", "agreed to extend the deal").
+ONE_SIDED_STEPS = {"extend", "suspend", "quit", "leave", "exit", "halt", "terminate", "propose", "reject", "renew",
+                   "join", "resume", "sign", "break", "violate", "conduct", "carry"}
+SHOOT_DOWN = {"shoot", "down", "intercept", "destroy", "downed"}
 # What an attack on is a strike on, not fighting at the front: cities and sites behind the lines.
 STRIKE_TARGETS = {"capital", "city", "headquarters", "base", "installation", "airfield", "airbase", "depot",
                   "refinery", "plant", "station", "bridge", "building", "port", "fleet", "warehouse", "facility",
@@ -525,11 +595,76 @@ def _in_passing(kind: str, root: Token) -> bool:
         return True  # "the operation to liberate Kherson", "set off to liberate", "in order to stop shelling"
     if root.pos_ == "NOUN" and dep == "dobj" and root.head.lemma_ in TALKED_ABOUT:
         return True
-    if root.pos_ == "NOUN" and dep == "pobj" and (
+    if root.pos_ == "NOUN" and dep == "pobj" and not _responsibility(root) and (
             any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.children)
             or root.head.head.lemma_ in {"part", "involve", "participate"}):
         return True  # "during the missile strike", "took part in the assault": an event told before
     return False
+
+
+# What can be taken or fall as a capture: places and positions, not flowers, shelter, steps or lives.
+PLACE_NOUNS = {"town", "city", "village", "settlement", "locality", "position", "height", "hill", "district",
+               "region", "oblast", "territory", "area", "line", "stronghold", "bridgehead", "plant", "station",
+               "airport", "port", "island", "bank", "outskirts", "centre", "center", "part", "quarter", "block",
+               "control", "capital", "hamlet", "community", "it", "them", "which", "that", "mine", "factory"}
+KIN = {"parent", "friend", "son", "daughter", "family", "relative", "mother", "father", "child", "wife", "husband",
+       "grandmother", "grandfather", "brother", "sister", "home", "job", "life", "hope"}
+NOT_TARGETS = {"plan", "hope", "myth", "illusion", "ambition", "consequence", "population", "dream", "reputation"}
+
+
+def _place_object(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in {
+        "city", "town", "village", "settlement", "position", "territory", "region", "locality", "bridgehead"}
+        for o in objects)
+
+
+def _held_place(under: Token) -> Token | None:
+    """For "X remains under Ukraine's control": X (None when the clause is not "be/remain under")."""
+    verb = under.head
+    if verb.lemma_ not in {"be", "remain", "stay"}:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects[0] if subjects else verb
+
+
+def _held(under: Token) -> bool:
+    return under.lower_ == "under" and _held_place(under) is not None
+
+
+def _real_object(kind: str, root: Token) -> bool:
+    """Reject triggers whose object shows another sense: "took flowers", "lost her parents", "battled the
+    blaze", "destroying its plans", "eliminate the consequences", "sent tanks into battle"."""
+    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if kind == "shelling" and root.lower_ == "shells" and root.pos_ == "NOUN" and root.dep_ in {"dobj", "conj", "appos"}:
+        return False  # "had found 800,000 shells", "bought shells": ammunition, not shelling
+    if kind == "capture" and root.lower_ == "under":
+        holder = _held_place(root)
+        return holder is None or holder.ent_type_ in {"GPE", "LOC", "FAC"} or holder.pos_ in {"PROPN", "NUM"} or (
+            holder.lemma_.lower() in PLACE_NOUNS | {"two", "third", "half", "most"})
+    if kind == "capture" and root.lemma_ in {"take", "fall", "free", "reclaim", "regain"} and root.lower_ not in {"fell"}:
+        if root.lemma_ == "fall":
+            objects = [c for c in root.children if c.dep_ == "nsubj"]
+        if objects and not any(o.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} or o.pos_ == "PROPN"
+                               or o.lemma_.lower() in PLACE_NOUNS | PRISONERS for o in objects):
+            return False
+    lemmas = {o.lemma_.lower() for o in objects}
+    if kind == "casualties" and root.lemma_ == "lose" and lemmas & KIN:
+        return False
+    if kind == "casualties" and root.lower_ == "bodies" and not any(c.dep_ == "nummod" for c in root.children):
+        return False  # "pulled bodies from the wreckage": a scene, not a count
+    if kind == "casualties" and root.dep_ == "relcl":
+        return False  # "a soldier who was killed in the early days of the war": background about a person
+    if kind == "clash" and lemmas & {"blaze", "fire", "flame", "wildfire"}:
+        return False
+    if root.lemma_ in {"destroy", "eliminate"} and lemmas & NOT_TARGETS:
+        return False
+    if kind == "casualties" and root.lemma_ == "eliminate" and objects and not _military_loss(root):
+        return False
+    if kind == "weapons_supply" and root.lemma_ == "send" and any(
+            c.dep_ == "prep" and c.lower_ == "into" for c in root.children):
+        return False  # "sent dozens of tanks into battle": a deployment, not a supply
+    return True
 
 
 def _military_loss(verb: Token) -> bool:
@@ -563,12 +698,27 @@ def _retold_cause(noun: Token) -> bool:
         c.dep_ in {"amod", "compound", "poss", "prep"} for c in children)
 
 
+def _subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, through "were not able to enter", "managed to", "continued to"."""
+    for _ in range(3):
+        found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if found or verb.dep_ not in {"xcomp", "acomp", "ccomp", "conj"} or verb.head is verb:
+            return found
+        verb = verb.head
+    return []
+
+
 def _clause_text(token: Token) -> str:
     """The words of the clause a trigger belongs to (its verb's subtree)."""
     verb = token
     while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
         verb = verb.head
     return " ".join(t.text for t in verb.subtree)
+
+
+def _responsibility(token: Token) -> bool:
+    """ "claimed responsibility for the attack": the claimant says it carried the event out."""
+    return token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_ == "responsibility"
 
 
 def _attempted(token: Token) -> bool:
@@ -633,11 +783,13 @@ def _predicative(noun: Token) -> bool:
     if token.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "oprd", "npadvmod"}:
         return True
     # "carried out 12 strikes", "in fierce fighting near X", "after heavy shelling"
-    return token.dep_ == "pobj" and token.head.lower_ in {"in", "after", "during", "amid", "under", "without"}
+    return _responsibility(token) or token.dep_ == "pobj" and token.head.lower_ in {"in", "after", "during", "amid", "under", "without"}
 
 
 def _negated(token: Token) -> bool:
     chain = [token, token.head] if token.dep_ in {"xcomp", "ccomp", "aux", "auxpass", "dobj", "pobj"} else [token]
+    if token.dep_ == "xcomp" and token.head.dep_ == "acomp":
+        chain.append(token.head.head)  # "were not able to enter"
     for t in chain:
         for c in t.children:
             if c.dep_ == "neg" or c.lower_ in {"never", "no"}:
