@@ -39,6 +39,7 @@ ADJECTIVE_PENALTY = 0.1  # "Kupyanskoye" read as "Kupyansk"
 CITY_OWNER_POP = 50_000  # a city this big owns its name against codifier-only villages
 MAX_ROWS = 400  # candidates read per key before ranking (a very common name has a few hundred)
 WORLD_MIN_POPULATION = 15_000  # towns this big anywhere feed the gap-filling world ruler
+LOOKUP_CACHE_SIZE = 4096  # rankings kept per Gazetteer (most names have a handful of candidates: a few MB)
 
 # features that are areas resolved at precision 3: a name of one never asks for a settlement
 AREA_FEATURES = frozenset({"country", "region", "continent", "macroregion", "county"})
@@ -210,6 +211,9 @@ class Gazetteer:
                                  "frontwatch gazetteer build")
         self.meta = meta
         self._admin1: dict[str, str] = dict(db.execute("SELECT code, name FROM admin1").fetchall())
+        # News repeats its place names from article to article: rank each name once per process.
+        # The database is read-only, so a cached ranking never goes stale.
+        self._ranked = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
 
     # -- connections ------------------------------------------------------------------------
     def _db(self) -> sqlite3.Connection:
@@ -283,6 +287,9 @@ class Gazetteer:
         "the Bakhmut direction" / "Kupyansk area" for a settlement's area (precision 2).
         With ``near`` (lat, lon), closer candidates rank higher.
         """
+        return list(self._ranked(name, near, limit))  # a new list: callers may change theirs
+
+    def _lookup(self, name: str, near: tuple[float, float] | None, limit: int) -> tuple[Candidate, ...]:
         found = self._candidates(name, Designated(name, "any", None))
         des = split_designator(name)
         if des is not None and not any(c.match != "loose" for c in found):
@@ -303,7 +310,7 @@ class Gazetteer:
                 best[cand.id] = cand
         _penalise_borrowed_names(best)
         ranked = sorted(best.values(), key=lambda c: (-c.score, -c.population, c.id))
-        return [c.with_score(c.score) for c in ranked[:limit]]
+        return tuple(c.with_score(c.score) for c in ranked[:limit])
 
     def _reformed(self, des: Designated) -> list[Candidate]:
         """Candidates for an inflected or adjectival form of a name that matched nothing as written.
