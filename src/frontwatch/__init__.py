@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .config import Settings
 from .errors import (
@@ -21,8 +22,11 @@ from .errors import (
     NotEnglishError,
     StageError,
 )
-from .pipeline import STAGES, Pipeline
 from .records import Article, Claim, Claimant, Event, Place, Quantity, Removal, Report, TimeSpan
+
+if TYPE_CHECKING:
+    from .pipeline import STAGES, Pipeline
+    from .store import Ledger
 
 __version__ = "0.1.0"
 __all__ = [
@@ -54,7 +58,13 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def __getattr__(name: str) -> object:
-    # The ledger pulls in SQLAlchemy, Alembic and datasketch: only when it is used.
+    # The pipeline pulls in spaCy (about a second and 100 MB before any model), the ledger SQLAlchemy,
+    # Alembic and datasketch: each only when it is used, so a process that only reads the ledger
+    # (the web server's workers) or only reads records never pays for the other.
+    if name in ("Pipeline", "STAGES"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
     if name == "Ledger":
         from .store import Ledger
 
@@ -64,6 +74,8 @@ def __getattr__(name: str) -> object:
 
 @lru_cache(maxsize=1)
 def _default_pipeline() -> Pipeline:
+    from .pipeline import Pipeline
+
     return Pipeline()
 
 

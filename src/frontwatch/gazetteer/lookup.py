@@ -144,11 +144,16 @@ def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float],
         if w and c.feature != "country":
             bonus = W_CONFLICT * w
             if fronts and c.feature not in ("region", "country"):
-                d = min(haversine_km((c.lat, c.lon), p) for p in fronts)
-                bonus += W_FRONT * math.exp(-d / FRONT_KM)
+                bonus += W_FRONT * math.exp(-_front_km(c.lat, c.lon, fronts) / FRONT_KM)
             c = replace(c, score=round(c.score + bonus, 4), prior=bonus)
         out.append(c)
     return sorted(out, key=lambda c: (-c.score, -c.population, c.id))
+
+
+@functools.lru_cache(maxsize=65536)
+def _front_km(lat: float, lon: float, fronts: tuple[tuple[float, float], ...]) -> float:
+    """Distance to the nearest front-line point: a place's distance to each point of the front, once per process."""
+    return min(haversine_km((lat, lon), p) for p in fronts)
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
-from .parse import ent_at, ents_in
+from .parse import doc_text, ent_at, ents_in
 
 REPORTING_VERBS = {
     "say", "announce", "note", "state", "concede", "claim", "add", "report", "deny", "acknowledge", "warn",
@@ -130,7 +130,7 @@ class Attributor:
 
     def attribute(self, doc: Doc, source: str | None = None) -> list[Attribution]:
         outlet = self.outlet(source)
-        quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text) if len(m.group(0).split()) >= 4]
+        quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc_text(doc)) if len(m.group(0).split()) >= 4]
         sentences = [s for s in doc.sents if s.text.strip()]
         # Pass 1, in text order: each sentence's own attribution ("he added" needs the speakers before it).
         memory = _Memory()
@@ -174,7 +174,7 @@ class Attributor:
         times." The second sentence has no speaker of its own but goes on with the same report; a new
         paragraph with no speaker is the outlet's again.
         """
-        text = results[0].sent.doc.text if results else ""
+        text = doc_text(results[0].sent.doc) if results else ""
         for i in range(1, len(results)):
             at, before = results[i], results[i - 1]
             if own[i] is not None or at.claimant.kind != "outlet" or before.claimant.kind == "outlet":
@@ -235,7 +235,7 @@ class Attributor:
             if s.start_char >= quote[1]:
                 # '"The village is ours!" he tweeted.': the parser ends the sentence at the "!", and the
                 # speaker follows on the same line in a short clause of its own.
-                gap = s.doc.text[quote[1]:s.start_char]
+                gap = doc_text(s.doc)[quote[1]:s.start_char]
                 if own[j] is not None and "\n" not in gap and len(gap.strip()) <= 1 and len(s) <= 12 \
                         and own[j].cue_token is not None:  # type: ignore[union-attr]
                     return own[j]
