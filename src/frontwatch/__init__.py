@@ -26,6 +26,7 @@ from .records import Article, Claim, Claimant, Event, Place, Quantity, Removal, 
 
 if TYPE_CHECKING:
     from .pipeline import STAGES, Pipeline
+    from .store import Ledger
 
 __version__ = "0.1.0"
 __all__ = [
@@ -57,9 +58,10 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def __getattr__(name: str) -> object:
-    # The pipeline pulls in spaCy, the ledger SQLAlchemy and Alembic: each only when it is used, so that
-    # `import frontwatch.store` or a web server worker does not load the language stack.
-    if name in {"Pipeline", "STAGES"}:
+    # The pipeline pulls in spaCy (about a second and 100 MB before any model), the ledger SQLAlchemy,
+    # Alembic and datasketch: each only when it is used, so a process that only reads the ledger
+    # (the web server's workers) or only reads records never pays for the other.
+    if name in ("Pipeline", "STAGES"):
         from . import pipeline
 
         return getattr(pipeline, name)

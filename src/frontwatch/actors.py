@@ -119,7 +119,9 @@ class Actors:
     def doc_focus(self, doc: Doc) -> str:
         """:meth:`focus` of a parsed article, worked out once per Doc (attribution and events both ask)."""
         if "frontwatch_focus" not in doc.user_data:
-            doc.user_data["frontwatch_focus"] = self.focus(doc.text)
+            from .stages.parse import doc_text
+
+            doc.user_data["frontwatch_focus"] = self.focus(doc_text(doc))
         return str(doc.user_data["frontwatch_focus"])
 
     def focus(self, text: str) -> str:

@@ -111,9 +111,12 @@ class Pipeline:
         if not article.text.strip():
             raise InputError("empty text: nothing to analyse", article.origin)
         cleaned = clean_text(article.text, self.settings.clean)
+        # Text rich in English function words passes whatever the language identifier says, so the
+        # identifier (a tenth of a millisecond per kB, ~3% of an analysis) runs only on the rest.
+        if english_ratio(cleaned.text) >= self.settings.input.min_english_ratio:
+            return replace(article, removed=cleaned.removed, language="en"), cleaned.text
         language = detect_language(cleaned.text)
-        if (language not in ENGLISH_LIKE and english_ratio(cleaned.text) < self.settings.input.min_english_ratio
-                and not short_latin_text(cleaned.text, self.settings.input.short_text_words)):
+        if language not in ENGLISH_LIKE and not short_latin_text(cleaned.text, self.settings.input.short_text_words):
             raise NotEnglishError(
                 f"text looks like '{language}', not English; frontwatch analyses English news only "
                 "(translate it first)",

@@ -39,6 +39,7 @@ ADJECTIVE_PENALTY = 0.1  # "Kupyanskoye" read as "Kupyansk"
 CITY_OWNER_POP = 50_000  # a city this big owns its name against codifier-only villages
 MAX_ROWS = 400  # candidates read per key before ranking (a very common name has a few hundred)
 WORLD_MIN_POPULATION = 15_000  # towns this big anywhere feed the gap-filling world ruler
+LOOKUP_CACHE_SIZE = 4096  # rankings kept per Gazetteer (most names have a handful of candidates: a few MB)
 
 # features that are areas resolved at precision 3: a name of one never asks for a settlement
 AREA_FEATURES = frozenset({"country", "region", "continent", "macroregion", "county"})
@@ -143,11 +144,16 @@ def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float],
         if w and c.feature != "country":
             bonus = W_CONFLICT * w
             if fronts and c.feature not in ("region", "country"):
-                d = min(haversine_km((c.lat, c.lon), p) for p in fronts)
-                bonus += W_FRONT * math.exp(-d / FRONT_KM)
+                bonus += W_FRONT * math.exp(-_front_km(c.lat, c.lon, fronts) / FRONT_KM)
             c = replace(c, score=round(c.score + bonus, 4), prior=bonus)
         out.append(c)
     return sorted(out, key=lambda c: (-c.score, -c.population, c.id))
+
+
+@functools.lru_cache(maxsize=65536)
+def _front_km(lat: float, lon: float, fronts: tuple[tuple[float, float], ...]) -> float:
+    """Distance to the nearest front-line point: a place's distance to each point of the front, once per process."""
+    return min(haversine_km((lat, lon), p) for p in fronts)
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -210,6 +216,9 @@ class Gazetteer:
                                  "frontwatch gazetteer build")
         self.meta = meta
         self._admin1: dict[str, str] = dict(db.execute("SELECT code, name FROM admin1").fetchall())
+        # News repeats its place names from article to article: rank each name once per process.
+        # The database is read-only, so a cached ranking never goes stale.
+        self._ranked = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
 
     # -- connections ------------------------------------------------------------------------
     def _db(self) -> sqlite3.Connection:
@@ -283,6 +292,9 @@ class Gazetteer:
         "the Bakhmut direction" / "Kupyansk area" for a settlement's area (precision 2).
         With ``near`` (lat, lon), closer candidates rank higher.
         """
+        return list(self._ranked(name, near, limit))  # a new list: callers may change theirs
+
+    def _lookup(self, name: str, near: tuple[float, float] | None, limit: int) -> tuple[Candidate, ...]:
         found = self._candidates(name, Designated(name, "any", None))
         des = split_designator(name)
         if des is not None and not any(c.match != "loose" for c in found):
@@ -303,7 +315,7 @@ class Gazetteer:
                 best[cand.id] = cand
         _penalise_borrowed_names(best)
         ranked = sorted(best.values(), key=lambda c: (-c.score, -c.population, c.id))
-        return [c.with_score(c.score) for c in ranked[:limit]]
+        return tuple(c.with_score(c.score) for c in ranked[:limit])
 
     def _reformed(self, des: Designated) -> list[Candidate]:
         """Candidates for an inflected or adjectival form of a name that matched nothing as written.

@@ -70,7 +70,7 @@ class PlaceRuler:
 
     def _find(self, doc: Doc) -> list[Span]:
         found: list[Span] = []
-        words = [t.text for t in doc]
+        words = token_texts(doc)[0]
         caps = caps_tokens(doc)
         i = 0
         while i < len(words):
@@ -115,9 +115,11 @@ class PlaceRuler:
         """Names in a Russian case form after a preposition ("near Avdeyevke", "from Krasnogorovki")
         and axes named by a town adjective and a town ("Svatovsko-Kremennaya"), which no pattern spells."""
         out: list[Span] = []
-        for t in doc:
-            if t.i in taken or not t.is_title or len(t.text) < 5:
+        # only title-case words of five letters or more start a form: skip the rest without a Token
+        for i, word in enumerate(token_texts(doc)[0]):
+            if i in taken or len(word) < 5 or not word.istitle():  # Token.is_title is str.istitle
                 continue
+            t = doc[i]
             nxt = doc[t.i + 2] if t.i + 2 < len(doc) else None
             if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _AXIS_WORDS and not self._single(t.text):
                 # "the Avdeyevskoye axis": a town's adjective naming a direction
@@ -143,24 +145,41 @@ _PREPOSITIONS = frozenset({"in", "near", "outside", "around", "from", "of", "to"
                            "into", "by", "beyond", "behind", "past"})
 
 
+_TEXTS_KEY = "frontwatch_token_texts"
+
+
+def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's text and trailing whitespace, read once per Doc (both rulers and caps_tokens use them:
+    a Token object per word and per component is a large part of their cost)."""
+    # lists, not tuples or sets: spaCy sends Docs with their user_data through msgpack when n_process > 1
+    cached = doc.user_data.get(_TEXTS_KEY)
+    if cached is None or len(cached[0]) != len(doc):
+        cached = doc.user_data[_TEXTS_KEY] = [[t.text for t in doc], [t.whitespace_ for t in doc]]
+    return cached[0], cached[1]
+
+
 def caps_tokens(doc: Doc) -> set[int]:
     """Indices of tokens in capitals on lines mostly written in capitals (headlines, datelines)."""
+    words, spaces = token_texts(doc)
     out: set[int] = set()
     line: list[int] = []
 
     def close() -> None:
-        words = [k for k in line if sum(ch.isalpha() for ch in doc[k].text) >= 2]
-        upper = [k for k in words if doc[k].text.isupper()]
-        if upper and len(upper) >= CAPS_LINE_SHARE * len(words) and (len(upper) >= 2 or len(words) == 1):
+        # most lines hold no word in capitals: test that first, count letters only on the lines that do
+        upper = [k for k in line if words[k].isupper() and sum(ch.isalpha() for ch in words[k]) >= 2]
+        if not upper:
+            return
+        n_words = sum(1 for k in line if sum(ch.isalpha() for ch in words[k]) >= 2)
+        if len(upper) >= CAPS_LINE_SHARE * n_words and (len(upper) >= 2 or n_words == 1):
             out.update(upper)
 
-    for token in doc:
-        if "\n" in token.text:
+    for i, text in enumerate(words):
+        if "\n" in text:
             close()
             line = []
             continue
-        line.append(token.i)
-        if "\n" in token.whitespace_:
+        line.append(i)
+        if "\n" in spaces[i]:
             close()
             line = []
     close()
@@ -183,6 +202,7 @@ class WorldRuler(PlaceRuler):
         places = {e.text: e.label_ for e in doc.ents if e.label_ in ("GPE", "LOC")}
         surnames = _person_words(doc)
         ents = [_as_place(e, exact, places, surnames) for e in doc.ents]
+        doc.user_data.pop(_TEXTS_KEY, None)  # the last reader: the Doc need not carry the copy on
         if not found and all(a is b for a, b in zip(ents, doc.ents)):
             return doc
         taken = {k for e in ents for k in range(e.start, e.end)}

@@ -63,6 +63,19 @@ def _parser(base: date, prefer: str) -> DateDataParser:
     )
 
 
+@lru_cache(maxsize=8192)
+def _date_data(s: str, base: date, prefer: str) -> tuple[date | None, str | None] | None:
+    """dateparser's reading of ``s``: (date or None, period), or None when it fails. Cached: dateparser
+    is the costliest step of the times stage and news repeats its expressions under one date."""
+    try:
+        data = _parser(base, prefer).get_date_data(s)
+    except (ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError):
+        return None
+    if data is None or data.date_obj is None:
+        return None, None
+    return data.date_obj.date(), data.period
+
+
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
@@ -497,16 +510,15 @@ def _absolute(s: str, p: date | None, future: bool) -> Interval | None:
         base = date(year, 12, 31)
     else:
         base = p or date.today()
-    try:
-        data = _parser(base, "future" if future else "past").get_date_data(s)
-    except (ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError):
+    read = _date_data(s, base, "future" if future else "past")
+    if read is None:
         return UNKNOWN
-    if data is None or data.date_obj is None:
+    d, period = read
+    if d is None:
         return None
-    d = data.date_obj.date()
     if year is not None and d.year != year:
         return UNKNOWN  # dateparser guessed a year the text does not state
-    period = data.period or "day"
+    period = period or "day"
     if period == "month":
         return _month(d.year, d.month)
     if period == "year":

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
-from .parse import ent_at, ents_in
+from .parse import doc_text, ent_at, ents_in
 
 REPORTING_VERBS = {
     "say", "announce", "note", "state", "concede", "claim", "add", "report", "deny", "acknowledge", "warn",
@@ -163,7 +163,7 @@ class Attributor:
 
     def attribute(self, doc: Doc, source: str | None = None) -> list[Attribution]:
         outlet = self.outlet(source)
-        quotes = find_quotes(doc.text)
+        quotes = find_quotes(doc_text(doc))
         sentences = [s for s in doc.sents if s.text.strip()]
         # Pass 1, in text order: each sentence's own attribution ("he added" needs the speakers before it).
         memory = _Memory()
@@ -197,7 +197,7 @@ class Attributor:
             if quote is not None and (found is None or _inside(found.cue_token, sent, quote) or _mostly_quote(sent, quote)):
                 speaker = self._quote_speaker(i, sentences, own, quote)
                 if speaker is None and results and results[-1].claimant.kind != "outlet" \
-                        and (_opens_paragraph(doc.text, quote[0]) or quote[0] <= _trimmed(sent)[0]):
+                        and (_opens_paragraph(doc_text(doc), quote[0]) or quote[0] <= _trimmed(sent)[0]):
                     # 'X said on Monday.\n"Our troops hold the line."': a quotation paragraph with no speaker
                     # of its own goes on with the one before it.
                     speaker = Attribution(results[-1].sent, results[-1].claimant, results[-1].cue, None)
@@ -263,7 +263,7 @@ class Attributor:
         that", a year, "since") and the outlet's narrative stay the outlet's; a new paragraph goes on only
         with a bulletin's next item, and only an organisation's or an official's report goes on at all.
         """
-        text = results[0].sent.doc.text if results else ""
+        text = doc_text(results[0].sent.doc) if results else ""
         for i in range(1, len(results)):
             at, before = results[i], results[i - 1]
             if own[i] is not None or at.claimant.kind != "outlet" or before.claimant.kind == "outlet":
@@ -413,7 +413,7 @@ class Attributor:
             if s.start_char >= quote[1]:
                 # '"The village is ours!" he tweeted.': the parser ends the sentence at the "!", and the
                 # speaker follows on the same line in a short clause of its own.
-                gap = s.doc.text[quote[1]:s.start_char]
+                gap = doc_text(s.doc)[quote[1]:s.start_char]
                 if own[j] is not None and "\n" not in gap and len(gap.strip()) <= 1 and len(s) <= 12 \
                         and own[j].cue_token is not None:  # type: ignore[union-attr]
                     return own[j]
@@ -773,7 +773,7 @@ def _quote_of(sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | No
 def _lead_before(sentences: list[Span], own: list[Attribution | None], i: int) -> list[int]:
     """Sentences a report line points back at: the unattributed ones before sentence ``i`` in its own
     paragraph, or, when it opens a paragraph, in the paragraph before (never a headline line)."""
-    text = sentences[i].doc.text
+    text = doc_text(sentences[i].doc)
 
     def paragraph_break(a: Span, b: Span) -> bool:
         return "\n" in text[_trimmed(a)[1]:_trimmed(b)[0]]

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..config import TimesSettings
 from ..records import Granularity, TimeSpan
 from ._timerules import MONTHS, WEEKDAYS, resolve_time
+from .parse import doc_text
 
 __all__ = ["extract_times", "resolve_time"]
 
@@ -323,15 +324,15 @@ _ANAPHORA = re.compile(
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of candidate expressions: spaCy DATE/TIME entities and our patterns, merged."""
     spans: list[tuple[int, int]] = [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    for m in _EXTRA.finditer(doc.text):
+    for m in _EXTRA.finditer(doc_text(doc)):
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if sp is not None:
             spans.append((sp.start, sp.end))
-    for m in _NTH_UNIT.finditer(doc.text):  # the model rarely tags "its worst day"
+    for m in _NTH_UNIT.finditer(doc_text(doc)):  # the model rarely tags "its worst day"
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if sp is not None:
             spans.append((sp.start, sp.end))
-    for m in _DAY_REF.finditer(doc.text):
+    for m in _DAY_REF.finditer(doc_text(doc)):
         sp = doc.char_span(m.start("late") if m.group("late") else m.start("day"), m.end(), alignment_mode="expand")
         if sp is not None:
             spans.append((sp.start, sp.end))
@@ -435,7 +436,7 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             joined.append(c)
     dateline = _reference(doc, joined)
     ref = published if published is not None else dateline
-    day_refs = {m.end() for m in _DAY_REF.finditer(doc.text)}
+    day_refs = {m.end() for m in _DAY_REF.finditer(doc_text(doc))}
     out: list[TimeSpan] = []
     for s, e in joined:
         span = doc[s:e]

@@ -1,0 +1,179 @@
+"""The model's ``attribute_ruler`` (tag -> POS and morphology, lemma exceptions), as dictionary lookups.
+
+spaCy's ``attribute_ruler`` runs its ~180 rules through the general ``Matcher`` and then sets
+each match's attributes through a ``Span`` and a ``Token``: about a tenth of the whole spaCy
+pass of ``en_core_web_sm``, for what is mostly a table from tag to part of speech.
+``FastAttributeRuler`` takes the same rules from the loaded component and applies them with
+the same result: every rule whose token patterns match sets its attributes on its token, rules
+applied in their order so a later rule overrides an earlier one, matches found on the Doc
+as it was before any rule changed it. The rules are indexed by a value their first token
+must have (its tag, lower-case form or dependency), so a token is checked only against the
+few rules that can match it; the attributes are read and written as one array per Doc.
+
+Rules it cannot express (another pattern key or operator, an extension attribute) leave the
+stock component in place: ``replace_attribute_ruler`` then returns False. A test compares
+the two on our gold texts attribute by attribute.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# The token attributes a pattern may test, in the order of the array read per Doc.
+_READ = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
+_COLUMN = {name: k for k, name in enumerate(_READ)}
+# The attributes a rule may set (spaCy's set_token_attrs writes these straight into the token).
+_WRITE = (POS, MORPH, LEMMA, TAG, DEP)
+
+Check = tuple[int, str, Any]  # (column, kind, value): kind eq | in | not_in | regex | bool
+Rule = tuple[int, tuple[tuple[Check, ...], ...], int]  # (rule order, checks per token, index of the token set)
+
+
+class Unsupported(ValueError):
+    """A rule this implementation cannot express."""
+
+
+class FastAttributeRuler:
+    """The rules of a spaCy ``AttributeRuler``, applied without the Matcher (see the module docstring)."""
+
+    def __init__(self, ruler: Any) -> None:
+        self.vocab = ruler.vocab
+        self.attrs: list[dict[int, int]] = []
+        for attrs in ruler.attrs:
+            if any(key not in _WRITE for key in attrs):
+                raise Unsupported(f"a rule sets {sorted(attrs)}")
+            self.attrs.append({_WRITE.index(key): value for key, value in attrs.items()})
+        self.by_first: dict[tuple[int, int], list[Rule]] = defaultdict(list)  # (column, value) -> rules
+        self.always: list[Rule] = []  # rules whose first token has no value to index them by
+        for order, index in enumerate(ruler.indices):
+            _key, patterns = ruler.matcher.get(str(order))
+            for pattern in patterns:
+                checks = tuple(tuple(self._checks(spec)) for spec in pattern)
+                rule = (order, checks, index)
+                anchors = self._anchors(checks[0])
+                if anchors:
+                    for anchor in anchors:
+                        self.by_first[anchor].append(rule)
+                else:
+                    self.always.append(rule)
+        self._strings: dict[int, str] = {}
+
+    def _checks(self, spec: dict[str, Any]) -> list[Check]:
+        out: list[Check] = []
+        for name, value in spec.items():
+            if name not in _COLUMN:
+                raise Unsupported(f"pattern key {name}")
+            col = _COLUMN[name]
+            if name == "IS_SPACE":
+                if not isinstance(value, bool):
+                    raise Unsupported(f"IS_SPACE {value!r}")
+                out.append((col, "bool", int(value)))
+            elif isinstance(value, str):
+                out.append((col, "eq", self.vocab.strings[value]))
+            elif isinstance(value, dict) and len(value) == 1:
+                (op, arg), = value.items()
+                if op in ("IN", "NOT_IN") and all(isinstance(v, str) for v in arg):
+                    out.append((col, op.lower(), frozenset(self.vocab.strings[v] for v in arg)))
+                elif op == "REGEX" and isinstance(arg, str):
+                    out.append((col, "regex", re.compile(arg)))
+                else:
+                    raise Unsupported(f"{name} {value!r}")
+            else:
+                raise Unsupported(f"{name} {value!r}")
+        return out
+
+    @staticmethod
+    def _anchors(checks: tuple[Check, ...]) -> list[tuple[int, int]]:
+        """Values the first token must have, from one equality or IN check (none: check every token)."""
+        for col, kind, value in checks:
+            if kind == "eq":
+                return [(col, value)]
+        for col, kind, value in checks:
+            if kind == "in":
+                return [(col, v) for v in value]
+        return []
+
+    def _text(self, key: int) -> str:
+        text = self._strings.get(key)
+        if text is None:
+            text = self._strings[key] = self.vocab.strings[key]
+        return text
+
+    def _ok(self, checks: tuple[Check, ...], row: list[int]) -> bool:
+        for col, kind, value in checks:
+            v = row[col]
+            if kind == "eq" or kind == "bool":
+                if v != value:
+                    return False
+            elif kind == "in":
+                if v not in value:
+                    return False
+            elif kind == "not_in":
+                if v in value:
+                    return False
+            elif not value.search(self._text(v)):  # regex, on the attribute's text as the Matcher reads it
+                return False
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        rows = doc.to_array(list(_READ.values())).tolist()
+        n = len(rows)
+        matches: list[tuple[int, int, int]] = []  # (rule order, start, token set)
+        by_first, always = self.by_first, self.always
+        for i, row in enumerate(rows):
+            for col in range(3):  # TAG, LOWER, DEP: the columns rules are indexed by
+                for rule in by_first.get((col, row[col]), ()):
+                    self._match(rule, rows, i, n, matches)
+            for rule in always:
+                self._match(rule, rows, i, n, matches)
+        if not matches:
+            return doc
+        matches.sort()
+        values = doc.to_array(list(_WRITE))
+        for order, _start, token in matches:
+            for col, value in self.attrs[order].items():
+                values[token, col] = value
+        doc.from_array(list(_WRITE), values)
+        return doc
+
+    def _match(self, rule: Rule, rows: list[list[int]], i: int, n: int, out: list[tuple[int, int, int]]) -> None:
+        order, checks, index = rule
+        if i + len(checks) > n:
+            return
+        for k, token_checks in enumerate(checks):
+            if not self._ok(token_checks, rows[i + k]):
+                return
+        token = i + index if index >= 0 else i + len(checks) + index
+        if not 0 <= token < i + len(checks) or token < i:
+            raise ValueError(f"attribute rule {order}: token index {index} outside its {len(checks)}-token pattern")
+        out.append((order, i, token))
+
+
+def replace_attribute_ruler(nlp: Language) -> bool:
+    """Swap the model's ``attribute_ruler`` for :class:`FastAttributeRuler`; False (and no change) when the
+    model has none or a rule it cannot express."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return False
+    stock = nlp.get_pipe("attribute_ruler")
+    try:
+        FastAttributeRuler(stock)
+    except Unsupported:
+        return False
+    nlp.replace_pipe("attribute_ruler", "frontwatch_attribute_rules", config={"patterns": stock.patterns})
+    return True
+
+
+@Language.factory("frontwatch_attribute_rules", default_config={"patterns": []})
+def make_fast_attribute_ruler(nlp: Language, name: str, patterns: list[dict[str, Any]]) -> FastAttributeRuler:
+    """The component from ``AttributeRuler.patterns`` (the stock ruler normalises them first)."""
+    from spacy.pipeline import AttributeRuler
+
+    stock = AttributeRuler(nlp.vocab)
+    stock.add_patterns(patterns)
+    return FastAttributeRuler(stock)
