@@ -267,16 +267,14 @@ def _candidate_statement(shapes: tuple[tuple[bool, bool, bool, bool], ...]) -> A
             .where(m.incident_id.in_(inner)).order_by(m.incident_id, events.c.article_id, events.c.ordinal))
 
 
-def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
-                known: dict[str, LedgerEvent] | None = None) -> dict[int, list[LedgerEvent]]:
-    """Candidate incidents (with all their members) for all the given events, in one query.
+CANDIDATE_CHUNK = 50  # events per candidate query: at most 300 OR terms, well inside SQLite's depth limit
 
-    ``known``: stored events already decoded (a stored event never changes), filled as members are met.
-    A long-running incident (a front fought over for months) is a candidate for every article about it;
-    decoding its members from JSON each time was most of the store's cost.
-    """
-    known = {} if known is None else known
-    shapes, params = [], {}
+
+def _candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> tuple[list[tuple[bool, bool, bool, bool]],
+                                                                         dict[str, Any]]:
+    """The statement's shape and bound parameters for some events (see :func:`_candidate_statement`)."""
+    shapes: list[tuple[bool, bool, bool, bool]] = []
+    params: dict[str, Any] = {}
     for i, (le, w) in enumerate(pairs):
         box = None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon)
         shapes.append((box, w.start is not None, w.end is not None, w.anywhere))
@@ -290,9 +288,28 @@ def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
             params[f"w_start{i}"] = w.start
         if w.end is not None:
             params[f"w_end{i}"] = w.end
+    return shapes, params
+
+
+def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
+                known: dict[str, LedgerEvent] | None = None) -> dict[int, list[LedgerEvent]]:
+    """Candidate incidents (with all their members) for all the given events, in one query per 50 events.
+
+    ``known``: stored events already decoded (a stored event never changes), filled as members are met.
+    A long-running incident (a front fought over for months) is a candidate for every article about it;
+    decoding its members from JSON each time was most of the store's cost.
+    """
+    known = {} if known is None else known
     out: dict[int, list[LedgerEvent]] = {}
-    if pairs:
+    seen: set[tuple[int, str]] = set()
+    # SQLite refuses an expression tree deeper than 1,000, and a flat OR nests one level per term: a long
+    # article (hundreds of events) is asked about in chunks, its answers merged without repeats
+    for lo in range(0, len(pairs), CANDIDATE_CHUNK):
+        shapes, params = _candidate_params(pairs[lo:lo + CANDIDATE_CHUNK])
         for iid, eid, record in conn.execute(_candidate_statement(tuple(shapes)), params):
+            if (iid, eid) in seen:
+                continue
+            seen.add((iid, eid))
             le = known.get(eid)
             if le is None:
                 le = known[eid] = event_from_record(json.loads(record))
