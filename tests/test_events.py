@@ -236,3 +236,9 @@ def test_events_hedges_and_vessels(nlp, actors, text: str, expected: tuple[str, 
 def test_events_shells_bought_are_not_shelling(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = "The Czech government said it had found 500,000 artillery shells in Asia for Ukraine."
     assert "shelling" not in [t for t, _, _ in _events(nlp, actors, text)]
+
+
+def test_events_supply_trigger_in_a_verbless_headline_ends(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    # a headline whose root is a noun: the clause walk once looped for ever (spaCy makes a new Token per access)
+    text = "Separatist republic transfers of bodies of fighters killed near Debaltseve to Kyiv - militia"
+    _events(nlp, actors, text)

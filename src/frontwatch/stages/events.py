@@ -711,7 +711,7 @@ def _subjects(verb: Token) -> list[Token]:
 def _clause_text(token: Token) -> str:
     """The words of the clause a trigger belongs to (its verb's subtree)."""
     verb = token
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
         verb = verb.head
     return " ".join(t.text for t in verb.subtree)
 
