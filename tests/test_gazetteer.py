@@ -194,6 +194,52 @@ def test_gazetteer_open_rejects_another_schema(tmp_path: Path) -> None:
         Gazetteer(path)
 
 
+def _stamp(path: Path, supplement: str) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'supplement'", (supplement,))
+
+
+def test_an_outdated_built_gazetteer_is_rebuilt_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    """A gazetteer built from older data resolves places worse without failing: it is rebuilt, once."""
+    import frontwatch.gazetteer as gazetteer
+    from frontwatch.gazetteer.build import supplement_digest
+
+    settings = PlacesSettings(data_dir=str(tmp_path))
+    create_empty(settings.db_path)
+    _stamp(settings.db_path, "built-by-an-older-frontwatch")
+    builds: list[Path] = []
+
+    def build(places: PlacesSettings, *, progress: bool = False) -> dict[str, int]:
+        builds.append(places.db_path)  # the real build takes a minute; this one stamps the current digest
+        create_empty(places.db_path)
+        _stamp(places.db_path, supplement_digest())
+        return {}
+
+    monkeypatch.setattr(gazetteer, "build_gazetteer", build)
+    with caplog.at_level("WARNING", logger="frontwatch"):
+        gaz = open_gazetteer(settings)
+        open_gazetteer(settings)
+    assert builds == [settings.db_path]
+    assert gaz.meta["supplement"] == supplement_digest()
+    assert "older frontwatch" in caplog.text
+
+
+def test_a_gazetteer_with_imports_is_never_rebuilt_only_warned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    import frontwatch.gazetteer as gazetteer
+
+    settings = PlacesSettings(data_dir=str(tmp_path))
+    create_empty(settings.db_path)
+    import_dump(settings.db_path, GEONAMES / "UA_sample.txt")
+    _stamp(settings.db_path, "built-by-an-older-frontwatch")
+    monkeypatch.setattr(gazetteer, "build_gazetteer", lambda *a, **k: pytest.fail("rebuilt a user's imports"))
+    with caplog.at_level("WARNING", logger="frontwatch"):
+        gaz = open_gazetteer(settings)
+    assert gaz.lookup("Kupiansk") or gaz.lookup("Kupyansk")
+    assert "frontwatch gazetteer build" in caplog.text
+
+
 def test_gazetteer_is_picklable(small: Gazetteer) -> None:
     import pickle
 

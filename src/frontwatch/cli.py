@@ -10,6 +10,8 @@ Exit codes (also in docs/cli.md):
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -278,8 +280,27 @@ def _mount_batch() -> None:
 _mount_batch()
 
 
+class _LevelFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
+def configure_logging() -> None:
+    """Show the library's warnings on stderr as one line each ("warning: ..."); FRONTWATCH_LOG=info
+    (or debug) shows more. The library itself only adds a NullHandler, as libraries should."""
+    level = os.environ.get("FRONTWATCH_LOG", "warning").upper()
+    logger = logging.getLogger("frontwatch")
+    if not any(isinstance(h, logging.StreamHandler) and not isinstance(h, logging.NullHandler)
+               for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_LevelFormatter())
+        logger.addHandler(handler)
+    logger.setLevel(level if level in ("DEBUG", "INFO", "WARNING", "ERROR") else "WARNING")
+
+
 def main() -> None:
     """Entry point: run the app, turning usage errors into exit code 2 with one line."""
+    configure_logging()
     try:
         app(standalone_mode=True)
     except FrontwatchError as exc:  # pragma: no cover - commands catch their own

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..config import PlacesSettings
 from ..errors import GazetteerError
-from .build import build_database, supplement_digest
+from .build import SCHEMA_VERSION, build_database, supplement_digest
 from .lookup import Candidate, Gazetteer, GazetteerLike, haversine_km
 from .ruler import PlaceRuler  # registers the "frontwatch_place_ruler" spaCy factory
 
@@ -44,11 +45,56 @@ def open_gazetteer(settings: PlacesSettings, *, build_if_missing: bool = True, p
             if not path.exists():  # another process may have built it while we waited
                 LOGGER.info("building the gazetteer at %s (once; under a minute)", path)
                 build_gazetteer(settings, progress=progress)
+    elif build_if_missing and _outdated(path):
+        _rebuild_outdated(settings, progress=progress)
     gaz = Gazetteer(path)
     if gaz.meta.get("supplement") != supplement_digest():
         LOGGER.warning("the gazetteer at %s predates the current curated supplement; "
                        "rebuild it with: frontwatch gazetteer build", path)
     return gaz
+
+
+def _outdated(path: Path) -> bool:
+    """Whether ``path`` is a gazetteer this frontwatch built itself from older data or build code.
+
+    A gazetteer holding a user's GeoNames imports (or made empty for them) is theirs: it only gets the
+    warning, since rebuilding it would drop what they imported.
+    """
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        try:
+            imported = db.execute("SELECT COUNT(*) FROM imports").fetchone()[0]
+        except sqlite3.Error:  # older schemas had no imports table
+            imported = 0
+    except sqlite3.Error:
+        return False  # not a gazetteer: Gazetteer() says so in one line
+    finally:
+        db.close()
+    if imported or meta.get("supplement") in (None, "none"):
+        return False
+    return meta.get("schema") != SCHEMA_VERSION or meta.get("supplement") != supplement_digest()
+
+
+def _rebuild_outdated(settings: PlacesSettings, *, progress: bool) -> None:
+    """Rebuild a stale built gazetteer in place, once across processes.
+
+    A stale gazetteer silently resolves places worse (an upgrade's new villages and rules are missing),
+    so it is rebuilt rather than merely warned about. When the directory cannot be written, the old
+    one is used with a warning.
+    """
+    path = settings.db_path
+    try:
+        with _build_lock(path):
+            if _outdated(path):  # another process may have rebuilt it while we waited
+                LOGGER.warning("the gazetteer at %s was built by an older frontwatch; rebuilding it "
+                               "(once; under a minute)", path)
+                build_gazetteer(settings, progress=progress)
+    except GazetteerError as exc:
+        LOGGER.warning("cannot rebuild the outdated gazetteer at %s (%s); using it as it is", path, exc)
 
 
 def build_gazetteer(settings: PlacesSettings, *, progress: bool = False) -> dict[str, Any]:
