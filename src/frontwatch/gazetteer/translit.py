@@ -181,7 +181,14 @@ def romanise(text: str) -> list[str]:
         forms.append(romanise_ru(text))
     if letters & _WIRE_LETTERS or ("ьо" in text.lower() and not letters & _RU_ONLY):
         forms.append(romanise_ua(text, wire=True))
+    if _RU_YE.search(text):  # a Russian name in Ukrainian letters: Побєда was Победа, wires write Pobeda
+        forms.append(romanise_ua(_RU_YE.sub(lambda m: "е" if m[0] == "є" else "Е", text)))
     return list(dict.fromkeys(forms))
+
+
+# Ukrainian writes є after a consonant only in Russian names kept as they were (Побєда, Сєверне):
+# the Russian original has е there, romanised e.
+_RU_YE = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщБВГҐДЖЗКЛМНПРСТФХЦЧШЩ])[єЄ]")
 
 
 # Wire copy often spells ї and є as yi/ye inside a word too, and ьо as io (Novotroyitske,
