@@ -95,6 +95,10 @@ def test_gazetteer_split_designator(text: str, base: str, want: str, precision: 
     # Russian -ьевка/-еевка after a soft consonant
     ("Novohryhorivka", "Novogrigoryevka"), ("Vasylivka", "Vasilyevka"), ("Andriivka", "Andreyevka"),
     ("Serhiivka", "Sergeyevka"), ("Matviivka", "Matveevka"),
+    # descriptive words Russian translates, and roots whose Ukrainian i is Russian o or e
+    ("Novoselivka Persha", "Novoselovka Pervaya"), ("Chervona Zoria", "Krasnaya Zarya"),
+    ("Bila Kamianka", "Belaya Kamenka"), ("Sokilnyky", "Sokolniki"), ("Svitle", "Svetloye"),
+    ("Pidhorodne", "Podgorodnoye"), ("Bilohorivka", "Belogorovka"),
 ])
 def test_gazetteer_russian_style_variants(ukrainian: str, russian_style: str) -> None:
     assert russian_style in russian_style_variants(ukrainian)
@@ -111,6 +115,7 @@ def test_gazetteer_russian_style_variants_leave_nouns_alone() -> None:
 @pytest.mark.parametrize("inflected,base", [
     ("Avdeyevke", "Avdeyevka"), ("Krasnogorovki", "Krasnogorovka"), ("Bakhmute", "Bakhmut"), ("Bakhmuta", "Bakhmut"),
     ("Gorlovkoy", "Gorlovka"),
+    ("Kuteinikov", "Kuteinikovo"), ("Markin", "Markine"),  # cut short of the neuter ending
 ])
 def test_gazetteer_inflection_bases(inflected: str, base: str) -> None:
     assert base in inflection_bases(inflected)

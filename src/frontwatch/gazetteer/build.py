@@ -40,7 +40,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import GazetteerError
-from . import katottg, world
+from . import katottg, translit, world
 from .translit import is_cyrillic, is_latin, loose_from_key, normalise, romanise, romanise_ua, russian_style_variants
 
 SCHEMA_VERSION = "3"
@@ -172,7 +172,7 @@ def supplement_digest() -> str:
                  katottg.DATA_FILE):
         h.update(data_path(name).read_bytes())
     # The code that turns them into rows counts too: a new build rule also makes an old gazetteer stale.
-    for module in (Path(__file__), Path(katottg.__file__)):
+    for module in (Path(__file__), Path(katottg.__file__), Path(translit.__file__)):  # translit: names' keys
         h.update(module.read_bytes())
     return h.hexdigest()[:16]
 
