@@ -297,6 +297,16 @@ def test_gazetteer_full_katottg_village_is_placed_at_its_hromada(full: Gazetteer
 
 
 @pytest.mark.slow
+def test_gazetteer_full_renamed_village_is_found_by_its_former_name(full: Gazetteer) -> None:
+    """Побєда near Shchastia has been Перемога since 2024; 2014-2023 copy calls it Pobeda."""
+    luhansk = [c for c in full.lookup("Pobeda") if c.admin1 == "Luhansk Oblast"]
+    assert luhansk and luhansk[0].name == "Peremoha" and luhansk[0].match == "romanised"
+    # a town cities500 already lists under its new name keeps one entry, found by either name
+    assert [c.id for c in full.lookup("Kuteinykove") if c.country == "UA"][:1] == [
+        c.id for c in full.lookup("Popova Balka") if c.country == "UA"][:1]
+
+
+@pytest.mark.slow
 def test_gazetteer_full_city_keeps_its_name_against_codifier_villages(full: Gazetteer) -> None:
     assert not any(c.id.startswith("katottg:") for c in full.lookup("Poltava"))
 
