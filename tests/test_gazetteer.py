@@ -95,6 +95,10 @@ def test_gazetteer_split_designator(text: str, base: str, want: str, precision: 
     # Russian -ьевка/-еевка after a soft consonant
     ("Novohryhorivka", "Novogrigoryevka"), ("Vasylivka", "Vasilyevka"), ("Andriivka", "Andreyevka"),
     ("Serhiivka", "Sergeyevka"), ("Matviivka", "Matveevka"),
+    # descriptive words Russian translates, and roots whose Ukrainian i is Russian o or e
+    ("Novoselivka Persha", "Novoselovka Pervaya"), ("Chervona Zoria", "Krasnaya Zarya"),
+    ("Bila Kamianka", "Belaya Kamenka"), ("Sokilnyky", "Sokolniki"), ("Svitle", "Svetloye"),
+    ("Pidhorodne", "Podgorodnoye"), ("Bilohorivka", "Belogorovka"),
 ])
 def test_gazetteer_russian_style_variants(ukrainian: str, russian_style: str) -> None:
     assert russian_style in russian_style_variants(ukrainian)
@@ -111,6 +115,7 @@ def test_gazetteer_russian_style_variants_leave_nouns_alone() -> None:
 @pytest.mark.parametrize("inflected,base", [
     ("Avdeyevke", "Avdeyevka"), ("Krasnogorovki", "Krasnogorovka"), ("Bakhmute", "Bakhmut"), ("Bakhmuta", "Bakhmut"),
     ("Gorlovkoy", "Gorlovka"),
+    ("Kuteinikov", "Kuteinikovo"), ("Markin", "Markine"),  # cut short of the neuter ending
 ])
 def test_gazetteer_inflection_bases(inflected: str, base: str) -> None:
     assert base in inflection_bases(inflected)
@@ -335,6 +340,16 @@ def test_gazetteer_full_katottg_village_is_placed_at_its_hromada(full: Gazetteer
     assert cands[0].admin1 == "Donetsk Oblast"
     # and under the spelling Russian-language copy uses
     assert any(c.id.startswith("katottg:") and c.admin1 == "Luhansk Oblast" for c in full.lookup("Dyakovo"))
+
+
+@pytest.mark.slow
+def test_gazetteer_full_renamed_village_is_found_by_its_former_name(full: Gazetteer) -> None:
+    """Побєда near Shchastia has been Перемога since 2024; 2014-2023 copy calls it Pobeda."""
+    luhansk = [c for c in full.lookup("Pobeda") if c.admin1 == "Luhansk Oblast"]
+    assert luhansk and luhansk[0].name == "Peremoha" and luhansk[0].match == "romanised"
+    # a town cities500 already lists under its new name keeps one entry, found by either name
+    assert [c.id for c in full.lookup("Kuteinykove") if c.country == "UA"][:1] == [
+        c.id for c in full.lookup("Popova Balka") if c.country == "UA"][:1]
 
 
 @pytest.mark.slow

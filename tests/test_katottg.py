@@ -7,7 +7,16 @@ import zipfile
 from pathlib import Path
 
 from frontwatch.gazetteer.build import SCHEMA, data_path
-from frontwatch.gazetteer.katottg import APPROX_FCODE, DATA_FILE, Settlement, add_settlements, load, read_xlsx
+from frontwatch.gazetteer.katottg import (
+    APPROX_FCODE,
+    DATA_FILE,
+    Settlement,
+    add_settlements,
+    load,
+    read_xlsx,
+    with_former_names,
+)
+from frontwatch.gazetteer.translit import romanise
 
 
 def _codes(oblast: str, hromada: str, position: str) -> str:
@@ -44,11 +53,51 @@ def test_katottg_missing_village_sits_at_its_hromada_seat(tmp_path: Path) -> Non
                    Settlement(_codes("14", "002", "001"), "M", "Seatville"),
                    Settlement(_codes("14", "002", "002"), "C", "Тихе"),
                    Settlement(_codes("14", "002", "003"), "C", "Тихе")]  # a namesake in the same hromada: once
-    names: list[tuple[int, str]] = []
-    added = add_settlements(db, settlements, 100, lambda pid, name: names.append((pid, name)))
-    assert added == 1 and names == [(100, "Тихе")]
+    names: list[tuple[int, str, bool]] = []
+    added = add_settlements(db, settlements, 100, lambda pid, name, former: names.append((pid, name, former)))
+    assert added == 1 and names == [(100, "Тихе", False)]
     row = db.execute("SELECT name, lat, lon, admin1, fcode, source FROM places WHERE id = 100").fetchone()
     assert row == ("Tykhe", 48.0, 37.0, "UA.05", APPROX_FCODE, "katottg")
+
+
+def test_katottg_shipped_file_keeps_names_from_before_the_renaming() -> None:
+    settlements = {s.code: s for s in load(data_path(DATA_FILE).read_bytes())}
+    renamed = [s for s in settlements.values() if s.former]
+    assert 400 < len(renamed) < 700  # the 2023-2024 renaming of Soviet and Russian-imperial names
+    assert settlements["UA14080050020095718"].former == ("Кутейникове",)  # now Попова Балка
+
+
+def test_katottg_former_names_come_from_older_editions() -> None:
+    code = _codes("14", "002", "002")
+    older = [Settlement(code, "C", "Побєда")]
+    newer = [Settlement(code, "C", "Перемога"), Settlement(_codes("14", "002", "003"), "C", "Тихе")]
+    assert with_former_names(newer, older, newer) == [Settlement(code, "C", "Перемога", ("Побєда",)),
+                                                      Settlement(_codes("14", "002", "003"), "C", "Тихе")]
+
+
+def test_katottg_renamed_village_keeps_its_old_name(tmp_path: Path) -> None:
+    db = _db_with_towns(tmp_path)
+    settlements = [Settlement(_codes("14", "001", "001"), "M", "Bigtown"),
+                   Settlement(_codes("14", "002", "001"), "M", "Seatville"),
+                   Settlement(_codes("14", "002", "002"), "C", "Степове", ("Перемога",))]
+    names: list[tuple[int, str, bool]] = []
+    assert add_settlements(db, settlements, 100, lambda pid, name, former: names.append((pid, name, former))) == 1
+    assert names == [(100, "Степове", False), (100, "Перемога", True)]
+
+
+def test_katottg_town_cities500_lists_by_its_old_name_is_not_added_again(tmp_path: Path) -> None:
+    db = _db_with_towns(tmp_path)
+    # cities500 still calls the place Bigtown; the codifier has renamed it (an invented Cyrillic name)
+    settlements = [Settlement(_codes("14", "002", "001"), "M", "Seatville"),
+                   Settlement(_codes("14", "001", "001"), "M", "Нове Місто", ("Bigtown",))]
+    names: list[tuple[int, str, bool]] = []
+    assert add_settlements(db, settlements, 100, lambda pid, name, former: names.append((pid, name, former))) == 0
+    assert names == [(2, "Нове Місто", True), (2, "Bigtown", True)]  # indexed beside the cities500 name
+
+
+def test_katottg_russian_name_in_ukrainian_letters_is_romanised_as_wires_write_it() -> None:
+    assert "Pobeda" in romanise("Побєда") and "Severne" in romanise("Сєверне")
+    assert romanise("Заєць") == ["Zaiets", "Zayets"]  # є after a vowel is Ukrainian: no Russian form
 
 
 def test_katottg_reads_the_codifier_spreadsheet(tmp_path: Path) -> None:

@@ -202,3 +202,33 @@ def test_places_ukraine_russian_soft_ending_yevka(pipeline) -> None:  # type: ig
     doc = pipeline.nlp("Rebel artillery pounded Novogrigoryevka and Debaltseve through the night.")
     places = resolve_places(doc, pipeline.gazetteer, pipeline.settings.places, published=date(2015, 1, 25))
     assert places[0].admin1 == "Donetsk Oblast" and _near(places[0], 48.36, 38.41, 30), places[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,mention,lat,lon,km", [
+    # renamed in 2024 (Kuteinykove is now Popova Balka; Orlovo-Ivanivka Sulynivka): reports before then use
+    # the old name, which earlier editions of the codifier keep
+    ("A volunteer was killed by shelling near Kuteinykove on Tuesday, his battalion said.", "Kuteinykove",
+     47.81, 38.29, 25),
+    ("Separatists fired mortars at Orlovo-Ivanovka overnight, the press centre said.", "Orlovo-Ivanovka",
+     48.15, 38.36, 30),
+    ("Houses were damaged by shelling in Yesaulivka, the village administration said.", "Yesaulivka",
+     48.12, 39.09, 30),
+])
+def test_places_ukraine_names_from_before_the_renaming(pipeline, text: str, mention: str, lat: float,  # type: ignore[no-untyped-def]
+                                                       lon: float, km: float) -> None:
+    place = next(p for p in _places(pipeline, text) if p.text.endswith(mention))
+    assert _near(place, lat, lon, km), (place.name, place.lat, place.lon)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,mention,admin1", [
+    # a possessive name cut short of its ending, as casualty lists write it: Kuteinikov(o), Markin(e)
+    ("A soldier of the 51st brigade was killed at Kuteinikov, volunteers reported.", "Kuteinikov", "Donetsk Oblast"),
+    # the translated second word of a two-word name: Novoselivka Persha is Novoselovka Pervaya in Russian
+    ("A civilian was wounded when a shell hit Novoselovka Pervaya on Sunday.", "Novoselovka Pervaya",
+     "Donetsk Oblast"),
+])
+def test_places_ukraine_russian_forms_of_village_names(pipeline, text: str, mention: str, admin1: str) -> None:  # type: ignore[no-untyped-def]
+    place = next(p for p in _places(pipeline, text) if p.text.endswith(mention))
+    assert place.admin1 == admin1 and place.lat is not None, (place.name, place.lat, place.lon)

