@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 PLACE_IDS_INLINE = 5000  # a place with more events than this is filtered by subquery instead
 SHORT_SPAN_DAYS = 31  # events up to this long are found by their start date alone (see Ledger._overlap)
+PROMPT_DAYS = 7  # events stated up to this long after they began are found by their stated date (migration 0004)
+RARE_CLAIMS = 2000  # a claimant filter matching at most this many claims reads them by name (Ledger._rare_claims)
 CLAIM_COLUMNS = ("claim_id", "event_id", "article", "source", "published", "claimant", "claimant_side", "text",
                  "type", "polarity", "actor_side", "place", "lat", "lon", "admin1", "precision", "start", "end",
                  "value", "unit", "incident_id", "stated")
@@ -285,6 +287,10 @@ class Ledger:
         if type:
             conds.append(e.type == type)
         like = claims.c.claimant.ilike(f"%{claimant}%") if claimant else None
+        few = self._rare_claims(conn, claimant) if claimant else None
+        if few is not None:  # a rare name: its claims' events are the candidates, like a place's
+            conds.append(e.claim_id.in_(few))
+            like = None
         if text:
             conds.append(e.claim_id.in_(self._text_ids(text)))
         c, a, m = claims.c, articles.c, incident_members.c
@@ -295,8 +301,8 @@ class Ledger:
                              .outerjoin(incident_members, m.event_id == e.id)))
         # Claim ids compare bytewise in both databases (PostgreSQL's default collation may not), as in Python.
         newest = (self._newest(e.stated), e.claim_id if self._sqlite else e.claim_id.collate("C"), e.position)
-        if place or place_id or near:
-            # Few candidates (a place's events, a box on the map): one query, sorted whole.
+        if place or place_id or near or few is not None:
+            # Few candidates (a place's events, a box on the map, a rare claimant's): one query, sorted whole.
             dates = [*([e.end >= since] if since else []), *([e.start <= until] if until else [])]
             query = full.where(*conds, *dates, *([like] if like is not None else [])).order_by(*newest)
             if near:  # the circle is cut out of its box here, so near pages after that
@@ -304,50 +310,34 @@ class Ledger:
                         if haversine_km(near[0], near[1], r.lat, r.lon) <= near[2]]
                 return hits[offset or 0:(offset or 0) + limit if limit else None]
             return [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query.limit(limit).offset(offset))]
-        # Broad filters (dates, type, side): the page's ids first, from covering indexes only, then their rows.
-        keys = (e.id, e.claim_id, e.stated, e.position)
+        # Broad filters (dates, type, side, a common name): the page's ids first, from covering indexes, then their rows.
+        keys = select(e.id, e.claim_id, e.stated, e.position)
+        if like is not None:  # checked event by event as the walk below goes, which stops when the page is full
+            keys = keys.join(claims, c.id == e.claim_id).where(like)
         short, long_ = self._overlap(since, until)
         # Events longer than SHORT_SPAN_DAYS that began before the short range are few: asked apart (so no planner
         # trades their narrow partial index for the sort order's index), sorted here and merged in.
-        extra = sorted(conn.execute(select(*keys).where(*conds, *long_)), key=_newest_key) if long_ else []
+        extra = list(conn.execute(keys.where(*conds, *long_))) if long_ else []
+        # The short range is read in the page's order (ix_events_stated) over the days its claims can have been
+        # made, stopping when the page is full, rather than sorting the whole window: an event stated within
+        # PROMPT_DAYS of its start lies in [since - SHORT_SPAN_DAYS, until + PROMPT_DAYS]. The others (stated
+        # outside those days, or not at all) are in ix_events_offtime's few rows: read whole and merged in.
+        walk: list[Any] = []
+        if since or until:
+            lo = since - timedelta(days=SHORT_SPAN_DAYS) if since else None
+            hi = until + timedelta(days=PROMPT_DAYS) if until else None
+            walk = [*([e.stated >= lo] if lo else []), *([e.stated <= hi] if hi else [])]
+            outside = or_(e.stated.is_(None), *([e.stated < lo] if lo else []), *([e.stated > hi] if hi else []))
+            extra += conn.execute(keys.where(*conds, *short, self._offtime(), outside))
+        extra.sort(key=_newest_key)
         want = (offset or 0) + limit if limit else None
-        # With a claimant, candidates are checked in order until the page is full: first among the newest few
-        # (SQLite keeps only those while sorting), and among all of them only if that falls short.
-        caps = [want] if like is None else [2 * want, None] if want else [None]
-        for cap in caps:
-            rows = conn.execute(select(*keys).where(*conds, *short).order_by(*newest).limit(cap)).all()
-            stream = heapq.merge(rows, extra, key=_newest_key)
-            if like is None:
-                ids = [r.id for r in itertools.islice(stream, offset or 0, want)]
-            else:
-                ids = self._claimant_page(conn, stream, like, limit, offset)
-            if cap is None or len(rows) < cap or (want is not None and len(ids) == limit):
-                break
+        rows = conn.execute(keys.where(*conds, *short, *walk).order_by(*newest).limit(want)).all()
+        ids = [r.id for r in itertools.islice(heapq.merge(rows, extra, key=_newest_key), offset or 0, want)]
         by_id: dict[str, dict[str, Any]] = {}
         for k in range(0, len(ids), 500):
             for r in conn.execute(full.where(e.id.in_(ids[k:k + 500]))):
                 by_id[r[1]] = dict(zip(CLAIM_COLUMNS, r))
         return [by_id[i] for i in ids if i in by_id]
-
-    @staticmethod
-    def _claimant_page(conn: Connection, stream: Iterator[Any], like: Any, limit: int | None,
-                       offset: int | None) -> list[str]:
-        """One page of the ``stream`` of (event id, claim id, …) rows whose claimant matches ``like``.
-
-        The candidates come in order and are checked against the claims a chunk at a time, stopping when
-        the page is full: a common name ("officials") costs one chunk, where a join would look up the
-        claim of every candidate before sorting; a rare one costs about what that join costs.
-        """
-        want = (offset or 0) + limit if limit else None
-        hits: list[str] = []
-        while want is None or len(hits) < want:
-            chunk = list(itertools.islice(stream, max(200, 2 * (want or 0))))
-            if not chunk:
-                break
-            ok = set(conn.execute(select(claims.c.id).where(claims.c.id.in_({r.claim_id for r in chunk}), like))
-                     .scalars())
-            hits.extend(r.id for r in chunk if r.claim_id in ok)
-        return hits[offset or 0:want]
 
     def _overlap(self, since: date | None, until: date | None) -> tuple[list[Any], list[Any]]:
         """Conditions for "the event's interval overlaps [since, until]": a short and a long part.
@@ -363,6 +353,33 @@ class Ledger:
         cut = since - timedelta(days=SHORT_SPAN_DAYS)
         upper = [e.start <= until] if until else []
         return [e.start >= cut, e.end >= since, *upper], [self._long(), e.end >= since, e.start < cut, *upper]
+
+    def _offtime(self) -> Any:
+        """``ix_events_offtime``'s condition (migration 0004): events not stated within PROMPT_DAYS of their start."""
+        e = events.c
+        days = (func.julianday(e.stated) - func.julianday(e.start)) if self._sqlite else (e.stated - e.start)
+        return or_(e.stated.is_(None), e.stated < e.start, days > literal_column(str(PROMPT_DAYS)))
+
+    def _rare_claims(self, conn: Connection, claimant: str) -> list[str] | None:
+        """The ids of the claims whose claimant matches ``claimant``, when there are at most RARE_CLAIMS of them.
+
+        ``None`` for a common name, checked event by event along the page's order instead. A substring
+        match cannot use an index, so it is tried on the distinct names (SQLite reads them from
+        ``ix_claims_claimant`` skipping each name's repeats) and the names' claims are then read from that index.
+        PostgreSQL has no such skip and reads every entry for DISTINCT: there, every name goes in order.
+        """
+        if not self._sqlite:
+            return None
+        c = claims.c
+        names = select(c.claimant).distinct().subquery()
+        matching = list(conn.execute(select(names.c.claimant).where(names.c.claimant.ilike(f"%{claimant}%")))
+                        .scalars())
+        if not matching:
+            return []
+        named = select(c.id).where(c.claimant.in_(matching))
+        if conn.execute(select(func.count()).select_from(named.limit(RARE_CLAIMS + 1).subquery())).scalar_one() > RARE_CLAIMS:
+            return None
+        return list(conn.execute(named).scalars())
 
     def _long(self) -> Any:
         """``ix_events_long``'s condition, spelled as the migration spells it (a partial index is used only then)."""
@@ -384,7 +401,8 @@ class Ledger:
         if side:
             query = query.where(func.lower(c.claimant_side) == side.lower())
         if claimant:
-            query = query.where(c.claimant.ilike(f"%{claimant}%"))
+            few = self._rare_claims(conn, claimant)
+            query = query.where(c.claimant.ilike(f"%{claimant}%") if few is None else c.id.in_(few))
         if text:
             query = query.where(c.id.in_(self._text_ids(text)))
         # A claim's date: when it was stated, else its article's publication (as events.stated holds it).
