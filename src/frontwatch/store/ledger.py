@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, func, insert, literal_column, or_, select, text
+from sqlalchemy import Connection, String, and_, func, insert, literal_column, or_, select, text, type_coerce
 from sqlalchemy.sql import Select
 
 from ..config import Settings
@@ -243,10 +243,16 @@ class Ledger:
                                           limit=limit, offset=offset)
             else:
                 rows = self._all_claims(conn, side=side, claimant=claimant, text=text, limit=limit, offset=offset)
-        for r in rows:
+        for r in rows:  # SQLite's dates come as the ISO text stored (Ledger._iso), PostgreSQL's as dates
             for key in ("published", "start", "end", "stated"):
-                r[key] = r[key].isoformat() if r[key] else None
+                value = r[key]
+                r[key] = value if value is None or isinstance(value, str) else value.isoformat()
         return Rows(rows, CLAIM_COLUMNS)
+
+    def _iso(self, column: Any) -> Any:
+        """A date column as SQLite stores it, ISO text: what ``claims`` returns, without parsing and re-printing
+        it (a page's four dates per row were a tenth of its CPU). PostgreSQL's dates stay dates."""
+        return type_coerce(column, String) if self._sqlite else column
 
     def _newest(self, column: Any) -> Any:
         """``column`` descending with undated rows last (PostgreSQL puts NULLs first in DESC unless told)."""
@@ -294,9 +300,10 @@ class Ledger:
         if text:
             conds.append(e.claim_id.in_(self._text_ids(text)))
         c, a, m = claims.c, articles.c, incident_members.c
-        full = (select(c.id, e.id, a.external_id, a.source, a.published, c.claimant, c.claimant_side, c.text,
-                       e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, e.start, e.end,
-                       e.value, e.unit, m.incident_id, func.coalesce(c.stated, a.published))
+        iso = self._iso
+        full = (select(c.id, e.id, a.external_id, a.source, iso(a.published), c.claimant, c.claimant_side, c.text,
+                       e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, iso(e.start),
+                       iso(e.end), e.value, e.unit, m.incident_id, iso(func.coalesce(c.stated, a.published)))
                 .select_from(events.join(claims, c.id == e.claim_id).join(articles, a.id == c.article_id)
                              .outerjoin(incident_members, m.event_id == e.id)))
         # Claim ids compare bytewise in both databases (PostgreSQL's default collation may not), as in Python.
@@ -391,10 +398,11 @@ class Ledger:
                     limit: int | None, offset: int | None) -> list[dict[str, Any]]:
         """Every claim (those without events too) matching the claim filters, newest first."""
         c, e, a, m = claims.c, events.c, articles.c, incident_members.c
+        iso = self._iso
         query: Select[Any] = (
-            select(c.id, e.id, a.external_id, a.source, a.published, c.claimant, c.claimant_side, c.text,
-                   e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, e.start, e.end,
-                   e.value, e.unit, m.incident_id, func.coalesce(c.stated, a.published))
+            select(c.id, e.id, a.external_id, a.source, iso(a.published), c.claimant, c.claimant_side, c.text,
+                   e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, iso(e.start),
+                   iso(e.end), e.value, e.unit, m.incident_id, iso(func.coalesce(c.stated, a.published)))
             .select_from(claims.join(articles, a.id == c.article_id).outerjoin(events, e.claim_id == c.id)
                          .outerjoin(incident_members, m.event_id == e.id))
         )
