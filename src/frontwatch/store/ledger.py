@@ -264,10 +264,9 @@ class Ledger:
                       limit: int | None, offset: int | None) -> list[dict[str, Any]]:
         """Rows for queries with an event filter, newest first (stated date, claim id, event position).
 
-        Newest first means every match is sorted before the first row comes (no index holds both a date
-        window and that order), so broad filters go in two steps and a page costs little more than it holds:
-        1. the page's event ids, from covering indexes only (``ix_events_page`` has every filter and sort
-           column; SQLite never reads the wide event rows), and 2. the full rows of those ids.
+        Two steps, so that a page costs little more than it holds: 1. the page's event ids, sorted from their
+        keys alone (covering indexes: SQLite never reads the wide event rows for broad filters), and 2. the full
+        rows of those ids. Broad filters walk the newest-first order itself (``_broad_page``).
         """
         e = events.c
         conds: list[Any] = []
@@ -308,19 +307,32 @@ class Ledger:
                              .outerjoin(incident_members, m.event_id == e.id)))
         # Claim ids compare bytewise in both databases (PostgreSQL's default collation may not), as in Python.
         newest = (self._newest(e.stated), e.claim_id if self._sqlite else e.claim_id.collate("C"), e.position)
-        if place or place_id or near or few is not None:
-            # Few candidates (a place's events, a box on the map, a rare claimant's): one query, sorted whole.
-            dates = [*([e.end >= since] if since else []), *([e.start <= until] if until else [])]
-            query = full.where(*conds, *dates, *([like] if like is not None else [])).order_by(*newest)
-            if near:  # the circle is cut out of its box here, so near pages after that
-                hits = [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query)
-                        if haversine_km(near[0], near[1], r.lat, r.lon) <= near[2]]
-                return hits[offset or 0:(offset or 0) + limit if limit else None]
-            return [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query.limit(limit).offset(offset))]
-        # Broad filters (dates, type, side, a common name): the page's ids first, from covering indexes, then their rows.
         keys = select(e.id, e.claim_id, e.stated, e.position)
-        if like is not None:  # checked event by event as the walk below goes, which stops when the page is full
+        if like is not None:  # checked event by event (for broad filters, as the walk goes: it stops when full)
             keys = keys.join(claims, c.id == e.claim_id).where(like)
+        want = (offset or 0) + limit if limit else None
+        if place or place_id or near or few is not None:
+            # Few candidates (a place's events, a box on the map, a rare claimant's): their keys sorted whole, then
+            # the full rows of the page alone.
+            dates = [*([e.end >= since] if since else []), *([e.start <= until] if until else [])]
+            if near:  # the circle is cut out of its box here, so near pages after that
+                box = conn.execute(keys.add_columns(e.lat, e.lon).where(*conds, *dates).order_by(*newest))
+                ids = [r.id for r in box if haversine_km(near[0], near[1], r.lat, r.lon) <= near[2]][offset or 0:want]
+            else:
+                ids = [r.id for r in conn.execute(keys.where(*conds, *dates).order_by(*newest).limit(limit)
+                                                  .offset(offset))]
+        else:  # broad filters (dates, type, side, a common name)
+            ids = self._broad_page(conn, keys, conds, newest, since, until, offset, want)
+        by_id: dict[str, dict[str, Any]] = {}
+        for k in range(0, len(ids), 500):
+            for r in conn.execute(full.where(e.id.in_(ids[k:k + 500]))):
+                by_id[r[1]] = dict(zip(CLAIM_COLUMNS, r))
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _broad_page(self, conn: Connection, keys: Select[Any], conds: list[Any], newest: tuple[Any, ...],
+                    since: date | None, until: date | None, offset: int | None, want: int | None) -> list[str]:
+        """The event ids of one page for broad filters (dates, type, side, a common name), newest first."""
+        e = events.c
         short, long_ = self._overlap(since, until)
         # Events longer than SHORT_SPAN_DAYS that began before the short range are few: asked apart (so no planner
         # trades their narrow partial index for the sort order's index), sorted here and merged in.
@@ -337,14 +349,8 @@ class Ledger:
             outside = or_(e.stated.is_(None), *([e.stated < lo] if lo else []), *([e.stated > hi] if hi else []))
             extra += conn.execute(keys.where(*conds, *short, self._offtime(), outside))
         extra.sort(key=_newest_key)
-        want = (offset or 0) + limit if limit else None
         rows = conn.execute(keys.where(*conds, *short, *walk).order_by(*newest).limit(want)).all()
-        ids = [r.id for r in itertools.islice(heapq.merge(rows, extra, key=_newest_key), offset or 0, want)]
-        by_id: dict[str, dict[str, Any]] = {}
-        for k in range(0, len(ids), 500):
-            for r in conn.execute(full.where(e.id.in_(ids[k:k + 500]))):
-                by_id[r[1]] = dict(zip(CLAIM_COLUMNS, r))
-        return [by_id[i] for i in ids if i in by_id]
+        return [r.id for r in itertools.islice(heapq.merge(rows, extra, key=_newest_key), offset or 0, want)]
 
     def _overlap(self, since: date | None, until: date | None) -> tuple[list[Any], list[Any]]:
         """Conditions for "the event's interval overlaps [since, until]": a short and a long part.
