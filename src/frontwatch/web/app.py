@@ -30,6 +30,7 @@ from .. import __version__
 from ..config import Settings
 from ..errors import NotFoundError
 from ..store import Ledger
+from .models import ClaimsPage, PlacePage
 from .security import TOKEN_ENV, ApiError, BodyLimit, SecurityHeaders, check_token, install_error_handlers
 
 WEB = Path(__file__).resolve().parent
@@ -178,7 +179,8 @@ def _routes(app: FastAPI, ledger: Ledger, settings: Settings) -> None:  # noqa: 
                       "writes_enabled": bool(app.state.token), "max_article_chars": w.max_article_chars,
                       "max_page_size": w.max_page_size, "charts": app.state.charts})
 
-    @app.get("/api/claims", tags=["claims"], summary="Claims matching every filter, one row per event, paged")
+    @app.get("/api/claims", tags=["claims"], summary="Claims matching every filter, one row per event, paged",
+             response_model=ClaimsPage)
     def list_claims(
         place: Annotated[str | None, Query(max_length=400, description="A place name (or the text that named it).")] = None,
         near: Annotated[str | None, Query(max_length=100, description="LAT,LON,KM: events within KM of a point.")] = None,
@@ -240,7 +242,8 @@ def _routes(app: FastAPI, ledger: Ledger, settings: Settings) -> None:  # noqa: 
             raise NotFoundError(f"no article {article_id!r} in the ledger")
         return _page({"ok": True, **found})
 
-    @app.get("/api/places/{place_id:path}", tags=["places"], summary="One place and the claims made about it")
+    @app.get("/api/places/{place_id:path}", tags=["places"], summary="One place and the claims made about it",
+             response_model=PlacePage)
     def get_place(place_id: str, limit: Limit = None, offset: Offset = 0) -> JSONResponse:
         if len(place_id) > 200:
             raise ApiError(400, "place id longer than 200 characters")
