@@ -256,3 +256,66 @@ def test_an_older_ledger_is_upgraded_in_place_with_its_data(ledger_url: str) -> 
             stored = {ix["name"] for ix in inspect(conn).get_indexes("events")}
     # the migrations build every index the code declares
     assert {ix.name for ix in events.indexes} <= stored
+
+
+def test_claims_pages_match_a_plain_filter_of_every_claim(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every path of Ledger.claims (the newest-first walk and the out-of-step events merged into it, long
+    campaigns, a rare claimant read by name, a common one checked along the walk, place and radius pages)
+    gives what filtering and paging the whole ledger in Python gives."""
+    import random
+    from datetime import timedelta
+
+    import frontwatch.store.ledger as ledger_module
+
+    rng = random.Random(3)
+    day0 = date(2023, 5, 1)
+    towns = [("Kupiansk", KUPIANSK), ("Bakhmut", BAKHMUT), ("Odesa", ODESA)]
+    names = ["Regional officials", "Regional officials", "Regional officials", "The general staff",
+             "Colonel Mykyta Dovbenko"]
+    for n in range(48):
+        published = day0 + timedelta(days=rng.randrange(90))
+        # the event's days against its claim's: told the next day, weeks later, a long campaign, announced
+        # ahead, or with no days of its own (then its claim's)
+        lag, span = rng.choice([(1, 0), (0, 0), (3, 2), (20, 0), (45, 0), (70, 60), (-5, 0), (None, None)])
+        dates = None if lag is None else (published - timedelta(days=lag),
+                                          published - timedelta(days=lag) + timedelta(days=span))
+        claims = [{"claimant": rng.choice(names), "side": rng.choice(["UA", "RU"]),
+                   "events": [{"type": rng.choice(["shelling", "strike"]), "actor": "RU",
+                               "place": rng.choice(towns)} | ({"dates": dates} if dates else {})
+                              for _ in range(rng.choice([1, 1, 2]))]}]
+        ledger.add(report(f"Shelling was reported again in the region, officials said (note {n}).", id=f"r{n:02d}",
+                          source="Desk", published=published, claims=claims))
+    every = ledger.claims()
+
+    def plain(since: date | None = None, until: date | None = None, side: str | None = None,
+              type: str | None = None, claimant: str | None = None, place: str | None = None) -> list[str]:
+        dated = since or until
+        return [r["event_id"] for r in every if r["event_id"]
+                and (not dated or r["start"] is not None)
+                and (not since or (r["end"] or r["start"]) >= since.isoformat())
+                and (not until or r["start"] <= until.isoformat())
+                and (not side or r["claimant_side"].lower() == side.lower()) and (not type or r["type"] == type)
+                and (not claimant or claimant.lower() in r["claimant"].lower()) and (not place or r["place"] == place)]
+
+    june, july = date(2023, 6, 1), date(2023, 6, 30)
+    cases = [{"since": june, "until": july}, {"since": june}, {"until": july}, {"since": june, "side": "ua"},
+             {"since": june, "until": july, "type": "strike"}, {"since": june, "claimant": "officials"},
+             {"since": june, "until": july, "claimant": "dovbenko"}, {"claimant": "general"}, {"type": "shelling"},
+             {"place": "Kupiansk"}, {"place": "Bakhmut", "since": june, "claimant": "officials"}]
+    for rare in (0, 1000):  # every name common, then every name rare
+        monkeypatch.setattr(ledger_module, "RARE_CLAIMS", rare)
+        for kw in cases:
+            expected = plain(**kw)  # type: ignore[arg-type]
+            assert [r["event_id"] for r in ledger.claims(**kw)] == expected, (rare, kw)  # type: ignore[arg-type]
+            for size in (1, 4):
+                pages = [ledger.claims(**kw, limit=size, offset=k)  # type: ignore[arg-type]
+                         for k in range(0, len(expected) + size, size)]
+                assert [r["event_id"] for page in pages for r in page] == expected, (rare, kw, size)
+    assert plain(since=june, until=july) and plain(since=june, until=july, claimant="dovbenko")
+    if ledger.url.get_backend_name() == "sqlite":  # the out-of-step events are read from their partial index
+        from frontwatch.store.schema import events
+
+        query = select(events.c.id).where(ledger._offtime(), events.c.start >= june)
+        sql = str(query.compile(ledger.engine, compile_kwargs={"literal_binds": True}))
+        with ledger.engine.connect() as conn:
+            assert "ix_events_offtime" in str(conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all())

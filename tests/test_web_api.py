@@ -375,6 +375,25 @@ def test_web_api_page_docs_and_security_headers(client: TestClient, path: str) -
     assert client.get("/vendor/leaflet/leaflet.js").status_code == 200
 
 
+@pytest.mark.parametrize(("path", "schema"), [("/api/claims?limit=2", "ClaimsPage"),
+                                               ("/api/claims?since=2023-07-01&claimant=maliar", "ClaimsPage"),
+                                               ("/api/places/gn:bakhmut", "PlacePage")])
+def test_web_api_answers_match_their_published_schemas(client: TestClient, path: str, schema: str) -> None:
+    """Claims go out as pre-encoded JSON, not through their Pydantic models; the models in the OpenAPI
+    description must still say what is sent (every field, its type, nothing extra)."""
+    import jsonschema
+
+    spec = client.get("/openapi.json").json()
+    answer = client.get(path).json()
+    assert answer["claims"], path
+    base = path.split("?")[0].replace("gn:bakhmut", "{place_id}")
+    assert spec["paths"][base]["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": f"#/components/schemas/{schema}"}
+    jsonschema.validate(answer, {"$ref": f"#/components/schemas/{schema}", "components": spec["components"]})
+    row = spec["components"]["schemas"]["ClaimRow"]
+    assert set(row["properties"]) == set(answer["claims"][0]) and set(row["required"]) == set(answer["claims"][0])
+
+
 def test_web_api_routes_hold_no_sql() -> None:
     """The HTTP layer is thin: queries live in the Ledger, not in route functions."""
     web = Path(__file__).resolve().parent.parent / "src" / "frontwatch" / "web"

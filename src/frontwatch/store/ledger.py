@@ -9,15 +9,17 @@ The CLI (``frontwatch ingest|claims|incidents|show|export|db``) is a thin shell 
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import math
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, func, insert, literal_column, or_, select, text
+from sqlalchemy import Connection, String, and_, bindparam, func, insert, literal_column, or_, select, text, type_coerce
 from sqlalchemy.sql import Select
 
 from ..config import Settings
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
 
 PLACE_IDS_INLINE = 5000  # a place with more events than this is filtered by subquery instead
 SHORT_SPAN_DAYS = 31  # events up to this long are found by their start date alone (see Ledger._overlap)
+PROMPT_DAYS = 7  # events stated up to this long after they began are found by their stated date (migration 0004)
+RARE_CLAIMS = 2000  # a claimant filter matching at most this many claims reads them by name (Ledger._rare_claims)
 CLAIM_COLUMNS = ("claim_id", "event_id", "article", "source", "published", "claimant", "claimant_side", "text",
                  "type", "polarity", "actor_side", "place", "lat", "lon", "admin1", "precision", "start", "end",
                  "value", "unit", "incident_id", "stated")
@@ -241,10 +245,43 @@ class Ledger:
                                           limit=limit, offset=offset)
             else:
                 rows = self._all_claims(conn, side=side, claimant=claimant, text=text, limit=limit, offset=offset)
-        for r in rows:
+        for r in rows:  # SQLite's dates come as the ISO text stored (Ledger._iso), PostgreSQL's as dates
             for key in ("published", "start", "end", "stated"):
-                r[key] = r[key].isoformat() if r[key] else None
+                value = r[key]
+                r[key] = value if value is None or isinstance(value, str) else value.isoformat()
         return Rows(rows, CLAIM_COLUMNS)
+
+    @functools.cached_property
+    def _statements(self) -> dict[str, Any]:
+        """Statements that take only bound values, built once: SQLAlchemy then also computes their cache keys
+        once, where a statement built per call costs a few tenths of a millisecond before it runs."""
+        c, e, a, m = claims.c, events.c, articles.c, incident_members.c
+        iso = self._iso
+        rows = (select(c.id, e.id, a.external_id, a.source, iso(a.published), c.claimant, c.claimant_side, c.text,
+                       e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, iso(e.start),
+                       iso(e.end), e.value, e.unit, m.incident_id, iso(func.coalesce(c.stated, a.published)))
+                .select_from(events.join(claims, c.id == e.claim_id).join(articles, a.id == c.article_id)
+                             .outerjoin(incident_members, m.event_id == e.id))
+                .where(e.id.in_(bindparam("ids", expanding=True))))
+        # Materialised: SQLite would otherwise push the LIKE into DISTINCT and test every claim (35 ms, not 1).
+        names = select(c.claimant).distinct().cte("names")
+        if sqlite3.sqlite_version_info >= (3, 35):
+            names = names.prefix_with("MATERIALIZED")
+        # SQLite only (Ledger._rare_claims), with the index named: one name for most of the claims makes
+        # SQLite's statistics price a list of rare names like a scan (the list is known to be short here).
+        named = "SELECT id FROM claims INDEXED BY ix_claims_claimant WHERE claimant IN :names"
+        return {
+            "rows": rows,  # the full rows of a page's events (Ledger._event_claims)
+            "names": select(names.c.claimant).where(names.c.claimant.ilike(bindparam("like"))),
+            "named": text(named).bindparams(bindparam("names", expanding=True)),
+            "named_count": text(f"SELECT count(*) FROM ({named} LIMIT :cap)").bindparams(
+                bindparam("names", expanding=True)),
+        }
+
+    def _iso(self, column: Any) -> Any:
+        """A date column as SQLite stores it, ISO text: what ``claims`` returns, without parsing and re-printing
+        it (a page's four dates per row were a tenth of its CPU). PostgreSQL's dates stay dates."""
+        return type_coerce(column, String) if self._sqlite else column
 
     def _newest(self, column: Any) -> Any:
         """``column`` descending with undated rows last (PostgreSQL puts NULLs first in DESC unless told)."""
@@ -256,10 +293,9 @@ class Ledger:
                       limit: int | None, offset: int | None) -> list[dict[str, Any]]:
         """Rows for queries with an event filter, newest first (stated date, claim id, event position).
 
-        Newest first means every match is sorted before the first row comes (no index holds both a date
-        window and that order), so broad filters go in two steps and a page costs little more than it holds:
-        1. the page's event ids, from covering indexes only (``ix_events_page`` has every filter and sort
-           column; SQLite never reads the wide event rows), and 2. the full rows of those ids.
+        Two steps, so that a page costs little more than it holds: 1. the page's event ids, sorted from their
+        keys alone (covering indexes: SQLite never reads the wide event rows for broad filters), and 2. the full
+        rows of those ids. Broad filters walk the newest-first order itself (``_broad_page``).
         """
         e = events.c
         conds: list[Any] = []
@@ -285,69 +321,64 @@ class Ledger:
         if type:
             conds.append(e.type == type)
         like = claims.c.claimant.ilike(f"%{claimant}%") if claimant else None
+        few = self._rare_claims(conn, claimant) if claimant else None
+        if few is not None:  # a rare name: its claims' events are the candidates, like a place's
+            conds.append(e.claim_id.in_(few))
+            like = None
         if text:
             conds.append(e.claim_id.in_(self._text_ids(text)))
-        c, a, m = claims.c, articles.c, incident_members.c
-        full = (select(c.id, e.id, a.external_id, a.source, a.published, c.claimant, c.claimant_side, c.text,
-                       e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, e.start, e.end,
-                       e.value, e.unit, m.incident_id, func.coalesce(c.stated, a.published))
-                .select_from(events.join(claims, c.id == e.claim_id).join(articles, a.id == c.article_id)
-                             .outerjoin(incident_members, m.event_id == e.id)))
+        c = claims.c
         # Claim ids compare bytewise in both databases (PostgreSQL's default collation may not), as in Python.
         newest = (self._newest(e.stated), e.claim_id if self._sqlite else e.claim_id.collate("C"), e.position)
-        if place or place_id or near:
-            # Few candidates (a place's events, a box on the map): one query, sorted whole.
-            dates = [*([e.end >= since] if since else []), *([e.start <= until] if until else [])]
-            query = full.where(*conds, *dates, *([like] if like is not None else [])).order_by(*newest)
-            if near:  # the circle is cut out of its box here, so near pages after that
-                hits = [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query)
-                        if haversine_km(near[0], near[1], r.lat, r.lon) <= near[2]]
-                return hits[offset or 0:(offset or 0) + limit if limit else None]
-            return [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query.limit(limit).offset(offset))]
-        # Broad filters (dates, type, side): the page's ids first, from covering indexes only, then their rows.
-        keys = (e.id, e.claim_id, e.stated, e.position)
-        short, long_ = self._overlap(since, until)
-        # Events longer than SHORT_SPAN_DAYS that began before the short range are few: asked apart (so no planner
-        # trades their narrow partial index for the sort order's index), sorted here and merged in.
-        extra = sorted(conn.execute(select(*keys).where(*conds, *long_)), key=_newest_key) if long_ else []
+        keys = select(e.id, e.claim_id, e.stated, e.position)
+        if like is not None:  # checked event by event (for broad filters, as the walk goes: it stops when full)
+            keys = keys.join(claims, c.id == e.claim_id).where(like)
         want = (offset or 0) + limit if limit else None
-        # With a claimant, candidates are checked in order until the page is full: first among the newest few
-        # (SQLite keeps only those while sorting), and among all of them only if that falls short.
-        caps = [want] if like is None else [2 * want, None] if want else [None]
-        for cap in caps:
-            rows = conn.execute(select(*keys).where(*conds, *short).order_by(*newest).limit(cap)).all()
-            stream = heapq.merge(rows, extra, key=_newest_key)
-            if like is None:
-                ids = [r.id for r in itertools.islice(stream, offset or 0, want)]
+        if place or place_id or near or few is not None:
+            # Few candidates (a place's events, a box on the map, a rare claimant's): their keys sorted whole, then
+            # the full rows of the page alone.
+            dates = [*([e.end >= since] if since else []), *([e.start <= until] if until else [])]
+            if near:  # the circle is cut out of its box here, so near pages after that
+                box = conn.execute(keys.add_columns(e.lat, e.lon).where(*conds, *dates).order_by(*newest))
+                ids = [r.id for r in box if haversine_km(near[0], near[1], r.lat, r.lon) <= near[2]][offset or 0:want]
+            elif few is not None and not place and not place_id:
+                # A rare name's events, looked up by claim and sorted here: asked to sort, SQLite's planner would
+                # walk the newest-first index past every other claimant's events instead.
+                found = sorted(conn.execute(keys.where(*conds, *dates)), key=_newest_key)
+                ids = [r.id for r in found[offset or 0:want]]
             else:
-                ids = self._claimant_page(conn, stream, like, limit, offset)
-            if cap is None or len(rows) < cap or (want is not None and len(ids) == limit):
-                break
+                ids = [r.id for r in conn.execute(keys.where(*conds, *dates).order_by(*newest).limit(limit)
+                                                  .offset(offset))]
+        else:  # broad filters (dates, type, side, a common name)
+            ids = self._broad_page(conn, keys, conds, newest, since, until, offset, want)
         by_id: dict[str, dict[str, Any]] = {}
         for k in range(0, len(ids), 500):
-            for r in conn.execute(full.where(e.id.in_(ids[k:k + 500]))):
+            for r in conn.execute(self._statements["rows"], {"ids": ids[k:k + 500]}):
                 by_id[r[1]] = dict(zip(CLAIM_COLUMNS, r))
         return [by_id[i] for i in ids if i in by_id]
 
-    @staticmethod
-    def _claimant_page(conn: Connection, stream: Iterator[Any], like: Any, limit: int | None,
-                       offset: int | None) -> list[str]:
-        """One page of the ``stream`` of (event id, claim id, …) rows whose claimant matches ``like``.
-
-        The candidates come in order and are checked against the claims a chunk at a time, stopping when
-        the page is full: a common name ("officials") costs one chunk, where a join would look up the
-        claim of every candidate before sorting; a rare one costs about what that join costs.
-        """
-        want = (offset or 0) + limit if limit else None
-        hits: list[str] = []
-        while want is None or len(hits) < want:
-            chunk = list(itertools.islice(stream, max(200, 2 * (want or 0))))
-            if not chunk:
-                break
-            ok = set(conn.execute(select(claims.c.id).where(claims.c.id.in_({r.claim_id for r in chunk}), like))
-                     .scalars())
-            hits.extend(r.id for r in chunk if r.claim_id in ok)
-        return hits[offset or 0:want]
+    def _broad_page(self, conn: Connection, keys: Select[Any], conds: list[Any], newest: tuple[Any, ...],
+                    since: date | None, until: date | None, offset: int | None, want: int | None) -> list[str]:
+        """The event ids of one page for broad filters (dates, type, side, a common name), newest first."""
+        e = events.c
+        short, long_ = self._overlap(since, until)
+        # Events longer than SHORT_SPAN_DAYS that began before the short range are few: asked apart (so no planner
+        # trades their narrow partial index for the sort order's index), sorted here and merged in.
+        extra = list(conn.execute(keys.where(*conds, *long_))) if long_ else []
+        # The short range is read in the page's order (ix_events_stated) over the days its claims can have been
+        # made, stopping when the page is full, rather than sorting the whole window: an event stated within
+        # PROMPT_DAYS of its start lies in [since - SHORT_SPAN_DAYS, until + PROMPT_DAYS]. The others (stated
+        # outside those days, or not at all) are in ix_events_offtime's few rows: read whole and merged in.
+        walk: list[Any] = []
+        if since or until:
+            lo = since - timedelta(days=SHORT_SPAN_DAYS) if since else None
+            hi = until + timedelta(days=PROMPT_DAYS) if until else None
+            walk = [*([e.stated >= lo] if lo else []), *([e.stated <= hi] if hi else [])]
+            outside = or_(e.stated.is_(None), *([e.stated < lo] if lo else []), *([e.stated > hi] if hi else []))
+            extra += conn.execute(keys.where(*conds, *short, self._offtime(), outside))
+        extra.sort(key=_newest_key)
+        rows = conn.execute(keys.where(*conds, *short, *walk).order_by(*newest).limit(want)).all()
+        return [r.id for r in itertools.islice(heapq.merge(rows, extra, key=_newest_key), offset or 0, want)]
 
     def _overlap(self, since: date | None, until: date | None) -> tuple[list[Any], list[Any]]:
         """Conditions for "the event's interval overlaps [since, until]": a short and a long part.
@@ -364,6 +395,31 @@ class Ledger:
         upper = [e.start <= until] if until else []
         return [e.start >= cut, e.end >= since, *upper], [self._long(), e.end >= since, e.start < cut, *upper]
 
+    def _offtime(self) -> Any:
+        """``ix_events_offtime``'s condition (migration 0004): events not stated within PROMPT_DAYS of their start."""
+        e = events.c
+        days = (func.julianday(e.stated) - func.julianday(e.start)) if self._sqlite else (e.stated - e.start)
+        return or_(e.stated.is_(None), e.stated < e.start, days > literal_column(str(PROMPT_DAYS)))
+
+    def _rare_claims(self, conn: Connection, claimant: str) -> list[str] | None:
+        """The ids of the claims whose claimant matches ``claimant``, when there are at most RARE_CLAIMS of them.
+
+        ``None`` for a common name, checked event by event along the page's order instead. A substring
+        match cannot use an index, so it is tried on the distinct names (SQLite reads them from
+        ``ix_claims_claimant`` skipping each name's repeats: ~1 ms for 600 names over 100,000 claims) and the
+        names' claims are then read from that index.
+        PostgreSQL has no such skip and reads every entry for DISTINCT: there, every name goes in order.
+        """
+        if not self._sqlite:
+            return None
+        st = self._statements
+        matching = list(conn.execute(st["names"], {"like": f"%{claimant}%"}).scalars())
+        if not matching:
+            return []
+        if conn.execute(st["named_count"], {"names": matching, "cap": RARE_CLAIMS + 1}).scalar_one() > RARE_CLAIMS:
+            return None
+        return list(conn.execute(st["named"], {"names": matching}).scalars())
+
     def _long(self) -> Any:
         """``ix_events_long``'s condition, spelled as the migration spells it (a partial index is used only then)."""
         e = events.c
@@ -374,17 +430,19 @@ class Ledger:
                     limit: int | None, offset: int | None) -> list[dict[str, Any]]:
         """Every claim (those without events too) matching the claim filters, newest first."""
         c, e, a, m = claims.c, events.c, articles.c, incident_members.c
+        iso = self._iso
         query: Select[Any] = (
-            select(c.id, e.id, a.external_id, a.source, a.published, c.claimant, c.claimant_side, c.text,
-                   e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, e.start, e.end,
-                   e.value, e.unit, m.incident_id, func.coalesce(c.stated, a.published))
+            select(c.id, e.id, a.external_id, a.source, iso(a.published), c.claimant, c.claimant_side, c.text,
+                   e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, iso(e.start),
+                   iso(e.end), e.value, e.unit, m.incident_id, iso(func.coalesce(c.stated, a.published)))
             .select_from(claims.join(articles, a.id == c.article_id).outerjoin(events, e.claim_id == c.id)
                          .outerjoin(incident_members, m.event_id == e.id))
         )
         if side:
             query = query.where(func.lower(c.claimant_side) == side.lower())
         if claimant:
-            query = query.where(c.claimant.ilike(f"%{claimant}%"))
+            few = self._rare_claims(conn, claimant)
+            query = query.where(c.claimant.ilike(f"%{claimant}%") if few is None else c.id.in_(few))
         if text:
             query = query.where(c.id.in_(self._text_ids(text)))
         # A claim's date: when it was stated, else its article's publication (as events.stated holds it).
