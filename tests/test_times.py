@@ -371,6 +371,12 @@ SUN = date(2022, 10, 2)
         ("Grain shipments rose in the third quarter of 2021 and fell a year later.", SUN,
          [("in the third quarter of 2021", "2021-07-01", "2021-09-30"), ("a year later", "2022-07-01", "2022-09-30")]),
         ("Crews repaired the line on 9/25/22, the utility said.", SUN, [("on 9/25/22", "2022-09-25", "2022-09-25")]),
+        # a delay measured to the date just given restates it (TimeML values it so)
+        ("The tanker docked on Sept. 12, two weeks later than originally planned, the port said.", SUN,
+         [("on Sept. 12", "2022-09-12", "2022-09-12"),
+          ("two weeks later than originally planned", "2022-09-12", "2022-09-12")]),
+        ("The ministry said on Sept. 12, two weeks before the vote, that it would stay neutral.", SUN,
+         [("on Sept. 12", "2022-09-12", "2022-09-12")]),
         ("More drones were shot down this month than in any month since the spring.", SUN,
          [("this month", "2022-10-01", "2022-10-31"), ("since the spring", "2022-03-01", "2022-10-02")]),
     ],

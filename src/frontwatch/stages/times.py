@@ -477,7 +477,9 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
     for s, e in joined:
         span = doc[s:e]
         cut = _CUT.search(span.text)
+        delay = None
         if cut and cut.start() > 0:  # "on 13 January, two weeks before ...": keep the date
+            delay = _PLAN_DELAY.match(doc_text(doc), span.start_char + cut.start())
             trimmed = doc.char_span(span.start_char, span.start_char + cut.start(), alignment_mode="contract")
             if trimmed is not None and len(trimmed):
                 span = trimmed
@@ -493,6 +495,12 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
         if anaphora is not None:
             out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=anaphora[0],
                                 end=anaphora[1], granularity=cast(Granularity, anaphora[2])))
+            continue
+        late = _DELAY_AT.match(doc_text(doc), span.start_char)
+        prev_day = _previous_day(out, span.sent.start_char)
+        if late and late.end() >= span.end_char and prev_day is not None:  # tagged apart from its date
+            out.append(TimeSpan(text=late.group(0), span=(late.start(), late.end()), start=prev_day.start,
+                                end=prev_day.end, granularity="day"))
             continue
         shifted = _shift_from_sentence(core, out, span.sent.start_char)
         if shifted is not None:
@@ -546,6 +554,9 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
                 granularity=cast(Granularity, gran),
             )
         )
+        if delay is not None and gran == "day":  # "arrives on May 3, two weeks later than planned": May 3 too
+            out.append(TimeSpan(text=delay.group(1), span=(delay.start(1), delay.end(1)), start=start, end=end,
+                                granularity="day"))
     return out
 
 
@@ -593,6 +604,15 @@ def _unit_anaphora(
     return None
 
 
+# "on May 3, two weeks later than planned": the delay is measured to the date just given, which it restates
+_DELAY = (
+    r"(?:(?:about|some|nearly|almost|just|only|more\s+than)\s+)?(?:a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d{1,2})\s+(?:day|week|month|year)s?\s+(?:(?:later|earlier|sooner)\s+than\s+(?:(?:originally|"
+    r"initially|first|previously)\s+)?(?:planned|expected|scheduled|forecast|promised|announced|intended)"
+    r"|(?:ahead\s+of|behind)\s+schedule)\b"
+)
+_PLAN_DELAY = re.compile(r",\s+(" + _DELAY + ")", re.IGNORECASE)
+_DELAY_AT = re.compile(_DELAY, re.IGNORECASE)
 # "a week earlier", "two days later", "a year before": an offset from the date the sentence just gave
 _OFFSET = re.compile(
     r"(?:(?:about|some|nearly|almost|just|only|more than|less than) )?(a|an|one|two|three|four|five|six|seven|eight|"
