@@ -377,6 +377,11 @@ SUN = date(2022, 10, 2)
           ("two weeks later than originally planned", "2022-09-12", "2022-09-12")]),
         ("The ministry said on Sept. 12, two weeks before the vote, that it would stay neutral.", SUN,
          [("on Sept. 12", "2022-09-12", "2022-09-12")]),
+        # real war-news noise: ages the model tags as dates, an era, a length before the period it lies in
+        ("Petro Melnyk, 23, and his sister Iryna, 15, lost their parents in the strike.", SUN, []),
+        ("He said the days of easy victories were over.", SUN, []),
+        ("The depot was hit twice in three days earlier this month.", SUN,
+         [("earlier this month", "2022-10-01", "2022-10-02")]),
         ("More drones were shot down this month than in any month since the spring.", SUN,
          [("this month", "2022-10-01", "2022-10-31"), ("since the spring", "2022-03-01", "2022-10-02")]),
     ],

@@ -483,6 +483,11 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             trimmed = doc.char_span(span.start_char, span.start_char + cut.start(), alignment_mode="contract")
             if trimmed is not None and len(trimmed):
                 span = trimmed
+        lead = _LENGTH_LEAD.match(span.text)
+        if lead:  # "twice in three days earlier this month": the when is "earlier this month"
+            rest = doc.char_span(span.start_char + lead.end(), span.end_char, alignment_mode="contract")
+            if rest is not None and len(rest):
+                span = rest
         ordinal = _ORDINAL_TIME.search(span.text)
         if ordinal and len(span.text) - ordinal.end() > 3:  # "for a third night overnight": keep "overnight"
             rest = doc.char_span(span.start_char + ordinal.end(), span.end_char, alignment_mode="contract")
@@ -527,8 +532,8 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=start, end=end,
                                 granularity=("week" if week else "day") if start else "unknown"))
             continue
-        if low in ("hours", "days", "weeks", "months"):
-            continue  # "hours after the talks": a length measured from an event, no preposition to anchor it
+        if low in ("hours", "days", "weeks", "months") or re.fullmatch(r"the (?:days|weeks|months|years)", core):
+            continue  # "hours after the talks", "the days of quick gains": a length or an era, not a when
         if _is_noise(low) or (_is_noise(core) and not (_anchored(low) and _DURATION_ONLY.match(core))):
             continue
         if core.strip("the ") in _SEASON_WORDS and span.end < len(doc) and doc[span.end].pos_ == "NOUN":
@@ -545,6 +550,8 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             start, end, gran = None, None, "unknown"  # far beyond publication: a typo or a wild claim
         if start is None and end is None and not (_worth_keeping(core) or _ANAPHORA.match(text)):
             continue
+        if start is None and end is None and re.fullmatch(r"\d{1,3}", core):
+            continue  # "Oleksandr, 23, and his sister": an age or a count the model took for a date
         out.append(
             TimeSpan(
                 text=text,
@@ -604,6 +611,12 @@ def _unit_anaphora(
     return None
 
 
+# a length in front of the period it lies in: "in three days earlier this month"
+_LENGTH_LEAD = re.compile(
+    r"(?:(?:in|for|over|within)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|a\s+few)"
+    r"\s+(?:hours|days|weeks)\s+(?=(?:earlier|later|early|late)\s+(?:this|last)\s+(?:week|month|year)$)",
+    re.IGNORECASE,
+)
 # "on May 3, two weeks later than planned": the delay is measured to the date just given, which it restates
 _DELAY = (
     r"(?:(?:about|some|nearly|almost|just|only|more\s+than)\s+)?(?:a|an|one|two|three|four|five|six|seven|"
