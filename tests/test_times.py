@@ -382,6 +382,12 @@ SUN = date(2022, 10, 2)
         ("He said the days of easy victories were over.", SUN, []),
         ("The depot was hit twice in three days earlier this month.", SUN,
          [("earlier this month", "2022-10-01", "2022-10-02")]),
+        # a time of day with the date that places it is that date
+        ("Two missiles hit the square at about 7:30 p.m. on Thursday, when the market was full.", SUN,
+         [("at about 7:30 p.m. on Thursday", "2022-09-29", "2022-09-29")]),
+        ("Rockets hit a barracks shortly after midnight on September 1, the ministry said.", SUN,
+         [("shortly after midnight on September 1", "2022-09-01", "2022-09-01")]),
+        ("Shelling began just before dawn on Friday.", SUN, [("just before dawn on Friday", "2022-09-30", "2022-09-30")]),
         ("More drones were shot down this month than in any month since the spring.", SUN,
          [("this month", "2022-10-01", "2022-10-31"), ("since the spring", "2022-03-01", "2022-10-02")]),
     ],

@@ -576,7 +576,7 @@ def _single(s: str, p: date | None, future: bool) -> Interval:
         s = _LEAD.sub("", s, count=1)
     if re.fullmatch(_CLOCK + r"|(?:at )?(?:dawn|dusk|noon|midnight)", s) and re.search(r"[:.apmdn]", s):
         return (p, p, "day") if p else UNKNOWN  # a bare time of day: the day of publication
-    s = re.sub(r"^\d{1,2}:\d{2}\s+", "", s)  # "15:37 15.08.2023": the day is what counts
+    s = re.sub(r"^\d{1,2}:\d{2}\s+(?![ap]\.?m\b)", "", s)  # "15:37 15.08.2023": the day is what counts
     s = re.sub(
         r"^(?:at )?\d{1,2}(?::\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|\s*(?:a\.?m\.?|p\.?m\.?))\s+(?:on\s+)?(?="
         + _WD
@@ -587,6 +587,8 @@ def _single(s: str, p: date | None, future: bool) -> Interval:
         s,
     )
     s = re.sub(r",?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)$", "", s)
+    s = re.sub(r"^(?:at )?(?:dawn|dusk|noon|midnight|daybreak|sunrise|sunset) (?:on )?(?=" + _WD + "|today|yesterday|"
+               + _MON + r"|\d)", "", s)  # "at dawn on Thursday": that Thursday
     s = re.sub(r"^(?:" + _WD + r"),?\s+(?=\d|" + _MON + r")", "", s)  # "Monday, July 17"
     s = re.sub(r"\s+(gmt|utc|cet|msk|eet|eest|local time)$", "", s)
     m = re.fullmatch(r"(?:early|late|later|earlier)(?: on)? (.+)", s)
@@ -680,6 +682,10 @@ def _resolve(s: str, p: date | None, future: bool) -> Interval:
         r = _range(a, b, p, future)
         if r is not None:
             return r
+    m = re.fullmatch(r"(?:(?:shortly|just|soon|right|well) )?(?:after|before) (?:midnight|noon|dawn|dusk|daybreak|"
+                     r"sunrise|sunset|\d{1,2}(?::\d{2})? ?(?:a\.?m\.?|p\.?m\.?)) (?:on )?(.+)", s)
+    if m:  # "after midnight on January 1": that day, not everything after it
+        return _single(m.group(1), p, future)
     m = re.fullmatch(
         r"(since|from|after|before|until|till|through|up to|by|not before|no later than)\s+(.+)", s
     )

@@ -339,7 +339,7 @@ _YEARISH_RE = re.compile(r"^(?:in\s+)?(?:(?:early|mid|late)[- ])?\d{4}$", re.IGN
 _CUT = re.compile(
     r",\s+(?:(?:some|about|almost|nearly|more than|less than)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"\s+(?:days?|weeks?|months?|years?)\b|,\s+(?:hours|days|weeks|months|years)\b"
-    r"|\s+(?:after|before)\s+(?!\d|" + "|".join(MONTHS) + r")"
+    r"|\s+(?:after|before)\s+(?!\d|" + "|".join(MONTHS) + r"|midnight|noon|dawn|dusk|daybreak|sunrise|sunset)"
     r"|\s+[-\u2013\u2014]\s+(?!\d|" + "|".join(MONTHS) + r")",
     re.IGNORECASE,
 )
@@ -468,6 +468,9 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             joined[-1] = (joined[-1][0], max(c[1], joined[-1][1]))
         elif joined and _coordinated(doc, joined[-1], c):
             joined[-1] = (joined[-1][0], c[1])
+        elif joined and c[0] == joined[-1][1] and doc[c[0]].lower_ == "on" and _CLOCK_TIME.search(
+                doc[joined[-1][0]:joined[-1][1]].text):
+            joined[-1] = (joined[-1][0], c[1])  # "at 7:30 p.m. on Tuesday", "after midnight on January 1"
         else:
             joined.append(c)
     dateline = _reference(doc, joined)
@@ -611,6 +614,9 @@ def _unit_anaphora(
     return None
 
 
+# a time of day, which the date after it ("on Tuesday") places
+_CLOCK_TIME = re.compile(r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|\b(?:midnight|noon|dawn|dusk|"
+                         r"daybreak|sunrise|sunset))\s*(?:local\s+time|gmt|utc)?$", re.IGNORECASE)
 # a length in front of the period it lies in: "in three days earlier this month"
 _LENGTH_LEAD = re.compile(
     r"(?:(?:in|for|over|within)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|a\s+few)"
