@@ -408,3 +408,25 @@ def test_times_reference_needs_a_dateline_not_prose(plain_nlp: Language) -> None
     dated = extract_times(plain_nlp("GAO, 4 March 2024 - The court said on Monday that the hearing would open."),
                           None, TimesSettings())
     assert [(t.text, t.start) for t in dated] == [("4 March 2024", D("2024-03-04")), ("on Monday", D("2024-03-04"))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("The port was mined in late last July, the navy said.", [("in late last July", "2022-07-21", "2022-07-31")]),
+        ("Wheat prices peaked last June, traders said.", [("last June", "2023-06-01", "2023-06-30")]),
+        ("Arms spending will rise this fiscal year, the ministry said.",
+         [("this fiscal year", "2023-01-01", "2023-12-31")]),
+        ("The army hopes to field 500 new drones by 2030.", [("by 2030", "2030-01-01", "2030-12-31")]),
+        ("The dam was built in 1957-58 by Soviet engineers.", [("in 1957-58", "1957-01-01", "1958-12-31")]),
+        ("Fighting slowed through the winter and picked up again in the spring.",
+         [("through the winter", "2022-12-01", "2023-02-28"), ("in the spring", "2023-03-01", "2023-05-31")]),
+        ("The front barely moved last autumn.", [("last autumn", "2022-09-01", "2022-11-30")]),
+        ("At the end of the year, the company posted a loss.", [("At the end of the year", "2022-12-01", "2022-12-31")]),
+    ],
+)  # fmt: skip
+def test_times_extract_issue_phrases(plain_nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    """The phrases issue 8 named, in sentences of our own, published Monday 2023-07-17."""
+    got = extract_times(plain_nlp(sentence), MON, TimesSettings())
+    assert [(t.text, str(t.start), str(t.end)) for t in got] == expected
