@@ -140,6 +140,7 @@ def test_realtext_timeml_exact_reads_signals_and_modifiers(text: str, start: str
     ("Friday", "2023-07-14", ("2023-07-14", "2023-07-14")),      # right already: untouched
     ("Friday and Saturday", "2023-07-12", ("2023-07-12", "2023-07-12")),  # two weekdays named: untouched
     ("the week", "2023-07-12", ("2023-07-12", "2023-07-12")),
+    ("Friday, July 12", "2023-07-12", ("2023-07-12", "2023-07-12")),  # a written date: its value stands
     ("Friday", "2023-W28", ("2023-07-10", "2023-07-16")),        # not a day value: untouched
 ])
 def test_realtext_gold_weekday_contradiction_is_corrected(text: str, value: str, interval: tuple[str, str]) -> None:

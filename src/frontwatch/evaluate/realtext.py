@@ -254,12 +254,12 @@ _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "satur
 
 def gold_interval(g: dict[str, Any]) -> tuple[date, date] | None:
     """:func:`timex_interval` of a gold TIMEX3, with one correction the calendar proves: a day value whose
-    text names one weekday ("Friday", "Black Monday") but falls on another is moved to the nearest day
+    text names one weekday and no date ("Friday", "Black Monday") but falls on another is moved to the nearest day
     that is that weekday (at most three days away). MEANTIME has four such values of its 46 weekday
     DATEs (docs/gold.md); no other value is touched."""
     iv = timex_interval(g["value"])
-    if iv is None or iv[0] != iv[1]:
-        return iv
+    if iv is None or iv[0] != iv[1] or re.search(r"\d", g["text"]):
+        return iv  # "Friday, March 3" is valued by its date, whatever weekday that is
     named = {i for i, w in enumerate(_WEEKDAY_NAMES) if re.search(rf"\b{w}\b", g["text"], re.IGNORECASE)}
     if len(named) != 1 or iv[0].weekday() in named:
         return iv
