@@ -132,3 +132,46 @@ def test_realtext_timeml_exact_reads_signals_and_modifiers(text: str, start: str
     pred = TimeSpan(text, (0, len(text)), date.fromisoformat(start), date.fromisoformat(end), granularity)  # type: ignore[arg-type]
     g = {"start": 0, "end": len(text), "value": value}
     assert rt.timeml_same(pred, g, *rt.timex_interval(value)) is ok  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text,value,interval", [
+    ("on Friday", "2023-07-15", ("2023-07-14", "2023-07-14")),   # a Saturday value for "Friday": the Friday before
+    ("Wednesday", "2023-07-17", ("2023-07-19", "2023-07-19")),   # a Monday value: the Wednesday after
+    ("Friday", "2023-07-14", ("2023-07-14", "2023-07-14")),      # right already: untouched
+    ("Friday and Saturday", "2023-07-12", ("2023-07-12", "2023-07-12")),  # two weekdays named: untouched
+    ("the week", "2023-07-12", ("2023-07-12", "2023-07-12")),
+    ("Friday, July 12", "2023-07-12", ("2023-07-12", "2023-07-12")),  # a written date: its value stands
+    ("Friday", "2023-W28", ("2023-07-10", "2023-07-16")),        # not a day value: untouched
+])
+def test_realtext_gold_weekday_contradiction_is_corrected(text: str, value: str, interval: tuple[str, str]) -> None:
+    got = rt.gold_interval({"text": text, "value": value})
+    assert got == (date.fromisoformat(interval[0]), date.fromisoformat(interval[1]))
+
+
+@pytest.mark.parametrize("text,start,end,granularity,value,ok", [
+    ("the last week of March", "2023-03-25", "2023-03-31", "week", "2023-W13", True),  # W13 (27 Mar-2 Apr) holds 5
+    ("the last week of March", "2023-03-25", "2023-03-31", "week", "2023-W12", False),  # W12 (20-26 Mar) holds 2
+    ("this week", "2023-07-10", "2023-07-16", "week", "2023-W29", False),   # a different week: no allowance
+    ("later this year", "2006-10-05", "2006-12-31", "year", "2006-Q4", True),  # narrower, inside, a part-of word
+    ("this year", "2006-10-05", "2006-12-31", "year", "2006-Q4", False),
+])
+def test_realtext_timeml_week_values_and_parts(text: str, start: str, end: str, granularity: str, value: str,
+                                               ok: bool) -> None:
+    pred = TimeSpan(text, (0, len(text)), date.fromisoformat(start), date.fromisoformat(end), granularity)  # type: ignore[arg-type]
+    g = {"start": 0, "end": len(text), "value": value}
+    assert rt.timeml_same(pred, g, *rt.timex_interval(value)) is ok  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text,start,end,granularity,gold_text,value,ok", [
+    ("after May of next year", "2024-06-01", None, "open", "next year", "2024", True),  # May 2024 lies in 2024
+    ("after May of next year", "2024-06-01", None, "open", "next year", "2025", False),
+    ("the end of 2010", "2010-12-01", "2010-12-31", "month", "2010", "2010", True),
+    ("the end of 2010", "2010-12-01", "2010-12-31", "month", "2010", "2011", False),
+])
+def test_realtext_timeml_anchor_after_of(text: str, start: str, end: str | None, granularity: str, gold_text: str,
+                                         value: str, ok: bool) -> None:
+    pred = TimeSpan(text, (10, 10 + len(text)), date.fromisoformat(start), end and date.fromisoformat(end),  # type: ignore[arg-type]
+                    granularity)
+    at = 10 + text.index(gold_text)
+    g = {"start": at, "end": at + len(gold_text), "value": value}
+    assert rt.timeml_same(pred, g, *rt.timex_interval(value)) is ok  # type: ignore[misc]

@@ -241,7 +241,9 @@ def _season(s: str, p: date | None, future: bool) -> Interval | None:
         pick = [c for c in cands if c[1] < p][-1]
     elif mode in ("next", "the coming"):
         pick = next(c for c in cands if c[0] > p)
-    elif mode == "this" or future:
+    elif mode == "this":  # the one under way, else this year's ("this summer" in October: the one just gone)
+        pick = next((c for c in cands if c[0] <= p <= c[1]), None) or next(c for c in cands if c[0].year == p.year)
+    elif future:
         pick = next(c for c in cands if c[1] >= p)
     else:
         pick = [c for c in cands if c[0] <= p][-1]
@@ -473,6 +475,9 @@ def _absolute(s: str, p: date | None, future: bool) -> Interval | None:
             a, b = _thirds(inner[0], inner[1], which)
             return a, b, inner[2]
         return inner
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", s)
+    if m:
+        return _slash_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), p)
     m = re.fullmatch(r"(\d{4})", s)
     if m:
         return _year(int(m.group(1)))
@@ -528,6 +533,32 @@ def _absolute(s: str, p: date | None, future: bool) -> Interval | None:
     return d, d, "day"
 
 
+def _slash_date(a: int, b: int, y: int, p: date | None) -> Interval:
+    """"7/8/07", "05/08/2023": slashes are written day-first in most of the world and month-first in
+    the US, so when both readings are dates the one nearer publication and not after it wins (news is
+    about the past); without publication, day-first. A two-digit year is this century's unless that
+    puts it past publication."""
+    if y < 100:
+        now = p.year if p else date.today().year
+        y += now // 100 * 100
+        if y > now:
+            y -= 100
+    readings = []
+    for day, month in ((a, b), (b, a)):
+        try:
+            readings.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not readings:
+        return UNKNOWN
+    if p is not None:
+        past = [d for d in readings if d <= p]
+        d = max(past) if past else readings[0]
+    else:
+        d = readings[0]
+    return d, d, "day"
+
+
 _LEAD = re.compile(
     r"^(?:on|in|at|during|over|throughout|for|within|of|around|about|some|earlier|later|as of|as early as"
     r"|as late as|back in|over the course of|the course of|as soon as|scheduled for|planned for)\s+"
@@ -545,7 +576,7 @@ def _single(s: str, p: date | None, future: bool) -> Interval:
         s = _LEAD.sub("", s, count=1)
     if re.fullmatch(_CLOCK + r"|(?:at )?(?:dawn|dusk|noon|midnight)", s) and re.search(r"[:.apmdn]", s):
         return (p, p, "day") if p else UNKNOWN  # a bare time of day: the day of publication
-    s = re.sub(r"^\d{1,2}:\d{2}\s+", "", s)  # "15:37 15.08.2023": the day is what counts
+    s = re.sub(r"^\d{1,2}:\d{2}\s+(?![ap]\.?m\b)", "", s)  # "15:37 15.08.2023": the day is what counts
     s = re.sub(
         r"^(?:at )?\d{1,2}(?::\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|\s*(?:a\.?m\.?|p\.?m\.?))\s+(?:on\s+)?(?="
         + _WD
@@ -556,6 +587,8 @@ def _single(s: str, p: date | None, future: bool) -> Interval:
         s,
     )
     s = re.sub(r",?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)$", "", s)
+    s = re.sub(r"^(?:at )?(?:dawn|dusk|noon|midnight|daybreak|sunrise|sunset) (?:on )?(?=" + _WD + "|today|yesterday|"
+               + _MON + r"|\d)", "", s)  # "at dawn on Thursday": that Thursday
     s = re.sub(r"^(?:" + _WD + r"),?\s+(?=\d|" + _MON + r")", "", s)  # "Monday, July 17"
     s = re.sub(r"\s+(gmt|utc|cet|msk|eet|eest|local time)$", "", s)
     m = re.fullmatch(r"(?:early|late|later|earlier)(?: on)? (.+)", s)
@@ -565,6 +598,14 @@ def _single(s: str, p: date | None, future: bool) -> Interval:
         s = m.group(1)  # "early on Tuesday" is still that Tuesday
     if not s:
         return UNKNOWN
+    m = re.fullmatch(r"(?:the )?(?:(?:early|small|wee|first|late) hours|(?:early |late )?(?:morning|afternoon|evening|"
+                     r"night)) of (.+)", s)
+    if m:  # "in the early hours of Tuesday", "the night of March 3": that day
+        inner = _single(m.group(1), p, future)
+        return inner if inner[2] == "day" else UNKNOWN
+    m = re.fullmatch(r"(?:any|each|every) (?:day|week|month|quarter|season) of (.+)", s)
+    if m:  # "more than in any quarter of last year": the year
+        return _single(m.group(1), p, future)
     if p is not None and _FUTURE_WORDS.search(s):
         future = True
     season = _season(s, p, future)
@@ -641,6 +682,10 @@ def _resolve(s: str, p: date | None, future: bool) -> Interval:
         r = _range(a, b, p, future)
         if r is not None:
             return r
+    m = re.fullmatch(r"(?:(?:shortly|just|soon|right|well) )?(?:after|before) (?:midnight|noon|dawn|dusk|daybreak|"
+                     r"sunrise|sunset|\d{1,2}(?::\d{2})? ?(?:a\.?m\.?|p\.?m\.?)) (?:on )?(.+)", s)
+    if m:  # "after midnight on January 1": that day, not everything after it
+        return _single(m.group(1), p, future)
     m = re.fullmatch(
         r"(since|from|after|before|until|till|through|up to|by|not before|no later than)\s+(.+)", s
     )

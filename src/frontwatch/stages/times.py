@@ -36,6 +36,7 @@ _PREPOSITIONS = {
 _EXTRA = re.compile(
     r"\b(?:\d{1,2}:\d{2}\s+)?\d{1,2}[./]\d{1,2}[./]\d{4}\b"  # 15:37 15.08.2023
     r"|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{2}\b(?!/)"  # 7/8/07
     r"|\b(?:over|during|throughout|on|at)\s+the\s+weekend\b"
     r"|\b(?:overnight(?:\s+(?:into|to|on)\s+(?:" + "|".join(WEEKDAYS) + r"))?|last\s+night)\b"
     r"|\b(?:in\s+)?(?:the\s+)?(?:past|last)\s+(?:24|48|72)\s+hours\b"
@@ -48,6 +49,13 @@ _EXTRA = re.compile(
     r"|\b(?:" + "|".join(MONTHS) + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(MONTHS) + r"),?\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
+)
+# a month written out or abbreviated ("Nov.", "Sept")
+_MONTH_WORD = r"(?:" + "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+# a wire dateline without a year, which the model often leaves untagged: "OUAGADOUGOU, Oct 2 (Agency) -",
+# "NEW YORK, March 3 -": a city in capitals at the start of a line, then the month and day
+_WIRE_DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.'\- ]*[A-Z],\s+(?P<date>(?i:" + _MONTH_WORD + r")\s+\d{1,2})\b(?=\s*(?:\(|[-\u2013\u2014/]))"
 )
 # "the day" that a trading or battle report has been telling: "ended the day 2% down",
 # "later in the day", "for the day.", "at the start of the day" (not "the day the war began")
@@ -119,6 +127,10 @@ _REPORTING = {
 }
 
 
+_ANNOUNCING = {"announce", "confirm", "warn", "insist", "admit", "deny", "reveal", "signal", "indicate", "agree",
+               "decide", "pledge", "promise", "vow"}
+
+
 def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Take the governing preposition(s) on the left ("since the previous week",
     "over the past week") and a dateline year cut off on the right ("22nd May, 2023")."""
@@ -130,7 +142,7 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         prev = doc[start - 1]
         if prev.lower_ == "of" and not (
-            start > 1 and doc[start - 2].lower_ in ("end", "start", "beginning", "middle", "half", "quarter")
+            start > 1 and doc[start - 2].lower_ in ("end", "start", "beginning", "middle", "half", "quarter", "hours")
         ):
             break
         start -= 1
@@ -183,9 +195,11 @@ def _future(span: Span) -> bool:
     tok: Token = span.root
     for _ in range(6):
         head = tok.head
-        if head is tok:
+        if head == tok:
             break
         if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+            if _before_reported_clause(span, head):
+                return False  # "said on Wednesday it would pull back": the parser hangs the date on "pull"
             aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
             if aux & _FUTURE_AUX and not aux & {"have", "'ve"}:
                 return True
@@ -207,6 +221,19 @@ def _future(span: Span) -> bool:
             return True  # "due to arrive in July", "a June 1 deadline"
         tok = head
     return False
+
+
+def _before_reported_clause(span: Span, verb: Token) -> bool:
+    """Is ``verb`` a reported clause whose subject comes after the expression, under a past reporting
+    verb ("said on Wednesday it would", "told reporters on Friday that the army will")? Then the
+    expression sits between the reporting verb and the clause, and dates the saying."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.tag_ == "VBD"
+        and verb.head.lemma_.lower() in _REPORTING | _ANNOUNCING
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i >= span.end for c in verb.children)
+        and span.end <= verb.i
+    )
 
 
 def _infinitive(verb: Token) -> bool:
@@ -247,7 +274,7 @@ def _until_future(span: Span) -> bool:
     tok: Token = span[0]
     for _ in range(6):
         head = tok.head
-        if head is tok:
+        if head == tok:
             break
         aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
         if head.tag_ == "VBD" or aux & {"had", "was", "were", "did", "'d"}:
@@ -262,7 +289,7 @@ def _until_future(span: Span) -> bool:
 
 _ORDINAL_TIME = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)|final)\s+(?:time|night|day)s?\b"
-    r"|\bthe\s+last\s+time\b|^(?:every|each)\s+(?:day|night|week)$"
+    r"|\bthe\s+last\s+time\b|^(?:every|each|any)\s+(?:day|night|week|month|year)$"
     r"(?!\s+of\s+(?:" + "|".join(MONTHS) + r"|\d))|^(?:the\s+)?first\s+(?:days|weeks|months)\b",
     re.IGNORECASE,
 )
@@ -311,7 +338,8 @@ _MONTH_RE = re.compile(
 _YEARISH_RE = re.compile(r"^(?:in\s+)?(?:(?:early|mid|late)[- ])?\d{4}$", re.IGNORECASE)
 _CUT = re.compile(
     r",\s+(?:(?:some|about|almost|nearly|more than|less than)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
-    r"\s+(?:days?|weeks?|months?|years?)\b|\s+(?:after|before)\s+(?!\d|" + "|".join(MONTHS) + r")"
+    r"\s+(?:days?|weeks?|months?|years?)\b|,\s+(?:hours|days|weeks|months|years)\b"
+    r"|\s+(?:after|before)\s+(?!\d|" + "|".join(MONTHS) + r"|midnight|noon|dawn|dusk|daybreak|sunrise|sunset)"
     r"|\s+[-\u2013\u2014]\s+(?!\d|" + "|".join(MONTHS) + r")",
     re.IGNORECASE,
 )
@@ -326,6 +354,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     for m in _EXTRA.finditer(doc_text(doc)):
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if sp is not None:
+            spans.append((sp.start, sp.end))
+    for m in _WIRE_DATELINE.finditer(doc_text(doc)):
+        sp = doc.char_span(m.start("date"), m.end("date"), alignment_mode="expand")
         if sp is not None:
             spans.append((sp.start, sp.end))
     for m in _NTH_UNIT.finditer(doc_text(doc)):  # the model rarely tags "its worst day"
@@ -373,7 +405,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             e + 1 < len(doc)
             and doc[e].lower_ in ("and", "-", "to")
             and re.fullmatch(r"\d{1,2}", doc[e + 1].text)
-            and re.search(r"(?i)(" + "|".join(MONTHS) + r")\s+\d{1,2}$", doc[s:e].text)
+            and re.search(r"(?i)\b" + _MONTH_WORD + r"\s+\d{1,2}$", doc[s:e].text)
         ):
             e += 2
         # "the fourth quarter" + "of 2022": the model splits a part from its year
@@ -412,9 +444,13 @@ def _coordinated(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _reference(doc: Doc, cands: list[tuple[int, int]]) -> date | None:
     """Without a publication date, a dateline ("KYIV, 22nd May, 2023 -", "15:37 15.08.2023")
     at the top of the text dates the story."""
+    whole = doc_text(doc)
     for s, e in cands:
         if doc[s].idx > 80:
             break
+        line = whole[whole.rfind("\n", 0, doc[s].idx) + 1 : doc[s].idx]
+        if re.search(r"\b[a-z]{2,}\b", line):
+            continue  # "A court said on Thursday that ... 8 January 2024": prose, not a dateline
         text = doc[s:e].text
         cut = _CUT.search(text)
         start, _, gran = resolve_time(text[: cut.start()] if cut and cut.start() > 0 else text, None)
@@ -432,6 +468,9 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             joined[-1] = (joined[-1][0], max(c[1], joined[-1][1]))
         elif joined and _coordinated(doc, joined[-1], c):
             joined[-1] = (joined[-1][0], c[1])
+        elif joined and c[0] == joined[-1][1] and doc[c[0]].lower_ == "on" and _CLOCK_TIME.search(
+                doc[joined[-1][0]:joined[-1][1]].text):
+            joined[-1] = (joined[-1][0], c[1])  # "at 7:30 p.m. on Tuesday", "after midnight on January 1"
         else:
             joined.append(c)
     dateline = _reference(doc, joined)
@@ -441,10 +480,17 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
     for s, e in joined:
         span = doc[s:e]
         cut = _CUT.search(span.text)
+        delay = None
         if cut and cut.start() > 0:  # "on 13 January, two weeks before ...": keep the date
+            delay = _PLAN_DELAY.match(doc_text(doc), span.start_char + cut.start())
             trimmed = doc.char_span(span.start_char, span.start_char + cut.start(), alignment_mode="contract")
             if trimmed is not None and len(trimmed):
                 span = trimmed
+        lead = _LENGTH_LEAD.match(span.text)
+        if lead:  # "twice in three days earlier this month": the when is "earlier this month"
+            rest = doc.char_span(span.start_char + lead.end(), span.end_char, alignment_mode="contract")
+            if rest is not None and len(rest):
+                span = rest
         ordinal = _ORDINAL_TIME.search(span.text)
         if ordinal and len(span.text) - ordinal.end() > 3:  # "for a third night overnight": keep "overnight"
             rest = doc.char_span(span.start_char + ordinal.end(), span.end_char, alignment_mode="contract")
@@ -457,6 +503,17 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
         if anaphora is not None:
             out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=anaphora[0],
                                 end=anaphora[1], granularity=cast(Granularity, anaphora[2])))
+            continue
+        late = _DELAY_AT.match(doc_text(doc), span.start_char)
+        prev_day = _previous_day(out, span.sent.start_char)
+        if late and late.end() >= span.end_char and prev_day is not None:  # tagged apart from its date
+            out.append(TimeSpan(text=late.group(0), span=(late.start(), late.end()), start=prev_day.start,
+                                end=prev_day.end, granularity="day"))
+            continue
+        shifted = _shift_from_sentence(core, out, span.sent.start_char)
+        if shifted is not None:
+            out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=shifted[0],
+                                end=shifted[1], granularity=cast(Granularity, shifted[2])))
             continue
         if _SAME_AGO.fullmatch(text):
             prev = next((t for t in reversed(out) if t.start and t.end and t.granularity in _UNITS), None)
@@ -478,6 +535,8 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             out.append(TimeSpan(text=text, span=(span.start_char, span.end_char), start=start, end=end,
                                 granularity=("week" if week else "day") if start else "unknown"))
             continue
+        if low in ("hours", "days", "weeks", "months") or re.fullmatch(r"the (?:days|weeks|months|years)", core):
+            continue  # "hours after the talks", "the days of quick gains": a length or an era, not a when
         if _is_noise(low) or (_is_noise(core) and not (_anchored(low) and _DURATION_ONLY.match(core))):
             continue
         if core.strip("the ") in _SEASON_WORDS and span.end < len(doc) and doc[span.end].pos_ == "NOUN":
@@ -494,6 +553,8 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             start, end, gran = None, None, "unknown"  # far beyond publication: a typo or a wild claim
         if start is None and end is None and not (_worth_keeping(core) or _ANAPHORA.match(text)):
             continue
+        if start is None and end is None and re.fullmatch(r"\d{1,3}", core):
+            continue  # "Oleksandr, 23, and his sister": an age or a count the model took for a date
         out.append(
             TimeSpan(
                 text=text,
@@ -503,6 +564,9 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
                 granularity=cast(Granularity, gran),
             )
         )
+        if delay is not None and gran == "day":  # "arrives on May 3, two weeks later than planned": May 3 too
+            out.append(TimeSpan(text=delay.group(1), span=(delay.start(1), delay.end(1)), start=start, end=end,
+                                granularity="day"))
     return out
 
 
@@ -548,6 +612,65 @@ def _unit_anaphora(
             return prev.start, ref if ref and prev.start and prev.start <= ref else None, "open"
         return prev.start, prev.end, prev.granularity
     return None
+
+
+# a time of day, which the date after it ("on Tuesday") places
+_CLOCK_TIME = re.compile(r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|\b(?:midnight|noon|dawn|dusk|"
+                         r"daybreak|sunrise|sunset))\s*(?:local\s+time|gmt|utc)?$", re.IGNORECASE)
+# a length in front of the period it lies in: "in three days earlier this month"
+_LENGTH_LEAD = re.compile(
+    r"(?:(?:in|for|over|within)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|a\s+few)"
+    r"\s+(?:hours|days|weeks)\s+(?=(?:earlier|later|early|late)\s+(?:this|last)\s+(?:week|month|year)$)",
+    re.IGNORECASE,
+)
+# "on May 3, two weeks later than planned": the delay is measured to the date just given, which it restates
+_DELAY = (
+    r"(?:(?:about|some|nearly|almost|just|only|more\s+than)\s+)?(?:a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d{1,2})\s+(?:day|week|month|year)s?\s+(?:(?:later|earlier|sooner)\s+than\s+(?:(?:originally|"
+    r"initially|first|previously)\s+)?(?:planned|expected|scheduled|forecast|promised|announced|intended)"
+    r"|(?:ahead\s+of|behind)\s+schedule)\b"
+)
+_PLAN_DELAY = re.compile(r",\s+(" + _DELAY + ")", re.IGNORECASE)
+_DELAY_AT = re.compile(_DELAY, re.IGNORECASE)
+# "a week earlier", "two days later", "a year before": an offset from the date the sentence just gave
+_OFFSET = re.compile(
+    r"(?:(?:about|some|nearly|almost|just|only|more than|less than) )?(a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|\d{1,2}) (day|week|month|year)s? (earlier|later|before|after)"
+)
+_OFFSET_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10}
+
+
+def _shift_from_sentence(core: str, out: list[TimeSpan], sent_start: int) -> tuple[date, date, str] | None:
+    """"A strike came on Sept. 13, and an attack had been reported a week earlier": the offset counts from
+    the latest date this sentence already gave (a day for day and week offsets). None when ``core`` is no
+    such offset or the sentence gave no date; then the offset counts from publication, as before."""
+    m = _OFFSET.fullmatch(core)
+    if not m:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else _OFFSET_N[m.group(1)]
+    unit, back = m.group(2), m.group(3) in ("earlier", "before")
+    ok = ("day",) if unit in ("day", "week") else ("day", "month") if unit == "month" else _UNITS
+    prev = next((t for t in reversed(out) if t.span and t.span[0] >= sent_start and t.start and t.end
+                 and t.granularity in ok), None)
+    if prev is None or prev.start is None or prev.end is None:
+        return None
+    sign = -1 if back else 1
+    if unit in ("day", "week"):
+        step = timedelta(days=n * (7 if unit == "week" else 1) * sign)
+        return prev.start + step, prev.end + step, prev.granularity
+    months = n * (12 if unit == "year" else 1) * sign
+    start = _add_months(prev.start, months)
+    end = _add_months(prev.end, months)
+    if prev.granularity != "day":  # a month or a year shifted stays whole ("the third quarter ... a year earlier")
+        end = date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
+    return start, end, prev.granularity
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
 def _year_back(d: date) -> date:
