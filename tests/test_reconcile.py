@@ -17,6 +17,7 @@ from needs import REALTEXT, require_realtext, require_seed
 from frontwatch.config import ReconcileSettings
 from frontwatch.pipeline import make_article
 from frontwatch.reconcile import (
+    IncidentTally,
     LedgerEvent,
     Reconciler,
     Window,
@@ -119,10 +120,15 @@ def test_blanket_claim_of_another_article_stays_apart_and_never_chains_two_towns
 
 
 def test_blanket_claims_with_the_same_named_scope_meet() -> None:
-    a = ev("a", "negotiation", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
-    b = ev("b", "negotiation", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
-    c = ev("c", "negotiation", at=None, place="the southern front")
+    # (strikes: a placed family; negotiations, like supplies, match whatever places they name)
+    a = ev("a", "strike", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
+    b = ev("b", "strike", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
+    c = ev("c", "strike", at=None, place="the southern front")
     assert groups([a, b, c]) == [["a", "b"], ["c"]]
+    talks = [ev(n, "negotiation", side="other", actor="unknown", at=where, place=name)
+             for n, where, name in [("ist", (41.0, 28.98), "Istanbul"), ("msk", (55.75, 37.62), "Moscow"),
+                                    ("sea", None, "Black Sea")]]
+    assert groups(talks) == [["ist", "msk", "sea"]]
 
 
 def test_an_unresolved_village_name_matches_itself_even_without_a_time() -> None:
@@ -233,6 +239,86 @@ def test_events_from_report_takes_the_place_nearest_the_trigger() -> None:
     (le,) = events_from_report(report)
     assert (le.place, le.admin1, le.start, le.syndicate, le.outlet) == ("Avdiyivka", "Donetsk Oblast",
                                                                        date(2024, 2, 17), "a1", "Wire")
+
+
+def _one_event_report(text: str, places: list[tuple[str, str, int, str]], claimant: str = "Officials",
+                      trigger: str = "hit", time: TimeSpan | None = None, published: date | None = None) -> Report:
+    """A report of one claim and one event; ``places``: (mention, resolved name, precision, feature), each
+    mention found in ``text`` (its first occurrence after the previous one)."""
+    found, at = [], 0
+    for mention, name, precision, feature in places:
+        at = text.index(mention, at)
+        found.append(Place(text=mention, span=(at, at + len(mention)), name=name, lat=48.0 + len(found),
+                           lon=35.0, feature=feature, precision=precision, admin1=f"{name} Oblast", country="UA"))
+        at += len(mention)
+    stated = TimeSpan(text="", span=None, start=published, end=published, granularity="day") if published else None
+    event = Event(type="strike", polarity="asserted", actor_side="RU", trigger=trigger, places=tuple(found), time=time)
+    claim = Claim(id="c1", text=text, span=(0, len(text)), claimant=Claimant(claimant, "person", "UA"),
+                  stated=stated, events=(event,))
+    return Report(article=Article(text=text, id="a1", source="Wire", published=published), claims=(claim,))
+
+
+def test_a_place_that_is_part_of_the_speakers_name_is_not_the_events_place() -> None:
+    # a given name the gazetteer also knows as a town
+    given = _one_event_report("President Volodymyr Zelensky said a missile hit a school in Sumy.",
+                              [("Volodymyr", "Volodymyr", 1, "town"), ("Sumy", "Sumy", 1, "city")],
+                              claimant="Volodymyr Zelensky")
+    assert events_from_report(given)[0].place == "Sumy"
+    alone = _one_event_report("Volodymyr Zelensky said a missile hit a school.", [("Volodymyr", "Volodymyr", 1, "town")],
+                              claimant="Zelensky")
+    assert events_from_report(alone)[0].place is None
+    # the capital as the speaker: "Kyiv's defence ministry said"
+    capital = _one_event_report("Kyiv's defence ministry said a drone hit a depot near Izium.",
+                                [("Kyiv", "Kyiv", 1, "city"), ("Izium", "Izium", 2, "town")],
+                                claimant="Kyiv's defence ministry")
+    assert events_from_report(capital)[0].place == "Izium"
+    # but an official of a region speaks of it, and a claimant named like a place is still a place
+    governor = _one_event_report("The governor of Belgorod Region said a drone hit a fuel depot.",
+                                 [("Belgorod Region", "Belgorod", 3, "region")],
+                                 claimant="governor of Belgorod Region")
+    assert events_from_report(governor)[0].place == "Belgorod"
+    country = _one_event_report("Ukraine said Russia hit a depot in Ukraine overnight.",
+                                [("Ukraine", "Ukraine", 3, "country")], claimant="Ukraine")
+    country = replace(country, claims=(replace(country.claims[0], events=(replace(
+        country.claims[0].events[0], places=(replace(country.claims[0].events[0].places[0],
+                                                     span=(34, 41)),)),)),))
+    assert events_from_report(country)[0].place == "Ukraine"
+
+
+def test_a_dateline_is_where_the_report_was_filed_not_where_it_happened() -> None:
+    text = "Odesa/Kyiv, Nov 10: A missile hit a grain terminal in Izmail overnight, officials said."
+    report = _one_event_report(text, [("Odesa", "Odesa", 1, "city"), ("Izmail", "Izmail", 1, "town")])
+    assert events_from_report(report)[0].place == "Izmail"
+    dashed = _one_event_report("KHARKIV (Wire) - A missile hit a depot.", [("KHARKIV", "Kharkiv", 1, "city")])
+    assert events_from_report(dashed)[0].place is None
+    inline = _one_event_report("A missile hit Kharkiv, officials said.", [("Kharkiv", "Kharkiv", 1, "city")])
+    assert events_from_report(inline)[0].place == "Kharkiv"
+
+
+def test_a_place_named_as_a_bearing_yields_to_the_place_it_locates() -> None:
+    text = "A missile hit a block of flats in Dnipro, north of Zaporizhzhia, officials said."
+    report = _one_event_report(text, [("Dnipro", "Dnipro", 1, "city"), ("Zaporizhzhia", "Zaporizhzhia", 1, "city")],
+                               trigger="officials")
+    assert events_from_report(report)[0].place == "Dnipro"
+    # but not to the region it lies in
+    region = _one_event_report("Troops advanced west of Avdiivka in Donetsk Oblast, officials said.",
+                               [("Avdiivka", "Avdiivka", 1, "town"), ("Donetsk Oblast", "Donetsk", 3, "region")],
+                               trigger="advanced")
+    assert events_from_report(region)[0].place == "Avdiivka"
+
+
+def test_a_background_year_is_not_the_events_time_and_an_open_interval_runs_to_the_claim() -> None:
+    text = "Three people were killed on the bridge to the peninsula annexed in 2014, officials said."
+    year = TimeSpan(text="in 2014", span=None, start=date(2014, 1, 1), end=date(2014, 12, 31), granularity="year")
+    (le,) = events_from_report(_one_event_report(text, [], time=year, published=date(2022, 10, 8)))
+    assert (le.start, le.end) == (date(2022, 10, 8), date(2022, 10, 8))
+    this_year = TimeSpan(text="this year", span=None, start=date(2022, 1, 1), end=date(2022, 12, 31),
+                         granularity="year")
+    (le,) = events_from_report(_one_event_report(text, [], time=this_year, published=date(2022, 10, 8)))
+    assert (le.start, le.end) == (date(2022, 1, 1), date(2022, 12, 31))  # still under way when told: kept
+    since = TimeSpan(text="since 24 February", span=None, start=date(2022, 2, 24), end=None, granularity="open")
+    (le,) = events_from_report(_one_event_report(text, [], time=since, published=date(2022, 11, 10)))
+    assert (le.start, le.end) == (date(2022, 2, 24), date(2022, 11, 10))
 
 
 def test_an_undated_article_is_dated_by_the_latest_full_day_it_writes() -> None:
@@ -495,3 +581,30 @@ def test_same_side_figures_that_differ_on_one_day_are_updates_in_ingestion_order
     copy = replace(ev("c", "casualties", **kw), value=7)  # type: ignore[arg-type]
     s = Reconciler().summarize([morning, evening, copy])
     assert [(u.earlier, u.later) for u in s.updates] == [("m:0", "e:0")] and not s.contradictions
+
+
+def test_a_tally_fed_member_by_member_equals_the_summary_of_all() -> None:
+    """The store adds only an article's new members to an incident's tally: the summary must not depend on it."""
+    kw = dict(unit="people", kind="people", trigger="killed", actor="RU")
+    members = [
+        ev("m1", "casualties", side="UA", value=4, stated="2023-07-15", **kw),  # type: ignore[arg-type]
+        ev("m2", "casualties", side="RU", value=40, stated="2023-07-15", **kw),  # type: ignore[arg-type]
+        ev("m3", "casualties", side="UA", value=11, stated="2023-07-17", **kw),  # type: ignore[arg-type]
+        ev("m4", "casualties", side="UA", value=7, stated="2023-07-16", **kw),  # type: ignore[arg-type]
+        ev("m5", "strike", side="RU", actor="UA", polarity="denied", at=KLISHCHIIVKA, place="Klishchiivka"),
+        ev("m6", "strike", side="UA", actor="RU", at=None, start=None, end=None),
+        ev("m7", "casualties", side="RU", value=2, syndicate="art-m2", stated="2023-07-18", **kw),  # type: ignore[arg-type]
+    ]
+    r = Reconciler()
+    whole = r.summarize(members)
+    assert whole.contradictions and whole.updates  # the case covers both
+    for cut in range(len(members) + 1):
+        tally = IncidentTally(r).add(members[:cut])
+        assert tally.add(members[cut:]).summary() == whole
+    one_by_one = IncidentTally(r)
+    for m in members:
+        one_by_one.add([m])
+    assert one_by_one.summary() == whole
+    # a figure stated earlier than those already tallied goes into its place in the chain
+    assert [(u.earlier, u.later) for u in whole.updates if u.earlier.startswith(("m1", "m3", "m4"))] == [
+        ("m1:0", "m4:0"), ("m4:0", "m3:0")]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from bisect import insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from .records import Article, Claim, Event, Place, Report
 __all__ = [
     "Contradiction",
     "IncidentSummary",
+    "IncidentTally",
     "LedgerEvent",
     "Reconciler",
     "Update",
@@ -62,7 +64,7 @@ FAMILIES: dict[str, str] = {
 }
 # Families whose place is not where it happened: a supply is announced in Washington, signed in Brussels
 # and delivered to a side; what identifies it is the receiving side (the mover) and the time.
-PLACELESS_FAMILIES = frozenset({"supply"})
+PLACELESS_FAMILIES = frozenset({"supply", "negotiation"})
 OPPOSITE = {"UA": "RU", "RU": "UA"}
 KNOWN_SIDES = ("UA", "RU")
 POINT, REGION, BLANKET = 0, 1, 2
@@ -103,20 +105,77 @@ class LedgerEvent:
         return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in dataclasses.asdict(self).items()}
 
 
-def _event_place(event: Event, claim: Claim) -> Place | None:
+def _event_place(event: Event, claim: Claim, text: str = "", names: Sequence[str] = ()) -> Place | None:
     """The event's place among the places of its sentence: resolved below country level before the rest,
     then the nearest to the trigger ("MOSCOW, Feb 17 - ... took control of Avdiivka" is about Avdiivka,
-    and "Ukraine's commander said units withdrew from Avdiivka" too), else the first named as text."""
-    if not event.places:
+    and "Ukraine's commander said units withdrew from Avdiivka" too), else the first named as text.
+
+    ``text`` (the article's) and ``names`` (the report's claimants) leave out what only looks like the
+    event's place: a mention that is part of a speaker's name ("Volodymyr" of "Volodymyr Zelensky",
+    "Kyiv" of "Kyiv's defence ministry") and a dateline ("Odesa/Kyiv, Mar 3:"), where the report was
+    filed. A place given as a bearing ("a school in Sumy, east of Kyiv") yields to the place it locates.
+    """
+    places = [p for p in event.places if not (text and (_in_a_name(p, text, names) or _dateline(p, text)))]
+    if not places:
         return None
     at = claim.text.find(event.trigger) if event.trigger else -1
     anchor = claim.span[0] + at if at >= 0 else claim.span[0]
 
-    def rank(p: Place) -> tuple[int, int]:
-        level = 0 if p.resolved and p.feature != "country" else 1 if p.resolved else 2
-        return level, abs(p.span[0] - anchor)
+    def level(p: Place) -> int:
+        return 0 if p.resolved and p.feature != "country" else 1 if p.resolved else 2
 
-    return min(event.places, key=rank)
+    # a bearing yields only to another settlement (not to the region it lies in)
+    bearings = {id(p) for p in places if text and _bearing(p, text)}
+    located = any(id(p) not in bearings and level(p) == 0 and (p.precision or 1) < 3 for p in places)
+
+    def rank(p: Place) -> tuple[int, bool, int]:
+        return level(p), located and id(p) in bearings, abs(p.span[0] - anchor)
+
+    return min(places, key=rank)
+
+
+_NAME_GAP = re.compile(r"[ \t]?")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_OF = re.compile(r"\bof\s+(?:the\s+)?$")
+_DATELINE_AFTER = re.compile(
+    r"(?:\s*/\s*[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?)?"  # "Odesa/Kyiv"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{1,5}\.))?"  # ", Nov 10", ", Ark."
+    r"\s*(?:\([^)\n]{1,20}\))?\s*(?:[:\u2013\u2014]|-{1,2}\s)")  # " (Reuters) -", ":"
+_BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w'-]*\s+(?:and|or)\s+)?$", re.IGNORECASE)
+
+
+def _in_a_name(p: Place, text: str, names: Sequence[str]) -> bool:
+    """The mention is part of how a claimant is named: inside a longer name ("Kyiv's defence ministry",
+    not "the governor of Kursk Region"),
+    the name itself as an owner ("Kiev's intelligence service" for the claimant "Kiev"), or a given name
+    just before it ("Volodymyr" before "Zelensky")."""
+    start, end = p.span
+    for name in names:
+        if len(name) < 4 or not name[:1].isupper():
+            continue
+        at = text.find(name, max(0, start - len(name)), end + 2 + len(name))
+        while 0 <= at <= end + 1:
+            if at <= start and end <= at + len(name):
+                # but "the governor of the Kursk Region": an official of a place speaks of it
+                if (len(name) > end - start and not _OF.search(text, max(0, start - 8), start)) or _POSSESSIVE.match(text, end):
+                    return True
+            elif at >= end and _NAME_GAP.fullmatch(text[end:at]) and p.text[:1].isupper() and " " not in p.text:
+                return True  # (one word: "governor of the Kursk Region Alexey Smirnov" is no given name)
+            at = text.find(name, at + 1, end + 2 + len(name))
+    return False
+
+
+def _dateline(p: Place, text: str) -> bool:
+    """The mention opens a line and is followed by a dateline's date or dash: where the report was filed."""
+    start, end = p.span
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and _DATELINE_AFTER.match(text, end) is not None
+
+
+def _bearing(p: Place, text: str) -> bool:
+    """"east of Kyiv": a place named to locate another."""
+    return _BEARING.search(text, max(0, p.span[0] - 30), p.span[0]) is not None
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -137,23 +196,45 @@ def article_date(article: Article) -> date | None:
     return max(days) if days else None
 
 
-def events_from_report(report: Report, syndicate: str | None = None) -> list[LedgerEvent]:
+def _event_time(ev: Event, stated: date | None, settings: ReconcileSettings) -> tuple[date | None, date | None]:
+    """The event's own interval, or (None, None) to fall back on the claim's date.
+
+    An open interval runs to the day the claim was made: "since 24 February" told in November is nine
+    months, not one day. A long span that ended well before the claim was made ("in 2014" in a 2022
+    report) is background to the sentence, not the time of what it reports.
+    """
+    t = ev.time
+    if t is None or not (t.start or t.end):
+        return None, None
+    start, end = t.start or t.end, t.end or t.start
+    assert start is not None and end is not None
+    if t.end is None and stated is not None and stated > start:
+        end = stated
+    if stated is not None and (end - start).days > settings.max_span_days \
+            and end < stated - timedelta(days=settings.max_span_days):
+        return None, None
+    return start, end
+
+
+def events_from_report(report: Report, syndicate: str | None = None,
+                       settings: ReconcileSettings | None = None) -> list[LedgerEvent]:
     """Flatten a report's claims into ledger events, in text order."""
+    settings = settings or ReconcileSettings()
     art = report.article
     dated = article_date(art)
+    names = sorted({c.claimant.name for c in report.claims})
     out: list[LedgerEvent] = []
     for claim in report.claims:
         stated = claim.stated.start if claim.stated and claim.stated.start else dated
         for i, ev in enumerate(claim.events):
-            place = _event_place(ev, claim)
-            if ev.time is not None and (ev.time.start or ev.time.end):
-                start, end = ev.time.start or ev.time.end, ev.time.end or ev.time.start
+            place = _event_place(ev, claim, art.text, names)
+            start, end = _event_time(ev, stated, settings)
+            if start is not None:
+                pass
             elif claim.stated is not None and claim.stated.start:
                 start, end = claim.stated.start, claim.stated.end or claim.stated.start
             elif dated is not None:  # an undated page: the day it was evidently written
                 start = end = dated
-            else:
-                start = end = None
             qty = next((q for q in ev.quantities if q.value is not None), ev.quantities[0] if ev.quantities else None)
             out.append(LedgerEvent(
                 id=f"{claim.id}:{i}", claim_id=claim.id, article_id=art.id, outlet=art.source,
@@ -452,30 +533,11 @@ class Reconciler:
 
     # -- summary ------------------------------------------------------------------------------------------
     def summarize(self, members: Sequence[LedgerEvent]) -> IncidentSummary:
-        """What the incident's members say together. ``members`` in ingestion order (orders same-day updates)."""
+        """What the incident's members say together. ``members`` in ingestion order (orders same-day updates).
+        The store keeps an :class:`IncidentTally` per incident instead, and adds only an article's new members."""
         if not members:
             raise ValueError("an incident needs at least one member")
-        anchor = min(members, key=lambda m: (scope(m), m.precision or 9))
-        starts = [m.start for m in members if m.start]
-        ends = [m.end or m.start for m in members if m.start]
-        sides = lambda s: tuple(sorted({m.claimant_side for m in members  # noqa: E731
-                                        if stance(m) == s and _speaks_for_a_side(m)}))
-        asserted, denied = sides(1), sides(-1)
-        # Confirmation must name the place: a side's blanket remark is no confirmation of this incident.
-        placed = {m.claimant_side for m in members if stance(m) == 1 and scope(m) != BLANKET and _speaks_for_a_side(m)}
-        return IncidentSummary(
-            family=self.family(members[0].type),
-            place=anchor.place, lat=anchor.lat, lon=anchor.lon,
-            start=min(starts) if starts else None, end=max(e for e in ends if e) if starts else None,
-            articles=tuple(dict.fromkeys(m.article_id for m in members)),
-            outlets=tuple(sorted({m.outlet for m in members if m.outlet})),
-            claimants=tuple(dict.fromkeys(m.claimant for m in members)),
-            corroboration=len({m.syndicate for m in members}),
-            asserted_by=asserted, denied_by=denied,
-            confirmed_by_both_sides=any(_opposing(a, b) for a in placed for b in placed),
-            contradictions=tuple(self.contradictions(members)),
-            updates=tuple(self.updates(members)),
-        )
+        return IncidentTally(self).add(members).summary()
 
     def _same_figure(self, a: LedgerEvent, b: LedgerEvent) -> bool:
         """Two figures about the same thing: same unit and kind, and for people the same toll (a death toll
@@ -490,44 +552,7 @@ class Reconciler:
 
     def contradictions(self, members: Sequence[LedgerEvent]) -> list[Contradiction]:
         """Opposing sides on the same place and period: opposite stance, or figures beyond the tolerance."""
-        out: list[Contradiction] = []
-        seen: set[tuple[object, str]] = set()
-        stances = [stance(m) for m in members]
-        for i, a in enumerate(members):
-            if stances[i] == 0 and a.value is None:
-                continue  # neither a stance nor a figure: nothing to contradict
-            for j in range(i + 1, len(members)):
-                b = members[j]
-                if a.article_id == b.article_id and a.claim_id == b.claim_id:
-                    continue
-                if not _opposing(a.claimant_side, b.claimant_side):
-                    continue
-                # the cheap tests first: the place and period are compared only for pairs that could clash
-                # (in an incident of hundreds of members this was most of the store's time)
-                polar = stances[i] * stances[j] == -1
-                if not polar and not (self._same_figure(a, b) and self._differ(a.value, b.value)):  # type: ignore[arg-type]
-                    continue
-                if not self._same_scene(a, b):
-                    continue
-                # a syndicated copy repeats a claim: one contradiction per pair of (source, claimant)
-                pair = tuple(sorted([(a.syndicate, a.claimant), (b.syndicate, b.claimant)]))
-                if polar:
-                    key = (pair, "polarity")
-                    if key not in seen:
-                        seen.add(key)
-                        pos, neg = (a, b) if stance(a) > 0 else (b, a)
-                        out.append(Contradiction(a.id, b.id, "polarity",
-                                                 f"{pos.claimant} ({pos.claimant_side}): {pos.type} {pos.polarity}"
-                                                 f" vs {neg.claimant} ({neg.claimant_side}): {neg.type} "
-                                                 f"{neg.polarity}"))
-                else:
-                    key = (pair, "figures")
-                    if key not in seen:
-                        seen.add(key)
-                        out.append(Contradiction(a.id, b.id, "figures",
-                                                 f"{a.claimant} ({a.claimant_side}): {a.value:g} {a.unit} vs "
-                                                 f"{b.claimant} ({b.claimant_side}): {b.value:g} {b.unit}"))
-        return out
+        return list(IncidentTally(self).add(members).contradictions)
 
     def _same_scene(self, a: LedgerEvent, b: LedgerEvent) -> bool:
         """The same place and period, pairwise (an incident may chain wider than any one pair)."""
@@ -535,22 +560,133 @@ class Reconciler:
 
     def updates(self, members: Sequence[LedgerEvent]) -> list[Update]:
         """A side's figure replaced by its own later figure: per side and figure, consecutive changes."""
+        return IncidentTally(self).add(members).updates()
+
+
+class IncidentTally:
+    """An incident's summary kept up to date as members join, so that an article joining an incident of
+    hundreds of members costs what it adds (its pairs with the earlier members, the update chains it joins),
+    not a new pass over every pair. ``summary()`` is the same whether the members came at once or one by one:
+    contradictions are listed by their later member, and each pair of (source, claimant) keeps its first pair.
+    """
+
+    def __init__(self, reconciler: Reconciler) -> None:
+        self.rec = reconciler
+        self.members: list[LedgerEvent] = []
+        self._anchor: tuple[tuple[int, int], LedgerEvent] | None = None
+        self._start: date | None = None
+        self._end: date | None = None
+        self._articles: dict[str, None] = {}
+        self._outlets: set[str] = set()
+        self._claimants: dict[str, None] = {}
+        self._syndicates: set[str] = set()
+        self._asserted: set[str] = set()
+        self._denied: set[str] = set()
+        self._placed: set[str] = set()  # sides asserting it in a claim that names the place
+        # members that could contradict another (a stance or a figure, a claimant of a party): (index, stance)
+        self._active: list[tuple[int, int]] = []
+        self.contradictions: list[Contradiction] = []
+        self._seen: set[tuple[object, str]] = set()
+        # update chains: per (side, unit, kind, toll), figures ordered by (stated, ingestion order)
+        self._chains: dict[tuple[str, str | None, str | None, str], list[tuple[tuple[date, int], LedgerEvent]]] = {}
+        self._chain_updates: dict[tuple[str, str | None, str | None, str], list[Update]] = {}
+
+    def add(self, new: Iterable[LedgerEvent]) -> IncidentTally:
+        """Take in members that joined after the ones already added (in ingestion order)."""
+        touched: set[tuple[str, str | None, str | None, str]] = set()
+        for m in new:
+            self._add(m, touched)
+        for key in touched:
+            self._chain_updates[key] = self._chain(self._chains[key])
+        return self
+
+    def _add(self, m: LedgerEvent, touched: set[tuple[str, str | None, str | None, str]]) -> None:
+        j = len(self.members)
+        self.members.append(m)
+        rank = (scope(m), m.precision or 9)
+        if self._anchor is None or rank < self._anchor[0]:  # the finest member; the first of equals
+            self._anchor = (rank, m)
+        if m.start is not None:
+            self._start = m.start if self._start is None else min(self._start, m.start)
+            end = m.end or m.start
+            self._end = end if self._end is None else max(self._end, end)
+        self._articles[m.article_id] = None
+        if m.outlet:
+            self._outlets.add(m.outlet)
+        self._claimants[m.claimant] = None
+        self._syndicates.add(m.syndicate)
+        s = stance(m)
+        if s and _speaks_for_a_side(m):
+            (self._asserted if s > 0 else self._denied).add(m.claimant_side)
+            if s > 0 and scope(m) != BLANKET:
+                self._placed.add(m.claimant_side)
+        if m.value is not None:
+            key = (m.claimant_side, m.unit, m.kind, toll(m) if m.kind == "people" else "")
+            insort(self._chains.setdefault(key, []), ((m.stated or date.min, j), m), key=lambda c: c[0])
+            touched.add(key)
+        if s == 0 and m.value is None:
+            return  # neither a stance nor a figure: nothing to contradict
+        for i, si in self._active:
+            self._contradict(self.members[i], si, m, s)
+        if m.claimant_side not in ("unknown", "other"):
+            self._active.append((j, s))
+
+    def _contradict(self, a: LedgerEvent, sa: int, b: LedgerEvent, sb: int) -> None:
+        """Record whether earlier member ``a`` and new member ``b`` contradict each other."""
+        if a.claimant_side == b.claimant_side or b.claimant_side in ("unknown", "other"):
+            return  # not two parties (the active list holds parties only)
+        if a.article_id == b.article_id and a.claim_id == b.claim_id:
+            return
+        rec = self.rec
+        # the cheap tests first: the place and period are compared only for pairs that could clash
+        # (in an incident of hundreds of members this was most of the store's time)
+        polar = sa * sb == -1
+        if not polar and not (rec._same_figure(a, b) and rec._differ(a.value, b.value)):  # type: ignore[arg-type]
+            return
+        # a syndicated copy repeats a claim: one contradiction per pair of (source, claimant)
+        pair = tuple(sorted([(a.syndicate, a.claimant), (b.syndicate, b.claimant)]))
+        key = (pair, "polarity" if polar else "figures")
+        if key in self._seen or not rec._same_scene(a, b):
+            return
+        self._seen.add(key)
+        if polar:
+            pos, neg = (a, b) if sa > 0 else (b, a)
+            self.contradictions.append(Contradiction(
+                a.id, b.id, "polarity", f"{pos.claimant} ({pos.claimant_side}): {pos.type} {pos.polarity}"
+                f" vs {neg.claimant} ({neg.claimant_side}): {neg.type} {neg.polarity}"))
+        else:
+            self.contradictions.append(Contradiction(
+                a.id, b.id, "figures", f"{a.claimant} ({a.claimant_side}): {a.value:g} {a.unit} vs "
+                f"{b.claimant} ({b.claimant_side}): {b.value:g} {b.unit}"))
+
+    @staticmethod
+    def _chain(chain: list[tuple[tuple[date, int], LedgerEvent]]) -> list[Update]:
         out: list[Update] = []
-        order = {m.id: i for i, m in enumerate(members)}
-        chains: dict[tuple[str, str | None, str | None, str], list[LedgerEvent]] = {}
-        for m in members:
-            if m.value is None:
-                continue
-            chains.setdefault((m.claimant_side, m.unit, m.kind, toll(m) if m.kind == "people" else ""), []).append(m)
-        for chain in chains.values():
-            chain.sort(key=lambda m: (m.stated or date.min, order[m.id]))
-            prev: LedgerEvent | None = None
-            for m in chain:
-                if prev is not None and m.article_id != prev.article_id and m.value != prev.value:
-                    out.append(Update(prev.id, m.id, f"{m.claimant_side}: {prev.value:g} -> {m.value:g} {m.unit}"
-                                      f" ({prev.stated} -> {m.stated})"))
-                prev = m
+        prev: LedgerEvent | None = None
+        for _, m in chain:
+            if prev is not None and m.article_id != prev.article_id and m.value != prev.value:
+                out.append(Update(prev.id, m.id, f"{m.claimant_side}: {prev.value:g} -> {m.value:g} {m.unit}"
+                                  f" ({prev.stated} -> {m.stated})"))
+            prev = m
         return out
+
+    def updates(self) -> list[Update]:
+        """Chains in the order their first figure came, each in its own order."""
+        return [u for key in self._chains for u in self._chain_updates.get(key, ())]
+
+    def summary(self) -> IncidentSummary:
+        if self._anchor is None:
+            raise ValueError("an incident needs at least one member")
+        anchor = self._anchor[1]
+        return IncidentSummary(
+            family=self.rec.family(self.members[0].type),
+            place=anchor.place, lat=anchor.lat, lon=anchor.lon, start=self._start, end=self._end,
+            articles=tuple(self._articles), outlets=tuple(sorted(self._outlets)), claimants=tuple(self._claimants),
+            corroboration=len(self._syndicates),
+            asserted_by=tuple(sorted(self._asserted)), denied_by=tuple(sorted(self._denied)),
+            confirmed_by_both_sides=any(_opposing(a, b) for a in self._placed for b in self._placed),
+            contradictions=tuple(self.contradictions), updates=tuple(self.updates()),
+        )
 
 
 class _Envelope:
