@@ -17,15 +17,14 @@ from needs import REALTEXT, require_realtext, require_seed
 from frontwatch.config import ReconcileSettings
 from frontwatch.pipeline import make_article
 from frontwatch.reconcile import (
+    IncidentTally,
     LedgerEvent,
     Reconciler,
     Window,
-    article_date,
     events_from_report,
     lead_incidents,
     reconcile_all,
 )
-from frontwatch.records import Article, Claim, Claimant, Event, Place, Report, TimeSpan
 
 BAKHMUT = (48.5956, 38.0003)
 KLISHCHIIVKA = (48.5300, 37.9700)  # ~8 km south-west of Bakhmut
@@ -119,10 +118,15 @@ def test_blanket_claim_of_another_article_stays_apart_and_never_chains_two_towns
 
 
 def test_blanket_claims_with_the_same_named_scope_meet() -> None:
-    a = ev("a", "negotiation", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
-    b = ev("b", "negotiation", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
-    c = ev("c", "negotiation", at=None, place="the southern front")
+    # (strikes: a placed family; negotiations, like supplies, match whatever places they name)
+    a = ev("a", "strike", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
+    b = ev("b", "strike", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)
+    c = ev("c", "strike", at=None, place="the southern front")
     assert groups([a, b, c]) == [["a", "b"], ["c"]]
+    talks = [ev(n, "negotiation", side="other", actor="unknown", at=where, place=name)
+             for n, where, name in [("ist", (41.0, 28.98), "Istanbul"), ("msk", (55.75, 37.62), "Moscow"),
+                                    ("sea", None, "Black Sea")]]
+    assert groups(talks) == [["ist", "msk", "sea"]]
 
 
 def test_an_unresolved_village_name_matches_itself_even_without_a_time() -> None:
@@ -218,37 +222,6 @@ def test_an_established_background_front_does_not_take_an_articles_lead() -> Non
     incidents = reconcile_all(front + story)
     lead = lead_incidents(incidents)
     assert lead["mine"] == lead["other"] != lead["o0"]
-
-
-def test_events_from_report_takes_the_place_nearest_the_trigger() -> None:
-    text = "MOSCOW, Feb 17 - Russia said its forces took control of Avdiivka."
-    moscow = Place(text="MOSCOW", span=(0, 6), name="Moscow", lat=55.75, lon=37.62, feature="city", precision=1)
-    avd = Place(text="Avdiivka", span=(text.index("Avdiivka"), len(text) - 1), name="Avdiyivka", lat=48.14,
-                lon=37.75, feature="town", precision=1, admin1="Donetsk Oblast", country="UA")
-    stated = TimeSpan(text="", span=None, start=date(2024, 2, 17), end=date(2024, 2, 17), granularity="day")
-    event = Event(type="capture", polarity="asserted", actor_side="RU", trigger="took control", places=(moscow, avd))
-    claim = Claim(id="c1", text=text, span=(0, len(text)), claimant=Claimant("Russia", "organisation", "RU"),
-                  stated=stated, events=(event,))
-    report = Report(article=Article(text=text, id="a1", source="Wire"), claims=(claim,))
-    (le,) = events_from_report(report)
-    assert (le.place, le.admin1, le.start, le.syndicate, le.outlet) == ("Avdiyivka", "Donetsk Oblast",
-                                                                       date(2024, 2, 17), "a1", "Wire")
-
-
-def test_an_undated_article_is_dated_by_the_latest_full_day_it_writes() -> None:
-    text = "KYIV, March 3, 2024 - Officials said on Friday that a strike on March 1, 2024 hit a depot."
-    day = lambda t, d: TimeSpan(text=t, span=None, start=d, end=d, granularity="day")  # noqa: E731
-    times = (day("March 3, 2024", date(2024, 3, 3)), day("March 1, 2024", date(2024, 3, 1)),
-             day("on Friday", date(2025, 1, 3)))  # no written year: no evidence of when the page was written
-    event = Event(type="strike", polarity="asserted", actor_side="RU", trigger="hit")
-    claim = Claim(id="c1", text=text, span=(0, len(text)), claimant=Claimant("Officials", "organisation", "UA"),
-                  events=(event,))
-    undated = Article(text=text, id="u1", source="Wire", times=times)
-    (le,) = events_from_report(Report(article=undated, claims=(claim,)))
-    assert article_date(undated) == date(2024, 3, 3) and (le.start, le.end, le.stated) == (date(2024, 3, 3),) * 3
-    dated = replace(undated, published=date(2024, 3, 4))
-    assert article_date(dated) == date(2024, 3, 4)
-    assert article_date(replace(undated, times=times[2:])) is None
 
 
 def test_a_supply_is_one_incident_wherever_it_is_announced() -> None:
@@ -495,3 +468,30 @@ def test_same_side_figures_that_differ_on_one_day_are_updates_in_ingestion_order
     copy = replace(ev("c", "casualties", **kw), value=7)  # type: ignore[arg-type]
     s = Reconciler().summarize([morning, evening, copy])
     assert [(u.earlier, u.later) for u in s.updates] == [("m:0", "e:0")] and not s.contradictions
+
+
+def test_a_tally_fed_member_by_member_equals_the_summary_of_all() -> None:
+    """The store adds only an article's new members to an incident's tally: the summary must not depend on it."""
+    kw = dict(unit="people", kind="people", trigger="killed", actor="RU")
+    members = [
+        ev("m1", "casualties", side="UA", value=4, stated="2023-07-15", **kw),  # type: ignore[arg-type]
+        ev("m2", "casualties", side="RU", value=40, stated="2023-07-15", **kw),  # type: ignore[arg-type]
+        ev("m3", "casualties", side="UA", value=11, stated="2023-07-17", **kw),  # type: ignore[arg-type]
+        ev("m4", "casualties", side="UA", value=7, stated="2023-07-16", **kw),  # type: ignore[arg-type]
+        ev("m5", "strike", side="RU", actor="UA", polarity="denied", at=KLISHCHIIVKA, place="Klishchiivka"),
+        ev("m6", "strike", side="UA", actor="RU", at=None, start=None, end=None),
+        ev("m7", "casualties", side="RU", value=2, syndicate="art-m2", stated="2023-07-18", **kw),  # type: ignore[arg-type]
+    ]
+    r = Reconciler()
+    whole = r.summarize(members)
+    assert whole.contradictions and whole.updates  # the case covers both
+    for cut in range(len(members) + 1):
+        tally = IncidentTally(r).add(members[:cut])
+        assert tally.add(members[cut:]).summary() == whole
+    one_by_one = IncidentTally(r)
+    for m in members:
+        one_by_one.add([m])
+    assert one_by_one.summary() == whole
+    # a figure stated earlier than those already tallied goes into its place in the chain
+    assert [(u.earlier, u.later) for u in whole.updates if u.earlier.startswith(("m1", "m3", "m4"))] == [
+        ("m1:0", "m4:0"), ("m4:0", "m3:0")]

@@ -10,9 +10,10 @@ from ledger_support import BAKHMUT, KLISHCHIIVKA, KUPIANSK, ODESA, report
 from sqlalchemy import select, text
 
 from frontwatch.errors import InputError, StorageError
-from frontwatch.reconcile import events_from_report, reconcile_all
+from frontwatch.reconcile import Reconciler, events_from_report, reconcile_all
 from frontwatch.store import Ledger
 from frontwatch.store.schema import articles, incidents
+from frontwatch.store.writer import load_members
 
 WIRE = ("Ukrainian forces pushed forward on the southern flank of Bakhmut over the past week, the deputy defence "
         "minister said on Monday, adding that troops had taken back about seven square kilometres of fields and "
@@ -113,6 +114,25 @@ def test_incremental_store_matches_the_in_memory_reconciler(ledger: Ledger) -> N
     got = {tuple(sorted(i["claim_ids"])) for i in ledger.incidents()}
     want = {tuple(sorted({e.claim_id for e in members})) for members in expected.values()}
     assert got == want
+
+
+def test_stored_summaries_are_whole_summaries_even_after_a_stale_tally(ledger: Ledger) -> None:
+    """Summaries are updated incrementally from the ledger's tallies; they must equal a summary of all the
+    stored members, also when a tally has fallen out of step with the database (another process, a rollback)."""
+    first = [ru_repelled(), ua_advance("kyiv-1", WIRE, "Kyiv Daily"), odesa_strike()]
+    for r in first:
+        ledger.add(r)
+    bakhmut = next(i["id"] for i in ledger.incidents() if "tass-1" in i["articles"])
+    ledger._tallies[bakhmut].add(events_from_report(ru_repelled("ghost-1")))  # members the database never got
+    for r in [ua_advance("own-1", "Troops advanced near Klishchiivka this week, the deputy minister said.", "Own"),
+              odesa_strike("odesa-2", ODESA_TEXT + " Two people were hurt.", "Port News")]:
+        ledger.add(r)
+    with ledger.engine.connect() as conn:
+        stored = {row.id: row.summary for row in conn.execute(select(incidents.c.id, incidents.c.summary))}
+        members = load_members(conn, sorted(stored))
+    assert [m.article_id for m in members[bakhmut]] == ["tass-1", "kyiv-1", "own-1"]
+    for iid, summary in stored.items():
+        assert summary == Reconciler().summarize(members[iid]).to_dict(), iid
 
 
 def test_an_unrelated_article_leaves_other_incidents_untouched(ledger: Ledger) -> None:

@@ -101,9 +101,9 @@ class ReconcileSettings:
     time_slack_days: int = 3
     """Time intervals this many days apart still count as overlapping (a death toll reported three days
     after the strike; "overnight" dated a day either way)."""
-    ground_slack_days: int = 7
+    ground_slack_days: int = 10
     """The same for ground fighting (advance, capture, withdrawal, repelled, clash): an offensive's weekly
-    figures are one incident."""
+    figures are one incident, also when a week's report comes a day or three late."""
     max_span_days: int = 31
     """Across articles, a time longer than this ("in 2023", "since February 2022") shows no common period;
     such events then match only at the same place."""

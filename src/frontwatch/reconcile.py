@@ -3,7 +3,7 @@
 Pure code over records — no database, no I/O — so the ledger store (``store.py``) and the tests use the
 same rules. ``docs/ledger-reconciliation.md`` states the rules; in short:
 
-* Every event of every claim becomes a :class:`LedgerEvent`.
+* Every event of every claim becomes a :class:`LedgerEvent` (``ledger_events.py``, re-exported here).
 * Two events can describe one incident when their types share a *family* and they are about the same
   *mover* (the side whose action it is), their places match, and their time intervals overlap.
   Families know mirrors: "X took Avdiivka", "Y pulled out of Avdiivka" and "X's attack on Avdiivka was
@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from bisect import insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,11 +32,12 @@ from itertools import groupby
 from typing import Any
 
 from .config import ReconcileSettings
-from .records import Article, Claim, Event, Place, Report
+from .ledger_events import LedgerEvent, article_date, events_from_report
 
 __all__ = [
     "Contradiction",
     "IncidentSummary",
+    "IncidentTally",
     "LedgerEvent",
     "Reconciler",
     "Update",
@@ -62,112 +64,11 @@ FAMILIES: dict[str, str] = {
 }
 # Families whose place is not where it happened: a supply is announced in Washington, signed in Brussels
 # and delivered to a side; what identifies it is the receiving side (the mover) and the time.
-PLACELESS_FAMILIES = frozenset({"supply"})
+PLACELESS_FAMILIES = frozenset({"supply", "negotiation"})
 OPPOSITE = {"UA": "RU", "RU": "UA"}
 KNOWN_SIDES = ("UA", "RU")
 POINT, REGION, BLANKET = 0, 1, 2
 EARTH_KM = 6371.0088
-
-
-@dataclass(frozen=True)
-class LedgerEvent:
-    """One event of one claim, flattened with what reconciliation needs: the unit incidents are made of."""
-
-    id: str  # f"{claim.id}:{index of the event in claim.events}"
-    claim_id: str
-    article_id: str  # Article.id (the input's external id when it gave one, else the content hash)
-    outlet: str | None  # Article.source
-    syndicate: str  # near-duplicate group of the article (the store's MinHash step); article_id if unique
-    claimant: str
-    claimant_side: str
-    type: str
-    polarity: str
-    actor_side: str
-    place: str | None  # resolved name (else text) of the event's first place
-    lat: float | None
-    lon: float | None
-    admin1: str | None
-    precision: int | None
-    start: date | None  # the event's time; else the claim's stated date; else None
-    end: date | None
-    stated: date | None  # when the claim was made (orders updates)
-    value: float | None  # the event's first quantity
-    unit: str | None
-    kind: str | None
-    # Added beyond the first interface (defaults keep old constructors working):
-    country: str | None = None  # the place's country code
-    feature: str | None = None  # the place's gazetteer feature ("country", "region", "city", ...)
-    trigger: str | None = None  # the event's trigger word: keeps "killed 11" and "wounded 20" apart
-
-    def to_dict(self) -> dict[str, Any]:
-        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in dataclasses.asdict(self).items()}
-
-
-def _event_place(event: Event, claim: Claim) -> Place | None:
-    """The event's place among the places of its sentence: resolved below country level before the rest,
-    then the nearest to the trigger ("MOSCOW, Feb 17 - ... took control of Avdiivka" is about Avdiivka,
-    and "Ukraine's commander said units withdrew from Avdiivka" too), else the first named as text."""
-    if not event.places:
-        return None
-    at = claim.text.find(event.trigger) if event.trigger else -1
-    anchor = claim.span[0] + at if at >= 0 else claim.span[0]
-
-    def rank(p: Place) -> tuple[int, int]:
-        level = 0 if p.resolved and p.feature != "country" else 1 if p.resolved else 2
-        return level, abs(p.span[0] - anchor)
-
-    return min(event.places, key=rank)
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def article_date(article: Article) -> date | None:
-    """The article's date: its publication date, else an estimate from the text for an undated page.
-
-    The estimate is the latest day the article writes out in full, year included ("August 28, 2023",
-    "01.15.2023"): a report is written on or after every full date it gives, and a dateline or byline
-    date is usually the latest. Days without a written year ("on Friday", "October 17") are left out,
-    because the times stage could only place them against a reference the article lacks.
-    """
-    if article.published is not None:
-        return article.published
-    days = [t.start for t in article.times
-            if t.granularity == "day" and t.start is not None and t.start == t.end and _YEAR.search(t.text)]
-    return max(days) if days else None
-
-
-def events_from_report(report: Report, syndicate: str | None = None) -> list[LedgerEvent]:
-    """Flatten a report's claims into ledger events, in text order."""
-    art = report.article
-    dated = article_date(art)
-    out: list[LedgerEvent] = []
-    for claim in report.claims:
-        stated = claim.stated.start if claim.stated and claim.stated.start else dated
-        for i, ev in enumerate(claim.events):
-            place = _event_place(ev, claim)
-            if ev.time is not None and (ev.time.start or ev.time.end):
-                start, end = ev.time.start or ev.time.end, ev.time.end or ev.time.start
-            elif claim.stated is not None and claim.stated.start:
-                start, end = claim.stated.start, claim.stated.end or claim.stated.start
-            elif dated is not None:  # an undated page: the day it was evidently written
-                start = end = dated
-            else:
-                start = end = None
-            qty = next((q for q in ev.quantities if q.value is not None), ev.quantities[0] if ev.quantities else None)
-            out.append(LedgerEvent(
-                id=f"{claim.id}:{i}", claim_id=claim.id, article_id=art.id, outlet=art.source,
-                syndicate=syndicate or art.id, claimant=claim.claimant.name, claimant_side=claim.claimant.side,
-                type=ev.type, polarity=ev.polarity, actor_side=ev.actor_side,
-                place=(place.name or place.text) if place else None,
-                lat=place.lat if place else None, lon=place.lon if place else None,
-                admin1=place.admin1 if place else None, precision=place.precision if place else None,
-                start=start, end=end, stated=stated,
-                value=qty.value if qty else None, unit=qty.unit if qty else None, kind=qty.kind if qty else None,
-                country=place.country if place else None, feature=place.feature if place else None,
-                trigger=ev.trigger,
-            ))
-    return out
 
 
 @dataclass(frozen=True)
@@ -452,30 +353,11 @@ class Reconciler:
 
     # -- summary ------------------------------------------------------------------------------------------
     def summarize(self, members: Sequence[LedgerEvent]) -> IncidentSummary:
-        """What the incident's members say together. ``members`` in ingestion order (orders same-day updates)."""
+        """What the incident's members say together. ``members`` in ingestion order (orders same-day updates).
+        The store keeps an :class:`IncidentTally` per incident instead, and adds only an article's new members."""
         if not members:
             raise ValueError("an incident needs at least one member")
-        anchor = min(members, key=lambda m: (scope(m), m.precision or 9))
-        starts = [m.start for m in members if m.start]
-        ends = [m.end or m.start for m in members if m.start]
-        sides = lambda s: tuple(sorted({m.claimant_side for m in members  # noqa: E731
-                                        if stance(m) == s and _speaks_for_a_side(m)}))
-        asserted, denied = sides(1), sides(-1)
-        # Confirmation must name the place: a side's blanket remark is no confirmation of this incident.
-        placed = {m.claimant_side for m in members if stance(m) == 1 and scope(m) != BLANKET and _speaks_for_a_side(m)}
-        return IncidentSummary(
-            family=self.family(members[0].type),
-            place=anchor.place, lat=anchor.lat, lon=anchor.lon,
-            start=min(starts) if starts else None, end=max(e for e in ends if e) if starts else None,
-            articles=tuple(dict.fromkeys(m.article_id for m in members)),
-            outlets=tuple(sorted({m.outlet for m in members if m.outlet})),
-            claimants=tuple(dict.fromkeys(m.claimant for m in members)),
-            corroboration=len({m.syndicate for m in members}),
-            asserted_by=asserted, denied_by=denied,
-            confirmed_by_both_sides=any(_opposing(a, b) for a in placed for b in placed),
-            contradictions=tuple(self.contradictions(members)),
-            updates=tuple(self.updates(members)),
-        )
+        return IncidentTally(self).add(members).summary()
 
     def _same_figure(self, a: LedgerEvent, b: LedgerEvent) -> bool:
         """Two figures about the same thing: same unit and kind, and for people the same toll (a death toll
@@ -490,44 +372,7 @@ class Reconciler:
 
     def contradictions(self, members: Sequence[LedgerEvent]) -> list[Contradiction]:
         """Opposing sides on the same place and period: opposite stance, or figures beyond the tolerance."""
-        out: list[Contradiction] = []
-        seen: set[tuple[object, str]] = set()
-        stances = [stance(m) for m in members]
-        for i, a in enumerate(members):
-            if stances[i] == 0 and a.value is None:
-                continue  # neither a stance nor a figure: nothing to contradict
-            for j in range(i + 1, len(members)):
-                b = members[j]
-                if a.article_id == b.article_id and a.claim_id == b.claim_id:
-                    continue
-                if not _opposing(a.claimant_side, b.claimant_side):
-                    continue
-                # the cheap tests first: the place and period are compared only for pairs that could clash
-                # (in an incident of hundreds of members this was most of the store's time)
-                polar = stances[i] * stances[j] == -1
-                if not polar and not (self._same_figure(a, b) and self._differ(a.value, b.value)):  # type: ignore[arg-type]
-                    continue
-                if not self._same_scene(a, b):
-                    continue
-                # a syndicated copy repeats a claim: one contradiction per pair of (source, claimant)
-                pair = tuple(sorted([(a.syndicate, a.claimant), (b.syndicate, b.claimant)]))
-                if polar:
-                    key = (pair, "polarity")
-                    if key not in seen:
-                        seen.add(key)
-                        pos, neg = (a, b) if stance(a) > 0 else (b, a)
-                        out.append(Contradiction(a.id, b.id, "polarity",
-                                                 f"{pos.claimant} ({pos.claimant_side}): {pos.type} {pos.polarity}"
-                                                 f" vs {neg.claimant} ({neg.claimant_side}): {neg.type} "
-                                                 f"{neg.polarity}"))
-                else:
-                    key = (pair, "figures")
-                    if key not in seen:
-                        seen.add(key)
-                        out.append(Contradiction(a.id, b.id, "figures",
-                                                 f"{a.claimant} ({a.claimant_side}): {a.value:g} {a.unit} vs "
-                                                 f"{b.claimant} ({b.claimant_side}): {b.value:g} {b.unit}"))
-        return out
+        return list(IncidentTally(self).add(members).contradictions)
 
     def _same_scene(self, a: LedgerEvent, b: LedgerEvent) -> bool:
         """The same place and period, pairwise (an incident may chain wider than any one pair)."""
@@ -535,22 +380,133 @@ class Reconciler:
 
     def updates(self, members: Sequence[LedgerEvent]) -> list[Update]:
         """A side's figure replaced by its own later figure: per side and figure, consecutive changes."""
+        return IncidentTally(self).add(members).updates()
+
+
+class IncidentTally:
+    """An incident's summary kept up to date as members join, so that an article joining an incident of
+    hundreds of members costs what it adds (its pairs with the earlier members, the update chains it joins),
+    not a new pass over every pair. ``summary()`` is the same whether the members came at once or one by one:
+    contradictions are listed by their later member, and each pair of (source, claimant) keeps its first pair.
+    """
+
+    def __init__(self, reconciler: Reconciler) -> None:
+        self.rec = reconciler
+        self.members: list[LedgerEvent] = []
+        self._anchor: tuple[tuple[int, int], LedgerEvent] | None = None
+        self._start: date | None = None
+        self._end: date | None = None
+        self._articles: dict[str, None] = {}
+        self._outlets: set[str] = set()
+        self._claimants: dict[str, None] = {}
+        self._syndicates: set[str] = set()
+        self._asserted: set[str] = set()
+        self._denied: set[str] = set()
+        self._placed: set[str] = set()  # sides asserting it in a claim that names the place
+        # members that could contradict another (a stance or a figure, a claimant of a party): (index, stance)
+        self._active: list[tuple[int, int]] = []
+        self.contradictions: list[Contradiction] = []
+        self._seen: set[tuple[object, str]] = set()
+        # update chains: per (side, unit, kind, toll), figures ordered by (stated, ingestion order)
+        self._chains: dict[tuple[str, str | None, str | None, str], list[tuple[tuple[date, int], LedgerEvent]]] = {}
+        self._chain_updates: dict[tuple[str, str | None, str | None, str], list[Update]] = {}
+
+    def add(self, new: Iterable[LedgerEvent]) -> IncidentTally:
+        """Take in members that joined after the ones already added (in ingestion order)."""
+        touched: set[tuple[str, str | None, str | None, str]] = set()
+        for m in new:
+            self._add(m, touched)
+        for key in touched:
+            self._chain_updates[key] = self._chain(self._chains[key])
+        return self
+
+    def _add(self, m: LedgerEvent, touched: set[tuple[str, str | None, str | None, str]]) -> None:
+        j = len(self.members)
+        self.members.append(m)
+        rank = (scope(m), m.precision or 9)
+        if self._anchor is None or rank < self._anchor[0]:  # the finest member; the first of equals
+            self._anchor = (rank, m)
+        if m.start is not None:
+            self._start = m.start if self._start is None else min(self._start, m.start)
+            end = m.end or m.start
+            self._end = end if self._end is None else max(self._end, end)
+        self._articles[m.article_id] = None
+        if m.outlet:
+            self._outlets.add(m.outlet)
+        self._claimants[m.claimant] = None
+        self._syndicates.add(m.syndicate)
+        s = stance(m)
+        if s and _speaks_for_a_side(m):
+            (self._asserted if s > 0 else self._denied).add(m.claimant_side)
+            if s > 0 and scope(m) != BLANKET:
+                self._placed.add(m.claimant_side)
+        if m.value is not None:
+            key = (m.claimant_side, m.unit, m.kind, toll(m) if m.kind == "people" else "")
+            insort(self._chains.setdefault(key, []), ((m.stated or date.min, j), m), key=lambda c: c[0])
+            touched.add(key)
+        if s == 0 and m.value is None:
+            return  # neither a stance nor a figure: nothing to contradict
+        for i, si in self._active:
+            self._contradict(self.members[i], si, m, s)
+        if m.claimant_side not in ("unknown", "other"):
+            self._active.append((j, s))
+
+    def _contradict(self, a: LedgerEvent, sa: int, b: LedgerEvent, sb: int) -> None:
+        """Record whether earlier member ``a`` and new member ``b`` contradict each other."""
+        if a.claimant_side == b.claimant_side or b.claimant_side in ("unknown", "other"):
+            return  # not two parties (the active list holds parties only)
+        if a.article_id == b.article_id and a.claim_id == b.claim_id:
+            return
+        rec = self.rec
+        # the cheap tests first: the place and period are compared only for pairs that could clash
+        # (in an incident of hundreds of members this was most of the store's time)
+        polar = sa * sb == -1
+        if not polar and not (rec._same_figure(a, b) and rec._differ(a.value, b.value)):  # type: ignore[arg-type]
+            return
+        # a syndicated copy repeats a claim: one contradiction per pair of (source, claimant)
+        pair = tuple(sorted([(a.syndicate, a.claimant), (b.syndicate, b.claimant)]))
+        key = (pair, "polarity" if polar else "figures")
+        if key in self._seen or not rec._same_scene(a, b):
+            return
+        self._seen.add(key)
+        if polar:
+            pos, neg = (a, b) if sa > 0 else (b, a)
+            self.contradictions.append(Contradiction(
+                a.id, b.id, "polarity", f"{pos.claimant} ({pos.claimant_side}): {pos.type} {pos.polarity}"
+                f" vs {neg.claimant} ({neg.claimant_side}): {neg.type} {neg.polarity}"))
+        else:
+            self.contradictions.append(Contradiction(
+                a.id, b.id, "figures", f"{a.claimant} ({a.claimant_side}): {a.value:g} {a.unit} vs "
+                f"{b.claimant} ({b.claimant_side}): {b.value:g} {b.unit}"))
+
+    @staticmethod
+    def _chain(chain: list[tuple[tuple[date, int], LedgerEvent]]) -> list[Update]:
         out: list[Update] = []
-        order = {m.id: i for i, m in enumerate(members)}
-        chains: dict[tuple[str, str | None, str | None, str], list[LedgerEvent]] = {}
-        for m in members:
-            if m.value is None:
-                continue
-            chains.setdefault((m.claimant_side, m.unit, m.kind, toll(m) if m.kind == "people" else ""), []).append(m)
-        for chain in chains.values():
-            chain.sort(key=lambda m: (m.stated or date.min, order[m.id]))
-            prev: LedgerEvent | None = None
-            for m in chain:
-                if prev is not None and m.article_id != prev.article_id and m.value != prev.value:
-                    out.append(Update(prev.id, m.id, f"{m.claimant_side}: {prev.value:g} -> {m.value:g} {m.unit}"
-                                      f" ({prev.stated} -> {m.stated})"))
-                prev = m
+        prev: LedgerEvent | None = None
+        for _, m in chain:
+            if prev is not None and m.article_id != prev.article_id and m.value != prev.value:
+                out.append(Update(prev.id, m.id, f"{m.claimant_side}: {prev.value:g} -> {m.value:g} {m.unit}"
+                                  f" ({prev.stated} -> {m.stated})"))
+            prev = m
         return out
+
+    def updates(self) -> list[Update]:
+        """Chains in the order their first figure came, each in its own order."""
+        return [u for key in self._chains for u in self._chain_updates.get(key, ())]
+
+    def summary(self) -> IncidentSummary:
+        if self._anchor is None:
+            raise ValueError("an incident needs at least one member")
+        anchor = self._anchor[1]
+        return IncidentSummary(
+            family=self.rec.family(self.members[0].type),
+            place=anchor.place, lat=anchor.lat, lon=anchor.lon, start=self._start, end=self._end,
+            articles=tuple(self._articles), outlets=tuple(sorted(self._outlets)), claimants=tuple(self._claimants),
+            corroboration=len(self._syndicates),
+            asserted_by=tuple(sorted(self._asserted)), denied_by=tuple(sorted(self._denied)),
+            confirmed_by_both_sides=any(_opposing(a, b) for a in self._placed for b in self._placed),
+            contradictions=tuple(self.contradictions), updates=tuple(self.updates()),
+        )
 
 
 class _Envelope:

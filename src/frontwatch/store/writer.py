@@ -37,7 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError
 
-from ..reconcile import LedgerEvent, Reconciler, Window, events_from_report
+from ..reconcile import IncidentTally, LedgerEvent, Reconciler, Window, events_from_report
 from ..records import Place, Report, article_id
 from .schema import article_bands, articles, claims, event_places, events, incident_members, incidents, places
 from .syndication import Signature, band_rows, best_syndicate, candidates_query
@@ -144,9 +144,11 @@ def _lookup(digest: str, external_id: str, sig: Signature | None) -> Any:
 
 def store_report(conn: Connection, report: Report, sig: Signature | None, threshold: float,
                  reconciler: Reconciler, origin: str | None = None,
-                 known: dict[str, LedgerEvent] | None = None) -> int | None:
+                 known: dict[str, LedgerEvent] | None = None,
+                 tallies: dict[int, IncidentTally] | None = None) -> int | None:
     """Store one report; returns the new article's row id, or None when its text is already stored.
-    ``known``: a cache of stored events already decoded, kept by the caller between articles.
+    ``known``: a cache of stored events already decoded, kept by the caller between articles; ``tallies``:
+    the incidents' running summaries, likewise (see :func:`_reconcile`).
 
     Round trips (what PostgreSQL's cost is made of): the lookup, the article row, one batch of bands,
     claims, places and events, the candidate incidents, the new incidents, one batch of memberships and
@@ -171,7 +173,7 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     )).inserted_primary_key[0]
     # The reconciler's order (placed events before blanket ones); ``ordinal`` keeps it, so members load
     # in the order they were assigned, as the in-memory reconcile_all holds them.
-    ledger_events = reconciler.order(events_from_report(report, syndicate))
+    ledger_events = reconciler.order(events_from_report(report, syndicate, reconciler.settings))
     with batched(conn):
         if sig:
             conn.execute(insert(article_bands), band_rows(pk, sig))
@@ -179,7 +181,9 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
         _store_events(conn, report, ledger_events, pk, reconciler, fresh_ids)
     # (a query cannot join the batch: SQLAlchemy reads a result's columns as soon as it is executed)
     ledger_events, cache = _load_candidates(conn, ledger_events, reconciler, fresh_ids, known)
-    _reconcile(conn, ledger_events, cache, reconciler)
+    _reconcile(conn, ledger_events, cache, reconciler, tallies)
+    if known is not None:  # what the database now holds, so that the next article meets the same objects
+        known.update((le.id, le) for le in ledger_events)
     return int(pk)
 
 
@@ -336,6 +340,7 @@ def load_members(conn: Connection, incident_ids: Sequence[int]) -> dict[int, lis
 
 
 KNOWN_EVENTS_MAX = 500_000
+TALLIES_MAX = 200_000
 
 # Incidents opened while an article is stored get temporary ids above any real one (so the reconciler's
 # lowest-id tie-break still prefers existing incidents, and earlier new ones) until one batch insert.
@@ -356,40 +361,59 @@ def _load_candidates(conn: Connection, ledger_events: list[LedgerEvent], reconci
 
 
 def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[int, list[LedgerEvent]],
-               reconciler: Reconciler) -> None:
-    """Assign the article's events (in the reconciler's order) and re-summarise the incidents touched.
+               reconciler: Reconciler, tallies: dict[int, IncidentTally] | None = None) -> None:
+    """Assign the article's events (in the reconciler's order) and update the summaries of the incidents touched.
 
     ``cache`` holds the candidate incidents of all its events and stays in memory while the events are
     assigned (each sees the incidents the earlier ones joined or opened); new incidents are then inserted
     (their ids come back), and memberships and changed summaries written in one batch.
+
+    ``tallies`` (kept by the caller between articles) holds each incident's running summary: an article
+    adds only its own members' contribution to it, instead of comparing every pair of an incident of
+    hundreds of members again. A tally is used only when it was built from exactly the stored members the
+    query returned (same events, same order); anything else (another process's ingest, a transaction rolled
+    back after the tally moved on) rebuilds it from the members, so it can never drift from the database.
     """
     if not ledger_events:
         return
-    touched: dict[int, None] = {}
+    tallies = {} if tallies is None else tallies
+    stored: dict[int, int] = {}  # touched incident -> how many of its members were stored before this article
     assigned: list[tuple[str, int]] = []
     for le in ledger_events:
         iid = reconciler.assign(le, cache)  # over-inclusion is harmless: assign decides
         if iid is None:
             iid = TEMP_ID_BASE + len(cache)
             cache[iid] = []
+        stored.setdefault(iid, len(cache[iid]))
         cache[iid].append(le)
-        touched[iid] = None
         assigned.append((le.id, iid))
+
+    def summary(iid: int) -> dict[str, Any]:
+        members, k = cache[iid], stored[iid]
+        tally = tallies.get(iid) if iid < TEMP_ID_BASE else None
+        if tally is None or tally.members != members[:k]:  # (identical objects compare at C speed)
+            tally = IncidentTally(reconciler).add(members[:k])
+        tallies[iid] = tally.add(members[k:])
+        return _incident_columns(tally.summary())
+
     now = datetime.now(UTC)
-    new = [iid for iid in touched if iid >= TEMP_ID_BASE]
+    new = [iid for iid in stored if iid >= TEMP_ID_BASE]
     real: dict[int, int] = {}
     if new:
-        rows = [{**_incident_columns(reconciler.summarize(cache[iid])), "updated": now} for iid in new]
+        rows = [{**summary(iid), "updated": now} for iid in new]
         ids = conn.execute(insert(incidents).returning(incidents.c.id, sort_by_parameter_order=True), rows).scalars()
         real = dict(zip(new, ids, strict=True))
-    old = [iid for iid in touched if iid < TEMP_ID_BASE]
+        for temp, iid in real.items():
+            tallies[iid] = tallies.pop(temp)
+    old = [iid for iid in stored if iid < TEMP_ID_BASE]
     with batched(conn):
         conn.execute(insert(incident_members), [{"event_id": eid, "incident_id": real.get(iid, iid)}
                                                 for eid, iid in assigned])
         if old:
             conn.execute(update(incidents).where(incidents.c.id == bindparam("iid")),
-                         [{"iid": iid, **_incident_columns(reconciler.summarize(cache[iid])), "updated": now}
-                          for iid in old])
+                         [{"iid": iid, **summary(iid), "updated": now} for iid in old])
+    if len(tallies) > TALLIES_MAX:  # a bound on memory for very long ingests: start again
+        tallies.clear()
 
 
 def _incident_columns(summary: Any) -> dict[str, Any]:

@@ -1,0 +1,200 @@
+"""Ledger events: each event of each claim of a report, flattened with what reconciliation needs.
+
+The unit incidents are made of (``reconcile.py``). Flattening picks the event's place among the places of
+its sentence and its time among the times the report gives; ``docs/ledger-reconciliation.md`` states the
+choices. ``frontwatch.reconcile`` re-exports these names (the interface the ledger store uses).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from .config import ReconcileSettings
+from .records import Article, Claim, Event, Place, Report
+
+__all__ = ["LedgerEvent", "article_date", "events_from_report"]
+
+
+@dataclass(frozen=True)
+class LedgerEvent:
+    """One event of one claim, flattened with what reconciliation needs: the unit incidents are made of."""
+
+    id: str  # f"{claim.id}:{index of the event in claim.events}"
+    claim_id: str
+    article_id: str  # Article.id (the input's external id when it gave one, else the content hash)
+    outlet: str | None  # Article.source
+    syndicate: str  # near-duplicate group of the article (the store's MinHash step); article_id if unique
+    claimant: str
+    claimant_side: str
+    type: str
+    polarity: str
+    actor_side: str
+    place: str | None  # resolved name (else text) of the event's first place
+    lat: float | None
+    lon: float | None
+    admin1: str | None
+    precision: int | None
+    start: date | None  # the event's time; else the claim's stated date; else None
+    end: date | None
+    stated: date | None  # when the claim was made (orders updates)
+    value: float | None  # the event's first quantity
+    unit: str | None
+    kind: str | None
+    # Added beyond the first interface (defaults keep old constructors working):
+    country: str | None = None  # the place's country code
+    feature: str | None = None  # the place's gazetteer feature ("country", "region", "city", ...)
+    trigger: str | None = None  # the event's trigger word: keeps "killed 11" and "wounded 20" apart
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in dataclasses.asdict(self).items()}
+
+
+def _event_place(event: Event, claim: Claim, text: str = "", names: Sequence[str] = ()) -> Place | None:
+    """The event's place among the places of its sentence: resolved below country level before the rest,
+    then the nearest to the trigger ("MOSCOW, Feb 17 - ... took control of Avdiivka" is about Avdiivka,
+    and "Ukraine's commander said units withdrew from Avdiivka" too), else the first named as text.
+
+    ``text`` (the article's) and ``names`` (the report's claimants) leave out what only looks like the
+    event's place: a mention that is part of a speaker's name ("Volodymyr" of "Volodymyr Zelensky",
+    "Kyiv" of "Kyiv's defence ministry") and a dateline ("Odesa/Kyiv, Mar 3:"), where the report was
+    filed. A place given as a bearing ("a school in Sumy, east of Kyiv") yields to the place it locates.
+    """
+    places = [p for p in event.places if not (text and (_in_a_name(p, text, names) or _dateline(p, text)))]
+    if not places:
+        return None
+    at = claim.text.find(event.trigger) if event.trigger else -1
+    anchor = claim.span[0] + at if at >= 0 else claim.span[0]
+
+    def level(p: Place) -> int:
+        return 0 if p.resolved and p.feature != "country" else 1 if p.resolved else 2
+
+    # a bearing yields only to another settlement (not to the region it lies in)
+    bearings = {id(p) for p in places if text and _bearing(p, text)}
+    located = any(id(p) not in bearings and level(p) == 0 and (p.precision or 1) < 3 for p in places)
+
+    def rank(p: Place) -> tuple[int, bool, int]:
+        return level(p), located and id(p) in bearings, abs(p.span[0] - anchor)
+
+    return min(places, key=rank)
+
+
+_NAME_GAP = re.compile(r"[ \t]?")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_OF = re.compile(r"\bof\s+(?:the\s+)?$")
+_DATELINE_AFTER = re.compile(
+    r"(?:\s*/\s*[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?)?"  # "Odesa/Kyiv"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{1,5}\.))?"  # ", Nov 10", ", Ark."
+    r"\s*(?:\([^)\n]{1,20}\))?\s*(?:[:\u2013\u2014]|-{1,2}\s)")  # " (Reuters) -", ":"
+_BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w'-]*\s+(?:and|or)\s+)?$", re.IGNORECASE)
+
+
+def _in_a_name(p: Place, text: str, names: Sequence[str]) -> bool:
+    """The mention is part of how a claimant is named: inside a longer name ("Kyiv's defence ministry",
+    not "the governor of Kursk Region"),
+    the name itself as an owner ("Kiev's intelligence service" for the claimant "Kiev"), or a given name
+    just before it ("Volodymyr" before "Zelensky")."""
+    start, end = p.span
+    for name in names:
+        if len(name) < 4 or not name[:1].isupper():
+            continue
+        at = text.find(name, max(0, start - len(name)), end + 2 + len(name))
+        while 0 <= at <= end + 1:
+            if at <= start and end <= at + len(name):
+                # but "the governor of the Kursk Region": an official of a place speaks of it
+                if (len(name) > end - start and not _OF.search(text, max(0, start - 8), start)) or _POSSESSIVE.match(text, end):
+                    return True
+            elif at >= end and _NAME_GAP.fullmatch(text[end:at]) and p.text[:1].isupper() and " " not in p.text:
+                return True  # (one word: "governor of the Kursk Region Alexey Smirnov" is no given name)
+            at = text.find(name, at + 1, end + 2 + len(name))
+    return False
+
+
+def _dateline(p: Place, text: str) -> bool:
+    """The mention opens a line and is followed by a dateline's date or dash: where the report was filed."""
+    start, end = p.span
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and _DATELINE_AFTER.match(text, end) is not None
+
+
+def _bearing(p: Place, text: str) -> bool:
+    """"east of Kyiv": a place named to locate another."""
+    return _BEARING.search(text, max(0, p.span[0] - 30), p.span[0]) is not None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def article_date(article: Article) -> date | None:
+    """The article's date: its publication date, else an estimate from the text for an undated page.
+
+    The estimate is the latest day the article writes out in full, year included ("August 28, 2023",
+    "01.15.2023"): a report is written on or after every full date it gives, and a dateline or byline
+    date is usually the latest. Days without a written year ("on Friday", "October 17") are left out,
+    because the times stage could only place them against a reference the article lacks.
+    """
+    if article.published is not None:
+        return article.published
+    days = [t.start for t in article.times
+            if t.granularity == "day" and t.start is not None and t.start == t.end and _YEAR.search(t.text)]
+    return max(days) if days else None
+
+
+def _event_time(ev: Event, stated: date | None, settings: ReconcileSettings) -> tuple[date | None, date | None]:
+    """The event's own interval, or (None, None) to fall back on the claim's date.
+
+    An open interval runs to the day the claim was made: "since 24 February" told in November is nine
+    months, not one day. A long span that ended well before the claim was made ("in 2014" in a 2022
+    report) is background to the sentence, not the time of what it reports.
+    """
+    t = ev.time
+    if t is None or not (t.start or t.end):
+        return None, None
+    start, end = t.start or t.end, t.end or t.start
+    assert start is not None and end is not None
+    if t.end is None and stated is not None and stated > start:
+        end = stated
+    if stated is not None and (end - start).days > settings.max_span_days \
+            and end < stated - timedelta(days=settings.max_span_days):
+        return None, None
+    return start, end
+
+
+def events_from_report(report: Report, syndicate: str | None = None,
+                       settings: ReconcileSettings | None = None) -> list[LedgerEvent]:
+    """Flatten a report's claims into ledger events, in text order."""
+    settings = settings or ReconcileSettings()
+    art = report.article
+    dated = article_date(art)
+    names = sorted({c.claimant.name for c in report.claims})
+    out: list[LedgerEvent] = []
+    for claim in report.claims:
+        stated = claim.stated.start if claim.stated and claim.stated.start else dated
+        for i, ev in enumerate(claim.events):
+            place = _event_place(ev, claim, art.text, names)
+            start, end = _event_time(ev, stated, settings)
+            if start is not None:
+                pass
+            elif claim.stated is not None and claim.stated.start:
+                start, end = claim.stated.start, claim.stated.end or claim.stated.start
+            elif dated is not None:  # an undated page: the day it was evidently written
+                start = end = dated
+            qty = next((q for q in ev.quantities if q.value is not None), ev.quantities[0] if ev.quantities else None)
+            out.append(LedgerEvent(
+                id=f"{claim.id}:{i}", claim_id=claim.id, article_id=art.id, outlet=art.source,
+                syndicate=syndicate or art.id, claimant=claim.claimant.name, claimant_side=claim.claimant.side,
+                type=ev.type, polarity=ev.polarity, actor_side=ev.actor_side,
+                place=(place.name or place.text) if place else None,
+                lat=place.lat if place else None, lon=place.lon if place else None,
+                admin1=place.admin1 if place else None, precision=place.precision if place else None,
+                start=start, end=end, stated=stated,
+                value=qty.value if qty else None, unit=qty.unit if qty else None, kind=qty.kind if qty else None,
+                country=place.country if place else None, feature=place.feature if place else None,
+                trigger=ev.trigger,
+            ))
+    return out
