@@ -242,3 +242,45 @@ def test_events_supply_trigger_in_a_verbless_headline_ends(nlp, actors) -> None:
     # a headline whose root is a noun: the clause walk once looped for ever (spaCy makes a new Token per access)
     text = "Separatist republic transfers of bodies of fighters killed near Debaltseve to Kyiv - militia"
     _events(nlp, actors, text)
+
+
+# -- several events of one type in a sentence; aims and topics (issue 8): sentences written for these tests --
+
+def test_events_joined_verbs_with_other_places_are_two_events(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The General Staff said the enemy captured Ivanivka and later occupied most of Stepove."
+    assert [t for t, _, _ in _events(nlp, actors, text)].count("capture") == 2
+
+
+def test_events_depth_and_area_in_one_sentence_are_two_advances(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukrainian forces advanced 12 km and retook 90 sq km of land in the south, the commander said."
+    assert [t for t, _, _ in _events(nlp, actors, text)].count("advance") == 2
+
+
+def test_events_one_verb_restating_the_first_is_one_event(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry said its troops captured and held the village of Ivanivka."
+    assert [t for t, _, _ in _events(nlp, actors, text)].count("capture") == 1
+
+
+def test_events_killed_and_wounded_are_one_casualty_count(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "Twelve people were killed and 40 were wounded in the city, the governor said."
+    assert [t for t, _, _ in _events(nlp, actors, text)].count("casualties") == 1
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The mayor said the brigade was close to entering the town.", "advance"),
+    ("The ministry spoke of Moscow's long dream of seizing the port.", "capture"),
+    ("The spokesman refused to comment on the army leaving the bridgehead.", "withdrawal"),
+    ("Wirewire noted the claim to have seized the village, which Kyiv disputed.", "capture"),
+])
+def test_events_aims_and_topics_are_not_claimed(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+def test_events_a_process_under_way_is_still_claimed(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministers said the process of supplying F-16 jets to Ukraine had already begun."
+    assert "weapons_supply" in [e[0] for e in _events(nlp, actors, text)]
+
+
+def test_events_means_of_an_event_is_claimed(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The commander said the raid had paid off by capturing 120 Russian soldiers."
+    assert "casualties" in [e[0] for e in _events(nlp, actors, text)]

@@ -192,9 +192,10 @@ class EventFinder:
                         "serviceman", "soldier"} or c.lower_ in PRISONERS and c.dep_ in {"nsubjpass", "dobj"}
                         for c in span.root.children):
                     kind = "casualties"  # prisoners taken
-                if kind in hits and _own_clause(span, doc.char_span(*hits[kind], alignment_mode="expand")):
+                if kind in hits and kind != "casualties" and _separate_event(
+                        span, doc.char_span(*hits[kind], alignment_mode="expand")):
                     extra.append((kind, (start, end)))  # "X captured A and Y captured B": two captures
-                    continue
+                    continue  # (killed and wounded in one sentence are one casualty count: its total and parts)
                 hits.setdefault(kind, (start, end))
         for kind, absorbed in ABSORBS.items():
             if kind in hits and not (kind == "capture" and text[hits[kind][0] - sent.start_char:].lower().startswith("under")):
@@ -531,7 +532,7 @@ class EventFinder:
 
 NO_CLAIM = re.compile(
     r"could not (?:be )?(?:independently )?(?:verif|confirm)|(?:has|have|had) not (?:yet )?commented|"
-    r"did not (?:immediately )?(?:comment|respond)|declined to comment|no immediate comment", re.IGNORECASE)
+    r"did not (?:immediately )?(?:comment|respond)|(?:declined|refused) to comment|no immediate comment", re.IGNORECASE)
 
 
 FUTURE_AUX = {"will", "would", "shall", "'ll", "should", "must"}
@@ -563,6 +564,12 @@ NOT_EVENT_HEADS = {
     "aircraft", "plane", "jet", "position", "line", "route", "helicopter", "readiness", "experience", "potential",
     "training", "operator", "team", "squad", "company", "battalion", "regiment", "ship", "boat", "drone", "rifle",
     "engineer", "medic", "pilot", "chain", "corridor", "system", "complex", "weapon", "tank"}
+# A gerund after these names an aim or a topic ("close to entering", "the dream of seizing", "comment on
+# abandoning"), not an event; after "by", "after" or "without" it tells how or when something happened.
+TOPIC_PREPOSITIONS = {"to", "on", "about", "for", "toward", "towards", "at"}
+# "of" + gerund only after an aim ("the dream of seizing"): "the process of supplying has begun" is told as fact.
+AIMS = {"dream", "goal", "aim", "hope", "plan", "prospect", "threat", "idea", "possibility", "chance", "risk",
+        "ambition", "intention", "fear", "task", "objective"}
 # Participles used as adjectives name a state, not an event: "the occupied city", "the destroyed village".
 _STATE_PARTICIPLES = {"occupy", "liberate", "seize", "destroy", "capture", "transfer", "intercept", "down", "take",
                       "fire", "send", "lose", "abandon", "encircle", "retake", "recapture", "free"}
@@ -591,8 +598,13 @@ def _in_passing(kind: str, root: Token) -> bool:
         if head.lower_ != "those" and (head.dep_ == "attr" or head.dep_ == "pobj" and head.head.lower_ == "among"):
             return False  # "the depot was among the targets hit": the participle is what the clause states
         return kind != "weapons_supply"  # "a town captured by Russia in May"; "jets provided by X" is the supply
-    if dep in {"acl", "advcl", "relcl"} and tag == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
-        return True  # "the operation to liberate Kherson", "set off to liberate", "in order to stop shelling"
+    if dep in {"acl", "advcl", "relcl"} and tag in {"VB", "VBN"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+        return True  # "the operation to liberate Kherson", "in order to stop shelling", "its claim to have seized"
+    if tag == "VBG" and not any(c.dep_ in {"aux", "auxpass"} for c in root.children) and (
+            dep == "csubj" or dep == "pcomp" and (root.head.lower_ in TOPIC_PREPOSITIONS or root.head.lower_ == "of" and root.head.head.lemma_ in AIMS)
+            or dep in {"xcomp", "ccomp", "dobj"} and root.head.lemma_ in TALKED_ABOUT | COMMENT_VERBS):
+        return True  # "Retaking the town would ...", "close to entering", "the dream of seizing", "this means leaving"
     if root.pos_ == "NOUN" and dep == "dobj" and root.head.lemma_ in TALKED_ABOUT:
         return True
     if root.pos_ == "NOUN" and dep == "pobj" and not _responsibility(root) and (
@@ -702,7 +714,7 @@ def _subjects(verb: Token) -> list[Token]:
     """The subject of a verb, through "were not able to enter", "managed to", "continued to"."""
     for _ in range(3):
         found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if found or verb.dep_ not in {"xcomp", "acomp", "ccomp", "conj"} or verb.head is verb:
+        if found or verb.dep_ not in {"xcomp", "acomp", "ccomp", "conj"} or verb.head == verb:
             return found
         verb = verb.head
     return []
@@ -733,21 +745,41 @@ def _ordered(token: Token) -> bool:
     for _ in range(3):
         if verb.lemma_ in ORDER_VERBS:
             return not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
-        if verb.dep_ not in {"xcomp", "ccomp", "conj", "dobj"} or verb.head is verb:
+        if verb.dep_ not in {"xcomp", "ccomp", "conj", "dobj"} or verb.head == verb:
             return False
         verb = verb.head
     return False
 
 
-def _own_clause(span: Span, first: Span | None) -> bool:
-    """Is this trigger a verb of another clause, with its own subject, than the first trigger of its type?"""
+def _separate_event(span: Span, first: Span | None) -> bool:
+    """Is this trigger another event of its type than the first one in the sentence?
+
+    A verb of another clause with its own subject ("X captured A and Y captured B"), or a verb joined to
+    the first whose object names another place or amount ("captured A and occupied B", "advanced 5 km and
+    took 30 sq km"). A verb that only restates the first ("captured and held the town") is the same event.
+    """
     if first is None:
         return False
     a, b = span.root, first.root
-    if a == b or a.pos_ != "VERB" or b.pos_ != "VERB":
+    if a == b or a.pos_ != "VERB" or b.pos_ != "VERB" or not (a.head == b or b.head == a or a.head == b.head):
         return False
-    subjects = [c for c in a.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return bool(subjects) and (a.head == b or b.head == a or a.head == b.head) and a.dep_ in {"conj", "ccomp", "ROOT"}
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children) and a.dep_ in {"conj", "ccomp", "ROOT"}:
+        return True
+    if a.dep_ != "conj":
+        return False
+    mine, theirs = _object_key(a), _object_key(b)
+    return mine is not None and theirs is not None and mine != theirs
+
+
+def _object_key(verb: Token) -> str | None:
+    """The place or amount a verb's object names ("occupied most of Novomykhailivka", "took 30 sq km")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "npadvmod"}]
+    objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for obj in objects:
+        for t in obj.subtree:
+            if t.ent_type_ in {"GPE", "LOC", "FAC"} or t.like_num:
+                return t.lower_
+    return None
 
 
 def _targets_city(trigger: Token) -> bool:
@@ -765,7 +797,7 @@ def _unrealised(token: Token) -> bool:
             return True
         if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS:
             return True
-        if verb.dep_ not in {"xcomp", "conj"} or verb.head is verb:
+        if verb.dep_ not in {"xcomp", "conj"} or verb.head == verb:
             return False
         verb = verb.head
     return False
@@ -774,7 +806,7 @@ def _unrealised(token: Token) -> bool:
 def _predicative(noun: Token) -> bool:
     """Is the noun what the clause is about (subject, object, root), not a noun in passing?"""
     token = noun
-    while token.dep_ in {"conj", "appos", "compound"} and token.head is not token:
+    while token.dep_ in {"conj", "appos", "compound"} and token.head != token:
         token = token.head
     if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in COMMENT_VERBS:
         return False
