@@ -39,3 +39,10 @@ def test_joined_verbs_with_other_places_are_separate_events(nlp) -> None:  # typ
 def test_a_verb_restating_the_first_is_the_same_event(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Its troops captured and held the village of Ivanivka.")
     assert not separate_event(doc[4:5], doc[2:3])
+
+
+def test_a_definite_unmodified_event_noun_points_back(nlp) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.stages.event_senses import told_before
+    assert told_before(_token(nlp, "The attack has shaken the town.", "attack"))
+    assert not told_before(_token(nlp, "The Russian attack has shaken the town.", "attack"))
+    assert not told_before(_token(nlp, "An attack has shaken the town.", "attack"))

@@ -284,3 +284,21 @@ def test_events_a_process_under_way_is_still_claimed(nlp, actors) -> None:  # ty
 def test_events_means_of_an_event_is_claimed(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = "The commander said the raid had paid off by capturing 120 Russian soldiers."
     assert "casualties" in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The attack has stunned residents of the small town, the mayor said.", "clash"),
+    ("The strike has shaken the whole district, the governor said.", "strike"),
+    ("A medic who was wounded in battle last spring returned to the unit, the brigade said.", "clash"),
+    ("The commander said his units were doing all they could to repel the enemy advance.", "advance"),
+])
+def test_events_told_before_or_circumstance_not_claimed(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The assault continued through the night, the General Staff said.", "clash"),
+    ("The talks had been useful, the Turkish mediator said.", "negotiation"),
+])
+def test_events_told_before_but_still_telling(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind in [e[0] for e in _events(nlp, actors, text)]

@@ -34,12 +34,18 @@ COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force
                  "underline", "demonstrate", "raise", "change"}
 
 
+# Verbs that still tell an event when a definite event noun is their subject ("the strike killed 12",
+# "the assault continued", "the attack took place"); other verbs talk about an event told before.
+EVENT_VERBS = {"kill", "injure", "wound", "destroy", "damage", "hit", "continue", "resume", "begin", "start",
+               "take", "happen", "occur", "last", "target", "claim", "leave", "cause", "come", "fail", "succeed",
+               "intensify", "escalate", "end", "force"}
+WOUNDING = {"wound", "injure", "kill", "die", "hurt", "maim"}
 # Verbs whose object is an event talked about, not claimed: "celebrated their liberation", "hailed the
 # capture", "called the attack a war crime", "halted the advance" (a goal, not a claimed repulse).
 TALKED_ABOUT = {"celebrate", "hail", "welcome", "represent", "explain", "call", "reference", "mention", "follow",
                 "signify", "mean", "discuss", "condemn", "praise", "halt", "disrupt", "prevent", "stop", "hamper",
                 "implement", "bypass", "mark", "describe", "justify", "blame", "need", "expect", "await", "fear",
-                "minimize", "minimise", "avoid", "reduce", "exchange"}
+                "minimize", "minimise", "avoid", "reduce", "exchange", "repel", "repulse", "resist", "counter"}
 # Steps one side takes on a deal or talks ("suspended the deal", "agreed to extend the deal").
 ONE_SIDED_STEPS = {"extend", "suspend", "quit", "leave", "exit", "halt", "terminate", "propose", "reject", "renew",
                    "join", "resume", "sign", "break", "violate", "conduct", "carry"}
@@ -188,15 +194,20 @@ def missile_fire(trigger: Token) -> bool:
     return any(t.lemma_.lower() in {"missile", "drone", "uav", "shahed"} for t in near)
 
 
+def told_before(noun: Token) -> bool:
+    """A definite, unmodified event noun ("the attack", "this strike") points back at an event told before."""
+    children = list(noun.children)
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children) \
+        and not any(c.dep_ in {"amod", "compound", "poss", "prep", "nummod"} for c in children)
+
+
 def retold_cause(noun: Token) -> bool:
     """ "The strike killed 52 people": a definite, unmodified event noun as the subject of a casualty verb
     is the event told before; the sentence's new claim is the casualties."""
     if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.head.lemma_ not in {"kill", "injure", "wound", "cause",
                                                                               "claim", "leave"}:
         return False
-    children = list(noun.children)
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children) and not any(
-        c.dep_ in {"amod", "compound", "poss", "prep"} for c in children)
+    return told_before(noun)
 
 
 def clause_subjects(verb: Token) -> list[Token]:
@@ -303,6 +314,8 @@ def predicative(noun: Token) -> bool:
         return False  # "The attack is one of the deadliest", "The retreat is a setback": said about an event
     if token.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "oprd", "npadvmod"}:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "during"} and token.head.head.lemma_ in WOUNDING:
+        return False  # "a soldier wounded in battle": the circumstance of a wound, not a claim of fighting
     # "carried out 12 strikes", "in fierce fighting near X", "after heavy shelling"
     return responsibility(token) or token.dep_ == "pobj" and token.head.lower_ in {"in", "after", "during", "amid", "under", "without"}
 

@@ -25,6 +25,7 @@ from spacy.tokens import Span
 from ..actors import Actors, opposite
 from .attribute import Attribution
 from .event_senses import (
+    EVENT_VERBS,
     NO_CLAIM,
     ONE_SIDED_STEPS,
     PRISONERS,
@@ -43,6 +44,7 @@ from .event_senses import (
     retold_cause,
     separate_event,
     targets_city,
+    told_before,
     unrealised,
 )
 from .event_sides import SideReader
@@ -236,6 +238,9 @@ class EventFinder:
             return False
         if root.pos_ in {"NOUN", "PROPN"} and not predicative(root):
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
+        if root.dep_ == "nsubj" and kind not in {"negotiation", "withdrawal"} and told_before(root) \
+                and root.head.lemma_ not in EVENT_VERBS:
+            return False  # "The attack has shaken the village": the event told before, now talked about
         if kind not in {"weapons_supply", "negotiation"} and unrealised(root) and not attempted(root) \
                 and not (kind == "withdrawal" and ordered(root)):
             return False  # "would pull back", "has vowed to retake": a plan or threat, not an event
