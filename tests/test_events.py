@@ -302,3 +302,16 @@ def test_events_told_before_or_circumstance_not_claimed(nlp, actors, text: str, 
 ])
 def test_events_told_before_but_still_telling(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     assert kind in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("This was the heaviest strike on the port since the spring, the governor said.", "strike"),
+    ("It was not immediately clear whether the depot was hit by a missile or by falling debris.", "strike"),
+])
+def test_events_said_about_an_event_or_unclear_not_claimed(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+def test_events_this_is_no_withdrawal_stays_denied(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "\"We do not believe this is a genuine withdrawal,\" the spokesman said."
+    assert "withdrawal" in [e[0] for e in _events(nlp, actors, text)]

@@ -22,7 +22,8 @@ PRISONERS = {"serviceman", "servicemen", "soldier", "soldiers", "troops", "fight
 
 NO_CLAIM = re.compile(
     r"could not (?:be )?(?:independently )?(?:verif|confirm)|(?:has|have|had) not (?:yet )?commented|"
-    r"did not (?:immediately )?(?:comment|respond)|(?:declined|refused) to comment|no immediate comment", re.IGNORECASE)
+    r"did not (?:immediately )?(?:comment|respond)|(?:declined|refused) to comment|no immediate comment|"
+    r"\bit (?:was|is|remains|remained) (?:not (?:immediately |yet )?clear|unclear)", re.IGNORECASE)
 
 
 FUTURE_AUX = {"will", "would", "shall", "'ll", "should", "must"}
@@ -37,7 +38,7 @@ COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force
 # Verbs that still tell an event when a definite event noun is their subject ("the strike killed 12",
 # "the assault continued", "the attack took place"); other verbs talk about an event told before.
 EVENT_VERBS = {"kill", "injure", "wound", "destroy", "damage", "hit", "continue", "resume", "begin", "start",
-               "take", "happen", "occur", "last", "target", "claim", "leave", "cause", "come", "fail", "succeed",
+               "take", "last", "target", "claim", "leave", "cause", "come", "fail", "succeed",
                "intensify", "escalate", "end", "force"}
 WOUNDING = {"wound", "injure", "kill", "die", "hurt", "maim"}
 # Verbs whose object is an event talked about, not claimed: "celebrated their liberation", "hailed the

@@ -241,6 +241,9 @@ class EventFinder:
         if root.dep_ == "nsubj" and kind not in {"negotiation", "withdrawal"} and told_before(root) \
                 and root.head.lemma_ not in EVENT_VERBS:
             return False  # "The attack has shaken the village": the event told before, now talked about
+        if root.dep_ == "attr" and kind not in {"negotiation", "withdrawal"} and root.head.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.lower_ in {"this", "that", "it"} for c in root.head.children):
+            return False  # "This was the first strike on the village", "It was an attack that ...": said about one
         if kind not in {"weapons_supply", "negotiation"} and unrealised(root) and not attempted(root) \
                 and not (kind == "withdrawal" and ordered(root)):
             return False  # "would pull back", "has vowed to retake": a plan or threat, not an event
