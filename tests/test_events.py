@@ -315,3 +315,18 @@ def test_events_said_about_an_event_or_unclear_not_claimed(nlp, actors, text: st
 def test_events_this_is_no_withdrawal_stays_denied(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = "\"We do not believe this is a genuine withdrawal,\" the spokesman said."
     assert "withdrawal" in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The ministry said Russia was trying to pull its reserves out of the south to reinforce the north.", "withdrawal"),
+    ("The general said the enemy was attempting to keep Ukrainian units from advancing further.", "advance"),
+    ("The general said the enemy was attempting to keep Ukrainian units from advancing further.", "repelled"),
+    ("Kyiv said its forces had retaken 300 sq km since the counteroffensive began in June.", "clash"),
+])
+def test_events_attempts_to_withdraw_or_stop_and_time_references(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+def test_events_attempt_to_capture_is_still_a_clash(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The General Staff said Russian assault groups were trying to capture the village of Ivanivka."
+    assert "clash" in [e[0] for e in _events(nlp, actors, text)]

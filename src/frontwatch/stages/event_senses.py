@@ -60,9 +60,10 @@ NOT_EVENT_HEADS = {
     "aircraft", "plane", "jet", "position", "line", "route", "helicopter", "readiness", "experience", "potential",
     "training", "operator", "team", "squad", "company", "battalion", "regiment", "ship", "boat", "drone", "rifle",
     "engineer", "medic", "pilot", "chain", "corridor", "system", "complex", "weapon", "tank"}
-# A gerund after these names an aim or a topic ("close to entering", "the dream of seizing", "comment on
-# abandoning"), not an event; after "by", "after" or "without" it tells how or when something happened.
-TOPIC_PREPOSITIONS = {"to", "on", "about", "for", "toward", "towards", "at"}
+# A gerund after these names an aim, a topic or a thing kept from happening ("close to entering", "comment on
+# abandoning", "kept them from advancing"), not an event; after "by", "after" or "without" it tells how or
+# when something happened.
+TOPIC_PREPOSITIONS = {"to", "on", "about", "for", "toward", "towards", "at", "from"}
 # "of" + gerund only after an aim ("the dream of seizing"): "the process of supplying has begun" is told as fact.
 AIMS = {"dream", "goal", "aim", "hope", "plan", "prospect", "threat", "idea", "possibility", "chance", "risk",
         "ambition", "intention", "fear", "task", "objective"}

@@ -244,9 +244,15 @@ class EventFinder:
         if root.dep_ == "attr" and kind not in {"negotiation", "withdrawal"} and root.head.lemma_ == "be" and any(
                 c.dep_ == "nsubj" and c.lower_ in {"this", "that", "it"} for c in root.head.children):
             return False  # "This was the first strike on the village", "It was an attack that ...": said about one
-        if kind not in {"weapons_supply", "negotiation"} and unrealised(root) and not attempted(root) \
+        if kind not in {"weapons_supply", "negotiation"} and unrealised(root) \
+                and not (attempted(root) and kind in {"advance", "capture", "strike", "clash"}) \
                 and not (kind == "withdrawal" and ordered(root)):
-            return False  # "would pull back", "has vowed to retake": a plan or threat, not an event
+            # "would pull back", "has vowed to retake": a plan or threat, not an event. An attempt to advance,
+            # take or storm is fighting (a clash); trying to pull out or to stop an advance is neither.
+            return False
+        if root.dep_ == "nsubj" and root.head.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "since" for c in root.head.children):
+            return False  # "since the counteroffensive began": the event as a time reference
         if kind != "repelled" and any(c.lower_ == "no" and c.dep_ == "det" for c in root.children) and not (
                 kind == "casualties" and root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children)):
             return False  # "there were no casualties"
