@@ -242,3 +242,91 @@ def test_events_supply_trigger_in_a_verbless_headline_ends(nlp, actors) -> None:
     # a headline whose root is a noun: the clause walk once looped for ever (spaCy makes a new Token per access)
     text = "Separatist republic transfers of bodies of fighters killed near Debaltseve to Kyiv - militia"
     _events(nlp, actors, text)
+
+
+# -- several events of one type in a sentence; aims and topics (issue 8): sentences written for these tests --
+
+def test_events_joined_verbs_with_other_places_are_two_events(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The General Staff said the enemy captured Ivanivka and later occupied most of Stepove."
+    assert [t for t, _, _ in _events(nlp, actors, text)].count("capture") == 2
+
+
+def test_events_depth_and_area_in_one_sentence_are_two_advances(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukrainian forces advanced 12 km and retook 90 sq km of land in the south, the commander said."
+    assert [t for t, _, _ in _events(nlp, actors, text)].count("advance") == 2
+
+
+def test_events_one_verb_restating_the_first_is_one_event(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry said its troops captured and held the village of Ivanivka."
+    assert [t for t, _, _ in _events(nlp, actors, text)].count("capture") == 1
+
+
+def test_events_killed_and_wounded_are_one_casualty_count(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "Twelve people were killed and 40 were wounded in the city, the governor said."
+    assert [t for t, _, _ in _events(nlp, actors, text)].count("casualties") == 1
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The mayor said the brigade was close to entering the town.", "advance"),
+    ("The ministry spoke of Moscow's long dream of seizing the port.", "capture"),
+    ("The spokesman refused to comment on the army leaving the bridgehead.", "withdrawal"),
+    ("Wirewire noted the claim to have seized the village, which Kyiv disputed.", "capture"),
+])
+def test_events_aims_and_topics_are_not_claimed(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+def test_events_a_process_under_way_is_still_claimed(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministers said the process of supplying F-16 jets to Ukraine had already begun."
+    assert "weapons_supply" in [e[0] for e in _events(nlp, actors, text)]
+
+
+def test_events_means_of_an_event_is_claimed(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The commander said the raid had paid off by capturing 120 Russian soldiers."
+    assert "casualties" in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The attack has stunned residents of the small town, the mayor said.", "clash"),
+    ("The strike has shaken the whole district, the governor said.", "strike"),
+    ("A medic who was wounded in battle last spring returned to the unit, the brigade said.", "clash"),
+    ("The commander said his units were doing all they could to repel the enemy advance.", "advance"),
+])
+def test_events_told_before_or_circumstance_not_claimed(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The assault continued through the night, the General Staff said.", "clash"),
+    ("The talks had been useful, the Turkish mediator said.", "negotiation"),
+])
+def test_events_told_before_but_still_telling(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("This was the heaviest strike on the port since the spring, the governor said.", "strike"),
+    ("It was not immediately clear whether the depot was hit by a missile or by falling debris.", "strike"),
+])
+def test_events_said_about_an_event_or_unclear_not_claimed(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+def test_events_this_is_no_withdrawal_stays_denied(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "\"We do not believe this is a genuine withdrawal,\" the spokesman said."
+    assert "withdrawal" in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The ministry said Russia was trying to pull its reserves out of the south to reinforce the north.", "withdrawal"),
+    ("The general said the enemy was attempting to keep Ukrainian units from advancing further.", "advance"),
+    ("The general said the enemy was attempting to keep Ukrainian units from advancing further.", "repelled"),
+    ("Kyiv said its forces had retaken 300 sq km since the counteroffensive began in June.", "clash"),
+])
+def test_events_attempts_to_withdraw_or_stop_and_time_references(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+def test_events_attempt_to_capture_is_still_a_clash(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The General Staff said Russian assault groups were trying to capture the village of Ivanivka."
+    assert "clash" in [e[0] for e in _events(nlp, actors, text)]

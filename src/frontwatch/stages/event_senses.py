@@ -1,0 +1,337 @@
+"""Event senses: whether a trigger word, in its clause, states an event the claimant claims.
+
+The checks that read the parse around a trigger: other senses of trigger words told by their objects
+("took flowers", "lost her parents"), events named in passing (a participle, an infinitive of purpose, an
+aim or topic), plans and attempts, negation, and whether two triggers of one type are two events.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+MILITARY_LOSSES = {"tank", "vehicle", "aircraft", "helicopter", "soldier", "serviceman", "personnel", "fighter",
+                   "unit", "boat", "drone", "system", "artillery", "howitzer", "launcher", "depot", "jet", "ship",
+                   "position", "troop", "officer", "mercenary", "militant", "plane", "craft", "vessel", "warship",
+                   "submarine", "corvette", "frigate"}
+# People taken prisoner are casualties, not a captured place ("594 servicemen have been captured").
+PRISONERS = {"serviceman", "servicemen", "soldier", "soldiers", "troops", "fighter", "fighters", "people", "prisoner",
+             "prisoners", "marine", "marines", "officer", "officers", "mercenary", "mercenaries", "crew", "member",
+             "members", "paratrooper", "paratroopers", "conscript", "conscripts", "man", "men", "pow", "pows"}
+
+NO_CLAIM = re.compile(
+    r"could not (?:be )?(?:independently )?(?:verif|confirm)|(?:has|have|had) not (?:yet )?commented|"
+    r"did not (?:immediately )?(?:comment|respond)|(?:declined|refused) to comment|no immediate comment|"
+    r"\bit (?:was|is|remains|remained) (?:not (?:immediately |yet )?clear|unclear)", re.IGNORECASE)
+
+
+FUTURE_AUX = {"will", "would", "shall", "'ll", "should", "must"}
+INTENT_VERBS = {"vow", "threaten", "plan", "intend", "expect", "hope", "aim", "want", "promise", "seek", "prepare",
+                "warn", "pledge", "decide", "order", "urge", "avoid", "prevent", "try", "attempt", "fail"}
+ORDER_VERBS = {"order", "instruct", "decide", "agree", "command", "begin", "start"}
+# "The capture of Soledar makes it possible...": the event is a subject of commentary, not claimed.
+COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force", "prompt", "spark", "trigger",
+                 "underline", "demonstrate", "raise", "change"}
+
+
+# Verbs that still tell an event when a definite event noun is their subject ("the strike killed 12",
+# "the assault continued", "the attack took place"); other verbs talk about an event told before.
+EVENT_VERBS = {"kill", "injure", "wound", "destroy", "damage", "hit", "continue", "resume", "begin", "start",
+               "take", "last", "target", "claim", "leave", "cause", "come", "fail", "succeed",
+               "intensify", "escalate", "end", "force"}
+WOUNDING = {"wound", "injure", "kill", "die", "hurt", "maim"}
+# Verbs whose object is an event talked about, not claimed: "celebrated their liberation", "hailed the
+# capture", "called the attack a war crime", "halted the advance" (a goal, not a claimed repulse).
+TALKED_ABOUT = {"celebrate", "hail", "welcome", "represent", "explain", "call", "reference", "mention", "follow",
+                "signify", "mean", "discuss", "condemn", "praise", "halt", "disrupt", "prevent", "stop", "hamper",
+                "implement", "bypass", "mark", "describe", "justify", "blame", "need", "expect", "await", "fear",
+                "minimize", "minimise", "avoid", "reduce", "exchange", "repel", "repulse", "resist", "counter"}
+# Steps one side takes on a deal or talks ("suspended the deal", "agreed to extend the deal").
+ONE_SIDED_STEPS = {"extend", "suspend", "quit", "leave", "exit", "halt", "terminate", "propose", "reject", "renew",
+                   "join", "resume", "sign", "break", "violate", "conduct", "carry"}
+# What an attack on is a strike on, not fighting at the front: cities and sites behind the lines.
+STRIKE_TARGETS = {"capital", "city", "headquarters", "base", "installation", "airfield", "airbase", "depot",
+                  "refinery", "plant", "station", "bridge", "building", "port", "fleet", "warehouse", "facility",
+                  "infrastructure", "mall", "cafe", "hospital", "school", "block", "terminal", "airport", "ship"}
+# Nouns that a trigger word only describes: "combat vehicles", "assault brigade", "supply routes".
+NOT_EVENT_HEADS = {
+    "vehicle", "zone", "mission", "capability", "capacity", "uniform", "brigade", "unit", "group", "detachment",
+    "aircraft", "plane", "jet", "position", "line", "route", "helicopter", "readiness", "experience", "potential",
+    "training", "operator", "team", "squad", "company", "battalion", "regiment", "ship", "boat", "drone", "rifle",
+    "engineer", "medic", "pilot", "chain", "corridor", "system", "complex", "weapon", "tank"}
+# A gerund after these names an aim, a topic or a thing kept from happening ("close to entering", "comment on
+# abandoning", "kept them from advancing"), not an event; after "by", "after" or "without" it tells how or
+# when something happened.
+TOPIC_PREPOSITIONS = {"to", "on", "about", "for", "toward", "towards", "at", "from"}
+# "of" + gerund only after an aim ("the dream of seizing"): "the process of supplying has begun" is told as fact.
+AIMS = {"dream", "goal", "aim", "hope", "plan", "prospect", "threat", "idea", "possibility", "chance", "risk",
+        "ambition", "intention", "fear", "task", "objective"}
+# Participles used as adjectives name a state, not an event: "the occupied city", "the destroyed village".
+_STATE_PARTICIPLES = {"occupy", "liberate", "seize", "destroy", "capture", "transfer", "intercept", "down", "take",
+                      "fire", "send", "lose", "abandon", "encircle", "retake", "recapture", "free"}
+
+
+def in_passing(kind: str, root: Token) -> bool:
+    """Is the trigger a modifier, a participle phrase, an infinitive of purpose or an event told before?
+
+    These name an event in passing ("the occupied city", "Avdiivka, captured in February", "the operation
+    to liberate Kherson", "took part in the assault"); the annotation conventions list only
+    finite statements of events (tests/data/gold/articles/CONVENTIONS.md, "Real news").
+    """
+    dep, tag = root.dep_, root.tag_
+    if dep == "compound" and root.head.lemma_.lower() in NOT_EVENT_HEADS:
+        return True  # "armoured combat vehicles", "assault units", "supply lines", "the combat zone"
+    if root.lower_ == "occupied" and root.i + 1 < len(root.doc) and root.nbor().pos_ == "PROPN":
+        return True  # "in occupied Crimea": a state, however the parser attaches it
+    if dep == "amod":
+        if tag == "VBN" or root.lemma_.lower() in _STATE_PARTICIPLES or root.lower_ in {"occupied", "liberated"}:
+            if root.head.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.head.children):
+                return False  # "there are recaptured territories": the statement is the participle's
+            return kind != "casualties" or not predicative(root.head)  # "wounded troops were found" stays
+        return not predicative(root.head)  # "a dead soldier's wake", "offensive operations" as a subject
+    if dep == "acl" and tag == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in root.children):
+        head = root.head
+        if head.lower_ != "those" and (head.dep_ == "attr" or head.dep_ == "pobj" and head.head.lower_ == "among"):
+            return False  # "the depot was among the targets hit": the participle is what the clause states
+        return kind != "weapons_supply"  # "a town captured by Russia in May"; "jets provided by X" is the supply
+    if dep in {"acl", "advcl", "relcl"} and tag in {"VB", "VBN"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+        return True  # "the operation to liberate Kherson", "in order to stop shelling", "its claim to have seized"
+    if tag == "VBG" and not any(c.dep_ in {"aux", "auxpass"} for c in root.children) and (
+            dep == "csubj" or dep == "pcomp" and (root.head.lower_ in TOPIC_PREPOSITIONS or root.head.lower_ == "of" and root.head.head.lemma_ in AIMS)
+            or dep in {"xcomp", "ccomp", "dobj"} and root.head.lemma_ in TALKED_ABOUT | COMMENT_VERBS):
+        return True  # "Retaking the town would ...", "close to entering", "the dream of seizing", "this means leaving"
+    if root.pos_ == "NOUN" and dep == "dobj" and root.head.lemma_ in TALKED_ABOUT:
+        return True
+    if root.pos_ == "NOUN" and dep == "pobj" and not responsibility(root) and (
+            any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.children)
+            or root.head.head.lemma_ in {"part", "involve", "participate"}):
+        return True  # "during the missile strike", "took part in the assault": an event told before
+    return False
+
+
+# What can be taken or fall as a capture: places and positions, not flowers, shelter, steps or lives.
+PLACE_NOUNS = {"town", "city", "village", "settlement", "locality", "position", "height", "hill", "district",
+               "region", "oblast", "territory", "area", "line", "stronghold", "bridgehead", "plant", "station",
+               "airport", "port", "island", "bank", "outskirts", "centre", "center", "part", "quarter", "block",
+               "control", "capital", "hamlet", "community", "it", "them", "which", "that", "mine", "factory"}
+KIN = {"parent", "friend", "son", "daughter", "family", "relative", "mother", "father", "child", "wife", "husband",
+       "grandmother", "grandfather", "brother", "sister", "home", "job", "life", "hope"}
+NOT_TARGETS = {"plan", "hope", "myth", "illusion", "ambition", "consequence", "population", "dream", "reputation"}
+
+
+def place_object(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in {
+        "city", "town", "village", "settlement", "position", "territory", "region", "locality", "bridgehead"}
+        for o in objects)
+
+
+def held_place(under: Token) -> Token | None:
+    """For "X remains under Ukraine's control": X (None when the clause is not "be/remain under")."""
+    verb = under.head
+    if verb.lemma_ not in {"be", "remain", "stay"}:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects[0] if subjects else verb
+
+
+def held(under: Token) -> bool:
+    return under.lower_ == "under" and held_place(under) is not None
+
+
+def real_object(kind: str, root: Token) -> bool:
+    """Reject triggers whose object shows another sense: "took flowers", "lost her parents", "battled the
+    blaze", "destroying its plans", "eliminate the consequences", "sent tanks into battle"."""
+    objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if kind == "shelling" and root.lower_ == "shells" and root.pos_ == "NOUN" and root.dep_ in {"dobj", "conj", "appos"}:
+        return False  # "had found 800,000 shells", "bought shells": ammunition, not shelling
+    if kind == "capture" and root.lower_ == "under":
+        holder = held_place(root)
+        return holder is None or holder.ent_type_ in {"GPE", "LOC", "FAC"} or holder.pos_ in {"PROPN", "NUM"} or (
+            holder.lemma_.lower() in PLACE_NOUNS | {"two", "third", "half", "most"})
+    if kind == "capture" and root.lemma_ in {"take", "fall", "free", "reclaim", "regain"} and root.lower_ not in {"fell"}:
+        if root.lemma_ == "fall":
+            objects = [c for c in root.children if c.dep_ == "nsubj"]
+        if objects and not any(o.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} or o.pos_ == "PROPN"
+                               or o.lemma_.lower() in PLACE_NOUNS | PRISONERS for o in objects):
+            return False
+    lemmas = {o.lemma_.lower() for o in objects}
+    if kind == "casualties" and root.lemma_ == "lose" and lemmas & KIN:
+        return False
+    if kind == "casualties" and root.lower_ == "bodies" and not any(c.dep_ == "nummod" for c in root.children):
+        return False  # "pulled bodies from the wreckage": a scene, not a count
+    if kind == "casualties" and root.dep_ == "relcl":
+        return False  # "a soldier who was killed in the early days of the war": background about a person
+    if kind == "clash" and lemmas & {"blaze", "fire", "flame", "wildfire"}:
+        return False
+    if root.lemma_ in {"destroy", "eliminate"} and lemmas & NOT_TARGETS:
+        return False
+    if kind == "casualties" and root.lemma_ == "eliminate" and objects and not military_loss(root):
+        return False
+    if kind == "weapons_supply" and root.lemma_ == "send" and any(
+            c.dep_ == "prep" and c.lower_ == "into" for c in root.children):
+        return False  # "sent dozens of tanks into battle": a deployment, not a supply
+    return True
+
+
+def military_loss(verb: Token) -> bool:
+    """Does "destroyed" take forces or their equipment as its object (or passive subject)?"""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ in {"acl", "amod"}:
+        objects.append(verb.head)
+    if not objects:
+        return True  # "the enemy lost 40 men and ... destroyed": the tally's context decides
+    words = {t.lemma_.lower() for o in objects for t in o.subtree}
+    return bool(words & (MILITARY_LOSSES | {"equipment", "manpower", "position", "warehouse", "ammunition", "radar",
+                                            "command", "post", "battery", "carrier", "gun", "mortar", "enemy",
+                                            "occupier", "invader", "them", "infantry", "sabotage", "group", "company",
+                                            "platoon", "battalion", "brigade", "crew"}))
+
+
+def missile_fire(trigger: Token) -> bool:
+    near = [trigger.head] + list(trigger.children) + [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
+    near += [g for c in trigger.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" for g in p.children]
+    return any(t.lemma_.lower() in {"missile", "drone", "uav", "shahed"} for t in near)
+
+
+def told_before(noun: Token) -> bool:
+    """A definite, unmodified event noun ("the attack", "this strike") points back at an event told before."""
+    children = list(noun.children)
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children) \
+        and not any(c.dep_ in {"amod", "compound", "poss", "prep", "nummod"} for c in children)
+
+
+def retold_cause(noun: Token) -> bool:
+    """ "The strike killed 52 people": a definite, unmodified event noun as the subject of a casualty verb
+    is the event told before; the sentence's new claim is the casualties."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.head.lemma_ not in {"kill", "injure", "wound", "cause",
+                                                                              "claim", "leave"}:
+        return False
+    return told_before(noun)
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, through "were not able to enter", "managed to", "continued to"."""
+    for _ in range(3):
+        found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if found or verb.dep_ not in {"xcomp", "acomp", "ccomp", "conj"} or verb.head == verb:
+            return found
+        verb = verb.head
+    return []
+
+
+def clause_text(token: Token) -> str:
+    """The words of the clause a trigger belongs to (its verb's subtree)."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+        verb = verb.head
+    return " ".join(t.text for t in verb.subtree)
+
+
+def responsibility(token: Token) -> bool:
+    """ "claimed responsibility for the attack": the claimant says it carried the event out."""
+    return token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_ == "responsibility"
+
+
+def attempted(token: Token) -> bool:
+    """ "Russian forces are trying to capture Synkivka": an attempt, which the conventions count as a clash."""
+    return token.dep_ == "xcomp" and token.head.lemma_ in {"try", "attempt", "seek", "strive"} and not negated(token.head)
+
+
+def ordered(token: Token) -> bool:
+    """ "Shoigu ordered the troops to withdraw", "agreed to pull back": the conventions count an order or
+    decision to pull back as the withdrawal (the side pulling back is the actor)."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    for _ in range(3):
+        if verb.lemma_ in ORDER_VERBS:
+            return not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+        if verb.dep_ not in {"xcomp", "ccomp", "conj", "dobj"} or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
+
+
+def separate_event(span: Span, first: Span | None) -> bool:
+    """Is this trigger another event of its type than the first one in the sentence?
+
+    A verb of another clause with its own subject ("X captured A and Y captured B"), or a verb joined to
+    the first whose object names another place or amount ("captured A and occupied B", "advanced 5 km and
+    took 30 sq km"). A verb that only restates the first ("captured and held the town") is the same event.
+    """
+    if first is None:
+        return False
+    a, b = span.root, first.root
+    if a == b or a.pos_ != "VERB" or b.pos_ != "VERB" or not (a.head == b or b.head == a or a.head == b.head):
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children) and a.dep_ in {"conj", "ccomp", "ROOT"}:
+        return True
+    if a.dep_ != "conj":
+        return False
+    mine, theirs = object_key(a), object_key(b)
+    return mine is not None and theirs is not None and mine != theirs
+
+
+def object_key(verb: Token) -> str | None:
+    """The place or amount a verb's object names ("occupied most of Novomykhailivka", "took 30 sq km")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "npadvmod"}]
+    objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for obj in objects:
+        for t in obj.subtree:
+            if t.ent_type_ in {"GPE", "LOC", "FAC"} or t.like_num:
+                return t.lower_
+    return None
+
+
+def targets_city(trigger: Token) -> bool:
+    """ "attacked the capital", "an attack on Moscow": a strike on a city, not fighting at the front."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children]
+    return any(o.ent_type_ in {"GPE", "GOV"} or o.lemma_.lower() in STRIKE_TARGETS for o in objects)
+
+
+def unrealised(token: Token) -> bool:
+    """A trigger under a future auxiliary or inside "vowed to ...", "expected to ..." clauses."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS:
+            return True
+        if verb.dep_ not in {"xcomp", "conj"} or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
+
+
+def predicative(noun: Token) -> bool:
+    """Is the noun what the clause is about (subject, object, root), not a noun in passing?"""
+    token = noun
+    while token.dep_ in {"conj", "appos", "compound"} and token.head != token:
+        token = token.head
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in COMMENT_VERBS:
+        return False
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(c.dep_ == "attr" for c in token.head.children):
+        return False  # "The attack is one of the deadliest", "The retreat is a setback": said about an event
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "oprd", "npadvmod"}:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "during"} and token.head.head.lemma_ in WOUNDING:
+        return False  # "a soldier wounded in battle": the circumstance of a wound, not a claim of fighting
+    # "carried out 12 strikes", "in fierce fighting near X", "after heavy shelling"
+    return responsibility(token) or token.dep_ == "pobj" and token.head.lower_ in {"in", "after", "during", "amid", "under", "without"}
+
+
+def negated(token: Token) -> bool:
+    chain = [token, token.head] if token.dep_ in {"xcomp", "ccomp", "aux", "auxpass", "dobj", "pobj"} else [token]
+    if token.dep_ == "xcomp" and token.head.dep_ == "acomp":
+        chain.append(token.head.head)  # "were not able to enter"
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "neg" or c.lower_ in {"never", "no"}:
+                return True
+    return False
+
+
+def governs(a: Token, b: Token) -> bool:
+    return a in list(b.ancestors) or b in list(a.ancestors) or a.head == b

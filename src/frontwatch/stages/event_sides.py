@@ -1,0 +1,273 @@
+"""Event sides: whose forces did what a trigger tells, read relative to the claimant.
+
+Both sides say "liberated" and "repelled", so the verb alone never decides the side: it comes from the forces
+named next to the trigger ("Russian forces", "the enemy", "our troops", "Kiev"), its subject or agent, what
+was repelled, who received a supply, and, for casualties, who inflicted them.
+
+Conventions (shared with the gold set): ``repelled`` is the side whose attack failed; ``weapons_supply`` the
+receiving side; ``strike`` / ``shelling`` / ``casualties`` the side that attacked or inflicted them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..actors import Actors, opposite
+from .attribute import Attribution
+from .event_senses import MILITARY_LOSSES, ONE_SIDED_STEPS, clause_subjects, negated, responsibility
+
+FORCE_NOUNS = {
+    "force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "brigade",
+    "battalion", "servicemen", "defenders", "marines", "paratroopers", "artillery", "aviation", "navy",
+    "group", "militants", "regiment", "division", "corps", "operators", "drones", "missiles", "attempts",
+    "attack", "attacks", "assault", "assaults", "offensive", "counteroffensive", "positions", "defenses", "defences",
+}
+# Weapons and attacks name no side by themselves: "two missiles hit the station" says nothing of who fired.
+_WEAPON_NOUNS = {"drones", "missiles", "attack", "attacks", "assault", "assaults", "attempts", "offensive",
+                 "counteroffensive"}
+_ENEMY = {"enemy", "enemy's", "adversary", "foe"}
+_BARE_FORCES = {"army", "military", "forces", "force", "aircraft", "aviation", "brigades", "fighters", "militants"}
+ATTEMPT_NOUNS = {"attempt", "attack", "assault", "offensive", "counteroffensive", "effort", "counterattack", "push"}
+ATTACK_NOUNS = {"strike", "strikes", "shelling", "attack", "attacks", "aggression", "fire", "bombardment",
+                "missile", "missiles", "drone", "drones", "artillery", "barrage", "raid", "airstrike", "airstrikes"}
+_WE = {"our", "we", "us", "ours", "its", "their"}  # possessives of the speaking side
+
+
+SHOOT_DOWN = {"shoot", "down", "intercept", "destroy", "downed"}
+
+
+class SideReader:
+    """Reads the actor side of an event from its clause and sentence."""
+
+    def __init__(self, actors: Actors) -> None:
+        self.actors = actors
+
+    def actor_side(self, kind: str, span: Span, attribution: Attribution, claimant_side: str) -> str:
+        trigger = span.root
+        agent = self._agent_side(trigger, attribution, claimant_side)
+        if kind == "repelled":
+            if trigger.lemma_ == "fail" and agent is not None:
+                return agent  # "Russia failed to capture Vuhledar": the side that failed
+            if trigger.lemma_ in SHOOT_DOWN and agent in {"UA", "RU"}:
+                return opposite(agent)  # "missiles were shot down by Russian air defence": launched by the other side
+            target = self._object_side(trigger, attribution, claimant_side)
+            if target is not None:
+                return target
+            if trigger.lemma_ in {"repel", "repulse", "thwart", "foil", "fend", "beat", "stop", "fight", "shoot",
+                                  "intercept", "destroy", "drive"}:
+                return opposite(agent) if agent else opposite(claimant_side)
+            # "All attempts by the enemy ... have not been successful": whose attempts failed
+            for token in span.sent:
+                if token.lemma_ in ATTEMPT_NOUNS:
+                    near = list(token.children) + [p for ch in token.children if ch.dep_ == "prep" for p in ch.children]
+                    for c in near:
+                        if c.dep_ in {"amod", "poss", "compound", "pobj"}:
+                            side = self._phrase_side(c, attribution, claimant_side, pronouns=False)
+                            if side is not None:
+                                return side
+            return opposite(claimant_side)
+        if kind == "weapons_supply":
+            recipient = self._recipient_side(span.sent)
+            if recipient is not None:
+                return recipient
+            if claimant_side in {"UA", "RU"}:
+                return claimant_side
+            return self.actors.doc_focus(span.doc)  # "allies were delivering more air defence systems"
+        if kind == "negotiation":
+            subjects = [c for c in trigger.children if c.dep_ == "nsubj"] if trigger.pos_ == "VERB" else []
+            if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_ in ONE_SIDED_STEPS:
+                subjects = clause_subjects(trigger.head)  # "Russia said it would not extend the deal": Russia's step
+            if subjects and not any(c.dep_ == "conj" for c in subjects[0].children):
+                return self._phrase_side(subjects[0], attribution, claimant_side) or "unknown"
+            return "unknown"  # talks, exchanges and mediation are two-sided
+        if kind == "casualties":
+            return self._casualty_side(trigger, attribution, claimant_side)
+        if responsibility(trigger) and claimant_side in {"UA", "RU"}:
+            return claimant_side  # "Ukraine claimed responsibility for the attack"
+        if kind == "capture" and trigger.lemma_ == "lose" and agent in {"UA", "RU"}:
+            return opposite(agent)  # "Russia has lost key cities": taken by the other side
+        if agent is not None:
+            return agent
+        if kind == "capture" and claimant_side in {"UA", "RU"} and negated(trigger) and any(
+                c.dep_ == "nsubjpass" for c in trigger.children):
+            return opposite(claimant_side)  # "the town was not taken": the enemy failed to take it
+        nearby = self._sentence_side(span.sent, attribution, claimant_side, exclude=span)
+        if nearby is not None:
+            return nearby
+        if kind in {"advance", "capture", "withdrawal"}:
+            return claimant_side if claimant_side in {"UA", "RU"} else "unknown"
+        return "unknown"  # "two Iskander missiles hit the centre": the sentence does not say who
+
+    def holder_side(self, span: Span, attribution: Attribution, claimant_side: str) -> str | None:
+        """Whose control a place is under: "under Ukraine's control", "under the control of the Russian army"."""
+        for token in span:
+            if token.dep_ in {"poss", "amod", "compound"} or (token.dep_ == "pobj" and token.head.lower_ == "of"):
+                side = self._phrase_side(token, attribution, claimant_side)
+                if side is not None:
+                    return side
+        control = span[-1]
+        for prep in (c for c in control.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for p in prep.children:
+                side = self._phrase_side(p, attribution, claimant_side)
+                if side is not None:
+                    return side
+        return claimant_side
+
+    def _casualty_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str:
+        """Casualties belong to the side that inflicted them: the killer, else the other side of the victims."""
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+        suffered = verb.lemma_ in {"lose", "suffer", "die", "perish"} or trigger.lemma_ in {"loss", "casualty"} or (
+            any(t.lower_ in {"missing", "dead", "wounded", "injured"} and t.dep_ in {"acomp", "attr", "oprd"}
+                for t in [trigger, *verb.children]))  # "one of its soldiers was missing"
+        victims: list[Token] = []
+        inflicters: list[Token] = []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "pcomp":  # "withdrew ... without losing a single soldier"
+            subjects = clause_subjects(verb.head.head)
+        if not subjects and verb.dep_ == "conj":  # "units were fleeing ... and had lost 1,500 servicemen"
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        (victims if suffered else inflicters).extend(subjects)
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                continue
+            elif c.dep_ in {"nsubjpass", "dobj"}:
+                victims.append(c)
+            elif c.dep_ == "agent":
+                inflicters += [p for p in c.children if p.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+                inflicters += [p for p in c.children if p.dep_ == "pobj"]
+        if verb.dep_ in {"advcl", "xcomp", "conj"} and not suffered:  # "Russian shelling ..., killing two"
+            inflicters += [c for c in verb.head.children if c.dep_ == "nsubj"]
+        inflicters += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "in"}
+                       for p in c.children if p.dep_ == "pobj"]
+        # "As a result of Russian aggression, two people were killed"
+        attacks = [t for t in trigger.sent if t.lower_ in ATTACK_NOUNS and t.pos_ == "NOUN" and t not in inflicters]
+        for token in inflicters:
+            side = self._phrase_side(token, attribution, claimant_side)
+            if side is not None:
+                return side
+        for token in attacks:  # "the attack on Sevastopol": who attacked, not where
+            side = self._agent_side(token, attribution, claimant_side)
+            if side is not None:
+                return side
+        for token in victims + [c for c in trigger.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]:
+            side = self._phrase_side(token, attribution, claimant_side)
+            if side in {"UA", "RU"}:
+                return opposite(side)
+        # "Four Leopard tanks were destroyed," Konashenkov said: a side's tally of enemy losses is its own work.
+        if claimant_side in {"UA", "RU"} and suffered and trigger.lemma_ == "be" and victims:
+            return opposite(claimant_side)  # "one serviceman was missing", said by his own side
+        if claimant_side in {"UA", "RU"} and any(v.lemma_ in MILITARY_LOSSES for v in victims):
+            return claimant_side
+        return "unknown"
+
+    def _phrase_side(self, token: Token, attribution: Attribution, claimant_side: str,
+                     pronouns: bool = True) -> str | None:
+        """The side a noun phrase names: "Russian forces", "the enemy", "our troops", "Kiev"."""
+        words = list(token.subtree) if token.dep_ != "ROOT" else [token]
+        if len(words) > 12:  # a long phrase: its own modifiers and its "by/of ..." agent only
+            core = [w for w in token.children if w.dep_ in {"amod", "compound", "poss", "nmod"}] + [token]
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "of"}):
+                core += [w for p in prep.children if p.dep_ == "pobj" for w in p.subtree][:6]
+            words = sorted(core, key=lambda w: w.i)
+        for w in words:
+            if w.lower_ in _ENEMY:
+                return opposite(claimant_side)
+        side = self.actors.side_of(" ".join(w.text_with_ws.strip() for w in words)) if words else None
+        if side is not None:
+            return side
+        known = claimant_side != "unknown"
+        if token.lower_ in {"it", "they", "we"} and known and pronouns:
+            return claimant_side  # "it had carried out a strike" in the ministry's own account
+        for w in words:
+            if w.lower_ in _WE and (w.head.lower_ in FORCE_NOUNS or w.head == token) and known:
+                return claimant_side
+        if token.ent_type_ in {"ORG", "NORP", "GPE", "GOV"} and claimant_side not in {"UA", "RU"}:
+            return "other"  # a named party in another war: the army, the RSF, Hezbollah
+        head = words[-1] if token.dep_ == "ROOT" else token
+        if head.lower_ in (FORCE_NOUNS | _BARE_FORCES) - _WEAPON_NOUNS and known and token.dep_ in {
+                "nsubj", "nsubjpass", "agent", "pobj"}:
+            return claimant_side  # unqualified "units improved their positions": the speaker's own
+        return None
+
+    def _agent_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str | None:
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
+        candidates: list[Token] = []
+        if verb is not None:
+            candidates += [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+            candidates += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if not candidates and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl"}:
+                head = verb.head
+                candidates += clause_subjects(head) if verb.dep_ == "xcomp" else [c for c in head.children if c.dep_ == "nsubj"]
+                if verb.dep_ in {"acl", "relcl"}:
+                    candidates.append(head)
+        else:
+            # "the enemy continued their offensive": a possessive pronoun is the clause subject's
+            if trigger.dep_ in {"dobj", "pobj"} and any(c.dep_ == "poss" and c.lower_ in {"their", "its"}
+                                                        for c in trigger.children):
+                verb = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
+                candidates += clause_subjects(verb)
+            # "attempts by the enemy", "Russian advance", "Ukraine's counteroffensive"
+            candidates += [c for c in trigger.children if c.dep_ in {"amod", "poss", "compound", "nmod"}]
+            candidates += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"by", "of", "from"}
+                           for p in c.children if p.dep_ == "pobj"]
+            if trigger.dep_ in {"nsubj", "nsubjpass"}:
+                candidates += [c for c in trigger.children]
+            if trigger.dep_ in {"dobj", "pobj"} and trigger.head.pos_ == "VERB":
+                candidates += [c for c in trigger.head.children if c.dep_ == "nsubj"]
+        for c in candidates:
+            if c.dep_ == "agent":
+                continue
+            side = self._phrase_side(c, attribution, claimant_side)
+            if side is not None:
+                return side
+            if c.lower_ in {"we", "i"} and claimant_side != "unknown":
+                return claimant_side
+            if c.lower_ in {"they"}:
+                continue
+        return None
+
+    def _object_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str | None:
+        """For "repelled 20 Russian attacks": the side of what was repelled."""
+        for c in trigger.children:
+            if c.dep_ in {"dobj", "nsubjpass"}:
+                side = self._phrase_side(c, attribution, claimant_side)
+                if side is not None:
+                    return side
+        if trigger.pos_ != "VERB":  # "no success", "unsuccessful": the subject attempted
+            head = trigger.head
+            for c in head.children:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    side = self._phrase_side(c, attribution, claimant_side, pronouns=False)
+                    if side is not None:
+                        return side
+        return None
+
+    def _recipient_side(self, sent: Span) -> str | None:
+        for token in sent:
+            if token.dep_ == "dative":  # "handed Kiev cluster munitions"
+                side = self.actors.side_of(token.text)
+                if side is not None:
+                    return side
+            if token.lower_ in {"to", "for"}:
+                for p in token.children:
+                    if p.dep_ == "pobj":
+                        side = self.actors.side_of(p.text)
+                        if side is not None:
+                            return side
+        return None
+
+    def _sentence_side(self, sent: Span, attribution: Attribution, claimant_side: str, exclude: Span) -> str | None:
+        """A forces phrase anywhere in the content ("Russian forces have been advancing", "enemy fire")."""
+        for token in sent:
+            if token.i in attribution.attribution_tokens:
+                continue
+            if token.lower_ in _ENEMY and claimant_side in {"UA", "RU"}:
+                return opposite(claimant_side)
+            if token.lower_ in FORCE_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
+                side = self._phrase_side(token, attribution, claimant_side)
+                if side is not None:
+                    return side
+            if token.ent_type_ == "GOV" and token.dep_ in {"nsubj", "nsubjpass"}:
+                return self.actors.side_of(token.text)
+        return None
