@@ -25,6 +25,21 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import Actors
 from ..records import Claimant
 from .parse import doc_text, ent_at, ents_in
+from .quotes import (
+    GENERIC_SPEAKERS,
+    Attribution,
+    continuations,
+    find_quotes,
+    in_quote,
+    inside_quote,
+    mostly_quote,
+    opens_paragraph,
+    points_back,
+    quote_of,
+    quote_speaker,
+    source_lines,
+    trimmed,
+)
 
 REPORTING_VERBS = {
     "say", "announce", "note", "state", "concede", "claim", "add", "report", "deny", "acknowledge", "warn",
@@ -62,27 +77,11 @@ ORG_NOUNS = {
     "committee", "group", "militia", "regime", "navy", "guard", "battalion", "corps", "mission", "centre",
     "center", "statement", "spokesperson's office", "force", "operator", "company", "operation",
 }
-GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals", "channels",
-                    "eyewitnesses", "activists", "medics", "doctors"}
 # Entity labels that are never a person's name, whatever the apposition beside them.
 NOT_PEOPLE = {"GPE", "LOC", "ORG", "GOV", "NORP", "FAC", "DATE", "TIME", "CARDINAL"}
 # Heads of phrases that name a side's armed forces ("Russian air defences", "Ukrainian troops").
 FORCE_WORDS = {"force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "defences",
                "defenses", "defence", "defense", "defenders", "brigade", "aviation", "navy", "artillery", "servicemen"}
-# Issuers of daily bulletins, and how the bulletin's next items begin ("In the Bakhmut direction, ...").
-BULLETIN_ISSUERS = {"staff", "ministry", "command", "group", "forces", "administration", "service", "mission",
-                    "headquarters", "office", "force", "navy", "guard", "grouping"}
-BULLETIN_ITEM = re.compile(
-    r"(?:(?:In|On|Near|Along|Over|Across)\s+(?:the\s+|these\s+|this\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:direction|directions|sector|sectors|axis|axes|front|areas?|section|operational zone)\b"
-    r"|(?:Also|In addition|Additionally|Besides|At the same time|Meanwhile|Moreover|Furthermore|Another)\b"
-    r"|(?:In|Over|During)\s+the\s+(?:past|last)\s+(?:day|24 hours|week|night))")
-# Quotation marks: curly ones say which way they face; a straight one opens after a space or a bracket.
-SOURCE_LINE = re.compile(r"Source:\s+(?=\S)")
-SOURCE_KIND = re.compile(r"^(?:an?\s+|the\s+)?(?:(?:video|televised|evening|nightly|press|written|joint|official)\s+)?"
-                         r"(?:address|statement|post|interview|comment|comments|report|briefing|remarks|speech|"
-                         r"appeal|conference|message)\s+(?:by|of|from)\s+", re.I)
-BACKGROUND_LINE = re.compile(r"(?:Background|Reference|Update|Earlier|Previously|Read also|Read more)\s*:")
 # ", Nazar Voloshyn, a spokesman for the group, said on Saturday." closing a statement: who, then the verb, then
 # at most a short tail (a day, a channel, "in a statement").
 TAIL_SPEAKER = re.compile(
@@ -92,36 +91,8 @@ TAIL_SPEAKER = re.compile(
 # Outlets that relay a statement ("..., Interfax news agency reported"), never its speaker.
 RELAY_WORDS = {"agency", "outlet", "outlets", "media", "correspondent", "correspondents", "newspaper", "channel",
                "broadcaster", "wire", "journalist", "journalists", "reporter", "reporters"}
-# "The Zapad group also inflicted losses ...": the report's next item.
-ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,5}also\b", re.I)
-# A report's own voice: the enemy, the occupiers, our troops.
-SPEAKER_VOICE = {"enemy", "occupiers", "our", "we", "us"}
-# Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
-BACKGROUND = re.compile(r"^(?:Recall|We will remind|As (?:\w+ )*(?:reported|noted) earlier|Earlier)|\b(?:19|20)\d\d\b|"
-                        r"\bsince\b|\bfull-scale invasion\b|\blast (?:year|month)\b", re.I)
-QUOTE_MARKS = re.compile(r"[“”\"]")
-OPENERS_BEFORE = set(" \t\n([{—–-:/")
 HEADLINE_DASH = re.compile(r"^(?P<body>.{15,}?)\s+[–—-]{1,2}\s+(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
 HEADLINE_COLON = re.compile(r"^(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}):\s+(?P<body>\S.{10,})$")
-
-
-@dataclass
-class Attribution:
-    """Who says one sentence, and which tokens belong to the attribution, not the content."""
-
-    sent: Span
-    claimant: Claimant
-    cue: str | None = None
-    cue_token: int | None = None
-    direct_quote: bool = False
-    attribution_tokens: set[int] = field(default_factory=set)
-    # Other speakers of the same sentence and the tokens of what each says ("Russia claimed A, but
-    # Ukrainian officials said B"; "X wrote that the military admitted B"): their events are theirs.
-    others: list[tuple[Attribution, set[int]]] = field(default_factory=list)
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return _trimmed(self.sent)
 
 
 @dataclass
@@ -182,22 +153,17 @@ class Attributor:
         # "95 clashes took place. This was reported by the General Staff": the report names the speaker
         # of the sentence before it.
         # The report is the paragraph before it (a lead of several sentences), or the sentences before it
-        # in its own paragraph.
-        for i in range(1, len(sentences)):
-            at = own[i]
-            if at is not None and own[i - 1] is None and at.cue_token is not None and _refers_back(sentences[i], at):
-                for j in _lead_before(sentences, own, i):
-                    own[j] = Attribution(sentences[j], at.claimant, at.cue, None)
-        self._source_lines(sentences, own, memory)
+        points_back(sentences, own)
+        source_lines(sentences, own, memory, self.actors, self._settle)
         # Pass 2: a quotation takes the speaker named anywhere around it.
         results: list[Attribution] = []
         for i, sent in enumerate(sentences):
             found = own[i]
-            quote = _quote_of(sent, quotes)
-            if quote is not None and (found is None or _inside(found.cue_token, sent, quote) or _mostly_quote(sent, quote)):
-                speaker = self._quote_speaker(i, sentences, own, quote)
+            quote = quote_of(sent, quotes)
+            if quote is not None and (found is None or inside_quote(found.cue_token, sent, quote) or mostly_quote(sent, quote)):
+                speaker = quote_speaker(i, sentences, own, quote)
                 if speaker is None and results and results[-1].claimant.kind != "outlet" \
-                        and (_opens_paragraph(doc_text(doc), quote[0]) or quote[0] <= _trimmed(sent)[0]):
+                        and (opens_paragraph(doc_text(doc), quote[0]) or quote[0] <= trimmed(sent)[0]):
                     # 'X said on Monday.\n"Our troops hold the line."': a quotation paragraph with no speaker
                     # of its own goes on with the one before it.
                     speaker = Attribution(results[-1].sent, results[-1].claimant, results[-1].cue, None)
@@ -208,98 +174,7 @@ class Attributor:
             elif quote is not None and found is not None:
                 found.direct_quote = True  # '"The town is ours," said X': the speaker's own words
             results.append(found or Attribution(sent, outlet))
-        return self._continuations(results, own, quotes)
-
-    def _source_lines(self, sentences: list[Span], own: list[Attribution | None], memory: _Memory) -> None:
-        """Ukrainska Pravda style: a lead, then "Source: X", then "Quote:" and "Details:" paragraphs.
-
-        The lead and what follows the Source line, up to a "Background:" line or another speaker, are
-        X's. A credit line at the very end ("Source: a wire") names where the copy came from: not a speaker.
-        """
-        for i, sent in enumerate(sentences[:-1]):
-            if not SOURCE_LINE.match(sent.text.lstrip()):
-                continue
-            found = self._source_of(sent, memory)
-            if found is None:
-                continue
-            claimant = self._settle(found, Claimant(name="", kind="outlet"), "unknown")
-            own[i] = Attribution(sent, claimant, "Source", None)
-            memory.remember(claimant)
-            for j in _lead_before(sentences, own, i):
-                own[j] = Attribution(sentences[j], claimant, "Source", None)
-            for j in range(i + 1, len(sentences)):
-                if BACKGROUND_LINE.match(sentences[j].text.lstrip()):
-                    break
-                if own[j] is not None:
-                    if own[j].claimant.name != claimant.name:  # type: ignore[union-attr]
-                        break
-                    continue
-                own[j] = Attribution(sentences[j], claimant, "Source", None)
-
-    def _source_of(self, sent: Span, memory: _Memory) -> Claimant | None:
-        """The speaker a Source line names ("Source: video address by X, Commander-in-Chief, at ..."): the
-        first phrase after the label, without the kind of statement; never an outlet relaying it."""
-        text = SOURCE_LINE.sub("", sent.text.strip(), count=1).strip()
-        text = re.split(r",|;|\s+(?:on|dated|as|at|in|to|for|via|from)\s+", text, maxsplit=1)[0]
-        text = SOURCE_KIND.sub("", text).strip(" .")
-        words = text.split()
-        if not words or len(words) > 6 or not words[0][:1].isupper():
-            return None
-        if self.actors.outlet_side(text) is not None or (self.actors.lookup(text) or ("", ""))[1] == "outlets":
-            return None
-        ents = [e for e in ents_in(sent.doc, sent.start, sent.end) if e.label_ == "PERSON" and e.text.strip() in text]
-        person = bool(ents) or self.actors.person_side(text) is not None
-        side = (self.actors.person_side(text) if person else None) or self.actors.side_of(text) or "unknown"
-        return Claimant(name=text, kind="person" if person else "organisation", side=side)  # type: ignore[arg-type]
-
-    def _continuations(self, results: list[Attribution], own: list[Attribution | None],
-                       quotes: list[tuple[int, int]]) -> list[Attribution]:
-        """A report's next sentences keep its issuer.
-
-        "The General Staff said 95 clashes took place. In the Bakhmut direction, the enemy attacked 12
-        times." The second sentence has no speaker of its own but goes on with the same report: its next
-        item ("In the ... direction", "Also", "In addition") or the speaker's own voice ("the enemy", "our
-        troops"). Background ("Recall
-        that", a year, "since") and the outlet's narrative stay the outlet's; a new paragraph goes on only
-        with a bulletin's next item, and only an organisation's or an official's report goes on at all.
-        """
-        text = doc_text(results[0].sent.doc) if results else ""
-        for i in range(1, len(results)):
-            at, before = results[i], results[i - 1]
-            if own[i] is not None or at.claimant.kind != "outlet" or before.claimant.kind == "outlet":
-                continue
-            if _quote_of(at.sent, quotes) is not None:
-                continue
-            sentence = at.sent.text.strip()
-            if BACKGROUND.search(sentence) or BACKGROUND_LINE.match(sentence):
-                continue  # history, or a "Read also:" line, which ends the report
-            item = bool(BULLETIN_ITEM.match(sentence) or ALSO_EARLY.match(sentence))
-            # the speaker's voice, or "They deployed more units": the report's own subject goes on
-            voice = any(t.lower_ in SPEAKER_VOICE for t in at.sent) or any(
-                t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.lower_ == "they" for t in at.sent)
-            if not self._issuer(before.claimant, strong=item):
-                continue
-            new_paragraph = "\n" in text[before.span[1]:at.span[0]]
-            if new_paragraph and not item:
-                continue  # a new paragraph goes on with a bulletin's next item only
-            if not (item or voice):
-                continue  # background or analysis, the outlet's own
-            results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
-        return results
-
-    def _issuer(self, claimant: Claimant, strong: bool = False) -> bool:
-        """Whose report goes on past its sentence: a body that issues bulletins, or a named official (with a
-        bulletin's next item, "In the past day, ...", any speaker named in full on one side)."""
-        last = claimant.name.split()[-1].lower() if claimant.name else ""
-        if last in GENERIC_SPEAKERS or claimant.side == "unknown":
-            return False
-        if claimant.kind == "organisation":
-            return last in BULLETIN_ISSUERS or (strong and (self.actors.lookup(claimant.name) or ("", ""))[1]
-                                                in {"organisations", "forces"})
-        if claimant.kind != "person":
-            return False
-        return claimant.role is not None or self.actors.person_side(claimant.name) is not None or (
-            strong and len(claimant.name.split()) >= 2 and claimant.side in {"UA", "RU"})
+        return continuations(results, own, quotes, self.actors)
 
     # -- one sentence on its own -------------------------------------------------------
     def _own(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory, outlet: Claimant) -> Attribution | None:
@@ -316,7 +191,7 @@ class Attributor:
                         return Attribution(sent, claimant, "According to", token.i, False, tokens)
         # "..., citing the General Staff": the cited body speaks, not the outlet repeating it.
         for token in sent:
-            if token.lemma_ == "cite" and not _in_quote(token, quotes):
+            if token.lemma_ == "cite" and not in_quote(token, quotes):
                 objs = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
                 if objs:
                     claimant = self._claimant(objs[0], memory, outlet)
@@ -329,7 +204,7 @@ class Attributor:
         if tail is not None:
             return tail
         verbs = [t for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
-                 and not _in_quote(t, quotes)]
+                 and not in_quote(t, quotes)]
         verbs.sort(key=_depth)
         for n, verb in enumerate(verbs):
             subject = _subject(verb, quotes)
@@ -363,7 +238,7 @@ class Attributor:
         """Reporting verbs of the same sentence with a named subject of their own, and what each one says."""
         out: list[tuple[Attribution, set[int]]] = []
         for verb in verbs:
-            subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _in_quote(c, quotes)]
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and not in_quote(c, quotes)]
             if not subjects or verb.i in taken or subjects[0].lower_ in SPEAKER_PRONOUNS:
                 continue
             content = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"} for t in c.subtree}
@@ -392,7 +267,7 @@ class Attributor:
         base = sent.start_char
         who = sent.doc.char_span(base + m.start("who"), base + m.end("who"), alignment_mode="expand")
         verb = sent.doc.char_span(base + m.start("verb"), base + m.end("verb"), alignment_mode="expand")
-        if who is None or verb is None or _in_quote(verb.root, quotes) or who.root.is_quote:
+        if who is None or verb is None or in_quote(verb.root, quotes) or who.root.is_quote:
             return None
         if not any(t.ent_type_ in {"PERSON", "ORG", "GOV", "NORP"} or t.lower_ in ORG_NOUNS | PERSON_NOUNS
                    or t.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS for t in who):
@@ -404,31 +279,6 @@ class Attributor:
             return None
         tokens = {t.i for t in who} | {verb.root.i}
         return Attribution(sent, claimant, verb.text, verb.root.i, False, tokens)
-
-    def _quote_speaker(self, i: int, sentences: list[Span], own: list[Attribution | None],
-                       quote: tuple[int, int]) -> Attribution | None:
-        """The speaker of a quotation: named in a sentence it overlaps, or just before it (``said:``)."""
-        for j in range(i, len(sentences)):
-            s = sentences[j]
-            if s.start_char >= quote[1]:
-                # '"The village is ours!" he tweeted.': the parser ends the sentence at the "!", and the
-                # speaker follows on the same line in a short clause of its own.
-                gap = doc_text(s.doc)[quote[1]:s.start_char]
-                if own[j] is not None and "\n" not in gap and len(gap.strip()) <= 1 and len(s) <= 12 \
-                        and own[j].cue_token is not None:  # type: ignore[union-attr]
-                    return own[j]
-                break
-            if own[j] is not None and not _inside(own[j].cue_token, s, quote):  # type: ignore[union-attr]
-                return own[j]
-        for j in range(i - 1, -1, -1):
-            s = sentences[j]
-            if s.end_char <= quote[0]:
-                if own[j] is not None and s.text.rstrip().endswith(":"):
-                    return own[j]
-                break
-            if own[j] is not None and not _inside(own[j].cue_token, s, quote):  # type: ignore[union-attr]
-                return own[j]
-        return None
 
     def _headline(self, sent: Span) -> Attribution | None:
         text = sent.text.strip()
@@ -580,44 +430,6 @@ class Attributor:
         return None
 
 
-def find_quotes(text: str, min_words: int = 4) -> list[tuple[int, int]]:
-    """Quotations as (start, end) character spans, one or several sentences or paragraphs long.
-
-    Real copy mixes straight and curly marks (\"...\u201d) and runs a quote over paragraphs: each
-    paragraph opens it again and only the last one closes it, or the next paragraph simply goes on
-    and closes it. A quote left open at the end of the text ends with its paragraph. Shorter than
-    ``min_words`` words, a quoted phrase is a scare quote, not a quotation.
-    """
-    out: list[tuple[int, int]] = []
-    start: int | None = None
-    for m in QUOTE_MARKS.finditer(text):
-        at, mark = m.start(), m.group(0)
-        opening = mark == "\u201c" or (mark == '"' and (at == 0 or text[at - 1] in OPENERS_BEFORE))
-        if start is None:
-            if opening:
-                start = at
-            continue
-        if opening:
-            gap = text[start:at]
-            if "\n" in gap and text[at - 1] == "\n":
-                continue  # the next paragraph of the same quotation opens again
-            if "\n" in gap:  # an open quote never closed: it ended with its paragraph
-                end = text.find("\n", start)
-                out.append((start, end))
-            start = at
-            continue
-        if text.count("\n\n", start, at) > 3:  # a stray mark far down the text: not this quote's end
-            end = text.find("\n", start)
-            out.append((start, end))
-        else:
-            out.append((start, at + 1))
-        start = None
-    if start is not None:
-        end = text.find("\n", start)
-        out.append((start, len(text) if end == -1 else end))
-    return [(a, b) for a, b in out if len(text[a:b].split()) >= min_words]
-
-
 def _unrecognised_name(head: Token) -> Span | None:
     """A proper name the model missed, next to a person noun in apposition: the name, else None."""
     def name_of(token: Token, allowed: frozenset[str] = frozenset()) -> Span | None:
@@ -723,7 +535,7 @@ def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, 
             if objs:
                 return objs[0]
     # A word inside the quotation is never its speaker (the parser sometimes makes it a subject).
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _in_quote(c, quotes)]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not in_quote(c, quotes)]
     if subjects:
         return max(subjects, key=lambda c: c.ent_type_ in {"PERSON", "ORG", "GOV"})
     # '"...," Andrii Besedin, head of the city administration, told reporters.': between the closing quote
@@ -735,7 +547,7 @@ def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, 
         window.append(verb.doc[k])
     else:
         window = []
-    names = [t for t in reversed(window) if t.ent_type_ in {"PERSON", "ORG", "GOV"} and not _in_quote(t, quotes)]
+    names = [t for t in reversed(window) if t.ent_type_ in {"PERSON", "ORG", "GOV"} and not in_quote(t, quotes)]
     if names:
         return names[0]
     # '"...," summarized the ministry official': after a quotation the parser often takes the inverted
@@ -757,76 +569,3 @@ def _depth(token: Token) -> int:
         token = token.head
         depth += 1
     return depth
-
-
-def _in_quote(token: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> bool:
-    return any(a <= token.idx < b for a, b in quotes)
-
-
-def _quote_of(sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for a, b in quotes:
-        if a < sent.end_char and sent.start_char < b:
-            return (a, b)
-    return None
-
-
-def _lead_before(sentences: list[Span], own: list[Attribution | None], i: int) -> list[int]:
-    """Sentences a report line points back at: the unattributed ones before sentence ``i`` in its own
-    paragraph, or, when it opens a paragraph, in the paragraph before (never a headline line)."""
-    text = doc_text(sentences[i].doc)
-
-    def paragraph_break(a: Span, b: Span) -> bool:
-        return "\n" in text[_trimmed(a)[1]:_trimmed(b)[0]]
-
-    out: list[int] = []
-    crossed = False
-    for j in range(i - 1, -1, -1):
-        if paragraph_break(sentences[j], sentences[j + 1]):
-            if out or crossed:
-                break
-            crossed = True
-        if own[j] is not None or not sentences[j].text.rstrip().endswith((".", "!", "?", '"', "”")):
-            break
-        out.append(j)
-    return out
-
-
-def _refers_back(sent: Span, at: Attribution) -> bool:
-    """ "This was reported by ...", "That was announced by ...": the subject is the previous sentence."""
-    cue = sent.doc[at.cue_token] if at.cue_token is not None else None
-    if cue is None:
-        return False
-    if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
-            c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
-           for c in cue.children):
-        return True
-    # "The head of the regional administration reported about it." / "... announced this on Telegram."
-    objects = [c for c in cue.children if c.dep_ == "dobj"] + [
-        g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children if g.dep_ == "pobj"]
-    return any(o.lower_ in {"this", "it"} for o in objects) and not any(c.dep_ == "ccomp" for c in cue.children)
-
-
-def _opens_paragraph(text: str, at: int) -> bool:
-    """The quotation starts its paragraph, perhaps after a label ("Quote: ")."""
-    line_start = text.rfind("\n", 0, at) + 1
-    before = text[line_start:at].strip()
-    return not before or (before.endswith(":") and len(before.split()) <= 2)
-
-
-def _mostly_quote(sent: Span, quote: tuple[int, int]) -> bool:
-    """The sentence is the quotation with at most a short attribution around it."""
-    inside = min(sent.end_char, quote[1]) - max(sent.start_char, quote[0])
-    return inside >= 0.6 * len(sent.text.strip())
-
-
-def _inside(token_i: int | None, sent: Span, quote: tuple[int, int]) -> bool:
-    if token_i is None:
-        return True
-    return quote[0] <= sent.doc[token_i].idx < quote[1]
-
-
-def _trimmed(sent: Span) -> tuple[int, int]:
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    end = sent.start_char + len(text.rstrip())
-    return (start, end)
