@@ -122,3 +122,24 @@ def test_attribute_named_officials_bulletin_item_in_a_new_paragraph(nlp, actors)
             "In the past day, the defenders destroyed two enemy ammunition depots in the Tavria direction.")
     ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert ats[1].claimant.name.endswith("Tarnenko")
+
+
+def test_find_quotes_glued_to_the_sentence_before() -> None:
+    text = 'The brigade held the line near the river."The enemy lost thirty men and two tanks," the ministry said.'
+    [(start, end)] = find_quotes(text)
+    assert text[start:end].startswith('"The enemy')
+
+
+def test_attribute_glued_quotation_is_its_own_sentence(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = 'The brigade held the line near the river."The enemy lost thirty men and two tanks," the ministry said.'
+    ats = _attribute(nlp, actors, text, "Wirewire")
+    assert ats[-1].sent.text.startswith('"The enemy')
+    assert ats[-1].claimant.name == "ministry" and ats[-1].direct_quote
+
+
+def test_attribute_list_items_keep_the_speaker_who_opened_the_list(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("The town was shelled again.\nAs reported by the General Staff, on Monday alone the Russian army carried "
+            "out:\n42 air strikes with guided bombs.\n150 artillery strikes.\nThe town remains under Ukrainian control.")
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert [a.claimant.name for a in ats[2:4]] == ["General Staff"] * 2
+    assert ats[4].claimant.kind == "outlet"

@@ -50,8 +50,10 @@ REPORTING_VERBS = {
     "quote", "cite", "ask", "appeal", "request", "demand", "threaten", "believe", "think", "suggest",
     "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
     "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution",
-    "summarize", "summarise", "conclude", "elaborate", "recount", "denounce",
+    "summarize", "summarise", "conclude", "elaborate", "recount", "denounce", "outline", "blame", "speak",
 }
+# Verbs of commitment: with a "to" clause and no "that" clause, a deed or an intention, not a statement.
+PLEDGES = {"promise", "pledge", "vow", "threaten", "urge", "ask", "call", "appeal", "request", "demand"}
 # Verbs that take a claim but read oddly as cues when their subject is not a speaker.
 SPEAKER_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "person",
                     "him": "person", "her": "person", "them": "any"}
@@ -65,7 +67,7 @@ PERSON_NOUNS = {
     "leader", "premier", "deputy", "soldier", "serviceman", "resident", "witness", "diplomat", "politician",
     "senator", "senators", "lawmaker", "lawmakers", "legislator", "legislators", "congressman", "congresswoman",
     "chairman", "chairwoman", "founder", "member", "members", "prosecutor", "judge", "researcher", "researchers",
-    "economist", "economists", "blogger", "bloggers", "journalist", "correspondent",
+    "economist", "economists", "blogger", "bloggers", "journalist", "correspondent", "major", "captain", "sergeant",
 }
 # Evidence a speaker publishes ("according to figures published by the UN"): the publisher is the claimant;
 # with no publisher named the evidence is the outlet's own (docs/claims.md).
@@ -75,7 +77,7 @@ ORG_NOUNS = {
     "ministry", "command", "staff", "army", "military", "administration", "office", "service", "government",
     "forces", "brigade", "agency", "headquarters", "council", "department", "kremlin", "authorities",
     "committee", "group", "militia", "regime", "navy", "guard", "battalion", "corps", "mission", "centre",
-    "center", "statement", "spokesperson's office", "force", "operator", "company", "operation",
+    "center", "statement", "spokesperson's office", "force", "operator", "company", "operation", "intelligence",
 }
 # Entity labels that are never a person's name, whatever the apposition beside them.
 NOT_PEOPLE = {"GPE", "LOC", "ORG", "GOV", "NORP", "FAC", "DATE", "TIME", "CARDINAL"}
@@ -87,10 +89,10 @@ FORCE_WORDS = {"force", "forces", "troops", "army", "military", "units", "unit",
 TAIL_SPEAKER = re.compile(
     r"[,\u201d\"]\s+(?P<who>(?:the\s+|a\s+)?[A-Z][^,;:\"\u201c\u201d]{1,80}?)(?:,\s+[^,;\"\u201c\u201d]{2,120}?,)?\s+"
     r"(?P<verb>said|says|told|tells|reported|reports|noted|notes|added|adds|stated|states|posted|wrote|writes|"
-    r"claimed|claims|announced|announces|confirmed|confirms)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})[.!?]?\s*$")
+    r"claimed|claims|announced|announces|confirmed|confirms|informed|informs)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})[.!?]?\s*$")
 # Outlets that relay a statement ("..., Interfax news agency reported"), never its speaker.
 RELAY_WORDS = {"agency", "outlet", "outlets", "media", "correspondent", "correspondents", "newspaper", "channel",
-               "broadcaster", "wire", "journalist", "journalists", "reporter", "reporters"}
+               "broadcaster", "wire", "journalist", "journalists", "reporter", "reporters", "news"}
 HEADLINE_DASH = re.compile(r"^(?P<body>.{15,}?)\s+[–—-]{1,2}\s+(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
 HEADLINE_COLON = re.compile(r"^(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}):\s+(?P<body>\S.{10,})$")
 
@@ -168,7 +170,7 @@ class Attributor:
                     # of its own goes on with the one before it.
                     speaker = Attribution(results[-1].sent, results[-1].claimant, results[-1].cue, None)
                 if speaker is not None:
-                    same = speaker.sent is sent
+                    same = speaker.sent == sent
                     found = Attribution(sent, speaker.claimant, speaker.cue, speaker.cue_token if same else None,
                                         True, speaker.attribution_tokens if same else set())
             elif quote is not None and found is not None:
@@ -178,7 +180,14 @@ class Attributor:
 
     # -- one sentence on its own -------------------------------------------------------
     def _own(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory, outlet: Claimant) -> Attribution | None:
-        # "According to X, ..." / "..., according to X."
+        according = self._according_to(sent, memory, outlet)
+        if according is not None and not self._relay(according.claimant, None):
+            return according
+        # "According to a news agency, the minister said ...": the agency relays; the minister speaks.
+        return self._speaker(sent, quotes, memory, outlet) or according
+
+    def _according_to(self, sent: Span, memory: _Memory, outlet: Claimant) -> Attribution | None:
+        """ "According to X, ..." / "..., according to X." """
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
                 objs = [c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"]
@@ -189,9 +198,15 @@ class Attributor:
                     if claimant:
                         tokens = {token.i, token.i + 1} | {t.i for t in objs[0].subtree}
                         return Attribution(sent, claimant, "According to", token.i, False, tokens)
-        # "..., citing the General Staff": the cited body speaks, not the outlet repeating it.
+        return None
+
+    def _speaker(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory,
+                 outlet: Claimant) -> Attribution | None:
+        # "..., citing the General Staff" / "..., quoting two officials": the cited body speaks, not the outlet
+        # repeating it.
         for token in sent:
-            if token.lemma_ == "cite" and not in_quote(token, quotes):
+            if (token.lemma_ == "cite" or (token.lemma_ == "quote" and token.tag_ == "VBG")) \
+                    and not in_quote(token, quotes):
                 objs = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
                 if objs:
                     claimant = self._claimant(objs[0], memory, outlet)
@@ -204,8 +219,9 @@ class Attributor:
         if tail is not None:
             return tail
         verbs = [t for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
-                 and not in_quote(t, quotes)]
-        verbs.sort(key=_depth)
+                 and not in_quote(t, quotes) and _speech(t)]
+        verbs.sort(key=_depth)  # the main clause's verb first
+        relayed: tuple[int, Token, Token, Claimant] | None = None
         for n, verb in enumerate(verbs):
             subject = _subject(verb, quotes)
             if subject is None:
@@ -213,11 +229,24 @@ class Attributor:
             claimant = self._claimant(subject, memory, outlet)
             if claimant is None:
                 continue
-            tokens = {t.i for t in subject.subtree} | {verb.i}
-            found = Attribution(sent, claimant, verb.text, verb.i, False, tokens)
-            found.others = self._other_speakers(claimant, verb, tokens, verbs[n + 1:], quotes, memory, outlet)
-            return found
+            if relayed is None and claimant.kind != "outlet" and verb.i > min(v.i for v in verbs) \
+                    and self._relay(claimant, subject):
+                # "..., the ministry said, a news agency reported": the agency relays; a speaker of its own
+                # further down the sentence is the claimant.
+                relayed = (n, verb, subject, claimant)
+                continue
+            return self._found(sent, verb, subject, claimant, verbs[n + 1:], quotes, memory, outlet)
+        if relayed is not None:
+            n, verb, subject, claimant = relayed
+            return self._found(sent, verb, subject, claimant, verbs[n + 1:], quotes, memory, outlet)
         return None
+
+    def _found(self, sent: Span, verb: Token, subject: Token, claimant: Claimant, rest: list[Token],
+               quotes: list[tuple[int, int]], memory: _Memory, outlet: Claimant) -> Attribution:
+        tokens = {t.i for t in subject.subtree} | {verb.i}
+        found = Attribution(sent, claimant, verb.text, verb.i, False, tokens)
+        found.others = self._other_speakers(claimant, verb, tokens, rest, quotes, memory, outlet)
+        return found
 
     def _is_outlet(self, name: str) -> bool:
         """ "The Washington Post", "the Economist", "kyivpost.com": a listed outlet, with or without "The"."""
@@ -340,6 +369,20 @@ class Attributor:
                     memory.remember(claimant)
 
     # -- who a subject phrase names -----------------------------------------------------
+    def _earlier_official(self, phrase: str, orgs: list[Span], memory: _Memory) -> Claimant | None:
+        """The person a definite role noun points back at when no role fits: the last person, or with a body
+        named ("the Defense Ministry official" after "Deputy Minister of Defense Hanna Malyar") one of its people."""
+        if not orgs and memory.people:
+            return memory.people[-1]
+        words = {w.lower() for e in orgs for w in e.text.split() if len(w) > 3}
+        for p in reversed(memory.people):
+            if p.role and words & {w.lower() for w in re.findall(r"\w+", p.role)}:
+                return p
+        last = memory.last
+        if last is not None and last.kind == "person" and self.actors.side_of(phrase) in {None, last.side}:
+            return last  # "the ministry official" right after the deputy minister spoke
+        return None
+
     def _claimant(self, head: Token, memory: _Memory, outlet: Claimant) -> Claimant | None:
         doc = head.doc
         subtree = list(head.subtree)
@@ -374,11 +417,13 @@ class Attributor:
             return memory.last
         # Only a name that is the head or its apposition: not "Tuareg" in "an alliance of mostly Tuareg groups".
         ents = ents_in(doc, span.start, span.end)
-        people = [e for e in ents if e.label_ == "PERSON" and (e.root == head or e.root.head == head)]
+        # "Major of the army, deputy commander of the brigade, Maksym Zhorin,": the name closes a chain of appositions
+        chain = _appositions(head)
+        people = [e for e in ents if e.label_ == "PERSON" and (e.root == head or e.root.head in chain)]
         if not people and head.lemma_.lower() in PERSON_NOUNS:
             # "The head of Russia-installed Donetsk administration Denis Pushilin said": title, then the name
             people = [e for e in ents if e.label_ == "PERSON"][-1:]
-        unnamed = _unrecognised_name(head)
+        unnamed = next((n for n in map(_unrecognised_name, sorted(chain, key=lambda c: c.i)) if n is not None), None)
         if not people and unnamed is not None:
             # "Andrii Tkachuk, head of the city administration" / "the governor, Oleh Marchenko": a name the
             # model did not tag, given away by the person noun beside it.
@@ -396,27 +441,26 @@ class Attributor:
         orgs = [e for e in ents if e.label_ in {"GOV", "ORG", "NORP", "GPE"}]
         head_lower = head.lemma_.lower()
         if head_lower in PERSON_NOUNS or lower in PERSON_NOUNS:
-            # "the deputy minister added": the last person whose role fits, else the last person.
+            # "the deputy minister added": the last person whose role fits, else the last person. A role of a
+            # named body or place ("the mayor of Dnipro", "a member of the regional council") is that office's
+            # holder, a new speaker unless a person named before holds it.
+            of = _of_whom(head)
             if head.dep_ != "appos" and span[0].lower_ in {"the", "this", "that"} and not self._is_outlet(phrase):
                 for p in reversed(memory.people):
-                    if p.role and head_lower in p.role.lower():
+                    if p.role and head_lower in p.role.lower() and (of is None or _shares_word(of, p.role)):
                         return p
-                if not orgs and memory.people:
-                    return memory.people[-1]
-                # "the Defense Ministry official" after "Deputy Minister of Defense Hanna Malyar"
-                words = {w.lower() for e in orgs for w in e.text.split() if len(w) > 3}
-                for p in reversed(memory.people):
-                    if p.role and words & {w.lower() for w in re.findall(r"\w+", p.role)}:
-                        return p
-                last = memory.last
-                if last is not None and last.kind == "person" and self.actors.side_of(phrase) in {None, last.side}:
-                    return last  # "the ministry official" right after the deputy minister spoke
-            name = _core(head)
+                earlier = self._earlier_official(phrase, orgs, memory) if of is None else None
+                if earlier is not None:
+                    return earlier
+            name = _core(head) + (f" of {_strip_det(of)}" if of is not None else "")
             side = self.actors.side_of(phrase) or _context_side(outlet)
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
         if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
             name = _core(head)
+            of = _of_whom(head) if ent_at(doc, head.i) is None else None
+            if of is not None:
+                name = f"{name} of {_strip_det(of)}"  # "the press service of the Main Intelligence Directorate"
             side = self.actors.side_of(phrase)
             if side is None:
                 # "The General Staff added" after "Ukraine's General Staff said": the same body.
@@ -440,13 +484,14 @@ def _unrecognised_name(head: Token) -> Span | None:
         return token.doc[min([token.i] + [c.i for c in parts]): token.i + 1]
 
     apps = [c for c in head.children if c.dep_ == "appos"]
-    if any(c.lemma_.lower() in PERSON_NOUNS for c in apps):
+    titled = head.lemma_.lower() in PERSON_NOUNS  # "Major of the National Guard, ..., Taras Hnatenko": a title
+    if any(c.lemma_.lower() in PERSON_NOUNS for c in apps) and not titled:
         return name_of(head, frozenset({"ORG"}))  # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said
-    if head.lemma_.lower() in PERSON_NOUNS:
+    if titled:
         for c in apps:
-            found = name_of(c)
-            if found is not None:
-                return found
+            found = name_of(c) or name_of(c, frozenset({"GPE", "ORG"}))
+            if found is not None and (len(found) > 1 or c.ent_type_ not in NOT_PEOPLE):
+                return found  # a first name and a surname after a title, even where NER saw a place
     return None
 
 
@@ -454,7 +499,7 @@ def _reported_by(verb: Token, main: Token) -> bool:
     """Is ``verb`` part of what ``main`` reports, through complement clauses only (not a relative clause)?"""
     token = verb
     for _ in range(12):
-        if token.head is token:
+        if token.head == token:
             return False
         if token.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "parataxis"}:
             return False
@@ -527,8 +572,57 @@ def _strip_det(phrase: str) -> str:
     return " ".join(words).strip(" ,")
 
 
+def _appositions(head: Token) -> set[Token]:
+    """The head and the appositions hanging from it, however deep: "Major X, deputy commander of Y, Z"."""
+    out, todo = {head}, [head]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "appos" and c not in out:
+                out.add(c)
+                todo.append(c)
+    return out
+
+
+def _of_whom(head: Token) -> str | None:
+    """ "the mayor of Dnipro", "a member of the Kherson regional council": the body or place a role belongs to."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.ent_type_ in {"GPE", "ORG", "GOV", "LOC", "NORP"} or obj.pos_ == "PROPN"
+                                           or obj.lemma_.lower() in ORG_NOUNS):
+                    return head.doc[obj.left_edge.i: obj.right_edge.i + 1].text
+    return None
+
+
+def _shares_word(phrase: str, role: str) -> bool:
+    words = {w.lower() for w in re.findall(r"\w+", phrase) if len(w) > 3}
+    return bool(words & {w.lower() for w in re.findall(r"\w+", role)})
+
+
+def _speech(verb: Token) -> bool:
+    """Is this reporting verb a speaker's cue here? Not a deed ("claimed responsibility for", "vowed to retake",
+    "promised to send": the outlet tells what they did or mean to do), and "spoke" only of or about something.
+
+    (A speaker in a relative or concessive clause, "a missile that officials said was fired by Russia", "even
+    though the UN urges", is still the source of what that clause says: the real-news gold counts them.)"""
+    lemma = verb.lemma_.lower()
+    if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in {"responsibility", "credit"} for c in verb.children):
+        return False
+    if lemma in PLEDGES and any(c.dep_ == "xcomp" for c in verb.children) \
+            and not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    if lemma == "speak":
+        return any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in verb.children)
+    return True
+
+
 def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()) -> Token | None:
     """The speaker of a reporting verb, borrowing the head's subject for "…, saying that"."""
+    if verb.lemma_ == "quote":
+        # "X was quoted by the military as saying that ...": X speaks, the military relays
+        quoted = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if quoted and any(c.dep_ in {"advcl", "prep"} and c.lower_ in {"saying", "as"} for c in verb.children):
+            return quoted[0]
     for child in verb.children:  # "was echoed by Ukrainian officials": the agent speaks
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -558,14 +652,19 @@ def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, 
                    and c.pos_ != "PRON"]
         if objects:
             return objects[0]
-    if verb.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and verb.head is not verb:
+    if verb.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and verb.head != verb:
+        if any(c.dep_ == "mark" for c in verb.children):
+            # "As noted, the occupiers fired rockets", "the capture, if confirmed, ...": nobody named, and not
+            # the content's subject
+            return None
         return _subject(verb.head, quotes) if verb.head.pos_ in {"VERB", "AUX"} else None
     return None
 
 
 def _depth(token: Token) -> int:
+    # spaCy makes a new Token object on every access: Tokens compare with ==, never with `is`.
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head != token and depth < 50:
         token = token.head
         depth += 1
     return depth

@@ -52,6 +52,9 @@ SPEAKER_VOICE = {"enemy", "occupiers", "our", "we", "us"}
 # Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
 BACKGROUND = re.compile(r"^(?:Recall|We will remind|As (?:\w+ )*(?:reported|noted) earlier|Earlier)|\b(?:19|20)\d\d\b|"
                         r"\bsince\b|\bfull-scale invasion\b|\blast (?:year|month)\b", re.I)
+# An item of a list a speaker opened with a colon: "38 airstrikes.", "- 12 drones", "• two tanks".
+LIST_LINE = re.compile(r"(?:\d|[-•–—*]\s)")
+LIST_ITEM = "list item"  # the cue of a list's items: they go on with the speaker of the line that opened it
 # Quotation marks: curly ones say which way they face; a straight one opens after a space or a bracket.
 QUOTE_MARKS = re.compile(r"[“”\"]")
 OPENERS_BEFORE = set(" \t\n([{—–-:/")
@@ -89,7 +92,11 @@ def find_quotes(text: str, min_words: int = 4) -> list[tuple[int, int]]:
     start: int | None = None
     for m in QUOTE_MARKS.finditer(text):
         at, mark = m.start(), m.group(0)
-        opening = mark == "\u201c" or (mark == '"' and (at == 0 or text[at - 1] in OPENERS_BEFORE))
+        # 'the town."The enemy lost': a straight mark glued between a full stop and a capital opens a quotation
+        # when none is open (copy that lost the space after the stop).
+        glued = mark == '"' and 0 < at < len(text) - 1 and text[at - 1] in ".!?" and text[at + 1].isupper()
+        opening = mark == "\u201c" or (mark == '"' and (at == 0 or text[at - 1] in OPENERS_BEFORE)) \
+            or (glued and start is None)
         if start is None:
             if opening:
                 start = at
@@ -173,11 +180,22 @@ def source_lines(sentences: list[Span], own: list[Attribution | None], memory: _
         for j in range(i + 1, len(sentences)):
             if BACKGROUND_LINE.match(sentences[j].text.lstrip()):
                 break
-            if own[j] is not None:
-                if own[j].claimant.name != claimant.name:  # type: ignore[union-attr]
+            found = own[j]
+            if found is not None:
+                if found.claimant.name == claimant.name:
+                    continue
+                if not _names_the_same_body(found.claimant.name, claimant.name):
                     break
+                # "Details: The intelligence notes that ..." under "Source: UK Defence Intelligence": the source
+                own[j] = Attribution(sentences[j], claimant, found.cue, found.cue_token, found.direct_quote,
+                                     found.attribution_tokens)
                 continue
             own[j] = Attribution(sentences[j], claimant, "Source", None)
+
+
+def _names_the_same_body(short: str, full: str) -> bool:
+    words = {w.casefold() for w in re.findall(r"\w+", short) if w.lower() not in {"the", "a", "an"}}
+    return bool(words) and words <= {w.casefold() for w in re.findall(r"\w+", full)}
 
 def source_of(sent: Span, actors: Actors) -> Claimant | None:
     """The speaker a Source line names ("Source: video address by X, Commander-in-Chief, at ..."): the
@@ -215,6 +233,10 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
         if quote_of(at.sent, quotes) is not None:
             continue
         sentence = at.sent.text.strip()
+        if _list_item(text, before, at):
+            # "... Russia carried out:\n38 airstrikes.\n181 artillery strikes.": the list the speaker began
+            results[i] = Attribution(at.sent, before.claimant, LIST_ITEM, None, before.direct_quote)
+            continue
         if BACKGROUND.search(sentence) or BACKGROUND_LINE.match(sentence):
             continue  # history, or a "Read also:" line, which ends the report
         item = bool(BULLETIN_ITEM.match(sentence) or ALSO_EARLY.match(sentence))
@@ -230,6 +252,16 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
             continue  # background or analysis, the outlet's own
         results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
     return results
+
+
+def _list_item(text: str, before: Attribution, at: Attribution) -> bool:
+    """A line of a list (a number or a bullet first, a few words) right under a line that opens it with a colon,
+    or under the list's previous item."""
+    if not (before.sent.text.rstrip().endswith(":") or before.cue == LIST_ITEM):
+        return False
+    gap = text[before.span[1]:at.span[0]]
+    return gap.count("\n") == 1 and bool(LIST_LINE.match(at.sent.text.strip())) and len(at.sent) <= 25
+
 
 def issuer(claimant: Claimant, actors: Actors, strong: bool = False) -> bool:
     """Whose report goes on past its sentence: a body that issues bulletins, or a named official (with a
