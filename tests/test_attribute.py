@@ -242,8 +242,7 @@ def test_attribute_war_news_speaker_classes(nlp, actors, text: str, name: str) -
 @pytest.mark.parametrize("text", [
     # "As noted" names nobody: the content's subject is not its speaker
     "As noted, on the morning of May 3, the Russian occupiers fired rockets at the station.",
-    # deeds and intentions, not statements
-    "Ukraine claimed responsibility for the strike on the fleet headquarters.",
+    # an intention, not a statement
     "Denmark and Norway promised to provide Ukraine with 20 fighter jets.",
 ])
 def test_attribute_not_a_speech_cue(nlp, actors, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -257,3 +256,20 @@ def test_attribute_outlined_and_spoke_of_are_cues(nlp, actors) -> None:  # type:
     ats = _attribute(nlp, actors, text, "Wirewire")
     assert [a.cue for a in ats[1:]] == ["outlined", "spoke"]
     assert all(a.claimant.name.endswith("Konashenkov") for a in ats[1:])
+
+
+def test_attribute_a_body_passing_on_its_officials_report_gives_him_the_words(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russian Defence Minister Sergei Shoigu reported to the president that the village had been taken, "
+            "the ministry said.")
+    [at] = _attribute(nlp, actors, text, "Wirewire")
+    assert at.claimant.name.endswith("Shoigu")
+
+
+def test_attribute_a_name_closing_the_statement_after_lower_case_words(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("The jets are a turning point for the air war, the former British defence secretary Grant Shapps said.\n\n"
+            '"The jets change the balance in the sky over the front," he said in a post.')
+    ats = _attribute(nlp, actors, text, "Wirewire")
+    assert [a.claimant.name for a in ats] == ["Grant Shapps"] * 2
+    # ... and no tail is read in a clause that only ends on a capital ("the largest gain Kyiv has reported")
+    [at] = _attribute(nlp, actors, "Troops retook 9 sq km, Hanna Maliar said, the largest gain Kyiv has reported.")
+    assert at.claimant.name == "Hanna Maliar"

@@ -48,7 +48,7 @@ BACKGROUND_LINE = re.compile(r"(?:Background|Reference|Update|Earlier|Previously
 # "The Zapad group also inflicted losses ...": the report's next item.
 ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,5}also\b", re.I)
 # A report's own voice: the enemy, the occupiers, our troops.
-SPEAKER_VOICE = {"enemy", "occupiers", "our", "we", "us"}
+SPEAKER_VOICE = {"enemy", "occupiers", "invaders", "our", "we", "us"}
 # Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
 BACKGROUND = re.compile(r"^(?:Recall|We will remind|As (?:\w+ )*(?:reported|noted) earlier|Earlier)|\b(?:19|20)\d\d\b|"
                         r"\bsince\b|\bfull-scale invasion\b|\blast (?:year|month)\b", re.I)
