@@ -273,3 +273,11 @@ def test_attribute_a_name_closing_the_statement_after_lower_case_words(nlp, acto
     # ... and no tail is read in a clause that only ends on a capital ("the largest gain Kyiv has reported")
     [at] = _attribute(nlp, actors, "Troops retook 9 sq km, Hanna Maliar said, the largest gain Kyiv has reported.")
     assert at.claimant.name == "Hanna Maliar"
+
+
+@pytest.mark.parametrize("dateline,side", [("LONDON, May 6 (Wirewire) - ", "other"), ("KYIV, May 6 (Wirewire) - ", "UA")])
+def test_attribute_unknown_officials_take_the_datelines_country(nlp, actors, dateline: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    text = (f"Lawmakers press for more shells for Ukraine\n\n{dateline}Two senior lawmakers said on Tuesday that "
+            "deliveries of shells to Ukraine must speed up.")
+    ats = _attribute(nlp, actors, text, "Wirewire")
+    assert ats[-1].claimant.name.endswith("lawmakers") and ats[-1].claimant.side == side

@@ -5,7 +5,8 @@ that ties them to the words ("said", "According to", a quotation), and whether t
 words are a direct quote. The rules, in order:
 
 1. A quotation (straight or curly quotes, possibly several sentences) takes the
-   speaker named next to it: ``"…," Putin said`` / ``said Putin`` / ``Putin said: "…"``.
+   speaker named next to it: ``"…," Putin said`` / ``said Putin`` / ``Putin said: "…"``
+   (the article-level passes, with Source: lines and report continuation, are in :mod:`.quotes`).
 2. A reporting verb (said, announced, conceded, denied, …) takes its subject;
    a verb with no subject of its own ("…, saying that") takes its head's subject;
    ``According to X`` and ``citing X`` name X; ``was echoed by X`` names X.
@@ -24,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
-from .parse import doc_text, ent_at, ents_in
+from .parse import DATELINE, doc_text, ent_at, ents_in
 from .quotes import (
     GENERIC_SPEAKERS,
     Attribution,
@@ -143,13 +144,14 @@ class Attributor:
         # Pass 1, in text order: each sentence's own attribution ("he added" needs the speakers before it).
         memory = _Memory()
         war = self.actors.doc_focus(doc)  # "UA"/"RU" when the story is about that war, else "unknown"
+        abroad = self._datelined_abroad(doc)
         own: list[Attribution | None] = []
         for i, sent in enumerate(sentences):
             found = self._own(sent, quotes, memory, outlet) or (self._headline(sent) if i == 0 else None)
             if found is not None:
-                found.claimant = self._settle(found.claimant, outlet, war, found)
+                found.claimant = self._settle(found.claimant, outlet, war, found, abroad)
                 for other, _ in found.others:
-                    other.claimant = self._settle(other.claimant, outlet, war, other)
+                    other.claimant = self._settle(other.claimant, outlet, war, other, abroad)
                 memory.remember(found.claimant)
             else:
                 self._remember_subjects(sent, memory)  # "Putin spoke on Sunday. '...,' he added."
@@ -349,12 +351,14 @@ class Attributor:
             return Attribution(sent, Claimant(name=who, kind=kind, side=side or "unknown"), "headline", None)  # type: ignore[arg-type]
         return None
 
-    def _settle(self, claimant: Claimant, outlet: Claimant, war: str, found: Attribution | None = None) -> Claimant:
+    def _settle(self, claimant: Claimant, outlet: Claimant, war: str, found: Attribution | None = None,
+                abroad: bool = False) -> Claimant:
         """A side for a claimant the tables do not know.
 
         In another war every named party is ``other`` (UA/RU are for the Russia–Ukraine war only);
         unnamed sources and residents stay ``unknown``. In the Russia–Ukraine war an unknown official
-        quoted by an outlet of one side is taken to be of that side.
+        quoted by an outlet of one side is taken to be of that side; quoted by a neutral outlet in a story
+        datelined in a third country's capital (``WASHINGTON, March 4 (Wirewire) -``), of that country: ``other``.
         """
         if claimant.side != "unknown" or claimant.kind == "outlet":
             return claimant
@@ -367,8 +371,16 @@ class Attributor:
                 # A neutral outlet quoting "the Defence Ministry" or "the military": a side's own body
                 # reports its own forces ("Russian air defences downed ..., the ministry said"); with
                 # no forces named, the side the story is about.
-                side = self._content_side(found) or war
+                side = self._content_side(found) or ("other" if abroad else war)
         return Claimant(claimant.name, claimant.kind, side, claimant.role, claimant.organisation)
+
+    def _datelined_abroad(self, doc: Doc) -> bool:
+        """Does the story's dateline name a capital of neither side ("WASHINGTON, March 4 (Wirewire) -")?"""
+        m = DATELINE.search(doc_text(doc)[:600])
+        if m is None:
+            return False
+        city = re.split(r"[,(:/\-–—]", m.group(0).strip(), maxsplit=1)[0].strip().title()
+        return self.actors.side_of(city, ("capitals",)) == "other"
 
     def _content_side(self, found: Attribution) -> str | None:
         """The side of the forces that are the subject of the reported clause, if one is named."""
