@@ -143,3 +143,13 @@ def test_attribute_list_items_keep_the_speaker_who_opened_the_list(nlp, actors) 
     ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert [a.claimant.name for a in ats[2:4]] == ["General Staff"] * 2
     assert ats[4].claimant.kind == "outlet"
+
+
+def test_attribute_report_goes_on_in_a_new_paragraph_in_the_enemys_name(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("General Oleksandr Tarnavskyi reported the figures on Telegram.\n\n"
+            "According to the commander, the artillery carried out 900 fire missions over the day.\n\n"
+            "The enemy lost 120 soldiers and four tanks near the village.\n\n"
+            "The village had 3,000 residents before the war.")
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert ats[2].claimant.name.endswith("Tarnavskyi")
+    assert ats[3].claimant.kind == "outlet"

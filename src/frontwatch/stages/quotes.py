@@ -49,6 +49,7 @@ BACKGROUND_LINE = re.compile(r"(?:Background|Reference|Update|Earlier|Previously
 ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,5}also\b", re.I)
 # A report's own voice: the enemy, the occupiers, our troops.
 SPEAKER_VOICE = {"enemy", "occupiers", "invaders", "our", "we", "us"}
+HOSTILE_VOICE = {"enemy", "occupiers", "invaders"}
 # Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
 BACKGROUND = re.compile(r"^(?:Recall|We will remind|As (?:\w+ )*(?:reported|noted) earlier|Earlier)|\b(?:19|20)\d\d\b|"
                         r"\bsince\b|\bfull-scale invasion\b|\blast (?:year|month)\b", re.I)
@@ -246,8 +247,13 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
         if not issuer(before.claimant, actors, strong=item):
             continue
         new_paragraph = "\n" in text[before.span[1]:at.span[0]]
-        if new_paragraph and not item:
-            continue  # a new paragraph goes on with a bulletin's next item only
+        # A new paragraph goes on with a bulletin's next item, or in the enemy's name when the report before it
+        # was told, not quoted ("According to the commander, ..." / "The Russian army lost 242 soldiers: 80
+        # occupiers were killed ...").
+        hostile = any(t.lower_ in HOSTILE_VOICE for t in at.sent) and not before.direct_quote \
+            and before.cue_token is not None
+        if new_paragraph and not (item or hostile):
+            continue
         if not (item or voice):
             continue  # background or analysis, the outlet's own
         results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
