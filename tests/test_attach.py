@@ -89,3 +89,20 @@ def test_attach_a_report_of_the_enemys_complaint_stays_the_reports(pipeline) -> 
     report = pipeline.analyze(text, published="2023-07-14", source="Kyiv Dispatch")
     [claim] = [c for c in report.claims if c.events]
     assert claim.claimant.name.endswith("General Staff")
+
+
+# -- what a sentence with no verb asserts (issue 8, claims-attach): sentences written for these tests ------------
+
+def test_attach_list_items_under_a_speakers_colon_are_claims(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("The town was shelled again on Monday.\nAs reported by the General Staff, on Monday alone the Russian "
+            "army carried out:\n42 air strikes with guided bombs.\n150 artillery strikes.\n"
+            "The town remains under Ukrainian control.")
+    report = pipeline.analyze(text, published="2024-05-14", source="Kyiv Dispatch")
+    items = [c for c in report.claims if c.text.startswith(("42 air", "150 artillery"))]
+    assert len(items) == 2 and all(c.claimant.name == "General Staff" for c in items)
+
+
+def test_attach_a_verbless_caption_asserts_nothing(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian troops shelled the town on Monday, the governor said.\nFirefighters at the scene in the town centre."
+    report = pipeline.analyze(text, published="2024-05-14", source="Kyiv Dispatch")
+    assert not [c for c in report.claims if c.text.startswith("Firefighters")]

@@ -38,3 +38,37 @@ def test_parse_text_wrapped_at_fixed_width_stays_one_sentence(nlp) -> None:  # t
     sents = [s.text.strip() for s in nlp(text).sents]
     assert sents[0].startswith("Wagner") and sents[0].endswith("weeks.")
     assert sents[1] == "Kyiv denied the claim."
+
+
+# -- claims-attach (issue 8): sentence starts that cut claims on war-news dev; sentences written for these tests --
+
+def test_parse_wrapped_line_ending_on_a_function_word_goes_on_before_a_capital(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("State television said that the mercenaries had seized control of\nBakhmut's rail depot after "
+            "heavy fighting.\nKyiv denied the claim.")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0].endswith("heavy fighting.") and sents[1] == "Kyiv denied the claim."
+
+
+def test_parse_a_lower_case_word_after_a_word_never_starts_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ukraine and Russia swap prisoners again, 40 people come home\n\n"
+            "Ukraine and Russia carried out another swap of prisoners, in which 40 people came home. "
+            "All of them are civilians.")
+    doc = nlp(text)
+    assert not [s for s in doc.sents if s.text[:1].islower()]
+    assert any(s.text.startswith("Ukraine and Russia carried out") for s in doc.sents)
+
+
+def test_parse_glued_quotation_mark_opens_the_next_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'The brigade held the line near the river."The enemy lost thirty men and two tanks," the ministry said.'
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents == ["The brigade held the line near the river.", '"The enemy lost thirty men and two tanks," the '
+                     "ministry said."]
+
+
+def test_parse_dateline_with_a_country_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.stages.parse import DATELINE
+
+    text = "ODESA, Ukraine (Wirewire) — Regional authorities said on Sunday that a drone hit the port."
+    assert DATELINE.match(text).group(0) == "ODESA, Ukraine (Wirewire) — "  # type: ignore[union-attr]
+    doc = nlp(text)
+    assert [s.text.split()[0] for s in doc.sents][-1] == "Regional"

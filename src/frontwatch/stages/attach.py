@@ -24,6 +24,7 @@ from ..records import Article, Claim, Event, Place, Quantity, TimeSpan
 from .attribute import Attribution
 from .events import EventDraft, EventFinder
 from .parse import doc_text
+from .quotes import LIST_ITEM
 from .times import resolve_time
 
 
@@ -37,8 +38,7 @@ S = TypeVar("S", bound=_Spanned)
 
 def build_claims(doc: Doc, article: Article, attributions: list[Attribution], finder: EventFinder) -> list[Claim]:
     """Every asserting sentence as a claim with its events, in text order."""
-    # A dateline, a caption or a stray line with no verb asserts nothing.
-    attributions = [at for at in attributions if any(t.pos_ in {"VERB", "AUX"} for t in at.sent)]
+    attributions = [at for at in attributions if asserts(at)]
     spans = [at.span for at in attributions]
     places = _by_span([p for p in article.places if p.role == "place"], spans)  # metonyms, demonyms: no event place
     times = _by_span(article.times, spans)
@@ -54,6 +54,20 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
 
 
 ANAPHORIC = {"the", "this", "that", "these", "those"}
+
+
+def asserts(at: Attribution) -> bool:
+    """Does the sentence assert anything? A dateline, a caption or a stray line with no verb does not.
+
+    Two verbless kinds do: a clause whose verb the tagger read as a noun ("The army withdraws from the bank":
+    a root with a subject), and a speaker's own verbless line, an item of a list their report introduced
+    ("... carried out:\n181 artillery strikes.") or a fragment of their quotation.
+    """
+    if any(t.pos_ in {"VERB", "AUX"} for t in at.sent):
+        return True
+    if any(t.dep_ == "ROOT" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in at.sent):
+        return True
+    return at.claimant.kind != "outlet" and (at.direct_quote or at.cue == LIST_ITEM)
 
 
 def drop_coreferent(doc: Doc, claims: list[Claim]) -> list[Claim]:
@@ -277,7 +291,7 @@ def attached_to(doc: Doc, time: TimeSpan, cue: int | None) -> bool:
     for _ in range(8):
         if token.head.i == cue:
             return token.dep_ not in {"ccomp", "xcomp", "advcl", "conj", "parataxis"}
-        if token.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis"} or token.head is token:
+        if token.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis"} or token.head == token:
             return False
         token = token.head
     return False

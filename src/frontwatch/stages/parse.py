@@ -49,6 +49,7 @@ def load_nlp(settings: ParseSettings, actors: Actors, gazetteer: Any = None) -> 
     (a test fake) goes through spaCy's ``entity_ruler`` (~230 MB for the full list).
     """
     nlp = _load_model(settings.model)
+    _split_glued_quotes(nlp)
     replace_attribute_ruler(nlp)  # the same rules, a tenth of the spaCy pass less (see _posrules)
     nlp.add_pipe("frontwatch_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
@@ -82,9 +83,14 @@ def load_nlp(settings: ParseSettings, actors: Actors, gazetteer: Any = None) -> 
     return nlp
 
 
-# "KYIV, July 31 (Wirewire) - ", "MOSCOW (TASS) — ", "KHARTOUM: ", "BELGOROD, March 16. /TASS/. "
+# Words a line of running text can end on but no sentence or headline does: the line was wrapped.
+WRAP_WORDS = {"of", "the", "a", "an", "and", "or", "to", "for", "with", "by", "from", "that", "its", "their", "his",
+              "her", "our", "than", "into", "onto", "whose", "which", "who"}
+# "KYIV, July 31 (Wirewire) - ", "MOSCOW (TASS) — ", "KHARTOUM: ", "BELGOROD, March 16. /TASS/. ",
+# "KHARKIV, Ukraine (Wirewire) — "
 DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:,?\s+\d{4})?"
+    r"(?m)^[ \t]*[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*[(:]))?"
+    r"(?:,?\s+\d{4})?"
     r"\s*(?:\([^)\n]{1,40}\)\s*(?:[-–—]{1,2}|:)|[-–—]{1,2}|:|\.\s*/[^/\n]{1,40}/\.?)\s+"
 )
 
@@ -101,10 +107,26 @@ def line_breaks(doc: Doc) -> Doc:
             # Text wrapped at a fixed width ("seized full\ncontrol over") goes on after one line break
             # in lower case: the same sentence. A blank line or a capital starts a new one.
             word = doc[token.i - 1] if token.is_space and token.i > 0 else token  # "\n" is a token of its own
-            wrapped = (token.whitespace_.count("\n") + token.text.count("\n") == 1 and nxt.text[:1].islower()
-                       and word.text not in {".", "!", "?", ":"} and not word.is_space)
+            # A line that ends on a word no sentence or headline ends with ("seized control of\nSoledar's
+            # mines") goes on too, whatever the case of the next line.
+            single = token.whitespace_.count("\n") + token.text.count("\n") == 1
+            wrapped = single and not word.is_space and (
+                (nxt.text[:1].islower() and word.text not in {".", "!", "?", ":"}) or word.lower_ in WRAP_WORDS)
             if not wrapped:
                 starts[token.i + 1] = 1
+    for token in doc[1:]:
+        # A lower-case word right after another word never starts a sentence ("Ukraine and Russia held ...":
+        # the parser sometimes ends a sentence after a line's first name).
+        before = doc[token.i - 1]
+        if starts[token.i] == 0 and token.is_alpha and token.text[:1].islower() and (before.is_alpha or before.like_num) \
+                and not before.whitespace_.count("\n"):
+            starts[token.i] = -1
+    for token in doc[1:-1]:
+        # 'the town."The enemy lost': the glued quotation mark opens the next sentence.
+        if token.is_quote and not token.whitespace_ and doc[token.i - 1].text in {".", "!", "?"} \
+                and not doc[token.i - 1].whitespace_ and doc[token.i + 1].text[:1].isupper():
+            starts[token.i] = 1
+            starts[token.i + 1] = -1
     for m in DATELINE.finditer(doc_text(doc)):
         inside = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
@@ -116,6 +138,16 @@ def line_breaks(doc: Doc) -> Doc:
             starts[after.start] = 1
     doc.from_array([SENT_START], starts.view("uint64"))
     return doc
+
+
+# A quotation mark glued between a sentence's end and the next sentence's first word (copy that lost a space:
+# 'the town."The enemy lost ...'): a token of its own, so the next sentence starts at it.
+GLUED_QUOTE = r"(?<=[.!?])[\"\u201c\u201d](?=[A-Z])"
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes or ()) + [GLUED_QUOTE]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # type: ignore[attr-defined]
 
 
 def _load_model(name: str) -> Language:

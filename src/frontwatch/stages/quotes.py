@@ -1,0 +1,357 @@
+"""Quotations, Source: lines and report continuation: the article-level passes of attribution.
+
+:mod:`.attribute` finds who says each sentence on its own; the passes here carry a speaker over to the
+sentences around it:
+
+- a quotation (one sentence or several paragraphs) takes the speaker named next to it;
+- "This was reported by X" gives X the unattributed lead before it;
+- a Ukrainska Pravda style ``Source: X`` line gives X the lead and the ``Quote:``/``Details:`` paragraphs;
+- a report's next items ("In the ... direction, ...", "Also ...") keep its issuer.
+
+:class:`Attribution`, the record every pass works on, lives here so both modules share it without a cycle.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ..actors import Actors
+from ..records import Claimant
+from .parse import doc_text, ents_in
+
+if TYPE_CHECKING:
+    from .attribute import _Memory
+
+# "a side for a claimant the tables do not know" (Attributor._settle): (claimant, outlet, war) -> claimant
+Settle = Callable[[Claimant, Claimant, str], Claimant]
+GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals", "channels",
+                    "eyewitnesses", "activists", "medics", "doctors"}
+
+# Issuers of daily bulletins, and how the bulletin's next items begin ("In the Bakhmut direction, ...").
+BULLETIN_ISSUERS = {"staff", "ministry", "command", "group", "forces", "administration", "service", "mission",
+                    "headquarters", "office", "force", "navy", "guard", "grouping"}
+BULLETIN_ITEM = re.compile(
+    r"(?:(?:In|On|Near|Along|Over|Across)\s+(?:the\s+|these\s+|this\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:direction|directions|sector|sectors|axis|axes|front|areas?|section|operational zone)\b"
+    r"|(?:Also|In addition|Additionally|Besides|At the same time|Meanwhile|Moreover|Furthermore|Another)\b"
+    r"|(?:In|Over|During)\s+the\s+(?:past|last)\s+(?:day|24 hours|week|night))")
+SOURCE_LINE = re.compile(r"Source:\s+(?=\S)")
+SOURCE_KIND = re.compile(r"^(?:an?\s+|the\s+)?(?:(?:video|televised|evening|nightly|press|written|joint|official)\s+)?"
+                         r"(?:address|statement|post|interview|comment|comments|report|briefing|remarks|speech|"
+                         r"appeal|conference|message)\s+(?:by|of|from)\s+", re.I)
+BACKGROUND_LINE = re.compile(r"(?:Background|Reference|Update|Earlier|Previously|Read also|Read more)\s*:")
+# "The Zapad group also inflicted losses ...": the report's next item.
+ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,5}also\b", re.I)
+# A report's own voice: the enemy, the occupiers, our troops.
+SPEAKER_VOICE = {"enemy", "occupiers", "invaders", "our", "we", "us"}
+HOSTILE_VOICE = {"enemy", "occupiers", "invaders"}
+# Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
+BACKGROUND = re.compile(r"^(?:Recall|We will remind|As (?:\w+ )*(?:reported|noted) earlier|Earlier)|\b(?:19|20)\d\d\b|"
+                        r"\bsince\b|\bfull-scale invasion\b|\blast (?:year|month)\b", re.I)
+# An item of a list a speaker opened with a colon: "38 airstrikes.", "- 12 drones", "• two tanks".
+LIST_LINE = re.compile(r"(?:\d|[-•–—*]\s)")
+LIST_ITEM = "list item"  # the cue of a list's items: they go on with the speaker of the line that opened it
+# Quotation marks: curly ones say which way they face; a straight one opens after a space or a bracket.
+QUOTE_MARKS = re.compile(r"[“”\"]")
+OPENERS_BEFORE = set(" \t\n([{—–-:/")
+
+
+@dataclass
+class Attribution:
+    """Who says one sentence, and which tokens belong to the attribution, not the content."""
+
+    sent: Span
+    claimant: Claimant
+    cue: str | None = None
+    cue_token: int | None = None
+    direct_quote: bool = False
+    attribution_tokens: set[int] = field(default_factory=set)
+    # Other speakers of the same sentence and the tokens of what each says ("Russia claimed A, but
+    # Ukrainian officials said B"; "X wrote that the military admitted B"): their events are theirs.
+    others: list[tuple[Attribution, set[int]]] = field(default_factory=list)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return trimmed(self.sent)
+
+
+
+def find_quotes(text: str, min_words: int = 4) -> list[tuple[int, int]]:
+    """Quotations as (start, end) character spans, one or several sentences or paragraphs long.
+
+    Real copy mixes straight and curly marks (\"...\u201d) and runs a quote over paragraphs: each
+    paragraph opens it again and only the last one closes it, or the next paragraph simply goes on
+    and closes it. A quote left open at the end of the text ends with its paragraph. Shorter than
+    ``min_words`` words, a quoted phrase is a scare quote, not a quotation.
+    """
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for m in QUOTE_MARKS.finditer(text):
+        at, mark = m.start(), m.group(0)
+        # 'the town."The enemy lost': a straight mark glued between a full stop and a capital opens a quotation
+        # when none is open (copy that lost the space after the stop).
+        glued = mark == '"' and 0 < at < len(text) - 1 and text[at - 1] in ".!?" and text[at + 1].isupper()
+        opening = mark == "\u201c" or (mark == '"' and (at == 0 or text[at - 1] in OPENERS_BEFORE)) \
+            or (glued and start is None)
+        if start is None:
+            if opening:
+                start = at
+            continue
+        if opening:
+            gap = text[start:at]
+            if "\n" in gap and text[at - 1] == "\n":
+                continue  # the next paragraph of the same quotation opens again
+            if "\n" in gap:  # an open quote never closed: it ended with its paragraph
+                end = text.find("\n", start)
+                out.append((start, end))
+            start = at
+            continue
+        if text.count("\n\n", start, at) > 3:  # a stray mark far down the text: not this quote's end
+            end = text.find("\n", start)
+            out.append((start, end))
+        else:
+            out.append((start, at + 1))
+        start = None
+    if start is not None:
+        end = text.find("\n", start)
+        out.append((start, len(text) if end == -1 else end))
+    return [(a, b) for a, b in out if len(text[a:b].split()) >= min_words]
+
+
+def quote_speaker(i: int, sentences: list[Span], own: list[Attribution | None],
+                  quote: tuple[int, int]) -> Attribution | None:
+    """The speaker of a quotation: named in a sentence it overlaps, or just before it (``said:``)."""
+    for j in range(i, len(sentences)):
+        s = sentences[j]
+        if s.start_char >= quote[1]:
+            # '"The village is ours!" he tweeted.': the parser ends the sentence at the "!", and the
+            # speaker follows on the same line in a short clause of its own.
+            gap = doc_text(s.doc)[quote[1]:s.start_char]
+            if own[j] is not None and "\n" not in gap and len(gap.strip()) <= 1 and len(s) <= 12 \
+                    and own[j].cue_token is not None:  # type: ignore[union-attr]
+                return own[j]
+            break
+        if own[j] is not None and not inside_quote(own[j].cue_token, s, quote):  # type: ignore[union-attr]
+            return own[j]
+    for j in range(i - 1, -1, -1):
+        s = sentences[j]
+        if s.end_char <= quote[0]:
+            if own[j] is not None and s.text.rstrip().endswith(":"):
+                return own[j]
+            break
+        if own[j] is not None and not inside_quote(own[j].cue_token, s, quote):  # type: ignore[union-attr]
+            return own[j]
+    return None
+
+
+def points_back(sentences: list[Span], own: list[Attribution | None]) -> None:
+    """ "95 clashes took place. This was reported by the General Staff": the report names the speaker of the
+    sentences before it: the paragraph before it (a lead of several sentences), or the sentences before it in
+    its own paragraph."""
+    for i in range(1, len(sentences)):
+        at = own[i]
+        if at is not None and own[i - 1] is None and at.cue_token is not None and refers_back(sentences[i], at):
+            for j in lead_before(sentences, own, i):
+                own[j] = Attribution(sentences[j], at.claimant, at.cue, None)
+
+
+def source_lines(sentences: list[Span], own: list[Attribution | None], memory: _Memory, actors: Actors,
+                 settle: Settle) -> None:
+    """Ukrainska Pravda style: a lead, then "Source: X", then "Quote:" and "Details:" paragraphs.
+
+    The lead and what follows the Source line, up to a "Background:" line or another speaker, are
+    X's. A credit line at the very end ("Source: a wire") names where the copy came from: not a speaker.
+    """
+    for i, sent in enumerate(sentences[:-1]):
+        if not SOURCE_LINE.match(sent.text.lstrip()):
+            continue
+        found = source_of(sent, actors)
+        if found is None:
+            continue
+        claimant = settle(found, Claimant(name="", kind="outlet"), "unknown")
+        own[i] = Attribution(sent, claimant, "Source", None)
+        memory.remember(claimant)
+        for j in lead_before(sentences, own, i):
+            own[j] = Attribution(sentences[j], claimant, "Source", None)
+        for j in range(i + 1, len(sentences)):
+            if BACKGROUND_LINE.match(sentences[j].text.lstrip()):
+                break
+            found = own[j]
+            if found is not None:
+                if found.claimant.name == claimant.name:
+                    continue
+                if not _names_the_same_body(found.claimant.name, claimant.name):
+                    break
+                # "Details: The intelligence notes that ..." under "Source: UK Defence Intelligence": the source
+                own[j] = Attribution(sentences[j], claimant, found.cue, found.cue_token, found.direct_quote,
+                                     found.attribution_tokens)
+                continue
+            own[j] = Attribution(sentences[j], claimant, "Source", None)
+
+
+def _names_the_same_body(short: str, full: str) -> bool:
+    words = {w.casefold() for w in re.findall(r"\w+", short) if w.lower() not in {"the", "a", "an"}}
+    return bool(words) and words <= {w.casefold() for w in re.findall(r"\w+", full)}
+
+def source_of(sent: Span, actors: Actors) -> Claimant | None:
+    """The speaker a Source line names ("Source: video address by X, Commander-in-Chief, at ..."): the
+    first phrase after the label, without the kind of statement; never an outlet relaying it."""
+    text = SOURCE_LINE.sub("", sent.text.strip(), count=1).strip()
+    text = re.split(r",|;|\s+(?:on|dated|as|at|in|to|for|via|from)\s+", text, maxsplit=1)[0]
+    text = SOURCE_KIND.sub("", text).strip(" .")
+    words = text.split()
+    if not words or len(words) > 6 or not words[0][:1].isupper():
+        return None
+    if actors.outlet_side(text) is not None or (actors.lookup(text) or ("", ""))[1] == "outlets":
+        return None
+    ents = [e for e in ents_in(sent.doc, sent.start, sent.end) if e.label_ == "PERSON" and e.text.strip() in text]
+    person = bool(ents) or actors.person_side(text) is not None
+    side = (actors.person_side(text) if person else None) or actors.side_of(text) or "unknown"
+    return Claimant(name=text, kind="person" if person else "organisation", side=side)  # type: ignore[arg-type]
+
+
+def continuations(results: list[Attribution], own: list[Attribution | None], quotes: list[tuple[int, int]],
+                  actors: Actors) -> list[Attribution]:
+    """A report's next sentences keep its issuer.
+
+    "The General Staff said 95 clashes took place. In the Bakhmut direction, the enemy attacked 12
+    times." The second sentence has no speaker of its own but goes on with the same report: its next
+    item ("In the ... direction", "Also", "In addition") or the speaker's own voice ("the enemy", "our
+    troops"). Background ("Recall
+    that", a year, "since") and the outlet's narrative stay the outlet's; a new paragraph goes on only
+    with a bulletin's next item, and only an organisation's or an official's report goes on at all.
+    """
+    text = doc_text(results[0].sent.doc) if results else ""
+    for i in range(1, len(results)):
+        at, before = results[i], results[i - 1]
+        if own[i] is not None or at.claimant.kind != "outlet" or before.claimant.kind == "outlet":
+            continue
+        if quote_of(at.sent, quotes) is not None:
+            continue
+        sentence = at.sent.text.strip()
+        if _list_item(text, before, at):
+            # "... Russia carried out:\n38 airstrikes.\n181 artillery strikes.": the list the speaker began
+            results[i] = Attribution(at.sent, before.claimant, LIST_ITEM, None, before.direct_quote)
+            continue
+        if BACKGROUND.search(sentence) or BACKGROUND_LINE.match(sentence):
+            continue  # history, or a "Read also:" line, which ends the report
+        item = bool(BULLETIN_ITEM.match(sentence) or ALSO_EARLY.match(sentence))
+        # the speaker's voice, or "They deployed more units": the report's own subject goes on
+        voice = any(t.lower_ in SPEAKER_VOICE for t in at.sent) or any(
+            t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.lower_ == "they" for t in at.sent)
+        if not issuer(before.claimant, actors, strong=item):
+            continue
+        new_paragraph = "\n" in text[before.span[1]:at.span[0]]
+        # A new paragraph goes on with a bulletin's next item, or in the enemy's name when the report before it
+        # was told, not quoted ("According to the commander, ..." / "The Russian army lost 242 soldiers: 80
+        # occupiers were killed ...").
+        hostile = any(t.lower_ in HOSTILE_VOICE for t in at.sent) and not before.direct_quote \
+            and before.cue_token is not None
+        if new_paragraph and not (item or hostile):
+            continue
+        if not (item or voice):
+            continue  # background or analysis, the outlet's own
+        results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
+    return results
+
+
+def _list_item(text: str, before: Attribution, at: Attribution) -> bool:
+    """A line of a list (a number or a bullet first, a few words) right under a line that opens it with a colon,
+    or under the list's previous item."""
+    if not (before.sent.text.rstrip().endswith(":") or before.cue == LIST_ITEM):
+        return False
+    gap = text[before.span[1]:at.span[0]]
+    return gap.count("\n") == 1 and bool(LIST_LINE.match(at.sent.text.strip())) and len(at.sent) <= 25
+
+
+def issuer(claimant: Claimant, actors: Actors, strong: bool = False) -> bool:
+    """Whose report goes on past its sentence: a body that issues bulletins, or a named official (with a
+    bulletin's next item, "In the past day, ...", any speaker named in full on one side)."""
+    last = claimant.name.split()[-1].lower() if claimant.name else ""
+    if last in GENERIC_SPEAKERS or claimant.side == "unknown":
+        return False
+    if claimant.kind == "organisation":
+        return last in BULLETIN_ISSUERS or (strong and (actors.lookup(claimant.name) or ("", ""))[1]
+                                            in {"organisations", "forces"})
+    if claimant.kind != "person":
+        return False
+    return claimant.role is not None or actors.person_side(claimant.name) is not None or (
+        strong and len(claimant.name.split()) >= 2 and claimant.side in {"UA", "RU"})
+
+
+def in_quote(token: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> bool:
+    return any(a <= token.idx < b for a, b in quotes)
+
+
+def quote_of(sent: Span, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for a, b in quotes:
+        if a < sent.end_char and sent.start_char < b:
+            return (a, b)
+    return None
+
+
+def lead_before(sentences: list[Span], own: list[Attribution | None], i: int) -> list[int]:
+    """Sentences a report line points back at: the unattributed ones before sentence ``i`` in its own
+    paragraph, or, when it opens a paragraph, in the paragraph before (never a headline line)."""
+    text = doc_text(sentences[i].doc)
+
+    def paragraph_break(a: Span, b: Span) -> bool:
+        return "\n" in text[trimmed(a)[1]:trimmed(b)[0]]
+
+    out: list[int] = []
+    crossed = False
+    for j in range(i - 1, -1, -1):
+        if paragraph_break(sentences[j], sentences[j + 1]):
+            if out or crossed:
+                break
+            crossed = True
+        if own[j] is not None or not sentences[j].text.rstrip().endswith((".", "!", "?", '"', "”")):
+            break
+        out.append(j)
+    return out
+
+
+def refers_back(sent: Span, at: Attribution) -> bool:
+    """ "This was reported by ...", "That was announced by ...": the subject is the previous sentence."""
+    cue = sent.doc[at.cue_token] if at.cue_token is not None else None
+    if cue is None:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
+            c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
+           for c in cue.children):
+        return True
+    # "The head of the regional administration reported about it." / "... announced this on Telegram."
+    objects = [c for c in cue.children if c.dep_ == "dobj"] + [
+        g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in {"this", "it"} for o in objects) and not any(c.dep_ == "ccomp" for c in cue.children)
+
+
+def opens_paragraph(text: str, at: int) -> bool:
+    """The quotation starts its paragraph, perhaps after a label ("Quote: ")."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at].strip()
+    return not before or (before.endswith(":") and len(before.split()) <= 2)
+
+
+def mostly_quote(sent: Span, quote: tuple[int, int]) -> bool:
+    """The sentence is the quotation with at most a short attribution around it."""
+    inside = min(sent.end_char, quote[1]) - max(sent.start_char, quote[0])
+    return inside >= 0.6 * len(sent.text.strip())
+
+
+def inside_quote(token_i: int | None, sent: Span, quote: tuple[int, int]) -> bool:
+    if token_i is None:
+        return True
+    return quote[0] <= sent.doc[token_i].idx < quote[1]
+
+
+def trimmed(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return (start, end)
