@@ -44,6 +44,7 @@ from ..gazetteer.lookup import (
 )
 from ..records import Place, PlaceRole
 from .parse import doc_text
+from .places_local import W_COLOCATION, colocation
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -176,9 +177,15 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     # is where things happen
     mentions = [m for m in every if m.role == "place"]
     votes = _focus_country(doc, mentions, gazetteer, outlet_country(source))
-    regions = {c.admin1_code for m in mentions if (c := _top(m)) and c.feature == "region" and not m.vague}
+    # region (admin1 code) -> the names that name it: a name never supports its own other readings
+    # ("New York" the state must not lift "New York" the city)
+    regions: dict[str | None, set[str]] = {}
+    for m in mentions:
+        if (c := _top(m)) and c.feature == "region" and not m.vague:
+            regions.setdefault(c.admin1_code, set()).add(m.query)
     _link_regions(doc, mentions)
     anchors = _anchors(mentions, votes.country())
+    support = colocation(m for m in every if not m.demonym_of and not m.unanchored and not m.vague)
     decided: dict[str, Candidate | None] = {}
     places = []
     for m in every:
@@ -190,7 +197,7 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         key = f"{m.query}|{m.demonym_of or ''}|{institution}"
         if key not in decided:
             decided[key] = _choose(m if institution or not m.institution else _plain(m, every),
-                                   votes.country(deciding=m.query), regions, anchors)
+                                   votes.country(deciding=m.query), regions, anchors, support)
         if ((institution and not _institution_candidates(m)) or m.label) and decided[key] is None:
             continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
@@ -643,8 +650,8 @@ def _link_regions(doc: Doc, mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         for r in mentions[i + 1:]:
             top = _top(r)
-            if top is None or top.feature != "region" or r.vague:
-                continue
+            if top is None or top.feature != "region" or r.vague or r.query == m.query:
+                continue  # (a name is no region "next to" itself: "New York ... New York")
             span = doc.char_span(m.end, r.start, alignment_mode="expand")
             # linked when close, in the same clause: no verb, no sentence break in between
             if span is None or len(span) > REGION_LINK_TOKENS or any(t.is_sent_start for t in span[1:]) or \
@@ -657,15 +664,17 @@ def _anchor_weight(a: Candidate) -> float:
     return BIG_ANCHOR_WEIGHT if a.population >= BIG_ANCHOR_POP else 1.0
 
 
-def _rescore(c: Candidate, m: Mention, focus: str | None, regions: set[str | None],
-             anchors: list[tuple[str, Candidate]]) -> float:
+def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | None, set[str]],
+             anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None) -> float:
     score = c.score
+    if support:  # the article's other ambiguous names that fit this reading (places_local.py)
+        score += W_COLOCATION * support.get((m.query, c.id), 0.0)
     if focus and c.country == focus:
         score += W_FOCUS
     if c.feature not in WIDE_FEATURES:
         if c.admin1_code in m.linked_regions or c.country in m.linked_countries:
             score += W_REGION
-        elif c.admin1_code in regions:
+        elif regions.get(c.admin1_code, set()) - {m.query}:
             score += W_REGION_DOC
         others = [a for q, a in anchors if q != m.query]
         if others:
@@ -679,8 +688,9 @@ def _rescore(c: Candidate, m: Mention, focus: str | None, regions: set[str | Non
     return score
 
 
-def _choose(m: Mention, focus: str | None, regions: set[str | None],
-            anchors: list[tuple[str, Candidate]]) -> Candidate | None:
+def _choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
+            anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None
+            ) -> Candidate | None:
     if not m.candidates:
         return None
     candidates = m.candidates
@@ -711,7 +721,8 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
                    or (c.feature == "country" and any(b.country == c.country for b in before))]
         if holding:
             candidates = holding
-    scored = sorted(((_rescore(c, m, focus, regions, anchors), c) for c in candidates), key=lambda x: -x[0])
+    scored = sorted(((_rescore(c, m, focus, regions, anchors, support), c) for c in candidates),
+                    key=lambda x: -x[0])
     if m.vague:  # "northern Gaza": the Gaza Strip rather than Gaza City, when both fit
         areas = [(sc, c) for sc, c in scored if c.feature in AREA_FEATURES and c.match != "loose"]
         scored = areas + [x for x in scored if x not in areas]

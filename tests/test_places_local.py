@@ -1,0 +1,75 @@
+"""Places that fit together (places_local.py): ambiguous names that support each other's readings.
+Sentences written for these tests in the style of local news copy."""
+
+from __future__ import annotations
+
+from test_places import FakeGazetteer, cand, doc_with
+
+from frontwatch.config import PlacesSettings
+from frontwatch.stages.places import resolve_places
+from frontwatch.stages.places_local import colocation, link, plausible
+
+WORLD = PlacesSettings(conflicts="")
+
+# a town with namesakes in three states and a county with namesakes in three others: only one
+# reading of each lies next to a reading of the other
+MARLOW = [cand("Marlow", 33.70, -95.50, 0.87, country="US", admin1="US.TX", feature="town", population=25_000),
+          cand("Marlow", 36.30, -88.33, 0.85, country="US", admin1="US.TN", feature="town", population=10_000),
+          cand("Marlow", 39.61, -87.70, 0.84, country="US", admin1="US.IL", feature="town", population=8_000)]
+BRANT_COUNTY = [
+    cand("Brant County", 33.43, -84.19, 0.88, country="US", admin1="US.GA", feature="county", population=60_000),
+    cand("Brant County", 41.33, -90.19, 0.87, country="US", admin1="US.IA", feature="county", population=37_000),
+    cand("Brant County", 36.37, -88.33, 0.85, country="US", admin1="US.TN", feature="county", population=11_000)]
+
+
+def test_places_two_ambiguous_names_take_the_readings_that_lie_together() -> None:
+    gaz = FakeGazetteer({"Marlow": MARLOW, "Brant County": BRANT_COUNTY})
+    text = ("Marlow opens its new library on Saturday. Residents of Marlow and Brant County may borrow "
+            "books there free of charge, the city said.")
+    doc = doc_with(text, ("Marlow", "GPE"), ("Marlow", "GPE"), ("Brant County", "GPE"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [p.admin1 for p in places] == ["US.TN", "US.TN", "US.TN"]
+
+
+def test_places_alone_each_name_keeps_its_own_best_reading() -> None:
+    gaz = FakeGazetteer({"Marlow": MARLOW})
+    doc = doc_with("Marlow opens its new library on Saturday.", ("Marlow", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[0].admin1 == "US.TX"
+
+
+def test_places_local_a_name_lends_no_support_to_itself_or_to_its_county() -> None:
+    # "Marlow" and "Marlow County" are one name: no second opinion on where it is
+    county = [cand("Marlow County", 36.31, -88.30, 0.86, country="US", admin1="US.TN", feature="county")]
+
+    class M:
+        def __init__(self, query: str, candidates: list) -> None:  # type: ignore[type-arg]
+            self.query, self.candidates = query, candidates
+
+    assert colocation([M("Marlow", MARLOW), M("Marlow", MARLOW), M("Marlow County", county)]) == {}
+    support = colocation([M("Marlow", MARLOW), M("Brant County", BRANT_COUNTY)])
+    tn = support[("Marlow", MARLOW[1].id)]
+    assert tn > support.get(("Marlow", MARLOW[0].id), 0.0) and tn > 0.5
+
+
+def test_places_local_links() -> None:
+    state = cand("Tennessee", 35.8, -86.4, 0.93, country="US", admin1="US.TN", feature="region", precision=3)
+    assert link(MARLOW[1], state) > 0.5 and link(MARLOW[0], state) == 0.0  # a state holds its towns
+    assert link(state, state) == 0.0
+    assert link(MARLOW[1], BRANT_COUNTY[2]) > 0.7  # a few km apart
+    assert link(MARLOW[0], BRANT_COUNTY[0]) < 0.01  # hundreds of km, other states
+    weak = cand("Marlow", 10.0, 10.0, 0.6, country="NG", admin1="NG.01", feature="village")
+    loose = cand("Marlo", 36.3, -88.3, 0.86, country="US", admin1="US.TN", feature="village", match="loose")
+    assert weak not in plausible([*MARLOW, weak]) and plausible([loose, *MARLOW]) == MARLOW
+
+
+def test_places_a_state_does_not_lift_the_city_of_its_own_name() -> None:
+    # "New York" the state is named; that must not count as "a region named elsewhere" for the
+    # city reading of the same words (it did: the city then tied with the state and was dropped)
+    gaz = FakeGazetteer({
+        "Albion": [cand("Albion", 42.6, -75.8, 0.93, country="US", admin1="US.NY", feature="region", precision=3,
+                        population=20_000_000),
+                   cand("Albion City", 40.71, -74.01, 0.85, country="US", admin1="US.NY", feature="city",
+                        match="alternate", population=8_000_000)]})
+    text = "She moved to Albion in 1990 and has lived in Albion ever since."
+    doc = doc_with(text, ("Albion", "GPE"), ("Albion", "GPE"))
+    assert [p.feature for p in resolve_places(doc, gaz, WORLD)] == ["region", "region"]
