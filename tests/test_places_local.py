@@ -73,3 +73,48 @@ def test_places_a_state_does_not_lift_the_city_of_its_own_name() -> None:
     text = "She moved to Albion in 1990 and has lived in Albion ever since."
     doc = doc_with(text, ("Albion", "GPE"), ("Albion", "GPE"))
     assert [p.feature for p in resolve_places(doc, gaz, WORLD)] == ["region", "region"]
+
+
+def test_places_local_idioms_party_home_towns_and_county_lists() -> None:
+    from frontwatch.stages.places_local import local_idioms
+
+    text = ("Sen. Ann Lee, R-Glen Harbor, and Rep. Tom Ray (DFL-Cook) backed the bill. In Pike, Adair and "
+            "Knox counties and in Lafourche and Terrebonne parishes, crews cleared roads.")
+    got = [(i.text, i.query) for i in local_idioms(text)]
+    assert got == [("Glen Harbor", "Glen Harbor"), ("Cook", "Cook"), ("Pike", "Pike County"),
+                   ("Adair", "Adair County"), ("Knox", "Knox County"), ("Lafourche", "Lafourche Parish"),
+                   ("Terrebonne", "Terrebonne Parish")]
+    assert all(text[i.start:i.end] == i.text for i in local_idioms(text))
+    assert local_idioms("Two counties voted. The R-rated film, and D-Day, came later.") == []
+
+
+def test_places_a_county_list_names_counties_and_falls_back_to_the_bare_name() -> None:
+    gaz = FakeGazetteer({
+        "Adair County": [cand("Adair County", 40.19, -92.60, 0.85, country="US", admin1="US.MO", feature="county",
+                              precision=3)],
+        "Adair": [cand("Adair", 41.5, -94.64, 0.8, country="US", admin1="US.IA", feature="town")],
+        "Texas": [cand("Texas", 31.25, -99.25, 0.93, country="US", admin1="US.TX", feature="region", precision=3)]})
+    text = "Snow closed schools in Texas and Adair counties on Monday."
+    places = resolve_places(doc_with(text), gaz, WORLD)
+    assert [(p.text, p.name) for p in places] == [("Texas", "Texas"), ("Adair", "Adair County")]
+
+
+def test_places_a_two_word_demonym_is_a_demonym_not_an_unknown_place() -> None:
+    gaz = FakeGazetteer({"Sri Lanka": [cand("Sri Lanka", 7.0, 81.0, 1.0, country="LK", admin1=None,
+                                            feature="country", precision=3)]})
+    doc = doc_with("Sri Lankan troops advanced on Monday.", ("Sri Lankan", "GPE"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.role, p.country) for p in places] == [("Sri Lankan", "demonym", "LK")]
+
+
+def test_places_a_small_country_s_region_does_not_own_its_name() -> None:
+    # a parish of 80,000 in a small country and a town of 11,000 in the outlet's country: the
+    # usual ranking (with the focus) decides, where a big state would own its name outright
+    parish = cand("Hanford", 18.4, -78.1, 0.86, country="JM", admin1="JM.09", feature="region", precision=3,
+                  population=80_000)
+    town = cand("Hanford", 43.7, -72.29, 0.84, country="US", admin1="US.NH", feature="town", population=11_000)
+    gaz = FakeGazetteer({"Hanford": [parish, town]})
+    doc = doc_with("Selectmen in Hanford met on Tuesday.", ("Hanford", "GPE"))
+    assert resolve_places(doc, gaz, WORLD, source="example.us")[0].country == "US"
+    big = FakeGazetteer({"Hanford": [parish.__class__(**{**parish.__dict__, "population": 5_000_000}), town]})
+    assert resolve_places(doc, big, WORLD, source="example.us")[0].country == "JM"

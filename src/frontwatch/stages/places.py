@@ -44,7 +44,7 @@ from ..gazetteer.lookup import (
 )
 from ..records import Place, PlaceRole
 from .parse import doc_text
-from .places_local import W_COLOCATION, colocation
+from .places_local import W_COLOCATION, colocation, local_idioms
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -125,6 +125,7 @@ TIE_MARGIN = 0.015  # near-tie between candidates more than TIE_KM apart: unreso
 TIE_KM = 50.0
 LOOSE_MAX_KM = 200.0  # a loose-only match must be in the focus country or this close to an anchor
 REGION_OVER_TOWN_POP = 1_000_000
+SMALL_REGION_POP = 250_000  # a first-level region smaller than this does not own its name against towns
 INSTITUTION_MIN_POP = 10_000  # the place of "X Police Department" is a town at least this big  # a town this big competes with a region of the same name
 # areas too wide for a settlement's context (a named region nearby, distance to anchors) to say anything
 WIDE_FEATURES = frozenset({"region", "country", "continent", "macroregion"})
@@ -149,6 +150,7 @@ class Mention:
     demonym_of: str | None = None  # a demonym's country code
     institution: bool = False  # the place part of an institution's name: resolved only when the name is clear
     label: bool = False  # the whole text as a place label (bare_label): kept only when it resolves
+    fallback: str | None = None  # looked up when ``query`` finds nothing ("Georgia" of "Georgia and Baker counties")
 
 
 def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings, *,
@@ -170,6 +172,11 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             _trim_institution(m, named, gazetteer)
         if m.query not in cache:
             cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior, fronts)
+        if not cache[m.query] and m.fallback:
+            m.query = m.fallback
+            if m.query not in cache:
+                cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior,
+                                                     fronts)
         m.candidates = cache[m.query]
         if m.demonym_of:
             m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
@@ -210,7 +217,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Place mentions from the entities and the vague-phrase pattern, in text order."""
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and not _not_a_place(e) and not _actor(e)]
+    # local-news idioms the model misses or misreads ("R-Elbow Lake", "Cooke and Love counties") come first
+    for idiom in local_idioms(doc_text(doc)):
+        mentions.append(Mention(start=idiom.start, end=idiom.end, text=idiom.text, query=idiom.query,
+                                fallback=idiom.fallback))
+        taken.append((idiom.start, idiom.end))
+    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and not _not_a_place(e) and not _actor(e)
+            and not any(s < e.end_char and e.start_char < t for s, t in taken)]
     others = _metonyms_and_demonyms(doc)
     for i, ent in enumerate(ents):
         nxt = ents[i + 1] if i + 1 < len(ents) else None
@@ -431,16 +444,17 @@ def _not_a_place(ent: Span) -> bool:
     if any(ch.isdigit() for ch in ent.text):
         return True
     if len(ent) != 1:
-        return False
+        return _is_demonym(ent)
     if ent.text.lower() in COMPASS:  # "NORTHERN" in "NORTHERN INDIA": part of the next name, never a place
         return True
     return _is_demonym(ent)
 
 
 def _is_demonym(ent: Span) -> bool:
-    """"Ukrainian officials", "Israeli strikes", "Israelis": a nationality word the model tagged as a place."""
+    """"Ukrainian officials", "Israeli strikes", "Israelis", "Sri Lankan troops": a nationality word the model
+    tagged as a place."""
     if len(ent) != 1:
-        return False
+        return demonym_country(ent.text) is not None  # "Sri Lankan", "South African": two words, one country
     word, tag = ent.text.lower(), ent.root.tag_
     if tag == "JJ":
         return bool(_DEMONYM.search(word))
@@ -709,9 +723,12 @@ def _choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         candidates = [c for c in candidates if c.feature in AREA_FEATURES or c.country not in countries]
     elif m.city_reading:
         candidates = [c for c in candidates if c.feature not in WIDE_FEATURES] or candidates
-    if any(c.feature == "region" and c.match == "name" for c in candidates):
+    named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
+    if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
         # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
-        # small towns named after it; a big city keeps its chance ("New York")
+        # small towns named after it; a big city keeps its chance ("New York"). A region of a small
+        # country ("Hanover", "Manchester", "Portland": Jamaican parishes) does not own its name:
+        # the usual ranking weighs it against the towns
         candidates = [c for c in candidates if c.feature in AREA_FEATURES or c.population >= REGION_OVER_TOWN_POP]
     if m.after_comma is not None:
         # "Buffalo, New York": the area that holds a reading of the place before the comma

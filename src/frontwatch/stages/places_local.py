@@ -18,12 +18,18 @@ own plausible readings has to it:
 The strongest ``MAX_NAMES`` links are added up; :func:`places._rescore` adds ``W_COLOCATION`` times
 that sum. Only plausible readings take part (not loose matches, not far below the name's best), so
 a name with a hundred namesakes does not find a neighbour for everything.
+
+Local copy also names places in idioms the statistical model does not tag (:func:`local_idioms`):
+a legislator's party and home town ("Sen. Ann Lee, R-Elbow Lake, said") and lists closed by a
+plural designator ("Cooke, Grayson and Love counties": each is a county).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Protocol
 
 from ..gazetteer.lookup import Candidate, haversine_km
@@ -92,3 +98,43 @@ def _same_name(a: str, b: str) -> bool:
     """"Paris" and "Paris County", "Athens" and "Athens-Clarke County": one name, no second opinion."""
     a, b = a.lower(), b.lower()
     return a.startswith(b) or b.startswith(a)
+
+
+# --- idioms of local copy -------------------------------------------------------------------------
+
+# "Tom Bakk, DFL-Cook, said", "(R-Elbow Lake)", "D-W. Va.": a legislator's party and home town or state
+_PARTY_HOME = re.compile(r"(?:(?<=, )|(?<=\())(?:R|D|I|DFL|GOP)-([A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*){0,2})(?=[,);])")
+_LIST_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+# "Cooke, Grayson and Love counties", "Nassau and Baker counties", "St. Landry and Avoyelles parishes"
+_COUNTY_LIST = re.compile(rf"((?:{_LIST_NAME}(?:, and |, | and | & ))+{_LIST_NAME}) ([Cc]ounties|[Pp]arishes)\b")
+_LIST_SPLIT = re.compile(r", and |, | and | & ")
+_NOT_NAMES = frozenset({"In", "The", "And", "Of", "From", "For", "At", "To", "On", "By", "With", "Both", "All"})
+
+
+@dataclass(frozen=True)
+class Idiom:
+    """A place named in a local-news idiom: its span, its text and what to look up."""
+
+    start: int
+    end: int
+    text: str
+    query: str
+    fallback: str | None = None  # looked up when ``query`` finds nothing ("Georgia County": Georgia)
+
+
+def local_idioms(text: str) -> list[Idiom]:
+    """Places named by a legislator's party tag and in plural county lists, in text order."""
+    out = [Idiom(m.start(1), m.end(1), m.group(1), m.group(1)) for m in _PARTY_HOME.finditer(text)]
+    for m in _COUNTY_LIST.finditer(text):
+        word = "County" if m.group(2).lower() == "counties" else "Parish"
+        pos = m.start(1)
+        for part in _LIST_SPLIT.split(m.group(1)):
+            start = text.index(part, pos)
+            pos = start + len(part)
+            words = part.split()
+            while words and words[0] in _NOT_NAMES:  # "In Cooke and Grayson counties"
+                start += len(words.pop(0)) + 1
+            if words:
+                name = " ".join(words)
+                out.append(Idiom(start, start + len(name), name, f"{name} {word}", fallback=name))
+    return sorted(out, key=lambda i: i.start)
