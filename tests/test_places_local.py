@@ -118,3 +118,22 @@ def test_places_a_small_country_s_region_does_not_own_its_name() -> None:
     assert resolve_places(doc, gaz, WORLD, source="example.us")[0].country == "US"
     big = FakeGazetteer({"Hanford": [parish.__class__(**{**parish.__dict__, "population": 5_000_000}), town]})
     assert resolve_places(doc, big, WORLD, source="example.us")[0].country == "JM"
+
+
+def test_places_the_word_before_joins_a_name_the_gazetteer_knows() -> None:
+    # the ruler tags "London" of "New London" and "Paul" of "St. Paul"; "Old" + "Mill" is no name
+    gaz = FakeGazetteer({
+        "London": [cand("London", 51.5, -0.13, 0.95, country="GB", admin1="GB.ENG", feature="city",
+                        population=8_000_000)],
+        "New London": [cand("New London", 41.36, -72.1, 0.86, country="US", admin1="US.CT", feature="town")],
+        "Paul": [cand("Paul", 42.6, -113.8, 0.8, country="US", admin1="US.ID", feature="village")],
+        "St. Paul": [cand("Saint Paul", 44.94, -93.09, 0.9, country="US", admin1="US.MN", feature="city",
+                          match="alternate")],
+        "Old London": [cand("Londonderry", 55.0, -7.3, 0.7, country="GB", admin1="GB.NIR", feature="city",
+                            match="loose")]})
+    text = "Crime in New London fell, the St. Paul paper said, and Old London stayed calm."
+    doc = doc_with(text, ("London", "GPE"), ("Paul", "GPE"), ("London", "GPE"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.name) for p in places] == [("New London", "New London"), ("St. Paul", "Saint Paul"),
+                                                  ("London", "London")]
+    assert text[places[0].span[0]:places[0].span[1]] == "New London"

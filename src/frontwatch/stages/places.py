@@ -44,7 +44,7 @@ from ..gazetteer.lookup import (
 )
 from ..records import Place, PlaceRole
 from .parse import doc_text
-from .places_local import W_COLOCATION, colocation, local_idioms
+from .places_local import W_COLOCATION, colocation, local_idioms, name_before
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -161,6 +161,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     ``published`` picks the front lines of that year for the conflict prior (``data/fronts.csv``).
     """
     every = find_mentions(doc)
+    for m in every:
+        widen_name(doc, m, gazetteer)
     cache: dict[str, list[Candidate]] = {}
     prior = conflict_regions(settings.conflicts)
     fronts = conflict_fronts(settings.conflicts, published.year if published else None)
@@ -757,6 +759,20 @@ def _choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         if haversine_km((best.lat, best.lon), (other.lat, other.lon)) > TIE_KM:
             return None  # two far-apart places fit equally well: do not guess
     return best.with_score(best_score)
+
+
+def widen_name(doc: Doc, m: Mention, gazetteer: GazetteerLike) -> None:
+    """"New London" of which the ruler tagged "London", "St. Paul" of which it tagged "Paul": the
+    word before the mention joins it when the two together are a name the gazetteer knows."""
+    if m.unanchored or m.demonym_of or m.query != m.text:
+        return
+    word = name_before(doc, m.start)
+    if word is None:
+        return
+    joined = f"{word} {m.text}"
+    if any(c.match in ("name", "alternate") for c in gazetteer.lookup(joined, limit=5)):
+        m.start -= len(word) + 1
+        m.text = m.query = joined
 
 
 def _trim_institution(m: Mention, named: set[str], gazetteer: GazetteerLike) -> None:

@@ -32,6 +32,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from spacy.tokens import Doc
+
 from ..gazetteer.lookup import Candidate, haversine_km
 
 W_COLOCATION = 0.12  # per unit of link, summed over the best MAX_NAMES other names
@@ -138,3 +140,20 @@ def local_idioms(text: str) -> list[Idiom]:
                 name = " ".join(words)
                 out.append(Idiom(start, start + len(name), name, f"{name} {word}", fallback=name))
     return sorted(out, key=lambda i: i.start)
+
+
+_NAME_PREFIXES = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Pt."})
+
+
+def name_before(doc: Doc, start: int) -> str | None:
+    """The capitalised word right before character ``start`` that may open a longer place name
+    ("New" of "New London", "St." of "St. Paul", "East" of "East Hampton"), or None."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    prev = doc[span.start - 1]
+    if not prev.whitespace_ or prev.ent_type_ not in ("", "GPE", "LOC", "FAC", "ORG"):
+        return None
+    if prev.text in _NAME_PREFIXES or (prev.is_title and prev.is_alpha and len(prev) > 1 and not prev.is_stop):
+        return prev.text
+    return None
