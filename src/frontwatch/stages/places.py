@@ -380,6 +380,9 @@ INSTITUTION_WORDS = frozenset({
     "herald", "times", "post", "journal", "tribune", "gazette", "chronicle", "courier", "observer", "district",
     "township", "borough", "municipal", "regional", "community", "chamber", "library", "housing", "health",
     "medical", "transit", "port", "water", "court", "jail", "detention", "emergency", "ems", "town", "village",
+    # facilities and clubs named after their town ("the Mansfield Law Enforcement Center")
+    "law", "senior", "civic", "convention", "volunteer", "correctional", "elementary", "middle", "recreation",
+    "elks", "rotary", "lions", "kiwanis", "museum", "historical",
 })
 
 
