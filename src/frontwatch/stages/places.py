@@ -769,12 +769,12 @@ def widen_name(doc: Doc, m: Mention, gazetteer: GazetteerLike) -> None:
     word before the mention joins it when the two together are a name the gazetteer knows."""
     if m.unanchored or m.demonym_of or m.query != m.text:
         return
-    word = name_before(doc, m.start)
-    if word is None:
+    before = name_before(doc, m.start)
+    if before is None:
         return
-    joined = f"{word} {m.text}"
+    joined = f"{before[1]} {m.text}"
     if any(c.match in ("name", "alternate") for c in gazetteer.lookup(joined, limit=5)):
-        m.start -= len(word) + 1
+        m.start = before[0]
         m.text = m.query = joined
 
 

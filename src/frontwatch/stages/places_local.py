@@ -145,15 +145,17 @@ def local_idioms(text: str) -> list[Idiom]:
 _NAME_PREFIXES = frozenset({"St.", "Ste.", "Mt.", "Ft.", "Pt."})
 
 
-def name_before(doc: Doc, start: int) -> str | None:
+def name_before(doc: Doc, start: int) -> tuple[int, str] | None:
     """The capitalised word right before character ``start`` that may open a longer place name
-    ("New" of "New London", "St." of "St. Paul", "East" of "East Hampton"), or None."""
+    ("New" of "New London", "St." of "St. Paul", "East" of "East Hampton") with its offset, or None."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.start == 0:
         return None
     prev = doc[span.start - 1]
     if not prev.whitespace_ or prev.ent_type_ not in ("", "GPE", "LOC", "FAC", "ORG"):
         return None
+    if prev.idx + len(prev.text) + 1 != start:
+        return None  # one space between, so the joined text is the text as written
     if prev.text in _NAME_PREFIXES or (prev.is_title and prev.is_alpha and len(prev) > 1 and not prev.is_stop):
-        return prev.text
+        return prev.idx, prev.text
     return None
