@@ -31,6 +31,24 @@ def test_places_two_ambiguous_names_take_the_readings_that_lie_together() -> Non
     assert [p.admin1 for p in places] == ["US.TN", "US.TN", "US.TN"]
 
 
+def test_places_a_region_named_with_the_place_outweighs_the_names_around_it() -> None:
+    # three ambiguous neighbours fit the Tennessee reading; the state named with the town says Illinois
+    marlows = [MARLOW[0], cand("Marlow", 36.30, -88.33, 0.98, country="US", admin1="US.TN", feature="town"),
+               cand("Marlow", 39.61, -87.70, 0.72, country="US", admin1="US.IL", feature="town")]
+    illinois = cand("Illinois", 40.0, -89.25, 0.93, country="US", admin1="US.IL", feature="region", precision=3)
+    camden = [cand("Camden", 39.93, -75.12, 0.88, country="US", admin1="US.NJ", feature="town"),
+              cand("Camden", 36.06, -88.10, 0.85, country="US", admin1="US.TN", feature="town")]
+    holt = [cand("Holt", 42.64, -84.52, 0.87, country="US", admin1="US.MI", feature="town"),
+            cand("Holt", 36.35, -88.40, 0.85, country="US", admin1="US.TN", feature="town")]
+    gaz = FakeGazetteer({"Marlow": marlows, "Brant County": BRANT_COUNTY, "Illinois": [illinois], "Camden": camden,
+                         "Holt": holt})
+    text = "Marlow, Illinois, Brant County, Camden and Holt split the cost of the bridge."
+    doc = doc_with(text, ("Marlow", "GPE"), ("Illinois", "GPE"), ("Brant County", "GPE"), ("Camden", "GPE"),
+                   ("Holt", "GPE"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert places[0].admin1 == "US.IL" and places[2].admin1 == "US.TN"
+
+
 def test_places_alone_each_name_keeps_its_own_best_reading() -> None:
     gaz = FakeGazetteer({"Marlow": MARLOW})
     doc = doc_with("Marlow opens its new library on Saturday.", ("Marlow", "GPE"))

@@ -686,7 +686,9 @@ def _anchor_weight(a: Candidate) -> float:
 def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | None, set[str]],
              anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None) -> float:
     score = c.score
-    if support:  # the article's other ambiguous names that fit this reading (places_local.py)
+    if support and not (m.linked_regions or m.linked_countries):
+        # the article's other ambiguous names that fit this reading (places_local.py); a region
+        # named with it ("Makiivka, Donetsk region") already says which reading is meant
         score += W_COLOCATION * support.get((m.query, c.id), 0.0)
     if focus and c.country == focus:
         score += W_FOCUS
