@@ -110,3 +110,12 @@ def test_gazetteer_region_owns_name_rule() -> None:
     info = _Admin1Info(city_pop={"quebec": 530_000, "kharkiv": 1_400_000}, population=8_000_000)
     assert _region_owns_name(info, "quebec") and not _region_owns_name(info, "kharkiv")
     assert not _region_owns_name(info, "ohio")  # no city of that name in the region
+
+
+@pytest.mark.slow
+def test_places_pipeline_a_facility_named_after_its_town_lends_the_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the Decatur Law Enforcement Center", "the Decatur Senior Citizens Center": the town as a metonym
+    text = ("Repairs to the Decatur Law Enforcement Center will start in May, and the Decatur Recreation "
+            "Center will close for a week, officials in Decatur, Ala., said.")
+    decaturs = [p for p in _places(pipeline, text) if p.text == "Decatur"]
+    assert len(decaturs) == 3 and {p.admin1 for p in decaturs} == {"Alabama"}

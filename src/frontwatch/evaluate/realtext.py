@@ -108,7 +108,7 @@ def read_rows(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
 
 # -- toponyms with offsets ---------------------------------------------------------------------------
 def score_toponyms(rows: list[dict[str, Any]], reports: list[Report]) -> tuple[dict[str, float], list[dict]]:
-    gold = found = resolved = within25 = within161 = points161 = 0
+    gold = found = resolved = within25 = within161 = points161 = pointed = 0
     errors: list[float] = []
     mistakes: list[dict[str, Any]] = []
     for row, report in zip(rows, reports):
@@ -118,12 +118,22 @@ def score_toponyms(rows: list[dict[str, Any]], reports: list[Report]) -> tuple[d
             gold += 1
             pred = places[pairs[gi]] if gi in pairs else None
             found += pred is not None
+            if pred is not None and not pred.resolved and pred.id and same_feature(g, pred, 0.0):
+                # "eastern Illinois", "North Texas": by our convention (docs/places.md) a part of a
+                # region keeps the region without a point; the toponym itself ("Illinois") is resolved
+                # to the gold's own feature, so it counts as 0 km off (the points-only figure leaves it out)
+                resolved += 1
+                errors.append(0.0)
+                within25 += 1
+                within161 += 1
+                continue
             if pred is None or not pred.resolved:
                 mistakes.append({"id": row["id"], "expected": f"{g['text']} ({g['lat']}, {g['lon']})",
                                  "got": "(not found)" if pred is None else f"{pred.text} unresolved",
                                  "what": "missed" if pred is None else "unresolved", "text": _around(row, g)})
                 continue
             resolved += 1
+            pointed += 1
             d = haversine_km((g["lat"], g["lon"]), (pred.lat, pred.lon))  # type: ignore[arg-type]
             points161 += d <= 161
             if same_feature(g, pred, d):
@@ -142,7 +152,7 @@ def score_toponyms(rows: list[dict[str, Any]], reports: list[Report]) -> tuple[d
         "acc_25km": _share(within25, resolved),
         "acc_161km": _share(within161, resolved),
         "end_to_end_161km": _share(within161, gold),
-        "acc_161km_points": _share(points161, resolved),
+        "acc_161km_points": _share(points161, pointed),  # of those with a point
     }
     if errors:
         metrics["median_error_km"] = round(statistics.median(errors), 2)

@@ -44,6 +44,7 @@ from ..gazetteer.lookup import (
 )
 from ..records import Place, PlaceRole
 from .parse import doc_text
+from .places_local import W_COLOCATION, colocation, local_idioms, name_before
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -124,6 +125,7 @@ TIE_MARGIN = 0.015  # near-tie between candidates more than TIE_KM apart: unreso
 TIE_KM = 50.0
 LOOSE_MAX_KM = 200.0  # a loose-only match must be in the focus country or this close to an anchor
 REGION_OVER_TOWN_POP = 1_000_000
+SMALL_REGION_POP = 250_000  # a first-level region smaller than this does not own its name against towns
 INSTITUTION_MIN_POP = 10_000  # the place of "X Police Department" is a town at least this big  # a town this big competes with a region of the same name
 # areas too wide for a settlement's context (a named region nearby, distance to anchors) to say anything
 WIDE_FEATURES = frozenset({"region", "country", "continent", "macroregion"})
@@ -148,6 +150,7 @@ class Mention:
     demonym_of: str | None = None  # a demonym's country code
     institution: bool = False  # the place part of an institution's name: resolved only when the name is clear
     label: bool = False  # the whole text as a place label (bare_label): kept only when it resolves
+    fallback: str | None = None  # looked up when ``query`` finds nothing ("Georgia" of "Georgia and Baker counties")
 
 
 def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings, *,
@@ -158,6 +161,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     ``published`` picks the front lines of that year for the conflict prior (``data/fronts.csv``).
     """
     every = find_mentions(doc)
+    for m in every:
+        widen_name(doc, m, gazetteer)
     cache: dict[str, list[Candidate]] = {}
     prior = conflict_regions(settings.conflicts)
     fronts = conflict_fronts(settings.conflicts, published.year if published else None)
@@ -169,6 +174,11 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             _trim_institution(m, named, gazetteer)
         if m.query not in cache:
             cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior, fronts)
+        if not cache[m.query] and m.fallback:
+            m.query = m.fallback
+            if m.query not in cache:
+                cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior,
+                                                     fronts)
         m.candidates = cache[m.query]
         if m.demonym_of:
             m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
@@ -176,9 +186,15 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     # is where things happen
     mentions = [m for m in every if m.role == "place"]
     votes = _focus_country(doc, mentions, gazetteer, outlet_country(source))
-    regions = {c.admin1_code for m in mentions if (c := _top(m)) and c.feature == "region" and not m.vague}
+    # region (admin1 code) -> the names that name it: a name never supports its own other readings
+    # ("New York" the state must not lift "New York" the city)
+    regions: dict[str | None, set[str]] = {}
+    for m in mentions:
+        if (c := _top(m)) and c.feature == "region" and not m.vague:
+            regions.setdefault(c.admin1_code, set()).add(m.query)
     _link_regions(doc, mentions)
     anchors = _anchors(mentions, votes.country())
+    support = colocation(m for m in every if not m.demonym_of and not m.unanchored and not m.vague)
     decided: dict[str, Candidate | None] = {}
     places = []
     for m in every:
@@ -190,7 +206,7 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         key = f"{m.query}|{m.demonym_of or ''}|{institution}"
         if key not in decided:
             decided[key] = _choose(m if institution or not m.institution else _plain(m, every),
-                                   votes.country(deciding=m.query), regions, anchors)
+                                   votes.country(deciding=m.query), regions, anchors, support)
         if ((institution and not _institution_candidates(m)) or m.label) and decided[key] is None:
             continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
@@ -203,7 +219,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Place mentions from the entities and the vague-phrase pattern, in text order."""
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and not _not_a_place(e) and not _actor(e)]
+    # local-news idioms the model misses or misreads ("R-Elbow Lake", "Cooke and Love counties") come first
+    for idiom in local_idioms(doc_text(doc)):
+        mentions.append(Mention(start=idiom.start, end=idiom.end, text=idiom.text, query=idiom.query,
+                                fallback=idiom.fallback))
+        taken.append((idiom.start, idiom.end))
+    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and not _not_a_place(e) and not _actor(e)
+            and not any(s < e.end_char and e.start_char < t for s, t in taken)]
     others = _metonyms_and_demonyms(doc)
     for i, ent in enumerate(ents):
         nxt = ents[i + 1] if i + 1 < len(ents) else None
@@ -358,6 +380,9 @@ INSTITUTION_WORDS = frozenset({
     "herald", "times", "post", "journal", "tribune", "gazette", "chronicle", "courier", "observer", "district",
     "township", "borough", "municipal", "regional", "community", "chamber", "library", "housing", "health",
     "medical", "transit", "port", "water", "court", "jail", "detention", "emergency", "ems", "town", "village",
+    # facilities and clubs named after their town ("the Mansfield Law Enforcement Center")
+    "law", "senior", "civic", "convention", "volunteer", "correctional", "elementary", "middle", "recreation",
+    "elks", "rotary", "lions", "kiwanis", "museum", "historical",
 })
 
 
@@ -424,16 +449,17 @@ def _not_a_place(ent: Span) -> bool:
     if any(ch.isdigit() for ch in ent.text):
         return True
     if len(ent) != 1:
-        return False
+        return _is_demonym(ent)
     if ent.text.lower() in COMPASS:  # "NORTHERN" in "NORTHERN INDIA": part of the next name, never a place
         return True
     return _is_demonym(ent)
 
 
 def _is_demonym(ent: Span) -> bool:
-    """"Ukrainian officials", "Israeli strikes", "Israelis": a nationality word the model tagged as a place."""
+    """"Ukrainian officials", "Israeli strikes", "Israelis", "Sri Lankan troops": a nationality word the model
+    tagged as a place."""
     if len(ent) != 1:
-        return False
+        return demonym_country(ent.text) is not None  # "Sri Lankan", "South African": two words, one country
     word, tag = ent.text.lower(), ent.root.tag_
     if tag == "JJ":
         return bool(_DEMONYM.search(word))
@@ -643,8 +669,8 @@ def _link_regions(doc: Doc, mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         for r in mentions[i + 1:]:
             top = _top(r)
-            if top is None or top.feature != "region" or r.vague:
-                continue
+            if top is None or top.feature != "region" or r.vague or r.query == m.query:
+                continue  # (a name is no region "next to" itself: "New York ... New York")
             span = doc.char_span(m.end, r.start, alignment_mode="expand")
             # linked when close, in the same clause: no verb, no sentence break in between
             if span is None or len(span) > REGION_LINK_TOKENS or any(t.is_sent_start for t in span[1:]) or \
@@ -657,15 +683,19 @@ def _anchor_weight(a: Candidate) -> float:
     return BIG_ANCHOR_WEIGHT if a.population >= BIG_ANCHOR_POP else 1.0
 
 
-def _rescore(c: Candidate, m: Mention, focus: str | None, regions: set[str | None],
-             anchors: list[tuple[str, Candidate]]) -> float:
+def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | None, set[str]],
+             anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None) -> float:
     score = c.score
+    if support and not (m.linked_regions or m.linked_countries):
+        # the article's other ambiguous names that fit this reading (places_local.py); a region
+        # named with it ("Makiivka, Donetsk region") already says which reading is meant
+        score += W_COLOCATION * support.get((m.query, c.id), 0.0)
     if focus and c.country == focus:
         score += W_FOCUS
     if c.feature not in WIDE_FEATURES:
         if c.admin1_code in m.linked_regions or c.country in m.linked_countries:
             score += W_REGION
-        elif c.admin1_code in regions:
+        elif regions.get(c.admin1_code, set()) - {m.query}:
             score += W_REGION_DOC
         others = [a for q, a in anchors if q != m.query]
         if others:
@@ -679,8 +709,9 @@ def _rescore(c: Candidate, m: Mention, focus: str | None, regions: set[str | Non
     return score
 
 
-def _choose(m: Mention, focus: str | None, regions: set[str | None],
-            anchors: list[tuple[str, Candidate]]) -> Candidate | None:
+def _choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
+            anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None
+            ) -> Candidate | None:
     if not m.candidates:
         return None
     candidates = m.candidates
@@ -699,9 +730,12 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
         candidates = [c for c in candidates if c.feature in AREA_FEATURES or c.country not in countries]
     elif m.city_reading:
         candidates = [c for c in candidates if c.feature not in WIDE_FEATURES] or candidates
-    if any(c.feature == "region" and c.match == "name" for c in candidates):
+    named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
+    if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
         # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
-        # small towns named after it; a big city keeps its chance ("New York")
+        # small towns named after it; a big city keeps its chance ("New York"). A region of a small
+        # country ("Hanover", "Manchester", "Portland": Jamaican parishes) does not own its name:
+        # the usual ranking weighs it against the towns
         candidates = [c for c in candidates if c.feature in AREA_FEATURES or c.population >= REGION_OVER_TOWN_POP]
     if m.after_comma is not None:
         # "Buffalo, New York": the area that holds a reading of the place before the comma
@@ -711,7 +745,8 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
                    or (c.feature == "country" and any(b.country == c.country for b in before))]
         if holding:
             candidates = holding
-    scored = sorted(((_rescore(c, m, focus, regions, anchors), c) for c in candidates), key=lambda x: -x[0])
+    scored = sorted(((_rescore(c, m, focus, regions, anchors, support), c) for c in candidates),
+                    key=lambda x: -x[0])
     if m.vague:  # "northern Gaza": the Gaza Strip rather than Gaza City, when both fit
         areas = [(sc, c) for sc, c in scored if c.feature in AREA_FEATURES and c.match != "loose"]
         scored = areas + [x for x in scored if x not in areas]
@@ -729,6 +764,20 @@ def _choose(m: Mention, focus: str | None, regions: set[str | None],
         if haversine_km((best.lat, best.lon), (other.lat, other.lon)) > TIE_KM:
             return None  # two far-apart places fit equally well: do not guess
     return best.with_score(best_score)
+
+
+def widen_name(doc: Doc, m: Mention, gazetteer: GazetteerLike) -> None:
+    """"New London" of which the ruler tagged "London", "St. Paul" of which it tagged "Paul": the
+    word before the mention joins it when the two together are a name the gazetteer knows."""
+    if m.unanchored or m.demonym_of or m.query != m.text:
+        return
+    before = name_before(doc, m.start)
+    if before is None:
+        return
+    joined = f"{before[1]} {m.text}"
+    if any(c.match in ("name", "alternate") for c in gazetteer.lookup(joined, limit=5)):
+        m.start = before[0]
+        m.text = m.query = joined
 
 
 def _trim_institution(m: Mention, named: set[str], gazetteer: GazetteerLike) -> None:
