@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
-from .parse import doc_text, ent_at, ents_in
+from .parse import doc_text, ent_at, ents_in, span_text
 
 REPORTING_VERBS = {
     "say", "announce", "note", "state", "concede", "claim", "add", "report", "deny", "acknowledge", "warn",
@@ -164,7 +164,7 @@ class Attributor:
     def attribute(self, doc: Doc, source: str | None = None) -> list[Attribution]:
         outlet = self.outlet(source)
         quotes = find_quotes(doc_text(doc))
-        sentences = [s for s in doc.sents if s.text.strip()]
+        sentences = [s for s in doc.sents if span_text(s).strip()]
         # Pass 1, in text order: each sentence's own attribution ("he added" needs the speakers before it).
         memory = _Memory()
         war = self.actors.doc_focus(doc)  # "UA"/"RU" when the story is about that war, else "unknown"
@@ -217,7 +217,7 @@ class Attributor:
         X's. A credit line at the very end ("Source: a wire") names where the copy came from: not a speaker.
         """
         for i, sent in enumerate(sentences[:-1]):
-            if not SOURCE_LINE.match(sent.text.lstrip()):
+            if not SOURCE_LINE.match(span_text(sent).lstrip()):
                 continue
             found = self._source_of(sent, memory)
             if found is None:
@@ -228,7 +228,7 @@ class Attributor:
             for j in _lead_before(sentences, own, i):
                 own[j] = Attribution(sentences[j], claimant, "Source", None)
             for j in range(i + 1, len(sentences)):
-                if BACKGROUND_LINE.match(sentences[j].text.lstrip()):
+                if BACKGROUND_LINE.match(span_text(sentences[j]).lstrip()):
                     break
                 if own[j] is not None:
                     if own[j].claimant.name != claimant.name:  # type: ignore[union-attr]
@@ -386,7 +386,7 @@ class Attributor:
         A statement closed by ", SPEAKER(, apposition), VERB": the parser often makes the statement's own
         subject the speaker, or reads "reports" as a noun. The phrase between the commas is the speaker.
         """
-        m = TAIL_SPEAKER.search(sent.text)
+        m = TAIL_SPEAKER.search(span_text(sent))
         if m is None:
             return None
         base = sent.start_char
@@ -785,7 +785,7 @@ def _lead_before(sentences: list[Span], own: list[Attribution | None], i: int) -
             if out or crossed:
                 break
             crossed = True
-        if own[j] is not None or not sentences[j].text.rstrip().endswith((".", "!", "?", '"', "”")):
+        if own[j] is not None or not span_text(sentences[j]).rstrip().endswith((".", "!", "?", '"', "”")):
             break
         out.append(j)
     return out
@@ -816,7 +816,7 @@ def _opens_paragraph(text: str, at: int) -> bool:
 def _mostly_quote(sent: Span, quote: tuple[int, int]) -> bool:
     """The sentence is the quotation with at most a short attribution around it."""
     inside = min(sent.end_char, quote[1]) - max(sent.start_char, quote[0])
-    return inside >= 0.6 * len(sent.text.strip())
+    return inside >= 0.6 * len(span_text(sent).strip())
 
 
 def _inside(token_i: int | None, sent: Span, quote: tuple[int, int]) -> bool:
@@ -826,7 +826,7 @@ def _inside(token_i: int | None, sent: Span, quote: tuple[int, int]) -> bool:
 
 
 def _trimmed(sent: Span) -> tuple[int, int]:
-    text = sent.text
+    text = span_text(sent)
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     return (start, end)

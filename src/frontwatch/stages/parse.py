@@ -223,6 +223,12 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
+def span_text(span: Span) -> str:
+    """``span.text`` as a slice of ``doc_text`` (spaCy joins the span's tokens on each call; the slice is
+    the same string: a token's trailing whitespace is at most one space, which ``Span.text`` drops)."""
+    return doc_text(span.doc)[span.start_char:span.end_char] if len(span) else ""
+
+
 def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
     """The entities wholly inside tokens ``[start, end)``, as ``doc[start:end].ents`` gives them.
 
