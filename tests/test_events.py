@@ -242,3 +242,16 @@ def test_events_supply_trigger_in_a_verbless_headline_ends(nlp, actors) -> None:
     # a headline whose root is a noun: the clause walk once looped for ever (spaCy makes a new Token per access)
     text = "Separatist republic transfers of bodies of fighters killed near Debaltseve to Kyiv - militia"
     _events(nlp, actors, text)
+
+
+def test_events_hedge_cues_hold_every_hedge_word() -> None:
+    """_polarity skips its walk over a sentence's tokens when none of _HEDGE_CUES is in it: every word that
+    HEDGE_WORDS or HEDGE_MODALS matches must hold one."""
+    import re
+
+    from frontwatch.stages.events import _HEDGE_CUES, HEDGE_MODALS, HEDGE_WORDS
+
+    words = [w for w in re.findall(r"[a-z]+", HEDGE_WORDS.pattern) if len(w) > 2] + sorted(HEDGE_MODALS)
+    assert len(words) > 10
+    for word in words:
+        assert any(cue in word for cue in _HEDGE_CUES), word
