@@ -330,3 +330,16 @@ def test_events_attempts_to_withdraw_or_stop_and_time_references(nlp, actors, te
 def test_events_attempt_to_capture_is_still_a_clash(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = "The General Staff said Russian assault groups were trying to capture the village of Ivanivka."
     assert "clash" in [e[0] for e in _events(nlp, actors, text)]
+
+
+def test_events_hedge_cues_hold_every_hedge_word() -> None:
+    """_polarity skips its walk over a sentence's tokens when none of _HEDGE_CUES is in it: every word that
+    HEDGE_WORDS or HEDGE_MODALS matches must hold one."""
+    import re
+
+    from frontwatch.stages.events import _HEDGE_CUES, HEDGE_MODALS, HEDGE_WORDS
+
+    words = [w for w in re.findall(r"[a-z]+", HEDGE_WORDS.pattern) if len(w) > 2] + sorted(HEDGE_MODALS)
+    assert len(words) > 10
+    for word in words:
+        assert any(cue in word for cue in _HEDGE_CUES), word

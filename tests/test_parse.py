@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from frontwatch.stages.parse import doc_text, ent_at, ents_in
+import re
+
+import pytest
+
+from frontwatch.stages.parse import Caseless, doc_lower, doc_text, ent_at, ents_in, span_text, token_table
 
 TEXT = (
     "Kyiv says troops advanced near Bakhmut\n"
@@ -72,3 +76,30 @@ def test_parse_dateline_with_a_country_is_not_the_speaker(nlp) -> None:  # type:
     assert DATELINE.match(text).group(0) == "ODESA, Ukraine (Wirewire) — "  # type: ignore[union-attr]
     doc = nlp(text)
     assert [s.text.split()[0] for s in doc.sents][-1] == "Regional"
+
+
+def test_parse_token_table_and_span_text_agree_with_spacy(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT + "\nAbout 1,500 troops and  a dozen tanks.")
+    table = token_table(doc)
+    assert table.text == [t.text for t in doc] and table.lower == [t.lower_ for t in doc]
+    assert table.idx == [t.idx for t in doc] and table.end == [t.idx + len(t.text) for t in doc]
+    assert table.like_num == [int(t.like_num) for t in doc]
+    assert (table.tag, table.pos, table.dep) == ([t.tag_ for t in doc], [t.pos_ for t in doc], [t.dep_ for t in doc])
+    assert token_table(doc) is table  # built once per Doc
+    for span in [*doc.sents, doc[3:9], doc[5:5], doc[len(doc) - 2:]]:
+        assert span_text(span) == span.text
+
+
+def test_parse_caseless_patterns_match_as_ignorecase(nlp) -> None:  # type: ignore[no-untyped-def]
+    pattern = re.compile(r"(?<![\w-])(?:shell(?:ed|ing)|kyiv|over\s+the\s+weekend)\b", re.IGNORECASE)
+    fast = Caseless(pattern)
+    for text in ("KYIV: Russian forces SHELLED the town over the Weekend.", "Kyiv shelling ſhelling \u0130stanbul"):
+        doc = nlp(text)
+        low = doc_lower(doc)
+        assert [m.span() for m in fast.finditer(text, low)] == [m.span() for m in pattern.finditer(text)]
+    assert doc_lower(nlp("Kyiv shelling")) == "kyiv shelling"
+    assert doc_lower(nlp("\u0130stanbul was shelled")) is None  # lower case would shift the offsets
+    with pytest.raises(ValueError):
+        Caseless(re.compile("Kyiv", re.IGNORECASE))  # a capital would never match lower-cased text
+    with pytest.raises(ValueError):
+        Caseless(re.compile("kyiv"))  # not case-insensitive: nothing to gain, and a different meaning

@@ -123,3 +123,20 @@ def test_quantities_overflow_keeps_text(plain_nlp: Language, max_value: float, v
 def test_quantities_garbage_does_not_crash(plain_nlp: Language, text: str) -> None:
     for q in _q(plain_nlp, text):
         assert text[q.span[0] : q.span[1]] == q.text
+
+
+def test_quantities_anchors_skipped_before_reading_start_no_number(nlp) -> None:  # type: ignore[no-untyped-def]
+    """extract_quantities skips "a", "an", "half", "few"... unless _leads_number says a number follows: it
+    must agree with _number_at, which reads the phrase."""
+    from frontwatch.stages.quantities import _NEVER_ALONE, _leads_number, _number_at
+
+    for text in ("a dozen drones", "a few villages", "an hour ago", "half a dozen tanks", "a handful of men",
+                 "few soldiers", "a couple of tanks", "a village", "half the town", "an estimated 300", "a hundred",
+                 "a thousand troops", "couple", "handful", "an"):
+        doc = nlp(text)
+        lowers = [t.lower_ for t in doc]
+        assert lowers[0] in _NEVER_ALONE
+        if not _leads_number(lowers, 0):
+            assert _number_at(doc, 0) is None, text
+        else:
+            assert _number_at(doc, 0) is not None, text

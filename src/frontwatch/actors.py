@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 CATEGORIES = ("countries", "capitals", "adjectives", "people", "organisations", "outlets", "forces", "titles")
 
 
+# Phrases up to this length have their matches cached (the two name patterns are long alternations).
+_CACHED_TEXT = 200
+_CACHE_SIZE = 20_000
+
+
 @dataclass(frozen=True)
 class ActorMatch:
     """One actor name found in a text."""
@@ -53,6 +58,7 @@ class Actors:
         self._sides = set(table)
         self._people_keys: dict[str, str] | None = None
         self._entries: dict[str, tuple[str, str]] = {}  # name (casefolded if lowercase entry) -> (side, category)
+        self._found: dict[str, tuple[ActorMatch, ...]] = {}  # find()'s answers for short texts
         exact: list[str] = []
         folded: list[str] = []
         for side, categories in table.items():
@@ -89,6 +95,17 @@ class Actors:
 
     def find(self, text: str) -> list[ActorMatch]:
         """Every actor name in ``text``, longest first at each position, in text order."""
+        if len(text) > _CACHED_TEXT:
+            return self._find(text)
+        cache = self._found
+        found = cache.get(text)
+        if found is None:
+            if len(cache) >= _CACHE_SIZE:
+                cache.clear()  # bounded; phrases asked about (claimants, forces) recur across articles
+            found = cache[text] = tuple(self._find(text))
+        return list(found)
+
+    def _find(self, text: str) -> list[ActorMatch]:
         found: list[ActorMatch] = []
         for pattern in (self._exact, self._folded):
             if pattern is None:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
-from .parse import DATELINE, doc_text, ent_at, ents_in
+from .parse import DATELINE, doc_text, ent_at, ents_in, span_text
 from .quotes import (
     GENERIC_SPEAKERS,
     Attribution,
@@ -140,7 +140,7 @@ class Attributor:
     def attribute(self, doc: Doc, source: str | None = None) -> list[Attribution]:
         outlet = self.outlet(source)
         quotes = find_quotes(doc_text(doc))
-        sentences = [s for s in doc.sents if s.text.strip()]
+        sentences = [s for s in doc.sents if span_text(s).strip()]
         # Pass 1, in text order: each sentence's own attribution ("he added" needs the speakers before it).
         memory = _Memory()
         war = self.actors.doc_focus(doc)  # "UA"/"RU" when the story is about that war, else "unknown"
@@ -316,7 +316,7 @@ class Attributor:
         A statement closed by ", SPEAKER(, apposition), VERB": the parser often makes the statement's own
         subject the speaker, or reads "reports" as a noun. The phrase between the commas is the speaker.
         """
-        m = TAIL_SPEAKER.search(sent.text)
+        m = TAIL_SPEAKER.search(span_text(sent))
         if m is None:
             return None
         base = sent.start_char

@@ -48,6 +48,7 @@ from .event_senses import (
     unrealised,
 )
 from .event_sides import SideReader
+from .parse import Caseless, doc_lower, span_text
 
 WEAPON_WORDS = (
     r"weapon|arm(?:s|ament)|tank|missile|artillery|ammunition|munition|shell|air[- ]defen[cs]e|jet|f-16|himars|"
@@ -117,6 +118,7 @@ TRIGGERS: dict[str, str] = {
     ),
 }
 _TRIGGER_RE = {kind: re.compile(_W + f"(?:{body})", re.IGNORECASE) for kind, body in TRIGGERS.items()}
+_TRIGGER_LC = {kind: Caseless(rx) for kind, rx in _TRIGGER_RE.items()}  # run on lower-cased text: twice as fast
 _WEAPON_RE = re.compile(rf"\b(?:{WEAPON_WORDS})", re.IGNORECASE)  # not the "aid" of "said"
 _AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}(?:sq\b|sq\.|square|km2|km²|hectares|(?:\w+\s+)?territor(?:y|ies)\b(?! of (?-i:[A-Z]))|"
                    r"kilomet(?:er|re)s? of (?:\w+ )?(?:territory|land))", re.IGNORECASE)
@@ -135,6 +137,9 @@ HEDGE_WORDS = re.compile(
     re.IGNORECASE,
 )
 HEDGE_MODALS = {"may", "might", "could"}
+# Every word HEDGE_WORDS or HEDGE_MODALS matches holds one of these (a cheap test on the lower-cased sentence).
+_HEDGE_CUES = ("reportedly", "allegedly", "possibly", "probably", "apparently", "presumably", "likely", "unconfirmed",
+               "purportedly", "believed", "appear", "seem", *HEDGE_MODALS)
 _ADVANCED_THING = re.compile(
     r"\s*(?:\w+\s+)?(?:weapon|technolog|training|stage|age|level|capabilit|economy|countr|nation|course|degree)", re.I)
 @dataclass(frozen=True)
@@ -159,16 +164,18 @@ class EventFinder:
         sent = attribution.sent
         doc = sent.doc
         skip = attribution.attribution_tokens
-        text = sent.text
+        text = span_text(sent)  # sent.text, without joining its tokens again
         if NO_CLAIM.search(text):
             return []  # "could not independently verify", "has not commented": about a claim, not one
+        low = doc_lower(doc)
+        low_text = low[sent.start_char:sent.end_char] if low is not None else None
         hits: dict[str, tuple[int, int]] = {}
         extra: list[tuple[str, tuple[int, int]]] = []
-        for kind, pattern in _TRIGGER_RE.items():
-            for m in pattern.finditer(text):
+        for kind, pattern in _TRIGGER_LC.items():
+            for m in pattern.finditer(text, low_text):
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
                 span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None or any(t.i in skip for t in span):
+                if span is None or any(i in skip for i in range(span.start, span.end)):
                     continue
                 if not self._plausible(kind, span, text):
                     continue
@@ -301,11 +308,16 @@ class EventFinder:
             return "denied"  # (refusing to extend a deal is a step taken, not a denied one)
         if span.root.dep_ in {"pobj", "pcomp"} and span.root.head.lower_ == "without":
             return "denied"  # "withdrew without losing a single soldier", "took place without losses"
-        clause = sent.doc[span.root.left_edge.i: span.root.right_edge.i + 1].text if span.root.dep_ != "ROOT" else sent.text
+        clause = span_text(sent.doc[span.root.left_edge.i: span.root.right_edge.i + 1]) if span.root.dep_ != "ROOT" \
+            else span_text(sent)
         if kind != "repelled" and DENIAL_WORDS.search(clause):
             return "denied"
-        hedge = [t for t in sent if t.i not in attribution.attribution_tokens
-                 and (HEDGE_WORDS.fullmatch(t.text) or (t.tag_ == "MD" and t.lower_ in HEDGE_MODALS))]
+        low = doc_lower(sent.doc)
+        if low is not None and not any(w in low[sent.start_char:sent.end_char] for w in _HEDGE_CUES):
+            hedge = []  # no hedge word in the sentence: spare a walk over its tokens
+        else:
+            hedge = [t for t in sent if t.i not in attribution.attribution_tokens
+                     and (HEDGE_WORDS.fullmatch(t.text) or (t.tag_ == "MD" and t.lower_ in HEDGE_MODALS))]
         if hedge:
             if any(governs(h, span.root) or h.head == span.root or h.head == span.root.head for h in hedge):
                 return "hedged"

@@ -13,10 +13,11 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 from typing import Any
 
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import DEP, IDX, LIKE_NUM, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -80,7 +81,26 @@ def load_nlp(settings: ParseSettings, actors: Actors, gazetteer: Any = None) -> 
     names = sorted({n for c in ("capitals", "countries") for n, _ in actors.names(c)})
     people = sorted(n for n, _ in actors.names("people") if not n.islower())
     nlp.add_pipe("frontwatch_metonymy", after="ner", config={"names": names, "people": people})
+    _flush_tokenizer_cache(nlp)
     return nlp
+
+
+def _flush_tokenizer_cache(nlp: Language) -> None:
+    """Give the pipeline a tokenizer with an empty cache, the rulers' patterns above having filled its own.
+
+    spaCy's tokenizer caches how it split each chunk of text, up to ``max_cache_size`` (10,000) chunks,
+    and caches nothing more once full. Left full of gazetteer and actor names, it split every word of
+    every article afresh (the affix regexes): a tenth of its speed, ~4% of an analysis. Flushing does
+    not help (the cache's count of entries never goes down), so the tokenizer is rebuilt from its
+    own settings: the same rules, the same tokens.
+    """
+    from spacy.tokenizer import Tokenizer
+
+    old = nlp.tokenizer
+    if isinstance(old, Tokenizer):
+        fresh = Tokenizer(nlp.vocab)
+        fresh.from_bytes(old.to_bytes())
+        nlp.tokenizer = fresh
 
 
 # Words a line of running text can end on but no sentence or headline does: the line was wrapped.
@@ -235,6 +255,12 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
+def span_text(span: Span) -> str:
+    """``span.text`` as a slice of ``doc_text`` (spaCy joins the span's tokens on each call; the slice is
+    the same string: a token's trailing whitespace is at most one space, which ``Span.text`` drops)."""
+    return doc_text(span.doc)[span.start_char:span.end_char] if len(span) else ""
+
+
 def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
     """The entities wholly inside tokens ``[start, end)``, as ``doc[start:end].ents`` gives them.
 
@@ -259,3 +285,112 @@ def ent_at(doc: Doc, i: int) -> Span | None:
     ents, starts = doc.user_data["frontwatch_ents"]
     k = bisect_right(starts, i) - 1
     return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None
+
+
+class TokenTable:
+    """Per-token strings and flags of a parsed Doc, read once (``token_table(doc)``).
+
+    A ``Token`` is a new Python object each time ``doc[i]`` is read, and each of its string
+    attributes a look-up: a stage that steps through every token several times (candidates of
+    numbers, of dates) pays that on every step. Each column here is built on first use, in one
+    pass over spaCy's own arrays, and shared by the stages; index them by token position.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+
+    def _strings(self, attr: int) -> list[str]:
+        strings = self._doc.vocab.strings
+        return [strings[h] for h in self._doc.to_array(attr).tolist()]
+
+    @cached_property
+    def text(self) -> list[str]:
+        return self._strings(ORTH)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return self._strings(LOWER)
+
+    @cached_property
+    def idx(self) -> list[int]:
+        return self._doc.to_array(IDX).tolist()  # type: ignore[no-any-return]
+
+    @cached_property
+    def end(self) -> list[int]:
+        """The char offset just after each token."""
+        return [i + len(t) for i, t in zip(self.idx, self.text)]
+
+    @cached_property
+    def like_num(self) -> list[int]:
+        return self._doc.to_array(LIKE_NUM).tolist()  # type: ignore[no-any-return]
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return self._strings(TAG)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return self._strings(POS)
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return self._strings(DEP)
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc``, built on first use (after the pipeline has run)."""
+    table = doc.user_data.get("frontwatch_tokens")
+    if table is None:
+        table = doc.user_data["frontwatch_tokens"] = TokenTable(doc)
+    return table  # type: ignore[no-any-return]
+
+
+def doc_ents(doc: Doc) -> list[Span]:
+    """``doc.ents`` as a list, built once per Doc (spaCy makes every Span anew on each read).
+
+    Use it only after the pipeline has set the entities."""
+    ents_in(doc, 0, 0)  # builds the index
+    return doc.user_data["frontwatch_ents"][0]  # type: ignore[no-any-return]
+
+
+# -- case-insensitive patterns on lower-cased text -------------------------------------------
+# Python's re runs a pattern compiled with IGNORECASE at about half the speed of the same pattern on
+# text already in lower case. The two find the same matches at the same offsets when lower-casing
+# keeps every character in its place and no character folds to an ASCII letter that its lower case
+# does not equal (dotted and dotless i, long s, the Kelvin sign): such a text keeps the slow way.
+_FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def doc_lower(doc: Doc) -> str | None:
+    """``doc_text(doc).lower()``, built once per Doc, or None when it does not line up with the text
+    (see above)."""
+    if "frontwatch_lower" not in doc.user_data:
+        text = doc_text(doc)
+        low = text.lower()
+        ok = len(low) == len(text) and not _FOLDS_ODDLY.search(text)
+        doc.user_data["frontwatch_lower"] = low if ok else None
+    return doc.user_data["frontwatch_lower"]  # type: ignore[no-any-return]
+
+
+class Caseless:
+    """A pattern compiled with ``re.IGNORECASE``, run on the lower-cased text where that gives the same
+    matches: ``finditer(text, lower)`` with ``lower`` the text lower-cased (``doc_lower`` or a slice of
+    it) or None. Read only offsets (``start``, ``end``, ``span``) from its matches: their text may be
+    in lower case."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        if not pattern.flags & re.IGNORECASE or re.search(r"(?<!\\)[A-Z]|\(\?-i", _without_escapes(pattern.pattern)):
+            raise ValueError(f"not a case-insensitive pattern free of capitals: {pattern.pattern[:60]!r}")
+        self.pattern = pattern
+        self.lower = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+    def finditer(self, text: str, lower: str | None) -> Any:
+        return self.lower.finditer(lower) if lower is not None else self.pattern.finditer(text)
+
+    def search(self, text: str, lower: str | None) -> re.Match[str] | None:
+        return self.lower.search(lower) if lower is not None else self.pattern.search(text)
+
+
+def _without_escapes(pattern: str) -> str:
+    """A pattern without its escapes (``\\d``, ``\\S``, ``\\B``...) and group names, to look for capitals."""
+    return re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", pattern)

@@ -43,7 +43,7 @@ from ..gazetteer.lookup import (
     with_conflict_prior,
 )
 from ..records import Place, PlaceRole
-from .parse import doc_text
+from .parse import doc_text, token_table
 from .places_local import W_COLOCATION, colocation, local_idioms, name_before
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -540,7 +540,7 @@ def _context_before(doc: Doc, i: int) -> list[str]:
 
 def _is_district_of(ent: Span, nxt: Span) -> bool:
     """``ent`` names a district of the next entity: "Kanal district of Chasiv Yar"."""
-    between = [t.lower_ for t in ent.doc[ent.end:nxt.start]]
+    between = token_table(ent.doc).lower[ent.end:nxt.start]  # the words between, without a Token each
     return 2 <= len(between) <= 3 and between[-1] == "of" and any(w in DISTRICT_WORDS for w in between)
 
 
@@ -553,7 +553,7 @@ def _list_designator(ents: list[Span], i: int) -> str | None:
     "Kharkiv, Sumy and Chernihiv regions", "axes" for "the Kupyansk, Lyman and Bakhmut axes"."""
     doc = ents[i].doc
     for j in range(i, len(ents) - 1):
-        between = [t.lower_ for t in doc[ents[j].end:ents[j + 1].start]]
+        between = token_table(doc).lower[ents[j].end:ents[j + 1].start]
         if between not in (["and"], [","], [",", "and"], ["or"]):
             return None
         last = ents[j + 1]

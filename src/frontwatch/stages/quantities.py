@@ -20,12 +20,13 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..config import QuantitiesSettings
 from ..records import Quantity
-from .parse import doc_text, ent_at
+from .parse import doc_text, ent_at, token_table
 
 __all__ = ["extract_quantities", "parse_number"]
 
@@ -58,6 +59,8 @@ _HEDGE_RE = re.compile(
     r"(?:" + "|".join(re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True)) + r")\s+$", re.IGNORECASE
 )
 _NUMTXT = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUM_RE = re.compile(_NUMTXT)
+_YEAR_RE = re.compile(r"(1[89]|20)\d\d")
 # unit regexes are matched case-insensitively right after the number phrase
 _AREA = [
     (r"(?:square|sq\.?)\s*(?:kilomet(?:re|er)s?|kms?)\b|km2\b|km²|km\^2", 1.0),
@@ -81,6 +84,8 @@ _UNIT_RE = re.compile(
     + ")",
     re.IGNORECASE,
 )
+_AREA_RES = [(re.compile(p, re.IGNORECASE), f) for p, f in _AREA]
+_DIST_RES = [(re.compile(p, re.IGNORECASE), unit, f) for p, unit, f in _DIST]
 _PEOPLE = {
     "people", "person", "civilian", "soldier", "troop", "serviceman", "servicemen", "servicemember", "fighter",
     "militant", "child", "children", "woman", "women", "man", "men", "resident", "personnel", "mercenary",
@@ -138,7 +143,7 @@ def parse_number(words: list[str]) -> float | None:
     words = [w.lower() for w in words if w not in ("-", "and")]
     if not words:
         return None
-    if re.fullmatch(_NUMTXT, words[0]):
+    if _NUM_RE.fullmatch(words[0]):
         v = float(words[0].replace(",", ""))
         for w in words[1:]:
             if w not in _MULT:
@@ -167,9 +172,14 @@ def parse_number(words: list[str]) -> float | None:
 
 
 def _is_number_word(t: Token) -> bool:
-    low = t.lower_
+    return _is_number_text(t.text, t.lower_)
+
+
+@lru_cache(maxsize=65536)
+def _is_number_text(text: str, low: str) -> bool:
+    """A token's text (and its lower case) that reads as a number: "1,000", "two", "hundred", "twenty-five"."""
     return (
-        bool(re.fullmatch(_NUMTXT, t.text))
+        bool(_NUM_RE.fullmatch(text))
         or low in _UNITS_WORDS
         or low in _MULT
         or all(p in _UNITS_WORDS for p in low.split("-"))
@@ -226,9 +236,26 @@ def _number_at(doc: Doc, i: int) -> tuple[float | None, int, bool] | None:
             j += 1
         else:
             break
-    if not re.fullmatch(_NUMTXT, t.text) and any(re.fullmatch(_NUMTXT, doc[k].text) for k in range(i + 1, j)):
+    if not _NUM_RE.fullmatch(t.text) and any(_NUM_RE.fullmatch(doc[k].text) for k in range(i + 1, j)):
         j = i + 1
     return parse_number([w.text for w in doc[i:j]]), j, False
+
+
+_DETERMINERS = ("a", "an", "half")
+# Anchors that start a number phrase only before certain words (see _number_at); most "a" and "an" do not.
+_NEVER_ALONE = frozenset({"a", "an", "half", "few", "handful", "couple"})
+
+
+def _leads_number(lowers: list[str], i: int) -> bool:
+    """Does the word at ``i`` (one of _NEVER_ALONE) start a number phrase as _number_at reads them
+    ("a dozen", "a few", "a hundred", "half a dozen")? "few", "handful" and "couple" never do on their own."""
+    low = lowers[i]
+    nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
+    if low in ("a", "an"):
+        return nxt in _MULT or (low == "a" and nxt in ("few", "handful", "couple"))
+    if low == "half":
+        return nxt == "a" and i + 2 < len(lowers) and lowers[i + 2] == "dozen"
+    return False
 
 
 def _unit_at(text: str, pos: int) -> tuple[str, float, int] | None:
@@ -237,11 +264,11 @@ def _unit_at(text: str, pos: int) -> tuple[str, float, int] | None:
     if not m:
         return None
     u = m.group(1)
-    for pat, f in _AREA:
-        if re.fullmatch(pat, u, re.IGNORECASE):
+    for rx, f in _AREA_RES:
+        if rx.fullmatch(u):
             return "km2", f, m.end()
-    for pat, unit, f in _DIST:
-        if re.fullmatch(pat, u, re.IGNORECASE):
+    for rx, unit, f in _DIST_RES:
+        if rx.fullmatch(u):
             return unit, f, m.end()
     return None
 
@@ -253,8 +280,9 @@ class _Scanner:
         self.doc = doc
         self.text = doc_text(doc)
         self.settings = settings
-        self.ends = {t.idx + len(t.text): t.i + 1 for t in doc}
-        self.starts = [t.idx for t in doc]
+        table = token_table(doc)
+        self.starts = table.idx
+        self.ends = {end: i + 1 for i, end in enumerate(table.end)}
 
     def _after(self, char: int) -> int:
         """Token index right after ``char`` (the token ending there +1), else the next starting token."""
@@ -290,7 +318,7 @@ class _Scanner:
         ):
             return True
         # a bare year
-        return bool(re.fullmatch(r"(1[89]|20)\d\d", t.text)) and (
+        return bool(_YEAR_RE.fullmatch(t.text)) and (
             nxt is None or _unit_at(self.text, t.idx + len(t.text)) is None
         )
 
@@ -477,11 +505,17 @@ class _Scanner:
 def extract_quantities(doc: Doc, settings: QuantitiesSettings) -> list[Quantity]:
     """Every quantity in ``doc``, in text order, with spans into ``doc.text``."""
     scanner = _Scanner(doc, settings)
+    table = token_table(doc)
+    texts, lowers, like_num = table.text, table.lower, table.like_num
     out: list[Quantity] = []
     i = 0
-    while i < len(doc):
-        t = doc[i]
-        if t.like_num or t.lower_ in _VAGUE or t.lower_ in ("a", "an", "half") or _is_number_word(t):
+    n = len(doc)
+    while i < n:  # over the token table: most tokens are no number, and a Token object costs
+        low = lowers[i]
+        if like_num[i] or low in _VAGUE or low in _DETERMINERS or _is_number_text(texts[i], low):
+            if low in _NEVER_ALONE and not _leads_number(lowers, i):
+                i += 1  # "a", "an", "half", "few"... with no number after them: read() would find none
+                continue
             found = scanner.read(i)
             if found is not None:
                 q, end_tok = found

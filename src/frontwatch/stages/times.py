@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..config import TimesSettings
 from ..records import Granularity, TimeSpan
 from ._timerules import MONTHS, WEEKDAYS, resolve_time
-from .parse import doc_text
+from .parse import Caseless, doc_lower, doc_text, token_table
 
 __all__ = ["extract_times", "resolve_time"]
 
@@ -349,10 +349,20 @@ _ANAPHORA = re.compile(
 )
 
 
+# The document-wide patterns, run on the lower-cased text (twice as fast; see parse.Caseless).
+_EXTRA_LC, _NTH_UNIT_LC, _DAY_REF_LC = Caseless(_EXTRA), Caseless(_NTH_UNIT), Caseless(_DAY_REF)
+# A word every match of _NTH_UNIT holds: without one of them in the text, that slow pattern cannot match.
+_NTH_WORDS = ("consecutive", "straight", "row", "running", "best", "worst", "biggest", "strongest", "weakest",
+              "deadliest", "bloodiest", "heaviest")
+_YEAR_TOKEN = re.compile(r"(?:1[89]|20)\d\d")
+_MONTH_SET = frozenset(MONTHS)
+
+
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of candidate expressions: spaCy DATE/TIME entities and our patterns, merged."""
     spans: list[tuple[int, int]] = [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    for m in _EXTRA.finditer(doc_text(doc)):
+    text, low = doc_text(doc), doc_lower(doc)
+    for m in _EXTRA_LC.finditer(text, low):
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if sp is not None:
             spans.append((sp.start, sp.end))
@@ -360,36 +370,42 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         sp = doc.char_span(m.start("date"), m.end("date"), alignment_mode="expand")
         if sp is not None:
             spans.append((sp.start, sp.end))
-    for m in _NTH_UNIT.finditer(doc_text(doc)):  # the model rarely tags "its worst day"
-        sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if sp is not None:
-            spans.append((sp.start, sp.end))
-    for m in _DAY_REF.finditer(doc_text(doc)):
+    if low is None or any(w in low for w in _NTH_WORDS):
+        for m in _NTH_UNIT_LC.finditer(text, low):  # the model rarely tags "its worst day"
+            sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if sp is not None:
+                spans.append((sp.start, sp.end))
+    for m in _DAY_REF_LC.finditer(text, low):
         sp = doc.char_span(m.start("late") if m.group("late") else m.start("day"), m.end(), alignment_mode="expand")
         if sp is not None:
             spans.append((sp.start, sp.end))
-    for t in doc:  # a year the model reads as a number ("from 2009 to 2011")
+    # Word by word over the token table (a Token object per step would cost more than the rest of the stage).
+    table = token_table(doc)
+    texts, lowers, tags, n = table.text, table.lower, table.tag, len(doc)
+    for i in range(1, n):  # a year the model reads as a number ("from 2009 to 2011")
         if (
-            re.fullmatch(r"(?:1[89]|20)\d\d", t.text)
-            and t.i > 0
-            and doc[t.i - 1].lower_ in _YEAR_AFTER
-            and not (t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "NNS")
+            _YEAR_TOKEN.fullmatch(texts[i])
+            and lowers[i - 1] in _YEAR_AFTER
+            and not (i + 1 < n and tags[i + 1] == "NNS")
         ):
-            spans.append((t.i, t.i + 1))
-    for t in doc:
-        prev = doc[t.i - 1].lower_ if t.i > 0 else ""
+            spans.append((i, i + 1))
+    for i, word in enumerate(lowers):
+        if word not in _MONTH_SET and word not in _SEASON_WORDS:
+            continue
+        prev = lowers[i - 1] if i > 0 else ""
         # spaCy sometimes reads "May" (month) as a modal or a name; catch "in|since May" and "early December"
-        if t.lower_ in MONTHS and prev in ("in", "since", "early", "late", "mid", "until", "by"):
-            spans.append((t.i, t.i + 1))
+        if word in _MONTH_SET and prev in ("in", "since", "early", "late", "mid", "until", "by"):
+            spans.append((i, i + 1))
+        t = doc[i]
         # a season that is the subject ("spring brings the mud"), bare
-        if t.lower_ in _SEASON_WORDS and t.dep_ == "nsubj" and t.pos_ == "NOUN" and not list(t.children):
-            spans.append((t.i, t.i + 1))
+        if word in _SEASON_WORDS and t.dep_ == "nsubj" and t.pos_ == "NOUN" and not list(t.children):
+            spans.append((i, i + 1))
         # seasons the model misses ("through the winter"), not when they modify a noun ("winter offensive")
-        if t.lower_ in _SEASON_WORDS and prev in _SEASON_LEAD:
-            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if word in _SEASON_WORDS and prev in _SEASON_LEAD:
+            nxt = doc[i + 1] if i + 1 < n else None
             if nxt is None or nxt.lower_ == "of" or nxt.pos_ not in ("NOUN", "PROPN"):
-                first = t.i - 1 if prev in ("the", "this", "last", "next") else t.i
-                spans.append((first, t.i + 1))
+                first = i - 1 if prev in ("the", "this", "last", "next") else i
+                spans.append((first, i + 1))
     out = []
     for s, e in spans:
         # "July 11 and" + "12": the model cuts coordinated day numbers
@@ -475,7 +491,7 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             joined.append(c)
     dateline = _reference(doc, joined)
     ref = published if published is not None else dateline
-    day_refs = {m.end() for m in _DAY_REF.finditer(doc_text(doc))}
+    day_refs = {m.end() for m in _DAY_REF_LC.finditer(doc_text(doc), doc_lower(doc))}
     out: list[TimeSpan] = []
     for s, e in joined:
         span = doc[s:e]
