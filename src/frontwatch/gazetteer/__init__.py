@@ -45,16 +45,17 @@ def open_gazetteer(settings: PlacesSettings, *, build_if_missing: bool = True, p
             if not path.exists():  # another process may have built it while we waited
                 LOGGER.info("building the gazetteer at %s (once; under a minute)", path)
                 build_gazetteer(settings, progress=progress)
-    elif build_if_missing and _outdated(path):
-        _rebuild_outdated(settings, progress=progress)
+    digest = supplement_digest()  # hashes the supplement files and build code: once per open
+    if build_if_missing and _outdated(path, digest):
+        _rebuild_outdated(settings, digest, progress=progress)
     gaz = Gazetteer(path)
-    if gaz.meta.get("supplement") != supplement_digest():
+    if gaz.meta.get("supplement") != digest:
         LOGGER.warning("the gazetteer at %s predates the current curated supplement; "
                        "rebuild it with: frontwatch gazetteer build", path)
     return gaz
 
 
-def _outdated(path: Path) -> bool:
+def _outdated(path: Path, digest: str) -> bool:
     """Whether ``path`` is a gazetteer this frontwatch built itself from older data or build code.
 
     A gazetteer holding a user's GeoNames imports (or made empty for them) is theirs: it only gets the
@@ -76,10 +77,10 @@ def _outdated(path: Path) -> bool:
         db.close()
     if imported or meta.get("supplement") in (None, "none"):
         return False
-    return meta.get("schema") != SCHEMA_VERSION or meta.get("supplement") != supplement_digest()
+    return meta.get("schema") != SCHEMA_VERSION or meta.get("supplement") != digest
 
 
-def _rebuild_outdated(settings: PlacesSettings, *, progress: bool) -> None:
+def _rebuild_outdated(settings: PlacesSettings, digest: str, *, progress: bool) -> None:
     """Rebuild a stale built gazetteer in place, once across processes.
 
     A stale gazetteer silently resolves places worse (an upgrade's new villages and rules are missing),
@@ -89,7 +90,7 @@ def _rebuild_outdated(settings: PlacesSettings, *, progress: bool) -> None:
     path = settings.db_path
     try:
         with _build_lock(path):
-            if _outdated(path):  # another process may have rebuilt it while we waited
+            if _outdated(path, digest):  # another process may have rebuilt it while we waited
                 LOGGER.warning("the gazetteer at %s was built by an older frontwatch; rebuilding it "
                                "(once; under a minute)", path)
                 build_gazetteer(settings, progress=progress)
