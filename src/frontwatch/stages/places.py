@@ -22,9 +22,7 @@ candidates leaves the mention unresolved: null beats a guess hundreds of kilomet
 from __future__ import annotations
 
 import functools
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,12 +37,20 @@ from ..gazetteer.lookup import (
     GazetteerLike,
     conflict_fronts,
     conflict_regions,
-    haversine_km,
     with_conflict_prior,
 )
 from ..records import Place, PlaceRole
 from .parse import doc_text, token_table
-from .places_local import W_COLOCATION, colocation, local_idioms, name_before
+from .places_local import colocation, local_idioms, name_before
+from .places_score import (
+    choose,
+    find_anchors,
+    focus_country,
+    institution_candidates,
+    link_regions,
+    outlet_country,
+    top_candidate,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -106,29 +112,6 @@ _VAGUE = re.compile(
     r"(front(?:\s?line)?|borders?|flanks?|directions?|axis|sectors?|frontier|theatre|theater)\b",
     re.IGNORECASE)
 
-# two-letter domains that say nothing about where an outlet is
-VANITY_TLDS = frozenset({"co", "tv", "io", "me", "fm", "ly", "am", "ai", "cc", "ws", "to", "gg", "eu"})
-
-# re-ranking weights (see docs/places.md, "Ranking")
-W_OUTLET_VOTE = 1.5  # the outlet's country in the focus vote (a named country counts 2, a clear place 1)
-W_FOCUS = 0.15  # candidate in the article's focus country
-W_REGION = 0.25  # candidate in a region named next to it ("Mykolaivka in the Donetsk region")
-W_REGION_DOC = 0.08  # candidate in a region named elsewhere in the article
-REGION_LINK_TOKENS = 12  # "next to": the region follows within this many tokens in the same sentence
-BIG_ANCHOR_POP = 200_000  # anchors this big (Moscow, Kyiv) say little about where a small place is
-BIG_ANCHOR_WEIGHT = 0.4
-W_ANCHOR_ADMIN1 = 0.1  # candidate in the region of an unambiguous place
-W_DISTANCE = 0.3  # times exp(-d / DISTANCE_KM) to the nearest unambiguous place
-DISTANCE_KM = 60.0
-MIN_SCORE = 0.78  # best re-ranked score below this: unresolved
-TIE_MARGIN = 0.015  # near-tie between candidates more than TIE_KM apart: unresolved
-TIE_KM = 50.0
-LOOSE_MAX_KM = 200.0  # a loose-only match must be in the focus country or this close to an anchor
-REGION_OVER_TOWN_POP = 1_000_000
-SMALL_REGION_POP = 250_000  # a first-level region smaller than this does not own its name against towns
-INSTITUTION_MIN_POP = 10_000  # the place of "X Police Department" is a town at least this big  # a town this big competes with a region of the same name
-# areas too wide for a settlement's context (a named region nearby, distance to anchors) to say anything
-WIDE_FEATURES = frozenset({"region", "country", "continent", "macroregion"})
 
 
 @dataclass
@@ -185,15 +168,15 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     # metonyms and demonyms are resolved in the article's context but lend it none: the context
     # is where things happen
     mentions = [m for m in every if m.role == "place"]
-    votes = _focus_country(doc, mentions, gazetteer, outlet_country(source))
+    votes = focus_country(doc, mentions, gazetteer, outlet_country(source))
     # region (admin1 code) -> the names that name it: a name never supports its own other readings
     # ("New York" the state must not lift "New York" the city)
     regions: dict[str | None, set[str]] = {}
     for m in mentions:
-        if (c := _top(m)) and c.feature == "region" and not m.vague:
+        if (c := top_candidate(m)) and c.feature == "region" and not m.vague:
             regions.setdefault(c.admin1_code, set()).add(m.query)
-    _link_regions(doc, mentions)
-    anchors = _anchors(mentions, votes.country())
+    link_regions(doc, mentions)
+    anchors = find_anchors(mentions, votes.country())
     support = colocation(m for m in every if not m.demonym_of and not m.unanchored and not m.vague)
     decided: dict[str, Candidate | None] = {}
     places = []
@@ -205,9 +188,9 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         institution = m.institution and m.query not in named
         key = f"{m.query}|{m.demonym_of or ''}|{institution}"
         if key not in decided:
-            decided[key] = _choose(m if institution or not m.institution else _plain(m, every),
+            decided[key] = choose(m if institution or not m.institution else _plain(m, every),
                                    votes.country(deciding=m.query), regions, anchors, support)
-        if ((institution and not _institution_candidates(m)) or m.label) and decided[key] is None:
+        if ((institution and not institution_candidates(m)) or m.label) and decided[key] is None:
             continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
     return places
@@ -563,209 +546,6 @@ def _list_designator(ents: list[Span], i: int) -> str | None:
     return None
 
 
-# --- context ----------------------------------------------------------------------------------
-
-def _top(m: Mention) -> Candidate | None:
-    return m.candidates[0] if m.candidates else None
-
-
-def outlet_country(source: str | None) -> str | None:
-    """The country of an outlet's domain ("thestar.ca" -> CA, "bbc.co.uk" -> GB); None for .com and vanity TLDs."""
-    if not source:
-        return None
-    host = source.lower().split("//")[-1].split("/")[0].rstrip(".")
-    tld = host.rsplit(".", 1)[-1] if "." in host else ""
-    if len(tld) != 2 or tld in VANITY_TLDS:
-        return None
-    return "GB" if tld == "uk" else tld.upper()
-
-
-@dataclass
-class Focus:
-    """The focus vote of an article: every country's votes, and the votes each name cast."""
-
-    votes: Counter[str] = field(default_factory=Counter)
-    by_name: dict[str, Counter[str]] = field(default_factory=dict)
-    times: Counter[str] = field(default_factory=Counter)  # how often each name voted
-
-    def add(self, name: str | None, country: str, n: float) -> None:
-        self.votes[country] += n
-        if name is not None:
-            self.by_name.setdefault(name, Counter())[country] += n
-
-    def country(self, deciding: str | None = None) -> str | None:
-        """The country the article is about; when ``deciding`` a name, that name votes once.
-
-        A town or region repeated does not outvote the rest of the article for its own reading: a
-        local paper's "Dublin", named a dozen times beside one "Ohio", must not make Ireland the
-        focus that then decides "Dublin". Named once, it counts as any other name does; a country
-        named again and again is what the article is about, and all its votes count.
-        """
-        votes = Counter(self.votes)
-        own, times = self.by_name.get(deciding or ""), self.times[deciding or ""]
-        if own and times > 1:
-            for cc, n in own.items():
-                votes[cc] -= n - n / times
-        (country, n), *rest = sorted(votes.items(), key=lambda kv: -kv[1])[:2] + [("", 0.0)]
-        return country if n >= 1 and n > rest[0][1] + 1e-9 else None
-
-
-def _focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
-                   outlet: str | None = None) -> Focus:
-    """The country the article is about: named countries, governments acting, clear places, the outlet's country."""
-    focus = Focus()
-    if outlet:  # worth a little more than one clear place: a local outlet's bare "London" is its own
-        focus.add(None, outlet, W_OUTLET_VOTE)
-    for m in mentions:
-        top = _top(m)
-        if top is None or top.country is None:
-            continue
-        if top.feature == "country":
-            # "Georgia" is also a US state: such a name votes weakly, and for both countries
-            namesakes = {c.country for c in m.candidates[1:] if c.feature == "region" and c.match in ("name", "alternate")
-                         and c.country and c.country != top.country and top.score - c.score < 0.1}
-            # a country named again and again is what the article is about: its votes all count
-            focus.add(None, top.country, 1 if namesakes else 2)
-            for cc in namesakes:
-                focus.add(None, cc, 0.5)
-        elif top.match != "loose":
-            rivals = [c for c in m.candidates[1:] if c.country != top.country]
-            clear = not rivals or top.score - rivals[0].score >= 0.05
-            focus.times[m.query] += 1
-            focus.add(m.query, top.country, 1 if clear else 0.5)
-    for ent in doc.ents:
-        if ent.label_ == "GOV":  # "Kiev said", "Moscow reserves the right": the government's country
-            cands = gazetteer.lookup(ent.text, limit=1)
-            if cands and cands[0].country:
-                focus.add(None, cands[0].country, 1)
-    return focus
-
-
-def _anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, Candidate]]:
-    """Places that are clear on their own (one candidate far ahead), with the text naming them."""
-    out = []
-    for m in mentions:
-        top = _top(m)
-        if top is None or m.vague or top.feature in WIDE_FEATURES - {"region"} or top.match == "loose":
-            continue
-        rivals = [c for c in m.candidates[1:] if haversine_km((c.lat, c.lon), (top.lat, top.lon)) > TIE_KM]
-        if not rivals or top.score - rivals[0].score >= 0.06 or (focus and top.country == focus and all(
-                r.country != focus for r in rivals)):
-            out.append((m.query, top))
-    return out
-
-
-def _link_regions(doc: Doc, mentions: list[Mention]) -> None:
-    """Regions named right after a place in its sentence: "Oleksandrivka in the Kirovohrad region".
-
-    A region or country right after a comma ("Buffalo, New York", "Mareeba, Queensland", "Kalam,
-    Pakistan") links every area reading of it to the place before it.
-    """
-    for m, r in zip(mentions, mentions[1:]):
-        if doc_text(doc)[m.end:r.start] == ", " and not r.vague and not m.unanchored and not r.unanchored:
-            r.after_comma = m
-            m.linked_regions |= {c.admin1_code for c in r.candidates if c.feature == "region" and c.admin1_code}
-            m.linked_countries |= {c.country for c in r.candidates if c.feature == "country" and c.country}
-    for i, m in enumerate(mentions):
-        for r in mentions[i + 1:]:
-            top = _top(r)
-            if top is None or top.feature != "region" or r.vague or r.query == m.query:
-                continue  # (a name is no region "next to" itself: "New York ... New York")
-            span = doc.char_span(m.end, r.start, alignment_mode="expand")
-            # linked when close, in the same clause: no verb, no sentence break in between
-            if span is None or len(span) > REGION_LINK_TOKENS or any(t.is_sent_start for t in span[1:]) or \
-                    any(t.text in (".", ";") or t.pos_ in ("VERB", "AUX") for t in span):
-                break
-            m.linked_regions.add(top.admin1_code or "")
-
-
-def _anchor_weight(a: Candidate) -> float:
-    return BIG_ANCHOR_WEIGHT if a.population >= BIG_ANCHOR_POP else 1.0
-
-
-def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | None, set[str]],
-             anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None) -> float:
-    score = c.score
-    if support and not (m.linked_regions or m.linked_countries):
-        # the article's other ambiguous names that fit this reading (places_local.py); a region
-        # named with it ("Makiivka, Donetsk region") already says which reading is meant
-        score += W_COLOCATION * support.get((m.query, c.id), 0.0)
-    if focus and c.country == focus:
-        score += W_FOCUS
-    if c.feature not in WIDE_FEATURES:
-        if c.admin1_code in m.linked_regions or c.country in m.linked_countries:
-            score += W_REGION
-        elif regions.get(c.admin1_code, set()) - {m.query}:
-            score += W_REGION_DOC
-        others = [a for q, a in anchors if q != m.query]
-        if others:
-            same = [a for a in others if a.admin1_code == c.admin1_code]
-            if same:
-                score += W_ANCHOR_ADMIN1 * max(_anchor_weight(a) for a in same)
-            score += max(W_DISTANCE * _anchor_weight(a) * math.exp(-haversine_km((c.lat, c.lon), (a.lat, a.lon))
-                                                                     / DISTANCE_KM) for a in others)
-    elif c.feature == "region" and any(a.admin1_code == c.admin1_code for q, a in anchors if q != m.query):
-        score += W_ANCHOR_ADMIN1  # "Atlanta ... Georgia": the state Atlanta is in
-    return score
-
-
-def _choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
-            anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None
-            ) -> Candidate | None:
-    if not m.candidates:
-        return None
-    candidates = m.candidates
-    if m.institution:
-        candidates = _institution_candidates(m)
-        if not candidates:
-            return None
-    if m.text.endswith(".") and any(c.feature in AREA_FEATURES for c in candidates):
-        # "Ind.", "Tenn.", "Ont.": a postal-style abbreviation names a state or province, never the
-        # city that shares its letters as a code (Indianapolis, "IND")
-        candidates = [c for c in candidates if c.feature in AREA_FEATURES]
-    countries = {c.country for c in candidates if c.feature == "country" and c.match in ("name", "alternate")}
-    if countries and not m.city_reading:
-        # "Kuwait", "Mexico", "Djibouti": the country, not its capital or another town of its own
-        # that carries the country's name (a namesake abroad, "Mexico, Missouri", still competes)
-        candidates = [c for c in candidates if c.feature in AREA_FEATURES or c.country not in countries]
-    elif m.city_reading:
-        candidates = [c for c in candidates if c.feature not in WIDE_FEATURES] or candidates
-    named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
-    if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
-        # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
-        # small towns named after it; a big city keeps its chance ("New York"). A region of a small
-        # country ("Hanover", "Manchester", "Portland": Jamaican parishes) does not own its name:
-        # the usual ranking weighs it against the towns
-        candidates = [c for c in candidates if c.feature in AREA_FEATURES or c.population >= REGION_OVER_TOWN_POP]
-    if m.after_comma is not None:
-        # "Buffalo, New York": the area that holds a reading of the place before the comma
-        before = m.after_comma.candidates[:5]
-        holding = [c for c in candidates if (c.feature == "region" and any(b.admin1_code == c.admin1_code
-                                                                               for b in before))
-                   or (c.feature == "country" and any(b.country == c.country for b in before))]
-        if holding:
-            candidates = holding
-    scored = sorted(((_rescore(c, m, focus, regions, anchors, support), c) for c in candidates),
-                    key=lambda x: -x[0])
-    if m.vague:  # "northern Gaza": the Gaza Strip rather than Gaza City, when both fit
-        areas = [(sc, c) for sc, c in scored if c.feature in AREA_FEATURES and c.match != "loose"]
-        scored = areas + [x for x in scored if x not in areas]
-    best_score, best = scored[0]
-    if best_score < MIN_SCORE:
-        return None
-    if best.match == "loose":
-        others = [a for q, a in anchors if q != m.query]
-        near = any(haversine_km((best.lat, best.lon), (a.lat, a.lon)) <= LOOSE_MAX_KM for a in others)
-        if not (focus and best.country == focus) and not near and not best.prior:
-            return None  # (a conflict region, places.conflicts, also supports a loose match)
-    for score, other in scored[1:]:
-        if best_score - score > TIE_MARGIN:
-            break
-        if haversine_km((best.lat, best.lon), (other.lat, other.lon)) > TIE_KM:
-            return None  # two far-apart places fit equally well: do not guess
-    return best.with_score(best_score)
-
-
 def widen_name(doc: Doc, m: Mention, gazetteer: GazetteerLike) -> None:
     """"New London" of which the ruler tagged "London", "St. Paul" of which it tagged "Paul": the
     word before the mention joins it when the two together are a name the gazetteer knows."""
@@ -791,12 +571,6 @@ def _trim_institution(m: Mention, named: set[str], gazetteer: GazetteerLike) -> 
     if shorter in named or not gazetteer.lookup(m.query, limit=1):
         m.query = m.text = shorter
         m.end = m.start + len(shorter)
-
-
-def _institution_candidates(m: Mention) -> list[Candidate]:
-    """"Smith College": only a name the gazetteer knows as such, a town of some size or an area."""
-    return [c for c in m.candidates if c.match in ("name", "alternate")
-            and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP)]
 
 
 def _plain(m: Mention, every: list[Mention]) -> Mention:

@@ -15,7 +15,7 @@ own plausible readings has to it:
   towns are mostly in its own state;
 * a region that holds it (or, for a region, a settlement inside it): ``IN_REGION``.
 
-The strongest ``MAX_NAMES`` links are added up; :func:`places._rescore` adds ``W_COLOCATION`` times
+The strongest ``MAX_NAMES`` links are added up; :func:`places_score._rescore` adds ``W_COLOCATION`` times
 that sum. Only plausible readings take part (not loose matches, not far below the name's best), so
 a name with a hundred namesakes does not find a neighbour for everything.
 
