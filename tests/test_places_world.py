@@ -119,3 +119,83 @@ def test_places_pipeline_a_facility_named_after_its_town_lends_the_town(pipeline
             "Center will close for a week, officials in Decatur, Ala., said.")
     decaturs = [p for p in _places(pipeline, text) if p.text == "Decatur"]
     assert len(decaturs) == 3 and {p.admin1 for p in decaturs} == {"Alabama"}
+
+
+# --- names the model did not call places ---------------------------------------------------------
+FAIRVIEW = [cand("Fairview", 35.2, -86.9, 0.86, country="US", admin1="US.TN", feature="town", population=8_000),
+            cand("Fairview", 36.27, -98.48, 0.82, country="US", admin1="US.OK", feature="village", population=2_600)]
+TENNESSEE = [cand("Tennessee", 35.86, -86.35, 0.95, country="US", admin1="US.TN", feature="region", precision=3,
+                  population=6_900_000)]
+
+
+def _propn(doc):  # type: ignore[no-untyped-def]
+    """Mark capitalised words as proper nouns, as the tagger would (the blank pipeline tags nothing)."""
+    for t in doc:
+        t.pos_ = "PROPN" if t.is_title else "NOUN"
+    return doc
+
+
+def test_places_a_town_the_model_calls_an_organisation_after_age_and_of_is_a_place() -> None:
+    gaz = FakeGazetteer({"Fairview": FAIRVIEW, "Tennessee": TENNESSEE})
+    text = "Dana Marsh, 41, of Fairview, was charged Tuesday, Tennessee troopers said."
+    doc = doc_with(text, ("Dana Marsh", "PERSON"), ("Fairview", "ORG"), ("Tennessee", "GPE"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.role, p.admin1) for p in places][0] == ("Fairview", "place", "US.TN")
+
+
+def test_places_a_surname_after_of_without_the_comma_stays_a_person() -> None:
+    gaz = FakeGazetteer({"Fairview": FAIRVIEW})
+    doc = doc_with("The lawyer of Fairview filed the motion on Monday.", ("Fairview", "PERSON"))
+    assert resolve_places(doc, gaz, WORLD) == []
+
+
+def test_places_the_town_of_an_address_and_a_resident_are_places() -> None:
+    gaz = FakeGazetteer({"Fairview": FAIRVIEW, "Tennessee": TENNESSEE})
+    text = ("Lee Ward, 30, of 12 Elm St., Fairview, was cited. A Fairview man was also hurt, "
+            "Tennessee officials said.")
+    doc = doc_with(text, ("Lee Ward", "PERSON"), ("Fairview", "PERSON"), ("Fairview", "ORG"), ("Tennessee", "GPE"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [p.text for p in places if p.resolved] == ["Fairview", "Fairview", "Tennessee"]
+
+
+def test_places_one_name_one_sense_a_town_tagged_a_person_elsewhere_is_the_town() -> None:
+    gaz = FakeGazetteer({"Fairview": FAIRVIEW, "Tennessee": TENNESSEE})
+    text = "Storm damage in Fairview, Tennessee, was heavy. Fairview will ask for state aid."
+    doc = doc_with(text, ("Fairview", "GPE"), ("Tennessee", "GPE"), ("Fairview", "PERSON"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.admin1) for p in places] == [("Fairview", "US.TN"), ("Tennessee", "US.TN"),
+                                                    ("Fairview", "US.TN")]
+
+
+def test_places_a_tentative_name_that_matches_only_loosely_adds_nothing() -> None:
+    gaz = FakeGazetteer({"Fairvue": [cand("Fairview", 35.2, -86.9, 0.86, country="US", admin1="US.TN",
+                                          feature="town", match="loose", population=8_000)]})
+    doc = doc_with("Sam Lin, 52, of Fairvue, was fined.", ("Sam Lin", "PERSON"), ("Fairvue", "ORG"))
+    assert resolve_places(doc, gaz, WORLD) == []
+
+
+def test_places_a_facility_the_gazetteer_does_not_know_falls_back_to_its_town() -> None:
+    gaz = FakeGazetteer({"Fairview": FAIRVIEW, "Tennessee": TENNESSEE})
+    text = "Crews met at the Fairview Fire Station on Friday, Tennessee officials said."
+    doc = _propn(doc_with(text, ("the Fairview Fire Station", "FAC"), ("Tennessee", "GPE")))
+    place = resolve_places(doc, gaz, WORLD)[0]
+    assert (place.text, place.admin1) == ("Fairview", "US.TN")
+    assert text[place.span[0]:place.span[1]] == "Fairview"
+
+
+def test_places_a_town_the_article_names_lends_itself_to_an_organisation_named_after_it() -> None:
+    gaz = FakeGazetteer({"Fairview": FAIRVIEW, "Tennessee": TENNESSEE})
+    text = "The Fairview Blizzard won in Fairview, Tennessee, on Saturday."
+    doc = _propn(doc_with(text, ("The Fairview Blizzard", "ORG"), ("Fairview", "GPE"), ("Tennessee", "GPE")))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.role, p.admin1) for p in places][0] == ("Fairview", "metonym", "US.TN")
+
+
+@pytest.mark.slow
+def test_places_pipeline_places_inside_organisation_names(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a nationality word opening a ministry's name, a court named after its town, "the University of X"
+    text = ("The Georgian Interior Ministry said on Monday that two men were held. A Hartford man was "
+            "arraigned in Danbury Superior Court, and a professor at the University of Rochester testified.")
+    places = {p.text: p for p in _places(pipeline, text)}
+    assert places["Georgian"].role == "demonym" and places["Georgian"].country == "GE"
+    assert places["Danbury"].country == "US" and places["Rochester"].country == "US"

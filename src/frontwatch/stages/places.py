@@ -134,6 +134,8 @@ class Mention:
     institution: bool = False  # the place part of an institution's name: resolved only when the name is clear
     label: bool = False  # the whole text as a place label (bare_label): kept only when it resolves
     fallback: str | None = None  # looked up when ``query`` finds nothing ("Georgia" of "Georgia and Baker counties")
+    fallback_span: tuple[int, int] | None = None  # the fallback's own span ("Cottonport" of "the Cottonport Fire Station")
+    tentative: bool = False  # a name the model did not call a place, in a place's idiom: kept only when it resolves
 
 
 def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings, *,
@@ -159,6 +161,9 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior, fronts)
         if not cache[m.query] and m.fallback:
             m.query = m.fallback
+            if m.fallback_span:  # "the Cottonport Fire Station", unknown as a whole: "Cottonport"
+                m.start, m.end = m.fallback_span
+                m.text = m.fallback
             if m.query not in cache:
                 cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior,
                                                      fronts)
@@ -186,11 +191,11 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             continue
         # "the Dublin City Council" in an article that names Dublin: the town it names
         institution = m.institution and m.query not in named
-        key = f"{m.query}|{m.demonym_of or ''}|{institution}"
+        key = f"{m.query}|{m.demonym_of or ''}|{institution}|{m.tentative}"
         if key not in decided:
             decided[key] = choose(m if institution or not m.institution else _plain(m, every),
                                    votes.country(deciding=m.query), regions, anchors, support)
-        if ((institution and not institution_candidates(m)) or m.label) and decided[key] is None:
+        if ((institution and not institution_candidates(m)) or m.label or m.tentative) and decided[key] is None:
             continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
     return places
@@ -215,6 +220,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if nxt is not None and _is_district_of(ent, nxt):
             continue  # "the Kanal district of Chasiv Yar": Chasiv Yar (precision 2) carries it
         m = _mention(ent)
+        if m.query == ent.text and len(ent) > 1 and (head := _institution_place(ent)) is not None:
+            # "the Cottonport Fire Station": the town when the gazetteer does not know the whole name
+            m.fallback, m.fallback_span = head.text, (head.start_char, head.end_char)
         # "Kharkiv, Sumy and Chernihiv regions": the plural designator after the last applies to all
         closing = _list_designator(ents, i)
         if m.query == ent.text and closing in PLURAL_REGION_WORDS:
@@ -250,6 +258,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for m in others:
         if not any(s < m.end and m.start < e for s, e in taken):
             mentions.append(m)
+            taken.append((m.start, m.end))
+    # one name, one sense in an article: "Alexandria" the model calls a person in one sentence is
+    # the place the article names as "Alexandria" elsewhere (kept only when that resolves)
+    names = {m.text for m in mentions if (m.role == "place" or m.institution) and not m.unanchored}
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "PERSON") and ent.text in names and not (ent.label_ == "PERSON" and len(ent) > 1) \
+                and not any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            mentions.append(_tentative(ent))
+            taken.append((ent.start_char, ent.end_char))
     if not any(m.role == "place" and not m.unanchored for m in mentions):
         label = bare_label(doc)
         if label is not None:
@@ -299,15 +316,24 @@ def bare_label(doc: Doc) -> Mention | None:
 def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
     """Toponyms standing for an actor ("Moscow said", "Newark police", "US cluster bombs",
     "the Athens Police Department") and nationality words of a known country ("Russian", "Saudis"):
-    kept, with their role, never as event places."""
+    kept, with their role, never as event places. A town the model tagged as an organisation or a
+    person in a place's idiom ("22, of Grovetown", "a Crafton man") is a tentative place."""
     out = []
+    named = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
     for ent in doc.ents:
         start, end = ent.start_char, ent.end_char
         if ent.label_ in ("ORG", "PERSON"):  # "Huntsville Fire Department", also when tagged a person
-            head = _institution_place(ent)
-            if head is not None:
-                out.append(Mention(start=head.start_char, end=head.end_char, text=head.text, query=head.text,
-                                   role="metonym", institution=True))
+            head = _institution_place(ent, named)
+            if head is None and (where := _locative_name(ent)) is not None:
+                out.append(where)
+            elif head is not None:
+                found = demonym_country(head.text) if len(head) == 1 else None
+                if found:  # "the Georgian Interior Ministry": the nationality word
+                    out.append(Mention(start=head.start_char, end=head.end_char, text=head.text, query=found[1],
+                                       role="demonym", demonym_of=found[0]))
+                else:
+                    out.append(Mention(start=head.start_char, end=head.end_char, text=head.text, query=head.text,
+                                       role="metonym", institution=True))
             continue
         if ent.label_ == "NORP" or (ent.label_ in PLACE_LABELS and _is_demonym(ent)):
             found = demonym_country(ent.text)
@@ -366,21 +392,82 @@ INSTITUTION_WORDS = frozenset({
     # facilities and clubs named after their town ("the Mansfield Law Enforcement Center")
     "law", "senior", "civic", "convention", "volunteer", "correctional", "elementary", "middle", "recreation",
     "elks", "rotary", "lions", "kiwanis", "museum", "historical",
+    # courts, clubs, funds and offices named after their town ("Bantam Superior Court", "the Harwinton
+    # Democratic Town Committee", "Evansville Federal Credit Union", "the Wayne Food Pantry")
+    "superior", "circuit", "crown", "magistrates", "federal", "credit", "savings", "memorial", "area", "reservoir",
+    "selectman", "selectmen", "committee", "democratic", "republican", "seniors", "food", "central", "mosque",
+    "cathedral", "cemetery", "education", "foundation", "citizens", "independent", "unified", "metropolitan",
+    "international", "planning", "zoning", "economic", "development", "visitors", "tourism", "humane", "youth",
+    "arts", "symphony", "theatre", "theater", "downtown", "parks", "station", "center", "centre", "hall",
+    "fire-rescue", "riding", "golf", "country", "pta", "vfw", "legion", "mound",
 })
 
 
-def _institution_place(ent: Span) -> Span | None:
+# "the University of Rochester", "the Port of Oakland": the place closes the name
+OF_PLACE_HEADS = frozenset({"university", "college", "port", "city", "town", "county", "state", "diocese",
+                            "archdiocese", "borough", "village", "township", "province", "bank", "republic"})
+
+
+def _institution_place(ent: Span, named: set[str] | frozenset[str] = frozenset()) -> Span | None:
     """"Athens" of "the Athens Police Department", "Kentucky" of "Kentucky State Police": the leading
-    proper nouns of an organisation's name when an institution word follows them."""
+    proper nouns of an organisation's name when an institution word follows them, or any capitalised
+    word when the article names that place on its own too ("the Alexandria Blizzard" beside
+    "Alexandria"). A leading nationality word ("the Georgian Interior Ministry", "Lebanese Army").
+    "Rochester" of "the University of Rochester": the place after "of" that closes the name."""
     tokens = [t for t in ent if t.lower_ != "the"]
     if len(tokens) < 2:
         return None
     for k in range(min(3, len(tokens) - 1), 0, -1):
         head, rest = tokens[:k], tokens[k]
-        if all(t.pos_ == "PROPN" and t.is_title for t in head) and rest.lower_ in INSTITUTION_WORDS \
-                and rest.i == head[-1].i + 1:
-            return ent.doc[head[0].i:head[-1].i + 1]
+        if not all(t.pos_ == "PROPN" and t.is_title for t in head) or rest.i != head[-1].i + 1:
+            continue
+        if any(t.lower_ in INSTITUTION_WORDS and t.lower_ != "city" for t in head[1:]):
+            continue  # "Decatur Law Enforcement" of "the Decatur Law Enforcement Center": "Decatur" ("Salt Lake City" stays)
+        span = ent.doc[head[0].i:head[-1].i + 1]
+        if rest.lower_ in INSTITUTION_WORDS or (rest.is_title and (span.text in named or (
+                k == 1 and demonym_country(span.text) is not None))):
+            return span
+    if tokens[0].lower_ in OF_PLACE_HEADS and len(tokens) >= 3 and tokens[1].lower_ == "of" and \
+            all(t.pos_ == "PROPN" and t.is_title for t in tokens[2:]) and len(tokens) <= 5:
+        return ent.doc[tokens[2].i:tokens[-1].i + 1]
     return None
+
+
+# a town's idiom: "22, of Grovetown", "in Parkers Prairie", "a Crafton man", "their Buford home"
+LOCATIVE_BEFORE = frozenset({"in", "of", "from", "near", "outside", "at"})
+LOCATIVE_AFTER = frozenset({"man", "woman", "men", "women", "resident", "residents", "home", "homes", "native",
+                            "couple", "teen", "teenager", "boy", "girl", "family", "area"})
+
+
+def _locative_name(ent: Span) -> Mention | None:
+    """A name the model tagged as an organisation or a person standing where a town stands: after
+    "in", "from", "near" or a comma and "of" ("Jane Roe, 41, of Grovetown"), or before "man",
+    "resident", "home" ("a Crafton man"). Kept only when it resolves to a place the gazetteer knows
+    by that name (not a loose match), so a company or a surname in that slot adds nothing."""
+    doc = ent.doc
+    if len(ent) > 3 or not all(t.is_title and t.is_alpha for t in ent if t.lower_ not in ("of", "de")):
+        return None
+    if ent.label_ == "PERSON" and len(ent) > 1:
+        return None  # "Rebecca Sears": a full name
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    prev = doc[ent.start - 2] if ent.start > 1 else None
+    if before == "of" and (prev is None or prev.text != ","):
+        return None  # "the wife of Smith": no; "41, of Grovetown": yes
+    if before == "," and prev is not None and prev.lower_.rstrip(".") in STREET_WORDS:
+        return _tentative(ent)  # "of 1935 Orchard St., Alexandria": the town of an address
+    if before not in LOCATIVE_BEFORE and after not in LOCATIVE_AFTER:
+        return None
+    return _tentative(ent)
+
+
+STREET_WORDS = frozenset({"st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "ln", "lane", "blvd",
+                          "boulevard", "hwy", "highway", "ct", "court", "pl", "place", "cir", "circle", "pkwy",
+                          "parkway", "way", "terrace", "trail"})
+
+
+def _tentative(ent: Span) -> Mention:
+    return Mention(start=ent.start_char, end=ent.end_char, text=ent.text, query=ent.text, tentative=True)
 
 
 DEMONYM_OWNER_RATIO = 50  # a state this many times bigger than the territories that share its demonym owns it

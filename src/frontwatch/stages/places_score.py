@@ -211,6 +211,10 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         candidates = institution_candidates(m)
         if not candidates:
             return None
+    if m.tentative:  # a name the model did not call a place: only a place of that very name
+        candidates = [c for c in candidates if c.match in ("name", "alternate")]
+        if not candidates:
+            return None
     if m.text.endswith(".") and any(c.feature in AREA_FEATURES for c in candidates):
         # "Ind.", "Tenn.", "Ont.": a postal-style abbreviation names a state or province, never the
         # city that shares its letters as a code (Indianapolis, "IND")
