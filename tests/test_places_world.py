@@ -199,3 +199,39 @@ def test_places_pipeline_places_inside_organisation_names(pipeline) -> None:  # 
     places = {p.text: p for p in _places(pipeline, text)}
     assert places["Georgian"].role == "demonym" and places["Georgian"].country == "GE"
     assert places["Danbury"].country == "US" and places["Rochester"].country == "US"
+
+
+# --- a country by its own name ----------------------------------------------------------------------
+ITALYS = [cand("Italy", 42.8, 12.8, 1.0, country="IT", admin1=None, feature="country", precision=3,
+               population=60_000_000),
+          cand("Italy", 32.18, -96.88, 0.81, country="US", admin1="US.TX", feature="village", population=1_900)]
+TEXAS = [cand("Texas", 31.25, -99.25, 0.95, country="US", admin1="US.TX", feature="region", precision=3,
+              population=29_000_000)]
+
+
+def test_places_a_country_beats_a_village_abroad_its_state_named_elsewhere_does_not_place() -> None:
+    # a Texas paper writes of pilots who flew over Italy: the country, not the Texas village
+    gaz = FakeGazetteer({"Italy": ITALYS, "Texas": TEXAS})
+    doc = doc_with("The Texas veteran flew missions over Italy in 1944.", ("Texas", "GPE"), ("Italy", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[1].country == "IT"
+
+
+def test_places_a_village_named_like_a_country_wins_with_its_state_after_it() -> None:
+    gaz = FakeGazetteer({"Italy": ITALYS, "Texas": TEXAS})
+    doc = doc_with("The school board in Italy, Texas, met on Monday.", ("Italy", "GPE"), ("Texas", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[0].admin1 == "US.TX"
+
+
+def test_places_a_town_named_like_a_country_wins_beside_a_clear_neighbour() -> None:
+    gaz = FakeGazetteer({
+        "Lebanon": [cand("Lebanon", 33.9, 35.9, 1.0, country="LB", admin1=None, feature="country", precision=3,
+                         population=6_800_000),
+                    cand("Lebanon", 40.05, -86.47, 0.84, country="US", admin1="US.IN", feature="town",
+                         population=15_800)],
+        "Zionsville": [cand("Zionsville", 39.95, -86.26, 0.86, country="US", admin1="US.IN", feature="town",
+                            population=25_000)],
+        "Boone County": [cand("Boone County", 40.05, -86.47, 0.91, country="US", admin1="US.IN", feature="county",
+                              precision=3, population=70_000)]})
+    text = "Lebanon police arrested a Zionsville man on Thursday, the Boone County sheriff said."
+    doc = doc_with(text, ("Lebanon", "GPE"), ("Zionsville", "GPE"), ("Boone County", "GPE"))
+    assert [p.country for p in resolve_places(doc, gaz, WORLD)] == ["US", "US", "US"]

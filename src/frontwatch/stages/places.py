@@ -128,6 +128,7 @@ class Mention:
     linked_regions: set[str] = field(default_factory=set)  # admin1 codes of regions named next to it
     city_reading: bool = False  # "the city of Kuwait": the capital, not the country of the same name
     linked_countries: set[str] = field(default_factory=set)  # "Kalam, Pakistan": the country after a comma
+    comma_regions: set[str] = field(default_factory=set)  # "Italy, Texas": the regions right after a comma
     after_comma: Mention | None = None  # "Buffalo, New York": the place this one follows, comma between
     role: PlaceRole = "place"  # "metonym" ("Moscow said", "Newark police"), "demonym" ("Russian")
     demonym_of: str | None = None  # a demonym's country code

@@ -49,6 +49,9 @@ TIE_MARGIN = 0.015  # near-tie between candidates more than TIE_KM apart: unreso
 TIE_KM = 50.0
 LOOSE_MAX_KM = 200.0  # a loose-only match must be in the focus country or this close to an anchor
 REGION_OVER_TOWN_POP = 1_000_000  # a town this big competes with a region of the same name
+BIG_COUNTRY_POP = 1_000_000  # a country this big owns its name against namesake towns the article does not place:
+PLACED_KM = 100.0  # no clear place this close,
+PLACED_SUPPORT = 0.4  # no names that fit it this well (places_local: one neighbour within ~25 km, or two in its state)
 SMALL_REGION_POP = 250_000  # a first-level region smaller than this does not own its name against towns
 INSTITUTION_MIN_POP = 10_000  # the place of "X Police Department" is a town at least this big
 # areas too wide for a settlement's context (a named region nearby, distance to anchors) to say anything
@@ -156,7 +159,8 @@ def link_regions(doc: Doc, mentions: list[Mention]) -> None:
     for m, r in zip(mentions, mentions[1:]):
         if doc_text(doc)[m.end:r.start] == ", " and not r.vague and not m.unanchored and not r.unanchored:
             r.after_comma = m
-            m.linked_regions |= {c.admin1_code for c in r.candidates if c.feature == "region" and c.admin1_code}
+            m.comma_regions = {c.admin1_code for c in r.candidates if c.feature == "region" and c.admin1_code}
+            m.linked_regions |= m.comma_regions
             m.linked_countries |= {c.country for c in r.candidates if c.feature == "country" and c.country}
     for i, m in enumerate(mentions):
         for r in mentions[i + 1:]:
@@ -201,6 +205,16 @@ def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | No
     return score
 
 
+def _placed(c: Candidate, m: Mention, anchors: list[tuple[str, Candidate]],
+            support: dict[tuple[str, str], float] | None) -> bool:
+    """Does the article place reading ``c`` of ``m``: a region named with it, names that fit it, a clear
+    place in its region or close by?"""
+    if c.admin1_code in m.linked_regions or (support and support.get((m.query, c.id), 0.0) >= PLACED_SUPPORT):
+        return True
+    return any(haversine_km((c.lat, c.lon), (a.lat, a.lon)) <= PLACED_KM
+               for q, a in anchors if q != m.query and a.feature not in WIDE_FEATURES)
+
+
 def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
             anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None
             ) -> Candidate | None:
@@ -224,8 +238,17 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         # "Kuwait", "Mexico", "Djibouti": the country, not its capital or another town of its own
         # that carries the country's name (a namesake abroad, "Mexico, Missouri", still competes)
         candidates = [c for c in candidates if c.feature in AREA_FEATURES or c.country not in countries]
+        if any(c.feature == "country" and c.match == "name" and c.population >= BIG_COUNTRY_POP for c in candidates):
+            # "Italy", "China", "Lebanon": a country of some size by its own name, not a town abroad that
+            # carries it (Italy, Texas), unless the article places the town: its state named with it
+            # ("Italy, Texas"), or its neighbours named (Lebanon, Indiana, beside Boone County)
+            candidates = [c for c in candidates if c.feature in AREA_FEATURES or _placed(c, m, anchors, support)]
     elif m.city_reading:
         candidates = [c for c in candidates if c.feature not in WIDE_FEATURES] or candidates
+    if countries and m.comma_regions:
+        # "Italy, Texas", "Mexico, Mo.": a state right after the name places the town in it
+        candidates = [c for c in candidates if c.feature not in WIDE_FEATURES and c.admin1_code in m.comma_regions] \
+            or candidates
     named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
     if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
         # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
