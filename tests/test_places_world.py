@@ -235,3 +235,23 @@ def test_places_a_town_named_like_a_country_wins_beside_a_clear_neighbour() -> N
     text = "Lebanon police arrested a Zionsville man on Thursday, the Boone County sheriff said."
     doc = doc_with(text, ("Lebanon", "GPE"), ("Zionsville", "GPE"), ("Boone County", "GPE"))
     assert [p.country for p in resolve_places(doc, gaz, WORLD)] == ["US", "US", "US"]
+
+
+def test_places_a_tiny_territory_does_not_own_the_name_of_a_bigger_city() -> None:
+    gaz = FakeGazetteer({"Macau": [
+        cand("Macau", 22.2, 113.55, 1.0, country="MO", admin1=None, feature="country", precision=3, population=650_000),
+        cand("Macau", -5.1, -36.6, 0.84, country="BR", admin1="BR.22", feature="town", population=25_000)],
+        "Norfolk": [
+        cand("Norfolk Island", -29.0, 167.95, 1.0, country="NF", admin1=None, feature="country", precision=3,
+             match="alternate", population=1_800),
+        cand("Norfolk", 36.85, -76.29, 0.9, country="US", admin1="US.VA", feature="city", population=238_000)]})
+    doc = doc_with("Ships left Norfolk for Macau in May.", ("Norfolk", "GPE"), ("Macau", "GPE"))
+    assert [p.country for p in resolve_places(doc, gaz, WORLD)] == ["US", "MO"]
+
+
+def test_places_the_first_word_of_a_small_or_compass_demonym_is_no_demonym() -> None:
+    from frontwatch.stages.places import demonym_country
+
+    assert demonym_country("Saudi") == ("SA", "Saudi Arabia")  # "Saudi Arabian": the first word stands alone
+    assert demonym_country("Norfolk") is None  # "Norfolk Islander": a town's name first
+    assert demonym_country("South") is None and demonym_country("New") is None

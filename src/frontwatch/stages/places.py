@@ -471,6 +471,7 @@ def _tentative(ent: Span) -> Mention:
     return Mention(start=ent.start_char, end=ent.end_char, text=ent.text, query=ent.text, tentative=True)
 
 
+DEMONYM_WORD_POP = 1_000_000  # the first word of a two-word demonym stands alone for a country this big
 DEMONYM_OWNER_RATIO = 50  # a state this many times bigger than the territories that share its demonym owns it
 
 
@@ -492,7 +493,11 @@ def _demonyms() -> dict[str, tuple[str, str]]:
         iso, dem, name = (info.get("ISO") or {}).get("alpha2"), info.get("demonym"), info.get("name")
         if not (iso and dem and name):
             continue
-        forms = {dem, dem.split()[0]} if " " in dem else {dem}
+        first = dem.split()[0]
+        # "Saudi" of "Saudi Arabian" stands alone; "Norfolk" of "Norfolk Islander" (1,800 people), "New" of
+        # "New Zealander" and "South" of "South African" do not: they name other things first
+        alone = int(info.get("population") or 0) >= DEMONYM_WORD_POP and first.lower() not in COMPASS | {"new"}
+        forms = {dem, first} if " " in dem and alone else {dem}
         for form in list(forms):
             if not form.endswith(("ese", "sh", "ch", "s", "x", "z")):
                 forms.add(form + "s")

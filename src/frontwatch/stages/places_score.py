@@ -233,6 +233,10 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         # "Ind.", "Tenn.", "Ont.": a postal-style abbreviation names a state or province, never the
         # city that shares its letters as a code (Indianapolis, "IND")
         candidates = [c for c in candidates if c.feature in AREA_FEATURES]
+    towns = [c for c in candidates if c.feature not in WIDE_FEATURES and c.match in ("name", "alternate")]
+    # "Norfolk": a territory of 1,800 people (Norfolk Island) does not own the name of a city of 240,000 abroad
+    candidates = [c for c in candidates if c.feature != "country" or all(
+        t.population <= c.population for t in towns if t.country != c.country)]
     countries = {c.country for c in candidates if c.feature == "country" and c.match in ("name", "alternate")}
     if countries and not m.city_reading:
         # "Kuwait", "Mexico", "Djibouti": the country, not its capital or another town of its own
