@@ -255,3 +255,21 @@ def test_places_the_first_word_of_a_small_or_compass_demonym_is_no_demonym() -> 
     assert demonym_country("Saudi") == ("SA", "Saudi Arabia")  # "Saudi Arabian": the first word stands alone
     assert demonym_country("Norfolk") is None  # "Norfolk Islander": a town's name first
     assert demonym_country("South") is None and demonym_country("New") is None
+
+
+def test_places_an_untagged_town_after_in_and_after_a_person_and_of_is_a_place() -> None:
+    gaz = FakeGazetteer({"Fairview": FAIRVIEW, "Tennessee": TENNESSEE})
+    text = "The crash happened in Fairview on Sunday. Ann Cole of Fairview was hurt, Tennessee troopers said."
+    doc = _propn(doc_with(text, ("Ann Cole", "PERSON"), ("Tennessee", "GPE")))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.admin1) for p in places] == [("Fairview", "US.TN"), ("Fairview", "US.TN"),
+                                                    ("Tennessee", "US.TN")]
+
+
+def test_places_a_dateline_run_on_after_a_headline_with_the_agency_in_brackets() -> None:
+    chattanooga = [cand("Chattanooga", 35.05, -85.31, 0.9, country="US", admin1="US.TN", feature="city",
+                        population=180_000)]
+    text = "Meth cooks leave toxic trail. CHATTANOOGA (AP) - Investigators say the labs are spreading."
+    doc = doc_with(text)
+    places = resolve_places(doc, FakeGazetteer({"Chattanooga": chattanooga}), WORLD)
+    assert [(p.text, p.admin1) for p in places] == [("CHATTANOOGA", "US.TN")]

@@ -106,7 +106,7 @@ _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})(?=,| 
 # a dateline run on after a headline on the same line: "... to vote on budget. MANSFIELD -- The council",
 # "... in crash. RUSSELLVILLE, Ark. (AP) -"
 _DATELINE_INLINE = re.compile(r"(?<=[.!?] )([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
-                              r"(?=\s+[-\u2013\u2014]|,\s+[A-Z][A-Za-z.]{1,6}\s*(?:\(|[-\u2013\u2014]))")
+                              r"(?=\s+[-\u2013\u2014]|\s+\([A-Z][A-Za-z]+\)|,\s+[A-Z][A-Za-z.]{1,6}\s*(?:\(|[-\u2013\u2014]))")
 _VAGUE = re.compile(
     r"\b(?:the\s+)?((?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)\s+"
     r"(front(?:\s?line)?|borders?|flanks?|directions?|axis|sectors?|frontier|theatre|theater)\b",
@@ -149,6 +149,9 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     every = find_mentions(doc)
     for m in every:
         widen_name(doc, m, gazetteer)
+    # a tentative name a widened one now covers ("Quebec" of "Quebec City") goes
+    every = [m for m in every if not (m.tentative and any(o is not m and o.start < m.end and m.start < o.end
+                                                          for o in every))]
     cache: dict[str, list[Candidate]] = {}
     prior = conflict_regions(settings.conflicts)
     fronts = conflict_fronts(settings.conflicts, published.year if published else None)
@@ -260,11 +263,16 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if not any(s < m.end and m.start < e for s, e in taken):
             mentions.append(m)
             taken.append((m.start, m.end))
+    # proper nouns no entity covers, in a town's idiom: "in Glen Allen", "Jane Roe of Jeannette"
+    for span in _untagged_names(doc):
+        if (m := _locative_name(span)) is not None and not any(s < m.end and m.start < e for s, e in taken):
+            mentions.append(m)
+            taken.append((m.start, m.end))
     # one name, one sense in an article: "Alexandria" the model calls a person in one sentence is
     # the place the article names as "Alexandria" elsewhere (kept only when that resolves)
     names = {m.text for m in mentions if (m.role == "place" or m.institution) and not m.unanchored}
-    for ent in doc.ents:
-        if ent.label_ in ("ORG", "PERSON") and ent.text in names and not (ent.label_ == "PERSON" and len(ent) > 1) \
+    for ent in [*doc.ents, *_untagged_names(doc)]:
+        if ent.label_ in ("ORG", "PERSON", "") and ent.text in names and not (ent.label_ == "PERSON" and len(ent) > 1) \
                 and not any(s < ent.end_char and ent.start_char < e for s, e in taken):
             mentions.append(_tentative(ent))
             taken.append((ent.start_char, ent.end_char))
@@ -453,13 +461,26 @@ def _locative_name(ent: Span) -> Mention | None:
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     prev = doc[ent.start - 2] if ent.start > 1 else None
-    if before == "of" and (prev is None or prev.text != ","):
-        return None  # "the wife of Smith": no; "41, of Grovetown": yes
+    if before == "of" and (prev is None or (prev.text != "," and prev.ent_type_ != "PERSON")):
+        return None  # "the wife of Smith": no; "41, of Grovetown", "Jane Roe of Grovetown": yes
     if before == "," and prev is not None and prev.lower_.rstrip(".") in STREET_WORDS:
         return _tentative(ent)  # "of 1935 Orchard St., Alexandria": the town of an address
     if before not in LOCATIVE_BEFORE and after not in LOCATIVE_AFTER:
         return None
     return _tentative(ent)
+
+
+def _untagged_names(doc: Doc) -> list[Span]:
+    """Runs of one to three capitalised proper nouns that no entity covers (the model saw no name)."""
+    out, run = [], []
+    for t in [*doc, None]:
+        if t is not None and not t.ent_type_ and t.pos_ == "PROPN" and t.is_title and t.is_alpha and not t.is_sent_start:
+            run.append(t)
+            continue
+        if 1 <= len(run) <= 3:
+            out.append(doc[run[0].i:run[-1].i + 1])
+        run = []
+    return out
 
 
 STREET_WORDS = frozenset({"st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "ln", "lane", "blvd",

@@ -165,7 +165,7 @@ def link_regions(doc: Doc, mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         for r in mentions[i + 1:]:
             top = top_candidate(r)
-            if top is None or top.feature != "region" or r.vague or r.query == m.query:
+            if top is None or top.feature != "region" or r.vague or r.query == m.query or r.start < m.end:
                 continue  # (a name is no region "next to" itself: "New York ... New York")
             span = doc.char_span(m.end, r.start, alignment_mode="expand")
             # linked when close, in the same clause: no verb, no sentence break in between
