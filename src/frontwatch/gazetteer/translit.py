@@ -297,6 +297,9 @@ _CASE_ENDINGS = (
     # a possessive name cut short of its neuter ending, as casualty lists and Russian copy write it:
     # "Kuteinikov" for Kuteinikovo, "Markin" for Markine
     ("ov", "ovo"), ("ov", "ove"), ("ev", "evo"), ("ev", "eve"), ("in", "ino"), ("in", "ine"), ("yn", "yne"),
+    # an adjectival village name cut short of its neuter ending the same way: "Peredelsk" for
+    # Peredilske (Russian Peredelskoye); tried only when no town is called "Peredelsk" itself
+    ("sk", "ske"), ("sk", "skoye"),
 )
 # adjectives of towns that name axes ("Svatovsko-Kremennaya", "the Avdeyevskoye direction")
 _ADJ_ENDINGS = re.compile(r"(sk)(?:o|oye|oe|aya|ii|iy|yi|yy|y|ogo|om|oy|ij)$")
