@@ -68,6 +68,7 @@ def test_gazetteer_loose_key_keeps_different_names_apart(a: str, b: str) -> None
     ("Авдеевка", {"Avdeyevka"}),
     ("Новотроїцьке", {"Novotroitske", "Novotroyitske"}),  # wire copy: ї as yi inside a word
     ("Нижньотепле", {"Nyzhnoteple", "Nyzhnioteple"}),  # and ьо as io
+    ("Верхньоозерне", {"Verkhneozerne"}),  # ьо as the Russian name has it: Верхнеозерное
 ])
 def test_gazetteer_romanise(cyrillic: str, forms: set[str]) -> None:
     assert forms <= set(romanise(cyrillic))

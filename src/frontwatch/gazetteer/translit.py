@@ -183,7 +183,14 @@ def romanise(text: str) -> list[str]:
         forms.append(romanise_ua(text, wire=True))
     if _RU_YE.search(text):  # a Russian name in Ukrainian letters: Побєда was Победа, wires write Pobeda
         forms.append(romanise_ua(_RU_YE.sub(lambda m: "е" if m[0] == "є" else "Е", text)))
+    if "ьо" in text.lower() and not letters & _RU_ONLY:
+        # Ukrainian ьо is Russian е: Польове is Полевое, Верхньоторецьке Верхнеторецкое; the
+        # Russian-style spellings made from this form (Polevoye) are the ones wires write
+        forms.append(romanise_ua(_SOFT_O.sub(lambda m: "е" if m[0].islower() else "Е", text)))
     return list(dict.fromkeys(forms))
+
+
+_SOFT_O = re.compile(r"ьо|ЬО|ьО", re.IGNORECASE)
 
 
 # Ukrainian writes є after a consonant only in Russian names kept as they were (Побєда, Сєверне):
