@@ -12,6 +12,7 @@ from frontwatch.errors import GazetteerError
 from frontwatch.gazetteer import Gazetteer, haversine_km, open_gazetteer
 from frontwatch.gazetteer.build import create_empty, iter_json_object
 from frontwatch.gazetteer.importer import import_dump
+from frontwatch.gazetteer.lookup import Candidate, _penalise_borrowed_names
 from frontwatch.gazetteer.translit import (
     adjective_bases,
     inflection_bases,
@@ -67,6 +68,7 @@ def test_gazetteer_loose_key_keeps_different_names_apart(a: str, b: str) -> None
     ("Авдеевка", {"Avdeyevka"}),
     ("Новотроїцьке", {"Novotroitske", "Novotroyitske"}),  # wire copy: ї as yi inside a word
     ("Нижньотепле", {"Nyzhnoteple", "Nyzhnioteple"}),  # and ьо as io
+    ("Верхньоозерне", {"Verkhneozerne"}),  # ьо as the Russian name has it: Верхнеозерное
 ])
 def test_gazetteer_romanise(cyrillic: str, forms: set[str]) -> None:
     assert forms <= set(romanise(cyrillic))
@@ -116,6 +118,7 @@ def test_gazetteer_russian_style_variants_leave_nouns_alone() -> None:
     ("Avdeyevke", "Avdeyevka"), ("Krasnogorovki", "Krasnogorovka"), ("Bakhmute", "Bakhmut"), ("Bakhmuta", "Bakhmut"),
     ("Gorlovkoy", "Gorlovka"),
     ("Kuteinikov", "Kuteinikovo"), ("Markin", "Markine"),  # cut short of the neuter ending
+    ("Zarichnovsk", "Zarichnovske"), ("Zarichnovsk", "Zarichnovskoye"),  # an adjectival name cut short
 ])
 def test_gazetteer_inflection_bases(inflected: str, base: str) -> None:
     assert base in inflection_bases(inflected)
@@ -130,6 +133,23 @@ def test_gazetteer_adjective_bases(adjective: str, town: str | None) -> None:
         assert adjective_bases(adjective) == []
     else:
         assert town in adjective_bases(adjective)
+
+
+def _cand(ref: str, match: str, population: int, feature: str = "village", score: float = 0.8) -> Candidate:
+    return Candidate(id=ref, name=ref, lat=48.0, lon=38.0, country="UA", admin1=None, admin1_code=None,
+                     feature=feature, population=population, matched="x", match=match,  # type: ignore[arg-type]
+                     precision=1, score=score)
+
+
+def test_gazetteer_borrowed_name_is_a_big_owners_only() -> None:
+    # a former name that is a city's own ("Kaliningrad" for Korolev) costs the borrower 0.1
+    best = {"owner": _cand("owner", "name", 430_000), "borrower": _cand("borrower", "romanised", 220_000)}
+    _penalise_borrowed_names(best)
+    assert best["borrower"].score == pytest.approx(0.7)
+    # a village's Russian name that is also the main name of a small town elsewhere is no borrowed name
+    best = {"owner": _cand("owner", "name", 38_000), "village": _cand("village", "romanised", 0)}
+    _penalise_borrowed_names(best)
+    assert best["village"].score == pytest.approx(0.8)
 
 
 def test_gazetteer_split_designator_none_for_a_bare_name() -> None:
@@ -350,6 +370,15 @@ def test_gazetteer_full_renamed_village_is_found_by_its_former_name(full: Gazett
     # a town cities500 already lists under its new name keeps one entry, found by either name
     assert [c.id for c in full.lookup("Kuteinykove") if c.country == "UA"][:1] == [
         c.id for c in full.lookup("Popova Balka") if c.country == "UA"][:1]
+
+
+@pytest.mark.slow
+def test_gazetteer_full_namesakes_of_a_cities500_village_are_kept(full: Gazetteer) -> None:
+    """Donetsk Oblast has several villages called Побєда and cities500 one: all are candidates, each where
+    its hromada is, not only the one cities500 lists."""
+    donetsk = [c for c in full.lookup("Pobeda", limit=50) if c.admin1 == "Donetsk Oblast"]
+    assert len(donetsk) >= 3
+    assert min(haversine_km((a.lat, a.lon), (b.lat, b.lon)) for a in donetsk for b in donetsk if a is not b) > 5
 
 
 @pytest.mark.slow

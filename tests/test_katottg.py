@@ -114,3 +114,34 @@ def test_katottg_reads_the_codifier_spreadsheet(tmp_path: Path) -> None:
         z.writestr("xl/sharedStrings.xml", f'<sst xmlns="{ns}">{shared}</sst>')
         z.writestr("xl/worksheets/sheet1.xml", sheet)
     assert list(read_xlsx(str(path))) == [Settlement(_codes("14", "002", "002"), "C", "Тихе")]
+
+
+def test_katottg_namesakes_in_one_oblast_are_all_kept(tmp_path: Path) -> None:
+    # Two villages named Тихе in one oblast; cities500 holds the one near Seatville only. The other,
+    # in Bigtown's hromada 100 km away, must still be added at Bigtown (it used to count as found).
+    db = _db_with_towns(tmp_path)
+    db.execute("INSERT INTO places VALUES (3, 'geonames:3', 'Tykhe', 48.05, 37.05, 'UA', 'UA.05', 'village', "
+               "NULL, 600, 't', 0)")
+    db.execute("INSERT INTO names VALUES ('tykhe', 'tykhe', 3, 0)")
+    settlements = [Settlement(_codes("14", "001", "001"), "M", "Bigtown"),
+                   Settlement(_codes("14", "001", "002"), "C", "Тихе"),
+                   Settlement(_codes("14", "002", "001"), "M", "Seatville"),
+                   Settlement(_codes("14", "002", "002"), "C", "Тихе")]
+    names: list[tuple[int, str, bool]] = []
+    added = add_settlements(db, settlements, 100, lambda pid, name, former: names.append((pid, name, former)))
+    assert added == 1
+    row = db.execute("SELECT ref, lat, lon FROM places WHERE id = 100").fetchone()
+    assert row == (f"katottg:{_codes('14', '001', '002')}", 48.5, 38.0)
+
+
+def test_katottg_namesake_seat_still_places_its_hromada(tmp_path: Path) -> None:
+    # A hromada seated in one of two same-name towns, with no other village cities500 knows: the
+    # seat takes the town cities500 has, so its villages still get a point.
+    db = _db_with_towns(tmp_path)
+    settlements = [Settlement(_codes("14", "001", "001"), "M", "Bigtown"),
+                   Settlement(_codes("14", "002", "001"), "M", "Bigtown"),
+                   Settlement(_codes("14", "002", "002"), "C", "Тихе")]
+    names: list[tuple[int, str, bool]] = []
+    add_settlements(db, settlements, 100, lambda pid, name, former: names.append((pid, name, former)))
+    row = db.execute("SELECT name, lat, lon FROM places WHERE ref LIKE 'katottg:%' AND name = 'Tykhe'").fetchone()
+    assert row == ("Tykhe", 48.5, 38.0)

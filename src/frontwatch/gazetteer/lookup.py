@@ -37,6 +37,7 @@ NEAR_SCALE_KM = 100.0
 INFLECTION_PENALTY = 0.05  # "Avdeyevke" read as "Avdeyevka": a little less sure than the name as written
 ADJECTIVE_PENALTY = 0.1  # "Kupyanskoye" read as "Kupyansk"
 CITY_OWNER_POP = 50_000  # a city this big owns its name against codifier-only villages
+TOWN_OWNER_POP = 10_000  # a town this big ranks above its codifier-only namesakes (they lose OWNER_PENALTY)
 MAX_ROWS = 400  # candidates read per key before ranking (a very common name has a few hundred)
 WORLD_MIN_POPULATION = 15_000  # towns this big anywhere feed the gap-filling world ruler
 LOOKUP_CACHE_SIZE = 4096  # rankings kept per Gazetteer (most names have a handful of candidates: a few MB)
@@ -163,17 +164,26 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _penalise_borrowed_names(best: dict[str, Candidate]) -> None:
-    """"Kaliningrad" is Korolev's old name but Kaliningrad's own: lower the borrower."""
-    owners = [c for c in best.values() if c.match == "name" and c.feature != "continent"]
-    if not owners:
-        return
-    biggest = max(c.population for c in owners)
+    """"Kaliningrad" is Korolev's old name but Kaliningrad's own: lower the borrower.
+
+    Only a name a town of ``CITY_OWNER_POP`` or an area owns is borrowed: "Kamenka", "Troitskoye"
+    and "Novogrigoryevka" are the main names of small Russian and Crimean places and the Russian
+    names of dozens of Ukrainian villages (Kamianka, Troitske, Novohryhorivka), no less theirs.
+    """
+    named = [c for c in best.values() if c.match == "name" and c.feature != "continent"]
+    owners = [c for c in named if c.population >= CITY_OWNER_POP or c.feature in AREA_FEATURES]
+    town = max((c.population for c in named), default=0)
+    biggest = max((c.population for c in owners), default=-1)
     for cid, c in list(best.items()):
         if c.match in ("alternate", "romanised", "loose") and c.feature not in AREA_FEATURES | {"water"} \
                 and c.population <= biggest:
             best[cid] = replace(c, score=c.score - OWNER_PENALTY)
-        elif c.id.startswith("katottg:") and biggest >= CITY_OWNER_POP:
+        elif c.id.startswith("katottg:") and town >= CITY_OWNER_POP:
             del best[cid]  # a village known only from the codifier, named like a city ("Poltava", "Konotop")
+        elif c.id.startswith("katottg:") and town >= TOWN_OWNER_POP:
+            # named like a town ("Lyman"): the town is the likelier reading even where the village lies
+            # nearer a front; the region named next to it or the places around it still decide
+            best[cid] = replace(c, score=c.score - OWNER_PENALTY)
 
 
 def importance(feature: str, population: int, curated: bool) -> float:
@@ -337,9 +347,12 @@ class Gazetteer:
             tries += [(parts[1], INFLECTION_PENALTY)]
             tries += [(b, ADJECTIVE_PENALTY) for b in adjective_bases(parts[0]) + adjective_bases(parts[1])]
         tries += [(" ".join(head + [b]), ADJECTIVE_PENALTY) for b in adjective_bases(last)]
+        cut = {" ".join(head + [b]) for b in inflection_bases(last) if b.lower().endswith(("ske", "skoye"))}
         for text, penalty in tries:
             found = self._candidates(text, replace(des, base=text))
-            if any(c.match != "loose" for c in found):
+            # an adjectival name cut short ("Peredelsk") is Russian as often as not: its Ukrainian
+            # form (Peredilske) differs in the root, so a loose match is taken there (still loose)
+            if any(c.match != "loose" for c in found) or (text in cut and found):
                 floor = 2 if len(parts) == 2 else 0  # two towns name an axis between them: an area
                 return [replace(c, score=c.score - penalty, precision=max(c.precision, floor)) for c in found]
         return []

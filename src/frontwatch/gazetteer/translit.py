@@ -183,7 +183,14 @@ def romanise(text: str) -> list[str]:
         forms.append(romanise_ua(text, wire=True))
     if _RU_YE.search(text):  # a Russian name in Ukrainian letters: Побєда was Победа, wires write Pobeda
         forms.append(romanise_ua(_RU_YE.sub(lambda m: "е" if m[0] == "є" else "Е", text)))
+    if "ьо" in text.lower() and not letters & _RU_ONLY:
+        # Ukrainian ьо is Russian е: Польове is Полевое, Верхньоторецьке Верхнеторецкое; the
+        # Russian-style spellings made from this form (Polevoye) are the ones wires write
+        forms.append(romanise_ua(_SOFT_O.sub(lambda m: "е" if m[0].islower() else "Е", text)))
     return list(dict.fromkeys(forms))
+
+
+_SOFT_O = re.compile(r"ьо|ЬО|ьО", re.IGNORECASE)
 
 
 # Ukrainian writes є after a consonant only in Russian names kept as they were (Побєда, Сєверне):
@@ -297,6 +304,9 @@ _CASE_ENDINGS = (
     # a possessive name cut short of its neuter ending, as casualty lists and Russian copy write it:
     # "Kuteinikov" for Kuteinikovo, "Markin" for Markine
     ("ov", "ovo"), ("ov", "ove"), ("ev", "evo"), ("ev", "eve"), ("in", "ino"), ("in", "ine"), ("yn", "yne"),
+    # an adjectival village name cut short of its neuter ending the same way: "Peredelsk" for
+    # Peredilske (Russian Peredelskoye); tried only when no town is called "Peredelsk" itself
+    ("sk", "ske"), ("sk", "skoye"),
 )
 # adjectives of towns that name axes ("Svatovsko-Kremennaya", "the Avdeyevskoye direction")
 _ADJ_ENDINGS = re.compile(r"(sk)(?:o|oye|oe|aya|ii|iy|yi|yy|y|ogo|om|oy|ij)$")
