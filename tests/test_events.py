@@ -433,3 +433,27 @@ def test_events_not_claimed_on_real_news_patterns(nlp, actors, text: str, kind: 
 ])
 def test_events_actor_side_on_real_news_patterns(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # events listed in a noun phrase: "a series of actions, including air strikes and artillery bombardments"
+    ("Konashenkov said Russian units conducted a series of actions, including air strikes and artillery "
+     "bombardments, near Robotyne.", ("strike", "asserted", "RU")),
+    ("Ukraine said a wave of Russian bombardments had caused power outages across four regions.",
+     ("shelling", "asserted", "RU")),
+    ("\"Our special units are already in the city,\" Zelensky said.", ("advance", "asserted", "UA")),
+    ("\"F-16s arriving in Ukraine are a turning point,\" the Dutch minister said.", ("weapons_supply", "asserted", "UA")),
+    ("Ukraine's General Staff said 40 Russian soldiers had surrendered near Robotyne.", ("casualties", "asserted", "UA")),
+])
+def test_events_listed_and_told_by_state(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The fall of the town would be a rare battlefield success for Moscow, the analyst said.", "clash"),
+    ("A soldier said his company was being left to surrender.", "casualties"),
+    ("The weapon scatters a large number of small bombs over a wide area.", "strike"),
+    ("\"The arrival of the jets marks a new stage,\" the minister said.", "weapons_supply"),
+])
+def test_events_not_claimed_as_state_or_aim(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]

@@ -367,6 +367,10 @@ def unrealised(token: Token) -> bool:
     return False
 
 
+# Nouns that count or group events: what they head stands for the events ("a wave of bombardments caused ...").
+SERIES = {"wave", "series", "salvo", "round", "barrage", "spate", "string", "action"}
+
+
 def caused_damage(noun: Token) -> bool:
     """ "The attack caused a huge fire", "a truck bomb set seven carriages alight": an attack told by what it did."""
     if noun.dep_ != "nsubj" or noun.head.lemma_ not in {"cause", "trigger", "spark", "set", "lead", "result", "start"}:
@@ -378,8 +382,9 @@ def caused_damage(noun: Token) -> bool:
 def predicative(noun: Token) -> bool:
     """Is the noun what the clause is about (subject, object, root), not a noun in passing?"""
     token = noun
-    while token.dep_ in {"conj", "appos", "compound"} and token.head != token:
-        token = token.head
+    while token.head != token and (token.dep_ in {"conj", "appos", "compound"} or token.dep_ == "pobj" and (
+            token.head.lower_ == "including" or token.head.lower_ == "of" and token.head.head.lemma_ in SERIES)):
+        token = token.head.head if token.dep_ == "pobj" else token.head  # "a wave of strikes", "including air strikes"
     if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in COMMENT_VERBS and not caused_damage(token):
         return False
     if token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(c.dep_ == "attr" for c in token.head.children):

@@ -122,7 +122,7 @@ class SideReader:
     def _casualty_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str:
         """Casualties belong to the side that inflicted them: the killer, else the other side of the victims."""
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-        suffered = verb.lemma_ in {"lose", "suffer", "die", "perish"} or trigger.lemma_ in {"loss", "casualty"} or (
+        suffered = verb.lemma_ in {"lose", "suffer", "die", "perish", "surrender"} or trigger.lemma_ in {"loss", "casualty"} or (
             any(t.lower_ in {"missing", "dead", "wounded", "injured"} and t.dep_ in {"acomp", "attr", "oprd"}
                 for t in [trigger, *verb.children]))  # "one of its soldiers was missing"
         victims: list[Token] = []

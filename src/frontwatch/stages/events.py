@@ -61,7 +61,8 @@ _W = r"(?<![\w-])"
 TRIGGERS: dict[str, str] = {
     "advance": (
         r"advanc\w*|gain(?:s|ed|ing)?\b(?! control)|push(?:ed|es|ing)?\b|"
-        r"mov(?:ed|ing|es) (?:forward|deeper|further|onward|towards?|(?:north|south)(?:east|west)?|east|west)\b|entered|enter(?:ing|s)?\b|"
+        r"mov(?:ed|ing|es) (?:forward|deeper|further|onward|towards?|(?:north|south)(?:east|west)?|east|west)\b|"
+        r"(?:units|troops|forces|soldiers) (?:are|were|is) (?:already |now )?in (?:the )?(?:city|town|village|centre|center)\b|entered|enter(?:ing|s)?\b|"
         r"progress(?:ed)?|(?:go|goes|went|going|gone) on the offensive|counter-?offensive|offensive|broke through|"
         r"break(?:ing|s)? through|broken through|breakthrough|breach(?:ed|es|ing)?\b|crossed|encircl\w*|(?:tactical )?success(?:es)?\b|foothold|"
         r"(?:more )?(?:advantageous|favou?rable|better) (?:positions|lines)|"
@@ -90,7 +91,7 @@ TRIGGERS: dict[str, str] = {
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
     "clash": r"(?:continu\w*|conduct\w*|carr\w* out) (?:\w+ ){0,2}operations|"
-             r"(?:concentrat|ma[dk]|focus|intensif)\w* (?:\w+ ){0,2}efforts|launch\w* (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:operation|incursion|invasion)\b|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
+             r"(?:concentrat|ma[dk]|focus|intensif)\w* (?:\w+ ){0,2}efforts|launch\w* (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:operation|incursion|invasion)\b|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl(?:e|es|ed|ing)\b|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
     "shelling": (
         r"fire missions?|shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
         r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
@@ -104,12 +105,12 @@ TRIGGERS: dict[str, str] = {
     "casualties": (
         r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|fatalit(?:y|ies)|hospitali[sz]ed|(?:went|gone|are|were|is|was|remain\w*|left(?: \w+){0,3}) missing|wounded|wounding|injur\w*|casualt\w*|losses|los(?:t|e|ing)\b|"
         r"eliminat\w*|neutrali[sz]ed|perished|bodies|"
-        r"defeat\w* (?:\w+ ){0,4}(?:manpower|personnel|equipment)\b|destroy(?:ed|ing|s)?\b|taken (?:\w+ ){0,4}prisoners?|"
+        r"defeat\w* (?:\w+ ){0,4}(?:manpower|personnel|equipment)\b|surrender(?:ed|ing|s)?\b|destroy(?:ed|ing|s)?\b|taken (?:\w+ ){0,4}prisoners?|"
         r"(?:took|captured) (?:\w+ ){0,3}prisoners?|suffer\w* (?:\w+ ){0,2}losses"
     ),
     "weapons_supply": (
         r"deliver\w*|suppl(?:y|ied|ies|ying)|provid\w*|send(?:s|ing)?|sent|pledg\w*|promis\w*|donat\w*|transfer\w*|ship(?:s|ped|ping)\b|"
-        r"shipment\w*|handed|arriv(?:ed|ing|es|al)\b|receiv(?:ed|es|ing)\b|reach(?:ed|ing|es)? (?:ukraine|kyiv|the front)|re-export\w*|aid package|military aid|security assistance|"
+        r"shipment\w*|handed|arriv(?:ed|ing|es)\b|receiv(?:ed|es|ing)\b|reach(?:ed|ing|es)? (?:ukraine|kyiv|the front)|re-export\w*|aid package|military aid|security assistance|"
         r"(?:need(?:s|ed)?|asked for|request\w*|call(?:ed|s|ing)? (?:up)?on) (?:\w+ ){0,6}(?:weapons|missiles|jets|aircraft|tanks|shells|ammunition|air defen[cs]e)"
     ),
     "weapons_use": (
@@ -284,6 +285,8 @@ class EventFinder:
             return False  # "since the counteroffensive began", "since Putin ordered the invasion": a time reference
         if any(c.lower_ in {"how", "why", "whether"} and c.dep_ in {"advmod", "mark"} for c in _verb(root).children):
             return False  # "trying to fathom why the wake was targeted": a question, not a claim
+        if root.lemma_ == "surrender" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+            return False  # "his unit was being left to surrender"
         if root.lemma_ == "annex" and not re.search(r"crimea|sevastopol|peninsula|2014", sentence, re.I):
             return False  # Crimea's annexation in 2014 is a capture; the 2022 declared annexation of regions is not
         if kind != "repelled" and any(c.lower_ == "no" and c.dep_ == "det" for c in root.children) and not (
@@ -297,7 +300,8 @@ class EventFinder:
                 r"square|sq|km|kilomet|metre|meter|ground|territor|position|foothold|village|control|"
                 r"(?:make|made|making) (?:\w+ )?gains", sentence, re.I):
             return False
-        if kind == "weapons_supply" and not _WEAPON_RE.search(clause_text(root)):
+        if kind == "weapons_supply" and not _WEAPON_RE.search(clause_text(root)) and not (
+                root.dep_ == "acl" and root.tag_ == "VBG" and _WEAPON_RE.search(root.head.text)):  # "F-16s arriving"
             return False  # "sent commandos to storm it", "providing no further details"
         aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav|iskander|kalibr|kinzhal|"
                            r"shahed|himars|atacms|storm shadow", sentence, re.I) or targets_city(root) or (
