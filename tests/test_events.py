@@ -457,3 +457,18 @@ def test_events_listed_and_told_by_state(nlp, actors, text: str, expected: tuple
 ])
 def test_events_not_claimed_as_state_or_aim(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a side's own missing soldier: inflicted by the other side
+    ("Russia's Defence Ministry said one of its soldiers was missing after the attack.", ("casualties", "asserted", "UA")),
+    # "dozens of casualties among Russian troops", caused by the claimant's strikes
+    ("Ukraine's special forces said the raids caused dozens of casualties among Russian troops.",
+     ("casualties", "asserted", "UA")),
+    # the attacker named on the attack noun, not on the verb of the hit
+    ("The clinic suffered from the Russian drone strike: one of its wings had been hit, the mayor said.",
+     ("strike", "asserted", "RU")),
+    ("Six people received injuries due to the Russian shellings, the governor said.", ("casualties", "asserted", "RU")),
+])
+def test_events_actor_side_from_attack_and_own_losses(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)

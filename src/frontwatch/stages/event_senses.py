@@ -53,7 +53,8 @@ ONE_SIDED_STEPS = {"extend", "suspend", "quit", "leave", "exit", "halt", "termin
 # What an attack on is a strike on, not fighting at the front: cities and sites behind the lines.
 STRIKE_TARGETS = {"capital", "city", "headquarters", "base", "installation", "airfield", "airbase", "depot",
                   "refinery", "plant", "station", "bridge", "building", "port", "fleet", "warehouse", "facility",
-                  "infrastructure", "mall", "cafe", "hospital", "school", "block", "terminal", "airport", "ship"}
+                  "infrastructure", "mall", "cafe", "hospital", "school", "block", "terminal", "airport", "ship",
+                  "shipping", "vessel", "tanker"}
 # Nouns that a trigger word only describes: "combat vehicles", "assault brigade", "supply routes".
 NOT_EVENT_HEADS = {
     "vehicle", "zone", "mission", "capability", "capacity", "uniform", "brigade", "unit", "group", "detachment",
@@ -368,7 +369,7 @@ def unrealised(token: Token) -> bool:
 
 
 # Nouns that count or group events: what they head stands for the events ("a wave of bombardments caused ...").
-SERIES = {"wave", "series", "salvo", "round", "barrage", "spate", "string", "action"}
+SERIES = {"wave", "series", "salvo", "round", "barrage", "spate", "string", "action", "dozen"}
 
 
 def caused_damage(noun: Token) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import Actors, opposite
 from .attribute import Attribution
-from .event_senses import MILITARY_LOSSES, ONE_SIDED_STEPS, clause_subjects, deal_step, negated, responsibility
+from .event_senses import MILITARY_LOSSES, ONE_SIDED_STEPS, SERIES, clause_subjects, deal_step, negated, responsibility
 
 FORCE_NOUNS = {
     "force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "brigade",
@@ -29,7 +29,8 @@ _ENEMY = {"enemy", "enemy's", "adversary", "foe"}
 _BARE_FORCES = {"army", "military", "forces", "force", "aircraft", "aviation", "brigades", "fighters", "militants"}
 ATTEMPT_NOUNS = {"attempt", "attack", "assault", "offensive", "counteroffensive", "effort", "counterattack", "push"}
 ATTACK_NOUNS = {"strike", "strikes", "shelling", "attack", "attacks", "aggression", "fire", "bombardment",
-                "missile", "missiles", "drone", "drones", "artillery", "barrage", "raid", "airstrike", "airstrikes"}
+                "missile", "missiles", "drone", "drones", "artillery", "barrage", "raid", "airstrike", "airstrikes",
+                "shellings", "bombardments", "raids", "bombing", "bombings"}
 ATTACK_LEMMAS = {"strike", "shelling", "attack", "bombardment", "fire", "barrage", "raid", "airstrike", "missile", "drone",
                  "aggression", "explosion", "blast", "bombing"}
 _WE = {"our", "we", "us", "ours", "its", "their"}  # possessives of the speaking side
@@ -99,6 +100,14 @@ class SideReader:
         nearby = self._sentence_side(span.sent, attribution, claimant_side, exclude=span)
         if nearby is not None:
             return nearby
+        if kind in {"strike", "shelling"}:  # "suffered from the Russian missile strike: a building was hit"
+            for token in span.sent:
+                if token.lower_ in ATTACK_NOUNS and token.pos_ == "NOUN" and token.i not in attribution.attribution_tokens:
+                    for c in token.children:
+                        if c.dep_ in {"amod", "poss", "compound"}:
+                            side = self._phrase_side(c, attribution, claimant_side, pronouns=False)
+                            if side is not None:
+                                return side
         if kind in {"advance", "capture", "withdrawal", "weapons_use"}:
             # "ATACMS have proven themselves", said by a side: its own forces used them
             return claimant_side if claimant_side in {"UA", "RU"} else "unknown"
@@ -122,7 +131,7 @@ class SideReader:
     def _casualty_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str:
         """Casualties belong to the side that inflicted them: the killer, else the other side of the victims."""
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-        suffered = verb.lemma_ in {"lose", "suffer", "die", "perish", "surrender"} or trigger.lemma_ in {"loss", "casualty"} or (
+        suffered = trigger.lower_ == "missing" or verb.lemma_ in {"lose", "suffer", "die", "perish", "surrender"} or trigger.lemma_ in {"loss", "casualty"} or (
             any(t.lower_ in {"missing", "dead", "wounded", "injured"} and t.dep_ in {"acomp", "attr", "oprd"}
                 for t in [trigger, *verb.children]))  # "one of its soldiers was missing"
         victims: list[Token] = []
@@ -156,8 +165,10 @@ class SideReader:
                         victims.append(p)  # "casualties among Russian troops", "losses on them"
                     elif c.lower_ != "in" or p.lemma_.lower() in ATTACK_LEMMAS:
                         inflicters.append(p)
-        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_ in {"cause", "inflict"}:
-            inflicters += [c for c in trigger.head.children if c.dep_ == "nsubj"]  # "the strikes caused casualties"
+        anchor = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
+            trigger.head.head.lemma_ in SERIES else trigger  # "caused dozens of casualties"
+        if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" and anchor.head.lemma_ in {"cause", "inflict"}:
+            inflicters += [c for c in anchor.head.children if c.dep_ == "nsubj"]  # "the strikes caused casualties"
         if verb.dep_ == "relcl" and verb.head.lemma_.lower() in ATTACK_LEMMAS:  # "struck X in an attack that left ..."
             attack = verb.head
             inflicters += [c for c in attack.children if c.dep_ in {"amod", "poss", "compound"}]
