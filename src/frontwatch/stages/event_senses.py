@@ -53,7 +53,8 @@ ONE_SIDED_STEPS = {"extend", "suspend", "quit", "leave", "exit", "halt", "termin
 # What an attack on is a strike on, not fighting at the front: cities and sites behind the lines.
 STRIKE_TARGETS = {"capital", "city", "headquarters", "base", "installation", "airfield", "airbase", "depot",
                   "refinery", "plant", "station", "bridge", "building", "port", "fleet", "warehouse", "facility",
-                  "infrastructure", "mall", "cafe", "hospital", "school", "block", "terminal", "airport", "ship"}
+                  "infrastructure", "mall", "cafe", "hospital", "school", "block", "terminal", "airport", "ship",
+                  "shipping", "vessel", "tanker"}
 # Nouns that a trigger word only describes: "combat vehicles", "assault brigade", "supply routes".
 NOT_EVENT_HEADS = {
     "vehicle", "zone", "mission", "capability", "capacity", "uniform", "brigade", "unit", "group", "detachment",
@@ -85,7 +86,10 @@ def in_passing(kind: str, root: Token) -> bool:
     if root.lower_ == "occupied" and root.i + 1 < len(root.doc) and root.nbor().pos_ == "PROPN":
         return True  # "in occupied Crimea": a state, however the parser attaches it
     if dep == "amod":
-        if tag == "VBN" or root.lemma_.lower() in _STATE_PARTICIPLES or root.lower_ in {"occupied", "liberated"}:
+        if tag == "VBG" and kind != "casualties":
+            return True  # "the advancing Russians", "retreating troops": a participle describing who, not a claim
+        if tag == "VBN" or root.lemma_.lower() in _STATE_PARTICIPLES or root.lower_ in {"occupied", "liberated"} or (
+                tag == "JJ" and root.lower_.endswith("ed") and root.head.pos_ == "PROPN"):  # "in annexed Crimea"
             if root.head.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.head.children):
                 return False  # "there are recaptured territories": the statement is the participle's
             return kind != "casualties" or not predicative(root.head)  # "wounded troops were found" stays
@@ -95,6 +99,8 @@ def in_passing(kind: str, root: Token) -> bool:
         if head.lower_ != "those" and (head.dep_ == "attr" or head.dep_ == "pobj" and head.head.lower_ == "among"):
             return False  # "the depot was among the targets hit": the participle is what the clause states
         return kind != "weapons_supply"  # "a town captured by Russia in May"; "jets provided by X" is the supply
+    if dep == "acl" and tag == "VBG" and kind in {"clash", "capture"}:
+        return True  # "two soldiers fighting through the ruins", "a video of soldiers raising a flag": who is shown
     if dep in {"acl", "advcl", "relcl"} and tag in {"VB", "VBN"} and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
         return True  # "the operation to liberate Kherson", "in order to stop shelling", "its claim to have seized"
@@ -104,6 +110,10 @@ def in_passing(kind: str, root: Token) -> bool:
         return True  # "Retaking the town would ...", "close to entering", "the dream of seizing", "this means leaving"
     if root.pos_ == "NOUN" and dep == "dobj" and root.head.lemma_ in TALKED_ABOUT:
         return True
+    if root.pos_ == "NOUN" and dep == "nsubjpass" and root.head.lemma_ in TALKED_ABOUT | {"slow", "stall"}:
+        return True  # "progress has been slowed by minefields", "the advance was halted": talked about
+    if kind == "negotiation" and dep == "pobj" and deal_step(root):
+        return False  # "suspended its participation in the grain deal", "withdrew from the deal": a step on the deal
     if root.pos_ == "NOUN" and dep == "pobj" and not responsibility(root) and (
             any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.children)
             or root.head.head.lemma_ in {"part", "involve", "participate"}):
@@ -111,13 +121,33 @@ def in_passing(kind: str, root: Token) -> bool:
     return False
 
 
+def deal_step(noun: Token) -> bool:
+    """Is the deal noun the object of a step one side takes, directly or through "participation in"?"""
+    verb = noun.head.head
+    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "pobj"}:
+        verb = verb.head
+    return verb.lemma_ in ONE_SIDED_STEPS | {"withdraw", "pull", "return"}
+
+
 # What can be taken or fall as a capture: places and positions, not flowers, shelter, steps or lives.
 PLACE_NOUNS = {"town", "city", "village", "settlement", "locality", "position", "height", "hill", "district",
                "region", "oblast", "territory", "area", "line", "stronghold", "bridgehead", "plant", "station",
                "airport", "port", "island", "bank", "outskirts", "centre", "center", "part", "quarter", "block",
-               "control", "capital", "hamlet", "community", "it", "them", "which", "that", "mine", "factory"}
+               "control", "capital", "hamlet", "community", "it", "them", "which", "that", "mine", "factory",
+               "land", "ground", "kilometer", "kilometre", "km", "metre", "meter", "hectare", "all", "much", "rest",
+               "majority", "parts", "most"}
 KIN = {"parent", "friend", "son", "daughter", "family", "relative", "mother", "father", "child", "wife", "husband",
-       "grandmother", "grandfather", "brother", "sister", "home", "job", "life", "hope"}
+       "grandmother", "grandfather", "brother", "sister", "home", "job", "life", "hope", "someone", "everything",
+       "loved"}
+CIVILIANS = {"many", "people", "resident", "civilian", "family", "thousand", "hundred", "million", "refugee", "child",
+             "woman", "who", "population", "inhabitant", "local"}
+WEAPON_LEMMAS = {"weapon", "munition", "missile", "shell", "ammunition", "tank", "stockpile", "system", "jet"}
+DEALS = {"deal", "agreement", "treaty", "initiative", "talks", "accord"}
+# "a missile attack that left a serviceman missing": the relative clause of an attack tells its casualties.
+ATTACKS = {"attack", "strike", "shelling", "explosion", "blast", "raid", "bombardment", "airstrike", "bombing"}
+# What an attack that causes it has done: "the attack caused a huge fire", "a truck bomb caused the collapse".
+DAMAGE = {"fire", "blaze", "collapse", "outage", "blackout", "damage", "destruction", "explosion", "flood", "flooding",
+          "casualty", "death", "injury", "alight", "power"}
 NOT_TARGETS = {"plan", "hope", "myth", "illusion", "ambition", "consequence", "population", "dream", "reputation"}
 
 
@@ -135,6 +165,22 @@ def held_place(under: Token) -> Token | None:
         return None
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return subjects[0] if subjects else verb
+
+
+SETTLEMENTS = {"settlement", "village", "town", "locality", "city", "community"}
+
+
+def gained_hold(under: Token) -> bool:
+    """ "74 settlements are now under our control", "almost all of the city is now under Ukraine's control": a
+    count or a "now" tells ground gained (the holder's capture), where "remains under our control" tells ground
+    kept (the other side's denied capture)."""
+    verb = under.head
+    if verb.lemma_ != "be":
+        return False
+    subject = held_place(under)
+    counted = subject is not None and subject is not verb and (subject.lemma_.lower() in SETTLEMENTS and any(
+        c.dep_ == "nummod" and c.like_num for c in subject.children) or subject.lemma_.lower() in {"all", "most", "much"})
+    return counted or any(c.lower_ in {"now", "already"} for c in verb.children)
 
 
 def held(under: Token) -> bool:
@@ -162,7 +208,7 @@ def real_object(kind: str, root: Token) -> bool:
         return False
     if kind == "casualties" and root.lower_ == "bodies" and not any(c.dep_ == "nummod" for c in root.children):
         return False  # "pulled bodies from the wreckage": a scene, not a count
-    if kind == "casualties" and root.dep_ == "relcl":
+    if kind == "casualties" and root.dep_ == "relcl" and (root.head.lemma_.lower() not in ATTACKS or root.lemma_ == "destroy"):
         return False  # "a soldier who was killed in the early days of the war": background about a person
     if kind == "clash" and lemmas & {"blaze", "fire", "flame", "wildfire"}:
         return False
@@ -170,6 +216,21 @@ def real_object(kind: str, root: Token) -> bool:
         return False
     if kind == "casualties" and root.lemma_ == "eliminate" and objects and not military_loss(root):
         return False
+    if kind == "weapons_supply" and root.lemma_ == "receive" and lemmas & {"injury", "wound", "burn", "treatment"}:
+        return False  # "eight children received injuries": casualties, not a delivery
+    if kind == "withdrawal" and root.lemma_ == "flee" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in CIVILIANS for c in root.children):
+        return False  # "many have fled the city": civilians leaving, not forces withdrawing
+    if kind == "withdrawal" and root.lemma_ == "relocate" and objects and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in root.children):
+        return False  # "relocated 30,000 troops to the Kursk region": a redeployment, not a pullback
+    if kind == "withdrawal" and root.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(t.lemma_.lower() in WEAPON_LEMMAS for t in c.subtree)
+            for c in root.children):
+        return False  # "the withdrawal of those weapons from the stockpile"
+    if kind == "withdrawal" and any(c.dep_ == "prep" and c.lower_ == "from" and any(
+            p.lemma_.lower() in DEALS for p in c.children) for c in root.children):
+        return False  # "withdrew from the grain deal": a step on a deal (its negotiation claim)
     if kind == "weapons_supply" and root.lemma_ == "send" and any(
             c.dep_ == "prep" and c.lower_ == "into" for c in root.children):
         return False  # "sent dozens of tanks into battle": a deployment, not a supply
@@ -297,6 +358,8 @@ def unrealised(token: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
             return True
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
+            return True  # "the breakthrough would come if Ukraine could seize Tokmak": a condition
         if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS:
             return True
         if verb.dep_ not in {"xcomp", "conj"} or verb.head == verb:
@@ -305,12 +368,25 @@ def unrealised(token: Token) -> bool:
     return False
 
 
+# Nouns that count or group events: what they head stands for the events ("a wave of bombardments caused ...").
+SERIES = {"wave", "series", "salvo", "round", "barrage", "spate", "string", "action", "dozen"}
+
+
+def caused_damage(noun: Token) -> bool:
+    """ "The attack caused a huge fire", "a truck bomb set seven carriages alight": an attack told by what it did."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_ not in {"cause", "trigger", "spark", "set", "lead", "result", "start"}:
+        return False
+    own = {t.i for t in noun.subtree}
+    return any(t.lemma_.lower() in DAMAGE for t in noun.head.subtree if t.i not in own)
+
+
 def predicative(noun: Token) -> bool:
     """Is the noun what the clause is about (subject, object, root), not a noun in passing?"""
     token = noun
-    while token.dep_ in {"conj", "appos", "compound"} and token.head != token:
-        token = token.head
-    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in COMMENT_VERBS:
+    while token.head != token and (token.dep_ in {"conj", "appos", "compound"} or token.dep_ == "pobj" and (
+            token.head.lower_ == "including" or token.head.lower_ == "of" and token.head.head.lemma_ in SERIES)):
+        token = token.head.head if token.dep_ == "pobj" else token.head  # "a wave of strikes", "including air strikes"
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in COMMENT_VERBS and not caused_damage(token):
         return False
     if token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(c.dep_ == "attr" for c in token.head.children):
         return False  # "The attack is one of the deadliest", "The retreat is a setback": said about an event

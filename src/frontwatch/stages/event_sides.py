@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import Actors, opposite
 from .attribute import Attribution
-from .event_senses import MILITARY_LOSSES, ONE_SIDED_STEPS, clause_subjects, negated, responsibility
+from .event_senses import MILITARY_LOSSES, ONE_SIDED_STEPS, SERIES, clause_subjects, deal_step, negated, responsibility
 
 FORCE_NOUNS = {
     "force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "brigade",
@@ -29,7 +29,10 @@ _ENEMY = {"enemy", "enemy's", "adversary", "foe"}
 _BARE_FORCES = {"army", "military", "forces", "force", "aircraft", "aviation", "brigades", "fighters", "militants"}
 ATTEMPT_NOUNS = {"attempt", "attack", "assault", "offensive", "counteroffensive", "effort", "counterattack", "push"}
 ATTACK_NOUNS = {"strike", "strikes", "shelling", "attack", "attacks", "aggression", "fire", "bombardment",
-                "missile", "missiles", "drone", "drones", "artillery", "barrage", "raid", "airstrike", "airstrikes"}
+                "missile", "missiles", "drone", "drones", "artillery", "barrage", "raid", "airstrike", "airstrikes",
+                "shellings", "bombardments", "raids", "bombing", "bombings"}
+ATTACK_LEMMAS = {"strike", "shelling", "attack", "bombardment", "fire", "barrage", "raid", "airstrike", "missile", "drone",
+                 "aggression", "explosion", "blast", "bombing"}
 _WE = {"our", "we", "us", "ours", "its", "their"}  # possessives of the speaking side
 
 
@@ -77,6 +80,9 @@ class SideReader:
             subjects = [c for c in trigger.children if c.dep_ == "nsubj"] if trigger.pos_ == "VERB" else []
             if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_ in ONE_SIDED_STEPS:
                 subjects = clause_subjects(trigger.head)  # "Russia said it would not extend the deal": Russia's step
+            elif trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and deal_step(trigger):
+                verb = trigger.head.head if trigger.head.head.pos_ == "VERB" else trigger.head.head.head
+                subjects = clause_subjects(verb)  # "Russia suspended its participation in the deal"
             if subjects and not any(c.dep_ == "conj" for c in subjects[0].children):
                 return self._phrase_side(subjects[0], attribution, claimant_side) or "unknown"
             return "unknown"  # talks, exchanges and mediation are two-sided
@@ -94,7 +100,16 @@ class SideReader:
         nearby = self._sentence_side(span.sent, attribution, claimant_side, exclude=span)
         if nearby is not None:
             return nearby
-        if kind in {"advance", "capture", "withdrawal"}:
+        if kind in {"strike", "shelling"}:  # "suffered from the Russian missile strike: a building was hit"
+            for token in span.sent:
+                if token.lower_ in ATTACK_NOUNS and token.pos_ == "NOUN" and token.i not in attribution.attribution_tokens:
+                    for c in token.children:
+                        if c.dep_ in {"amod", "poss", "compound"}:
+                            side = self._phrase_side(c, attribution, claimant_side, pronouns=False)
+                            if side is not None:
+                                return side
+        if kind in {"advance", "capture", "withdrawal", "weapons_use"}:
+            # "ATACMS have proven themselves", said by a side: its own forces used them
             return claimant_side if claimant_side in {"UA", "RU"} else "unknown"
         return "unknown"  # "two Iskander missiles hit the centre": the sentence does not say who
 
@@ -116,7 +131,7 @@ class SideReader:
     def _casualty_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str:
         """Casualties belong to the side that inflicted them: the killer, else the other side of the victims."""
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-        suffered = verb.lemma_ in {"lose", "suffer", "die", "perish"} or trigger.lemma_ in {"loss", "casualty"} or (
+        suffered = trigger.lower_ == "missing" or verb.lemma_ in {"lose", "suffer", "die", "perish", "surrender"} or trigger.lemma_ in {"loss", "casualty"} or (
             any(t.lower_ in {"missing", "dead", "wounded", "injured"} and t.dep_ in {"acomp", "attr", "oprd"}
                 for t in [trigger, *verb.children]))  # "one of its soldiers was missing"
         victims: list[Token] = []
@@ -126,6 +141,8 @@ class SideReader:
             subjects = clause_subjects(verb.head.head)
         if not subjects and verb.dep_ == "conj":  # "units were fleeing ... and had lost 1,500 servicemen"
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and verb.lemma_ in {"cause", "inflict"}:
+            subjects = []  # "the strikes caused casualties among Russian troops": the subject inflicted them
         (victims if suffered else inflicters).extend(subjects)
         for c in verb.children:
             if c.dep_ == "nsubj":
@@ -138,8 +155,25 @@ class SideReader:
                 inflicters += [p for p in c.children if p.dep_ == "pobj"]
         if verb.dep_ in {"advcl", "xcomp", "conj"} and not suffered:  # "Russian shelling ..., killing two"
             inflicters += [c for c in verb.head.children if c.dep_ == "nsubj"]
-        inflicters += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "in"}
-                       for p in c.children if p.dep_ == "pobj"]
+        # "killed in a Russian attack", not "killed in the Ukrainian city"; "losses from the Ukrainian side" are its own
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ in {"from", "by", "in", "among", "on"}:
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if c.lower_ in {"among", "on"} or (c.lower_ == "from" and p.lemma_.lower() == "side"):
+                        victims.append(p)  # "casualties among Russian troops", "losses on them"
+                    elif c.lower_ != "in" or p.lemma_.lower() in ATTACK_LEMMAS:
+                        inflicters.append(p)
+        anchor = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
+            trigger.head.head.lemma_ in SERIES else trigger  # "caused dozens of casualties"
+        if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" and anchor.head.lemma_ in {"cause", "inflict"}:
+            inflicters += [c for c in anchor.head.children if c.dep_ == "nsubj"]  # "the strikes caused casualties"
+        if verb.dep_ == "relcl" and verb.head.lemma_.lower() in ATTACK_LEMMAS:  # "struck X in an attack that left ..."
+            attack = verb.head
+            inflicters += [c for c in attack.children if c.dep_ in {"amod", "poss", "compound"}]
+            if attack.dep_ == "pobj":
+                inflicters += clause_subjects(attack.head.head)
         # "As a result of Russian aggression, two people were killed"
         attacks = [t for t in trigger.sent if t.lower_ in ATTACK_NOUNS and t.pos_ == "NOUN" and t not in inflicters]
         for token in inflicters:
@@ -232,6 +266,13 @@ class SideReader:
         for c in trigger.children:
             if c.dep_ in {"dobj", "nsubjpass"}:
                 side = self._phrase_side(c, attribution, claimant_side)
+                owner = c
+                while side is None and len(list(c.subtree)) > 12:  # "nine attacks of assault groups of [a list
+                    owner = next((p for prep in owner.children if prep.dep_ == "prep" and prep.lower_ == "of"  # of
+                                  for p in prep.children if p.dep_ == "pobj"), None)  # brigades] of the Armed Forces"
+                    if owner is None:
+                        break
+                    side = self._phrase_side(owner, attribution, claimant_side)
                 if side is not None:
                     return side
         if trigger.pos_ != "VERB":  # "no success", "unsuccessful": the subject attempted

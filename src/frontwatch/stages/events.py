@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..actors import Actors, opposite
 from .attribute import Attribution
@@ -30,7 +30,9 @@ from .event_senses import (
     ONE_SIDED_STEPS,
     PRISONERS,
     attempted,
+    caused_damage,
     clause_text,
+    gained_hold,
     governs,
     held,
     in_passing,
@@ -53,12 +55,14 @@ from .parse import Caseless, doc_lower, span_text
 WEAPON_WORDS = (
     r"weapon|arm(?:s|ament)|tank|missile|artillery|ammunition|munition|shell|air[- ]defen[cs]e|jet|f-16|himars|"
     r"atacms|patriot|leopard|abrams|bradley|storm shadow|taurus|drone|rocket|howitzer|aid|package|system|"
-    r"vehicle|aircraft|equipment|launcher|interceptor"
+    r"vehicle|aircraft|plane|fighter|equipment|launcher|interceptor"
 )
 _W = r"(?<![\w-])"
 TRIGGERS: dict[str, str] = {
     "advance": (
-        r"advanc\w*|gain(?:s|ed|ing)?\b(?! control)|push(?:ed|es|ing)?\b|mov(?:ed|ing|es) forward|entered|enter(?:ing|s)?\b|"
+        r"advanc\w*|gain(?:s|ed|ing)?\b(?! control)|push(?:ed|es|ing)?\b|"
+        r"mov(?:ed|ing|es) (?:forward|deeper|further|onward|towards?|(?:north|south)(?:east|west)?|east|west)\b|"
+        r"(?:units|troops|forces|soldiers) (?:are|were|is) (?:already |now )?in (?:the )?(?:city|town|village|centre|center)\b|entered|enter(?:ing|s)?\b|"
         r"progress(?:ed)?|(?:go|goes|went|going|gone) on the offensive|counter-?offensive|offensive|broke through|"
         r"break(?:ing|s)? through|broken through|breakthrough|breach(?:ed|es|ing)?\b|crossed|encircl\w*|(?:tactical )?success(?:es)?\b|foothold|"
         r"(?:more )?(?:advantageous|favou?rable|better) (?:positions|lines)|"
@@ -67,11 +71,12 @@ TRIGGERS: dict[str, str] = {
     ),
     "withdrawal": (
         r"ced(?:e|ed|ing) (?:\w+ ){0,2}(?:ground|territory|positions?|metres?|meters?)|withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:\w+ ){0,2}(?:back|out)|pullout|pull-out|fell back|fell away|abandon\w*|"
-        r"regroup\w*|relocat\w*|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
+        r"regroup\w*|relocat\w*|organi[sz]\w* (?:the |a |our )?defen[cs]es? (?:along|across|on)\b|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
     ),
     "capture": (
         r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|out|steps|measures|over the|up|all|action|care|(?:\w+ )?(?:measures|steps)))|"
-        r"seiz\w*|liberat\w*|occupied|fell to|(?:has|had|have) fallen|cleared\b|mopp\w* up|"
+        r"seiz\w*|liberat\w*|occupied|fell to|annex(?:ed|es|ing)?\b|(?:is|are) ours\b|"
+        r"(?:get|gets|getting|got) (?:[\w’']+ ){1,4}back\b(?! under)|(?:hoist\w*|rais(?:e|ed|es|ing)|hang(?:s|ed|ing)?|hung|plant\w*) (?:\w+ ){0,3}flags?\b|(?:has|had|have) fallen|cleared\b|mopp\w* up|"
         r"(?:establish\w*|gain\w*) (?:full |complete )?control|freed\b|reclaim\w*|regain\w*|"
         r"(?:almost |nearly )?(?:full|complete|total) control (?:of|over)|"
         r"under (?:the )?(?:(?!fire\b)[\w’']+ ){0,3}control\b"
@@ -82,33 +87,36 @@ TRIGGERS: dict[str, str] = {
         r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|downed|intercept\w*|not a single (?:metre|meter|step)|"
         r"hold(?:s|ing)? (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?)|"
         r"held (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?)|"
-        r"destroy\w* (?:\w+ ){0,4}(?:drones|missiles|rockets|uavs|unmanned aerial vehicles|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
+        r"destroy\w* (?:[\w-]+ ){0,4}(?:drones|missiles|rockets|uavs|unmanned aerial vehicles|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
-    "clash": r"(?:continu\w*|conduct\w*|carr\w* out) (?:\w+ ){0,2}operations|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl\w*|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
+    "clash": r"(?:continu\w*|conduct\w*|carr\w* out) (?:\w+ ){0,2}operations|"
+             r"(?:concentrat|ma[dk]|focus|intensif)\w* (?:\w+ ){0,2}efforts|launch\w* (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:operation|incursion|invasion)\b|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl(?:e|es|ed|ing)\b|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
     "shelling": (
         r"fire missions?|shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
         r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
     ),
     "strike": (
         r"strik(?:e|es|ing)\b|struck|missile (?:attack|strike)\w*|airstrike\w*|air strike\w*|air raid\w*|"
-        r"drone (?:attack|strike)\w*|kamikaze drones?|shahed\w*|glide bombs?|bomb(?:ed|ing|s)\b|dropp(?:ed|ing) (?:\w+ ){0,4}bombs|"
-        r"hit(?:s|ting)?\b|launch(?:ed|es|ing)? (?:\d+|\w+) (?:missiles|drones)|fir(?:ed|ing|es) (?:\w+ ){0,3}(?:missiles?|drones?)|"
+        r"drone (?:attack|strike)\w*|kamikaze drones?|(?:tore|tear(?:s|ing)?|ripped|slammed|smashed) (?:through|into)\b|shahed\w*|glide bombs?|bomb(?:ed|ing|s)\b|dropp(?:ed|ing) (?:\w+ ){0,4}bombs|"
+        r"hit(?:s|ting)?\b|(?:truck|car|suicide) bombs?\b|(?:was|were|been|being) (?:\w+ ){0,2}targeted\b|launch(?:ed|es|ing)? (?:\d+|\w+) (?:missiles|drones)|fir(?:ed|ing|es) (?:\w+ ){0,3}(?:missiles?|drones?)|"
         r"attack(?:s|ed|ing)?\b"
     ),
     "casualties": (
         r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|fatalit(?:y|ies)|hospitali[sz]ed|(?:went|gone|are|were|is|was|remain\w*|left(?: \w+){0,3}) missing|wounded|wounding|injur\w*|casualt\w*|losses|los(?:t|e|ing)\b|"
-        r"eliminat\w*|neutrali[sz]ed|perished|bodies|destroy(?:ed|ing|s)?\b|taken (?:\w+ ){0,4}prisoners?|"
+        r"eliminat\w*|neutrali[sz]ed|perished|bodies|"
+        r"defeat\w* (?:\w+ ){0,4}(?:manpower|personnel|equipment)\b|surrender(?:ed|ing|s)?\b|destroy(?:ed|ing|s)?\b|taken (?:\w+ ){0,4}prisoners?|"
         r"(?:took|captured) (?:\w+ ){0,3}prisoners?|suffer\w* (?:\w+ ){0,2}losses"
     ),
     "weapons_supply": (
         r"deliver\w*|suppl(?:y|ied|ies|ying)|provid\w*|send(?:s|ing)?|sent|pledg\w*|promis\w*|donat\w*|transfer\w*|ship(?:s|ped|ping)\b|"
-        r"shipment\w*|handed|arrived|receiv(?:ed|es|ing)\b|reach(?:ed|ing|es)? (?:ukraine|kyiv|the front)|re-export\w*|aid package|military aid|security assistance|"
+        r"shipment\w*|handed|arriv(?:ed|ing|es)\b|receiv(?:ed|es|ing)\b|reach(?:ed|ing|es)? (?:ukraine|kyiv|the front)|re-export\w*|aid package|military aid|security assistance|"
         r"(?:need(?:s|ed)?|asked for|request\w*|call(?:ed|s|ing)? (?:up)?on) (?:\w+ ){0,6}(?:weapons|missiles|jets|aircraft|tanks|shells|ammunition|air defen[cs]e)"
     ),
     "weapons_use": (
         r"(?:us(?:e|ed|es|ing)|deploy\w*|fir(?:ed|ing)) (?:of )?(?:\w+ ){0,3}(?:cluster|chemical|phosphorus|thermobaric|"
-        r"incendiary|tear gas|poison)|(?:storm shadows?|atacms|himars|taurus)\b (?:\w+ ){0,3}(?:done their job|were used|hit)"
+        r"incendiary|tear gas|poison)|(?:storm shadows?|atacms|himars|taurus|scalp)\b[^.;]{0,40}?(?:done their job|were used|hit|"
+        r"prov(?:ed|en) themselves|(?:were|was) launched)|(?:were|was|are) cluster (?:munitions|missiles|bombs|shells)"
     ),
     "negotiation": (
         r"talks\b|negotiat\w*|ceasefire|cease-fire|truce|peace (?:deal|plan|summit|formula|process|agreement|talks)|"
@@ -142,6 +150,14 @@ _HEDGE_CUES = ("reportedly", "allegedly", "possibly", "probably", "apparently", 
                "purportedly", "believed", "appear", "seem", *HEDGE_MODALS)
 _ADVANCED_THING = re.compile(
     r"\s*(?:\w+\s+)?(?:weapon|technolog|training|stage|age|level|capabilit|economy|countr|nation|course|degree)", re.I)
+AERIAL_WEAPONS = {"drone", "missile", "rocket", "uav", "shahed"}
+STARTS = {"launch", "begin", "start", "order", "unleash"}  # "since Russia launched its invasion": a time reference
+
+
+def _verb(token: Token) -> Token:
+    return token if token.pos_ in {"VERB", "AUX"} or token.head == token else token.head
+
+
 @dataclass(frozen=True)
 class EventDraft:
     """An event found in a sentence, before places, times and quantities are attached."""
@@ -171,8 +187,9 @@ class EventFinder:
         low_text = low[sent.start_char:sent.end_char] if low is not None else None
         hits: dict[str, tuple[int, int]] = {}
         extra: list[tuple[str, tuple[int, int]]] = []
-        for kind, pattern in _TRIGGER_LC.items():
+        for base, pattern in _TRIGGER_LC.items():
             for m in pattern.finditer(text, low_text):
+                kind = base  # each match starts from its pattern's type (a retyped match must not retype the next)
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None or any(i in skip for i in range(span.start, span.end)):
@@ -190,7 +207,10 @@ class EventFinder:
                     kind = "capture"  # "Russia has lost key cities": the other side's capture
                 if kind == "shelling" and missile_fire(span.root):
                     kind = "strike"  # "fired a barrage of missiles", "a missile that was fired by Russia"
-                if kind == "casualties" and span.root.lemma_ == "destroy" and not military_loss(span.root):
+                if kind == "casualties" and span.root.lemma_ == "destroy" and any(
+                        c.dep_ == "nsubjpass" and c.lemma_.lower() in AERIAL_WEAPONS for c in span.root.children):
+                    kind = "repelled"  # "a drone was destroyed over the Kremlin": a shoot-down
+                elif kind == "casualties" and span.root.lemma_ == "destroy" and not military_loss(span.root):
                     kind = "strike"  # "destroyed 72 apartments", "the dam was destroyed": a strike, not losses
                 if kind in {"advance", "capture", "strike"} and attempted(span.root):
                     kind = "clash"  # "trying to break through", "attempting to capture": fighting by the side acting
@@ -231,7 +251,8 @@ class EventFinder:
                 holder = self.sides.holder_side(span, attribution, claimant_side)
                 if holder not in {"UA", "RU"}:
                     continue  # "under rebel control since 2014": background from another war
-                if holder == claimant_side:  # "the town remains under our control": the enemy's capture, denied
+                if holder == claimant_side and not gained_hold(span.root):
+                    # "the town remains under our control": the enemy's capture, denied
                     polarity, side = "denied", opposite(holder)
                 else:  # "28 settlements are under the control of the enemy": the holder's capture
                     side = holder
@@ -249,7 +270,7 @@ class EventFinder:
                 and root.head.lemma_ not in EVENT_VERBS:
             return False  # "The attack has shaken the village": the event told before, now talked about
         if root.dep_ == "attr" and kind not in {"negotiation", "withdrawal"} and root.head.lemma_ == "be" and any(
-                c.dep_ == "nsubj" and c.lower_ in {"this", "that", "it"} for c in root.head.children):
+                c.dep_ == "nsubj" and c.lower_ in {"this", "that", "it", "what"} for c in root.head.children):
             return False  # "This was the first strike on the village", "It was an attack that ...": said about one
         if kind not in {"weapons_supply", "negotiation"} and unrealised(root) \
                 and not (attempted(root) and kind in {"advance", "capture", "strike", "clash"}) \
@@ -257,9 +278,17 @@ class EventFinder:
             # "would pull back", "has vowed to retake": a plan or threat, not an event. An attempt to advance,
             # take or storm is fighting (a clash); trying to pull out or to stop an advance is neither.
             return False
-        if root.dep_ == "nsubj" and root.head.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ == "since" for c in root.head.children):
-            return False  # "since the counteroffensive began": the event as a time reference
+        clause = root if root.dep_ == "advcl" and root.lemma_ in STARTS else root.head if root.dep_ == "nsubj" or (
+            root.dep_ == "dobj" and root.head.lemma_ in STARTS) else None
+        if clause is not None and clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "since" for c in clause.children):
+            return False  # "since the counteroffensive began", "since Putin ordered the invasion": a time reference
+        if any(c.lower_ in {"how", "why", "whether"} and c.dep_ in {"advmod", "mark"} for c in _verb(root).children):
+            return False  # "trying to fathom why the wake was targeted": a question, not a claim
+        if root.lemma_ == "surrender" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+            return False  # "his unit was being left to surrender"
+        if root.lemma_ == "annex" and not re.search(r"crimea|sevastopol|peninsula|2014", sentence, re.I):
+            return False  # Crimea's annexation in 2014 is a capture; the 2022 declared annexation of regions is not
         if kind != "repelled" and any(c.lower_ == "no" and c.dep_ == "det" for c in root.children) and not (
                 kind == "casualties" and root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children)):
             return False  # "there were no casualties"
@@ -271,17 +300,18 @@ class EventFinder:
                 r"square|sq|km|kilomet|metre|meter|ground|territor|position|foothold|village|control|"
                 r"(?:make|made|making) (?:\w+ )?gains", sentence, re.I):
             return False
-        if kind == "weapons_supply" and not _WEAPON_RE.search(clause_text(root)):
+        if kind == "weapons_supply" and not _WEAPON_RE.search(clause_text(root)) and not (
+                root.dep_ == "acl" and root.tag_ == "VBG" and _WEAPON_RE.search(root.head.text)):  # "F-16s arriving"
             return False  # "sent commandos to storm it", "providing no further details"
         aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav|iskander|kalibr|kinzhal|"
                            r"shahed|himars|atacms|storm shadow", sentence, re.I) or targets_city(root) or (
-            root.lower_ == "hit" and any(c.dep_ == "auxpass" for c in root.children))  # "the hospital was hit"
+            root.lower_ == "hit" and any(c.dep_ == "auxpass" for c in root.children)) or caused_damage(root)
         if kind == "clash" and root.lower_.startswith("attack") and aerial:
             return False  # a drone or missile attack is a strike
         if kind == "strike" and root.lower_.startswith(("attack", "hit")) and not aerial:
             return False  # "attacked Ukrainian positions" on the ground is a clash
         if kind == "casualties" and root.lower_.startswith("destroy") and re.match(
-                r"\s*(?:\w+\s+){0,3}(?:drones|missiles|rockets|uavs|of them)", span.doc[span.end: span.end + 5].text, re.I):
+                r"\s*(?:[\w-]+\s+){0,3}(?:drones|missiles|rockets|uavs|unmanned aerial|of them)", span.doc[span.end: span.end + 5].text, re.I):
             return False  # shot-down drones are a repelled strike, not losses
         if not real_object(kind, root):
             return False
