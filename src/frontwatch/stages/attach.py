@@ -47,6 +47,7 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
               for c in claims_of(doc, article, at, finder, places[i], times[i], quantities[i])]
     claims = inherit_times(claims)
     claims = drop_coreferent(doc, claims)
+    claims = drop_casualty_parts(claims)
     # Headlines restate the story's lead; their events lend their times above but are
     # not counted again (the body sentence carries the claim).
     heads = {attributions[i].span for i in headlines(doc, attributions)}
@@ -89,6 +90,38 @@ def drop_coreferent(doc: Doc, claims: list[Claim]) -> list[Claim]:
                 continue
             kept.append(event)
             told.setdefault(key, []).append(places)
+        out.append(replace(claim, events=tuple(kept)) if len(kept) != len(claim.events) else claim)
+    return out
+
+
+def drop_casualty_parts(claims: list[Claim]) -> list[Claim]:
+    """A casualty count told again by the same claimant without saying who inflicted it is the same event.
+
+    "Two adults were killed in the Russian attack on the hospital, the mayor said." then, from the mayor,
+    "Sixteen people have been hospitalised" or "Both were adults": the total's parts and updates, one claim
+    (CONVENTIONS.md, totals and parts). Kept: a count that names another place, or a side of its own, and a
+    quotation giving the total's own figure (the claim is told on the quote when there is one).
+    """
+    # claimant -> (places, first figure) of the casualties told with a known inflicter; a vague mention ("causing
+    # casualties", no figure) is no total that a later count could be part of
+    told: dict[str, list[tuple[set[str], float | None]]] = {}
+    out: list[Claim] = []
+    for claim in claims:
+        kept = []
+        for event in claim.events:
+            places = {(p.name or p.text).casefold() for p in event.places}
+            if event.type == "casualties" and event.polarity == "asserted":
+                earlier = told.get(claim.claimant.name, [])
+                figure = event.quantities[0].value if event.quantities else None
+                if event.actor_side == "unknown" and any(
+                        (places <= before or not before) and (total is not None or figure is None)
+                        and not (claim.direct_quote and figure is not None and figure == total)
+                        for before, total in earlier):
+                    continue
+                if event.actor_side != "unknown":
+                    total = event.quantities[0].value if event.quantities else None
+                    told.setdefault(claim.claimant.name, []).append((places, total))
+            kept.append(event)
         out.append(replace(claim, events=tuple(kept)) if len(kept) != len(claim.events) else claim)
     return out
 
