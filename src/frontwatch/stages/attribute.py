@@ -606,6 +606,9 @@ def _core(head: Token) -> str:
     left = [c for c in head.lefts if c.dep_ in {"poss", "compound", "amod", "nmod", "npadvmod"}]
     start = min([head.i] + [c.left_edge.i for c in left])
     end = head.i + 1
+    familiar = [c for c in head.rights if c.lower_ == "familiar" and c.dep_ in {"amod", "acl"}]
+    if familiar:  # "sources familiar with the matter": the source as written
+        end = familiar[0].right_edge.i + 1
     while head.pos_ == "PROPN" and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head == head \
             and doc[end].text[:1].isupper():
         end += 1  # "Svitlana Vodolaha": a name in two words the parser hung on the first
@@ -681,6 +684,13 @@ def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, 
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if any(c.dep_ == "nsubjpass" and c.lower_ in {"this", "it"} for c in verb.children):
+        # "This was reported in the Ministry of Defence": a translated "reported in/at X" names X as the agent does
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+            bodies = [o for o in prep.children if o.dep_ == "pobj" and (
+                o.ent_type_ in {"ORG", "GOV"} or o.lemma_.lower() in ORG_NOUNS)]
+            if bodies:
+                return bodies[0]
     # A word inside the quotation is never its speaker (the parser sometimes makes it a subject).
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not in_quote(c, quotes)]
     if subjects:
