@@ -147,3 +147,14 @@ def test_attach_a_quotation_giving_the_total_itself_keeps_its_claim() -> None:
     paraphrase = _said("Gladkov", Event("casualties", "asserted", "UA", quantities=two))
     quote = replace(_said("Gladkov", Event("casualties", "asserted", "unknown", quantities=two)), direct_quote=True)
     assert [len(c.events) for c in drop_casualty_parts([paraphrase, quote])] == [1, 1]
+
+
+def test_attach_subheadings_and_related_headlines_in_the_body_count_no_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russian forces shelled Kherson overnight, the regional governor said on Tuesday.\n\n"
+            "Ukraine strikes Russian airfield with long-range drones\n\n"
+            "Two people were wounded in the shelling, he said.\n\n"
+            "Drones hit the port of Odesa as the city")
+    report = pipeline.analyze(text, published="2024-05-14", source="Kyiv Dispatch")
+    assert not [c for c in report.claims if c.text.startswith("Ukraine strikes") and c.events]
+    assert [c for c in report.claims if c.text.startswith("Russian forces") and c.events]
+    assert [c for c in report.claims if c.text.startswith("Drones hit") and c.events]  # the cut last line stays

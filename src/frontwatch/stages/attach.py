@@ -50,7 +50,7 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     claims = drop_casualty_parts(claims)
     # Headlines restate the story's lead; their events lend their times above but are
     # not counted again (the body sentence carries the claim).
-    heads = {attributions[i].span for i in headlines(doc, attributions)}
+    heads = {attributions[i].span for i in headlines(doc, attributions) + subheadings(doc, attributions)}
     return [replace(c, events=()) if c.span in heads else c for c in claims]
 
 
@@ -155,6 +155,28 @@ def headlines(doc: Doc, attributions: list[Attribution]) -> list[int]:
             break  # the body has begun (or nothing follows: a one-line text is no headline)
         if len(text[line_end:].split()) > 20:
             out.append(i)
+    return out
+
+
+def subheadings(doc: Doc, attributions: list[Attribution]) -> list[int]:
+    """Indexes of the body's own heading lines: a line that is one sentence with no closing punctuation, after the
+    body has begun and before its end. Subheadings and lists of related headlines are never claims
+    (CONVENTIONS.md, real news); the last line is left alone (an excerpt cut off mid-sentence). A heading with a
+    speaker of its own ("Foreign Ministry says it sees no reason to extend the deal") keeps its events: it can be
+    the only line of an excerpt that tells the event, and the ledger links the story by it (dropping those too
+    lowered the war-news cluster F1 from 0.764 to 0.752)."""
+    text = doc_text(doc)
+    out: list[int] = []
+    begun = False
+    for i, at in enumerate(attributions[:-1]):
+        start, end = at.span
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start: len(text) if line_end == -1 else line_end].strip()
+        closed = line.endswith((".", "!", "?", '"', "”", "…", ":", ";", ","))
+        if begun and not closed and line == text[start:end].strip() and at.claimant.kind == "outlet":
+            out.append(i)
+        begun = begun or closed
     return out
 
 
