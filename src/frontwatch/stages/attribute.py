@@ -74,6 +74,9 @@ PERSON_NOUNS = {
 # with no publisher named the evidence is the outlet's own (docs/claims.md).
 EVIDENCE_NOUNS = {"figures", "data", "statistics", "estimates", "estimate", "poll", "polls", "survey", "surveys",
                   "images", "imagery", "footage", "numbers", "records", "documents", "calculations", "tally"}
+# Verbs whose subject reads evidence out, and the nouns of those who publish such readings (docs/claims.md).
+MONITOR_VERBS = {"show", "indicate", "suggest"}
+MONITOR_NOUNS = {"analysis", "analyses", "assessment", "monitor", "tracker"}  # a map or site only with its project named
 ORG_NOUNS = {
     "ministry", "command", "staff", "army", "military", "administration", "office", "service", "government",
     "forces", "brigade", "agency", "headquarters", "council", "department", "kremlin", "authorities",
@@ -248,6 +251,29 @@ class Attributor:
         if relayed is not None:
             n, verb, subject, claimant = relayed
             return self._found(sent, verb, subject, claimant, verbs[n + 1:], quotes, memory, outlet)
+        return self._monitor(sent, quotes)
+
+    def _monitor(self, sent: Span, quotes: list[tuple[int, int]]) -> Attribution | None:
+        """ "The DeepState monitoring site shows advances ...", "An open-source analysis of the footage indicates
+        that ...": an OSINT project or an analysis as the subject of show/indicate/suggest is the claimant (its
+        side from the tables, else ``other``). Evidence as the subject ("satellite images show") stays the
+        outlet's reading (docs/claims.md)."""
+        for verb in sent:
+            if verb.lemma_.lower() not in MONITOR_VERBS or verb.pos_ != "VERB" or in_quote(verb, quotes):
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects or subjects[0].lemma_.lower() in EVIDENCE_NOUNS:
+                continue
+            subject = subjects[0]
+            name = _core(subject)
+            known = self.actors.lookup(name) or next(
+                (self.actors.lookup(c.text) for c in subject.lefts if c.pos_ == "PROPN" and self.actors.lookup(c.text)),
+                None)
+            if subject.lemma_.lower() not in MONITOR_NOUNS and not (known and known[1] in {"organisations", "forces"}):
+                continue
+            side = self.actors.side_of(name) or "other"
+            return Attribution(sent, Claimant(name=name, kind="organisation", side=side),  # type: ignore[arg-type]
+                               verb.text, verb.i, False, {t.i for t in subject.subtree} | {verb.i})
         return None
 
     def _inner_official(self, verb: Token, claimant: Claimant, deeper: list[Token], quotes: list[tuple[int, int]],
