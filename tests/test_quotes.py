@@ -196,3 +196,20 @@ def test_attribute_no_tally_goes_on_after_a_line_pointing_back(nlp, actors) -> N
             "hospitalized.")
     ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert ats[0].claimant.name == "Dmytro Lunin" and ats[2].claimant.kind == "outlet"
+
+
+def test_find_quotes_a_straight_mark_after_a_comma_before_a_lower_case_word_closes() -> None:
+    text = ('"Rescuers are at the scene. There are dead and wounded. Everyone will answer before the law, '
+            '"the statement said.')
+    [(a, b)] = find_quotes(text)
+    assert text[b:].startswith("the statement said")
+
+
+def test_attribute_a_quotation_closed_by_the_statement_goes_to_its_issuer(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("A missile hit the railway station in Kramatorsk on Friday morning, the Communications Department of the "
+            "National Police reported.\n\n"
+            '"Rescuers are working at the scene. We already know about the dead. Assistance is provided to all who '
+            'need it. Everyone will answer before the law, "the statement said.')
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert "National Police" in ats[0].claimant.name
+    assert all("National Police" in a.claimant.name for a in ats[1:])

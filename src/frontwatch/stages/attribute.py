@@ -430,7 +430,8 @@ class Attributor:
                 # did not read) points at them
                 memory.mentioned.append(Claimant(name=ent.text, kind="person", side=self.actors.person_side(ent.text)
                                                  or "unknown"))
-            if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"}:
+            if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.pos_ == "PROPN":
+                # (not a common noun the tagger called a name: "Assistance is provided to all who need it")
                 claimant = self._claimant(ent.root, memory, Claimant(name="", kind="outlet"))
                 if claimant is not None and claimant.kind == "person":
                     memory.remember(claimant)
@@ -527,7 +528,10 @@ class Attributor:
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
         if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
             name = _core(head)
-            of = _of_whom(head) if ent_at(doc, head.i) is None else None
+            ent = ent_at(doc, head.i)
+            # "the Communications Department of the National Police": an entity that stops at its head takes the
+            # body it belongs to
+            of = _of_whom(head) if ent is None or ent.end == head.i + 1 else None
             if of is not None:
                 name = f"{name} of {_strip_det(of)}"  # "the press service of the Main Intelligence Directorate"
             side = self.actors.side_of(phrase)

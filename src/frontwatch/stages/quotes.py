@@ -103,8 +103,12 @@ def find_quotes(text: str, min_words: int = 4) -> list[tuple[int, int]]:
         # 'the town."The enemy lost': a straight mark glued between a full stop and a capital opens a quotation
         # when none is open (copy that lost the space after the stop).
         glued = mark == '"' and 0 < at < len(text) - 1 and text[at - 1] in ".!?" and text[at + 1].isupper()
-        opening = mark == "\u201c" or (mark == '"' and (at == 0 or text[at - 1] in OPENERS_BEFORE)) \
-            or (glued and start is None)
+        # 'the law, "the statement said.': a straight mark after a comma and a space, before a lower-case word, closes
+        # the open quotation (copy that lost the space on the other side of the mark).
+        strayed = mark == '"' and start is not None and at >= 2 and text[at - 1] == " " and text[at - 2] in ",.!?" \
+            and at + 1 < len(text) and text[at + 1].islower()
+        opening = not strayed and (mark == "\u201c" or (mark == '"' and (at == 0 or text[at - 1] in OPENERS_BEFORE))
+                                   or (glued and start is None))
         if start is None:
             if opening:
                 start = at
