@@ -281,3 +281,22 @@ def test_attribute_unknown_officials_take_the_datelines_country(nlp, actors, dat
             "deliveries of shells to Ukraine must speed up.")
     ats = _attribute(nlp, actors, text, "Wirewire")
     assert ats[-1].claimant.name.endswith("lawmakers") and ats[-1].claimant.side == side
+
+
+# -- monitors and analyses reading evidence (issue 8, claims-attach): sentences written for these tests ---------
+
+@pytest.mark.parametrize("text,name,side", [
+    ("Fighting has moved to the centre of Novomykhailivka, as the DeepState monitoring site shows further Russian "
+     "advances into the village.", "DeepState", "UA"),
+    ("An open-source analysis of drone footage indicates that Ukrainian units have crossed the first defensive line "
+     "near Verbove.", "open-source analysis", "other"),
+])
+def test_attribute_a_monitor_or_analysis_reading_evidence_is_the_claimant(nlp, actors, text: str, name: str,
+                                                                        side: str) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, text, "Wirewire")
+    assert name in at.claimant.name and at.claimant.side == side
+
+
+def test_attribute_a_map_with_no_project_named_is_no_claimant(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, "The map shows that the front line has barely moved since the spring.", "Wirewire")
+    assert at.claimant.kind == "outlet"

@@ -153,3 +153,63 @@ def test_attribute_report_goes_on_in_a_new_paragraph_in_the_enemys_name(nlp, act
     ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert ats[2].claimant.name.endswith("Tarnavskyi")
     assert ats[3].claimant.kind == "outlet"
+
+
+# -- pointing back and a report's tally (issue 8, claims-attach): sentences written for these tests -------------
+
+def test_attribute_this_was_reported_by_an_outlet_quoting_a_speaker_gives_the_lead_to_the_speaker(
+        nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("The number of people killed in the strike on Shebekino has risen to nine.\n\n"
+            "This was reported by a state news agency, quoting the regional governor, Vyacheslav Gladkov.")
+    ats = _attribute(nlp, actors, text, "example-news.com")
+    assert ats[0].claimant.name == "Vyacheslav Gladkov"
+
+
+def test_attribute_a_subheading_between_the_lead_and_this_is_reported_by(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("The first Gripen fighters have probably arrived in Ukraine. Their number is not known.\n\n"
+            "Swedish jets reach Ukraine\n\n"
+            "This is reported by Politico with reference to sources familiar with the matter.")
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert ats[0].claimant.name == "sources familiar with the matter"
+    assert ats[2].claimant.kind == "outlet"  # the subheading itself is nobody's report
+
+
+def test_attribute_this_was_reported_in_the_ministry_names_it(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Artillery crews of the Zapad group destroyed a Ukrainian ammunition depot near Kupiansk. "
+            "This was reported in the Ministry of Defence of the Russian Federation.")
+    ats = _attribute(nlp, actors, text, "example-news.com")
+    assert "Ministry of Defence" in ats[0].claimant.name
+
+
+def test_attribute_a_reports_tally_goes_on_with_its_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Oleksandr Kamyshin, head of the state railway company, said two missiles had hit the station in "
+            "Kramatorsk. 30 people were killed and more than 100 were injured.\n\n"
+            "Air defence shot down five drones over Kharkiv, the governor said.\nThere were no casualties.")
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert ats[1].claimant.name == "Oleksandr Kamyshin"
+    assert ats[3].claimant.kind != "outlet"
+
+
+def test_attribute_no_tally_goes_on_after_a_line_pointing_back(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("A missile hit the shopping centre in Kremenchuk on Monday. The head of the regional military "
+            "administration, Dmytro Lunin, reported about it. 59 people sought medical help, 25 of them were "
+            "hospitalized.")
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert ats[0].claimant.name == "Dmytro Lunin" and ats[2].claimant.kind == "outlet"
+
+
+def test_find_quotes_a_straight_mark_after_a_comma_before_a_lower_case_word_closes() -> None:
+    text = ('"Rescuers are at the scene. There are dead and wounded. Everyone will answer before the law, '
+            '"the statement said.')
+    [(a, b)] = find_quotes(text)
+    assert text[b:].startswith("the statement said")
+
+
+def test_attribute_a_quotation_closed_by_the_statement_goes_to_its_issuer(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("A missile hit the railway station in Kramatorsk on Friday morning, the Communications Department of the "
+            "National Police reported.\n\n"
+            '"Rescuers are working at the scene. We already know about the dead. Assistance is provided to all who '
+            'need it. Everyone will answer before the law, "the statement said.')
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert "National Police" in ats[0].claimant.name
+    assert all("National Police" in a.claimant.name for a in ats[1:])

@@ -47,9 +47,10 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
               for c in claims_of(doc, article, at, finder, places[i], times[i], quantities[i])]
     claims = inherit_times(claims)
     claims = drop_coreferent(doc, claims)
+    claims = drop_casualty_parts(claims)
     # Headlines restate the story's lead; their events lend their times above but are
     # not counted again (the body sentence carries the claim).
-    heads = {attributions[i].span for i in headlines(doc, attributions)}
+    heads = {attributions[i].span for i in headlines(doc, attributions) + subheadings(doc, attributions)}
     return [replace(c, events=()) if c.span in heads else c for c in claims]
 
 
@@ -93,6 +94,38 @@ def drop_coreferent(doc: Doc, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def drop_casualty_parts(claims: list[Claim]) -> list[Claim]:
+    """A casualty count told again by the same claimant without saying who inflicted it is the same event.
+
+    "Two adults were killed in the Russian attack on the hospital, the mayor said." then, from the mayor,
+    "Sixteen people have been hospitalised" or "Both were adults": the total's parts and updates, one claim
+    (CONVENTIONS.md, totals and parts). Kept: a count that names another place, or a side of its own, and a
+    quotation giving the total's own figure (the claim is told on the quote when there is one).
+    """
+    # claimant -> (places, first figure) of the casualties told with a known inflicter; a vague mention ("causing
+    # casualties", no figure) is no total that a later count could be part of
+    told: dict[str, list[tuple[set[str], float | None]]] = {}
+    out: list[Claim] = []
+    for claim in claims:
+        kept = []
+        for event in claim.events:
+            places = {(p.name or p.text).casefold() for p in event.places}
+            if event.type == "casualties" and event.polarity == "asserted":
+                earlier = told.get(claim.claimant.name, [])
+                figure = event.quantities[0].value if event.quantities else None
+                if event.actor_side == "unknown" and any(
+                        (places <= before or not before) and (total is not None or figure is None)
+                        and not (claim.direct_quote and figure is not None and figure == total)
+                        for before, total in earlier):
+                    continue
+                if event.actor_side != "unknown":
+                    total = event.quantities[0].value if event.quantities else None
+                    told.setdefault(claim.claimant.name, []).append((places, total))
+            kept.append(event)
+        out.append(replace(claim, events=tuple(kept)) if len(kept) != len(claim.events) else claim)
+    return out
+
+
 def _anaphoric(doc: Doc, claim: Claim, event: Event) -> bool:
     if not event.trigger:
         return False
@@ -122,6 +155,28 @@ def headlines(doc: Doc, attributions: list[Attribution]) -> list[int]:
             break  # the body has begun (or nothing follows: a one-line text is no headline)
         if len(text[line_end:].split()) > 20:
             out.append(i)
+    return out
+
+
+def subheadings(doc: Doc, attributions: list[Attribution]) -> list[int]:
+    """Indexes of the body's own heading lines: a line that is one sentence with no closing punctuation, after the
+    body has begun and before its end. Subheadings and lists of related headlines are never claims
+    (CONVENTIONS.md, real news); the last line is left alone (an excerpt cut off mid-sentence). A heading with a
+    speaker of its own ("Foreign Ministry says it sees no reason to extend the deal") keeps its events: it can be
+    the only line of an excerpt that tells the event, and the ledger links the story by it (dropping those too
+    lowered the war-news cluster F1 from 0.764 to 0.752)."""
+    text = doc_text(doc)
+    out: list[int] = []
+    begun = False
+    for i, at in enumerate(attributions[:-1]):
+        start, end = at.span
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start: len(text) if line_end == -1 else line_end].strip()
+        closed = line.endswith((".", "!", "?", '"', "”", "…", ":", ";", ","))
+        if begun and not closed and line == text[start:end].strip() and at.claimant.kind == "outlet":
+            out.append(i)
+        begun = begun or closed
     return out
 
 

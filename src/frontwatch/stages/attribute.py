@@ -74,6 +74,9 @@ PERSON_NOUNS = {
 # with no publisher named the evidence is the outlet's own (docs/claims.md).
 EVIDENCE_NOUNS = {"figures", "data", "statistics", "estimates", "estimate", "poll", "polls", "survey", "surveys",
                   "images", "imagery", "footage", "numbers", "records", "documents", "calculations", "tally"}
+# Verbs whose subject reads evidence out, and the nouns of those who publish such readings (docs/claims.md).
+MONITOR_VERBS = {"show", "indicate", "suggest"}
+MONITOR_NOUNS = {"analysis", "analyses", "assessment", "monitor", "tracker"}  # a map or site only with its project named
 ORG_NOUNS = {
     "ministry", "command", "staff", "army", "military", "administration", "office", "service", "government",
     "forces", "brigade", "agency", "headquarters", "council", "department", "kremlin", "authorities",
@@ -248,6 +251,29 @@ class Attributor:
         if relayed is not None:
             n, verb, subject, claimant = relayed
             return self._found(sent, verb, subject, claimant, verbs[n + 1:], quotes, memory, outlet)
+        return self._monitor(sent, quotes)
+
+    def _monitor(self, sent: Span, quotes: list[tuple[int, int]]) -> Attribution | None:
+        """ "The DeepState monitoring site shows advances ...", "An open-source analysis of the footage indicates
+        that ...": an OSINT project or an analysis as the subject of show/indicate/suggest is the claimant (its
+        side from the tables, else ``other``). Evidence as the subject ("satellite images show") stays the
+        outlet's reading (docs/claims.md)."""
+        for verb in sent:
+            if verb.lemma_.lower() not in MONITOR_VERBS or verb.pos_ != "VERB" or in_quote(verb, quotes):
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subjects or subjects[0].lemma_.lower() in EVIDENCE_NOUNS:
+                continue
+            subject = subjects[0]
+            name = _core(subject)
+            known = self.actors.lookup(name) or next(
+                (self.actors.lookup(c.text) for c in subject.lefts if c.pos_ == "PROPN" and self.actors.lookup(c.text)),
+                None)
+            if subject.lemma_.lower() not in MONITOR_NOUNS and not (known and known[1] in {"organisations", "forces"}):
+                continue
+            side = self.actors.side_of(name) or "other"
+            return Attribution(sent, Claimant(name=name, kind="organisation", side=side),  # type: ignore[arg-type]
+                               verb.text, verb.i, False, {t.i for t in subject.subtree} | {verb.i})
         return None
 
     def _inner_official(self, verb: Token, claimant: Claimant, deeper: list[Token], quotes: list[tuple[int, int]],
@@ -404,7 +430,8 @@ class Attributor:
                 # did not read) points at them
                 memory.mentioned.append(Claimant(name=ent.text, kind="person", side=self.actors.person_side(ent.text)
                                                  or "unknown"))
-            if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"}:
+            if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.pos_ == "PROPN":
+                # (not a common noun the tagger called a name: "Assistance is provided to all who need it")
                 claimant = self._claimant(ent.root, memory, Claimant(name="", kind="outlet"))
                 if claimant is not None and claimant.kind == "person":
                     memory.remember(claimant)
@@ -501,7 +528,10 @@ class Attributor:
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
         if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
             name = _core(head)
-            of = _of_whom(head) if ent_at(doc, head.i) is None else None
+            ent = ent_at(doc, head.i)
+            # "the Communications Department of the National Police": an entity that stops at its head takes the
+            # body it belongs to
+            of = _of_whom(head) if ent is None or ent.end == head.i + 1 else None
             if of is not None:
                 name = f"{name} of {_strip_det(of)}"  # "the press service of the Main Intelligence Directorate"
             side = self.actors.side_of(phrase)
@@ -606,6 +636,9 @@ def _core(head: Token) -> str:
     left = [c for c in head.lefts if c.dep_ in {"poss", "compound", "amod", "nmod", "npadvmod"}]
     start = min([head.i] + [c.left_edge.i for c in left])
     end = head.i + 1
+    familiar = [c for c in head.rights if c.lower_ == "familiar" and c.dep_ in {"amod", "acl"}]
+    if familiar:  # "sources familiar with the matter": the source as written
+        end = familiar[0].right_edge.i + 1
     while head.pos_ == "PROPN" and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head == head \
             and doc[end].text[:1].isupper():
         end += 1  # "Svitlana Vodolaha": a name in two words the parser hung on the first
@@ -681,6 +714,13 @@ def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, 
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if any(c.dep_ == "nsubjpass" and c.lower_ in {"this", "it"} for c in verb.children):
+        # "This was reported in the Ministry of Defence": a translated "reported in/at X" names X as the agent does
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+            bodies = [o for o in prep.children if o.dep_ == "pobj" and (
+                o.ent_type_ in {"ORG", "GOV"} or o.lemma_.lower() in ORG_NOUNS)]
+            if bodies:
+                return bodies[0]
     # A word inside the quotation is never its speaker (the parser sometimes makes it a subject).
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not in_quote(c, quotes)]
     if subjects:

@@ -55,7 +55,14 @@ BACKGROUND = re.compile(r"^(?:Recall|We will remind|As (?:\w+ )*(?:reported|note
                         r"\bsince\b|\bfull-scale invasion\b|\blast (?:year|month)\b", re.I)
 # An item of a list a speaker opened with a colon: "38 airstrikes.", "- 12 drones", "• two tanks".
 LIST_LINE = re.compile(r"(?:\d|[-•–—*]\s)")
-LIST_ITEM = "list item"  # the cue of a list's items: they go on with the speaker of the line that opened it
+LIST_ITEM = "list item"
+# The main verbs of a sentence that points back at the lead ("This was reported by X, citing Y").
+POINTING_VERBS = {"report", "announce", "state", "say", "write", "tell", "inform", "publish", "confirm"}  # the cue of a list's items: they go on with the speaker of the line that opened it
+# A casualty tally's words, and the tally of none.
+TALLY_WORDS = re.compile(r"\b(?:killed|died|dead|deaths?|wounded|injured|injur(?:y|ies)|casualties|victims|hospitali[sz]ed|"
+                         r"missing|fatalities)\b", re.I)
+NO_LOSSES = re.compile(r"\b(?:no (?:casualties|victims|injuries|fatalities|deaths|one (?:was|has been) (?:killed|injured|"
+                       r"hurt))|nobody (?:was|has been) (?:killed|injured|hurt))\b", re.I)
 # Quotation marks: curly ones say which way they face; a straight one opens after a space or a bracket.
 QUOTE_MARKS = re.compile(r"[“”\"]")
 OPENERS_BEFORE = set(" \t\n([{—–-:/")
@@ -96,8 +103,12 @@ def find_quotes(text: str, min_words: int = 4) -> list[tuple[int, int]]:
         # 'the town."The enemy lost': a straight mark glued between a full stop and a capital opens a quotation
         # when none is open (copy that lost the space after the stop).
         glued = mark == '"' and 0 < at < len(text) - 1 and text[at - 1] in ".!?" and text[at + 1].isupper()
-        opening = mark == "\u201c" or (mark == '"' and (at == 0 or text[at - 1] in OPENERS_BEFORE)) \
-            or (glued and start is None)
+        # 'the law, "the statement said.': a straight mark after a comma and a space, before a lower-case word, closes
+        # the open quotation (copy that lost the space on the other side of the mark).
+        strayed = mark == '"' and start is not None and at >= 2 and text[at - 1] == " " and text[at - 2] in ",.!?" \
+            and at + 1 < len(text) and text[at + 1].islower()
+        opening = not strayed and (mark == "\u201c" or (mark == '"' and (at == 0 or text[at - 1] in OPENERS_BEFORE))
+                                   or (glued and start is None))
         if start is None:
             if opening:
                 start = at
@@ -244,7 +255,11 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
         # the speaker's voice, or "They deployed more units": the report's own subject goes on
         voice = any(t.lower_ in SPEAKER_VOICE for t in at.sent) or any(
             t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.lower_ == "they" for t in at.sent)
-        if not issuer(before.claimant, actors, strong=item):
+        # The report's tally ("30 people were killed and more than 100 injured.", "There were no casualties."): the
+        # figures of a statement go on with whoever gave them, any named speaker with a side.
+        # Not after "X reported about it", which closes the lead it points back at.
+        tally = _tally(at.sent) and not (own[i - 1] is not None and refers_back(before.sent, own[i - 1]))  # type: ignore[arg-type]
+        if not (issuer(before.claimant, actors, strong=item) or (tally and _named(before.claimant))):
             continue
         new_paragraph = "\n" in text[before.span[1]:at.span[0]]
         # A new paragraph goes on with a bulletin's next item, or in the enemy's name when the report before it
@@ -252,12 +267,26 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
         # occupiers were killed ...").
         hostile = any(t.lower_ in HOSTILE_VOICE for t in at.sent) and not before.direct_quote \
             and before.cue_token is not None
-        if new_paragraph and not (item or hostile):
+        if new_paragraph and not (item or hostile or (tally and before.cue_token is not None)):
             continue
-        if not (item or voice):
+        if not (item or voice or tally):
             continue  # background or analysis, the outlet's own
         results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
     return results
+
+
+def _tally(sent: Span) -> bool:
+    """A casualty tally: a loss word with a figure, or none at all ("There were no casualties")."""
+    text = sent.text
+    if not TALLY_WORDS.search(text):
+        return False
+    return bool(NO_LOSSES.search(text)) or any(
+        t.like_num and t.ent_type_ not in {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"} for t in sent)
+
+
+def _named(claimant: Claimant) -> bool:
+    last = claimant.name.split()[-1].lower() if claimant.name else ""
+    return claimant.kind in {"person", "organisation"} and claimant.side != "unknown" and last not in GENERIC_SPEAKERS
 
 
 def _list_item(text: str, before: Attribution, at: Attribution) -> bool:
@@ -310,21 +339,38 @@ def lead_before(sentences: list[Span], own: list[Attribution | None], i: int) ->
             if out or crossed:
                 break
             crossed = True
+        if own[j] is None and j == i - 1 and j > 0 and _heading_line(text, sentences[j]) \
+                and paragraph_break(sentences[j - 1], sentences[j]):
+            crossed = False  # a subheading between the lead and "This was reported by X" is not part of either
+            continue
         if own[j] is not None or not sentences[j].text.rstrip().endswith((".", "!", "?", '"', "”")):
             break
         out.append(j)
     return out
 
 
+def _heading_line(text: str, sent: Span) -> bool:
+    """A line of its own with no closing punctuation: a subheading or a caption."""
+    start, end = trimmed(sent)
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[line_start: len(text) if line_end == -1 else line_end].strip()
+    return line == text[start:end].strip() and not line.endswith((".", "!", "?", '"', "”", ":", "…"))
+
+
 def refers_back(sent: Span, at: Attribution) -> bool:
-    """ "This was reported by ...", "That was announced by ...": the subject is the previous sentence."""
+    """ "This was reported by ...", "That was announced by ...": the subject is the previous sentence.
+
+    The report's verb need not be the cue: in "This was reported by an agency, quoting the governor" and "This is
+    reported by a paper with reference to its sources" the cue is the source named, and the sentence's main verb
+    points back."""
     cue = sent.doc[at.cue_token] if at.cue_token is not None else None
     if cue is None:
         return False
-    if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
-            c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
-           for c in cue.children):
-        return True
+    for verb in (cue, sent.root):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
+                c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
+               for c in verb.children) and (verb == cue or verb.lemma_ in POINTING_VERBS):
+            return True
     # "The head of the regional administration reported about it." / "... announced this on Telegram."
     objects = [c for c in cue.children if c.dep_ == "dobj"] + [
         g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children if g.dep_ == "pobj"]
