@@ -127,6 +127,27 @@ def _bearing(p: Place, text: str) -> bool:
     return _BEARING.search(text, max(0, p.span[0] - 30), p.span[0]) is not None
 
 
+def _focus_place(article: Article, names: Sequence[str]) -> Place | None:
+    """The settlement an article is about when its events name none: the one it names most often, at least
+    twice and more often than any other. "Rescuers searched the rubble; the toll rose to 40" follows a
+    lede and a caption that name the city; the sentence itself need not. Mentions inside a speaker's name
+    and datelines do not count, and neither do regions or countries (they name a scope, not a scene)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for p in article.places:
+        if p.role != "place" or not p.resolved or p.feature in ("country", "region") or (p.precision or 1) >= 3:
+            continue
+        if _in_a_name(p, article.text, names) or _dateline(p, article.text):
+            continue
+        key = p.id or p.name or p.text
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, p)
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return next(first[k] for k, n in counts.items() if n == ranked[0])
+
+
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -173,10 +194,15 @@ def events_from_report(report: Report, syndicate: str | None = None,
     dated = article_date(art)
     names = sorted({c.claimant.name for c in report.claims})
     out: list[LedgerEvent] = []
-    for claim in report.claims:
+    placed = [[_event_place(ev, claim, art.text, names) for ev in claim.events] for claim in report.claims]
+    if not any(p is not None and p.resolved and p.feature != "country" for ps in placed for p in ps):
+        # no event names where it happened: those naming nothing at all happened where the article is
+        focus = _focus_place(art, names)
+        placed = [[p if p is not None else focus for p in ps] for ps in placed]
+    for claim, places in zip(report.claims, placed, strict=True):
         stated = claim.stated.start if claim.stated and claim.stated.start else dated
         for i, ev in enumerate(claim.events):
-            place = _event_place(ev, claim, art.text, names)
+            place = places[i]
             start, end = _event_time(ev, stated, settings)
             if start is not None:
                 pass
