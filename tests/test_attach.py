@@ -124,3 +124,8 @@ def test_attach_a_date_in_a_clause_about_the_trigger_noun_stays(pipeline) -> Non
     report = pipeline.analyze(text, published="2024-03-05", source="Wirewire")
     times = {e.time.start for c in report.claims for e in c.events if e.time is not None}
     assert date(2024, 3, 3) in times
+    # an infinitive after a noun ("attempts to storm") is the event itself, not background about the noun
+    text = ("The General Staff said Russian troops made nine unsuccessful attempts to storm positions near "
+            "Novomykhailivka over the past week.")
+    report = pipeline.analyze(text, published="2024-03-05", source="Wirewire")
+    assert [e.time.start for c in report.claims for e in c.events if e.time is not None] == [date(2024, 2, 27)]

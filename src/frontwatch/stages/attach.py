@@ -242,7 +242,7 @@ def clause_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft], times: li
     return min(free, key=lambda t: abs(t.span[0] - draft.start)) if free else None  # type: ignore[index]
 
 
-_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+_NOUN_CLAUSES = frozenset({"relcl"})
 
 
 def _describes_a_noun(doc: Doc, time: TimeSpan, draft: EventDraft) -> bool:
