@@ -120,6 +120,11 @@ def test_an_undated_article_is_dated_by_the_latest_full_day_it_writes() -> None:
     dated = replace(undated, published=date(2024, 3, 4))
     assert article_date(dated) == date(2024, 3, 4)
     assert article_date(replace(undated, times=times[2:])) is None
+    # the page's address gives the day it was filed; a year and month alone give none
+    assert article_date(replace(undated, times=times[2:], url="https://wire.example/news/2024/03/05/depot-hit")) \
+        == date(2024, 3, 5)
+    assert article_date(replace(undated, url="https://wire.example/20240302/depot-hit-123.html")) == date(2024, 3, 3)
+    assert article_date(replace(undated, times=times[2:], url="https://wire.example/2024/03/depot-hit.html")) is None
 
 
 def test_an_article_whose_events_name_no_place_is_about_the_town_it_names_most(pipeline) -> None:  # type: ignore[no-untyped-def]

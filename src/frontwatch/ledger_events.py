@@ -155,15 +155,34 @@ def article_date(article: Article) -> date | None:
     """The article's date: its publication date, else an estimate from the text for an undated page.
 
     The estimate is the latest day the article writes out in full, year included ("August 28, 2023",
-    "01.15.2023"): a report is written on or after every full date it gives, and a dateline or byline
-    date is usually the latest. Days without a written year ("on Friday", "October 17") are left out,
-    because the times stage could only place them against a reference the article lacks.
+    "01.15.2023"), or the day its address gives ("/2022/11/09/"): a report is written on or after every
+    full date it gives, and a dateline or byline date is usually the latest. Days without a written year
+    ("on Friday", "October 17") are left out, because the times stage could only place them against a
+    reference the article lacks.
     """
     if article.published is not None:
         return article.published
     days = [t.start for t in article.times
             if t.granularity == "day" and t.start is not None and t.start == t.end and _YEAR.search(t.text)]
+    posted = url_date(article.url)
+    if posted is not None:
+        days.append(posted)
     return max(days) if days else None
+
+
+# "/2022/11/09/" or "/20230329/" in a page's path: the day the site filed it (a year and month alone is no day)
+_URL_DAY = re.compile(r"/(20\d\d)(?:/(\d{1,2})/(\d{1,2})(?=/)|(\d\d)(\d\d)(?=[/_-]))")
+
+
+def url_date(url: str | None) -> date | None:
+    """The day a page's address says it was filed, if it says so ("/news/2022/11/09/story.html")."""
+    for m in _URL_DAY.finditer(url or ""):
+        year, month, day = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+    return None
 
 
 def _event_time(ev: Event, stated: date | None, settings: ReconcileSettings) -> tuple[date | None, date | None]:
