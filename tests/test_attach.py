@@ -158,3 +158,26 @@ def test_attach_subheadings_and_related_headlines_in_the_body_count_no_events(pi
     assert not [c for c in report.claims if c.text.startswith("Ukraine strikes") and c.events]
     assert [c for c in report.claims if c.text.startswith("Russian forces") and c.events]
     assert [c for c in report.claims if c.text.startswith("Drones hit") and c.events]  # the cut last line stays
+
+
+# -- a time in a clause about another noun (issue 9, ledger-clusters): sentences written for these tests ----------
+def test_attach_a_date_in_a_clause_about_a_noun_is_not_the_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Ukraine's army said its units withdrew from Vovchansk, a border town that most residents left "
+                 "after the war began on 24 February.",
+                 "Kyiv said its troops had withdrawn from Vovchansk -- the first town to change hands after Moscow "
+                 "began its offensive on 10 May."):
+        report = pipeline.analyze(text, published="2024-09-02", source="Wirewire")
+        [event] = [e for c in report.claims for e in c.events if e.type == "withdrawal"]
+        assert event.time is None, text  # background about the town; the pull-back is told on 2 September
+
+
+def test_attach_a_date_in_a_clause_about_the_trigger_noun_stays(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials said the missile strike carried out on 3 March killed four people in Odesa."
+    report = pipeline.analyze(text, published="2024-03-05", source="Wirewire")
+    times = {e.time.start for c in report.claims for e in c.events if e.time is not None}
+    assert date(2024, 3, 3) in times
+    # an infinitive after a noun ("attempts to storm") is the event itself, not background about the noun
+    text = ("The General Staff said Russian troops made nine unsuccessful attempts to storm positions near "
+            "Novomykhailivka over the past week.")
+    report = pipeline.analyze(text, published="2024-03-05", source="Wirewire")
+    assert [e.time.start for c in report.claims for e in c.events if e.time is not None] == [date(2024, 2, 27)]

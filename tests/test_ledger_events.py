@@ -120,3 +120,22 @@ def test_an_undated_article_is_dated_by_the_latest_full_day_it_writes() -> None:
     dated = replace(undated, published=date(2024, 3, 4))
     assert article_date(dated) == date(2024, 3, 4)
     assert article_date(replace(undated, times=times[2:])) is None
+    # the page's address gives the day it was filed; a year and month alone give none
+    assert article_date(replace(undated, times=times[2:], url="https://wire.example/news/2024/03/05/depot-hit")) \
+        == date(2024, 3, 5)
+    assert article_date(replace(undated, url="https://wire.example/20240302/depot-hit-123.html")) == date(2024, 3, 3)
+    assert article_date(replace(undated, times=times[2:], url="https://wire.example/2024/03/depot-hit.html")) is None
+
+
+def test_an_article_whose_events_name_no_place_is_about_the_town_it_names_most(pipeline) -> None:  # type: ignore[no-untyped-def]
+    def places(text: str) -> list[str | None]:
+        report = pipeline.analyze(text, published="2024-05-15", source="Wirewire")
+        return [e.place for e in events_from_report(report)]
+
+    lede = "Rescue crews searched the ruins of a school in Sumy on Wednesday. Residents of {} laid flowers at its gates. "
+    assert places(lede.format("Sumy") + "The death toll rose to seven, the regional governor said.") == ["Sumy"]
+    # two towns named as often: no telling which one the toll is about
+    assert places(lede.format("Okhtyrka") + "The death toll rose to seven, the regional governor said.") == [None]
+    # an event that names its place keeps it, and the others of its article stay as they were
+    assert places(lede.format("Sumy") + "The death toll in Okhtyrka rose to seven, the regional governor said.") \
+        == ["Okhtyrka"]

@@ -224,6 +224,23 @@ def test_an_established_background_front_does_not_take_an_articles_lead() -> Non
     assert lead["mine"] == lead["other"] != lead["o0"]
 
 
+def test_a_placed_event_spanning_months_is_background_to_the_articles_lead() -> None:
+    # our article: a withdrawal from the Bakhmut area told as a region, with three outlets, and a line on
+    # Avdiivka "taken by Russia after February", a span of months, which two other outlets' clashes match
+    story = [ev(f"w{i}", "withdrawal", actor="RU", at=BAKHMUT, place="Donetsk Oblast", precision=3, feature="region",
+                admin1="Donetsk", article=f"w{i}") for i in range(3)]
+    mine = [ev(f"r{i}", "withdrawal", actor="RU", at=BAKHMUT, place="Donetsk Oblast", precision=3, feature="region",
+               admin1="Donetsk", article="mine") for i in range(2)]
+    mine.append(ev("bg", "capture", actor="RU", at=AVDIIVKA, place="Avdiivka", start="2023-02-25", end="2023-07-17",
+                   article="mine"))
+    clashes = [ev(f"c{i}", "clash", actor="UA", at=AVDIIVKA, place="Avdiivka", start="2023-05-01", end="2023-05-01",
+                  article=f"c{i}") for i in range(2)]
+    incidents = reconcile_all(story + clashes + mine)
+    assert any({e.claim_id for e in ms} == {"c0", "c1", "bg"} for ms in incidents.values())  # the line matches
+    lead = lead_incidents(incidents)
+    assert lead["mine"] == lead["w0"] != lead["c0"]
+
+
 def test_a_supply_is_one_incident_wherever_it_is_announced() -> None:
     kw = dict(side="other", actor="UA", start="2023-07-07", end="2023-07-07", stated="2023-07-07")
     capital = ev("dc", "weapons_supply", at=(38.9, -77.04), place="Washington", admin1="District of Columbia",

@@ -127,6 +127,27 @@ def _bearing(p: Place, text: str) -> bool:
     return _BEARING.search(text, max(0, p.span[0] - 30), p.span[0]) is not None
 
 
+def _focus_place(article: Article, names: Sequence[str]) -> Place | None:
+    """The settlement an article is about when its events name none: the one it names most often, at least
+    twice and more often than any other. "Rescuers searched the rubble; the toll rose to 40" follows a
+    lede and a caption that name the city; the sentence itself need not. Mentions inside a speaker's name
+    and datelines do not count, and neither do regions or countries (they name a scope, not a scene)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Place] = {}
+    for p in article.places:
+        if p.role != "place" or not p.resolved or p.feature in ("country", "region") or (p.precision or 1) >= 3:
+            continue
+        if _in_a_name(p, article.text, names) or _dateline(p, article.text):
+            continue
+        key = p.id or p.name or p.text
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, p)
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return next(first[k] for k, n in counts.items() if n == ranked[0])
+
+
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -134,15 +155,34 @@ def article_date(article: Article) -> date | None:
     """The article's date: its publication date, else an estimate from the text for an undated page.
 
     The estimate is the latest day the article writes out in full, year included ("August 28, 2023",
-    "01.15.2023"): a report is written on or after every full date it gives, and a dateline or byline
-    date is usually the latest. Days without a written year ("on Friday", "October 17") are left out,
-    because the times stage could only place them against a reference the article lacks.
+    "01.15.2023"), or the day its address gives ("/2022/11/09/"): a report is written on or after every
+    full date it gives, and a dateline or byline date is usually the latest. Days without a written year
+    ("on Friday", "October 17") are left out, because the times stage could only place them against a
+    reference the article lacks.
     """
     if article.published is not None:
         return article.published
     days = [t.start for t in article.times
             if t.granularity == "day" and t.start is not None and t.start == t.end and _YEAR.search(t.text)]
+    posted = url_date(article.url)
+    if posted is not None:
+        days.append(posted)
     return max(days) if days else None
+
+
+# "/2022/11/09/" or "/20230329/" in a page's path: the day the site filed it (a year and month alone is no day)
+_URL_DAY = re.compile(r"/(20\d\d)(?:/(\d{1,2})/(\d{1,2})(?=/)|(\d\d)(\d\d)(?=[/_-]))")
+
+
+def url_date(url: str | None) -> date | None:
+    """The day a page's address says it was filed, if it says so ("/news/2022/11/09/story.html")."""
+    for m in _URL_DAY.finditer(url or ""):
+        year, month, day = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+    return None
 
 
 def _event_time(ev: Event, stated: date | None, settings: ReconcileSettings) -> tuple[date | None, date | None]:
@@ -173,10 +213,15 @@ def events_from_report(report: Report, syndicate: str | None = None,
     dated = article_date(art)
     names = sorted({c.claimant.name for c in report.claims})
     out: list[LedgerEvent] = []
-    for claim in report.claims:
+    placed = [[_event_place(ev, claim, art.text, names) for ev in claim.events] for claim in report.claims]
+    if not any(p is not None and p.resolved and p.feature != "country" for ps in placed for p in ps):
+        # no event names where it happened: those naming nothing at all happened where the article is
+        focus = _focus_place(art, names)
+        placed = [[p if p is not None else focus for p in ps] for ps in placed]
+    for claim, places in zip(report.claims, placed, strict=True):
         stated = claim.stated.start if claim.stated and claim.stated.start else dated
         for i, ev in enumerate(claim.events):
-            place = _event_place(ev, claim, art.text, names)
+            place = places[i]
             start, end = _event_time(ev, stated, settings)
             if start is not None:
                 pass

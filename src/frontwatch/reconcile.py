@@ -619,11 +619,15 @@ def reconcile_all(events: Iterable[LedgerEvent], settings: ReconcileSettings | N
 ESTABLISHED_SOURCES = 3
 
 
-def lead_incidents(incidents: Mapping[int, Sequence[LedgerEvent]]) -> dict[str, int]:
+def lead_incidents(incidents: Mapping[int, Sequence[LedgerEvent]],
+                   settings: ReconcileSettings | None = None) -> dict[str, int]:
     """Each article's lead incident: the one most corroborated by independent sources (counted up to
     ``ESTABLISHED_SOURCES``), then holding most of its placed events, then most of its events, then the
     one it reached first. An article tells one story; its background sentences ("since the invasion
-    began", another town last month) land in other incidents."""
+    began", another town last month) land in other incidents. A placed event whose time spans months
+    ("the only city taken after 24 February", told in November) is background too: it does not count
+    as placed."""
+    rec = Reconciler(settings)
     placed: dict[str, Counter[int]] = defaultdict(Counter)
     total: dict[str, Counter[int]] = defaultdict(Counter)
     first: dict[tuple[str, int], int] = {}
@@ -631,7 +635,7 @@ def lead_incidents(incidents: Mapping[int, Sequence[LedgerEvent]]) -> dict[str, 
     for iid in sorted(incidents):
         for m in incidents[iid]:
             total[m.article_id][iid] += 1
-            placed[m.article_id][iid] += scope(m) == POINT
+            placed[m.article_id][iid] += scope(m) == POINT and not rec._vague(m)
             first.setdefault((m.article_id, iid), n)
             n += 1
     sources = {iid: min(ESTABLISHED_SOURCES, len({m.syndicate for m in ms})) for iid, ms in incidents.items()}

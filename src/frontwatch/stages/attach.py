@@ -289,11 +289,37 @@ def clause_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft], times: li
     for other in others:  # a relative clause inside ours ("..., which Russian forces took in May") is not ours
         if other < own:
             own -= other
+    times = [t for t in times if not _describes_a_noun(doc, t, draft)]
     inside = [t for t in times if in_clause(t, own)]
     if inside:
         return min(inside, key=lambda t: abs(t.span[0] - draft.start))  # type: ignore[index]
     free = [t for t in times if not any(in_clause(t, c) for c in others)]
     return min(free, key=lambda t: abs(t.span[0] - draft.start)) if free else None  # type: ignore[index]
+
+
+_NOUN_CLAUSES = frozenset({"relcl"})
+
+
+def _describes_a_noun(doc: Doc, time: TimeSpan, draft: EventDraft) -> bool:
+    """The time sits in a clause that modifies another noun than the trigger: "withdrew from the city, the
+    first to fall after the war began on 24 February" dates the city's fall, not the withdrawal. Such a
+    clause is background about the noun, whether or not it holds a trigger of its own."""
+    if time.span is None:
+        return False
+    span = doc.char_span(time.span[0], time.span[1], alignment_mode="expand")
+    trigger = doc.char_span(draft.start, draft.start + len(draft.trigger), alignment_mode="expand")
+    if span is None or trigger is None:
+        return False
+    at = set(range(trigger.start, trigger.end))
+    token = span.root
+    for _ in range(12):
+        if token.dep_ in _NOUN_CLAUSES and token.head.i not in at \
+                and not any(t.i in at for t in token.subtree):
+            return True
+        if token.head == token:
+            return False
+        token = token.head
+    return False
 
 
 def inherit_times(claims: list[Claim]) -> list[Claim]:
