@@ -339,3 +339,35 @@ def test_claims_pages_match_a_plain_filter_of_every_claim(ledger: Ledger, monkey
         sql = str(query.compile(ledger.engine, compile_kwargs={"literal_binds": True}))
         with ledger.engine.connect() as conn:
             assert "ix_events_offtime" in str(conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all())
+
+
+def test_add_many_groups_articles_and_rolls_back_only_the_one_that_fails(ledger: Ledger, tmp_path,  # type: ignore[no-untyped-def]
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import frontwatch.store.ledger as ledger_module
+
+    real = ledger_module.store_report
+
+    def flaky(conn, report, *args, **kwargs):  # type: ignore[no-untyped-def]
+        pk = real(conn, report, *args, **kwargs)  # its rows are written, then it fails
+        if report.article.id == "bad-1":
+            raise RuntimeError("disk on fire")
+        return pk
+
+    monkeypatch.setattr(ledger_module, "store_report", flaky)
+    items = [ru_repelled(), ("feed.xml#3", "item has no summary", None), ua_advance("kyiv-1", WIRE, "Kyiv Daily"),
+             odesa_strike("bad-1"), odesa_strike("odesa-2", ODESA_TEXT + " Two people were hurt.", "Port News")]
+    statuses: list[str] = []
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        for status in ledger.add_many(items, group=2):
+            statuses.append(status)
+    assert statuses == ["new", "failed", "new"]  # the articles before the bad one, in its group too, are stored
+    stats = ledger.stats()
+    assert (stats["articles"], stats["failures"]) == (2, 1)
+    monkeypatch.setattr(ledger_module, "store_report", real)
+    # the bad article left nothing behind: it stores afresh, and the rest stores as `add` stores it
+    assert list(ledger.add_many([odesa_strike("bad-1"), ru_repelled(), items[4]])) == ["new", "duplicate", "new"]
+    grouped = ledger.incidents()
+    with Ledger(str(tmp_path / "one-by-one.db"), create=True) as one:
+        for report in (ru_repelled(), ua_advance("kyiv-1", WIRE, "Kyiv Daily"), odesa_strike("bad-1"), items[4]):
+            one.add(report)
+        assert [sorted(i["articles"]) for i in one.incidents()] == [sorted(i["articles"]) for i in grouped]

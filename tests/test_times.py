@@ -430,3 +430,25 @@ def test_times_extract_issue_phrases(plain_nlp: Language, sentence: str, expecte
     """The phrases issue 8 named, in sentences of our own, published Monday 2023-07-17."""
     got = extract_times(plain_nlp(sentence), MON, TimesSettings())
     assert [(t.text, str(t.start), str(t.end)) for t in got] == expected
+
+
+def test_month_and_day_read_as_dateparser_reads_them() -> None:
+    # _date_data works "june 1" out itself; dateparser (its __wrapped__ is not the shortcut) must agree,
+    # both directions, around the base day, leap days and the turn of the year.
+    from frontwatch.stages._timerules import _calendar_date, _date_data, _parser
+
+    bases = [date(2023, 7, 17), date(2024, 2, 29), date(2023, 12, 31), date(2024, 1, 1)]
+    texts = ["july 17", "jul. 18", "16 july", "feb 29", "29th february", "december 31", "dec 31st", "jan 1",
+             "1st of january", "sept 20", "3rd january, 2024", "march 2 2023", "june 31"]
+    checked = 0
+    for base in bases:
+        for prefer in ("past", "future"):
+            for text in texts:
+                fast = _calendar_date(text, base, prefer)
+                if fast is None:
+                    continue
+                data = _parser(base, prefer).get_date_data(text)
+                assert fast == (data.date_obj.date(), data.period), (text, base, prefer)
+                assert _date_data(text, base, prefer) == fast
+                checked += 1
+    assert checked > 60

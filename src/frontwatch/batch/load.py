@@ -2,7 +2,8 @@
 
 The finished partitions are read in order and their rows in input order; each article's report is rebuilt
 from its ``articles`` row (the JSON contract, the text and the origin) and stored by the ledger's own writer
-(:meth:`Ledger.add`: one transaction per article, near-duplicate grouping, incremental reconciliation),
+(:meth:`Ledger.add_many`: a few hundred articles to a transaction, each in a savepoint of its own so that
+one that fails rolls back alone; near-duplicate grouping, incremental reconciliation),
 each failure recorded as ``ingest`` records it. Ingest's rules for repeats hold too: a text already in the
 ledger, or met earlier in the load, is a duplicate. So loading twice adds nothing, and a load stopped half-way
 continues when run again.
@@ -10,7 +11,7 @@ continues when run again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,8 @@ def load_batch(out: str | Path, db: str | None = None, settings: Settings | None
         on_total(sum(p["rows"]["articles"] + p["rows"]["failures"] for p in done))
     tell = on_item or (lambda status: None)
     ledger = Ledger(db, settings, create=True)
-    try:
+
+    def items() -> Iterator[Any]:
         seen: set[str] = set()
         for part in done:
             rows: list[dict[str, Any]] = []
@@ -53,10 +55,13 @@ def load_batch(out: str | Path, db: str | None = None, settings: Settings | None
                 if digest is not None:
                     seen.add(digest)
                 if row["_table"] == "failures":
-                    ledger.record_failure(row["origin"], row["reason"], digest)
-                    tell("failed")
+                    yield row["origin"], row["reason"], digest
                 else:
-                    tell("new" if ledger.add(report_from_row(row)) else "duplicate")
+                    yield report_from_row(row)
+
+    try:
+        for status in ledger.add_many(items()):
+            tell(status)
     finally:
         ledger.close()
     return ledger.where

@@ -157,7 +157,11 @@ def _front_km(lat: float, lon: float, fronts: tuple[tuple[float, float], ...]) -
     return min(haversine_km((lat, lon), p) for p in fronts)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance. Cached: placing an article's names weighs every reading of each against every
+    reading of the others (places._rescore, places_local.link), and the same pairs of places come back
+    article after article; a look-up costs a fifth of the arithmetic."""
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(h)))

@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
+import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,6 +34,9 @@ _WRITE = (POS, MORPH, LEMMA, TAG, DEP)
 
 Check = tuple[int, str, Any]  # (column, kind, value): kind eq | in | not_in | regex | bool
 Rule = tuple[int, tuple[tuple[Check, ...], ...], int]  # (rule order, checks per token, index of the token set)
+# What the rules do at a token of one class (FastAttributeRuler._plan)
+Plan = tuple[list[int], list[Rule], tuple[tuple[int, int], ...]]
+_MAX_CLASSES = 100_000  # entries of each per-process table of FastAttributeRuler before it starts again
 
 
 class Unsupported(ValueError):
@@ -63,6 +67,18 @@ class FastAttributeRuler:
                 else:
                     self.always.append(rule)
         self._strings: dict[int, str] = {}
+        # The LOWER values that an equality or set check names, and the regexes run on LOWER: a token's
+        # LOWER matters to the rules only through these, so every other word shares one "class" with
+        # the words that give the same regex results (see _plan).
+        self._named_lower = frozenset(
+            v for rules in (*self.by_first.values(), self.always) for _o, checks, _i in rules for token in checks
+            for col, kind, value in token if col == _COLUMN["LOWER"] and kind != "regex"
+            for v in (value if isinstance(value, frozenset) else (value,)))
+        self._lower_regexes = tuple(dict.fromkeys(
+            value for rules in (*self.by_first.values(), self.always) for _o, checks, _i in rules for token in checks
+            for col, kind, value in token if col == _COLUMN["LOWER"] and kind == "regex"))
+        self._lower_class: dict[int, Any] = {}  # LOWER value -> its class
+        self._plans: dict[tuple[Any, ...], Plan] = {}  # token class -> plan
 
     def _checks(self, spec: dict[str, Any]) -> list[Check]:
         out: list[Check] = []
@@ -124,23 +140,77 @@ class FastAttributeRuler:
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.to_array(list(_READ.values())).tolist()
         n = len(rows)
-        matches: list[tuple[int, int, int]] = []  # (rule order, start, token set)
-        by_first, always = self.by_first, self.always
+        longer_matches: list[tuple[int, int, int]] = []  # (rule order, start, token set) of the longer rules
+        plans, lower_class = self._plans, self._lower_class
+        token_plans: list[Plan] = []
+        changes = False
         for i, row in enumerate(rows):
-            for col in range(3):  # TAG, LOWER, DEP: the columns rules are indexed by
-                for rule in by_first.get((col, row[col]), ()):
-                    self._match(rule, rows, i, n, matches)
-            for rule in always:
-                self._match(rule, rows, i, n, matches)
-        if not matches:
+            tag, lower, dep, space = row
+            cls = lower_class.get(lower)
+            if cls is None:
+                cls = self._class_of(lower)
+            plan = plans.get((tag, cls, dep, space))
+            if plan is None:
+                plan = self._plan(row, (tag, cls, dep, space))
+            token_plans.append(plan)
+            changes = changes or bool(plan[0])
+            for rule in plan[1]:
+                self._match(rule, rows, i, n, longer_matches)
+        if not changes and not longer_matches:
             return doc
-        matches.sort()
-        values = doc.to_array(list(_WRITE))
-        for order, _start, token in matches:
-            for col, value in self.attrs[order].items():
-                values[token, col] = value
-        doc.from_array(list(_WRITE), values)
+        # Each token gets its matches' attributes in rule order (a later rule overrides an earlier one):
+        # a token no longer rule touches takes its plan's merged one-token rules at once.
+        touched: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        for match in longer_matches:
+            touched[match[2]].append(match)
+        array = doc.to_array(list(_WRITE))
+        values = array.tolist()
+        for i, (singles, _longer, merged) in enumerate(token_plans):
+            row = values[i]
+            if i in touched:
+                for order, _start, _token in sorted([(order, i, i) for order in singles] + touched[i]):
+                    for col, value in self.attrs[order].items():
+                        row[col] = value
+            else:
+                for col, value in merged:
+                    row[col] = value
+        doc.from_array(list(_WRITE), numpy.array(values, dtype=array.dtype))
         return doc
+
+    def _class_of(self, lower: int) -> Any:
+        """A LOWER value as the rules see it: itself when a rule names it, else its regex results."""
+        if lower in self._named_lower:
+            cls: Any = lower
+        else:
+            text = self._text(lower)
+            cls = tuple(bool(rx.search(text)) for rx in self._lower_regexes)
+        if len(self._lower_class) > _MAX_CLASSES:  # a bound for a long run over ever new words
+            self._lower_class.clear()
+        self._lower_class[lower] = cls
+        return cls
+
+    def _plan(self, row: list[int], key: tuple[Any, ...]) -> Plan:
+        """What the rules do at a token with this row, the same for every token of its class: the one-token
+        rules that match it (they set the token itself) and the longer rules whose first token matches it
+        (their other tokens are checked at each use), and what the one-token rules set, merged in order."""
+        singles: list[int] = []
+        longer: list[Rule] = []
+        candidates = [rule for col in range(3) for rule in self.by_first.get((col, row[col]), ())]
+        for rule in candidates + self.always:  # TAG, LOWER, DEP: the columns rules are indexed by
+            order, checks, index = rule
+            if not self._ok(checks[0], row):
+                continue
+            if len(checks) == 1 and index in (0, -1):
+                singles.append(order)
+            else:
+                longer.append(rule)
+        if len(self._plans) > _MAX_CLASSES:
+            self._plans.clear()
+        merged: dict[int, int] = {}
+        for order in sorted(singles):
+            merged.update(self.attrs[order])
+        plan = self._plans[key] = (singles, longer, tuple(merged.items()))
+        return plan
 
     def _match(self, rule: Rule, rows: list[list[int]], i: int, n: int, out: list[tuple[int, int, int]]) -> None:
         order, checks, index = rule

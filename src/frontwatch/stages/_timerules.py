@@ -67,6 +67,9 @@ def _parser(base: date, prefer: str) -> DateDataParser:
 def _date_data(s: str, base: date, prefer: str) -> tuple[date | None, str | None] | None:
     """dateparser's reading of ``s``: (date or None, period), or None when it fails. Cached: dateparser
     is the costliest step of the times stage and news repeats its expressions under one date."""
+    read = _calendar_date(s, base, prefer)
+    if read is not None:
+        return read
     try:
         data = _parser(base, prefer).get_date_data(s)
     except (ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError):
@@ -75,6 +78,38 @@ def _date_data(s: str, base: date, prefer: str) -> tuple[date | None, str | None
         return None, None
     return data.date_obj.date(), data.period
 
+
+
+# "june 1", "jan. 24", "3rd january, 2024": a month and day, most of what reaches dateparser
+_CALENDAR_DATE = re.compile(
+    r"(?:(?P<m1>[a-z]{3,9})\.? (?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?P<m2>[a-z]{3,9})\.?)"
+    r"(?:,? (?P<y>\d{4}))?")
+_MONTH_WORDS = {m: i + 1 for i, m in enumerate(MONTHS)} | _MONTH_ABBR
+
+
+def _calendar_date(s: str, base: date, prefer: str) -> tuple[date, str] | None:
+    """dateparser's reading of a month and day (and year), worked out directly (a few milliseconds of dateparser
+    each): without a year, the latest such day not after ``base`` ("past") or the first after it ("future";
+    dateparser reads the base day itself at midnight, before its noon, so as past). None: ask dateparser (not
+    this form, or a day the year lacks). A test compares the two."""
+    m = _CALENDAR_DATE.fullmatch(s)
+    if m is None:
+        return None
+    mon = _MONTH_WORDS.get(m["m1"] or m["m2"])
+    if mon is None:
+        return None
+    day = int(m["d1"] or m["d2"])
+    try:
+        if m["y"]:
+            return date(int(m["y"]), mon, day), "day"
+        d = date(base.year, mon, day)
+        if prefer == "past" and d > base:
+            d = date(base.year - 1, mon, day)
+        elif prefer == "future" and d <= base:
+            d = date(base.year + 1, mon, day)
+    except ValueError:
+        return None
+    return d, "day"
 
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])

@@ -224,6 +224,51 @@ class Ledger:
             finally:
                 conn.info.pop("write", None)
 
+    def add_many(self, items: Iterable[Any], group: int = 200) -> Iterator[str]:
+        """``add`` and ``record_failure`` for many items, ``group`` of them to a transaction: a bulk load
+        (``frontwatch load``) otherwise spends much of its time opening and committing one transaction per
+        article. Each item has a savepoint of its own, so one whose storing fails rolls back alone: the items
+        before it are committed and its error is raised. Items are reports or ``(origin, reason, digest)``
+        failures; yields ``new``, ``duplicate`` or ``failed`` per item, once its transaction is committed."""
+        lcfg = self.settings.ledger
+        chunks = iter(items)
+        while chunk := list(itertools.islice(chunks, group)):
+            done: list[str] = []
+            error: Exception | None = None
+            with db.translated(self.url):
+                with self.engine.connect() as conn:
+                    conn.info["write"] = True
+                    try:
+                        with conn.begin():
+                            for item in chunk:
+                                try:
+                                    with conn.begin_nested():
+                                        done.append(self._add_one(conn, item, lcfg))
+                                except Exception as exc:  # noqa: BLE001 - raised below, after the commit
+                                    error = exc
+                                    self._known.clear()  # the caches may hold what was just rolled back
+                                    self._tallies.clear()
+                                    break
+                    finally:
+                        conn.info.pop("write", None)
+                yield from done
+                if error is not None:
+                    raise error
+
+    def _add_one(self, conn: Connection, item: Any, lcfg: Any) -> str:
+        if isinstance(item, tuple):
+            origin, reason, digest = item
+            seen = conn.execute(select(failures.c.id).where(failures.c.origin == origin,
+                                                           failures.c.reason == reason)).first()
+            if not seen:
+                conn.execute(insert(failures).values(origin=origin, reason=reason, content_hash=digest,
+                                                     at=datetime.now(UTC)))
+            return "failed"
+        sig = signature(item.article.text, lcfg.syndication_threshold, lcfg.minhash_permutations)
+        pk = store_report(conn, item, sig, lcfg.syndication_threshold, self.reconciler, known=self._known,
+                          tallies=self._tallies)
+        return "new" if pk is not None else "duplicate"
+
     # -- queries --------------------------------------------------------------------------------------------
     def claims(self, *, place: str | None = None, near: tuple[float, float, float] | None = None,
                since: str | date | None = None, until: str | date | None = None, side: str | None = None,
