@@ -492,3 +492,9 @@ def test_events_not_claimed_twice_or_as_aims(nlp, actors, text: str, kind: str) 
 def test_events_occupied_since_is_not_a_second_capture(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = "Ukrainian troops liberated two villages near Staromaiorske, which had been occupied since 2014, Maliar said."
     assert [e[0] for e in _events(nlp, actors, text)].count("capture") == 1
+
+
+def test_events_destroyed_depots_are_a_strike(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    # a site behind the lines destroyed is a strike on it; destroyed tanks and soldiers are losses
+    kinds = [e[0] for e in _events(nlp, actors, "Two ammunition depots were destroyed near Tokmak, the General Staff said.")]
+    assert "strike" in kinds and "casualties" not in kinds

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 MILITARY_LOSSES = {"tank", "vehicle", "aircraft", "helicopter", "soldier", "serviceman", "personnel", "fighter",
-                   "unit", "boat", "drone", "system", "artillery", "howitzer", "launcher", "depot", "jet", "ship",
+                   "unit", "boat", "drone", "system", "artillery", "howitzer", "launcher", "jet", "ship",
                    "position", "troop", "officer", "mercenary", "militant", "plane", "craft", "vessel", "warship",
                    "submarine", "corvette", "frigate"}
 # People taken prisoner are casualties, not a captured place ("594 servicemen have been captured").
@@ -252,7 +252,7 @@ def military_loss(verb: Token) -> bool:
     if not objects:
         return True  # "the enemy lost 40 men and ... destroyed": the tally's context decides
     words = {t.lemma_.lower() for o in objects for t in o.subtree}
-    return bool(words & (MILITARY_LOSSES | {"equipment", "manpower", "position", "warehouse", "ammunition", "radar",
+    return bool(words & (MILITARY_LOSSES | {"equipment", "manpower", "position", "radar",
                                             "command", "post", "battery", "carrier", "gun", "mortar", "enemy",
                                             "occupier", "invader", "them", "infantry", "sabotage", "group", "company",
                                             "platoon", "battalion", "brigade", "crew"}))
