@@ -472,3 +472,29 @@ def test_events_not_claimed_as_state_or_aim(nlp, actors, text: str, kind: str) -
 ])
 def test_events_actor_side_from_attack_and_own_losses(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,kind", [
+    # "killed, wounded and captured" is one casualty count, not a capture
+    ("Ukraine's General Staff said the enemy lost 120 soldiers: 40 were killed, 76 wounded and four captured.",
+     "capture"),
+    # an effort to win a place back is fighting, not a hold
+    ("The brigade said its fighters were doing all they could to bring the village back under control.", "capture"),
+    # an attempt reaches the verb joined to it
+    ("Russian units are trying to break through the defences and advance towards Kupiansk, Syrskyi said.", "advance"),
+    # gerunds joined to a gerund that is talked about
+    ("This means leaving the right bank and withdrawing to the left bank, the analyst wrote.", "withdrawal"),
+])
+def test_events_not_claimed_twice_or_as_aims(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+def test_events_occupied_since_is_not_a_second_capture(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukrainian troops liberated two villages near Staromaiorske, which had been occupied since 2014, Maliar said."
+    assert [e[0] for e in _events(nlp, actors, text)].count("capture") == 1
+
+
+def test_events_destroyed_depots_are_a_strike(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    # a site behind the lines destroyed is a strike on it; destroyed tanks and soldiers are losses
+    kinds = [e[0] for e in _events(nlp, actors, "Two ammunition depots were destroyed near Tokmak, the General Staff said.")]
+    assert "strike" in kinds and "casualties" not in kinds

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 MILITARY_LOSSES = {"tank", "vehicle", "aircraft", "helicopter", "soldier", "serviceman", "personnel", "fighter",
-                   "unit", "boat", "drone", "system", "artillery", "howitzer", "launcher", "depot", "jet", "ship",
+                   "unit", "boat", "drone", "system", "artillery", "howitzer", "launcher", "jet", "ship",
                    "position", "troop", "officer", "mercenary", "militant", "plane", "craft", "vessel", "warship",
                    "submarine", "corvette", "frigate"}
 # People taken prisoner are casualties, not a captured place ("594 servicemen have been captured").
@@ -110,6 +110,10 @@ def in_passing(kind: str, root: Token) -> bool:
         return True  # "Retaking the town would ...", "close to entering", "the dream of seizing", "this means leaving"
     if root.pos_ == "NOUN" and dep == "dobj" and root.head.lemma_ in TALKED_ABOUT:
         return True
+    if dep == "conj" and tag == "VBG" and root.head.tag_ == "VBG" and root.head.dep_ != "conj" and in_passing(kind, root.head):
+        return True  # "this means leaving the right bank and withdrawing to the left": both talked about
+    if root.lemma_ == "occupy" and any(c.dep_ == "prep" and c.lower_ == "since" for c in root.children):
+        return True  # "territories which have been occupied since 2014": a state held, not an event told
     if root.pos_ == "NOUN" and dep == "nsubjpass" and root.head.lemma_ in TALKED_ABOUT | {"slow", "stall"}:
         return True  # "progress has been slowed by minefields", "the advance was halted": talked about
     if kind == "negotiation" and dep == "pobj" and deal_step(root):
@@ -194,6 +198,8 @@ def real_object(kind: str, root: Token) -> bool:
     if kind == "shelling" and root.lower_ == "shells" and root.pos_ == "NOUN" and root.dep_ in {"dobj", "conj", "appos"}:
         return False  # "had found 800,000 shells", "bought shells": ammunition, not shelling
     if kind == "capture" and root.lower_ == "under":
+        if root.head.lower_ == "back" or root.head.lemma_ in {"bring", "get", "put", "return"}:
+            return False  # "bring Ocheretyne back under control": an effort to retake it (a clash)
         holder = held_place(root)
         return holder is None or holder.ent_type_ in {"GPE", "LOC", "FAC"} or holder.pos_ in {"PROPN", "NUM"} or (
             holder.lemma_.lower() in PLACE_NOUNS | {"two", "third", "half", "most"})
@@ -208,7 +214,8 @@ def real_object(kind: str, root: Token) -> bool:
         return False
     if kind == "casualties" and root.lower_ == "bodies" and not any(c.dep_ == "nummod" for c in root.children):
         return False  # "pulled bodies from the wreckage": a scene, not a count
-    if kind == "casualties" and root.dep_ == "relcl" and (root.head.lemma_.lower() not in ATTACKS or root.lemma_ == "destroy"):
+    if kind == "casualties" and root.dep_ == "relcl" and (
+            root.head.lemma_.lower() not in ATTACKS or root.lemma_ not in {"leave", "kill", "injure", "wound"}):
         return False  # "a soldier who was killed in the early days of the war": background about a person
     if kind == "clash" and lemmas & {"blaze", "fire", "flame", "wildfire"}:
         return False
@@ -245,7 +252,7 @@ def military_loss(verb: Token) -> bool:
     if not objects:
         return True  # "the enemy lost 40 men and ... destroyed": the tally's context decides
     words = {t.lemma_.lower() for o in objects for t in o.subtree}
-    return bool(words & (MILITARY_LOSSES | {"equipment", "manpower", "position", "warehouse", "ammunition", "radar",
+    return bool(words & (MILITARY_LOSSES | {"equipment", "manpower", "position", "radar",
                                             "command", "post", "battery", "carrier", "gun", "mortar", "enemy",
                                             "occupier", "invader", "them", "infantry", "sabotage", "group", "company",
                                             "platoon", "battalion", "brigade", "crew"}))
@@ -298,6 +305,8 @@ def responsibility(token: Token) -> bool:
 
 def attempted(token: Token) -> bool:
     """ "Russian forces are trying to capture Synkivka": an attempt, which the conventions count as a clash."""
+    if token.dep_ == "conj" and token.head.dep_ == "xcomp" and token.pos_ == "VERB":
+        token = token.head  # "trying to break through the defences and advance towards the city"
     return token.dep_ == "xcomp" and token.head.lemma_ in {"try", "attempt", "seek", "strive"} and not negated(token.head)
 
 
@@ -372,6 +381,13 @@ def unrealised(token: Token) -> bool:
 SERIES = {"wave", "series", "salvo", "round", "barrage", "spate", "string", "action", "dozen"}
 
 
+def _listing(noun: Token) -> bool:
+    """Is the noun that "including" hangs from the object or subject (or "a series of" them) of its clause?"""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in SERIES:
+        noun = noun.head.head  # "conducted a series of actions, including air strikes"
+    return noun.dep_ in {"dobj", "nsubj", "nsubjpass"}
+
+
 def caused_damage(noun: Token) -> bool:
     """ "The attack caused a huge fire", "a truck bomb set seven carriages alight": an attack told by what it did."""
     if noun.dep_ != "nsubj" or noun.head.lemma_ not in {"cause", "trigger", "spark", "set", "lead", "result", "start"}:
@@ -384,7 +400,8 @@ def predicative(noun: Token) -> bool:
     """Is the noun what the clause is about (subject, object, root), not a noun in passing?"""
     token = noun
     while token.head != token and (token.dep_ in {"conj", "appos", "compound"} or token.dep_ == "pobj" and (
-            token.head.lower_ == "including" or token.head.lower_ == "of" and token.head.head.lemma_ in SERIES)):
+            token.head.lower_ == "including" and _listing(token.head.head)
+            or token.head.lower_ == "of" and token.head.head.lemma_ in SERIES)):
         token = token.head.head if token.dep_ == "pobj" else token.head  # "a wave of strikes", "including air strikes"
     if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in COMMENT_VERBS and not caused_damage(token):
         return False

@@ -218,6 +218,8 @@ class EventFinder:
                         c.dep_ in {"nsubjpass", "dobj"} and _AREA.match(" " + " ".join(t.text for t in c.subtree))
                         for c in span.root.children)):
                     kind = "advance"  # "recaptured 9 sq km", "31 sq km had been retaken": ground, not a place
+                if kind == "capture" and span.root.dep_ == "conj" and span.root.head.lemma_ in {"kill", "wound", "injure"}:
+                    kind = "casualties"  # "80 were killed, 160 wounded and two captured": one casualty count
                 if kind == "capture" and any(c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in PRISONERS | {
                         "serviceman", "soldier"} or c.lower_ in PRISONERS and c.dep_ in {"nsubjpass", "dobj"}
                         for c in span.root.children):
