@@ -31,15 +31,16 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    true,
     union_all,
     update,
 )
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from ..reconcile import IncidentTally, LedgerEvent, Reconciler, Window, events_from_report
 from ..records import Place, Report, article_id
-from .schema import article_bands, articles, claims, event_places, events, incident_members, incidents, places
+from .schema import article_bands, articles, claims, event_places, events, incident_members, incidents
 from .syndication import Signature, band_rows, best_syndicate, candidates_query
 
 DATE_FIELDS = ("start", "end", "stated")
@@ -101,13 +102,12 @@ def _insert_new(conn: Connection, table: Any, rows: list[dict[str, Any]], fresh:
         conn.execute(insert(table), rows)
 
 
-@lru_cache(maxsize=4)
-def _upsert_places(dialect: str) -> Any:
-    """INSERT … ON CONFLICT DO NOTHING for places: one statement, and safe beside a concurrent ingest."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return dialect_insert(places).on_conflict_do_nothing(index_elements=["id"])
+# INSERT … ON CONFLICT DO NOTHING for places: one statement, and safe beside a concurrent ingest. Spelled
+# the same in SQLite and PostgreSQL, and written as text because SQLAlchemy's dialect-specific ON CONFLICT
+# constructs miss its compiled cache: built that way, it was compiled again for every article.
+UPSERT_PLACES = text(
+    "INSERT INTO places (id, name, key, lat, lon, admin1, country, feature) "
+    "VALUES (:id, :name, :key, :lat, :lon, :admin1, :country, :feature) ON CONFLICT (id) DO NOTHING")
 
 
 def _place_id(p: Place) -> str:
@@ -189,12 +189,14 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
 
 def _store_claims(conn: Connection, report: Report, pk: int, fresh_ids: bool) -> None:
     rows = []
+    published = report.article.published
     for c in report.claims:
+        stated = c.stated.start if c.stated else None
         rows.append({
             "id": c.id, "article_id": pk, "text": c.text, "span_start": c.span[0], "span_end": c.span[1],
             "claimant": c.claimant.name, "claimant_kind": c.claimant.kind, "claimant_side": c.claimant.side,
             "claimant_role": c.claimant.role, "cue": c.cue, "direct_quote": c.direct_quote,
-            "stated": c.stated.start if c.stated else None, "record": c.to_dict(),
+            "stated": stated, "dated": stated or published, "record": c.to_dict(),
         })
     _insert_new(conn, claims, rows, fresh_ids)
     if rows and conn.dialect.name == "sqlite":
@@ -224,13 +226,30 @@ def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEv
                               "key": place_key(p.name or p.text) or "", "text_key": place_key(p.text) or "",
                               "precision": p.precision, "start": le.start, "end": le.end})
     if place_rows:  # places are shared by articles: stored once, whoever names them first
-        conn.execute(_upsert_places(conn.dialect.name), list(place_rows.values()))
+        conn.execute(UPSERT_PLACES, list(place_rows.values()))
     _insert_new(conn, events, event_rows, fresh_ids)
     _insert_new(conn, event_places, link_rows, fresh_ids)
 
 
-@lru_cache(maxsize=512)
-def _candidate_statement(shapes: tuple[tuple[bool, bool, bool, bool], ...]) -> Any:
+class _unindexed(FunctionElement[Any]):
+    """A column that SQLite's planner may not use an index for (``+column``); itself elsewhere."""
+
+    inherit_cache = True
+    type = Date()
+
+
+@compiles(_unindexed)
+def _unindexed_default(element: _unindexed, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_unindexed, "sqlite")
+def _unindexed_sqlite(element: _unindexed, compiler: Any, **kw: Any) -> str:
+    return "+" + compiler.process(element.clauses, **kw)
+
+
+@lru_cache(maxsize=64)
+def _candidate_statement(placed: int, anywhere: int) -> Any:
     """Members of every incident with a member that may share an incident with one of the events.
 
     The reconciler's window gives each event's family, period and, for a point, its box. Places are then
@@ -240,31 +259,33 @@ def _candidate_statement(shapes: tuple[tuple[bool, bool, bool, bool], ...]) -> A
     ``_reconcile`` keeps the incidents they joined as candidates itself. ``test_ledger_corpus`` checks the
     store against the in-memory ``reconcile_all`` so the two cannot drift apart unnoticed.
 
-    One statement for all of an article's events (one round trip), cached per shape (box? start? end?
-    anywhere? for each event) with bound parameters, so SQLAlchemy compiles each shape once. ``anywhere``:
-    a placeless family (supply), whose members in the period are all candidates.
+    One statement for all of an article's events (one round trip), of one shape per number of events
+    (``placed`` events, then ``anywhere`` events of a placeless family such as supply, whose members in
+    the period are all candidates), so SQLAlchemy compiles few statements: an event without a box or dates
+    binds bounds that leave its box empty and its dates open (see :func:`_candidate_params`), and an
+    article's events are padded to one of ``CANDIDATE_SIZES``. Built per shape of every event, the
+    statements were compiled again for one article in seven, a tenth of the store's CPU.
     """
     e, m = events.c, incident_members.c
     per_event = []
-    for i, (box, start, end, anywhere) in enumerate(shapes):
+    for i in range(placed + anywhere):
         family = e.family == bindparam(f"family{i}")
+        w_start, w_end = bindparam(f"w_start{i}", type_=Date), bindparam(f"w_end{i}", type_=Date)
         # A member's dates overlap the window, or it has none. Split in two terms so that each is an index
-        # range: (family, branch column, start <= window end) and (family, branch column, start IS NULL).
-        timed = [e.start.is_not(None)]
-        if end:
-            timed.append(e.start <= bindparam(f"w_end{i}", type_=Date))
-        if start:
-            timed.append(e.end >= bindparam(f"w_start{i}", type_=Date))
-        dates = [and_(*timed), e.start.is_(None)] if start or end else [true()]
-        where = [e.place_key == bindparam(f"key{i}"), e.admin1 == bindparam(f"admin{i}")]
-        if box:
-            where.append(and_(e.lat.between(bindparam(f"min_lat{i}"), bindparam(f"max_lat{i}")),
-                              e.lon.between(bindparam(f"min_lon{i}"), bindparam(f"max_lon{i}"))))
-        if anywhere:
-            where = [true()]
+        # range: (family, branch column, end >= window start) and (family, branch column, start IS NULL).
+        # The start column is kept out of SQLite's index choice in the dated term (``_unindexed``): without
+        # statistics SQLite priced (family, column, start <= window end), every dated member that began
+        # before the window closed, like the end range, and often took it: a scan that grew with the ledger.
+        # News comes in the order things happen, so the members ending after the window opens are few.
+        start = e.start if i >= placed else _unindexed(e.start)  # a placeless family's range: (family, start)
+        dates = [and_(start.is_not(None), start <= w_end, e.end >= w_start), e.start.is_(None)]
+        box = and_(e.lat.between(bindparam(f"min_lat{i}"), bindparam(f"max_lat{i}")),
+                   e.lon.between(bindparam(f"min_lon{i}"), bindparam(f"max_lon{i}")))
+        where = [e.place_key == bindparam(f"key{i}"), e.admin1 == bindparam(f"admin{i}"), box]
+        terms = [and_(family, d) for d in dates] if i >= placed else [and_(family, w, d) for w in where for d in dates]
         # one flat OR of conjunctions, each led by indexed columns (migration 0002), so that both databases
         # answer it as a union of index ranges instead of scanning every event of the family
-        per_event += [and_(family, w, d) for w in where for d in dates]
+        per_event += terms
     inner = select(m.incident_id).join(events, e.id == m.event_id).where(or_(*per_event))
     # the record as text: the caller decodes only the members it has not met before
     return (select(m.incident_id, events.c.id, cast(events.c.record, Text)).join(events, events.c.id == m.event_id)
@@ -272,27 +293,37 @@ def _candidate_statement(shapes: tuple[tuple[bool, bool, bool, bool], ...]) -> A
 
 
 CANDIDATE_CHUNK = 50  # events per candidate query: at most 300 OR terms, well inside SQLite's depth limit
+CANDIDATE_SIZES = (1, 2, 4, 8, 16, 32, CANDIDATE_CHUNK)  # statement sizes, each kind of event padded up to one
+NO_BOX = {"min_lat": 1.0, "max_lat": 0.0, "min_lon": 1.0, "max_lon": 0.0}  # an empty box: BETWEEN 1 AND 0
 
 
-def _candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> tuple[list[tuple[bool, bool, bool, bool]],
-                                                                         dict[str, Any]]:
-    """The statement's shape and bound parameters for some events (see :func:`_candidate_statement`)."""
-    shapes: list[tuple[bool, bool, bool, bool]] = []
+def _padded(n: int) -> int:
+    return next((size for size in CANDIDATE_SIZES if size >= n), n) if n else 0
+
+
+def _candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> tuple[tuple[int, int], dict[str, Any]]:
+    """The statement's shape (see :func:`_candidate_statement`) and bound parameters for some events.
+
+    Without a box, an event binds an empty one; without dates, the widest (every stored event with a start
+    has an end, so this finds every dated member, as no date condition would). Padding repeats the last
+    event of each kind: the same terms twice find the same rows.
+    """
+    placed = [p for p in pairs if not p[1].anywhere]
+    anywhere = [p for p in pairs if p[1].anywhere]
+    shape = (_padded(len(placed)), _padded(len(anywhere)))
     params: dict[str, Any] = {}
-    for i, (le, w) in enumerate(pairs):
+    slots = [*(placed[min(k, len(placed) - 1)] for k in range(shape[0])),
+             *(anywhere[min(k, len(anywhere) - 1)] for k in range(shape[1]))]
+    for i, (le, w) in enumerate(slots):
         box = None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon)
-        shapes.append((box, w.start is not None, w.end is not None, w.anywhere))
         # the window names the event's place and admin1 (and the store compares names as the reconciler does)
         params.update({f"family{i}": w.family, f"key{i}": place_key(w.place or le.place),
-                       f"admin{i}": w.admin1 or le.admin1})
-        if box:
-            params.update({f"min_lat{i}": w.min_lat, f"max_lat{i}": w.max_lat, f"min_lon{i}": w.min_lon,
-                           f"max_lon{i}": w.max_lon})
-        if w.start is not None:
-            params[f"w_start{i}"] = w.start
-        if w.end is not None:
-            params[f"w_end{i}"] = w.end
-    return shapes, params
+                       f"admin{i}": w.admin1 or le.admin1,
+                       f"w_start{i}": w.start or date.min, f"w_end{i}": w.end or date.max})
+        bounds = {"min_lat": w.min_lat, "max_lat": w.max_lat, "min_lon": w.min_lon, "max_lon": w.max_lon} \
+            if box else NO_BOX
+        params.update({f"{k}{i}": v for k, v in bounds.items()})
+    return shape, params
 
 
 def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
@@ -309,8 +340,8 @@ def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
     # SQLite refuses an expression tree deeper than 1,000, and a flat OR nests one level per term: a long
     # article (hundreds of events) is asked about in chunks, its answers merged without repeats
     for lo in range(0, len(pairs), CANDIDATE_CHUNK):
-        shapes, params = _candidate_params(pairs[lo:lo + CANDIDATE_CHUNK])
-        for iid, eid, record in conn.execute(_candidate_statement(tuple(shapes)), params):
+        shape, params = _candidate_params(pairs[lo:lo + CANDIDATE_CHUNK])
+        for iid, eid, record in conn.execute(_candidate_statement(*shape), params):
             if (iid, eid) in seen:
                 continue
             seen.add((iid, eid))
