@@ -40,8 +40,9 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from ..reconcile import IncidentTally, LedgerEvent, Reconciler, Window, events_from_report
 from ..records import Place, Report, article_id
+from .bulk import insert_rows
 from .schema import article_bands, articles, claims, event_places, events, incident_members, incidents
-from .syndication import Signature, band_rows, best_syndicate, candidates_query
+from .syndication import Signature, band_rows, best_syndicate
 
 DATE_FIELDS = ("start", "end", "stated")
 
@@ -88,7 +89,7 @@ def _insert_new(conn: Connection, table: Any, rows: list[dict[str, Any]], fresh:
     if not rows:
         return
     if fresh:
-        conn.execute(insert(table), rows)
+        insert_rows(conn, table, rows)
         return
     key = table.c.id if "id" in table.c else None
     if key is not None:
@@ -99,7 +100,7 @@ def _insert_new(conn: Connection, table: Any, rows: list[dict[str, Any]], fresh:
             table.c.event_id.in_(list({r["event_id"] for r in rows})))).scalars())
         rows = [r for r in rows if r["event_id"] not in stored]
     if rows:
-        conn.execute(insert(table), rows)
+        insert_rows(conn, table, rows)
 
 
 # INSERT … ON CONFLICT DO NOTHING for places: one statement, and safe beside a concurrent ingest. Spelled
@@ -130,16 +131,30 @@ def batched(conn: Connection) -> Iterator[None]:
         raise DBAPIError.instance(None, None, exc, dbapi.Error) from exc
 
 
-def _lookup(digest: str, external_id: str, sig: Signature | None) -> Any:
+@lru_cache(maxsize=8)
+def _lookup_statement(bands: int) -> Any:
     """One query for what storing an article needs to know first: the stored articles with its text or
-    its external id (``lsh`` 0), and those sharing an LSH band with it (``lsh`` 1, syndication candidates)."""
-    a = articles.c
+    its external id (``lsh`` 0), and those sharing an LSH band with it (``lsh`` 1, syndication candidates).
+    Built once per number of bands, with every value bound: built per article, the statement cost more
+    CPU than the query."""
+    a, b = articles.c, article_bands.c
     cols = (a.id, a.syndicate, a.minhash, a.content_hash)
-    same = select(*cols, literal(0, Integer).label("lsh")).where(or_(a.content_hash == digest,
-                                                                     a.external_id == external_id))
-    if sig is None or not sig.bands:
+    same = select(*cols, literal(0, Integer).label("lsh")).where(or_(a.content_hash == bindparam("digest"),
+                                                                     a.external_id == bindparam("external_id")))
+    if not bands:
         return same
-    return union_all(same, candidates_query(sig).add_columns(a.content_hash, literal(1, Integer).label("lsh")))
+    sharing = select(b.article_id).where(or_(*(and_(b.band == i, b.key == bindparam(f"band{i}"))
+                                               for i in range(bands))))
+    return union_all(same, select(*cols, literal(1, Integer).label("lsh")).where(a.id.in_(sharing)))
+
+
+def _lookup(conn: Connection, digest: str, external_id: str, sig: Signature | None) -> list[Any]:
+    bands = sig.bands if sig else ()
+    return conn.execute(_lookup_statement(len(bands)), {"digest": digest, "external_id": external_id,
+                                                        **{f"band{i}": key for i, key in enumerate(bands)}}).all()
+
+
+INSERT_ARTICLE = insert(articles)  # one statement object: SQLAlchemy then computes its cache key once
 
 
 def store_report(conn: Connection, report: Report, sig: Signature | None, threshold: float,
@@ -156,7 +171,7 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     """
     art = report.article
     digest = content_hash(art.text)
-    rows = conn.execute(_lookup(digest, art.id, sig)).all()
+    rows = _lookup(conn, digest, art.id, sig)
     seen = [r for r in rows if not r.lsh]
     if any(r.content_hash == digest for r in seen):
         return None
@@ -166,7 +181,7 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     syndicate = (best_syndicate([(r.id, r.syndicate, r.minhash) for r in rows if r.lsh], sig, threshold)
                  if sig else None) or art.id
     meta = art.to_dict()
-    pk = conn.execute(insert(articles).values(
+    pk = conn.execute(INSERT_ARTICLE, dict(
         content_hash=digest, external_id=art.id, source=art.source, url=art.url, title=art.title,
         published=art.published, fetched=datetime.now(UTC), origin=origin or art.origin, text=art.text,
         syndicate=syndicate, minhash=sig.to_bytes() if sig else None, meta=meta,
@@ -176,7 +191,7 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     ledger_events = reconciler.order(events_from_report(report, syndicate, reconciler.settings))
     with batched(conn):
         if sig:
-            conn.execute(insert(article_bands), band_rows(pk, sig))
+            insert_rows(conn, article_bands, band_rows(pk, sig))
         _store_claims(conn, report, pk, fresh_ids)
         _store_events(conn, report, ledger_events, pk, reconciler, fresh_ids)
     # (a query cannot join the batch: SQLAlchemy reads a result's columns as soon as it is executed)
@@ -200,8 +215,8 @@ def _store_claims(conn: Connection, report: Report, pk: int, fresh_ids: bool) ->
         })
     _insert_new(conn, claims, rows, fresh_ids)
     if rows and conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO claims_fts (claim_id, text, claimant) VALUES (:id, :text, :claimant)"),
-                     [{"id": r["id"], "text": r["text"], "claimant": r["claimant"]} for r in rows])
+        conn.exec_driver_sql("INSERT INTO claims_fts (claim_id, text, claimant) VALUES (?, ?, ?)",
+                             [(r["id"], r["text"], r["claimant"]) for r in rows])
 
 
 def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEvent], pk: int,
@@ -438,8 +453,8 @@ def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[i
             tallies[iid] = tallies.pop(temp)
     old = [iid for iid in stored if iid < TEMP_ID_BASE]
     with batched(conn):
-        conn.execute(insert(incident_members), [{"event_id": eid, "incident_id": real.get(iid, iid)}
-                                                for eid, iid in assigned])
+        insert_rows(conn, incident_members, [{"event_id": eid, "incident_id": real.get(iid, iid)}
+                                             for eid, iid in assigned])
         if old:
             conn.execute(update(incidents).where(incidents.c.id == bindparam("iid")),
                          [{"iid": iid, **summary(iid), "updated": now} for iid in old])
