@@ -402,6 +402,8 @@ def test_the_candidate_query_reads_narrow_index_ranges_and_compiles_once_per_siz
                 "EXPLAIN QUERY PLAN " + str(compiled), tuple(None for _ in compiled.positiontup)).all()]
         searches = [p for p in plan if p.startswith("SEARCH events")]
         assert not any(p.startswith("SCAN") for p in plan), plan
-        assert sum("ix_events_family_key_end" in p for p in searches) == 2, plan
-        assert sum("ix_events_family_admin1_end" in p for p in searches) == 2, plan
+        # two placed events: a dated and an undated term each by place key and by admin1, all from end ranges
+        assert sum("ix_events_family_key_end (family=? AND place_key=? AND end" in p for p in searches) == 4, plan
+        assert sum("ix_events_family_admin1_end (family=? AND admin1=? AND end" in p for p in searches) == 4, plan
+        assert sum("ix_events_family_lat_lon (family=? AND lat>? AND lat<?)" in p for p in searches) == 4, plan
         assert not any("family_lat_lon (family=?)" in p for p in searches), plan

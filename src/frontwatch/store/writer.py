@@ -287,13 +287,14 @@ def _candidate_statement(placed: int, anywhere: int) -> Any:
         family = e.family == bindparam(f"family{i}")
         w_start, w_end = bindparam(f"w_start{i}", type_=Date), bindparam(f"w_end{i}", type_=Date)
         # A member's dates overlap the window, or it has none. Split in two terms so that each is an index
-        # range: (family, branch column, end >= window start) and (family, branch column, start IS NULL).
+        # range: (family, branch column, end >= window start) and (family, branch column, end IS NULL).
         # The start column is kept out of SQLite's index choice in the dated term (``_unindexed``): without
         # statistics SQLite priced (family, column, start <= window end), every dated member that began
         # before the window closed, like the end range, and often took it: a scan that grew with the ledger.
         # News comes in the order things happen, so the members ending after the window opens are few.
+        # Undated members have neither start nor end: ``end IS NULL`` is their index probe (migration 0006).
         start = e.start if i >= placed else _unindexed(e.start)  # a placeless family's range: (family, start)
-        dates = [and_(start.is_not(None), start <= w_end, e.end >= w_start), e.start.is_(None)]
+        dates = [and_(start.is_not(None), start <= w_end, e.end >= w_start), and_(e.end.is_(None), e.start.is_(None))]
         box = and_(e.lat.between(bindparam(f"min_lat{i}"), bindparam(f"max_lat{i}")),
                    e.lon.between(bindparam(f"min_lon{i}"), bindparam(f"max_lon{i}")))
         where = [e.place_key == bindparam(f"key{i}"), e.admin1 == bindparam(f"admin{i}"), box]
