@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from frontwatch.errors import InputError, StorageError
 from frontwatch.reconcile import Reconciler, events_from_report, reconcile_all
 from frontwatch.store import Ledger
-from frontwatch.store.schema import articles, incidents
+from frontwatch.store.schema import articles, claims, incidents
 from frontwatch.store.writer import load_members
 
 WIRE = ("Ukrainian forces pushed forward on the southern flank of Bakhmut over the past week, the deputy defence "
@@ -274,6 +274,9 @@ def test_an_older_ledger_is_upgraded_in_place_with_its_data(ledger_url: str) -> 
         assert led.stats()["articles"] == 1 and led.add(odesa_strike())
         with led.engine.connect() as conn:
             stored = {ix["name"] for ix in inspect(conn).get_indexes("events")}
+        # 0005 gave the claim stored before it its date (stated, else its article's publication)
+        dated = dict(led.engine.connect().execute(select(claims.c.id, claims.c.dated)).all())
+    assert dated == {"tass-1-c0": DAY, "odesa-1-c0": DAY}
     # the migrations build every index the code declares
     assert {ix.name for ix in events.indexes} <= stored
 
@@ -371,3 +374,68 @@ def test_add_many_groups_articles_and_rolls_back_only_the_one_that_fails(ledger:
         for report in (ru_repelled(), ua_advance("kyiv-1", WIRE, "Kyiv Daily"), odesa_strike("bad-1"), items[4]):
             one.add(report)
         assert [sorted(i["articles"]) for i in one.incidents()] == [sorted(i["articles"]) for i in grouped]
+
+
+def test_claims_without_filters_come_newest_first_from_the_claims_date_index(ledger: Ledger) -> None:
+    """An unfiltered page lists claims without events too, dates a claim without a stated date by its
+    article, puts undated claims last, and reads its order from ix_claims_dated instead of sorting."""
+    import dataclasses
+
+    def shelling(id: str, day: date | None, events: int = 1, stated: bool = True, side: str = "UA") -> object:
+        r = report(f"Shelling hit Kupiansk again overnight, officials said ({id}).", id=id, source="Kharkiv Today",
+                   published=day or DAY, claims=[{"claimant": "Regional officials", "side": side, "events": [
+                       {"type": "shelling", "actor": "RU", "place": ("Kupiansk", KUPIANSK)}] * events}])
+        claim = r.claims[0] if stated and day else dataclasses.replace(r.claims[0], stated=None)
+        return dataclasses.replace(r, article=dataclasses.replace(r.article, published=day), claims=(claim,))
+
+    ledger.add(shelling("a", date(2023, 6, 1)))
+    ledger.add(shelling("b", date(2023, 6, 5), events=0))  # a claim without events
+    ledger.add(shelling("c", date(2023, 6, 3), stated=False, side="RU"))  # dated by its article
+    ledger.add(shelling("d", None))  # no date at all: last
+    ledger.add(shelling("e", date(2023, 6, 3), events=2))
+    rows = ledger.claims()
+    assert [(r["claim_id"], r["stated"]) for r in rows] == [
+        ("b-c0", "2023-06-05"), ("c-c0", "2023-06-03"), ("e-c0", "2023-06-03"), ("e-c0", "2023-06-03"),
+        ("a-c0", "2023-06-01"), ("d-c0", None)]
+    assert rows[0]["event_id"] is None and [r["event_id"] for r in rows[2:4]] == ["e-c0:0", "e-c0:1"]
+    for size in (1, 2, 4):
+        pages = [ledger.claims(limit=size, offset=k) for k in range(0, len(rows) + size, size)]
+        assert [r for page in pages for r in page] == rows, size
+    assert [r["claim_id"] for r in ledger.claims(side="ru")] == ["c-c0"]
+    assert [r["claim_id"] for r in ledger.claims(side="ua", limit=2, offset=1)] == ["e-c0", "e-c0"]
+    if ledger.url.get_backend_name() == "sqlite":  # the page is read in the index's order, never sorted
+        query = select(claims.c.id).order_by(claims.c.dated.desc(), claims.c.id).limit(20)
+        with ledger.engine.connect() as conn:
+            plan = str(conn.exec_driver_sql("EXPLAIN QUERY PLAN " + str(query.compile(ledger.engine)), (20, 0)).all())
+        assert "ix_claims_dated" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_the_candidate_query_reads_narrow_index_ranges_and_compiles_once_per_size(ledger: Ledger) -> None:
+    """The reconciler's candidate query: few statement shapes, whatever the article's events, and on SQLite
+    the dated terms read (family, place or region, end) ranges, never every member that began earlier."""
+    from frontwatch.store import writer
+
+    writer._candidate_statement.cache_clear()
+    towns = [("Kupiansk", KUPIANSK), ("Bakhmut", BAKHMUT), ("Odesa", ODESA), ("Eastern front", None)]
+    for n in range(1, 12):
+        events = [{"type": ["shelling", "strike", "advance", "weapons_supply"][k % 4], "actor": "RU",
+                   "place": towns[k % 4]} | ({"dates": (date(2023, 7, 1 + k), date(2023, 7, 2 + k))} if k % 3 else {})
+                  for k in range(n)]
+        ledger.add(report(f"Officials listed the week's attacks across the region (bulletin {n}).", id=f"b{n}",
+                          source="Desk", published=DAY, claims=[{"claimant": "Officials", "side": "UA",
+                                                                 "events": events}]))
+    sizes = {size for shape in (writer._padded(k) for k in range(1, 12)) for size in (shape,)}
+    assert writer._candidate_statement.cache_info().currsize <= len(sizes) * 2
+    if ledger.url.get_backend_name() == "sqlite":
+        statement = writer._candidate_statement(2, 1)
+        compiled = statement.compile(ledger.engine)
+        with ledger.engine.connect() as conn:
+            plan = [row[3] for row in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + str(compiled), tuple(None for _ in compiled.positiontup)).all()]
+        searches = [p for p in plan if p.startswith("SEARCH events")]
+        assert not any(p.startswith("SCAN") for p in plan), plan
+        # two placed events: a dated and an undated term each by place key and by admin1, all from end ranges
+        assert sum("ix_events_family_key_end (family=? AND place_key=? AND end" in p for p in searches) == 4, plan
+        assert sum("ix_events_family_admin1_end (family=? AND admin1=? AND end" in p for p in searches) == 4, plan
+        assert sum("ix_events_family_lat_lon (family=? AND lat>? AND lat<?)" in p for p in searches) == 4, plan
+        assert not any("family_lat_lon (family=?)" in p for p in searches), plan

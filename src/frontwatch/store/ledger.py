@@ -316,8 +316,17 @@ class Ledger:
         # SQLite only (Ledger._rare_claims), with the index named: one name for most of the claims makes
         # SQLite's statistics price a list of rare names like a scan (the list is known to be short here).
         named = "SELECT id FROM claims INDEXED BY ix_claims_claimant WHERE claimant IN :names"
+        # the full rows of some claims (Ledger._all_claims): their events, or one row without
+        claim_rows = (select(c.id, e.id, a.external_id, a.source, iso(a.published), c.claimant, c.claimant_side,
+                             c.text, e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision,
+                             iso(e.start), iso(e.end), e.value, e.unit, m.incident_id, iso(c.dated),
+                             func.coalesce(e.position, -1))
+                      .select_from(claims.join(articles, a.id == c.article_id).outerjoin(events, e.claim_id == c.id)
+                                   .outerjoin(incident_members, m.event_id == e.id))
+                      .where(c.id.in_(bindparam("ids", expanding=True))))
         return {
             "rows": rows,  # the full rows of a page's events (Ledger._event_claims)
+            "claim_rows": claim_rows,
             "names": select(names.c.claimant).where(names.c.claimant.ilike(bindparam("like"))),
             "named": text(named).bindparams(bindparam("names", expanding=True)),
             "named_count": text(f"SELECT count(*) FROM ({named} LIMIT :cap)").bindparams(
@@ -479,16 +488,16 @@ class Ledger:
 
     def _all_claims(self, conn: Connection, *, side: str | None, claimant: str | None, text: str | None,
                     limit: int | None, offset: int | None) -> list[dict[str, Any]]:
-        """Every claim (those without events too) matching the claim filters, newest first."""
-        c, e, a, m = claims.c, events.c, articles.c, incident_members.c
-        iso = self._iso
-        query: Select[Any] = (
-            select(c.id, e.id, a.external_id, a.source, iso(a.published), c.claimant, c.claimant_side, c.text,
-                   e.type, e.polarity, e.actor_side, e.place, e.lat, e.lon, e.admin1, e.precision, iso(e.start),
-                   iso(e.end), e.value, e.unit, m.incident_id, iso(func.coalesce(c.stated, a.published)))
-            .select_from(claims.join(articles, a.id == c.article_id).outerjoin(events, e.claim_id == c.id)
-                         .outerjoin(incident_members, m.event_id == e.id))
-        )
+        """Every claim (those without events too) matching the claim filters, newest first.
+
+        A claim's date is ``claims.dated`` (when it was stated, else its article's publication; migration
+        0005). Two steps, as for event filters: 1. the claims up to the page's end with their number of rows
+        (one per event, at least one), read in order from ``ix_claims_dated`` and stopped when there are
+        enough, instead of sorting every claim; 2. the rows of the page's claims alone, in that order.
+        """
+        c, e = claims.c, events.c
+        rows_of = select(func.count()).where(e.claim_id == c.id).scalar_subquery()  # from ix_events_claim_id
+        query: Select[Any] = select(c.id, rows_of)
         if side:
             query = query.where(func.lower(c.claimant_side) == side.lower())
         if claimant:
@@ -496,13 +505,28 @@ class Ledger:
             query = query.where(c.claimant.ilike(f"%{claimant}%") if few is None else c.id.in_(few))
         if text:
             query = query.where(c.id.in_(self._text_ids(text)))
-        # A claim's date: when it was stated, else its article's publication (as events.stated holds it).
-        query = query.order_by(self._newest(func.coalesce(c.stated, a.published)), c.id, e.position)
-        if limit:
-            query = query.limit(limit)
-        if offset:
-            query = query.offset(offset)
-        return [dict(zip(CLAIM_COLUMNS, r)) for r in conn.execute(query)]
+        # Claim ids compare bytewise in both databases (PostgreSQL's default collation may not), as in Python.
+        query = query.order_by(self._newest(c.dated), c.id if self._sqlite else c.id.collate("C"))
+        start, want = offset or 0, (offset or 0) + limit if limit else None
+        if want is not None:
+            query = query.limit(want)  # each claim is at least one row
+        order: dict[str, int] = {}
+        before = seen = 0  # rows of the claims before the page's first; rows so far
+        for cid, n in conn.execute(query):
+            if seen + max(1, n) > start:
+                order[cid] = len(order)
+            else:
+                before += max(1, n)
+            seen += max(1, n)
+            if want is not None and seen >= want:
+                break
+        ids = list(order)
+        rows: list[dict[str, Any]] = []
+        for k in range(0, len(ids), 500):
+            rows += (dict(zip((*CLAIM_COLUMNS, "position"), r))
+                     for r in conn.execute(self._statements["claim_rows"], {"ids": ids[k:k + 500]}))
+        rows.sort(key=lambda r: (order[r["claim_id"]], r.pop("position")))
+        return rows[start - before:None if want is None else want - before]
 
     def _text_ids(self, words: str) -> Any:
         """The ids of claims in which every word occurs (full-text)."""

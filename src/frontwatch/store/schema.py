@@ -69,6 +69,9 @@ claims = Table(
     Column("direct_quote", Boolean, nullable=False),
     Column("stated", Date),
     Column("record", JSON, nullable=False),
+    # The claim's date for newest-first pages: stated, else its article's publication (migration 0005).
+    Column("dated", Date),
+    Index("ix_claims_dated", text("dated DESC"), "id"),  # PostgreSQL: NULLS LAST, id COLLATE "C" (see 0005)
 )
 
 places = Table(
@@ -113,9 +116,10 @@ events = Table(
     Index("ix_events_lat_lon", "lat", "lon"),
     Index("ix_events_family_start", "family", "start"),
     Index("ix_events_start_end", "start", "end"),
-    # the reconciler's candidate query (migration 0002): family first, then the branch's column, then start
-    Index("ix_events_family_key_start", "family", "place_key", "start"),
-    Index("ix_events_family_admin1_start", "family", "admin1", "start"),
+    # the reconciler's candidate query: family first, then the branch's column, then the end date (0006,
+    # replacing 0002's start-date pair), and the box's (family, lat, lon) from 0002
+    Index("ix_events_family_key_end", "family", "place_key", "end"),
+    Index("ix_events_family_admin1_end", "family", "admin1", "end"),
     Index("ix_events_family_lat_lon", "family", "lat", "lon"),
     # Migration 0003 (claims newest first, two-step pages; see Ledger._event_claims): a covering index
     # for date-filtered pages, the sort order itself, and a partial index of the long events

@@ -31,16 +31,18 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    true,
     union_all,
     update,
 )
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from ..reconcile import IncidentTally, LedgerEvent, Reconciler, Window, events_from_report
 from ..records import Place, Report, article_id
-from .schema import article_bands, articles, claims, event_places, events, incident_members, incidents, places
-from .syndication import Signature, band_rows, best_syndicate, candidates_query
+from .bulk import insert_rows
+from .schema import article_bands, articles, claims, event_places, events, incident_members, incidents
+from .syndication import Signature, band_rows, best_syndicate
 
 DATE_FIELDS = ("start", "end", "stated")
 
@@ -87,7 +89,7 @@ def _insert_new(conn: Connection, table: Any, rows: list[dict[str, Any]], fresh:
     if not rows:
         return
     if fresh:
-        conn.execute(insert(table), rows)
+        insert_rows(conn, table, rows)
         return
     key = table.c.id if "id" in table.c else None
     if key is not None:
@@ -98,16 +100,15 @@ def _insert_new(conn: Connection, table: Any, rows: list[dict[str, Any]], fresh:
             table.c.event_id.in_(list({r["event_id"] for r in rows})))).scalars())
         rows = [r for r in rows if r["event_id"] not in stored]
     if rows:
-        conn.execute(insert(table), rows)
+        insert_rows(conn, table, rows)
 
 
-@lru_cache(maxsize=4)
-def _upsert_places(dialect: str) -> Any:
-    """INSERT … ON CONFLICT DO NOTHING for places: one statement, and safe beside a concurrent ingest."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return dialect_insert(places).on_conflict_do_nothing(index_elements=["id"])
+# INSERT … ON CONFLICT DO NOTHING for places: one statement, and safe beside a concurrent ingest. Spelled
+# the same in SQLite and PostgreSQL, and written as text because SQLAlchemy's dialect-specific ON CONFLICT
+# constructs miss its compiled cache: built that way, it was compiled again for every article.
+UPSERT_PLACES = text(
+    "INSERT INTO places (id, name, key, lat, lon, admin1, country, feature) "
+    "VALUES (:id, :name, :key, :lat, :lon, :admin1, :country, :feature) ON CONFLICT (id) DO NOTHING")
 
 
 def _place_id(p: Place) -> str:
@@ -130,16 +131,30 @@ def batched(conn: Connection) -> Iterator[None]:
         raise DBAPIError.instance(None, None, exc, dbapi.Error) from exc
 
 
-def _lookup(digest: str, external_id: str, sig: Signature | None) -> Any:
+@lru_cache(maxsize=8)
+def _lookup_statement(bands: int) -> Any:
     """One query for what storing an article needs to know first: the stored articles with its text or
-    its external id (``lsh`` 0), and those sharing an LSH band with it (``lsh`` 1, syndication candidates)."""
-    a = articles.c
+    its external id (``lsh`` 0), and those sharing an LSH band with it (``lsh`` 1, syndication candidates).
+    Built once per number of bands, with every value bound: built per article, the statement cost more
+    CPU than the query."""
+    a, b = articles.c, article_bands.c
     cols = (a.id, a.syndicate, a.minhash, a.content_hash)
-    same = select(*cols, literal(0, Integer).label("lsh")).where(or_(a.content_hash == digest,
-                                                                     a.external_id == external_id))
-    if sig is None or not sig.bands:
+    same = select(*cols, literal(0, Integer).label("lsh")).where(or_(a.content_hash == bindparam("digest"),
+                                                                     a.external_id == bindparam("external_id")))
+    if not bands:
         return same
-    return union_all(same, candidates_query(sig).add_columns(a.content_hash, literal(1, Integer).label("lsh")))
+    sharing = select(b.article_id).where(or_(*(and_(b.band == i, b.key == bindparam(f"band{i}"))
+                                               for i in range(bands))))
+    return union_all(same, select(*cols, literal(1, Integer).label("lsh")).where(a.id.in_(sharing)))
+
+
+def _lookup(conn: Connection, digest: str, external_id: str, sig: Signature | None) -> list[Any]:
+    bands = sig.bands if sig else ()
+    return conn.execute(_lookup_statement(len(bands)), {"digest": digest, "external_id": external_id,
+                                                        **{f"band{i}": key for i, key in enumerate(bands)}}).all()
+
+
+INSERT_ARTICLE = insert(articles)  # one statement object: SQLAlchemy then computes its cache key once
 
 
 def store_report(conn: Connection, report: Report, sig: Signature | None, threshold: float,
@@ -156,7 +171,7 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     """
     art = report.article
     digest = content_hash(art.text)
-    rows = conn.execute(_lookup(digest, art.id, sig)).all()
+    rows = _lookup(conn, digest, art.id, sig)
     seen = [r for r in rows if not r.lsh]
     if any(r.content_hash == digest for r in seen):
         return None
@@ -166,7 +181,7 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     syndicate = (best_syndicate([(r.id, r.syndicate, r.minhash) for r in rows if r.lsh], sig, threshold)
                  if sig else None) or art.id
     meta = art.to_dict()
-    pk = conn.execute(insert(articles).values(
+    pk = conn.execute(INSERT_ARTICLE, dict(
         content_hash=digest, external_id=art.id, source=art.source, url=art.url, title=art.title,
         published=art.published, fetched=datetime.now(UTC), origin=origin or art.origin, text=art.text,
         syndicate=syndicate, minhash=sig.to_bytes() if sig else None, meta=meta,
@@ -176,7 +191,7 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     ledger_events = reconciler.order(events_from_report(report, syndicate, reconciler.settings))
     with batched(conn):
         if sig:
-            conn.execute(insert(article_bands), band_rows(pk, sig))
+            insert_rows(conn, article_bands, band_rows(pk, sig))
         _store_claims(conn, report, pk, fresh_ids)
         _store_events(conn, report, ledger_events, pk, reconciler, fresh_ids)
     # (a query cannot join the batch: SQLAlchemy reads a result's columns as soon as it is executed)
@@ -189,17 +204,19 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
 
 def _store_claims(conn: Connection, report: Report, pk: int, fresh_ids: bool) -> None:
     rows = []
+    published = report.article.published
     for c in report.claims:
+        stated = c.stated.start if c.stated else None
         rows.append({
             "id": c.id, "article_id": pk, "text": c.text, "span_start": c.span[0], "span_end": c.span[1],
             "claimant": c.claimant.name, "claimant_kind": c.claimant.kind, "claimant_side": c.claimant.side,
             "claimant_role": c.claimant.role, "cue": c.cue, "direct_quote": c.direct_quote,
-            "stated": c.stated.start if c.stated else None, "record": c.to_dict(),
+            "stated": stated, "dated": stated or published, "record": c.to_dict(),
         })
     _insert_new(conn, claims, rows, fresh_ids)
     if rows and conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO claims_fts (claim_id, text, claimant) VALUES (:id, :text, :claimant)"),
-                     [{"id": r["id"], "text": r["text"], "claimant": r["claimant"]} for r in rows])
+        conn.exec_driver_sql("INSERT INTO claims_fts (claim_id, text, claimant) VALUES (?, ?, ?)",
+                             [(r["id"], r["text"], r["claimant"]) for r in rows])
 
 
 def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEvent], pk: int,
@@ -224,13 +241,30 @@ def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEv
                               "key": place_key(p.name or p.text) or "", "text_key": place_key(p.text) or "",
                               "precision": p.precision, "start": le.start, "end": le.end})
     if place_rows:  # places are shared by articles: stored once, whoever names them first
-        conn.execute(_upsert_places(conn.dialect.name), list(place_rows.values()))
+        conn.execute(UPSERT_PLACES, list(place_rows.values()))
     _insert_new(conn, events, event_rows, fresh_ids)
     _insert_new(conn, event_places, link_rows, fresh_ids)
 
 
-@lru_cache(maxsize=512)
-def _candidate_statement(shapes: tuple[tuple[bool, bool, bool, bool], ...]) -> Any:
+class _unindexed(FunctionElement[Any]):
+    """A column that SQLite's planner may not use an index for (``+column``); itself elsewhere."""
+
+    inherit_cache = True
+    type = Date()
+
+
+@compiles(_unindexed)
+def _unindexed_default(element: _unindexed, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_unindexed, "sqlite")
+def _unindexed_sqlite(element: _unindexed, compiler: Any, **kw: Any) -> str:
+    return "+" + compiler.process(element.clauses, **kw)
+
+
+@lru_cache(maxsize=64)
+def _candidate_statement(placed: int, anywhere: int) -> Any:
     """Members of every incident with a member that may share an incident with one of the events.
 
     The reconciler's window gives each event's family, period and, for a point, its box. Places are then
@@ -240,31 +274,34 @@ def _candidate_statement(shapes: tuple[tuple[bool, bool, bool, bool], ...]) -> A
     ``_reconcile`` keeps the incidents they joined as candidates itself. ``test_ledger_corpus`` checks the
     store against the in-memory ``reconcile_all`` so the two cannot drift apart unnoticed.
 
-    One statement for all of an article's events (one round trip), cached per shape (box? start? end?
-    anywhere? for each event) with bound parameters, so SQLAlchemy compiles each shape once. ``anywhere``:
-    a placeless family (supply), whose members in the period are all candidates.
+    One statement for all of an article's events (one round trip), of one shape per number of events
+    (``placed`` events, then ``anywhere`` events of a placeless family such as supply, whose members in
+    the period are all candidates), so SQLAlchemy compiles few statements: an event without a box or dates
+    binds bounds that leave its box empty and its dates open (see :func:`_candidate_params`), and an
+    article's events are padded to one of ``CANDIDATE_SIZES``. Built per shape of every event, the
+    statements were compiled again for one article in seven, a tenth of the store's CPU.
     """
     e, m = events.c, incident_members.c
     per_event = []
-    for i, (box, start, end, anywhere) in enumerate(shapes):
+    for i in range(placed + anywhere):
         family = e.family == bindparam(f"family{i}")
+        w_start, w_end = bindparam(f"w_start{i}", type_=Date), bindparam(f"w_end{i}", type_=Date)
         # A member's dates overlap the window, or it has none. Split in two terms so that each is an index
-        # range: (family, branch column, start <= window end) and (family, branch column, start IS NULL).
-        timed = [e.start.is_not(None)]
-        if end:
-            timed.append(e.start <= bindparam(f"w_end{i}", type_=Date))
-        if start:
-            timed.append(e.end >= bindparam(f"w_start{i}", type_=Date))
-        dates = [and_(*timed), e.start.is_(None)] if start or end else [true()]
-        where = [e.place_key == bindparam(f"key{i}"), e.admin1 == bindparam(f"admin{i}")]
-        if box:
-            where.append(and_(e.lat.between(bindparam(f"min_lat{i}"), bindparam(f"max_lat{i}")),
-                              e.lon.between(bindparam(f"min_lon{i}"), bindparam(f"max_lon{i}"))))
-        if anywhere:
-            where = [true()]
+        # range: (family, branch column, end >= window start) and (family, branch column, end IS NULL).
+        # The start column is kept out of SQLite's index choice in the dated term (``_unindexed``): without
+        # statistics SQLite priced (family, column, start <= window end), every dated member that began
+        # before the window closed, like the end range, and often took it: a scan that grew with the ledger.
+        # News comes in the order things happen, so the members ending after the window opens are few.
+        # Undated members have neither start nor end: ``end IS NULL`` is their index probe (migration 0006).
+        start = e.start if i >= placed else _unindexed(e.start)  # a placeless family's range: (family, start)
+        dates = [and_(start.is_not(None), start <= w_end, e.end >= w_start), and_(e.end.is_(None), e.start.is_(None))]
+        box = and_(e.lat.between(bindparam(f"min_lat{i}"), bindparam(f"max_lat{i}")),
+                   e.lon.between(bindparam(f"min_lon{i}"), bindparam(f"max_lon{i}")))
+        where = [e.place_key == bindparam(f"key{i}"), e.admin1 == bindparam(f"admin{i}"), box]
+        terms = [and_(family, d) for d in dates] if i >= placed else [and_(family, w, d) for w in where for d in dates]
         # one flat OR of conjunctions, each led by indexed columns (migration 0002), so that both databases
         # answer it as a union of index ranges instead of scanning every event of the family
-        per_event += [and_(family, w, d) for w in where for d in dates]
+        per_event += terms
     inner = select(m.incident_id).join(events, e.id == m.event_id).where(or_(*per_event))
     # the record as text: the caller decodes only the members it has not met before
     return (select(m.incident_id, events.c.id, cast(events.c.record, Text)).join(events, events.c.id == m.event_id)
@@ -272,27 +309,37 @@ def _candidate_statement(shapes: tuple[tuple[bool, bool, bool, bool], ...]) -> A
 
 
 CANDIDATE_CHUNK = 50  # events per candidate query: at most 300 OR terms, well inside SQLite's depth limit
+CANDIDATE_SIZES = (1, 2, 4, 8, 16, 32, CANDIDATE_CHUNK)  # statement sizes, each kind of event padded up to one
+NO_BOX = {"min_lat": 1.0, "max_lat": 0.0, "min_lon": 1.0, "max_lon": 0.0}  # an empty box: BETWEEN 1 AND 0
 
 
-def _candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> tuple[list[tuple[bool, bool, bool, bool]],
-                                                                         dict[str, Any]]:
-    """The statement's shape and bound parameters for some events (see :func:`_candidate_statement`)."""
-    shapes: list[tuple[bool, bool, bool, bool]] = []
+def _padded(n: int) -> int:
+    return next((size for size in CANDIDATE_SIZES if size >= n), n) if n else 0
+
+
+def _candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> tuple[tuple[int, int], dict[str, Any]]:
+    """The statement's shape (see :func:`_candidate_statement`) and bound parameters for some events.
+
+    Without a box, an event binds an empty one; without dates, the widest (every stored event with a start
+    has an end, so this finds every dated member, as no date condition would). Padding repeats the last
+    event of each kind: the same terms twice find the same rows.
+    """
+    placed = [p for p in pairs if not p[1].anywhere]
+    anywhere = [p for p in pairs if p[1].anywhere]
+    shape = (_padded(len(placed)), _padded(len(anywhere)))
     params: dict[str, Any] = {}
-    for i, (le, w) in enumerate(pairs):
+    slots = [*(placed[min(k, len(placed) - 1)] for k in range(shape[0])),
+             *(anywhere[min(k, len(anywhere) - 1)] for k in range(shape[1]))]
+    for i, (le, w) in enumerate(slots):
         box = None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon)
-        shapes.append((box, w.start is not None, w.end is not None, w.anywhere))
         # the window names the event's place and admin1 (and the store compares names as the reconciler does)
         params.update({f"family{i}": w.family, f"key{i}": place_key(w.place or le.place),
-                       f"admin{i}": w.admin1 or le.admin1})
-        if box:
-            params.update({f"min_lat{i}": w.min_lat, f"max_lat{i}": w.max_lat, f"min_lon{i}": w.min_lon,
-                           f"max_lon{i}": w.max_lon})
-        if w.start is not None:
-            params[f"w_start{i}"] = w.start
-        if w.end is not None:
-            params[f"w_end{i}"] = w.end
-    return shapes, params
+                       f"admin{i}": w.admin1 or le.admin1,
+                       f"w_start{i}": w.start or date.min, f"w_end{i}": w.end or date.max})
+        bounds = {"min_lat": w.min_lat, "max_lat": w.max_lat, "min_lon": w.min_lon, "max_lon": w.max_lon} \
+            if box else NO_BOX
+        params.update({f"{k}{i}": v for k, v in bounds.items()})
+    return shape, params
 
 
 def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
@@ -309,8 +356,8 @@ def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
     # SQLite refuses an expression tree deeper than 1,000, and a flat OR nests one level per term: a long
     # article (hundreds of events) is asked about in chunks, its answers merged without repeats
     for lo in range(0, len(pairs), CANDIDATE_CHUNK):
-        shapes, params = _candidate_params(pairs[lo:lo + CANDIDATE_CHUNK])
-        for iid, eid, record in conn.execute(_candidate_statement(tuple(shapes)), params):
+        shape, params = _candidate_params(pairs[lo:lo + CANDIDATE_CHUNK])
+        for iid, eid, record in conn.execute(_candidate_statement(*shape), params):
             if (iid, eid) in seen:
                 continue
             seen.add((iid, eid))
@@ -407,8 +454,8 @@ def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[i
             tallies[iid] = tallies.pop(temp)
     old = [iid for iid in stored if iid < TEMP_ID_BASE]
     with batched(conn):
-        conn.execute(insert(incident_members), [{"event_id": eid, "incident_id": real.get(iid, iid)}
-                                                for eid, iid in assigned])
+        insert_rows(conn, incident_members, [{"event_id": eid, "incident_id": real.get(iid, iid)}
+                                             for eid, iid in assigned])
         if old:
             conn.execute(update(incidents).where(incidents.c.id == bindparam("iid")),
                          [{"iid": iid, **summary(iid), "updated": now} for iid in old])
