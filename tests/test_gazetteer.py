@@ -150,6 +150,10 @@ def test_gazetteer_borrowed_name_is_a_big_owners_only() -> None:
     best = {"owner": _cand("owner", "name", 38_000), "village": _cand("village", "romanised", 0)}
     _penalise_borrowed_names(best)
     assert best["village"].score == pytest.approx(0.8)
+    # but a village's former name that two small towns own as their name is still theirs
+    best = {"owner": _cand("owner", "name", 25_000), "village": _cand("village", "alternate", 861)}
+    _penalise_borrowed_names(best)
+    assert best["village"].score == pytest.approx(0.7)
 
 
 def test_gazetteer_split_designator_none_for_a_bare_name() -> None:
@@ -379,6 +383,12 @@ def test_gazetteer_full_namesakes_of_a_cities500_village_are_kept(full: Gazettee
     donetsk = [c for c in full.lookup("Pobeda", limit=50) if c.admin1 == "Donetsk Oblast"]
     assert len(donetsk) >= 3
     assert min(haversine_km((a.lat, a.lon), (b.lat, b.lon)) for a in donetsk for b in donetsk if a is not b) > 5
+
+
+@pytest.mark.slow
+def test_gazetteer_full_soft_o_is_russian_e(full: Gazetteer) -> None:
+    """Польове (Polove) is Полевое in Russian: "Polevoye" finds the Donetsk village, if only loosely."""
+    assert any(c.admin1 == "Donetsk Oblast" and c.id.startswith("katottg:") for c in full.lookup("Polevoye", limit=50))
 
 
 @pytest.mark.slow

@@ -170,17 +170,20 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def _penalise_borrowed_names(best: dict[str, Candidate]) -> None:
     """"Kaliningrad" is Korolev's old name but Kaliningrad's own: lower the borrower.
 
-    Only a name a town of ``CITY_OWNER_POP`` or an area owns is borrowed: "Kamenka", "Troitskoye"
-    and "Novogrigoryevka" are the main names of small Russian and Crimean places and the Russian
-    names of dozens of Ukrainian villages (Kamianka, Troitske, Novohryhorivka), no less theirs.
+    A romanised Cyrillic name is borrowed only from a city of ``CITY_OWNER_POP`` or an area:
+    "Kamenka" and "Novogrigoryevka" are the main names of small Russian and Crimean places and the
+    Russian names of dozens of Ukrainian villages (Kamianka, Novohryhorivka), no less theirs.
     """
     named = [c for c in best.values() if c.match == "name" and c.feature != "continent"]
-    owners = [c for c in named if c.population >= CITY_OWNER_POP or c.feature in AREA_FEATURES]
-    town = max((c.population for c in named), default=0)
-    biggest = max((c.population for c in owners), default=-1)
+    town = max((c.population for c in named), default=-1)
+    city = max((c.population for c in named if c.population >= CITY_OWNER_POP or c.feature in AREA_FEATURES),
+               default=-1)
     for cid, c in list(best.items()):
+        # a Cyrillic name romanised is the place's own name in its own script, borrowed only from a
+        # city; an alternate name ("Krasnoarmeysk", the old name of a Donetsk village) from any town
+        owner = city if c.match == "romanised" else town
         if c.match in ("alternate", "romanised", "loose") and c.feature not in AREA_FEATURES | {"water"} \
-                and c.population <= biggest:
+                and c.population <= owner:
             best[cid] = replace(c, score=c.score - OWNER_PENALTY)
         elif c.id.startswith("katottg:") and town >= CITY_OWNER_POP:
             del best[cid]  # a village known only from the codifier, named like a city ("Poltava", "Konotop")
