@@ -273,12 +273,12 @@ class EventFinder:
             return False
         if kind == "weapons_supply" and not _WEAPON_RE.search(clause_text(root)):
             return False  # "sent commandos to storm it", "providing no further details"
-        aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav|iskander|kalibr|kinzhal|"
+        aerial = lambda: re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav|iskander|kalibr|kinzhal|"  # noqa: E731
                            r"shahed|himars|atacms|storm shadow", sentence, re.I) or targets_city(root) or (
             root.lower_ == "hit" and any(c.dep_ == "auxpass" for c in root.children))  # "the hospital was hit"
-        if kind == "clash" and root.lower_.startswith("attack") and aerial:
+        if kind == "clash" and root.lower_.startswith("attack") and aerial():
             return False  # a drone or missile attack is a strike
-        if kind == "strike" and root.lower_.startswith(("attack", "hit")) and not aerial:
+        if kind == "strike" and root.lower_.startswith(("attack", "hit")) and not aerial():
             return False  # "attacked Ukrainian positions" on the ground is a clash
         if kind == "casualties" and root.lower_.startswith("destroy") and re.match(
                 r"\s*(?:\w+\s+){0,3}(?:drones|missiles|rockets|uavs|of them)", span.doc[span.end: span.end + 5].text, re.I):
