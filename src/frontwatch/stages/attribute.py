@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
-from .parse import DATELINE, doc_text, ent_at, ents_in, span_text
+from .parse import DATELINE, doc_text, ent_at, ents_in, span_text, token_table
 from .quotes import (
     GENERIC_SPEAKERS,
     Attribution,
@@ -195,6 +195,8 @@ class Attributor:
 
     def _according_to(self, sent: Span, memory: _Memory, outlet: Claimant) -> Attribution | None:
         """ "According to X, ..." / "..., according to X." """
+        if "according" not in token_table(sent.doc).lower[sent.start:sent.end]:
+            return None  # (read in the token table: cheaper than making each token of the sentence)
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
                 objs = [c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"]
@@ -211,7 +213,7 @@ class Attributor:
                  outlet: Claimant) -> Attribution | None:
         # "..., citing the General Staff" / "..., quoting two officials": the cited body speaks, not the outlet
         # repeating it.
-        for token in sent:
+        for token in _citing_words(sent):
             if (token.lemma_ == "cite" or (token.lemma_ == "quote" and token.tag_ == "VBG") or _reference(token)) \
                     and not in_quote(token, quotes):
                 objs = [c for c in token.children if c.dep_ in {"dobj", "pobj"}] or [
@@ -227,7 +229,7 @@ class Attributor:
         tail = self._tail_speaker(sent, quotes, memory, outlet)
         if tail is not None:
             return tail
-        verbs = [t for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
+        verbs = [t for t in _reporting_verbs(sent) if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
                  and not in_quote(t, quotes) and _speech(t)]
         verbs.sort(key=_depth)  # the main clause's verb first
         relayed: tuple[int, Token, Token, Claimant] | None = None
@@ -650,6 +652,24 @@ def _strip_det(phrase: str) -> str:
     while words and words[0].lower() in {"the", "a", "an", "this", "that", "its", "their"}:
         words = words[1:]
     return " ".join(words).strip(" ,")
+
+
+_CITING_LEMMAS = {"cite", "quote", "refer"}  # the lemmas _speaker's citing words have (with "reference")
+
+
+def _citing_words(sent: Span) -> list[Token]:
+    """The tokens of ``sent`` that may be citing words, in order: found in the token table, so that only
+    they are made into Token objects."""
+    table = token_table(sent.doc)
+    return [sent.doc[i] for i in range(sent.start, sent.end)
+            if table.lemma[i] in _CITING_LEMMAS or table.lower[i] == "reference"]
+
+
+def _reporting_verbs(sent: Span) -> list[Token]:
+    """The tokens of ``sent`` that may be reporting verbs (lemma in REPORTING_VERBS, a verb or auxiliary)."""
+    table = token_table(sent.doc)
+    return [sent.doc[i] for i in range(sent.start, sent.end)
+            if table.pos[i] in {"VERB", "AUX"} and table.lemma[i].lower() in REPORTING_VERBS]
 
 
 def _reference(token: Token) -> bool:

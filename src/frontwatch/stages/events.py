@@ -305,12 +305,14 @@ class EventFinder:
         if kind == "weapons_supply" and not _WEAPON_RE.search(clause_text(root)) and not (
                 root.dep_ == "acl" and root.tag_ == "VBG" and _WEAPON_RE.search(root.head.text)):  # "F-16s arriving"
             return False  # "sent commandos to storm it", "providing no further details"
-        aerial = re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav|iskander|kalibr|kinzhal|"
-                           r"shahed|himars|atacms|storm shadow", sentence, re.I) or targets_city(root) or (
-            root.lower_ == "hit" and any(c.dep_ == "auxpass" for c in root.children)) or caused_damage(root)
-        if kind == "clash" and root.lower_.startswith("attack") and aerial:
+        def aerial() -> bool:  # called only for attack/hit triggers: the checks cost more than the rest
+            return bool(re.search(r"drone|missile|air|rocket|bomb|jet|aircraft|helicopter|uav|iskander|kalibr|kinzhal|"
+                                  r"shahed|himars|atacms|storm shadow", sentence, re.I) or targets_city(root) or (
+                root.lower_ == "hit" and any(c.dep_ == "auxpass" for c in root.children)) or caused_damage(root))
+
+        if kind == "clash" and root.lower_.startswith("attack") and aerial():
             return False  # a drone or missile attack is a strike
-        if kind == "strike" and root.lower_.startswith(("attack", "hit")) and not aerial:
+        if kind == "strike" and root.lower_.startswith(("attack", "hit")) and not aerial():
             return False  # "attacked Ukrainian positions" on the ground is a clash
         if kind == "casualties" and root.lower_.startswith("destroy") and re.match(
                 r"\s*(?:[\w-]+\s+){0,3}(?:drones|missiles|rockets|uavs|unmanned aerial|of them)", span.doc[span.end: span.end + 5].text, re.I):

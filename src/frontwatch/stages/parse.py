@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any
 
 import spacy
-from spacy.attrs import DEP, IDX, LIKE_NUM, LOWER, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, IDX, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -335,6 +335,10 @@ class TokenTable:
     @cached_property
     def dep(self) -> list[str]:
         return self._strings(DEP)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        return self._strings(LEMMA)
 
 
 def token_table(doc: Doc) -> TokenTable:
