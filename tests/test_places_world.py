@@ -273,3 +273,18 @@ def test_places_a_dateline_run_on_after_a_headline_with_the_agency_in_brackets()
     doc = doc_with(text)
     places = resolve_places(doc, FakeGazetteer({"Chattanooga": chattanooga}), WORLD)
     assert [(p.text, p.admin1) for p in places] == [("CHATTANOOGA", "US.TN")]
+
+
+def test_places_a_country_named_with_a_compass_word_is_the_country_not_a_part() -> None:
+    gaz = FakeGazetteer({
+        "South Sudan": [cand("South Sudan", 7.5, 30.0, 1.0, country="SS", admin1=None, feature="country",
+                             precision=3, population=11_000_000)],
+        "Sudan": [cand("Sudan", 15.5, 30.0, 1.0, country="SD", admin1=None, feature="country", precision=3,
+                       population=43_000_000)]})
+    doc = _propn(doc_with("Aid workers in South Sudan were attacked, and northern Sudan closed roads.",
+                          ("Sudan", "GPE"), ("Sudan", "GPE")))
+    doc[3].pos_, doc[3].tag_, doc[3].dep_ = "PROPN", "JJ", "compound"  # the parser reads "South" as a modifier
+    doc[9].tag_ = "JJ"  # "northern"
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.country, p.resolved) for p in places] == [("South Sudan", "SS", True),
+                                                                 ("northern Sudan", "SD", False)]

@@ -662,7 +662,13 @@ def _list_designator(ents: list[Span], i: int) -> str | None:
 
 def widen_name(doc: Doc, m: Mention, gazetteer: GazetteerLike) -> None:
     """"New London" of which the ruler tagged "London", "St. Paul" of which it tagged "Paul": the
-    word before the mention joins it when the two together are a name the gazetteer knows."""
+    word before the mention joins it when the two together are a name the gazetteer knows.
+    So does a capitalised compass word read as a part ("South Sudan", "Northern Ireland", "West
+    Virginia" are names, not the south of Sudan)."""
+    if m.vague and not m.unanchored and m.text[:1].isupper() and m.text != m.query and \
+            any(c.match in ("name", "alternate") for c in gazetteer.lookup(m.text, limit=5)):
+        m.vague, m.query = False, m.text
+        return
     if m.unanchored or m.demonym_of or m.query != m.text:
         return
     before = name_before(doc, m.start)
