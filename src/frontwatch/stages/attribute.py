@@ -430,8 +430,9 @@ class Attributor:
                 # did not read) points at them
                 memory.mentioned.append(Claimant(name=ent.text, kind="person", side=self.actors.person_side(ent.text)
                                                  or "unknown"))
-            if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.pos_ == "PROPN":
-                # (not a common noun the tagger called a name: "Assistance is provided to all who need it")
+            if ent.label_ == "PERSON" and (ent.root.dep_ == "nsubj" or (ent.root.dep_ == "nsubjpass" and len(ent) > 1)):
+                # (a one-word passive subject is more often a common noun the tagger called a name, "Assistance is
+                # provided to all who need it", than a later speaker)
                 claimant = self._claimant(ent.root, memory, Claimant(name="", kind="outlet"))
                 if claimant is not None and claimant.kind == "person":
                     memory.remember(claimant)
