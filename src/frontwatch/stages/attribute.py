@@ -50,7 +50,7 @@ REPORTING_VERBS = {
     "comment", "predict", "estimate", "assess", "describe", "specify", "clarify", "complain", "disclose",
     "quote", "cite", "ask", "appeal", "request", "demand", "threaten", "believe", "think", "suggest",
     "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
-    "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution",
+    "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution", "establish",
     "summarize", "summarise", "conclude", "elaborate", "recount", "denounce", "outline", "blame", "speak",
 }
 # Verbs of commitment: with a "to" clause and no "that" clause, a deed or an intention, not a statement.
@@ -69,6 +69,7 @@ PERSON_NOUNS = {
     "senator", "senators", "lawmaker", "lawmakers", "legislator", "legislators", "congressman", "congresswoman",
     "chairman", "chairwoman", "founder", "member", "members", "prosecutor", "judge", "researcher", "researchers",
     "economist", "economists", "blogger", "bloggers", "journalist", "correspondent", "major", "captain", "sergeant",
+    "ombudsman", "commissioner", "investigator", "investigators",
 }
 # Evidence a speaker publishes ("according to figures published by the UN"): the publisher is the claimant;
 # with no publisher named the evidence is the outlet's own (docs/claims.md).
@@ -698,6 +699,8 @@ def _speech(verb: Token) -> bool:
     if lemma in PLEDGES and any(c.dep_ == "xcomp" for c in verb.children) \
             and not any(c.dep_ == "ccomp" for c in verb.children):
         return False
+    if lemma == "establish":  # "investigators established that ...": a finding, not "established a unit"
+        return any(c.dep_ == "ccomp" for c in verb.children)
     if lemma == "speak":
         return any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in verb.children)
     return True
