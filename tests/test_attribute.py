@@ -316,3 +316,10 @@ def test_attribute_findings_and_ombudsmen(nlp, actors, text: str, name: str) -> 
 def test_attribute_establishing_a_unit_is_no_statement(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     [at] = _attribute(nlp, actors, "The army established a new brigade in the Kharkiv region in May.", "Kyiv Dispatch")
     assert at.claimant.kind == "outlet"
+
+
+def test_attribute_a_surname_the_tagger_took_for_a_place_stays_in_the_name(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("At least 40 people were killed and 190 more were wounded in different regions, stated Svitlana "
+            "Vodolaha, Head of the press service of the State Emergency Service of Ukraine.")
+    [at] = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert at.claimant.name.endswith("Vodolaha")

@@ -502,6 +502,10 @@ class Attributor:
             people = [unnamed]
         if people:
             name = people[0].text
+            root = people[0].root
+            if root.dep_ == "compound" and root.head.i == people[0].end and root.head.pos_ == "PROPN" \
+                    and root.head.text[:1].isupper():
+                name = doc[people[0].start: root.head.i + 1].text  # "Svitlana Vodolaha": a surname NER took for a place
             previous = memory.person(name)
             role = _role(span, people[0])
             side = self.actors.person_side(name) or self.actors.side_of(phrase)
