@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from frontwatch.records import Claim, Claimant, Event, Place, TimeSpan
-from frontwatch.stages.attach import _by_span, drop_casualty_parts, inherit_times, split_areas
+from frontwatch.stages.attach import _by_span, drop_retold_parts, inherit_times, split_areas
 
 
 def _t(text: str, start: int, day: int) -> TimeSpan:
@@ -121,7 +121,7 @@ def test_attach_a_casualty_update_without_the_inflicter_is_the_total_told_again(
     two = (Quantity("two", (0, 3), 2, "people", "people"),)
     total = Event("casualties", "asserted", "RU", quantities=two)
     part = Event("casualties", "asserted", "unknown", quantities=(Quantity("16", (0, 2), 16, "people", "people"),))
-    out = drop_casualty_parts([_said("Klitschko", total), _said("Klitschko", part), _said("Lysak", part)])
+    out = drop_retold_parts([_said("Klitschko", total), _said("Klitschko", part), _said("Lysak", part)])
     assert [len(c.events) for c in out] == [1, 0, 1]  # another speaker's count is another claim
 
 
@@ -134,9 +134,9 @@ def test_attach_a_casualty_count_elsewhere_or_after_a_vague_mention_stays() -> N
     elsewhere = Event("casualties", "asserted", "unknown", places=dnipro, quantities=three)
     vague = Event("casualties", "asserted", "RU")  # "... causing casualties among civilians"
     counted = Event("casualties", "asserted", "unknown", quantities=three)
-    out = drop_casualty_parts([_said("Kyiv Dispatch", first), _said("Kyiv Dispatch", elsewhere)])
+    out = drop_retold_parts([_said("Kyiv Dispatch", first), _said("Kyiv Dispatch", elsewhere)])
     assert [len(c.events) for c in out] == [1, 1]
-    out = drop_casualty_parts([_said("Kyiv Dispatch", vague), _said("Kyiv Dispatch", counted)])
+    out = drop_retold_parts([_said("Kyiv Dispatch", vague), _said("Kyiv Dispatch", counted)])
     assert [len(c.events) for c in out] == [1, 1]
 
 
@@ -146,7 +146,7 @@ def test_attach_a_quotation_giving_the_total_itself_keeps_its_claim() -> None:
     two = (Quantity("two", (0, 3), 2, "people", "people"),)
     paraphrase = _said("Gladkov", Event("casualties", "asserted", "UA", quantities=two))
     quote = replace(_said("Gladkov", Event("casualties", "asserted", "unknown", quantities=two)), direct_quote=True)
-    assert [len(c.events) for c in drop_casualty_parts([paraphrase, quote])] == [1, 1]
+    assert [len(c.events) for c in drop_retold_parts([paraphrase, quote])] == [1, 1]
 
 
 def test_attach_subheadings_and_related_headlines_in_the_body_count_no_events(pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -181,3 +181,12 @@ def test_attach_a_date_in_a_clause_about_the_trigger_noun_stays(pipeline) -> Non
             "Novomykhailivka over the past week.")
     report = pipeline.analyze(text, published="2024-03-05", source="Wirewire")
     assert [e.time.start for c in report.claims for e in c.events if e.time is not None] == [date(2024, 2, 27)]
+
+
+def test_attach_a_strike_told_again_without_its_attacker_is_the_same_strike_unless_on_another_day() -> None:
+    first = Event("shelling", "asserted", "UA", places=(Place("Urazovo", (0, 7), name="Urazovo"),))
+    part = Event("shelling", "asserted", "unknown")  # "the residential sector also came under fire"
+    out = drop_retold_parts([_said("Gladkov", first), _said("Gladkov", part)])
+    assert [len(c.events) for c in out] == [1, 0]
+    earlier = Event("shelling", "asserted", "unknown", time=_t("last week", 0, 3))
+    assert [len(c.events) for c in drop_retold_parts([_said("Gladkov", first), _said("Gladkov", earlier)])] == [1, 1]

@@ -300,3 +300,26 @@ def test_attribute_a_monitor_or_analysis_reading_evidence_is_the_claimant(nlp, a
 def test_attribute_a_map_with_no_project_named_is_no_claimant(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     [at] = _attribute(nlp, actors, "The map shows that the front line has barely moved since the spring.", "Wirewire")
     assert at.claimant.kind == "outlet"
+
+
+@pytest.mark.parametrize("text,name", [
+    # a finding with a that-clause is a statement; investigators of a body name the body
+    ("Later, investigators of the Security Service of Ukraine established that a Russian cruise missile hit the "
+     "hospital.", "Security Service of Ukraine"),
+    ("According to the ombudsman, more than 200 prisoners returned home in the latest exchange.", "ombudsman"),
+])
+def test_attribute_findings_and_ombudsmen(nlp, actors, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert name in at.claimant.name
+
+
+def test_attribute_establishing_a_unit_is_no_statement(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, "The army established a new brigade in the Kharkiv region in May.", "Kyiv Dispatch")
+    assert at.claimant.kind == "outlet"
+
+
+def test_attribute_a_surname_the_tagger_took_for_a_place_stays_in_the_name(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("At least 40 people were killed and 190 more were wounded in different regions, stated Svitlana "
+            "Vodolaha, Head of the press service of the State Emergency Service of Ukraine.")
+    [at] = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert at.claimant.name.endswith("Vodolaha")

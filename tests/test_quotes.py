@@ -213,3 +213,11 @@ def test_attribute_a_quotation_closed_by_the_statement_goes_to_its_issuer(nlp, a
     ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert "National Police" in ats[0].claimant.name
     assert all("National Police" in a.claimant.name for a in ats[1:])
+
+
+def test_attribute_a_total_and_its_parts_per_territory_go_on_with_the_report(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("According to a UN report, 2,300 civilians were killed or injured in the region last year.\n\n"
+            "On territory held by the government, there were 1,500 casualties, including 400 deaths.\n\n"
+            "On territory held by Russian forces, there were 800 casualties, including 150 deaths.")
+    ats = _attribute(nlp, actors, text, "example-news.com")
+    assert all("UN" in a.claimant.name for a in ats)

@@ -50,7 +50,7 @@ REPORTING_VERBS = {
     "comment", "predict", "estimate", "assess", "describe", "specify", "clarify", "complain", "disclose",
     "quote", "cite", "ask", "appeal", "request", "demand", "threaten", "believe", "think", "suggest",
     "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
-    "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution",
+    "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution", "establish",
     "summarize", "summarise", "conclude", "elaborate", "recount", "denounce", "outline", "blame", "speak",
 }
 # Verbs of commitment: with a "to" clause and no "that" clause, a deed or an intention, not a statement.
@@ -69,6 +69,7 @@ PERSON_NOUNS = {
     "senator", "senators", "lawmaker", "lawmakers", "legislator", "legislators", "congressman", "congresswoman",
     "chairman", "chairwoman", "founder", "member", "members", "prosecutor", "judge", "researcher", "researchers",
     "economist", "economists", "blogger", "bloggers", "journalist", "correspondent", "major", "captain", "sergeant",
+    "ombudsman", "commissioner", "investigator", "investigators",
 }
 # Evidence a speaker publishes ("according to figures published by the UN"): the publisher is the claimant;
 # with no publisher named the evidence is the outlet's own (docs/claims.md).
@@ -432,8 +433,9 @@ class Attributor:
                 # did not read) points at them
                 memory.mentioned.append(Claimant(name=ent.text, kind="person", side=self.actors.person_side(ent.text)
                                                  or "unknown"))
-            if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.pos_ == "PROPN":
-                # (not a common noun the tagger called a name: "Assistance is provided to all who need it")
+            if ent.label_ == "PERSON" and (ent.root.dep_ == "nsubj" or (ent.root.dep_ == "nsubjpass" and len(ent) > 1)):
+                # (a one-word passive subject is more often a common noun the tagger called a name, "Assistance is
+                # provided to all who need it", than a later speaker)
                 claimant = self._claimant(ent.root, memory, Claimant(name="", kind="outlet"))
                 if claimant is not None and claimant.kind == "person":
                     memory.remember(claimant)
@@ -502,6 +504,10 @@ class Attributor:
             people = [unnamed]
         if people:
             name = people[0].text
+            root = people[0].root
+            if root.dep_ == "compound" and root.head.i == people[0].end and root.head.pos_ == "PROPN" \
+                    and root.head.text[:1].isupper():
+                name = doc[people[0].start: root.head.i + 1].text  # "Svitlana Vodolaha": a surname NER took for a place
             previous = memory.person(name)
             role = _role(span, people[0])
             side = self.actors.person_side(name) or self.actors.side_of(phrase)
@@ -717,6 +723,8 @@ def _speech(verb: Token) -> bool:
     if lemma in PLEDGES and any(c.dep_ == "xcomp" for c in verb.children) \
             and not any(c.dep_ == "ccomp" for c in verb.children):
         return False
+    if lemma == "establish":  # "investigators established that ...": a finding, not "established a unit"
+        return any(c.dep_ == "ccomp" for c in verb.children)
     if lemma == "speak":
         return any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in verb.children)
     return True

@@ -267,7 +267,10 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
         # occupiers were killed ...").
         hostile = any(t.lower_ in HOSTILE_VOICE for t in at.sent) and not before.direct_quote \
             and before.cue_token is not None
-        if new_paragraph and not (item or hostile or (tally and before.cue_token is not None)):
+        # a tally goes on in a new paragraph after a told report, or after the report's tally before it (a total,
+        # then its parts per territory)
+        tallied = before.cue_token is not None or (own[i - 1] is None and _tally(before.sent))
+        if new_paragraph and not (item or hostile or (tally and tallied)):
             continue
         if not (item or voice or tally):
             continue  # background or analysis, the outlet's own
