@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from frontwatch.records import Claim, Claimant, Event, Place, TimeSpan
-from frontwatch.stages.attach import _by_span, drop_retold_parts, inherit_times, split_areas
+from frontwatch.stages.attach import _by_span, inherit_times, split_areas
 
 
 def _t(text: str, start: int, day: int) -> TimeSpan:
@@ -109,46 +108,6 @@ def test_attach_a_verbless_caption_asserts_nothing(pipeline) -> None:  # type: i
     assert not [c for c in report.claims if c.text.startswith("Firefighters")]
 
 
-# -- a casualty total and its parts are one claim (issue 8, claims-attach): records made up for these tests -----
-
-def _said(who: str, *events: Event) -> Claim:
-    return Claim(id="x", text="", span=(0, 1), claimant=Claimant(who, "person", "UA"), events=events)
-
-
-def test_attach_a_casualty_update_without_the_inflicter_is_the_total_told_again() -> None:
-    from frontwatch.records import Quantity
-
-    two = (Quantity("two", (0, 3), 2, "people", "people"),)
-    total = Event("casualties", "asserted", "RU", quantities=two)
-    part = Event("casualties", "asserted", "unknown", quantities=(Quantity("16", (0, 2), 16, "people", "people"),))
-    out = drop_retold_parts([_said("Klitschko", total), _said("Klitschko", part), _said("Lysak", part)])
-    assert [len(c.events) for c in out] == [1, 0, 1]  # another speaker's count is another claim
-
-
-def test_attach_a_casualty_count_elsewhere_or_after_a_vague_mention_stays() -> None:
-    from frontwatch.records import Quantity
-
-    kyiv, dnipro = (Place("Kyiv", (0, 4), name="Kyiv"),), (Place("Dnipro", (0, 6), name="Dnipro"),)
-    three = (Quantity("three", (0, 5), 3, "people", "people"),)
-    first = Event("casualties", "asserted", "RU", places=kyiv, quantities=three)
-    elsewhere = Event("casualties", "asserted", "unknown", places=dnipro, quantities=three)
-    vague = Event("casualties", "asserted", "RU")  # "... causing casualties among civilians"
-    counted = Event("casualties", "asserted", "unknown", quantities=three)
-    out = drop_retold_parts([_said("Kyiv Dispatch", first), _said("Kyiv Dispatch", elsewhere)])
-    assert [len(c.events) for c in out] == [1, 1]
-    out = drop_retold_parts([_said("Kyiv Dispatch", vague), _said("Kyiv Dispatch", counted)])
-    assert [len(c.events) for c in out] == [1, 1]
-
-
-def test_attach_a_quotation_giving_the_total_itself_keeps_its_claim() -> None:
-    from frontwatch.records import Quantity
-
-    two = (Quantity("two", (0, 3), 2, "people", "people"),)
-    paraphrase = _said("Gladkov", Event("casualties", "asserted", "UA", quantities=two))
-    quote = replace(_said("Gladkov", Event("casualties", "asserted", "unknown", quantities=two)), direct_quote=True)
-    assert [len(c.events) for c in drop_retold_parts([paraphrase, quote])] == [1, 1]
-
-
 def test_attach_subheadings_and_related_headlines_in_the_body_count_no_events(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("Russian forces shelled Kherson overnight, the regional governor said on Tuesday.\n\n"
             "Ukraine strikes Russian airfield with long-range drones\n\n"
@@ -182,11 +141,3 @@ def test_attach_a_date_in_a_clause_about_the_trigger_noun_stays(pipeline) -> Non
     report = pipeline.analyze(text, published="2024-03-05", source="Wirewire")
     assert [e.time.start for c in report.claims for e in c.events if e.time is not None] == [date(2024, 2, 27)]
 
-
-def test_attach_a_strike_told_again_without_its_attacker_is_the_same_strike_unless_on_another_day() -> None:
-    first = Event("shelling", "asserted", "UA", places=(Place("Urazovo", (0, 7), name="Urazovo"),))
-    part = Event("shelling", "asserted", "unknown")  # "the residential sector also came under fire"
-    out = drop_retold_parts([_said("Gladkov", first), _said("Gladkov", part)])
-    assert [len(c.events) for c in out] == [1, 0]
-    earlier = Event("shelling", "asserted", "unknown", time=_t("last week", 0, 3))
-    assert [len(c.events) for c in drop_retold_parts([_said("Gladkov", first), _said("Gladkov", earlier)])] == [1, 1]

@@ -47,11 +47,10 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
               for c in claims_of(doc, article, at, finder, places[i], times[i], quantities[i])]
     claims = inherit_times(claims)
     claims = drop_coreferent(doc, claims)
-    # Headlines restate the story's lead; their events lend their times above and are the total a body sentence
-    # may retell in parts, but are not counted again (the body sentence carries the claim). A subheading or a
-    # related headline inside the body may be another story: it lends nothing.
+    # Headlines restate the story's lead; their events lend their times above but are not counted again (the body
+    # sentence carries the claim). A subheading or a related headline inside the body counts no events either.
     subs = {attributions[i].span for i in subheadings(doc, attributions)}
-    claims = drop_retold_parts([replace(c, events=()) if c.span in subs else c for c in claims])
+    claims = [replace(c, events=()) if c.span in subs else c for c in claims]
     heads = {attributions[i].span for i in headlines(doc, attributions)}
     return [replace(c, events=()) if c.span in heads else c for c in claims]
 
@@ -92,46 +91,6 @@ def drop_coreferent(doc: Doc, claims: list[Claim]) -> list[Claim]:
                 continue
             kept.append(event)
             told.setdefault(key, []).append(places)
-        out.append(replace(claim, events=tuple(kept)) if len(kept) != len(claim.events) else claim)
-    return out
-
-
-# Events a claimant tells again, part by part, without naming who did them: the casualties of a strike, the
-# strike's other hits, the shelling of another street of the same village.
-RETOLD_WITHOUT_ACTOR = {"casualties", "strike", "shelling"}
-
-
-def drop_retold_parts(claims: list[Claim]) -> list[Claim]:
-    """A casualty count told again by the same claimant without saying who inflicted it is the same event.
-
-    "Two adults were killed in the Russian attack on the hospital, the mayor said." then, from the mayor,
-    "Sixteen people have been hospitalised" or "Both were adults": the total's parts and updates, one claim
-    (CONVENTIONS.md, totals and parts). The same holds for a strike or shelling told again part by part ("the
-    residential sector also came under fire"). Kept: an event that names another place, a side or a day of its
-    own, and a quotation giving the total's own figure (the claim is told on the quote when there is one).
-    """
-    # claimant -> (places, first figure) of the casualties told with a known inflicter; a vague mention ("causing
-    # casualties", no figure) is no total that a later count could be part of
-    told: dict[tuple[str, str], list[tuple[set[str], float | None, date | None]]] = {}
-    out: list[Claim] = []
-    for claim in claims:
-        kept = []
-        for event in claim.events:
-            places = {(p.name or p.text).casefold() for p in event.places}
-            if event.type in RETOLD_WITHOUT_ACTOR and event.polarity == "asserted":
-                earlier = told.get((claim.claimant.name, event.type), [])
-                figure = event.quantities[0].value if event.quantities else None
-                if event.actor_side == "unknown" and any(
-                        (places <= before or not before) and (total is not None or figure is None)
-                        and not (claim.direct_quote and figure is not None and figure == total)
-                        and (event.time is None or (when is not None and event.time.start == when))
-                        for before, total, when in earlier):
-                    continue
-                if event.actor_side != "unknown":
-                    total = event.quantities[0].value if event.quantities else None
-                    when = event.time.start if event.time is not None else None
-                    told.setdefault((claim.claimant.name, event.type), []).append((places, total, when))
-            kept.append(event)
         out.append(replace(claim, events=tuple(kept)) if len(kept) != len(claim.events) else claim)
     return out
 

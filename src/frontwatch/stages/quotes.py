@@ -58,11 +58,6 @@ LIST_LINE = re.compile(r"(?:\d|[-•–—*]\s)")
 LIST_ITEM = "list item"
 # The main verbs of a sentence that points back at the lead ("This was reported by X, citing Y").
 POINTING_VERBS = {"report", "announce", "state", "say", "write", "tell", "inform", "publish", "confirm"}  # the cue of a list's items: they go on with the speaker of the line that opened it
-# A casualty tally's words, and the tally of none.
-TALLY_WORDS = re.compile(r"\b(?:killed|died|dead|deaths?|wounded|injured|injur(?:y|ies)|casualties|victims|hospitali[sz]ed|"
-                         r"missing|fatalities)\b", re.I)
-NO_LOSSES = re.compile(r"\b(?:no (?:casualties|victims|injuries|fatalities|deaths|one (?:was|has been) (?:killed|injured|"
-                       r"hurt))|nobody (?:was|has been) (?:killed|injured|hurt))\b", re.I)
 # Quotation marks: curly ones say which way they face; a straight one opens after a space or a bracket.
 QUOTE_MARKS = re.compile(r"[“”\"]")
 OPENERS_BEFORE = set(" \t\n([{—–-:/")
@@ -255,11 +250,7 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
         # the speaker's voice, or "They deployed more units": the report's own subject goes on
         voice = any(t.lower_ in SPEAKER_VOICE for t in at.sent) or any(
             t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.lower_ == "they" for t in at.sent)
-        # The report's tally ("30 people were killed and more than 100 injured.", "There were no casualties."): the
-        # figures of a statement go on with whoever gave them, any named speaker with a side.
-        # Not after "X reported about it", which closes the lead it points back at.
-        tally = _tally(at.sent) and not (own[i - 1] is not None and refers_back(before.sent, own[i - 1]))  # type: ignore[arg-type]
-        if not (issuer(before.claimant, actors, strong=item) or (tally and _named(before.claimant))):
+        if not issuer(before.claimant, actors, strong=item):
             continue
         new_paragraph = "\n" in text[before.span[1]:at.span[0]]
         # A new paragraph goes on with a bulletin's next item, or in the enemy's name when the report before it
@@ -267,29 +258,12 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
         # occupiers were killed ...").
         hostile = any(t.lower_ in HOSTILE_VOICE for t in at.sent) and not before.direct_quote \
             and before.cue_token is not None
-        # a tally goes on in a new paragraph after a told report, or after the report's tally before it (a total,
-        # then its parts per territory)
-        tallied = before.cue_token is not None or (own[i - 1] is None and _tally(before.sent))
-        if new_paragraph and not (item or hostile or (tally and tallied)):
+        if new_paragraph and not (item or hostile):
             continue
-        if not (item or voice or tally):
+        if not (item or voice):
             continue  # background or analysis, the outlet's own
         results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
     return results
-
-
-def _tally(sent: Span) -> bool:
-    """A casualty tally: a loss word with a figure, or none at all ("There were no casualties")."""
-    text = sent.text
-    if not TALLY_WORDS.search(text):
-        return False
-    return bool(NO_LOSSES.search(text)) or any(
-        t.like_num and t.ent_type_ not in {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"} for t in sent)
-
-
-def _named(claimant: Claimant) -> bool:
-    last = claimant.name.split()[-1].lower() if claimant.name else ""
-    return claimant.kind in {"person", "organisation"} and claimant.side != "unknown" and last not in GENERIC_SPEAKERS
 
 
 def _list_item(text: str, before: Attribution, at: Attribution) -> bool:
