@@ -79,7 +79,6 @@ def _date_data(s: str, base: date, prefer: str) -> tuple[date | None, str | None
     return data.date_obj.date(), data.period
 
 
-
 # "june 1", "jan. 24", "3rd january, 2024": a month and day, most of what reaches dateparser
 _CALENDAR_DATE = re.compile(
     r"(?:(?P<m1>[a-z]{3,9})\.? (?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?P<m2>[a-z]{3,9})\.?)"
@@ -110,6 +109,7 @@ def _calendar_date(s: str, base: date, prefer: str) -> tuple[date, str] | None:
     except ValueError:
         return None
     return d, "day"
+
 
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])

@@ -9,6 +9,7 @@ The CLI (``frontwatch ingest|claims|incidents|show|export|db``) is a thin shell 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import heapq
 import itertools
@@ -185,44 +186,31 @@ class Ledger:
                           report.article.id)
         yield from failed
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A connection marked for writing (``db`` gives it the write lock), database errors translated."""
+        with db.translated(self.url), self.engine.connect() as conn:
+            conn.info["write"] = True
+            try:
+                yield conn
+            finally:
+                conn.info.pop("write", None)
+
     def check_writable(self) -> None:
         """Raise StorageError now if the ledger cannot take a write (locked, read-only file, read-only
         PostgreSQL role or transaction): a write that changes nothing, rolled back."""
-        with db.translated(self.url), self.engine.connect() as conn:
-            conn.info["write"] = True
-            try:
-                with conn.begin() as tx:
-                    conn.execute(text("UPDATE alembic_version SET version_num = version_num"))
-                    tx.rollback()
-            finally:
-                conn.info.pop("write", None)
+        with self._writing() as conn, conn.begin() as tx:
+            conn.execute(text("UPDATE alembic_version SET version_num = version_num"))
+            tx.rollback()
 
     def add(self, report: Any) -> bool:
         """Store one analysed report in one transaction; False when its text was already stored."""
-        lcfg = self.settings.ledger
-        sig = signature(report.article.text, lcfg.syndication_threshold, lcfg.minhash_permutations)
-        with db.translated(self.url), self.engine.connect() as conn:
-            conn.info["write"] = True
-            try:
-                with conn.begin():
-                    pk = store_report(conn, report, sig, lcfg.syndication_threshold, self.reconciler,
-                                      known=self._known, tallies=self._tallies)
-            finally:
-                conn.info.pop("write", None)
-        return pk is not None
+        with self._writing() as conn, conn.begin():
+            return self._store(conn, report)
 
     def record_failure(self, origin: str, reason: str, digest: str | None = None) -> None:
-        with db.translated(self.url), self.engine.connect() as conn:
-            conn.info["write"] = True
-            try:
-                with conn.begin():
-                    seen = conn.execute(select(failures.c.id).where(failures.c.origin == origin,
-                                                                   failures.c.reason == reason)).first()
-                    if not seen:
-                        conn.execute(insert(failures).values(origin=origin, reason=reason, content_hash=digest,
-                                                             at=datetime.now(UTC)))
-            finally:
-                conn.info.pop("write", None)
+        with self._writing() as conn, conn.begin():
+            self._fail(conn, origin, reason, digest)
 
     def add_many(self, items: Iterable[Any], group: int = 200) -> Iterator[str]:
         """``add`` and ``record_failure`` for many items, ``group`` of them to a transaction: a bulk load
@@ -230,44 +218,42 @@ class Ledger:
         article. Each item has a savepoint of its own, so one whose storing fails rolls back alone: the items
         before it are committed and its error is raised. Items are reports or ``(origin, reason, digest)``
         failures; yields ``new``, ``duplicate`` or ``failed`` per item, once its transaction is committed."""
-        lcfg = self.settings.ledger
         chunks = iter(items)
         while chunk := list(itertools.islice(chunks, group)):
             done: list[str] = []
             error: Exception | None = None
-            with db.translated(self.url):
-                with self.engine.connect() as conn:
-                    conn.info["write"] = True
+            with self._writing() as conn, conn.begin():
+                for item in chunk:
                     try:
-                        with conn.begin():
-                            for item in chunk:
-                                try:
-                                    with conn.begin_nested():
-                                        done.append(self._add_one(conn, item, lcfg))
-                                except Exception as exc:  # noqa: BLE001 - raised below, after the commit
-                                    error = exc
-                                    self._known.clear()  # the caches may hold what was just rolled back
-                                    self._tallies.clear()
-                                    break
-                    finally:
-                        conn.info.pop("write", None)
-                yield from done
-                if error is not None:
+                        with conn.begin_nested():
+                            if isinstance(item, tuple):
+                                self._fail(conn, *item)
+                                done.append("failed")
+                            else:
+                                done.append("new" if self._store(conn, item) else "duplicate")
+                    except Exception as exc:  # noqa: BLE001 - raised below, after the commit
+                        error = exc
+                        self._known.clear()  # the caches may hold what was just rolled back
+                        self._tallies.clear()
+                        break
+            yield from done
+            if error is not None:
+                with db.translated(self.url):  # a database error reads as a StorageError, as from ``add``
                     raise error
 
-    def _add_one(self, conn: Connection, item: Any, lcfg: Any) -> str:
-        if isinstance(item, tuple):
-            origin, reason, digest = item
-            seen = conn.execute(select(failures.c.id).where(failures.c.origin == origin,
-                                                           failures.c.reason == reason)).first()
-            if not seen:
-                conn.execute(insert(failures).values(origin=origin, reason=reason, content_hash=digest,
-                                                     at=datetime.now(UTC)))
-            return "failed"
-        sig = signature(item.article.text, lcfg.syndication_threshold, lcfg.minhash_permutations)
-        pk = store_report(conn, item, sig, lcfg.syndication_threshold, self.reconciler, known=self._known,
-                          tallies=self._tallies)
-        return "new" if pk is not None else "duplicate"
+    def _store(self, conn: Connection, report: Any) -> bool:
+        lcfg = self.settings.ledger
+        sig = signature(report.article.text, lcfg.syndication_threshold, lcfg.minhash_permutations)
+        return store_report(conn, report, sig, lcfg.syndication_threshold, self.reconciler, known=self._known,
+                            tallies=self._tallies) is not None
+
+    @staticmethod
+    def _fail(conn: Connection, origin: str, reason: str, digest: str | None) -> None:
+        seen = conn.execute(select(failures.c.id).where(failures.c.origin == origin,
+                                                       failures.c.reason == reason)).first()
+        if not seen:
+            conn.execute(insert(failures).values(origin=origin, reason=reason, content_hash=digest,
+                                                 at=datetime.now(UTC)))
 
     # -- queries --------------------------------------------------------------------------------------------
     def claims(self, *, place: str | None = None, near: tuple[float, float, float] | None = None,
