@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -132,7 +133,7 @@ def _focus_place(article: Article, names: Sequence[str]) -> Place | None:
     twice and more often than any other. "Rescuers searched the rubble; the toll rose to 40" follows a
     lede and a caption that name the city; the sentence itself need not. Mentions inside a speaker's name
     and datelines do not count, and neither do regions or countries (they name a scope, not a scene)."""
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     first: dict[str, Place] = {}
     for p in article.places:
         if p.role != "place" or not p.resolved or p.feature in ("country", "region") or (p.precision or 1) >= 3:
@@ -140,12 +141,12 @@ def _focus_place(article: Article, names: Sequence[str]) -> Place | None:
         if _in_a_name(p, article.text, names) or _dateline(p, article.text):
             continue
         key = p.id or p.name or p.text
-        counts[key] = counts.get(key, 0) + 1
+        counts[key] += 1
         first.setdefault(key, p)
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
         return None
-    return next(first[k] for k, n in counts.items() if n == ranked[0])
+    return first[top[0][0]]
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -220,8 +221,7 @@ def events_from_report(report: Report, syndicate: str | None = None,
         placed = [[p if p is not None else focus for p in ps] for ps in placed]
     for claim, places in zip(report.claims, placed, strict=True):
         stated = claim.stated.start if claim.stated and claim.stated.start else dated
-        for i, ev in enumerate(claim.events):
-            place = places[i]
+        for i, (ev, place) in enumerate(zip(claim.events, places, strict=True)):
             start, end = _event_time(ev, stated, settings)
             if start is not None:
                 pass

@@ -164,6 +164,11 @@ def scope(e: LedgerEvent) -> int:
     return POINT
 
 
+def vague(e: LedgerEvent, max_span_days: int) -> bool:
+    """A time that spans more than ``max_span_days`` ("since the invasion began"): background, not a date."""
+    return e.start is not None and e.end is not None and (e.end - e.start).days > max_span_days
+
+
 def mover(e: LedgerEvent) -> str:
     """The side whose action the event is about: the attacker, the advancing side; for a withdrawal, the
     side that gains ("Ukraine pulled out" is Russia's gain); for a clash, nobody in particular."""
@@ -294,7 +299,7 @@ class Reconciler:
         return fit
 
     def _vague(self, e: LedgerEvent) -> bool:
-        return e.start is not None and e.end is not None and (e.end - e.start).days > self.settings.max_span_days
+        return vague(e, self.settings.max_span_days)
 
     def order(self, events: Sequence[LedgerEvent]) -> list[LedgerEvent]:
         """The order to assign one article's events in: points, then regions, then blanket claims
@@ -627,7 +632,7 @@ def lead_incidents(incidents: Mapping[int, Sequence[LedgerEvent]],
     began", another town last month) land in other incidents. A placed event whose time spans months
     ("the only city taken after 24 February", told in November) is background too: it does not count
     as placed."""
-    rec = Reconciler(settings)
+    max_span_days = (settings or ReconcileSettings()).max_span_days
     placed: dict[str, Counter[int]] = defaultdict(Counter)
     total: dict[str, Counter[int]] = defaultdict(Counter)
     first: dict[tuple[str, int], int] = {}
@@ -635,7 +640,7 @@ def lead_incidents(incidents: Mapping[int, Sequence[LedgerEvent]],
     for iid in sorted(incidents):
         for m in incidents[iid]:
             total[m.article_id][iid] += 1
-            placed[m.article_id][iid] += scope(m) == POINT and not rec._vague(m)
+            placed[m.article_id][iid] += scope(m) == POINT and not vague(m, max_span_days)
             first.setdefault((m.article_id, iid), n)
             n += 1
     sources = {iid: min(ESTABLISHED_SOURCES, len({m.syndicate for m in ms})) for iid, ms in incidents.items()}
