@@ -452,3 +452,47 @@ def test_month_and_day_read_as_dateparser_reads_them() -> None:
                 assert _date_data(text, base, prefer) == fast
                 checked += 1
     assert checked > 60
+
+
+# -- a year from the weekday or from the page's full dates; nights of a date ----------------------------------
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        # the weekday fixes the year: 9 November fell on a Wednesday in 2022, not in 2023
+        ("on Wednesday, November 9", date(2024, 4, 15), ("2022-11-09", "2022-11-09", "day")),
+        ("Friday, July 7", date(2023, 7, 20), ("2023-07-07", "2023-07-07", "day")),  # already agrees
+        ("on Tuesday, Nov. 8, 2022", date(2024, 4, 15), ("2022-11-08", "2022-11-08", "day")),  # a written year rules
+        ("the night of August 5", date(2024, 8, 20), ("2024-08-05", "2024-08-05", "day")),
+        ("on the night of 5-6 August", date(2024, 8, 20), ("2024-08-05", "2024-08-06", "day")),
+        ("the night of August 5-6", date(2024, 8, 20), ("2024-08-05", "2024-08-06", "day")),
+        ("overnight on August 5", date(2024, 8, 20), ("2024-08-05", "2024-08-05", "day")),
+    ],
+)  # fmt: skip
+def test_times_resolve_weekday_year_and_nights(text: str, published: date, expected: tuple[str, str, str]) -> None:
+    start, end, gran = resolve_time(text, published)
+    assert (start and str(start), end and str(end), gran) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,published,expected",
+    [
+        ("Drones hit a fuel depot near the border on the night of August 5, the governor said.", date(2024, 8, 20),
+         [("on the night of August 5", "2024-08-05", "2024-08-05")]),
+        ("Shelling hit the port overnight on August 5, officials said.", date(2024, 8, 20),
+         [("overnight on August 5", "2024-08-05", "2024-08-05")]),
+        ("The raid began on the night of 5-6 August, the army said.", date(2024, 8, 20),
+         [("5-6 August", "2024-08-05", "2024-08-06")]),
+        # an undated page: a day without its year takes the year of the full date the page writes
+        ("The envoy reached the capital on Aug. 4. The visit was agreed in a letter dated July 30, 2024.", None,
+         [("on Aug. 4", "2024-08-04", "2024-08-04"), ("July 30, 2024", "2024-07-30", "2024-07-30")]),
+        ("The mayor said on Dec. 30, 2022 that the market had reopened. Rockets hit it again on Jan. 3.", None,
+         [("on Dec. 30, 2022", "2022-12-30", "2022-12-30"), ("on Jan. 3", "2023-01-03", "2023-01-03")]),
+        # and when it writes none, the day stays unresolved rather than guessed
+        ("Shelling hit the port on Aug. 4, officials said.", None, [("on Aug. 4", "None", "None")]),
+    ],
+)  # fmt: skip
+def test_times_extract_nights_and_yearless_days(
+    plain_nlp: Language, sentence: str, published: date | None, expected: list[tuple[str, str, str]]
+) -> None:
+    got = extract_times(plain_nlp(sentence), published, TimesSettings())
+    assert [(t.text, str(t.start), str(t.end)) for t in got] == expected

@@ -624,7 +624,11 @@ def _single(s: str, p: date | None, future: bool) -> Interval:
     s = re.sub(r",?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)$", "", s)
     s = re.sub(r"^(?:at )?(?:dawn|dusk|noon|midnight|daybreak|sunrise|sunset) (?:on )?(?=" + _WD + "|today|yesterday|"
                + _MON + r"|\d)", "", s)  # "at dawn on Thursday": that Thursday
-    s = re.sub(r"^(?:" + _WD + r"),?\s+(?=\d|" + _MON + r")", "", s)  # "Monday, July 17"
+    named = re.match(r"^" + _WD + r",?\s+(?=\d|" + _MON + r")", s)  # "Monday, July 17"
+    if named:
+        s = s[named.end():]
+        if _explicit_year(s) is None:
+            return _on_weekday(_single(s, p, future), WEEKDAYS.index(named.group(1)), future)
     s = re.sub(r"\s+(gmt|utc|cet|msk|eet|eest|local time)$", "", s)
     m = re.fullmatch(r"(?:early|late|later|earlier)(?: on)? (.+)", s)
     if m and re.match(
@@ -634,9 +638,12 @@ def _single(s: str, p: date | None, future: bool) -> Interval:
     if not s:
         return UNKNOWN
     m = re.fullmatch(r"(?:the )?(?:(?:early|small|wee|first|late) hours|(?:early |late )?(?:morning|afternoon|evening|"
-                     r"night)) of (.+)", s)
-    if m:  # "in the early hours of Tuesday", "the night of March 3": that day
-        inner = _single(m.group(1), p, future)
+                     r"night)) of (.+)|overnight on (.+)", s)
+    if m:  # "in the early hours of Tuesday", "the night of March 3": that day; "the night of 5-6 August": both
+        inner = _resolve(m.group(1) or m.group(2), p, future)
+        if inner[2] == "range" and inner[0] is not None and inner[1] is not None \
+                and (inner[1] - inner[0]).days == 1:
+            return inner[0], inner[1], "day"
         return inner if inner[2] == "day" else UNKNOWN
     m = re.fullmatch(r"(?:any|each|every) (?:day|week|month|quarter|season) of (.+)", s)
     if m:  # "more than in any quarter of last year": the year
@@ -652,6 +659,24 @@ def _single(s: str, p: date | None, future: bool) -> Interval:
             return rel
     res = _absolute(s, p, future)
     return res if res is not None else UNKNOWN
+
+
+def _on_weekday(res: Interval, weekday: int, future: bool) -> Interval:
+    """A day written with its weekday and without a year ("Wednesday, November 9"): the weekday says which
+    year, so the nearest year in the reading's direction (back for past, on for future) whose day falls on
+    it; a weekday the calendar never gives that day within eleven years (a slip) leaves the day as it was."""
+    d = res[0]
+    if res[2] != "day" or d is None or d.weekday() == weekday:
+        return res
+    step = 1 if future else -1
+    for k in range(1, 12):
+        try:
+            cand = d.replace(year=d.year + k * step)
+        except ValueError:  # 29 February
+            continue
+        if cand.weekday() == weekday:
+            return cand, cand, "day"
+    return res
 
 
 def _range(a: str, b: str, p: date | None, future: bool) -> Interval | None:

@@ -47,7 +47,9 @@ _EXTRA = re.compile(
     r"|\b(?:by|at|until|till|since)\s+that\s+time\b"
     # a full written date, which the model now and then leaves untagged (a dateline line of its own)
     r"|\b(?:" + "|".join(MONTHS) + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(MONTHS) + r"),?\s+(?:19|20)\d\d\b",
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(MONTHS) + r"),?\s+(?:19|20)\d\d\b"
+    # two days before their month ("5-6 August", "5 to 6 August"): the model tags the second alone
+    r"|\b\d{1,2}\s*(?:-|\u2013|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:" + "|".join(MONTHS) + r")\b",
     re.IGNORECASE,
 )
 # a month written out or abbreviated ("Nov.", "Sept")
@@ -487,10 +489,15 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
         elif joined and c[0] == joined[-1][1] and doc[c[0]].lower_ == "on" and _CLOCK_TIME.search(
                 doc[joined[-1][0]:joined[-1][1]].text):
             joined[-1] = (joined[-1][0], c[1])  # "at 7:30 p.m. on Tuesday", "after midnight on January 1"
+        elif joined and c[0] == joined[-1][1] and _NIGHT_OF.search(doc[joined[-1][0]:joined[-1][1]].text) and (
+                doc[c[0]].lower_ == "on" or doc[c[0] - 1].lower_ == "of"):
+            joined[-1] = (joined[-1][0], c[1])  # "the night of" + "August 5", "overnight" + "on August 5"
         else:
             joined.append(c)
     dateline = _reference(doc, joined)
     ref = published if published is not None else dateline
+    # an undated page without a dateline: its days written without a year take the year of its full dates
+    years = _year_reference(doc, joined) if ref is None else None
     day_refs = {m.end() for m in _DAY_REF_LC.finditer(doc_text(doc), doc_lower(doc))}
     out: list[TimeSpan] = []
     for s, e in joined:
@@ -564,7 +571,12 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             prev = _previous_day(out, span.sent.start_char) or _previous_day(out, None)
             start, end, gran = (prev.start, prev.end, "day") if prev else (None, None, "unknown")
         else:
-            start, end, gran = resolve_time(text, ref, future=_future(span))
+            future = _future(span)
+            if years is not None and _YEARLESS_DAY.fullmatch(low):
+                # the occurrence nearest the page's latest full date, before or after it
+                start, end, gran = resolve_time(text, years + timedelta(days=-183 if future else 182), future=future)
+            else:
+                start, end, gran = resolve_time(text, ref, future=future)
         if ref is not None and start is not None and _too_far(text, start, ref, settings):
             start, end, gran = None, None, "unknown"  # far beyond publication: a typo or a wild claim
         if start is None and end is None and not (_worth_keeping(core) or _ANAPHORA.match(text)):
@@ -584,6 +596,29 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
             out.append(TimeSpan(text=delay.group(1), span=(delay.start(1), delay.end(1)), start=start, end=end,
                                 granularity="day"))
     return out
+
+
+# a day written without its year: "Aug. 4", "on Friday, July 7", "as of 27 August", "the night of August 5-6"
+_YEARLESS_DAY = re.compile(
+    r"(?:(?:on|as\s+of|by|at|in)\s+)?(?:the\s+(?:night|early\s+hours|morning|evening)\s+of\s+)?"
+    r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?(?:" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|\u2013)\s*\d{1,2})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|\u2013)\s*\d{1,2})?\s+(?:of\s+)?" + _MONTH_WORD + r")",
+    re.IGNORECASE,
+)
+
+
+def _year_reference(doc: Doc, spans: list[tuple[int, int]]) -> date | None:
+    """The latest day the text writes out with its year ("August 28, 2023"), which a page without a date
+    or dateline was written on or after: its days written without a year ("on Aug. 4") take the year that
+    puts them nearest it. None when it writes no such day; those days then stay unresolved."""
+    days = []
+    for s, e in spans:
+        text = doc[s:e].text
+        if _YEAR_TOKEN.search(text):
+            start, end, gran = resolve_time(text, None)
+            if gran == "day" and start is not None and start == end:
+                days.append(start)
+    return max(days) if days else None
 
 
 def _previous_day(out: list[TimeSpan], since: int | None) -> TimeSpan | None:
@@ -630,6 +665,8 @@ def _unit_anaphora(
     return None
 
 
+# a night the date after it names, which the model tags apart from the date: "on the night of" "August 5-6"
+_NIGHT_OF = re.compile(r"(?:\bthe\s+(?:night|early\s+hours|small\s+hours)\s+of|\bovernight)$", re.IGNORECASE)
 # a time of day, which the date after it ("on Tuesday") places
 _CLOCK_TIME = re.compile(r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|\b(?:midnight|noon|dawn|dusk|"
                          r"daybreak|sunrise|sunset))\s*(?:local\s+time|gmt|utc)?$", re.IGNORECASE)
