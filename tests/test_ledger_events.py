@@ -127,6 +127,18 @@ def test_an_undated_article_is_dated_by_the_latest_full_day_it_writes() -> None:
     assert article_date(replace(undated, times=times[2:], url="https://wire.example/2024/03/depot-hit.html")) is None
 
 
+
+def test_an_undated_article_is_dated_by_a_day_its_weekday_pins() -> None:
+    text = "Officials said on Wednesday, November 9 that troops had left the bridgehead, as they had on Friday."
+    day = lambda t, d: TimeSpan(text=t, span=None, start=d, end=d, granularity="day")  # noqa: E731
+    # the times stage reads the weekday as the year: 9 November 2022 was a Wednesday
+    pinned, loose = day("on Wednesday, November 9", date(2022, 11, 9)), day("on Friday", date(2022, 11, 4))
+    undated = Article(text=text, id="u2", source="Wire", times=(pinned, loose))
+    assert article_date(undated) == date(2022, 11, 9)
+    # a weekday the day does not fall on pins nothing (a reading without the weekday's help)
+    assert article_date(replace(undated, times=(day("on Wednesday, November 9", date(2023, 11, 9)),))) is None
+    assert article_date(replace(undated, times=(loose,))) is None
+
 def test_an_article_whose_events_name_no_place_is_about_the_town_it_names_most(pipeline) -> None:  # type: ignore[no-untyped-def]
     def places(text: str) -> list[str | None]:
         report = pipeline.analyze(text, published="2024-05-15", source="Wirewire")

@@ -150,6 +150,18 @@ def _focus_place(article: Article, names: Sequence[str]) -> Place | None:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?=[a-z]{3,9}\.?\s+\d|\d)",
+                      re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _pinned(text: str, day: date) -> bool:
+    """A day whose year the text fixes: written with it ("August 28, 2023"), or with a weekday the resolved
+    day falls on ("Wednesday, November 9": the times stage took the year that puts it on a Wednesday)."""
+    if _YEAR.search(text):
+        return True
+    m = _WEEKDAY.search(text)
+    return m is not None and _WEEKDAYS.index(m.group(1).lower()) == day.weekday()
 
 
 def article_date(article: Article) -> date | None:
@@ -164,7 +176,7 @@ def article_date(article: Article) -> date | None:
     if article.published is not None:
         return article.published
     days = [t.start for t in article.times
-            if t.granularity == "day" and t.start is not None and t.start == t.end and _YEAR.search(t.text)]
+            if t.granularity == "day" and t.start is not None and t.start == t.end and _pinned(t.text, t.start)]
     posted = url_date(article.url)
     if posted is not None:
         days.append(posted)
