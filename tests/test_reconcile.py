@@ -117,6 +117,23 @@ def test_blanket_claim_of_another_article_stays_apart_and_never_chains_two_towns
     assert groups([blanket, a, b, other]) == [["bakhmut", "all"], ["avd"], ["other"]]
 
 
+
+def test_a_blanket_claim_follows_its_articles_region_claim_into_an_incident_other_reports_made_finer() -> None:
+    # a region report first; a later report puts the town (in that region) into the same incident; then a third
+    # report speaks of the region and, without a place, of the same pull-out: both its claims join the incident
+    oblast = dict(at=(48.0, 37.8), place="Donetsk Oblast", precision=3, feature="region", start="2023-07-15",
+                  end="2023-07-15")
+    first = ev("reg1", "withdrawal", side="RU", actor="RU", article="a1", **oblast)
+    town = ev("town", "withdrawal", side="RU", actor="RU", article="a2", start="2023-07-15", end="2023-07-15")
+    again = ev("reg3", "withdrawal", side="RU", actor="RU", article="a3", **oblast)
+    blanket = ev("none3", "withdrawal", side="UA", actor="RU", at=None, article="a3", start="2023-07-15",
+                 end="2023-07-15")
+    assert groups([first, town, again, blanket]) == [["reg1", "town", "reg3", "none3"]]
+    # it still meets nothing of another article's: a blanket claim alone opens its own incident
+    stray = ev("none4", "withdrawal", side="UA", actor="RU", at=None, article="a4", start="2023-07-15",
+               end="2023-07-15")
+    assert groups([first, town, stray]) == [["reg1", "town"], ["none4"]]
+
 def test_blanket_claims_with_the_same_named_scope_meet() -> None:
     # (strikes: a placed family; negotiations, like supplies, match whatever places they name)
     a = ev("a", "strike", at=(49.0, 32.0), place="Ukraine", feature="country", precision=3, admin1=None)

@@ -326,9 +326,13 @@ class Reconciler:
             # a member without a time matches any date: it must not bridge two periods
             pool = [m for m in pool if m.start is not None]
         if se == BLANKET and not placeless:
-            # a blanket claim fits its own article's members, or blanket ones of the same wording only
+            # a blanket claim fits its own article's members, or blanket ones of the same wording only. Its own
+            # article's members count at any scope: "the Russians pulled out", beside a report of the pull-out
+            # from Kherson Oblast, belongs with it also after other reports put the city into that incident
             name = _norm(event.place)
-            pool = [m for m in pool if m.article_id == event.article_id or (name and _norm(m.place) == name)]
+            own = [m for m in members if m.article_id == event.article_id
+                   and (event.start is None or m.start is not None or not any(o.start for o in members))]
+            pool = own + [m for m in pool if m.article_id != event.article_id and name and _norm(m.place) == name]
         best: tuple[int, float] | None = None
         for m in reversed(pool):  # the newest first: the same article's, the same point's, are usually late
             f = self.matches(event, m)
