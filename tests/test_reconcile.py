@@ -166,6 +166,20 @@ def test_region_matches_region_and_attaches_to_towns_in_it() -> None:
     assert groups([town, region, other]) == [["town", "reg"], ["kharkiv"]]
 
 
+
+def test_a_region_claim_takes_a_town_in_it_and_then_no_other_town_of_the_region() -> None:
+    # a region report first, a town of the region in the same week joins it; a town 55 km away in the same
+    # region and week does not join through the region claim; an undated line on the first town does
+    region = ev("reg", "withdrawal", side="RU", actor="RU", at=(48.0, 37.8), place="Donetsk Oblast", precision=3,
+                feature="region", article="a1")
+    town = ev("town", "withdrawal", side="RU", actor="RU", article="a2")
+    far = ev("far", "withdrawal", side="RU", actor="RU", at=AVDIIVKA, place="Avdiivka", article="a3")
+    undated_region = ev("undated", "withdrawal", side="RU", actor="RU", at=(48.0, 37.8), place="Donetsk Oblast",
+                        precision=3, feature="region", article="a4", start=None, end=None, stated=None)
+    undated_town = ev("again", "withdrawal", side="RU", actor="RU", article="a5", start=None, end=None, stated=None)
+    assert groups([region, town, far, undated_region, undated_town]) == [
+        ["reg", "town", "again"], ["far"], ["undated"]]
+
 def test_assign_is_deterministic_and_prefers_the_lowest_id_on_ties() -> None:
     r = Reconciler()
     e = ev("new")
