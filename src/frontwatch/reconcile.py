@@ -330,8 +330,9 @@ class Reconciler:
             # article's members count at any scope: "the Russians pulled out", beside a report of the pull-out
             # from Kherson Oblast, belongs with it also after other reports put the city into that incident
             name = _norm(event.place)
-            own = [m for m in members if m.article_id == event.article_id
-                   and (event.start is None or m.start is not None or not any(o.start for o in members))]
+            own = [m for m in members if m.article_id == event.article_id]
+            if event.start is not None and any(m.start is not None for m in own):
+                own = [m for m in own if m.start is not None]  # a timed claim fits a timed member, as above
             pool = own + [m for m in pool if m.article_id != event.article_id and name and _norm(m.place) == name]
         best: tuple[int, float] | None = None
         for m in reversed(pool):  # the newest first: the same article's, the same point's, are usually late
