@@ -139,6 +139,15 @@ def test_an_undated_article_is_dated_by_a_day_its_weekday_pins() -> None:
     assert article_date(replace(undated, times=(day("on Wednesday, November 9", date(2023, 11, 9)),))) is None
     assert article_date(replace(undated, times=(loose,))) is None
 
+
+def test_a_machine_timestamp_dates_an_undated_page_only_when_nothing_else_does() -> None:
+    text = "Updated 2024-04-15T05:13:31+03:00. Officials said on Wednesday, November 9 that troops had left."
+    day = lambda t, d: TimeSpan(text=t, span=None, start=d, end=d, granularity="day")  # noqa: E731
+    stamp = day("2024-04-15T05:13:31+03:00", date(2024, 4, 15))
+    undated = Article(text=text, id="u3", source="Wire", times=(stamp, day("on Wednesday, November 9", date(2022, 11, 9))))
+    assert article_date(undated) == date(2022, 11, 9)  # the stamp is a later edit, not the report's day
+    assert article_date(replace(undated, times=(stamp,))) == date(2024, 4, 15)
+
 def test_an_article_whose_events_name_no_place_is_about_the_town_it_names_most(pipeline) -> None:  # type: ignore[no-untyped-def]
     def places(text: str) -> list[str | None]:
         report = pipeline.analyze(text, published="2024-05-15", source="Wirewire")

@@ -210,6 +210,10 @@ FEB = date(2023, 2, 10)
         ("last fiscal year", MON, False, ("2022-01-01", "2022-12-31", "year")),
         ("fiscal 2021", MON, False, ("2021-01-01", "2021-12-31", "year")),
         ("1957-58", MON, False, ("1957-01-01", "1958-12-31", "range")),
+        # a machine timestamp is its day (it had read as the years 2024 to 2015)
+        ("2024-04-15T05:13:31+03:00", MON, False, ("2024-04-15", "2024-04-15", "day")),
+        ("2024-04-15 05:13", MON, False, ("2024-04-15", "2024-04-15", "day")),
+        ("2024-04-15T05:13:31+", MON, False, ("2024-04-15", "2024-04-15", "day")),
         ("the 2014/15 season", MON, False, (None, None, "unknown")),  # a season of play, not the years
         ("the '80s", MON, False, ("1980-01-01", "1989-12-31", "range")),
         ("since '82", MON, False, ("1982-01-01", "2023-07-17", "open")),

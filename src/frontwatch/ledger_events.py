@@ -171,16 +171,24 @@ def article_date(article: Article) -> date | None:
     "01.15.2023"), or the day its address gives ("/2022/11/09/"): a report is written on or after every
     full date it gives, and a dateline or byline date is usually the latest. Days without a written year
     ("on Friday", "October 17") are left out, because the times stage could only place them against a
-    reference the article lacks.
+    reference the article lacks. A machine timestamp ("2024-04-15T05:13:31+03:00") counts only when nothing
+    else dates the page: on a scraped page it is often when the page was last edited or fetched, long after
+    the report, and the relative days the report writes ("on Friday") would be read against it.
     """
     if article.published is not None:
         return article.published
-    days = [t.start for t in article.times
-            if t.granularity == "day" and t.start is not None and t.start == t.end and _pinned(t.text, t.start)]
+    days, stamps = [], []
+    for t in article.times:
+        if t.granularity == "day" and t.start is not None and t.start == t.end and _pinned(t.text, t.start):
+            (stamps if _STAMP.search(t.text) else days).append(t.start)
     posted = url_date(article.url)
     if posted is not None:
         days.append(posted)
+    days = days or stamps
     return max(days) if days else None
+
+
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}", re.IGNORECASE)
 
 
 # "/2022/11/09/" or "/20230329/" in a page's path: the day the site filed it (a year and month alone is no day)

@@ -721,8 +721,15 @@ def resolve_time(
         return UNKNOWN
 
 
+# A machine timestamp ("2024-04-15T05:13:31+03:00", "2024-04-15 05:13"): its day; the clock time and zone are
+# finer than a claim's day (and a cut-short zone, "...:31+", comes from the NER span's end).
+_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-](?:\d{2}:?\d{2})?)?")
+
+
 def _resolve(s: str, p: date | None, future: bool) -> Interval:
     s = re.sub(r"^(?:on|in|during|for|at|as of|scheduled for|planned for)\s+(?=between|from|\w)", "", s)
+    if stamp := _STAMP.fullmatch(s):
+        s = stamp.group(1)
     rng = re.fullmatch(r"(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through)\s+(.+)", s)
     if rng is None:
         # "July 10-14", "10-14 July", "10 to 14 July", "March to May 2023", "2022-2023"
