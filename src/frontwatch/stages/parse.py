@@ -25,7 +25,7 @@ from ..actors import Actors
 from ..config import ParseSettings
 from ..errors import ConfigError
 from ..gazetteer import ruler as _place_ruler  # noqa: F401  registers the frontwatch_place_ruler factory
-from ._posrules import replace_attribute_ruler
+from ._posrules import replace_attribute_ruler, replace_lemmatizer
 
 LOGGER = logging.getLogger(__name__)
 
@@ -52,6 +52,7 @@ def load_nlp(settings: ParseSettings, actors: Actors, gazetteer: Any = None) -> 
     nlp = _load_model(settings.model)
     _split_glued_quotes(nlp)
     replace_attribute_ruler(nlp)  # the same rules, a tenth of the spaCy pass less (see _posrules)
+    replace_lemmatizer(nlp)  # the same lemmas, ~5% of the spaCy pass less
     nlp.add_pipe("frontwatch_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     patterns: list[dict[str, Any]] = []
