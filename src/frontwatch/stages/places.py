@@ -26,7 +26,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, POS, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from ..config import PlacesSettings
@@ -472,14 +475,17 @@ def _locative_name(ent: Span) -> Mention | None:
 
 def _untagged_names(doc: Doc) -> list[Span]:
     """Runs of one to three capitalised proper nouns that no entity covers (the model saw no name)."""
+    # the words' flags as one array, not a Token per word: only the few words that pass are visited
+    a = doc.to_array([ENT_TYPE, POS, IS_TITLE, IS_ALPHA, SENT_START])
+    names = numpy.flatnonzero((a[:, 0] == 0) & (a[:, 1] == PROPN) & (a[:, 2] == 1) & (a[:, 3] == 1) & (a[:, 4] != 1))
     out, run = [], []
-    for t in [*doc, None]:
-        if t is not None and not t.ent_type_ and t.pos_ == "PROPN" and t.is_title and t.is_alpha and not t.is_sent_start:
-            run.append(t)
+    for i in [*names.tolist(), -2]:
+        if run and i == run[-1] + 1:
+            run.append(i)
             continue
         if 1 <= len(run) <= 3:
-            out.append(doc[run[0].i:run[-1].i + 1])
-        run = []
+            out.append(doc[run[0]:run[-1] + 1])
+        run = [i]
     return out
 
 
