@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from ..gazetteer.lookup import AREA_FEATURES, Candidate, GazetteerLike, haversine_km
-from .parse import doc_text
+from .parse import doc_ents, doc_text
 from .places_local import W_COLOCATION
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
             clear = not rivals or top.score - rivals[0].score >= 0.05
             focus.times[m.query] += 1
             focus.add(m.query, top.country, 1 if clear else 0.5)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "GOV":  # "Kiev said", "Moscow reserves the right": the government's country
             cands = gazetteer.lookup(ent.text, limit=1)
             if cands and cands[0].country:
