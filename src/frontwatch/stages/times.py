@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..config import TimesSettings
 from ..records import Granularity, TimeSpan
 from ._timerules import MONTHS, WEEKDAYS, resolve_time
-from .parse import Caseless, doc_lower, doc_text, token_table
+from .parse import Caseless, doc_ents, doc_lower, doc_text, token_table
 
 __all__ = ["extract_times", "resolve_time"]
 
@@ -360,7 +360,7 @@ _MONTH_SET = frozenset(MONTHS)
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of candidate expressions: spaCy DATE/TIME entities and our patterns, merged."""
-    spans: list[tuple[int, int]] = [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans: list[tuple[int, int]] = [(e.start, e.end) for e in doc_ents(doc) if e.label_ in ("DATE", "TIME")]
     text, low = doc_text(doc), doc_lower(doc)
     for m in _EXTRA_LC.finditer(text, low):
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
