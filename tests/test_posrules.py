@@ -9,6 +9,7 @@ import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
+from frontwatch.gazetteer.ruler import english_words
 from frontwatch.stages._posrules import (
     FastAttributeRuler,
     FastLemmatizer,
@@ -118,6 +119,8 @@ def test_fast_lemmatizer_matches_the_stock_one(stock) -> None:  # type: ignore[n
         assert [t.lemma_ for t in a] == [t.lemma_ for t in b], a.text[:60]
     doc = fast("The towns were shelled and the bridges destroyed.")
     assert [t.lemma_ for t in doc][1:4] == ["town", "be", "shell"]
+    # what reads the stock component's tables reads the same through it (the world ruler's English words)
+    assert english_words(fast) == english_words(stock) and len(english_words(fast)) > 1000
 
 
 def test_a_model_without_a_rule_lemmatizer_keeps_its_own() -> None:

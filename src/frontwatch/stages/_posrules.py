@@ -265,6 +265,11 @@ class FastLemmatizer:
     def use(self, stock: Any) -> None:
         self.stock = stock
 
+    @property
+    def lookups(self) -> Any:
+        """The stock component's tables (the world ruler reads its word lists: gazetteer.ruler.english_words)."""
+        return self.stock.lookups
+
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
