@@ -147,7 +147,8 @@ def find_anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, 
         if not rivals or top.score - rivals[0].score >= 0.06 or (focus and top.country == focus and all(
                 r.country != focus for r in rivals)):
             out.append((m.query, top))
-    return out
+    # once each: a name mentioned again adds the same anchor, and every use is a max or an any over them
+    return list({(q, id(a)): (q, a) for q, a in out}.values())
 
 
 def link_regions(doc: Doc, mentions: list[Mention]) -> None:
