@@ -7,7 +7,7 @@ from test_places import FakeGazetteer, cand, doc_with
 
 from frontwatch.config import PlacesSettings
 from frontwatch.stages.places import resolve_places
-from frontwatch.stages.places_local import colocation, link, plausible
+from frontwatch.stages.places_local import MAX_NAMES, _same_name, colocation, link, plausible
 
 WORLD = PlacesSettings(conflicts="")
 
@@ -155,3 +155,29 @@ def test_places_the_word_before_joins_a_name_the_gazetteer_knows() -> None:
     assert [(p.text, p.name) for p in places] == [("New London", "New London"), ("St. Paul", "Saint Paul"),
                                                   ("London", "London")]
     assert text[places[0].span[0]:places[0].span[1]] == "New London"
+
+
+def test_places_local_colocation_weighs_each_pair_once_with_the_same_sums() -> None:
+    """colocation uses a link both ways: links are symmetric, and its sums are those of the plain formula
+    (each reading, each other name, its best link), to the last bit."""
+    state = cand("Tennessee", 35.8, -86.4, 0.93, country="US", admin1="US.TN", feature="region", precision=3)
+    camden = [cand("Camden", 39.93, -75.12, 0.88, country="US", admin1="US.NJ", feature="town"),
+              cand("Camden", 36.06, -88.10, 0.85, country="US", admin1="US.TN", feature="town")]
+    every = [*MARLOW, *BRANT_COUNTY, state, *camden]
+    assert all(link(a, b) == link(b, a) for a in every for b in every)
+
+    class M:
+        def __init__(self, query: str, candidates: list) -> None:  # type: ignore[type-arg]
+            self.query, self.candidates = query, candidates
+
+    mentions = [M("Marlow", MARLOW), M("Brant County", BRANT_COUNTY), M("Tennessee", [state]), M("Camden", camden),
+                M("Marlow County", MARLOW[1:])]
+    readings = {m.query: plausible(m.candidates) for m in mentions}
+    plain = {}
+    for q, rq in readings.items():
+        for c in rq:
+            links = sorted((max(link(c, o) for o in readings[p]) for p in readings
+                            if p != q and not _same_name(p, q)), reverse=True)
+            if sum(links[:MAX_NAMES]) > 0:
+                plain[(q, c.id)] = sum(links[:MAX_NAMES])
+    assert colocation(mentions) == plain and len(plain) > 5

@@ -9,7 +9,14 @@ import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
-from frontwatch.stages._posrules import FastAttributeRuler, Unsupported, replace_attribute_ruler
+from frontwatch.gazetteer.ruler import english_words
+from frontwatch.stages._posrules import (
+    FastAttributeRuler,
+    FastLemmatizer,
+    Unsupported,
+    replace_attribute_ruler,
+    replace_lemmatizer,
+)
 from frontwatch.stages.parse import FALLBACK_MODEL
 
 GOLD = Path(__file__).resolve().parent / "data" / "gold" / "articles"
@@ -97,3 +104,28 @@ def test_reports_unchanged_by_the_fast_ruler(pipeline) -> None:  # type: ignore[
     finally:
         assert replace_attribute_ruler(nlp)
     assert stock == fast
+
+
+@pytest.mark.slow
+def test_fast_lemmatizer_matches_the_stock_one(stock) -> None:  # type: ignore[no-untyped-def]
+    fast = spacy.load(FALLBACK_MODEL)
+    assert replace_lemmatizer(fast)
+    assert isinstance(fast.get_pipe("lemmatizer"), FastLemmatizer)
+    texts = OWN + gold_texts() + ["", "   ", "Shelled, shelling, shells: the towns were shelled again by drones."]
+    for a, b in zip(stock.pipe(texts), fast.pipe(texts)):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b], a.text[:60]
+    # the second pass reads the lemmas it kept and gives the same
+    for a, b in zip(stock.pipe(texts[:8]), fast.pipe(texts[:8])):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b], a.text[:60]
+    doc = fast("The towns were shelled and the bridges destroyed.")
+    assert [t.lemma_ for t in doc][1:4] == ["town", "be", "shell"]
+    # what reads the stock component's tables reads the same through it (the world ruler's English words)
+    assert english_words(fast) == english_words(stock) and len(english_words(fast)) > 1000
+
+
+def test_a_model_without_a_rule_lemmatizer_keeps_its_own() -> None:
+    nlp = spacy.blank("en")
+    assert not replace_lemmatizer(nlp)
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert not replace_lemmatizer(nlp)
+    assert nlp.pipe_names == ["lemmatizer"] and not isinstance(nlp.get_pipe("lemmatizer"), FastLemmatizer)

@@ -199,11 +199,12 @@ class WorldRuler(PlaceRuler):
         # "Newark officials", "in Alexandria"): such an entity that is exactly a place name, or the
         # text of a place entity elsewhere in the article, becomes a place
         exact = {(s.start, s.end): s.label_ for s in found}
-        places = {e.text: e.label_ for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        current = list(doc.ents)  # read once: spaCy builds every Span anew on each read
+        places = {e.text: e.label_ for e in current if e.label_ in ("GPE", "LOC")}
         surnames = _person_words(doc)
-        ents = [_as_place(e, exact, places, surnames) for e in doc.ents]
+        ents = [_as_place(e, exact, places, surnames) for e in current]
         doc.user_data.pop(_TEXTS_KEY, None)  # the last reader: the Doc need not carry the copy on
-        if not found and all(a is b for a, b in zip(ents, doc.ents)):
+        if not found and all(a is b for a, b in zip(ents, current)):
             return doc
         taken = {k for e in ents for k in range(e.start, e.end)}
         new = [s for s in found if not any(k in taken for k in range(s.start, s.end))

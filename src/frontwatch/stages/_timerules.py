@@ -712,6 +712,18 @@ def resolve_time(
     ``future`` says the expression sits in a future-tense clause ("will be held in June"):
     bare weekdays and months then resolve forward instead of back.
     """
+    if published is None:  # read against today's date: not kept
+        return _resolve_time(text, None, future)
+    return _resolve_time_kept(text, published, future)
+
+
+@lru_cache(maxsize=8192)
+def _resolve_time_kept(text: str, published: date, future: bool) -> tuple[date | None, date | None, str]:
+    """``resolve_time`` with a publication date, kept: news repeats its expressions under one date."""
+    return _resolve_time(text, published, future)
+
+
+def _resolve_time(text: str, published: date | None, future: bool) -> tuple[date | None, date | None, str]:
     s = _normalise(text)
     if not s or re.search(r"\d{5,}", s.replace(",", "")):
         return UNKNOWN  # an absurd year (20230) or a number that is not a date

@@ -25,7 +25,8 @@ from ..actors import Actors
 from ..config import ParseSettings
 from ..errors import ConfigError
 from ..gazetteer import ruler as _place_ruler  # noqa: F401  registers the frontwatch_place_ruler factory
-from ._posrules import replace_attribute_ruler
+from ..gazetteer.ruler import token_texts
+from ._posrules import replace_attribute_ruler, replace_lemmatizer
 
 LOGGER = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ def load_nlp(settings: ParseSettings, actors: Actors, gazetteer: Any = None) -> 
     nlp = _load_model(settings.model)
     _split_glued_quotes(nlp)
     replace_attribute_ruler(nlp)  # the same rules, a tenth of the spaCy pass less (see _posrules)
+    replace_lemmatizer(nlp)  # the same lemmas, ~5% of the spaCy pass less
     nlp.add_pipe("frontwatch_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     patterns: list[dict[str, Any]] = []
@@ -121,7 +123,9 @@ def line_breaks(doc: Doc) -> Doc:
     # Read and written as one array: setting ``Token.is_sent_start`` checks the whole Doc each
     # time, which makes a long article with many lines cost quadratic time.
     starts = doc.to_array([SENT_START]).view("int64")  # -1: not a start, 1: a start, 0: not set
-    for token in doc[:-1]:
+    # Each test looks at the words' text first, read once per Doc: a Token only where that passes.
+    texts, spaces = token_texts(doc)
+    for token in [doc[i] for i in range(len(doc) - 1) if "\n" in texts[i] or "\n" in spaces[i]]:
         if "\n" in token.text or "\n" in token.whitespace_:
             nxt = doc[token.i + 1]
             # Text wrapped at a fixed width ("seized full\ncontrol over") goes on after one line break
@@ -134,14 +138,14 @@ def line_breaks(doc: Doc) -> Doc:
                 (nxt.text[:1].islower() and word.text not in {".", "!", "?", ":"}) or word.lower_ in WRAP_WORDS)
             if not wrapped:
                 starts[token.i + 1] = 1
-    for token in doc[1:]:
+    for token in [doc[i] for i in range(1, len(doc)) if texts[i][:1].islower() and starts[i] == 0]:
         # A lower-case word right after another word never starts a sentence ("Ukraine and Russia held ...":
         # the parser sometimes ends a sentence after a line's first name).
         before = doc[token.i - 1]
         if starts[token.i] == 0 and token.is_alpha and token.text[:1].islower() and (before.is_alpha or before.like_num) \
                 and not before.whitespace_.count("\n"):
             starts[token.i] = -1
-    for token in doc[1:-1]:
+    for token in [doc[i] for i in range(1, len(doc) - 1) if not spaces[i] and texts[i - 1] in {".", "!", "?"}]:
         # 'the town."The enemy lost': the glued quotation mark opens the next sentence.
         if token.is_quote and not token.whitespace_ and doc[token.i - 1].text in {".", "!", "?"} \
                 and not doc[token.i - 1].whitespace_ and doc[token.i + 1].text[:1].isupper():
@@ -202,11 +206,23 @@ class Metonymy:
         self._loose = loose_key
         # Other romanisations of the same surnames ("Shoygu", "Zaluzhnyi", "Syrskyy")
         self.people_keys = {loose_key(p.split()[-1]) for p in people if len(p.split()[-1]) > 3}
+        self._known: dict[str, bool] = {}  # word -> its loose key is a known surname's (the key costs ~10 us)
 
     def _person(self, token: Token) -> bool:
-        text = token.text
-        return text in self.people or (len(text) > 4 and text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"}
-                                       and self._loose(text) in self.people_keys)
+        return self._person_word(token.text) and (token.text in self.people or token.pos_ in {"PROPN", "NOUN", "ADJ"})
+
+    def _person_word(self, text: str) -> bool:
+        """A known surname, or a word that may be one (its part of speech decides: ``_person``)."""
+        if text in self.people:
+            return True
+        if len(text) <= 4 or not text[:1].isupper():
+            return False
+        known = self._known.get(text)
+        if known is None:
+            if len(self._known) > 100_000:  # a bound for a long run over ever new words
+                self._known.clear()
+            known = self._known[text] = self._loose(text) in self.people_keys
+        return known
 
     def __call__(self, doc: Doc) -> Doc:
         ents: list[Span] = []
@@ -218,7 +234,9 @@ class Metonymy:
             else:
                 ents.append(ent)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
-        for token in doc:
+        # a Token only for the words that may be a surname (a Token per word costs more than the rest)
+        for i in [i for i, text in enumerate(token_texts(doc)[0]) if self._person_word(text) and i not in taken]:
+            token = doc[i]
             if token.i not in taken and self._person(token):
                 start = token.i
                 if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (start - 1) not in taken \

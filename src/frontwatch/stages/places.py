@@ -26,7 +26,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, POS, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from ..config import PlacesSettings
@@ -40,7 +43,7 @@ from ..gazetteer.lookup import (
     with_conflict_prior,
 )
 from ..records import Place, PlaceRole
-from .parse import doc_text, token_table
+from .parse import doc_ents, doc_text, token_table
 from .places_local import colocation, local_idioms, name_before
 from .places_score import (
     choose,
@@ -216,7 +219,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mentions.append(Mention(start=idiom.start, end=idiom.end, text=idiom.text, query=idiom.query,
                                 fallback=idiom.fallback))
         taken.append((idiom.start, idiom.end))
-    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS and not _not_a_place(e) and not _actor(e)
+    ents = [e for e in doc_ents(doc) if e.label_ in PLACE_LABELS and not _not_a_place(e) and not _actor(e)
             and not any(s < e.end_char and e.start_char < t for s, t in taken)]
     others = _metonyms_and_demonyms(doc)
     for i, ent in enumerate(ents):
@@ -264,14 +267,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mentions.append(m)
             taken.append((m.start, m.end))
     # proper nouns no entity covers, in a town's idiom: "in Glen Allen", "Jane Roe of Jeannette"
-    for span in _untagged_names(doc):
+    untagged = _untagged_names(doc)
+    for span in untagged:
         if (m := _locative_name(span)) is not None and not any(s < m.end and m.start < e for s, e in taken):
             mentions.append(m)
             taken.append((m.start, m.end))
     # one name, one sense in an article: "Alexandria" the model calls a person in one sentence is
     # the place the article names as "Alexandria" elsewhere (kept only when that resolves)
     names = {m.text for m in mentions if (m.role == "place" or m.institution) and not m.unanchored}
-    for ent in [*doc.ents, *_untagged_names(doc)]:
+    for ent in [*doc_ents(doc), *untagged]:
         if ent.label_ in ("ORG", "PERSON", "") and ent.text in names and not (ent.label_ == "PERSON" and len(ent) > 1) \
                 and not any(s < ent.end_char and ent.start_char < e for s, e in taken):
             mentions.append(_tentative(ent))
@@ -310,7 +314,7 @@ def bare_label(doc: Doc) -> Mention | None:
     words = stripped.split()
     if not 1 <= len(words) <= LABEL_MAX_WORDS or not all(_LABEL_WORD.match(w) for w in words):
         return None
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    persons = [e for e in doc_ents(doc) if e.label_ == "PERSON"]
     if any(len(e) > 1 or e.text in _stop_names() for e in persons):
         return None  # "Vasyl Ostrovsky", "Lavrov": a person, not a place label
     if any(w.lower() in STOP_WORDS or w.lower() in _CALENDAR_WORDS for w in words):
@@ -328,8 +332,8 @@ def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
     kept, with their role, never as event places. A town the model tagged as an organisation or a
     person in a place's idiom ("22, of Grovetown", "a Crafton man") is a tentative place."""
     out = []
-    named = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
-    for ent in doc.ents:
+    named = {e.text for e in doc_ents(doc) if e.label_ in PLACE_LABELS}
+    for ent in doc_ents(doc):
         start, end = ent.start_char, ent.end_char
         if ent.label_ in ("ORG", "PERSON"):  # "Huntsville Fire Department", also when tagged a person
             head = _institution_place(ent, named)
@@ -472,14 +476,17 @@ def _locative_name(ent: Span) -> Mention | None:
 
 def _untagged_names(doc: Doc) -> list[Span]:
     """Runs of one to three capitalised proper nouns that no entity covers (the model saw no name)."""
+    # the words' flags as one array, not a Token per word: only the few words that pass are visited
+    a = doc.to_array([ENT_TYPE, POS, IS_TITLE, IS_ALPHA, SENT_START])
+    names = numpy.flatnonzero((a[:, 0] == 0) & (a[:, 1] == PROPN) & (a[:, 2] == 1) & (a[:, 3] == 1) & (a[:, 4] != 1))
     out, run = [], []
-    for t in [*doc, None]:
-        if t is not None and not t.ent_type_ and t.pos_ == "PROPN" and t.is_title and t.is_alpha and not t.is_sent_start:
-            run.append(t)
+    for i in [*names.tolist(), -2]:
+        if run and i == run[-1] + 1:
+            run.append(i)
             continue
         if 1 <= len(run) <= 3:
-            out.append(doc[run[0].i:run[-1].i + 1])
-        run = []
+            out.append(doc[run[0]:run[-1] + 1])
+        run = [i]
     return out
 
 

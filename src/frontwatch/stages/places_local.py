@@ -86,10 +86,21 @@ def colocation(mentions: Iterable[_MentionLike]) -> dict[tuple[str, str], float]
     out: dict[tuple[str, str], float] = {}
     if len(names) < 2:
         return out
+    # best[q][k]: the best links of reading k of q, one per other name. A link is symmetric, so each
+    # pair of names is weighed once, both ways (half the arithmetic: this is the costly part of placing)
+    best: dict[str, list[list[float]]] = {q: [[] for _ in readings[q]] for q in names}
+    for i, q in enumerate(names):
+        for p in names[i + 1:]:
+            if _same_name(p, q):
+                continue
+            table = [[link(c, o) for o in readings[p]] for c in readings[q]]
+            for k, row in enumerate(table):
+                best[q][k].append(max(row))
+            for j, column in enumerate(zip(*table)):
+                best[p][j].append(max(column))
     for q in names:
-        for c in readings[q]:
-            links = sorted((max((link(c, o) for o in readings[p]), default=0.0) for p in names
-                            if p != q and not _same_name(p, q)), reverse=True)
+        for c, found in zip(readings[q], best[q]):
+            links = sorted(found, reverse=True)
             total = sum(links[:MAX_NAMES])
             if total > 0:
                 out[(q, c.id)] = total

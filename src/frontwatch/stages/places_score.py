@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from ..gazetteer.lookup import AREA_FEATURES, Candidate, GazetteerLike, haversine_km
-from .parse import doc_text
+from .parse import doc_ents, doc_text
 from .places_local import W_COLOCATION
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
             clear = not rivals or top.score - rivals[0].score >= 0.05
             focus.times[m.query] += 1
             focus.add(m.query, top.country, 1 if clear else 0.5)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "GOV":  # "Kiev said", "Moscow reserves the right": the government's country
             cands = gazetteer.lookup(ent.text, limit=1)
             if cands and cands[0].country:
@@ -147,7 +147,8 @@ def find_anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, 
         if not rivals or top.score - rivals[0].score >= 0.06 or (focus and top.country == focus and all(
                 r.country != focus for r in rivals)):
             out.append((m.query, top))
-    return out
+    # once each: a name mentioned again adds the same anchor, and every use is a max or an any over them
+    return list({(q, id(a)): (q, a) for q, a in out}.values())
 
 
 def link_regions(doc: Doc, mentions: list[Mention]) -> None:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..config import TimesSettings
 from ..records import Granularity, TimeSpan
 from ._timerules import MONTHS, WEEKDAYS, resolve_time
-from .parse import Caseless, doc_lower, doc_text, token_table
+from .parse import Caseless, doc_ents, doc_lower, doc_text, token_table
 
 __all__ = ["extract_times", "resolve_time"]
 
@@ -360,9 +360,19 @@ _YEAR_TOKEN = re.compile(r"(?:1[89]|20)\d\d")
 _MONTH_SET = frozenset(MONTHS)
 
 
+def _day_refs(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the day references (``_DAY_REF``), found once per Doc (both steps read them)."""
+    found = doc.user_data.get("frontwatch_day_refs")
+    if found is None:
+        found = doc.user_data["frontwatch_day_refs"] = [
+            (m.start("late") if m.group("late") else m.start("day"), m.end())
+            for m in _DAY_REF_LC.finditer(doc_text(doc), doc_lower(doc))]
+    return found  # type: ignore[no-any-return]
+
+
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of candidate expressions: spaCy DATE/TIME entities and our patterns, merged."""
-    spans: list[tuple[int, int]] = [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans: list[tuple[int, int]] = [(e.start, e.end) for e in doc_ents(doc) if e.label_ in ("DATE", "TIME")]
     text, low = doc_text(doc), doc_lower(doc)
     for m in _EXTRA_LC.finditer(text, low):
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -377,8 +387,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
             sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if sp is not None:
                 spans.append((sp.start, sp.end))
-    for m in _DAY_REF_LC.finditer(text, low):
-        sp = doc.char_span(m.start("late") if m.group("late") else m.start("day"), m.end(), alignment_mode="expand")
+    for first, last in _day_refs(doc):
+        sp = doc.char_span(first, last, alignment_mode="expand")
         if sp is not None:
             spans.append((sp.start, sp.end))
     # Word by word over the token table (a Token object per step would cost more than the rest of the stage).
@@ -386,14 +396,12 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     texts, lowers, tags, n = table.text, table.lower, table.tag, len(doc)
     for i in range(1, n):  # a year the model reads as a number ("from 2009 to 2011")
         if (
-            _YEAR_TOKEN.fullmatch(texts[i])
-            and lowers[i - 1] in _YEAR_AFTER
+            lowers[i - 1] in _YEAR_AFTER
+            and _YEAR_TOKEN.fullmatch(texts[i])
             and not (i + 1 < n and tags[i + 1] == "NNS")
         ):
             spans.append((i, i + 1))
-    for i, word in enumerate(lowers):
-        if word not in _MONTH_SET and word not in _SEASON_WORDS:
-            continue
+    for i, word in [(i, w) for i, w in enumerate(lowers) if w in _MONTH_SET or w in _SEASON_WORDS]:
         prev = lowers[i - 1] if i > 0 else ""
         # spaCy sometimes reads "May" (month) as a modal or a name; catch "in|since May" and "early December"
         if word in _MONTH_SET and prev in ("in", "since", "early", "late", "mid", "until", "by"):
@@ -498,7 +506,7 @@ def extract_times(doc: Doc, published: date | None, settings: TimesSettings) -> 
     ref = published if published is not None else dateline
     # an undated page without a dateline: its days written without a year take the year of its full dates
     years = _year_reference(doc, joined) if ref is None else None
-    day_refs = {m.end() for m in _DAY_REF_LC.finditer(doc_text(doc), doc_lower(doc))}
+    day_refs = {last for _first, last in _day_refs(doc)}
     out: list[TimeSpan] = []
     for s, e in joined:
         span = doc[s:e]
