@@ -335,15 +335,16 @@ class EventFinder:
     # -- polarity -------------------------------------------------------------------
     def _polarity(self, kind: str, span: Span, attribution: Attribution) -> str:
         sent = attribution.sent  # span.sent, without looking for the sentence's bounds again
+        root = span.root  # worked out once (each read of span.root looks for it and makes a new Token)
         cue = sent.doc[attribution.cue_token] if attribution.cue_token is not None else None
         if cue is not None and cue.lemma_.lower() in DENIAL_CUES:
             return "denied"
-        if kind != "repelled" and negated(span.root) and not (
-                kind == "negotiation" and span.root.dep_ == "dobj" and span.root.head.lemma_ in ONE_SIDED_STEPS):
+        if kind != "repelled" and negated(root) and not (
+                kind == "negotiation" and root.dep_ == "dobj" and root.head.lemma_ in ONE_SIDED_STEPS):
             return "denied"  # (refusing to extend a deal is a step taken, not a denied one)
-        if span.root.dep_ in {"pobj", "pcomp"} and span.root.head.lower_ == "without":
+        if root.dep_ in {"pobj", "pcomp"} and root.head.lower_ == "without":
             return "denied"  # "withdrew without losing a single soldier", "took place without losses"
-        clause = span_text(sent.doc[span.root.left_edge.i: span.root.right_edge.i + 1]) if span.root.dep_ != "ROOT" \
+        clause = span_text(sent.doc[root.left_edge.i: root.right_edge.i + 1]) if root.dep_ != "ROOT" \
             else span_text(sent)
         if kind != "repelled" and DENIAL_WORDS.search(clause):
             return "denied"
