@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from ..records import Article, Claim, Event, Place, Quantity, TimeSpan
 from .attribute import Attribution
 from .events import EventDraft, EventFinder
-from .parse import doc_text
+from .parse import doc_text, token_table
 from .quotes import LIST_ITEM
 from .times import resolve_time
 
@@ -65,7 +65,7 @@ def asserts(at: Attribution) -> bool:
     a root with a subject), and a speaker's own verbless line, an item of a list their report introduced
     ("... carried out:\n181 artillery strikes.") or a fragment of their quotation.
     """
-    if any(t.pos_ in {"VERB", "AUX"} for t in at.sent):
+    if not {"VERB", "AUX"}.isdisjoint(token_table(at.sent.doc).pos[at.sent.start:at.sent.end]):  # no Token made
         return True
     if any(t.dep_ == "ROOT" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in at.sent):
         return True
@@ -314,7 +314,7 @@ def inherit_times(claims: list[Claim]) -> list[Claim]:
                 for n in names:
                     first.setdefault((event.type, event.actor_side, n), (told, event.time))
             told += 1
-        out.append(replace(claim, events=tuple(events)))
+        out.append(replace(claim, events=tuple(events)) if any(a is not b for a, b in zip(events, claim.events)) else claim)
     return out
 
 

@@ -459,7 +459,7 @@ class Attributor:
         doc = head.doc
         subtree = list(head.subtree)
         span = doc[subtree[0].i: subtree[-1].i + 1]
-        phrase = span.text.strip()
+        phrase = span_text(span).strip()
         lower = head.lower_
         if lower in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
             # "a report from CNN", "the statements of the Ukrainian side": whoever issued it
@@ -640,7 +640,7 @@ def _core(head: Token) -> str:
     if ent is not None:
         left = [c for c in head.lefts if c.dep_ in {"poss", "compound", "amod"} and c.i < ent.start]
         start = min([ent.start] + [c.left_edge.i for c in left])
-        return _strip_det(doc[start: ent.end].text)
+        return _strip_det(span_text(doc[start: ent.end]))
     left = [c for c in head.lefts if c.dep_ in {"poss", "compound", "amod", "nmod", "npadvmod"}]
     start = min([head.i] + [c.left_edge.i for c in left])
     end = head.i + 1
@@ -650,7 +650,7 @@ def _core(head: Token) -> str:
     while head.pos_ == "PROPN" and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head == head \
             and doc[end].text[:1].isupper():
         end += 1  # "Svitlana Vodolaha": a name in two words the parser hung on the first
-    return _strip_det(doc[start: end].text)
+    return _strip_det(span_text(doc[start: end]))
 
 
 def _strip_det(phrase: str) -> str:

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ..actors import Actors, opposite
 from .attribute import Attribution
 from .event_senses import MILITARY_LOSSES, ONE_SIDED_STEPS, SERIES, clause_subjects, deal_step, negated, responsibility
+from .parse import token_table
 
 FORCE_NOUNS = {
     "force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "brigade",
@@ -175,7 +176,9 @@ class SideReader:
             if attack.dep_ == "pobj":
                 inflicters += clause_subjects(attack.head.head)
         # "As a result of Russian aggression, two people were killed"
-        attacks = [t for t in trigger.sent if t.lower_ in ATTACK_NOUNS and t.pos_ == "NOUN" and t not in inflicters]
+        sent, table = attribution.sent, token_table(trigger.doc)  # (trigger.sent; words read without a Token each)
+        attacks = [t for t in (trigger.doc[i] for i in range(sent.start, sent.end) if table.lower[i] in ATTACK_NOUNS
+                               and table.pos[i] == "NOUN") if t not in inflicters]
         for token in inflicters:
             side = self._phrase_side(token, attribution, claimant_side)
             if side is not None:

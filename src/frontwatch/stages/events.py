@@ -127,6 +127,7 @@ TRIGGERS: dict[str, str] = {
 }
 _TRIGGER_RE = {kind: re.compile(_W + f"(?:{body})", re.IGNORECASE) for kind, body in TRIGGERS.items()}
 _TRIGGER_LC = {kind: Caseless(rx) for kind, rx in _TRIGGER_RE.items()}  # run on lower-cased text: twice as fast
+_NO_CLAIM_LC = Caseless(NO_CLAIM)
 _WEAPON_RE = re.compile(rf"\b(?:{WEAPON_WORDS})", re.IGNORECASE)  # not the "aid" of "said"
 _AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}(?:sq\b|sq\.|square|km2|km²|hectares|(?:\w+\s+)?territor(?:y|ies)\b(?! of (?-i:[A-Z]))|"
                    r"kilomet(?:er|re)s? of (?:\w+ )?(?:territory|land))", re.IGNORECASE)
@@ -181,10 +182,10 @@ class EventFinder:
         doc = sent.doc
         skip = attribution.attribution_tokens
         text = span_text(sent)  # sent.text, without joining its tokens again
-        if NO_CLAIM.search(text):
-            return []  # "could not independently verify", "has not commented": about a claim, not one
         low = doc_lower(doc)
         low_text = low[sent.start_char:sent.end_char] if low is not None else None
+        if _NO_CLAIM_LC.search(text, low_text):
+            return []  # "could not independently verify", "has not commented": about a claim, not one
         hits: dict[str, tuple[int, int]] = {}
         extra: list[tuple[str, tuple[int, int]]] = []
         for base, pattern in _TRIGGER_LC.items():
@@ -258,7 +259,7 @@ class EventFinder:
                     polarity, side = "denied", opposite(holder)
                 else:  # "28 settlements are under the control of the enemy": the holder's capture
                     side = holder
-            events.append(EventDraft(kind, polarity, side, span.text, start))
+            events.append(EventDraft(kind, polarity, side, span_text(span), start))
         return events
 
     # -- filters --------------------------------------------------------------------
@@ -333,21 +334,23 @@ class EventFinder:
 
     # -- polarity -------------------------------------------------------------------
     def _polarity(self, kind: str, span: Span, attribution: Attribution) -> str:
-        sent = span.sent
+        sent = attribution.sent  # span.sent, without looking for the sentence's bounds again
+        root = span.root  # worked out once (each read of span.root looks for it and makes a new Token)
         cue = sent.doc[attribution.cue_token] if attribution.cue_token is not None else None
         if cue is not None and cue.lemma_.lower() in DENIAL_CUES:
             return "denied"
-        if kind != "repelled" and negated(span.root) and not (
-                kind == "negotiation" and span.root.dep_ == "dobj" and span.root.head.lemma_ in ONE_SIDED_STEPS):
+        if kind != "repelled" and negated(root) and not (
+                kind == "negotiation" and root.dep_ == "dobj" and root.head.lemma_ in ONE_SIDED_STEPS):
             return "denied"  # (refusing to extend a deal is a step taken, not a denied one)
-        if span.root.dep_ in {"pobj", "pcomp"} and span.root.head.lower_ == "without":
+        if root.dep_ in {"pobj", "pcomp"} and root.head.lower_ == "without":
             return "denied"  # "withdrew without losing a single soldier", "took place without losses"
-        clause = span_text(sent.doc[span.root.left_edge.i: span.root.right_edge.i + 1]) if span.root.dep_ != "ROOT" \
+        clause = span_text(sent.doc[root.left_edge.i: root.right_edge.i + 1]) if root.dep_ != "ROOT" \
             else span_text(sent)
         if kind != "repelled" and DENIAL_WORDS.search(clause):
             return "denied"
         low = doc_lower(sent.doc)
-        if low is not None and not any(w in low[sent.start_char:sent.end_char] for w in _HEDGE_CUES):
+        low_sent = low[sent.start_char:sent.end_char] if low is not None else ""  # sliced once, not once per cue
+        if low is not None and not any(w in low_sent for w in _HEDGE_CUES):
             hedge = []  # no hedge word in the sentence: spare a walk over its tokens
         else:
             hedge = [t for t in sent if t.i not in attribution.attribution_tokens

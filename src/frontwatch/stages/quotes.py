@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
-from .parse import doc_text, ents_in
+from .parse import doc_text, ents_in, span_text
 
 if TYPE_CHECKING:
     from .attribute import _Memory
@@ -147,7 +147,7 @@ def quote_speaker(i: int, sentences: list[Span], own: list[Attribution | None],
     for j in range(i - 1, -1, -1):
         s = sentences[j]
         if s.end_char <= quote[0]:
-            if own[j] is not None and s.text.rstrip().endswith(":"):
+            if own[j] is not None and span_text(s).rstrip().endswith(":"):
                 return own[j]
             break
         if own[j] is not None and not inside_quote(own[j].cue_token, s, quote):  # type: ignore[union-attr]
@@ -174,7 +174,7 @@ def source_lines(sentences: list[Span], own: list[Attribution | None], memory: _
     X's. A credit line at the very end ("Source: a wire") names where the copy came from: not a speaker.
     """
     for i, sent in enumerate(sentences[:-1]):
-        if not SOURCE_LINE.match(sent.text.lstrip()):
+        if not SOURCE_LINE.match(span_text(sent).lstrip()):
             continue
         found = source_of(sent, actors)
         if found is None:
@@ -185,7 +185,7 @@ def source_lines(sentences: list[Span], own: list[Attribution | None], memory: _
         for j in lead_before(sentences, own, i):
             own[j] = Attribution(sentences[j], claimant, "Source", None)
         for j in range(i + 1, len(sentences)):
-            if BACKGROUND_LINE.match(sentences[j].text.lstrip()):
+            if BACKGROUND_LINE.match(span_text(sentences[j]).lstrip()):
                 break
             found = own[j]
             if found is not None:
@@ -239,7 +239,7 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
             continue
         if quote_of(at.sent, quotes) is not None:
             continue
-        sentence = at.sent.text.strip()
+        sentence = span_text(at.sent).strip()
         if _list_item(text, before, at):
             # "... Russia carried out:\n38 airstrikes.\n181 artillery strikes.": the list the speaker began
             results[i] = Attribution(at.sent, before.claimant, LIST_ITEM, None, before.direct_quote)
@@ -269,10 +269,10 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
 def _list_item(text: str, before: Attribution, at: Attribution) -> bool:
     """A line of a list (a number or a bullet first, a few words) right under a line that opens it with a colon,
     or under the list's previous item."""
-    if not (before.sent.text.rstrip().endswith(":") or before.cue == LIST_ITEM):
+    if not (span_text(before.sent).rstrip().endswith(":") or before.cue == LIST_ITEM):
         return False
     gap = text[before.span[1]:at.span[0]]
-    return gap.count("\n") == 1 and bool(LIST_LINE.match(at.sent.text.strip())) and len(at.sent) <= 25
+    return gap.count("\n") == 1 and bool(LIST_LINE.match(span_text(at.sent).strip())) and len(at.sent) <= 25
 
 
 def issuer(claimant: Claimant, actors: Actors, strong: bool = False) -> bool:
@@ -320,7 +320,7 @@ def lead_before(sentences: list[Span], own: list[Attribution | None], i: int) ->
                 and paragraph_break(sentences[j - 1], sentences[j]):
             crossed = False  # a subheading between the lead and "This was reported by X" is not part of either
             continue
-        if own[j] is not None or not sentences[j].text.rstrip().endswith((".", "!", "?", '"', "”")):
+        if own[j] is not None or not span_text(sentences[j]).rstrip().endswith((".", "!", "?", '"', "”")):
             break
         out.append(j)
     return out
@@ -364,7 +364,7 @@ def opens_paragraph(text: str, at: int) -> bool:
 def mostly_quote(sent: Span, quote: tuple[int, int]) -> bool:
     """The sentence is the quotation with at most a short attribution around it."""
     inside = min(sent.end_char, quote[1]) - max(sent.start_char, quote[0])
-    return inside >= 0.6 * len(sent.text.strip())
+    return inside >= 0.6 * len(span_text(sent).strip())
 
 
 def inside_quote(token_i: int | None, sent: Span, quote: tuple[int, int]) -> bool:
@@ -374,7 +374,7 @@ def inside_quote(token_i: int | None, sent: Span, quote: tuple[int, int]) -> boo
 
 
 def trimmed(sent: Span) -> tuple[int, int]:
-    text = sent.text
+    text = span_text(sent)  # sent.text, without joining its tokens again
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     return (start, end)
