@@ -37,7 +37,7 @@ from ..gazetteer.lookup import (
     GazetteerLike,
     conflict_fronts,
     conflict_regions,
-    with_conflict_prior,
+    lookup_with_prior,
 )
 from ..records import Place, PlaceRole
 from .parse import doc_text, token_table
@@ -153,8 +153,9 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     every = [m for m in every if not (m.tentative and any(o is not m and o.start < m.end and m.start < o.end
                                                           for o in every))]
     cache: dict[str, list[Candidate]] = {}
-    prior = conflict_regions(settings.conflicts)
-    fronts = conflict_fronts(settings.conflicts, published.year if published else None)
+    year = published.year if published else None
+    prior = conflict_regions(settings.conflicts, year)
+    fronts = conflict_fronts(settings.conflicts, year)
     named = {m.query for m in every if not m.institution and not m.demonym_of and not m.unanchored}
     for m in every:
         if m.unanchored:
@@ -162,15 +163,14 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         if m.institution:
             _trim_institution(m, named, gazetteer)
         if m.query not in cache:
-            cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior, fronts)
+            cache[m.query] = lookup_with_prior(gazetteer, m.query, settings.max_candidates, prior, fronts)
         if not cache[m.query] and m.fallback:
             m.query = m.fallback
             if m.fallback_span:  # "the Cottonport Fire Station", unknown as a whole: "Cottonport"
                 m.start, m.end = m.fallback_span
                 m.text = m.fallback
             if m.query not in cache:
-                cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior,
-                                                     fronts)
+                cache[m.query] = lookup_with_prior(gazetteer, m.query, settings.max_candidates, prior, fronts)
         m.candidates = cache[m.query]
         if m.demonym_of:
             m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
