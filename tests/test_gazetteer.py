@@ -57,6 +57,9 @@ def test_gazetteer_normalise(name: str, key: str) -> None:
     ("Chasov Yar", "Chasiv Yar"), ("Orekhov", "Orikhiv"), ("Ocheretino", "Ocheretyne"), ("Verbovoye", "Verbove"),
     ("Gulyaipole", "Huliaipole"), ("Kleshcheyevka", "Klishchiivka"), ("Kurakhovo", "Kurakhove"),
     ("Lugansk", "Luhansk"), ("Artyomovsk", "Artemivsk"), ("Krynki", "Krynky"), ("Kiev", "Kyiv"),
+    # Х written h (Hrystoforivka), x for ks, Russian А- for Ukrainian О-, -ovskoye for -ivske
+    ("Hrystoforivka", "Khrystoforivka"), ("Alexandrovskoye", "Oleksandrivske"), ("Aleksandrovka", "Oleksandrivka"),
+    ("Petrovskoye", "Petrivske"),
 ])
 def test_gazetteer_loose_key_folds_russian_and_ukrainian_spellings(russian: str, ukrainian: str) -> None:
     assert loose_key(russian) == loose_key(ukrainian)
@@ -107,7 +110,10 @@ def test_gazetteer_split_designator(text: str, base: str, want: str, precision: 
     # descriptive words Russian translates, and roots whose Ukrainian i is Russian o or e
     ("Novoselivka Persha", "Novoselovka Pervaya"), ("Chervona Zoria", "Krasnaya Zarya"),
     ("Bila Kamianka", "Belaya Kamenka"), ("Sokilnyky", "Sokolniki"), ("Svitle", "Svetloye"),
-    ("Pidhorodne", "Podgorodnoye"), ("Bilohorivka", "Belogorovka"),
+    ("Pidhorodne", "Podgorodnoye"), ("Bilohorivka", "Belogorovka"), ("Oleksandrivka", "Aleksandrovka"),
+    ("Oleksandrivske", "Aleksandrovskoye"),
+    # a neuter noun in a doubled consonant and -ia is -ye in Russian
+    ("Provallia", "Provalye"), ("Zavillia", "Zavilye"), ("Pryvillia", "Privilie"),
 ])
 def test_gazetteer_russian_style_variants(ukrainian: str, russian_style: str) -> None:
     assert russian_style in russian_style_variants(ukrainian)
@@ -123,7 +129,7 @@ def test_gazetteer_russian_style_variants_leave_nouns_alone() -> None:
 
 @pytest.mark.parametrize("inflected,base", [
     ("Avdeyevke", "Avdeyevka"), ("Krasnogorovki", "Krasnogorovka"), ("Bakhmute", "Bakhmut"), ("Bakhmuta", "Bakhmut"),
-    ("Gorlovkoy", "Gorlovka"),
+    ("Gorlovkoy", "Gorlovka"), ("Novokaterynivkoiu", "Novokaterynivka"), ("Novokaterinivkoyu", "Novokaterinivka"),
     ("Kuteinikov", "Kuteinikovo"), ("Markin", "Markine"),  # cut short of the neuter ending
     ("Zarichnovsk", "Zarichnovske"), ("Zarichnovsk", "Zarichnovskoye"),  # an adjectival name cut short
 ])
