@@ -59,7 +59,7 @@ def test_gazetteer_normalise(name: str, key: str) -> None:
     ("Lugansk", "Luhansk"), ("Artyomovsk", "Artemivsk"), ("Krynki", "Krynky"), ("Kiev", "Kyiv"),
     # Х written h (Hrystoforivka), x for ks, Russian А- for Ukrainian О-, -ovskoye for -ivske
     ("Hrystoforivka", "Khrystoforivka"), ("Alexandrovskoye", "Oleksandrivske"), ("Aleksandrovka", "Oleksandrivka"),
-    ("Petrovskoye", "Petrivske"),
+    ("Petrovskoye", "Petrivske"), ("Orlovsky", "Orlivske"),
 ])
 def test_gazetteer_loose_key_folds_russian_and_ukrainian_spellings(russian: str, ukrainian: str) -> None:
     assert loose_key(russian) == loose_key(ukrainian)

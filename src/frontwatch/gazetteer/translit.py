@@ -72,7 +72,8 @@ def normalise(name: str) -> str:
 # Russian-style endings and their Ukrainian-style counterparts, folded in the loose key.
 # Applied at the end of each word that keeps at least three letters before the ending.
 _ENDINGS = {
-    "ovskoye": "ivske", "ovskoe": "ivske", "ovske": "ivske", "skoye": "ske", "oye": "e", "oe": "e", "aya": "a", "yovka": "ivka", "ovka": "ivka", "evka": "ivka",
+    "ovskoye": "ivske", "ovskoe": "ivske", "ovske": "ivske", "ovskyi": "ivske", "ovskiy": "ivske",
+    "ovsky": "ivske", "skoye": "ske", "oye": "e", "oe": "e", "aya": "a", "yovka": "ivka", "ovka": "ivka", "evka": "ivka",
     "ovsk": "ivsk", "ino": "ine", "yno": "yne", "ovo": "ove", "evo": "eve", "yov": "iv", "ov": "iv",
     "ev": "iv", "yy": "i", "iy": "i", "yi": "i", "ij": "i",
 }
