@@ -139,6 +139,7 @@ def test_gazetteer_inflection_bases(inflected: str, base: str) -> None:
 
 @pytest.mark.parametrize("adjective,town", [
     ("Kupyanskoye", "Kupyansk"), ("Svatovsko", "Svatovo"), ("Avdeyevskoye", "Avdeyevka"), ("Bakhmutskoye", "Bakhmut"),
+    ("Popasnianskyi", "Popasna"), ("Popasnyansky", "Popasna"),  # a raion's adjective
     ("Liman", None),
 ])
 def test_gazetteer_adjective_bases(adjective: str, town: str | None) -> None:

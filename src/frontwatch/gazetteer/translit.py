@@ -350,12 +350,17 @@ def adjective_bases(word: str) -> list[str]:
     True
     >>> "Avdeyevka" in adjective_bases("Avdeyevskoye")
     True
+    >>> "Popasna" in adjective_bases("Popasnianskyi")
+    True
     """
     m = _ADJ_ENDINGS.search(word.lower())
     if not m or m.start() < 3:
         return []
     stem = word[: m.start()]
     out = [stem + "sk", stem, stem + "o", stem + "e", stem + "a", stem + "ka", stem + "ye"]
+    if stem.lower().endswith(("ian", "yan")) and len(stem) > 5:
+        # a raion's adjective: Popasnianskyi (Popasnyansky) raion is Popasna's
+        out.append(stem[:-3] + "a")
     return list(dict.fromkeys(out))
 
 
