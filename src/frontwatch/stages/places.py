@@ -184,6 +184,11 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     for m in mentions:
         if (c := top_candidate(m)) and c.feature == "region" and not m.vague:
             regions.setdefault(c.admin1_code, set()).add(m.query)
+    for m in every:
+        if m.role == "metonym" and (c := _metonym_region(doc, m, gazetteer, cache)):
+            # "Luhansk Oblast police said", "the Donetsk regional governor": no event place, but the
+            # article says which oblast it reports from, and a namesake there is the likelier reading
+            regions.setdefault(c.admin1_code, set()).add(m.query)
     link_regions(doc, mentions)
     anchors = find_anchors(mentions, votes.country())
     support = colocation(m for m in every if not m.demonym_of and not m.unanchored and not m.vague)
@@ -203,6 +208,24 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
     return places
+
+
+_REGIONAL = ("regional ", "oblast ", "region's ", "province's ", "provincial ")
+
+
+def _metonym_region(doc: Doc, m: Mention, gazetteer: GazetteerLike, cache: dict[str, list[Candidate]]
+                    ) -> Candidate | None:
+    """The first-level region a metonym names: "Luhansk Oblast" of "Luhansk Oblast police", or "Donetsk"
+    of "the Donetsk regional governor" read as the Donetsk region."""
+    c = top_candidate(m)
+    if c is not None and c.feature == "region":
+        return c
+    if not doc.text[m.end:m.end + 14].lstrip().lower().startswith(_REGIONAL):
+        return None
+    query = f"{m.query} region"
+    if query not in cache:
+        cache[query] = gazetteer.lookup(query, limit=3)
+    return next((r for r in cache[query] if r.feature == "region"), None)
 
 
 # --- mentions -----------------------------------------------------------------------------
