@@ -12,7 +12,14 @@ from frontwatch.errors import GazetteerError
 from frontwatch.gazetteer import Gazetteer, haversine_km, open_gazetteer
 from frontwatch.gazetteer.build import create_empty, iter_json_object
 from frontwatch.gazetteer.importer import import_dump
-from frontwatch.gazetteer.lookup import Candidate, _penalise_borrowed_names
+from frontwatch.gazetteer.lookup import (
+    Candidate,
+    _penalise_borrowed_names,
+    conflict_fronts,
+    conflict_regions,
+    lookup_with_prior,
+    with_conflict_prior,
+)
 from frontwatch.gazetteer.translit import (
     adjective_bases,
     inflection_bases,
@@ -50,6 +57,9 @@ def test_gazetteer_normalise(name: str, key: str) -> None:
     ("Chasov Yar", "Chasiv Yar"), ("Orekhov", "Orikhiv"), ("Ocheretino", "Ocheretyne"), ("Verbovoye", "Verbove"),
     ("Gulyaipole", "Huliaipole"), ("Kleshcheyevka", "Klishchiivka"), ("Kurakhovo", "Kurakhove"),
     ("Lugansk", "Luhansk"), ("Artyomovsk", "Artemivsk"), ("Krynki", "Krynky"), ("Kiev", "Kyiv"),
+    # Х written h (Hrystoforivka), x for ks, Russian А- for Ukrainian О-, -ovskoye for -ivske
+    ("Hrystoforivka", "Khrystoforivka"), ("Alexandrovskoye", "Oleksandrivske"), ("Aleksandrovka", "Oleksandrivka"),
+    ("Petrovskoye", "Petrivske"), ("Orlovsky", "Orlivske"),
 ])
 def test_gazetteer_loose_key_folds_russian_and_ukrainian_spellings(russian: str, ukrainian: str) -> None:
     assert loose_key(russian) == loose_key(ukrainian)
@@ -100,7 +110,10 @@ def test_gazetteer_split_designator(text: str, base: str, want: str, precision: 
     # descriptive words Russian translates, and roots whose Ukrainian i is Russian o or e
     ("Novoselivka Persha", "Novoselovka Pervaya"), ("Chervona Zoria", "Krasnaya Zarya"),
     ("Bila Kamianka", "Belaya Kamenka"), ("Sokilnyky", "Sokolniki"), ("Svitle", "Svetloye"),
-    ("Pidhorodne", "Podgorodnoye"), ("Bilohorivka", "Belogorovka"),
+    ("Pidhorodne", "Podgorodnoye"), ("Bilohorivka", "Belogorovka"), ("Oleksandrivka", "Aleksandrovka"),
+    ("Oleksandrivske", "Aleksandrovskoye"),
+    # a neuter noun in a doubled consonant and -ia is -ye in Russian
+    ("Provallia", "Provalye"), ("Zavillia", "Zavilye"), ("Pryvillia", "Privilie"),
 ])
 def test_gazetteer_russian_style_variants(ukrainian: str, russian_style: str) -> None:
     assert russian_style in russian_style_variants(ukrainian)
@@ -116,7 +129,7 @@ def test_gazetteer_russian_style_variants_leave_nouns_alone() -> None:
 
 @pytest.mark.parametrize("inflected,base", [
     ("Avdeyevke", "Avdeyevka"), ("Krasnogorovki", "Krasnogorovka"), ("Bakhmute", "Bakhmut"), ("Bakhmuta", "Bakhmut"),
-    ("Gorlovkoy", "Gorlovka"),
+    ("Gorlovkoy", "Gorlovka"), ("Novokaterynivkoiu", "Novokaterynivka"), ("Novokaterinivkoyu", "Novokaterinivka"),
     ("Kuteinikov", "Kuteinikovo"), ("Markin", "Markine"),  # cut short of the neuter ending
     ("Zarichnovsk", "Zarichnovske"), ("Zarichnovsk", "Zarichnovskoye"),  # an adjectival name cut short
 ])
@@ -126,6 +139,7 @@ def test_gazetteer_inflection_bases(inflected: str, base: str) -> None:
 
 @pytest.mark.parametrize("adjective,town", [
     ("Kupyanskoye", "Kupyansk"), ("Svatovsko", "Svatovo"), ("Avdeyevskoye", "Avdeyevka"), ("Bakhmutskoye", "Bakhmut"),
+    ("Popasnianskyi", "Popasna"), ("Popasnyansky", "Popasna"),  # a raion's adjective
     ("Liman", None),
 ])
 def test_gazetteer_adjective_bases(adjective: str, town: str | None) -> None:
@@ -503,3 +517,48 @@ def test_gazetteer_full_world_names_keep_names_that_are_people_out(full: Gazette
     names = {p["pattern"] for p in full.world_names()}
     assert {"Gainesville", "Licking County", "Africa", "Ohio"} <= names
     assert not {"Vladimir", "Sofia", "Putin"} & names
+
+
+class _ListGazetteer:
+    """Candidates for any name, best first, cut at ``limit`` as Gazetteer.lookup cuts them."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self.candidates = candidates
+
+    def lookup(self, name: str, *, near: tuple[float, float] | None = None, limit: int = 20) -> list[Candidate]:
+        return self.candidates[:limit]
+
+    def ruler_patterns(self) -> list[dict[str, object]]:
+        return []
+
+
+def _village(ref: str, admin1: str, lat: float, lon: float, score: float, country: str = "UA") -> Candidate:
+    return Candidate(id=ref, name="Lypivka", lat=lat, lon=lon, country=country, admin1=None, admin1_code=admin1,
+                     feature="village", population=2000, matched="lypivka", match="name", precision=1, score=score)
+
+
+def test_gazetteer_conflict_prior_ranks_before_the_cut() -> None:
+    # twenty-five bigger namesakes far from the war outrank the front-line village by size alone; the
+    # prior must still see it, not a list already cut to places.max_candidates
+    far = [_village(f"ru:{i}", "RU.48", 55.0 + i / 10, 40.0, 0.86 - i / 1000, country="RU") for i in range(25)]
+    front = _village("ua:front", "UA.05", 48.3, 37.9, 0.80)
+    gaz = _ListGazetteer(far + [front])
+    ranked = lookup_with_prior(gaz, "Lypivka", 20, conflict_regions("russia-ukraine", 2015),
+                               conflict_fronts("russia-ukraine", 2015))
+    assert len(ranked) == 20 and ranked[0].id == "ua:front" and ranked[0].prior > 0
+    # with no conflict selected the ranking and the cut are the gazetteer's own
+    assert [c.id for c in lookup_with_prior(gaz, "Lypivka", 20, {})] == [c.id for c in far[:20]]
+
+
+def test_gazetteer_conflict_regions_follow_the_publication_year() -> None:
+    # 2014-2021 copy: the front was in Donetsk and Luhansk; Zaporizhzhia and Kharkiv joined it in 2022
+    early, late, undated = (conflict_regions("russia-ukraine", y) for y in (2016, 2023, None))
+    assert early["UA.05"] == early["UA.14"] == 1.0 and "UA.26" not in early and "UA.07" not in early
+    assert late["UA.26"] == late["UA.07"] == late["UA.05"] == 1.0
+    assert undated == late and "UA.05" not in conflict_regions("russia-ukraine", 2009)
+    # a namesake in Zaporizhzhia Oblast gains nothing over one elsewhere in a 2016 report
+    zap = _village("ua:zap", "UA.26", 47.5, 35.8, 0.9)
+    poltava = _village("ua:pol", "UA.18", 49.6, 34.5, 0.9)
+    ranked = with_conflict_prior([zap, poltava], early, conflict_fronts("russia-ukraine", 2016))
+    assert all(c.prior == 0 for c in ranked)
+    assert with_conflict_prior([poltava, zap], late)[0].id == "ua:zap"

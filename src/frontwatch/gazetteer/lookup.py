@@ -85,6 +85,7 @@ W_FRONT, FRONT_KM = 0.2, 40.0  # times exp(-distance / FRONT_KM) to the nearest 
 # A KATOTTG village without a cities500 entry has no population figure; cities500 lists places of
 # 500 people or more, so it ranks as a typical smaller village (katottg.py).
 APPROX_POPULATION = 300
+PRIOR_POOL = 60  # candidates the conflict prior re-ranks before the cut to places.max_candidates
 
 
 def _read_data_csv(name: str) -> list[dict[str, str]]:
@@ -98,15 +99,23 @@ def conflict_fronts(conflicts: str, year: int | None = None) -> tuple[tuple[floa
     (every line when the year is unknown)."""
     wanted = {c.strip() for c in conflicts.split(",") if c.strip()}
     return tuple((float(r["lat"]), float(r["lon"])) for r in _read_data_csv("fronts.csv") if r["conflict"] in wanted
-                 and (year is None or (int(r["from"]) <= year and (not r["to"] or year <= int(r["to"])))))
+                 and _in_years(r, year))
 
 
-@functools.lru_cache(maxsize=8)
-def conflict_regions(conflicts: str) -> dict[str, float]:
-    """Region (admin1) and country codes where the named conflicts are fought -> weight.
+def _in_years(row: dict[str, str], year: int | None) -> bool:
+    return year is None or ((not row.get("from") or int(row["from"]) <= year)
+                            and (not row.get("to") or year <= int(row["to"])))
+
+
+@functools.lru_cache(maxsize=64)
+def conflict_regions(conflicts: str, year: int | None = None) -> dict[str, float]:
+    """Region (admin1) and country codes where the named conflicts are fought in ``year`` -> weight.
 
     ``conflicts`` is ``places.conflicts``: comma-separated names from ``data/conflicts.csv``
-    ("russia-ukraine,israel-gaza"); an unknown name raises :class:`GazetteerError`.
+    ("russia-ukraine,israel-gaza"); an unknown name raises :class:`GazetteerError`. A row bounded by
+    years counts only for articles published within them (every row when ``year`` is None): in
+    2014-2021 copy the front-line oblasts are Donetsk and Luhansk, and a Zaporizhzhia or Kharkiv
+    namesake gets no lift over a village elsewhere.
     """
     rows = _read_data_csv("conflicts.csv")
     wanted = {c.strip() for c in conflicts.split(",") if c.strip()}
@@ -116,7 +125,7 @@ def conflict_regions(conflicts: str) -> dict[str, float]:
                              f"{', '.join(sorted({r['conflict'] for r in rows}))} (data/conflicts.csv)")
     out: dict[str, float] = {}
     for r in rows:
-        if r["conflict"] in wanted:
+        if r["conflict"] in wanted and _in_years(r, year):
             out[r["region"]] = max(out.get(r["region"], 0.0), float(r["weight"]))
     return out
 
@@ -149,6 +158,18 @@ def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float],
             c = replace(c, score=round(c.score + bonus, 4), prior=bonus)
         out.append(c)
     return sorted(out, key=lambda c: (-c.score, -c.population, c.id))
+
+
+def lookup_with_prior(gazetteer: GazetteerLike, name: str, limit: int, regions: dict[str, float],
+                      fronts: tuple[tuple[float, float], ...] = ()) -> list[Candidate]:
+    """The ``limit`` best candidates for ``name`` once the conflict prior is added.
+
+    The prior must see more than ``limit`` candidates: "Kamenka" has a dozen Russian towns and villages
+    that outrank the Donetsk village by size alone, and a cut made before the prior would drop the one
+    the prior is there to lift.
+    """
+    pool = max(limit, PRIOR_POOL) if regions else limit
+    return with_conflict_prior(gazetteer.lookup(name, limit=pool), regions, fronts)[:limit]
 
 
 @functools.lru_cache(maxsize=65536)

@@ -140,7 +140,8 @@ class PlaceRuler:
         return out
 
 
-_AXIS_WORDS = frozenset({"direction", "axis", "sector", "front", "directions", "axes"})
+# words after a town's adjective that make it a name: "the Avdeyevskoye axis", "the Popasnyansky district"
+_AXIS_WORDS = frozenset({"direction", "axis", "sector", "front", "directions", "axes", "district", "raion", "rayon"})
 _PREPOSITIONS = frozenset({"in", "near", "outside", "around", "from", "of", "to", "towards", "toward", "at", "on",
                            "into", "by", "beyond", "behind", "past"})
 

@@ -72,13 +72,15 @@ def normalise(name: str) -> str:
 # Russian-style endings and their Ukrainian-style counterparts, folded in the loose key.
 # Applied at the end of each word that keeps at least three letters before the ending.
 _ENDINGS = {
-    "skoye": "ske", "oye": "e", "oe": "e", "aya": "a", "yovka": "ivka", "ovka": "ivka", "evka": "ivka",
+    "ovskoye": "ivske", "ovskoe": "ivske", "ovske": "ivske", "ovskyi": "ivske", "ovskiy": "ivske",
+    "ovsky": "ivske", "skoye": "ske", "oye": "e", "oe": "e", "aya": "a", "yovka": "ivka", "ovka": "ivka", "evka": "ivka",
     "ovsk": "ivsk", "ino": "ine", "yno": "yne", "ovo": "ove", "evo": "eve", "yov": "iv", "ov": "iv",
     "ev": "iv", "yy": "i", "iy": "i", "yi": "i", "ij": "i",
 }
 _ENDINGS_RE = re.compile(
     r"(?<=[a-z0-9]{3})(" + "|".join(sorted(_ENDINGS, key=len, reverse=True)) + r")(?![a-z0-9])")
 _VOWELS_RE = re.compile(r"[yie]")
+_OLEKS_RE = re.compile(r"\boleks|\balex")  # Олександр-/Александр-: Oleksandrivka, Aleksandrovka, Alexandrovka
 _DOUBLE_RE = re.compile(r"(.)\1+")
 
 
@@ -95,7 +97,9 @@ def loose_key(name: str) -> str:
 
 def loose_from_key(key: str) -> str:
     """:func:`loose_key` of a name already passed through :func:`normalise`."""
-    key = _ENDINGS_RE.sub(lambda m: _ENDINGS[m.group(1)], key).replace(" ", "")
+    key = _OLEKS_RE.sub("aleks", _ENDINGS_RE.sub(lambda m: _ENDINGS[m.group(1)], key)).replace(" ", "")
+    # kh/h: Х is h in some romanisations (Hrystoforivka for Khrystoforivka); x/ks: Alexandrovka, Aleksandrovka
+    key = key.replace("kh", "h").replace("x", "ks")
     key = key.replace("yo", "e").replace("g", "h").replace("w", "v").replace("zhzh", "zh")
     return _DOUBLE_RE.sub(r"\1", _VOWELS_RE.sub("i", key))
 
@@ -224,13 +228,18 @@ _RU_SOFT_ENDINGS = (
 )
 
 
+# A neuter noun in a doubled consonant and -я (Провалля, Привілля) is -ье in Russian (Провалье):
+# Provallia is Provalye or Provalie in Russian-style copy
+_DOUBLED_IA = re.compile(r"(ll|nn|tt|ss|zz|dd|rr|chch)(?:ia|ya)$")
+
+
 def russian_style_variants(name: str) -> list[str]:
     """Spellings of a Ukrainian-romanised name (KMU 2010) as Russian-style copy writes them.
 
     Generated rather than listed, so every village in the gazetteer gets them:
 
     >>> russian_style_variants("Zelenopillia")
-    ['Zelenopillya']
+    ['Zelenopillya', 'Zelenopilye', 'Zelenopilie']
     >>> russian_style_variants("Vesela Hora")
     ['Veselaya Gora', 'Vesela Gora']
     >>> "Stepanovka" in russian_style_variants("Stepanivka")
@@ -250,6 +259,8 @@ def russian_style_variants(name: str) -> list[str]:
     forms += [" ".join([_ending_variants(w)[0] if _ending_variants(w) else w for w in ru[:-1]] + [e])
               for e in _ending_variants(ru[-1]) or [ru[-1]]]
     forms.append(" ".join(ru))
+    if m := _DOUBLED_IA.search(ru[-1]):
+        forms += [" ".join(ru[:-1] + [ru[-1][: m.start()] + m.group(1)[: len(m.group(1)) // 2] + e]) for e in ("ye", "ie")]
     forms += [" ".join(ru[:-1] + [ru[-1][: m.start()] + e]) for pattern, endings in _RU_SOFT_ENDINGS
               if (m := pattern.search(ru[-1])) for e in endings]
     if len(words) > 1 and any(w in _RU_WORDS for w in words):  # Novoselivka Persha -> Novoselovka Pervaya
@@ -260,11 +271,11 @@ def russian_style_variants(name: str) -> list[str]:
     return forms + [r for r in dict.fromkeys(rooted) if r not in forms][:2]
 
 
-# Roots whose Ukrainian і is Russian о or е (Сокільники/Сокольники, Світле/Светлое,
+# Roots whose Ukrainian і is Russian о or е (and Ukrainian О- Russian А-: Олександр/Александр) (Сокільники/Сокольники, Світле/Светлое,
 # Підгородне/Подгородное, Білогорівка/Белогоровка, Кам'янка/Каменка), at the start of a word of a
 # Russian-style form: wires spell such villages by their Russian names.
 _RU_ROOT_OF = {"Sokil": "Sokol", "Svitl": "Svetl", "Pidg": "Podg", "Bilo": "Belo", "Kamyan": "Kamen",
-               "Girs": "Gors"}
+               "Girs": "Gors", "Oleks": "Aleks"}  # Олександрівка/Александровка
 _RU_ROOTS = re.compile(r"\b(?:" + "|".join(_RU_ROOT_OF) + ")")
 
 
@@ -298,6 +309,8 @@ def _ending_variants(word: str) -> list[str]:
 # Russian case endings on a place name in translated copy ("in Avdeyevke", "near Krasnogorovki",
 # "from Bakhmuta"), most specific first: (ending, what the nominative ends with instead)
 _CASE_ENDINGS = (
+    # the Ukrainian instrumental, in copy romanised from Ukrainian ("under Novokaterynivkoiu")
+    ("koyu", "ka"), ("koiu", "ka"), ("oyu", "a"), ("oiu", "a"),
     ("skom", "sk"), ("ske", "sk"), ("ska", "sk"), ("oy", "aya"), ("oi", "aya"), ("ke", "ka"), ("ki", "ka"),
     ("ku", "ka"), ("koy", "ka"), ("koi", "ka"), ("om", ""), ("e", "a"), ("e", ""), ("i", "a"), ("y", "a"),
     ("u", "a"), ("a", ""), ("u", ""),
@@ -337,12 +350,17 @@ def adjective_bases(word: str) -> list[str]:
     True
     >>> "Avdeyevka" in adjective_bases("Avdeyevskoye")
     True
+    >>> "Popasna" in adjective_bases("Popasnianskyi")
+    True
     """
     m = _ADJ_ENDINGS.search(word.lower())
     if not m or m.start() < 3:
         return []
     stem = word[: m.start()]
     out = [stem + "sk", stem, stem + "o", stem + "e", stem + "a", stem + "ka", stem + "ye"]
+    if stem.lower().endswith(("ian", "yan")) and len(stem) > 5:
+        # a raion's adjective: Popasnianskyi (Popasnyansky) raion is Popasna's
+        out.append(stem[:-3] + "a")
     return list(dict.fromkeys(out))
 
 

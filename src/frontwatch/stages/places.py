@@ -40,7 +40,7 @@ from ..gazetteer.lookup import (
     GazetteerLike,
     conflict_fronts,
     conflict_regions,
-    with_conflict_prior,
+    lookup_with_prior,
 )
 from ..records import Place, PlaceRole
 from .parse import doc_ents, doc_text, token_table
@@ -156,8 +156,9 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     every = [m for m in every if not (m.tentative and any(o is not m and o.start < m.end and m.start < o.end
                                                           for o in every))]
     cache: dict[str, list[Candidate]] = {}
-    prior = conflict_regions(settings.conflicts)
-    fronts = conflict_fronts(settings.conflicts, published.year if published else None)
+    year = published.year if published else None
+    prior = conflict_regions(settings.conflicts, year)
+    fronts = conflict_fronts(settings.conflicts, year)
     named = {m.query for m in every if not m.institution and not m.demonym_of and not m.unanchored}
     for m in every:
         if m.unanchored:
@@ -165,15 +166,14 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         if m.institution:
             _trim_institution(m, named, gazetteer)
         if m.query not in cache:
-            cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior, fronts)
+            cache[m.query] = lookup_with_prior(gazetteer, m.query, settings.max_candidates, prior, fronts)
         if not cache[m.query] and m.fallback:
             m.query = m.fallback
             if m.fallback_span:  # "the Cottonport Fire Station", unknown as a whole: "Cottonport"
                 m.start, m.end = m.fallback_span
                 m.text = m.fallback
             if m.query not in cache:
-                cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior,
-                                                     fronts)
+                cache[m.query] = lookup_with_prior(gazetteer, m.query, settings.max_candidates, prior, fronts)
         m.candidates = cache[m.query]
         if m.demonym_of:
             m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
@@ -186,6 +186,11 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     regions: dict[str | None, set[str]] = {}
     for m in mentions:
         if (c := top_candidate(m)) and c.feature == "region" and not m.vague:
+            regions.setdefault(c.admin1_code, set()).add(m.query)
+    for m in every:
+        if m.role == "metonym" and (c := _metonym_region(doc, m, gazetteer, cache)):
+            # "Luhansk Oblast police said", "the Donetsk regional governor": no event place, but the
+            # article says which oblast it reports from, and a namesake there is the likelier reading
             regions.setdefault(c.admin1_code, set()).add(m.query)
     link_regions(doc, mentions)
     anchors = find_anchors(mentions, votes.country())
@@ -206,6 +211,24 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
     return places
+
+
+_REGIONAL = ("regional ", "oblast ", "region's ", "province's ", "provincial ")
+
+
+def _metonym_region(doc: Doc, m: Mention, gazetteer: GazetteerLike, cache: dict[str, list[Candidate]]
+                    ) -> Candidate | None:
+    """The first-level region a metonym names: "Luhansk Oblast" of "Luhansk Oblast police", or "Donetsk"
+    of "the Donetsk regional governor" read as the Donetsk region."""
+    c = top_candidate(m)
+    if c is not None and c.feature == "region":
+        return c
+    if not doc.text[m.end:m.end + 14].lstrip().lower().startswith(_REGIONAL):
+        return None
+    query = f"{m.query} region"
+    if query not in cache:
+        cache[query] = gazetteer.lookup(query, limit=3)
+    return next((r for r in cache[query] if r.feature == "region"), None)
 
 
 # --- mentions -----------------------------------------------------------------------------
