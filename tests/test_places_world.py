@@ -288,3 +288,20 @@ def test_places_a_country_named_with_a_compass_word_is_the_country_not_a_part() 
     places = resolve_places(doc, gaz, WORLD)
     assert [(p.text, p.country, p.resolved) for p in places] == [("South Sudan", "SS", True),
                                                                  ("northern Sudan", "SD", False)]
+
+
+def test_places_a_county_named_without_its_designator() -> None:
+    # "Gwinnett deputies", "a Pointe Coupee teen": local copy drops "County"/"Parish"; a name the gazetteer
+    # does not know is tried as a county, and a river is never one
+    gaz = FakeGazetteer({
+        "Barlow County": [cand("Barlow County", 33.96, -84.02, 0.9, country="US", admin1="US.GA", feature="county",
+                               precision=3)],
+        "Tensaw Parish": [cand("Tensaw Parish", 30.71, -91.60, 0.9, country="US", admin1="US.LA", feature="county",
+                               precision=3)],
+        "Cane River County": [cand("Cane River County", 33.6, -95.0, 0.9, country="US", admin1="US.TX",
+                                   feature="county", precision=3)]})
+    text = "Barlow deputies arrested a Tensaw man after the flood on the Cane River."
+    doc = doc_with(text, ("Barlow", "GPE"), ("Tensaw", "GPE"), ("Cane River", "LOC"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.name) for p in places] == [("Barlow", "Barlow County"), ("Tensaw", "Tensaw Parish"),
+                                                  ("Cane River", None)]

@@ -46,6 +46,7 @@ from .places_score import (
     choose,
     find_anchors,
     focus_country,
+    focus_region,
     institution_candidates,
     link_regions,
     outlet_country,
@@ -171,6 +172,16 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             if m.query not in cache:
                 cache[m.query] = with_conflict_prior(gazetteer.lookup(m.query, limit=settings.max_candidates), prior,
                                                      fronts)
+        if not cache[m.query] and _bare_county_name(m):
+            # "DuPage deputies", "Gwinnett", "Pointe Coupee": a county or parish named without its designator
+            for word in COUNTY_WORDS:
+                query = f"{m.query} {word}"
+                if query not in cache:
+                    cache[query] = with_conflict_prior(gazetteer.lookup(query, limit=settings.max_candidates), prior,
+                                                       fronts)
+                if any(c.feature == "county" and c.match in ("name", "alternate") for c in cache[query]):
+                    m.query = query
+                    break
         m.candidates = cache[m.query]
         if m.demonym_of:
             m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
@@ -188,6 +199,11 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     anchors = find_anchors(mentions, votes.country())
     support = colocation(m for m in every if not m.demonym_of and not m.unanchored and not m.vague)
     decided: dict[str, Candidate | None] = {}
+    for m in mentions:  # a first reading of the article's places, for its home region
+        if m.query not in decided and not m.unanchored and not m.institution:
+            decided[m.query] = choose(m, votes.country(deciding=m.query), regions, anchors, support)
+    home = focus_region(decided)
+    decided = {}
     places = []
     for m in every:
         if m.unanchored:
@@ -198,7 +214,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         key = f"{m.query}|{m.demonym_of or ''}|{institution}|{m.tentative}"
         if key not in decided:
             decided[key] = choose(m if institution or not m.institution else _plain(m, every),
-                                   votes.country(deciding=m.query), regions, anchors, support)
+                                   votes.country(deciding=m.query), regions, anchors, support,
+                                   home.region(deciding=m.query))
         if ((institution and not institution_candidates(m)) or m.label or m.tentative) and decided[key] is None:
             continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
@@ -691,6 +708,23 @@ def _trim_institution(m: Mention, named: set[str], gazetteer: GazetteerLike) -> 
     if shorter in named or not gazetteer.lookup(m.query, limit=1):
         m.query = m.text = shorter
         m.end = m.start + len(shorter)
+
+
+COUNTY_WORDS = ("County", "Parish")
+# a name ending in one of these is a feature of its own ("the Red River"), not a county's short name
+LANDFORM_WORDS = frozenset({"river", "lake", "creek", "bay", "park", "valley", "mountain", "mountains", "island",
+                            "falls", "forest", "hills", "springs", "beach", "sound", "canyon", "school", "street"})
+
+
+def _bare_county_name(m: Mention) -> bool:
+    """Could ``m``, which the gazetteer does not know, be a county named without "County" ("DuPage",
+    "Avoyelles")? Only a capitalised name as written, with no designator or landform word, that the model
+    tagged as a place or that names an institution ("DuPage Sheriff"): a surname in a town's idiom is not."""
+    words = m.query.split()
+    return (m.query == m.text and not m.demonym_of and not m.unanchored and not m.vague and not m.riverlike
+            and not m.tentative and not m.label
+            and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and words[-1].lower() not in LANDFORM_WORDS | REGION_WORDS | SUBREGION_WORDS | AREA_WORDS)
 
 
 def _plain(m: Mention, every: list[Mention]) -> Mention:
