@@ -305,3 +305,16 @@ def test_places_a_county_named_without_its_designator() -> None:
     places = resolve_places(doc, gaz, WORLD)
     assert [(p.text, p.name) for p in places] == [("Barlow", "Barlow County"), ("Tensaw", "Tensaw Parish"),
                                                   ("Cane River", None)]
+
+
+def test_places_the_people_of_a_region_or_continent_are_a_demonym_of_it() -> None:
+    # "Ohioans", "European": no country's nationality word, but the people of a state or a continent
+    gaz = FakeGazetteer({
+        "Ohio": [cand("Ohio", 40.3, -82.8, 0.93, country="US", admin1="US.OH", feature="region", precision=3)],
+        "Europe": [cand("Europe", 48.7, 9.1, 1.0, country=None, admin1=None, feature="continent", precision=3)],
+        "Republic": [cand("Republic", 37.1, -93.5, 0.85, country="US", admin1="US.MO", feature="town")]})
+    text = "Ohioans and European visitors crowded the fair, and Republicans asked for a recount."
+    doc = doc_with(text, ("Ohioans", "NORP"), ("European", "NORP"), ("Republicans", "NORP"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.name, p.role) for p in places] == [("Ohioans", "Ohio", "demonym"),
+                                                          ("European", "Europe", "demonym")]

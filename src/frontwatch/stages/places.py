@@ -138,6 +138,7 @@ class Mention:
     fallback: str | None = None  # looked up when ``query`` finds nothing ("Georgia" of "Georgia and Baker counties")
     fallback_span: tuple[int, int] | None = None  # the fallback's own span ("Cottonport" of "the Cottonport Fire Station")
     tentative: bool = False  # a name the model did not call a place, in a place's idiom: kept only when it resolves
+    area_names: tuple[str, ...] = ()  # "Ohioans": the area names it may stand for ("Ohioa", "Ohio"), first known wins
 
 
 def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings, *,
@@ -182,6 +183,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
                 if any(c.feature == "county" and c.match in ("name", "alternate") for c in cache[query]):
                     m.query = query
                     break
+        if m.area_names:
+            _area_of_demonym(m, gazetteer, cache)
         m.candidates = cache[m.query]
         if m.demonym_of:
             m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
@@ -197,7 +200,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             regions.setdefault(c.admin1_code, set()).add(m.query)
     link_regions(doc, mentions)
     anchors = find_anchors(mentions, votes.country())
-    support = colocation(m for m in every if not m.demonym_of and not m.unanchored and not m.vague)
+    support = colocation(m for m in every if not m.demonym_of and not m.area_names and not m.unanchored
+                         and not m.vague)
     decided: dict[str, Candidate | None] = {}
     for m in mentions:  # a first reading of the article's places, for its home region
         if m.query not in decided and not m.unanchored and not m.institution:
@@ -366,6 +370,10 @@ def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
             if found:
                 out.append(Mention(start=start, end=end, text=ent.text, query=found[1], role="demonym",
                                    demonym_of=found[0]))
+            elif ent.label_ == "NORP" and (stems := area_demonym_stems(ent.text)):
+                # "Ohioans", "European", "West African": the people of a region, continent or macro-region
+                out.append(Mention(start=start, end=end, text=ent.text, query=stems[0], role="demonym",
+                                   area_names=stems, tentative=True))
         elif ent.label_ == "GOV" or (ent.label_ in PLACE_LABELS and not _not_a_place(ent) and _actor(ent)):
             out.append(Mention(start=start, end=end, text=ent.text, query=ent.text, role="metonym"))
     return out
@@ -547,6 +555,34 @@ def _demonyms() -> dict[str, tuple[str, str]]:
         if all(first[2] >= DEMONYM_OWNER_RATIO * max(o[2], 1) for o in rest):
             out[form] = (first[0], first[1])
     return out
+
+
+# "Ohioans" -> Ohio, "Floridian" -> Florida, "Texan" -> Texas, "European" -> Europe, "New Yorker" -> New York
+_AREA_DEMONYM_ENDINGS = (("ians", ("a", "", "o")), ("ian", ("a", "", "o")), ("ans", ("a", "", "o", "s")),
+                         ("an", ("a", "", "o", "s")), ("ers", ("",)), ("er", ("",)))
+AREA_DEMONYM_FEATURES = frozenset({"region", "macroregion", "continent"})
+
+
+def area_demonym_stems(word: str) -> tuple[str, ...]:
+    """The area names a nationality-like word that is no country's may stand for, likeliest first."""
+    for ending, replacements in _AREA_DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return tuple(word[:-len(ending)] + r for r in replacements)
+    return ()
+
+
+def _area_of_demonym(m: Mention, gazetteer: GazetteerLike, cache: dict[str, list[Candidate]]) -> None:
+    """Settle ``m.query`` on the first of its area names the gazetteer knows as a region, continent or
+    macro-region by that very name, keeping only that reading; nothing when none is ("Republicans")."""
+    for name in m.area_names:
+        key = f"{name}|area-demonym"
+        if key not in cache:
+            cache[key] = [c for c in gazetteer.lookup(name, limit=5)
+                          if c.feature in AREA_DEMONYM_FEATURES and c.match == "name"][:1]
+        if cache[key]:
+            m.query = key
+            return
+    m.query = f"{m.area_names[-1]}|area-demonym"
 
 
 def demonym_country(word: str) -> tuple[str, str] | None:
