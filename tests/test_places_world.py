@@ -318,3 +318,15 @@ def test_places_the_people_of_a_region_or_continent_are_a_demonym_of_it() -> Non
     places = resolve_places(doc, gaz, WORLD)
     assert [(p.text, p.name, p.role) for p in places] == [("Ohioans", "Ohio", "demonym"),
                                                           ("European", "Europe", "demonym")]
+
+
+def test_places_a_hyphenated_pair_of_nationalities_is_two_demonyms() -> None:
+    gaz = FakeGazetteer({
+        "Russia": [cand("Russia", 60.0, 100.0, 1.0, country="RU", admin1=None, feature="country", precision=3)],
+        "United States": [cand("United States", 39.8, -98.5, 1.0, country="US", admin1=None, feature="country",
+                               precision=3)]})
+    text = "A Russian-American crew docked with the station, but un-American views were aired."
+    doc = doc_with(text, ("Russian-American", "NORP"), ("un-American", "NORP"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.span, p.country, p.role) for p in places] == [
+        ("Russian", (2, 9), "RU", "demonym"), ("American", (10, 18), "US", "demonym")]

@@ -367,7 +367,9 @@ def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
             continue
         if ent.label_ == "NORP" or (ent.label_ in PLACE_LABELS and _is_demonym(ent)):
             found = demonym_country(ent.text)
-            if found:
+            if not found and (parts := _demonym_pair(ent)):
+                out.extend(parts)  # "Russian-American crew", "German-Iraqi talks": each nationality
+            elif found:
                 out.append(Mention(start=start, end=end, text=ent.text, query=found[1], role="demonym",
                                    demonym_of=found[0]))
             elif ent.label_ == "NORP" and (stems := area_demonym_stems(ent.text)):
@@ -583,6 +585,21 @@ def _area_of_demonym(m: Mention, gazetteer: GazetteerLike, cache: dict[str, list
             m.query = key
             return
     m.query = f"{m.area_names[-1]}|area-demonym"
+
+
+def _demonym_pair(ent: Span) -> list[Mention]:
+    """"Russian-American": one demonym mention per nationality of a hyphenated pair, when every part is one."""
+    if "-" not in ent.text:
+        return []
+    out, pos = [], ent.start_char
+    for part in ent.text.split("-"):
+        found = demonym_country(part)
+        if not found:
+            return []
+        out.append(Mention(start=pos, end=pos + len(part), text=part, query=found[1], role="demonym",
+                           demonym_of=found[0]))
+        pos += len(part) + 1
+    return out
 
 
 def demonym_country(word: str) -> tuple[str, str] | None:
