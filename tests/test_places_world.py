@@ -330,3 +330,27 @@ def test_places_a_hyphenated_pair_of_nationalities_is_two_demonyms() -> None:
     places = resolve_places(doc, gaz, WORLD)
     assert [(p.text, p.span, p.country, p.role) for p in places] == [
         ("Russian", (2, 9), "RU", "demonym"), ("American", (10, 18), "US", "demonym")]
+
+
+@pytest.mark.parametrize("org", ["the Fairview Public Library", "Friends of the Fairview Public Library",
+                                 "Fairview’s Board of Finance", "Fairview's Circuit Court"])
+def test_places_a_town_inside_an_organisation_s_name(org: str) -> None:
+    # after "of" in the name ("Friends of the X Public Library") and before a possessive ("X's Circuit Court")
+    gaz = FakeGazetteer({"Fairview": [cand("Fairview", 35.2, -86.9, 0.86, country="US", admin1="US.TN",
+                                           feature="town", population=20_000)]})
+    text = f"{org} met on Monday."
+    doc = doc_with(text, (org, "ORG"))
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.role, p.admin1) for p in places] == [("Fairview", "metonym", "US.TN")]
+
+
+def test_places_a_town_with_a_capital_inside_its_name_opens_an_organisation_s_name() -> None:
+    gaz = FakeGazetteer({"DeKalb": [cand("DeKalb", 41.93, -88.75, 0.88, country="US", admin1="US.IL",
+                                         feature="town", population=44_000)]})
+    text = "A news release from DeKalb Police said the man fled."
+    doc = doc_with(text, ("DeKalb Police", "ORG"))
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
+    assert [(p.text, p.admin1) for p in resolve_places(doc, gaz, WORLD)] == [("DeKalb", "US.IL")]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..config import PlacesSettings
 from ..gazetteer.build import stop_names
@@ -453,20 +453,41 @@ def _institution_place(ent: Span, named: set[str] | frozenset[str] = frozenset()
     tokens = [t for t in ent if t.lower_ != "the"]
     if len(tokens) < 2:
         return None
-    for k in range(min(3, len(tokens) - 1), 0, -1):
-        head, rest = tokens[:k], tokens[k]
-        if not all(t.pos_ == "PROPN" and t.is_title for t in head) or rest.i != head[-1].i + 1:
-            continue
-        if any(t.lower_ in INSTITUTION_WORDS and t.lower_ != "city" for t in head[1:]):
-            continue  # "Decatur Law Enforcement" of "the Decatur Law Enforcement Center": "Decatur" ("Salt Lake City" stays)
-        span = ent.doc[head[0].i:head[-1].i + 1]
-        if rest.lower_ in INSTITUTION_WORDS or (rest.is_title and (span.text in named or (
-                k == 1 and demonym_country(span.text) is not None))):
+    # the name may open the organisation's name or follow an "of" in it ("Friends of the Mansfield Public Library")
+    for at in [0, *(i + 1 for i, t in enumerate(tokens[:-2]) if t.lower_ == "of" and i > 0)]:
+        if (span := _leading_place(tokens[at:], named, ent.doc)) is not None:
             return span
     if tokens[0].lower_ in OF_PLACE_HEADS and len(tokens) >= 3 and tokens[1].lower_ == "of" and \
             all(t.pos_ == "PROPN" and t.is_title for t in tokens[2:]) and len(tokens) <= 5:
         return ent.doc[tokens[2].i:tokens[-1].i + 1]
     return None
+
+
+def _leading_place(tokens: list[Token], named: set[str] | frozenset[str], doc: Doc) -> Span | None:
+    """The leading proper nouns of ``tokens`` when an institution word follows them, also after a
+    possessive ("Alexandria's Circuit Court", "Kent's Board of Finance")."""
+    for k in range(min(3, len(tokens) - 1), 0, -1):
+        head, rest = tokens[:k], tokens[k]
+        if rest.text in ("'s", "’s") and k + 1 < len(tokens) and rest.i == head[-1].i + 1:
+            rest = tokens[k + 1]  # "Alexandria's Circuit Court"
+            if rest.i != head[-1].i + 2 or not rest.is_title:
+                continue
+        elif rest.i != head[-1].i + 1:
+            continue
+        if not all(t.pos_ == "PROPN" and _capitalised(t) for t in head):
+            continue
+        if any(t.lower_ in INSTITUTION_WORDS and t.lower_ != "city" for t in head[1:]):
+            continue  # "Decatur Law Enforcement" of "the Decatur Law Enforcement Center": "Decatur" ("Salt Lake City" stays)
+        span = doc[head[0].i:head[-1].i + 1]
+        if rest.lower_ in INSTITUTION_WORDS or (rest.is_title and (span.text in named or (
+                k == 1 and demonym_country(span.text) is not None))):
+            return span
+    return None
+
+
+def _capitalised(t: Token) -> bool:
+    """"Decatur", "St.", "DeKalb", "McMinn": a capitalised word (title case, or a capital inside it), not an acronym."""
+    return t.is_title or (t.is_alpha and t.text[:1].isupper() and not t.is_upper)
 
 
 # a town's idiom: "22, of Grovetown", "in Parkers Prairie", "a Crafton man", "their Buford home"
