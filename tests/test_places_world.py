@@ -354,3 +354,13 @@ def test_places_a_town_with_a_capital_inside_its_name_opens_an_organisation_s_na
     for t in doc:
         t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
     assert [(p.text, p.admin1) for p in resolve_places(doc, gaz, WORLD)] == [("DeKalb", "US.IL")]
+
+
+def test_places_a_two_word_town_the_model_calls_a_person_after_in_is_a_place() -> None:
+    gaz = FakeGazetteer({"Glen Harbor": [cand("Glen Harbor", 38.8, -90.0, 0.86, country="US", admin1="US.IL",
+                                              feature="town", population=12_000)]})
+    doc = doc_with("Volunteers met in Glen Harbor on Monday.", ("Glen Harbor", "PERSON"))
+    assert [(p.text, p.admin1) for p in resolve_places(doc, gaz, WORLD)] == [("Glen Harbor", "US.IL")]
+    # a full name that speaks is a person
+    doc = doc_with("Glen Harbor said the work was done.", ("Glen Harbor", "PERSON"))
+    assert resolve_places(doc, gaz, WORLD) == []

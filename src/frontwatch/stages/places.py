@@ -492,6 +492,8 @@ def _capitalised(t: Token) -> bool:
 
 # a town's idiom: "22, of Grovetown", "in Parkers Prairie", "a Crafton man", "their Buford home"
 LOCATIVE_BEFORE = frozenset({"in", "of", "from", "near", "outside", "at"})
+# a person is never "in" or "near" someone: a two-word name the model calls a person after these is a place
+PERSON_NEVER_AFTER = frozenset({"in", "near", "outside"})
 LOCATIVE_AFTER = frozenset({"man", "woman", "men", "women", "resident", "residents", "home", "homes", "native",
                             "couple", "teen", "teenager", "boy", "girl", "family", "area"})
 
@@ -504,10 +506,10 @@ def _locative_name(ent: Span) -> Mention | None:
     doc = ent.doc
     if len(ent) > 3 or not all(t.is_title and t.is_alpha for t in ent if t.lower_ not in ("of", "de")):
         return None
-    if ent.label_ == "PERSON" and len(ent) > 1:
-        return None  # "Rebecca Sears": a full name
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if ent.label_ == "PERSON" and len(ent) > 1 and before not in PERSON_NEVER_AFTER:
+        return None  # "Rebecca Sears": a full name; "in Glen Carbon", "near Cherry Hinton": a place
     prev = doc[ent.start - 2] if ent.start > 1 else None
     if before == "of" and (prev is None or (prev.text != "," and prev.ent_type_ != "PERSON")):
         return None  # "the wife of Smith": no; "41, of Grovetown", "Jane Roe of Grovetown": yes
