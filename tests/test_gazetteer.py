@@ -497,6 +497,7 @@ def test_gazetteer_world_ruler_fills_gaps_on_proper_nouns_only() -> None:
     ("Africa", "continent", 3), ("Middle East", "macroregion", 3), ("West Africa", "macroregion", 3),
     ("Red Sea", "water", 1), ("Atlantic", "water", 1), ("Licking County", "county", 3), ("California", "region", 3),
     ("Ark.", "region", 3), ("Sask.", "region", 3),
+    ("the Americas", "macroregion", 3), ("Northern Europe", "macroregion", 3), ("NSW", "region", 3),
 ])
 def test_gazetteer_full_world_areas(full: Gazetteer, name: str, feature: str, precision: int) -> None:
     top = full.lookup(name)[0]

@@ -288,3 +288,79 @@ def test_places_a_country_named_with_a_compass_word_is_the_country_not_a_part() 
     places = resolve_places(doc, gaz, WORLD)
     assert [(p.text, p.country, p.resolved) for p in places] == [("South Sudan", "SS", True),
                                                                  ("northern Sudan", "SD", False)]
+
+
+def test_places_a_county_named_without_its_designator() -> None:
+    # "Gwinnett deputies", "a Pointe Coupee teen": local copy drops "County"/"Parish"; a name the gazetteer
+    # does not know is tried as a county, and a river is never one
+    gaz = FakeGazetteer({
+        "Barlow County": [cand("Barlow County", 33.96, -84.02, 0.9, country="US", admin1="US.GA", feature="county",
+                               precision=3)],
+        "Tensaw Parish": [cand("Tensaw Parish", 30.71, -91.60, 0.9, country="US", admin1="US.LA", feature="county",
+                               precision=3)],
+        "Cane River County": [cand("Cane River County", 33.6, -95.0, 0.9, country="US", admin1="US.TX",
+                                   feature="county", precision=3)]})
+    text = "Barlow deputies arrested a Tensaw man after the flood on the Cane River."
+    doc = doc_with(text, ("Barlow", "GPE"), ("Tensaw", "GPE"), ("Cane River", "LOC"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.name) for p in places] == [("Barlow", "Barlow County"), ("Tensaw", "Tensaw Parish"),
+                                                  ("Cane River", None)]
+
+
+def test_places_the_people_of_a_region_or_continent_are_a_demonym_of_it() -> None:
+    # "Ohioans", "European": no country's nationality word, but the people of a state or a continent
+    gaz = FakeGazetteer({
+        "Ohio": [cand("Ohio", 40.3, -82.8, 0.93, country="US", admin1="US.OH", feature="region", precision=3)],
+        "Europe": [cand("Europe", 48.7, 9.1, 1.0, country=None, admin1=None, feature="continent", precision=3)],
+        "Republic": [cand("Republic", 37.1, -93.5, 0.85, country="US", admin1="US.MO", feature="town")]})
+    text = "Ohioans and European visitors crowded the fair, and Republicans asked for a recount."
+    doc = doc_with(text, ("Ohioans", "NORP"), ("European", "NORP"), ("Republicans", "NORP"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.name, p.role) for p in places] == [("Ohioans", "Ohio", "demonym"),
+                                                          ("European", "Europe", "demonym")]
+
+
+def test_places_a_hyphenated_pair_of_nationalities_is_two_demonyms() -> None:
+    gaz = FakeGazetteer({
+        "Russia": [cand("Russia", 60.0, 100.0, 1.0, country="RU", admin1=None, feature="country", precision=3)],
+        "United States": [cand("United States", 39.8, -98.5, 1.0, country="US", admin1=None, feature="country",
+                               precision=3)]})
+    text = "A Russian-American crew docked with the station, but un-American views were aired."
+    doc = doc_with(text, ("Russian-American", "NORP"), ("un-American", "NORP"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.span, p.country, p.role) for p in places] == [
+        ("Russian", (2, 9), "RU", "demonym"), ("American", (10, 18), "US", "demonym")]
+
+
+@pytest.mark.parametrize("org", ["the Fairview Public Library", "Friends of the Fairview Public Library",
+                                 "Fairview’s Board of Finance", "Fairview's Circuit Court"])
+def test_places_a_town_inside_an_organisation_s_name(org: str) -> None:
+    # after "of" in the name ("Friends of the X Public Library") and before a possessive ("X's Circuit Court")
+    gaz = FakeGazetteer({"Fairview": [cand("Fairview", 35.2, -86.9, 0.86, country="US", admin1="US.TN",
+                                           feature="town", population=20_000)]})
+    text = f"{org} met on Monday."
+    doc = doc_with(text, (org, "ORG"))
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.role, p.admin1) for p in places] == [("Fairview", "metonym", "US.TN")]
+
+
+def test_places_a_town_with_a_capital_inside_its_name_opens_an_organisation_s_name() -> None:
+    gaz = FakeGazetteer({"DeKalb": [cand("DeKalb", 41.93, -88.75, 0.88, country="US", admin1="US.IL",
+                                         feature="town", population=44_000)]})
+    text = "A news release from DeKalb Police said the man fled."
+    doc = doc_with(text, ("DeKalb Police", "ORG"))
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
+    assert [(p.text, p.admin1) for p in resolve_places(doc, gaz, WORLD)] == [("DeKalb", "US.IL")]
+
+
+def test_places_a_two_word_town_the_model_calls_a_person_after_in_is_a_place() -> None:
+    gaz = FakeGazetteer({"Glen Harbor": [cand("Glen Harbor", 38.8, -90.0, 0.86, country="US", admin1="US.IL",
+                                              feature="town", population=12_000)]})
+    doc = doc_with("Volunteers met in Glen Harbor on Monday.", ("Glen Harbor", "PERSON"))
+    assert [(p.text, p.admin1) for p in resolve_places(doc, gaz, WORLD)] == [("Glen Harbor", "US.IL")]
+    # a full name that speaks is a person
+    doc = doc_with("Glen Harbor said the work was done.", ("Glen Harbor", "PERSON"))
+    assert resolve_places(doc, gaz, WORLD) == []

@@ -30,7 +30,7 @@ import numpy
 from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, POS, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import PROPN
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..config import PlacesSettings
 from ..gazetteer.build import stop_names
@@ -49,6 +49,7 @@ from .places_score import (
     choose,
     find_anchors,
     focus_country,
+    focus_region,
     institution_candidates,
     link_regions,
     outlet_country,
@@ -140,6 +141,7 @@ class Mention:
     fallback: str | None = None  # looked up when ``query`` finds nothing ("Georgia" of "Georgia and Baker counties")
     fallback_span: tuple[int, int] | None = None  # the fallback's own span ("Cottonport" of "the Cottonport Fire Station")
     tentative: bool = False  # a name the model did not call a place, in a place's idiom: kept only when it resolves
+    area_names: tuple[str, ...] = ()  # "Ohioans": the area names it may stand for ("Ohioa", "Ohio"), first known wins
 
 
 def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings, *,
@@ -174,6 +176,17 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
                 m.text = m.fallback
             if m.query not in cache:
                 cache[m.query] = lookup_with_prior(gazetteer, m.query, settings.max_candidates, prior, fronts)
+        if not cache[m.query] and _bare_county_name(m):
+            # "DuPage deputies", "Gwinnett", "Pointe Coupee": a county or parish named without its designator
+            for word in COUNTY_WORDS:
+                query = f"{m.query} {word}"
+                if query not in cache:
+                    cache[query] = lookup_with_prior(gazetteer, query, settings.max_candidates, prior, fronts)
+                if any(c.feature == "county" and c.match in ("name", "alternate") for c in cache[query]):
+                    m.query = query
+                    break
+        if m.area_names:
+            _area_of_demonym(m, gazetteer, cache)
         m.candidates = cache[m.query]
         if m.demonym_of:
             m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
@@ -194,8 +207,14 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             regions.setdefault(c.admin1_code, set()).add(m.query)
     link_regions(doc, mentions)
     anchors = find_anchors(mentions, votes.country())
-    support = colocation(m for m in every if not m.demonym_of and not m.unanchored and not m.vague)
+    support = colocation(m for m in every if not m.demonym_of and not m.area_names and not m.unanchored
+                         and not m.vague)
     decided: dict[str, Candidate | None] = {}
+    for m in mentions:  # a first reading of the article's places, for its home region
+        if m.query not in decided and not m.unanchored and not m.institution:
+            decided[m.query] = choose(m, votes.country(deciding=m.query), regions, anchors, support)
+    home = focus_region(decided)
+    decided = {}
     places = []
     for m in every:
         if m.unanchored:
@@ -206,7 +225,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         key = f"{m.query}|{m.demonym_of or ''}|{institution}|{m.tentative}"
         if key not in decided:
             decided[key] = choose(m if institution or not m.institution else _plain(m, every),
-                                   votes.country(deciding=m.query), regions, anchors, support)
+                                   votes.country(deciding=m.query), regions, anchors, support,
+                                   home.region(deciding=m.query))
         if ((institution and not institution_candidates(m)) or m.label or m.tentative) and decided[key] is None:
             continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
@@ -373,9 +393,15 @@ def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
             continue
         if ent.label_ == "NORP" or (ent.label_ in PLACE_LABELS and _is_demonym(ent)):
             found = demonym_country(ent.text)
-            if found:
+            if not found and (parts := _demonym_pair(ent)):
+                out.extend(parts)  # "Russian-American crew", "German-Iraqi talks": each nationality
+            elif found:
                 out.append(Mention(start=start, end=end, text=ent.text, query=found[1], role="demonym",
                                    demonym_of=found[0]))
+            elif ent.label_ == "NORP" and (stems := area_demonym_stems(ent.text)):
+                # "Ohioans", "European", "West African": the people of a region, continent or macro-region
+                out.append(Mention(start=start, end=end, text=ent.text, query=stems[0], role="demonym",
+                                   area_names=stems, tentative=True))
         elif ent.label_ == "GOV" or (ent.label_ in PLACE_LABELS and not _not_a_place(ent) and _actor(ent)):
             out.append(Mention(start=start, end=end, text=ent.text, query=ent.text, role="metonym"))
     return out
@@ -453,15 +479,9 @@ def _institution_place(ent: Span, named: set[str] | frozenset[str] = frozenset()
     tokens = [t for t in ent if t.lower_ != "the"]
     if len(tokens) < 2:
         return None
-    for k in range(min(3, len(tokens) - 1), 0, -1):
-        head, rest = tokens[:k], tokens[k]
-        if not all(t.pos_ == "PROPN" and t.is_title for t in head) or rest.i != head[-1].i + 1:
-            continue
-        if any(t.lower_ in INSTITUTION_WORDS and t.lower_ != "city" for t in head[1:]):
-            continue  # "Decatur Law Enforcement" of "the Decatur Law Enforcement Center": "Decatur" ("Salt Lake City" stays)
-        span = ent.doc[head[0].i:head[-1].i + 1]
-        if rest.lower_ in INSTITUTION_WORDS or (rest.is_title and (span.text in named or (
-                k == 1 and demonym_country(span.text) is not None))):
+    # the name may open the organisation's name or follow an "of" in it ("Friends of the Mansfield Public Library")
+    for at in [0, *(i + 1 for i, t in enumerate(tokens[:-2]) if t.lower_ == "of" and i > 0)]:
+        if (span := _leading_place(tokens[at:], named, ent.doc)) is not None:
             return span
     if tokens[0].lower_ in OF_PLACE_HEADS and len(tokens) >= 3 and tokens[1].lower_ == "of" and \
             all(t.pos_ == "PROPN" and t.is_title for t in tokens[2:]) and len(tokens) <= 5:
@@ -469,8 +489,37 @@ def _institution_place(ent: Span, named: set[str] | frozenset[str] = frozenset()
     return None
 
 
+def _leading_place(tokens: list[Token], named: set[str] | frozenset[str], doc: Doc) -> Span | None:
+    """The leading proper nouns of ``tokens`` when an institution word follows them, also after a
+    possessive ("Alexandria's Circuit Court", "Kent's Board of Finance")."""
+    for k in range(min(3, len(tokens) - 1), 0, -1):
+        head, rest = tokens[:k], tokens[k]
+        if rest.text in ("'s", "’s") and k + 1 < len(tokens) and rest.i == head[-1].i + 1:
+            rest = tokens[k + 1]  # "Alexandria's Circuit Court"
+            if rest.i != head[-1].i + 2 or not rest.is_title:
+                continue
+        elif rest.i != head[-1].i + 1:
+            continue
+        if not all(t.pos_ == "PROPN" and _capitalised(t) for t in head):
+            continue
+        if any(t.lower_ in INSTITUTION_WORDS and t.lower_ != "city" for t in head[1:]):
+            continue  # "Decatur Law Enforcement" of "the Decatur Law Enforcement Center": "Decatur" ("Salt Lake City" stays)
+        span = doc[head[0].i:head[-1].i + 1]
+        if rest.lower_ in INSTITUTION_WORDS or (rest.is_title and (span.text in named or (
+                k == 1 and demonym_country(span.text) is not None))):
+            return span
+    return None
+
+
+def _capitalised(t: Token) -> bool:
+    """"Decatur", "St.", "DeKalb", "McMinn": a capitalised word (title case, or a capital inside it), not an acronym."""
+    return t.is_title or (t.is_alpha and t.text[:1].isupper() and not t.is_upper)
+
+
 # a town's idiom: "22, of Grovetown", "in Parkers Prairie", "a Crafton man", "their Buford home"
 LOCATIVE_BEFORE = frozenset({"in", "of", "from", "near", "outside", "at"})
+# a person is never "in" or "near" someone: a two-word name the model calls a person after these is a place
+PERSON_NEVER_AFTER = frozenset({"in", "near", "outside"})
 LOCATIVE_AFTER = frozenset({"man", "woman", "men", "women", "resident", "residents", "home", "homes", "native",
                             "couple", "teen", "teenager", "boy", "girl", "family", "area"})
 
@@ -483,10 +532,10 @@ def _locative_name(ent: Span) -> Mention | None:
     doc = ent.doc
     if len(ent) > 3 or not all(t.is_title and t.is_alpha for t in ent if t.lower_ not in ("of", "de")):
         return None
-    if ent.label_ == "PERSON" and len(ent) > 1:
-        return None  # "Rebecca Sears": a full name
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if ent.label_ == "PERSON" and len(ent) > 1 and before not in PERSON_NEVER_AFTER:
+        return None  # "Rebecca Sears": a full name; "in Glen Carbon", "near Cherry Hinton": a place
     prev = doc[ent.start - 2] if ent.start > 1 else None
     if before == "of" and (prev is None or (prev.text != "," and prev.ent_type_ != "PERSON")):
         return None  # "the wife of Smith": no; "41, of Grovetown", "Jane Roe of Grovetown": yes
@@ -559,6 +608,49 @@ def _demonyms() -> dict[str, tuple[str, str]]:
         first, *rest = sorted(owned, key=lambda o: -o[2])
         if all(first[2] >= DEMONYM_OWNER_RATIO * max(o[2], 1) for o in rest):
             out[form] = (first[0], first[1])
+    return out
+
+
+# "Ohioans" -> Ohio, "Floridian" -> Florida, "Texan" -> Texas, "European" -> Europe, "New Yorker" -> New York
+_AREA_DEMONYM_ENDINGS = (("ians", ("a", "", "o")), ("ian", ("a", "", "o")), ("ans", ("a", "", "o", "s")),
+                         ("an", ("a", "", "o", "s")), ("ers", ("",)), ("er", ("",)))
+AREA_DEMONYM_FEATURES = frozenset({"region", "macroregion", "continent"})
+
+
+def area_demonym_stems(word: str) -> tuple[str, ...]:
+    """The area names a nationality-like word that is no country's may stand for, likeliest first."""
+    for ending, replacements in _AREA_DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return tuple(word[:-len(ending)] + r for r in replacements)
+    return ()
+
+
+def _area_of_demonym(m: Mention, gazetteer: GazetteerLike, cache: dict[str, list[Candidate]]) -> None:
+    """Settle ``m.query`` on the first of its area names the gazetteer knows as a region, continent or
+    macro-region by that very name, keeping only that reading; nothing when none is ("Republicans")."""
+    for name in m.area_names:
+        key = f"{name}|area-demonym"
+        if key not in cache:
+            cache[key] = [c for c in gazetteer.lookup(name, limit=5)
+                          if c.feature in AREA_DEMONYM_FEATURES and c.match == "name"][:1]
+        if cache[key]:
+            m.query = key
+            return
+    m.query = f"{m.area_names[-1]}|area-demonym"
+
+
+def _demonym_pair(ent: Span) -> list[Mention]:
+    """"Russian-American": one demonym mention per nationality of a hyphenated pair, when every part is one."""
+    if "-" not in ent.text:
+        return []
+    out, pos = [], ent.start_char
+    for part in ent.text.split("-"):
+        found = demonym_country(part)
+        if not found:
+            return []
+        out.append(Mention(start=pos, end=pos + len(part), text=part, query=found[1], role="demonym",
+                           demonym_of=found[0]))
+        pos += len(part) + 1
     return out
 
 
@@ -721,6 +813,23 @@ def _trim_institution(m: Mention, named: set[str], gazetteer: GazetteerLike) -> 
     if shorter in named or not gazetteer.lookup(m.query, limit=1):
         m.query = m.text = shorter
         m.end = m.start + len(shorter)
+
+
+COUNTY_WORDS = ("County", "Parish")
+# a name ending in one of these is a feature of its own ("the Red River"), not a county's short name
+LANDFORM_WORDS = frozenset({"river", "lake", "creek", "bay", "park", "valley", "mountain", "mountains", "island",
+                            "falls", "forest", "hills", "springs", "beach", "sound", "canyon", "school", "street"})
+
+
+def _bare_county_name(m: Mention) -> bool:
+    """Could ``m``, which the gazetteer does not know, be a county named without "County" ("DuPage",
+    "Avoyelles")? Only a capitalised name as written, with no designator or landform word, that the model
+    tagged as a place or that names an institution ("DuPage Sheriff"): a surname in a town's idiom is not."""
+    words = m.query.split()
+    return (m.query == m.text and not m.demonym_of and not m.unanchored and not m.vague and not m.riverlike
+            and not m.tentative and not m.label
+            and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+            and words[-1].lower() not in LANDFORM_WORDS | REGION_WORDS | SUBREGION_WORDS | AREA_WORDS)
 
 
 def _plain(m: Mention, every: list[Mention]) -> Mention:

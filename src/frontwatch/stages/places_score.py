@@ -54,6 +54,9 @@ PLACED_KM = 100.0  # no clear place this close,
 PLACED_SUPPORT = 0.4  # no names that fit it this well (places_local: one neighbour within ~25 km, or two in its state)
 SMALL_REGION_POP = 250_000  # a first-level region smaller than this does not own its name against towns
 INSTITUTION_MIN_POP = 10_000  # the place of "X Police Department" is a town at least this big
+W_FOCUS_REGION = 0.1  # candidate in the article's focus region (a local paper's state)
+FOCUS_REGION_VOTES = 2.0  # the focus region needs this many votes (a region named, a clear place: 1 each)
+FOCUS_REGION_SHARE = 0.75  # and this share of the votes of the two leading regions
 # areas too wide for a settlement's context (a named region nearby, distance to anchors) to say anything
 WIDE_FEATURES = frozenset({"region", "country", "continent", "macroregion"})
 
@@ -136,6 +139,38 @@ def focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
     return focus
 
 
+@dataclass
+class RegionFocus:
+    """The first-level region (a US state, a province) a local article is about, from the regions it
+    names and the places that are clear on their own; each name's own votes kept apart, so a name
+    never decides itself."""
+
+    by_name: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def add(self, name: str, admin1_code: str, n: float) -> None:
+        self.by_name.setdefault(name, Counter())[admin1_code] += n
+
+    def region(self, deciding: str | None = None) -> str | None:
+        votes: Counter[str] = Counter()
+        for name, own in self.by_name.items():
+            if name != deciding:
+                votes.update(own)
+        (code, n), *rest = votes.most_common(2) + [("", 0.0)]
+        return code if n >= FOCUS_REGION_VOTES and n >= FOCUS_REGION_SHARE * (n + rest[0][1]) else None
+
+
+def focus_region(decided: dict[str, Candidate | None]) -> RegionFocus:
+    """Votes for the article's region from a first reading of its places: every region it names
+    ("Texas", "Ga.", "Buffalo, New York") and every place read in a region (a big city's vote counts
+    less: it is named from afar)."""
+    focus = RegionFocus()
+    for q, c in decided.items():
+        if c is None or not c.admin1_code or c.feature in WIDE_FEATURES - {"region"}:
+            continue
+        focus.add(q, c.admin1_code, 1.0 if c.feature == "region" else _anchor_weight(c))
+    return focus
+
+
 def find_anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, Candidate]]:
     """Places that are clear on their own (one candidate far ahead), with the text naming them."""
     out = []
@@ -181,8 +216,11 @@ def _anchor_weight(a: Candidate) -> float:
 
 
 def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | None, set[str]],
-             anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None) -> float:
+             anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None,
+             home: str | None = None) -> float:
     score = c.score
+    if home and c.admin1_code == home and c.feature not in WIDE_FEATURES:
+        score += W_FOCUS_REGION
     if support and not (m.linked_regions or m.linked_countries):
         # the article's other ambiguous names that fit this reading (places_local.py); a region
         # named with it ("Makiivka, Donetsk region") already says which reading is meant
@@ -217,8 +255,8 @@ def _placed(c: Candidate, m: Mention, anchors: list[tuple[str, Candidate]],
 
 
 def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
-            anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None
-            ) -> Candidate | None:
+            anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None,
+            home: str | None = None) -> Candidate | None:
     if not m.candidates:
         return None
     candidates = m.candidates
@@ -269,7 +307,7 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
                    or (c.feature == "country" and any(b.country == c.country for b in before))]
         if holding:
             candidates = holding
-    scored = sorted(((_rescore(c, m, focus, regions, anchors, support), c) for c in candidates),
+    scored = sorted(((_rescore(c, m, focus, regions, anchors, support, home), c) for c in candidates),
                     key=lambda x: -x[0])
     if m.vague:  # "northern Gaza": the Gaza Strip rather than Gaza City, when both fit
         areas = [(sc, c) for sc, c in scored if c.feature in AREA_FEATURES and c.match != "loose"]
