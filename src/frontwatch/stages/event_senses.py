@@ -81,8 +81,11 @@ def in_passing(kind: str, root: Token) -> bool:
     finite statements of events (tests/data/gold/articles/CONVENTIONS.md, "Real news").
     """
     dep, tag = root.dep_, root.tag_
-    if dep == "compound" and root.head.lemma_.lower() in NOT_EVENT_HEADS:
-        return True  # "armoured combat vehicles", "assault units", "supply lines", "the combat zone"
+    if dep in {"compound", "amod"} and root.head.lemma_.lower() in NOT_EVENT_HEADS:
+        return True  # "armoured combat vehicles", "assault units", "supply lines", "the enemy's offensive potential"
+    if dep in {"npadvmod", "compound", "amod"} and root.head.dep_ in {"amod", "compound"} \
+            and root.head.head.lemma_.lower() in NOT_EVENT_HEADS:
+        return True  # "two combat armoured vehicles" parsed with "combat" under "armoured"
     if root.lower_ == "occupied" and root.i + 1 < len(root.doc) and root.nbor().pos_ == "PROPN":
         return True  # "in occupied Crimea": a state, however the parser attaches it
     if dep == "amod":
@@ -254,8 +257,23 @@ def military_loss(verb: Token) -> bool:
     words = {t.lemma_.lower() for o in objects for t in o.subtree}
     return bool(words & (MILITARY_LOSSES | {"equipment", "manpower", "position", "radar",
                                             "command", "post", "battery", "carrier", "gun", "mortar", "enemy",
-                                            "occupier", "invader", "them", "infantry", "sabotage", "group", "company",
+                                            "occupier", "invader", "them", "they", "infantry", "sabotage", "group", "company",
                                             "platoon", "battalion", "brigade", "crew"}))
+
+
+# Sites behind the lines whose destruction is a strike, not a loss of forces.
+SITES = {"depot", "warehouse", "base", "headquarters", "airfield", "airbase", "refinery", "plant", "bridge",
+         "arsenal", "facility", "storage", "factory", "terminal", "port", "station"}
+
+
+def destroyed_site(verb: Token) -> bool:
+    """ "destroyed three ammunition depots and seven units of equipment": a site and forces' losses, one verb
+    with two events (a strike on the site, the losses)."""
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    heads += [c for h in heads for c in h.conjuncts]
+    return any(h.lemma_.lower() in SITES for h in heads) and any(h.lemma_.lower() in MILITARY_LOSSES | {
+        "equipment", "manpower", "personnel"} or any(c.lemma_.lower() in MILITARY_LOSSES for c in h.subtree)
+        for h in heads if h.lemma_.lower() not in SITES)
 
 
 def missile_fire(trigger: Token) -> bool:

@@ -32,6 +32,7 @@ from .event_senses import (
     attempted,
     caused_damage,
     clause_text,
+    destroyed_site,
     gained_hold,
     governs,
     held,
@@ -91,7 +92,7 @@ TRIGGERS: dict[str, str] = {
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
     "clash": r"(?:continu\w*|conduct\w*|carr\w* out) (?:\w+ ){0,2}operations|"
-             r"(?:concentrat|ma[dk]|focus|intensif)\w* (?:\w+ ){0,2}efforts|launch\w* (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:operation|incursion|invasion)\b|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl(?:e|es|ed|ing)\b|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
+             r"(?:concentrat|ma[dk]|focus|intensif)\w* (?:\w+ ){0,2}efforts|launch\w* (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:operation|incursion|invasion)\b|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl(?:e|es|ed|ing)\b|combat\b|skirmish\w*|fire-?fights?\b|gun-?fights?\b|gun battles?\b|shoot-?outs?\b|ambush\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
     "shelling": (
         r"fire missions?|shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
         r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
@@ -151,6 +152,7 @@ _HEDGE_CUES = ("reportedly", "allegedly", "possibly", "probably", "apparently", 
 _ADVANCED_THING = re.compile(
     r"\s*(?:\w+\s+)?(?:weapon|technolog|training|stage|age|level|capabilit|economy|countr|nation|course|degree)", re.I)
 AERIAL_WEAPONS = {"drone", "missile", "rocket", "uav", "shahed"}
+OUTCOME_VERBS = {"result", "end", "culminate"}  # "ended in heavy losses": the outcome, not a circumstance
 STARTS = {"launch", "begin", "start", "order", "unleash"}  # "since Russia launched its invasion": a time reference
 
 
@@ -212,6 +214,8 @@ class EventFinder:
                     kind = "repelled"  # "a drone was destroyed over the Kremlin": a shoot-down
                 elif kind == "casualties" and span.root.lemma_ == "destroy" and not military_loss(span.root):
                     kind = "strike"  # "destroyed 72 apartments", "the dam was destroyed": a strike, not losses
+                elif kind == "casualties" and span.root.lemma_ == "destroy" and destroyed_site(span.root):
+                    hits.setdefault("strike", (start, end))  # "destroyed two depots and five tanks": both
                 if kind in {"advance", "capture", "strike"} and attempted(span.root):
                     kind = "clash"  # "trying to break through", "attempting to capture": fighting by the side acting
                 if kind == "capture" and (_AREA.match(doc[span.end: span.end + 8].text) or any(
@@ -238,7 +242,8 @@ class EventFinder:
         if len(hits) > 1:  # "killed in fighting": the fighting is the circumstance, not a second claim
             for kind, (start, end) in list(hits.items()):
                 root = doc.char_span(start, end, alignment_mode="expand").root  # type: ignore[union-attr]
-                if root.pos_ == "NOUN" and root.dep_ == "pobj" and root.head.lower_ in {"in", "during", "amid", "after"}:
+                if root.pos_ == "NOUN" and root.dep_ == "pobj" and root.head.lower_ in {"in", "during", "amid", "after"} \
+                        and root.head.head.lemma_ not in OUTCOME_VERBS:  # "resulted in losses" tells an outcome
                     del hits[kind]
                 elif kind != "casualties" and retold_cause(root):
                     del hits[kind]
