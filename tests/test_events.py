@@ -570,3 +570,55 @@ def test_events_pronoun_points_back_at_its_speaker(nlp, actors) -> None:  # type
     text = ("Ukrainian units entered three villages near Izium on Friday. "
             "Russia said on Saturday it was pulling troops back from two districts of the region.")
     assert ("withdrawal", "asserted", "RU") in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "no one" / "no soldiers" as the subject, or "no" shared by joined nouns, deny the event
+    ("The governor said no one was injured in the attack on the village.", ("casualties", "denied", "unknown")),
+    ("Two drones were shot down and there had been no damage or casualties, the governor said.",
+     ("casualties", "denied", "unknown")),
+    # killed, wounded and captured told after a total: one count, its side from the total's subject
+    ("Ukraine's General Staff said the Russian army lost 90 soldiers: 30 were killed, 58 wounded and two captured.",
+     ("casualties", "asserted", "UA")),
+])
+def test_events_denied_by_a_negative_subject_and_tallies(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,kind", [
+    # a reduced participle, however parsed, names the event in passing
+    ("Control of the ridge could help the army encircle Bakhmut, captured by Russian forces in May, the spokesman said.",
+     "capture"),
+    # a plan five verbs below its "will"
+    ("The bridgehead will allow us to continue to develop our offensive and liberate the villages to the south, "
+     "the commander said.", "capture"),
+    # "taken" of a life is not a place taken
+    ("For every life taken, Moscow will answer in court, the prosecutor said.", "capture"),
+    # a missile fired, told by the missile's relative clause, is the strike, not shelling
+    ("The market was hit by a missile that officials said was fired by Russia, the mayor said.", "shelling"),
+    # a relative clause telling a person's past
+    ("Among the dead was a volunteer who had fought near Bakhmut in 2023, the mayor said.", "clash"),
+    # a report not made claims nothing
+    ("The ministry did not disclose its own losses in the battle, the agency said.", "casualties"),
+    # a term mentioned, not used
+    ("Both armies have used the phrase \"pulled back to better lines\" in their reports, the analyst said.", "withdrawal"),
+])
+def test_events_in_passing_plans_and_mentions(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # munitions "arriving" at a place have hit it
+    ("\"Three rockets arrived at the bus station,\" the railway company said.", ("strike", "asserted", "unknown")),
+    # people taken captive are a casualty count, not a captured place
+    ("Four civilians were captured by Russian soldiers near the village, the police said.",
+     ("casualties", "asserted", "RU")),
+])
+def test_events_retyped_by_their_arguments(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+def test_events_under_a_describing_participle_not_claimed(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    # what soldiers shown in a video are doing is told in passing, down to the fire they cross under
+    text = "The brigade released footage of soldiers crossing the river under heavy artillery fire near Kherson."
+    assert "shelling" not in [e[0] for e in _events(nlp, actors, text)]
