@@ -622,3 +622,22 @@ def test_events_under_a_describing_participle_not_claimed(nlp, actors) -> None: 
     # what soldiers shown in a video are doing is told in passing, down to the fire they cross under
     text = "The brigade released footage of soldiers crossing the river under heavy artillery fire near Kherson."
     assert "shelling" not in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle on a counted subject is what its clause states; an area liberated is ground gained
+    ("The total area liberated in the south now amounts to 150 square kilometres, Maliar said.",
+     ("advance", "asserted", "UA")),
+    ("The number of civilians killed in the region has risen to 30, the governor said.",
+     ("casualties", "asserted", "unknown")),
+])
+def test_events_participle_on_a_counted_subject(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+def test_events_list_items_take_the_lead_lines_subject(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Over the past day, the General Staff said, Russian forces carried out:\n"
+            "- 42 air strikes with guided bombs.\n"
+            "- 215 artillery attacks on settlements.\n")
+    events = _events(nlp, actors, text)
+    assert ("strike", "asserted", "RU") in events

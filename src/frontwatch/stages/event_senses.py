@@ -101,6 +101,8 @@ def in_passing(kind: str, root: Token) -> bool:
         head = root.head
         if head.lower_ != "those" and (head.dep_ == "attr" or head.dep_ == "pobj" and head.head.lower_ == "among"):
             return False  # "the depot was among the targets hit": the participle is what the clause states
+        if counted_subject(head):
+            return False  # "the total area liberated amounts to 113 sq km": the clause states how much
         return kind != "weapons_supply"  # "a town captured by Russia in May"; "jets provided by X" is the supply
     if dep == "acl" and tag == "VBG" and kind in {"clash", "capture"}:
         return True  # "two soldiers fighting through the ruins", "a video of soldiers raising a flag": who is shown
@@ -131,6 +133,16 @@ def in_passing(kind: str, root: Token) -> bool:
             or root.head.head.lemma_ in {"part", "involve", "participate"}):
         return True  # "during the missile strike", "took part in the assault": an event told before
     return False
+
+
+def counted_subject(noun: Token) -> bool:
+    """Is the noun (or the "number of" it counts) the subject of a clause that gives its amount ("the area
+    liberated amounts to 113 sq km", "the number of civilians killed has risen to 30")?"""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in {"nsubj", "nsubjpass"}:
+        noun = noun.head.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return any(t.like_num for c in noun.head.children if c.dep_ in {"dobj", "attr", "prep", "acomp"} for t in c.subtree)
 
 
 def describing_participle(root: Token) -> bool:

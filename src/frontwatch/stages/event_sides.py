@@ -10,6 +10,8 @@ receiving side; ``strike`` / ``shelling`` / ``casualties`` the side that attacke
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ..actors import Actors, opposite
@@ -40,6 +42,7 @@ _WE = {"our", "we", "us", "ours", "its", "their"}  # possessives of the speaking
 
 
 _WEAPONS = {"rocket", "shell", "bomb", "projectile", "munition", "uav", "shahed", "warhead"}
+_LIST_ITEM = re.compile(r"\s*(?:\d|[-•*–—▪·])")  # a line of a list opens with a number or a bullet
 SHOOT_DOWN = {"shoot", "down", "intercept", "destroy", "downed"}
 # Reporting verbs whose subject is a speaker, not an antecedent for "they" / "it" in what follows.
 _SAYING = {"say", "state", "report", "announce", "tell", "add", "write", "claim", "note", "confirm", "deny"}
@@ -108,6 +111,9 @@ class SideReader:
         nearby = self._sentence_side(span.sent, attribution, claimant_side, exclude=span)
         if nearby is not None:
             return nearby
+        lead = self._list_lead_side(span.sent, attribution, claimant_side)
+        if lead is not None:
+            return lead  # "Russia carried out:" / "38 airstrikes." / "181 artillery strikes.": the lead's subject
         if kind in {"strike", "shelling"}:  # "suffered from the Russian missile strike: a building was hit"
             for token in span.sent:
                 if token.lower_ in ATTACK_NOUNS and token.pos_ == "NOUN" and token.i not in attribution.attribution_tokens:
@@ -245,6 +251,24 @@ class SideReader:
         if head.lower_ in (FORCE_NOUNS | _BARE_FORCES) - _WEAPON_NOUNS and known and token.dep_ in {
                 "nsubj", "nsubjpass", "agent", "pobj"}:
             return claimant_side  # unqualified "units improved their positions": the speaker's own
+        return None
+
+    def _list_lead_side(self, sent: Span, attribution: Attribution, claimant_side: str) -> str | None:
+        """For a verbless list item under a line ending with a colon, the side of that line's subject."""
+        if not _LIST_ITEM.match(sent.text) or any(t.dep_ in {"nsubj", "nsubjpass"} for t in sent):
+            return None
+        doc = sent.doc
+        for _ in range(12):
+            if sent.start == 0:
+                return None
+            sent = doc[sent.start - 1].sent
+            if sent.text.rstrip().endswith(":"):
+                for t in sent:
+                    if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+                        return self._phrase_side(t, attribution, claimant_side, pronouns=False)
+                return None
+            if not _LIST_ITEM.match(sent.text):
+                return None
         return None
 
     def _antecedent_side(self, pronoun: Token, attribution: Attribution, claimant_side: str) -> str | None:

@@ -157,6 +157,7 @@ AERIAL_WEAPONS = {"drone", "missile", "rocket", "uav", "shahed"}
 # People who can be taken captive besides soldiers: "four civilians were captured" is a casualty count.
 CAPTIVES = {"serviceman", "soldier", "civilian", "resident", "hostage", "citizen", "villager", "journalist", "woman",
             "child", "volunteer", "local", "person", "worker", "employee", "doctor", "priest", "official"}
+GROUND = {"area", "territory", "land", "ground"}  # "the total area liberated": ground gained, not a named place
 OUTCOME_VERBS = {"result", "end", "culminate"}  # "ended in heavy losses": the outcome, not a circumstance
 REPORTED = {"report", "disclose", "announce", "confirm", "reveal", "publish", "comment", "acknowledge", "admit"}
 _TERM_CUE = re.compile(r"\b(?:term|phrase|word|expression|euphemism|wording)s?\b", re.IGNORECASE)
@@ -229,8 +230,8 @@ class EventFinder:
                     kind = "clash"  # "trying to break through", "attempting to capture": fighting by the side acting
                 if kind == "capture" and (_AREA.match(doc[span.end: span.end + 8].text) or any(
                         c.dep_ in {"nsubjpass", "dobj"} and _AREA.match(" " + " ".join(t.text for t in c.subtree))
-                        for c in span.root.children)):
-                    kind = "advance"  # "recaptured 9 sq km", "31 sq km had been retaken": ground, not a place
+                        for c in span.root.children) or span.root.dep_ == "acl" and span.root.head.lemma_ in GROUND):
+                    kind = "advance"  # "recaptured 9 sq km", "31 sq km had been retaken", "the area liberated": ground
                 if kind == "capture" and span.root.dep_ == "conj" and span.root.head.lemma_ in {"kill", "wound", "injure"}:
                     kind = "casualties"  # "80 were killed, 160 wounded and two captured": one casualty count
                 if kind == "capture" and any(c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in PRISONERS | CAPTIVES
