@@ -81,8 +81,11 @@ def in_passing(kind: str, root: Token) -> bool:
     finite statements of events (tests/data/gold/articles/CONVENTIONS.md, "Real news").
     """
     dep, tag = root.dep_, root.tag_
-    if dep == "compound" and root.head.lemma_.lower() in NOT_EVENT_HEADS:
-        return True  # "armoured combat vehicles", "assault units", "supply lines", "the combat zone"
+    if dep in {"compound", "amod"} and root.head.lemma_.lower() in NOT_EVENT_HEADS:
+        return True  # "armoured combat vehicles", "assault units", "supply lines", "the enemy's offensive potential"
+    if dep in {"npadvmod", "compound", "amod"} and root.head.dep_ in {"amod", "compound"} \
+            and root.head.head.lemma_.lower() in NOT_EVENT_HEADS:
+        return True  # "two combat armoured vehicles" parsed with "combat" under "armoured"
     if root.lower_ == "occupied" and root.i + 1 < len(root.doc) and root.nbor().pos_ == "PROPN":
         return True  # "in occupied Crimea": a state, however the parser attaches it
     if dep == "amod":
@@ -98,9 +101,16 @@ def in_passing(kind: str, root: Token) -> bool:
         head = root.head
         if head.lower_ != "those" and (head.dep_ == "attr" or head.dep_ == "pobj" and head.head.lower_ == "among"):
             return False  # "the depot was among the targets hit": the participle is what the clause states
+        if counted_subject(head):
+            return False  # "the total area liberated amounts to 113 sq km": the clause states how much
         return kind != "weapons_supply"  # "a town captured by Russia in May"; "jets provided by X" is the supply
     if dep == "acl" and tag == "VBG" and kind in {"clash", "capture"}:
         return True  # "two soldiers fighting through the ruins", "a video of soldiers raising a flag": who is shown
+    if dep == "advcl" and tag == "VBN" and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "mark"}
+                                                   for c in root.children):
+        return True  # "..., Bakhmut, captured by Russian forces in May": a reduced participle, parsed as a clause
+    if describing_participle(root):
+        return True  # "a video of two soldiers fighting through the ruins, dodging heavy mortar fire"
     if dep in {"acl", "advcl", "relcl"} and tag in {"VB", "VBN"} and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
         return True  # "the operation to liberate Kherson", "in order to stop shelling", "its claim to have seized"
@@ -125,6 +135,29 @@ def in_passing(kind: str, root: Token) -> bool:
     return False
 
 
+def counted_subject(noun: Token) -> bool:
+    """Is the noun (or the "number of" it counts) the subject of a clause that gives its amount ("the area
+    liberated amounts to 113 sq km", "the number of civilians killed has risen to 30")?"""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in {"nsubj", "nsubjpass"}:
+        noun = noun.head.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return any(t.like_num for c in noun.head.children if c.dep_ in {"dobj", "attr", "prep", "acomp"} for t in c.subtree)
+
+
+def describing_participle(root: Token) -> bool:
+    """Is the trigger inside a participle phrase that describes who or what is shown ("soldiers fighting
+    through the ruins, dodging mortars")? Everything under such a phrase is named in passing."""
+    token = root
+    for _ in range(4):
+        if token.head == token:
+            return False
+        token = token.head
+        if token.dep_ == "acl" and token.tag_ == "VBG" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+            return True
+    return False
+
+
 def deal_step(noun: Token) -> bool:
     """Is the deal noun the object of a step one side takes, directly or through "participation in"?"""
     verb = noun.head.head
@@ -145,6 +178,10 @@ KIN = {"parent", "friend", "son", "daughter", "family", "relative", "mother", "f
        "loved"}
 CIVILIANS = {"many", "people", "resident", "civilian", "family", "thousand", "hundred", "million", "refugee", "child",
              "woman", "who", "population", "inhabitant", "local"}
+# One person, as the head of a relative clause that tells their past ("a couple who", "his son, who fought").
+PERSONS = {"man", "woman", "son", "daughter", "father", "mother", "brother", "sister", "husband", "wife", "child",
+           "couple", "friend", "soldier", "serviceman", "veteran", "volunteer", "resident", "journalist", "officer",
+           "commander", "pilot", "medic", "teacher", "leader", "head", "boy", "girl", "grandfather", "grandmother"}
 WEAPON_LEMMAS = {"weapon", "munition", "missile", "shell", "ammunition", "tank", "stockpile", "system", "jet"}
 DEALS = {"deal", "agreement", "treaty", "initiative", "talks", "accord"}
 # "a missile attack that left a serviceman missing": the relative clause of an attack tells its casualties.
@@ -204,8 +241,8 @@ def real_object(kind: str, root: Token) -> bool:
         return holder is None or holder.ent_type_ in {"GPE", "LOC", "FAC"} or holder.pos_ in {"PROPN", "NUM"} or (
             holder.lemma_.lower() in PLACE_NOUNS | {"two", "third", "half", "most"})
     if kind == "capture" and root.lemma_ in {"take", "fall", "free", "reclaim", "regain"} and root.lower_ not in {"fell"}:
-        if root.lemma_ == "fall":
-            objects = [c for c in root.children if c.dep_ == "nsubj"]
+        if root.lemma_ == "fall" or root.tag_ == "VBN" and not objects:
+            objects = [c for c in root.children if c.dep_ == "nsubj"]  # "for every life taken"
         if objects and not any(o.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} or o.pos_ == "PROPN"
                                or o.lemma_.lower() in PLACE_NOUNS | PRISONERS for o in objects):
             return False
@@ -214,6 +251,9 @@ def real_object(kind: str, root: Token) -> bool:
         return False
     if kind == "casualties" and root.lower_ == "bodies" and not any(c.dep_ == "nummod" for c in root.children):
         return False  # "pulled bodies from the wreckage": a scene, not a count
+    if root.dep_ == "relcl" and (root.head.ent_type_ == "PERSON" or root.head.tag_ == "NN" and root.head.lemma_.lower()
+                                 in PERSONS) and any(c.lower_ in {"who", "whom"} for c in root.children):
+        return False  # "the soldier's son, who also fought for Ukraine": background about a person
     if kind == "casualties" and root.dep_ == "relcl" and (
             root.head.lemma_.lower() not in ATTACKS or root.lemma_ not in {"leave", "kill", "injure", "wound"}):
         return False  # "a soldier who was killed in the early days of the war": background about a person
@@ -254,13 +294,52 @@ def military_loss(verb: Token) -> bool:
     words = {t.lemma_.lower() for o in objects for t in o.subtree}
     return bool(words & (MILITARY_LOSSES | {"equipment", "manpower", "position", "radar",
                                             "command", "post", "battery", "carrier", "gun", "mortar", "enemy",
-                                            "occupier", "invader", "them", "infantry", "sabotage", "group", "company",
+                                            "occupier", "invader", "them", "they", "infantry", "sabotage", "group", "company",
                                             "platoon", "battalion", "brigade", "crew"}))
+
+
+# Sites behind the lines whose destruction is a strike, not a loss of forces.
+SITES = {"depot", "warehouse", "base", "headquarters", "airfield", "airbase", "refinery", "plant", "bridge",
+         "arsenal", "facility", "storage", "factory", "terminal", "port", "station"}
+
+
+def destroyed_site(verb: Token) -> bool:
+    """ "destroyed three ammunition depots and seven units of equipment": a site and forces' losses, one verb
+    with two events (a strike on the site, the losses)."""
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    heads += [c for h in heads for c in h.conjuncts]
+    return any(h.lemma_.lower() in SITES for h in heads) and any(h.lemma_.lower() in MILITARY_LOSSES | {
+        "equipment", "manpower", "personnel"} or any(c.lemma_.lower() in MILITARY_LOSSES for c in h.subtree)
+        for h in heads if h.lemma_.lower() not in SITES)
+
+
+MUNITIONS = {"rocket", "missile", "shell", "bomb", "drone", "projectile", "shahed", "uav"}
+
+
+def arrived_at_target(verb: Token) -> bool:
+    """ "Two rockets arrived at the railway station": munitions arriving at a place have struck it."""
+    if verb.lemma_ != "arrive" or not any(c.dep_ == "nsubj" and c.lemma_.lower() in MUNITIONS for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and (c.lower_ == "at" or c.lower_ in {"in", "on"} and any(
+        p.lemma_.lower() in STRIKE_TARGETS for p in c.children)) for c in verb.children)
+
+
+_QUOTED_TERM = re.compile(r"\b(?:term|phrase|word|expression|euphemism|wording)s?\s+(?:of\s+)?[\"“‘']([^\"”’']{1,80})[\"”’']",
+                          re.IGNORECASE)
+
+
+def quoted_term(span: Span, sentence: str) -> bool:
+    """Is the trigger inside a quoted term that the sentence mentions ('the term "more advantageous positions"')?"""
+    offset = span.start_char - span.sent.start_char
+    return any(m.start(1) <= offset < m.end(1) for m in _QUOTED_TERM.finditer(sentence))
 
 
 def missile_fire(trigger: Token) -> bool:
     near = [trigger.head] + list(trigger.children) + [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
     near += [g for c in trigger.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" for g in p.children]
+    clause = trigger if trigger.dep_ == "relcl" else trigger.head if trigger.head.dep_ == "relcl" else None
+    if clause is not None:
+        near.append(clause.head)  # "a missile that officials said was fired by Russia"
     return any(t.lemma_.lower() in {"missile", "drone", "uav", "shahed"} for t in near)
 
 
@@ -364,14 +443,15 @@ def targets_city(trigger: Token) -> bool:
 def unrealised(token: Token) -> bool:
     """A trigger under a future auxiliary or inside "vowed to ...", "expected to ..." clauses."""
     verb = token if token.pos_ in {"VERB", "AUX"} else token.head
-    for _ in range(3):
+    for _ in range(5):  # "will allow us to continue to develop actions and liberate our land": five verbs down
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
             return True
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
             return True  # "the breakthrough would come if Ukraine could seize Tokmak": a condition
         if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS:
             return True
-        if verb.dep_ not in {"xcomp", "conj"} or verb.head == verb:
+        if verb.head == verb or verb.dep_ not in {"xcomp", "conj"} and not (verb.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):  # "allow us to continue": an infinitive
             return False
         verb = verb.head
     return False
@@ -423,7 +503,16 @@ def negated(token: Token) -> bool:
         for c in t.children:
             if c.dep_ == "neg" or c.lower_ in {"never", "no"}:
                 return True
+            if c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in NOBODY or any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                return True  # "no one was injured", "no soldiers were killed": the event denied
+    if token.dep_ == "conj" and token.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in token.head.children):
+        return True  # "there had been no damage or casualties"
     return False
+
+
+NOBODY = {"nobody", "none", "noone"}
 
 
 def governs(a: Token, b: Token) -> bool:

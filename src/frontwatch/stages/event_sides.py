@@ -10,6 +10,8 @@ receiving side; ``strike`` / ``shelling`` / ``casualties`` the side that attacke
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ..actors import Actors, opposite
@@ -34,10 +36,17 @@ ATTACK_NOUNS = {"strike", "strikes", "shelling", "attack", "attacks", "aggressio
                 "shellings", "bombardments", "raids", "bombing", "bombings"}
 ATTACK_LEMMAS = {"strike", "shelling", "attack", "bombardment", "fire", "barrage", "raid", "airstrike", "missile", "drone",
                  "aggression", "explosion", "blast", "bombing"}
+# Fighting that takes two sides: named with no attacker on it, it has none ("fierce fighting", "95 clashes").
+TWO_SIDED = {"battle", "fighting", "fight", "clash", "combat", "firefight", "gunfight", "skirmish", "hostility",
+             "hostilities", "shootout", "engagement"}
 _WE = {"our", "we", "us", "ours", "its", "their"}  # possessives of the speaking side
 
 
+_WEAPONS = {"rocket", "shell", "bomb", "projectile", "munition", "uav", "shahed", "warhead"}
+_LIST_ITEM = re.compile(r"\s*(?:\d|[-•*–—▪·])")  # a line of a list opens with a number or a bullet
 SHOOT_DOWN = {"shoot", "down", "intercept", "destroy", "downed"}
+# Reporting verbs whose subject is a speaker, not an antecedent for "they" / "it" in what follows.
+_SAYING = {"say", "state", "report", "announce", "tell", "add", "write", "claim", "note", "confirm", "deny"}
 
 
 class SideReader:
@@ -98,9 +107,14 @@ class SideReader:
         if kind == "capture" and claimant_side in {"UA", "RU"} and negated(trigger) and any(
                 c.dep_ == "nsubjpass" for c in trigger.children):
             return opposite(claimant_side)  # "the town was not taken": the enemy failed to take it
+        if kind == "clash" and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in TWO_SIDED:
+            return "unknown"  # "heavy battles are ongoing", "there were 41 firefights": no attacker named
         nearby = self._sentence_side(span.sent, attribution, claimant_side, exclude=span)
         if nearby is not None:
             return nearby
+        lead = self._list_lead_side(span.sent, attribution, claimant_side)
+        if lead is not None:
+            return lead  # "Russia carried out:" / "38 airstrikes." / "181 artillery strikes.": the lead's subject
         if kind in {"strike", "shelling"}:  # "suffered from the Russian missile strike: a building was hit"
             for token in span.sent:
                 if token.lower_ in ATTACK_NOUNS and token.pos_ == "NOUN" and token.i not in attribution.attribution_tokens:
@@ -202,6 +216,17 @@ class SideReader:
                      pronouns: bool = True) -> str | None:
         """The side a noun phrase names: "Russian forces", "the enemy", "our troops", "Kiev"."""
         words = list(token.subtree) if token.dep_ != "ROOT" else [token]
+        clauses = [c for c in token.children if c.dep_ in {"relcl", "acl"}] if token.dep_ != "ROOT" else []
+        if clauses:  # "a missile that officials said was fired by Russia": the clause's agent fired it
+            if token.lemma_.lower() in ATTACK_LEMMAS | _WEAPONS:
+                for agent in (t for c in clauses for t in c.subtree if t.dep_ == "agent"):
+                    for p in agent.children:
+                        side = self._phrase_side(p, attribution, claimant_side, pronouns) if p.dep_ == "pobj" else None
+                        if side is not None:
+                            return side
+            # what a relative clause tells of it is not its side; a participle ("units made up of convicts") is
+            inner = {t.i for c in clauses if c.dep_ == "relcl" for t in c.subtree}
+            words = [w for w in words if w.i not in inner]
         if len(words) > 12:  # a long phrase: its own modifiers and its "by/of ..." agent only
             core = [w for w in token.children if w.dep_ in {"amod", "compound", "poss", "nmod"}] + [token]
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "of"}):
@@ -214,6 +239,10 @@ class SideReader:
         if side is not None:
             return side
         known = claimant_side != "unknown"
+        if token.lower_ in {"it", "they"} and pronouns and token.dep_ in {"nsubj", "nsubjpass"}:
+            side = self._antecedent_side(token, attribution, claimant_side)
+            if side is not None:
+                return side  # "The enemy is trying to storm Synkivka. It is suffering heavy losses."
         if token.lower_ in {"it", "they", "we"} and known and pronouns:
             return claimant_side  # "it had carried out a strike" in the ministry's own account
         for w in words:
@@ -225,6 +254,48 @@ class SideReader:
         if head.lower_ in (FORCE_NOUNS | _BARE_FORCES) - _WEAPON_NOUNS and known and token.dep_ in {
                 "nsubj", "nsubjpass", "agent", "pobj"}:
             return claimant_side  # unqualified "units improved their positions": the speaker's own
+        return None
+
+    def _list_lead_side(self, sent: Span, attribution: Attribution, claimant_side: str) -> str | None:
+        """For a verbless list item under a line ending with a colon, the side of that line's subject."""
+        if not _LIST_ITEM.match(sent.text) or any(t.dep_ in {"nsubj", "nsubjpass"} for t in sent):
+            return None
+        doc = sent.doc
+        for _ in range(12):
+            if sent.start == 0:
+                return None
+            sent = doc[sent.start - 1].sent
+            if sent.text.rstrip().endswith(":"):
+                for t in sent:
+                    if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+                        return self._phrase_side(t, attribution, claimant_side, pronouns=False)
+                return None
+            if not _LIST_ITEM.match(sent.text):
+                return None
+        return None
+
+    def _antecedent_side(self, pronoun: Token, attribution: Attribution, claimant_side: str) -> str | None:
+        """The side of what a subject "it" or "they" points back at: the last subject before it, in its own
+        sentence ("Russia said it was pulling back": Russia) or the two before, that names a side and agrees
+        in number ("it" is not "Russian troops", "they" is not one person). In the sentences before, the
+        speaker of a reporting verb is skipped ("the enemy attacked, the General Staff said. It ...")."""
+        doc, plural = pronoun.doc, pronoun.lower_ == "they"
+        sent = pronoun.sent
+        spans = [doc[sent.start: pronoun.i]]
+        for _ in range(2):
+            if sent.start == 0:
+                break
+            sent = doc[sent.start - 1].sent
+            spans.append(sent)
+        for n, span in enumerate(spans):
+            for cand in reversed([t for t in span if t.dep_ in {"nsubj", "nsubjpass"}]):
+                if cand.pos_ == "PRON" or cand.ent_type_ == "PERSON" or (not plural and cand.tag_ in {"NNS", "NNPS"}):
+                    continue
+                if n and cand.head.lemma_ in _SAYING and any(c.dep_ == "ccomp" for c in cand.head.children):
+                    continue  # "..., Syrskyi said": the speaker of the sentence before, not a party
+                side = self._phrase_side(cand, attribution, claimant_side, pronouns=False)
+                if side is not None:
+                    return side
         return None
 
     def _agent_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str | None:
@@ -244,14 +315,22 @@ class SideReader:
                                                         for c in trigger.children):
                 verb = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
                 candidates += clause_subjects(verb)
+            # "offensive actions", "combat operations": the event is the noun the trigger modifies
+            noun = trigger.head if trigger.dep_ in {"amod", "compound"} and trigger.head.pos_ == "NOUN" else trigger
             # "attempts by the enemy", "Russian advance", "Ukraine's counteroffensive"
-            candidates += [c for c in trigger.children if c.dep_ in {"amod", "poss", "compound", "nmod"}]
-            candidates += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"by", "of", "from"}
-                           for p in c.children if p.dep_ == "pobj"]
-            if trigger.dep_ in {"nsubj", "nsubjpass"}:
-                candidates += [c for c in trigger.children]
-            if trigger.dep_ in {"dobj", "pobj"} and trigger.head.pos_ == "VERB":
-                candidates += [c for c in trigger.head.children if c.dep_ == "nsubj"]
+            candidates += [c for c in noun.children if c.dep_ in {"amod", "poss", "compound", "nmod"} and c != trigger]
+            args = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "of", "from"}
+                    for p in c.children if p.dep_ == "pobj"]
+            # "ordered the withdrawal of troops": bare troops are whoever the clause's subject commands
+            bare = [p for p in args if p.lower_ in FORCE_NOUNS | _BARE_FORCES and not any(
+                c.dep_ in {"amod", "poss", "compound"} for c in p.children)]
+            candidates += [p for p in args if p not in bare]
+            if noun.dep_ in {"nsubj", "nsubjpass"}:
+                candidates += [c for c in noun.children if c != trigger]
+            if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.i != attribution.cue_token:
+                # "the occupiers are carrying out offensive actions", "continued to launch attacks"
+                candidates += clause_subjects(noun.head)
+            candidates += bare
         for c in candidates:
             if c.dep_ == "agent":
                 continue

@@ -29,9 +29,11 @@ from .event_senses import (
     NO_CLAIM,
     ONE_SIDED_STEPS,
     PRISONERS,
+    arrived_at_target,
     attempted,
     caused_damage,
     clause_text,
+    destroyed_site,
     gained_hold,
     governs,
     held,
@@ -42,6 +44,7 @@ from .event_senses import (
     ordered,
     place_object,
     predicative,
+    quoted_term,
     real_object,
     retold_cause,
     separate_event,
@@ -91,7 +94,7 @@ TRIGGERS: dict[str, str] = {
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
     "clash": r"(?:continu\w*|conduct\w*|carr\w* out) (?:\w+ ){0,2}operations|"
-             r"(?:concentrat|ma[dk]|focus|intensif)\w* (?:\w+ ){0,2}efforts|launch\w* (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:operation|incursion|invasion)\b|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl(?:e|es|ed|ing)\b|combat\b|skirmish\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
+             r"(?:concentrat|ma[dk]|focus|intensif)\w* (?:\w+ ){0,2}efforts|launch\w* (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:operation|incursion|invasion)\b|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl(?:e|es|ed|ing)\b|combat\b|skirmish\w*|fire-?fights?\b|gun-?fights?\b|gun battles?\b|shoot-?outs?\b|ambush\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
     "shelling": (
         r"fire missions?|shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
         r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
@@ -152,6 +155,13 @@ _HEDGE_CUES = ("reportedly", "allegedly", "possibly", "probably", "apparently", 
 _ADVANCED_THING = re.compile(
     r"\s*(?:\w+\s+)?(?:weapon|technolog|training|stage|age|level|capabilit|economy|countr|nation|course|degree)", re.I)
 AERIAL_WEAPONS = {"drone", "missile", "rocket", "uav", "shahed"}
+# People who can be taken captive besides soldiers: "four civilians were captured" is a casualty count.
+CAPTIVES = {"serviceman", "soldier", "civilian", "resident", "hostage", "citizen", "villager", "journalist", "woman",
+            "child", "volunteer", "local", "person", "worker", "employee", "doctor", "priest", "official"}
+GROUND = {"area", "territory", "land", "ground"}  # "the total area liberated": ground gained, not a named place
+OUTCOME_VERBS = {"result", "end", "culminate"}  # "ended in heavy losses": the outcome, not a circumstance
+REPORTED = {"report", "disclose", "announce", "confirm", "reveal", "publish", "comment", "acknowledge", "admit"}
+_TERM_CUE = re.compile(r"\b(?:term|phrase|word|expression|euphemism|wording)s?\b", re.IGNORECASE)
 STARTS = {"launch", "begin", "start", "order", "unleash"}  # "since Russia launched its invasion": a time reference
 
 
@@ -213,23 +223,27 @@ class EventFinder:
                     kind = "repelled"  # "a drone was destroyed over the Kremlin": a shoot-down
                 elif kind == "casualties" and span.root.lemma_ == "destroy" and not military_loss(span.root):
                     kind = "strike"  # "destroyed 72 apartments", "the dam was destroyed": a strike, not losses
+                elif kind == "casualties" and span.root.lemma_ == "destroy" and destroyed_site(span.root):
+                    hits.setdefault("strike", (start, end))  # "destroyed two depots and five tanks": both
+                if kind == "weapons_supply" and arrived_at_target(span.root):
+                    kind = "strike"  # "two rockets arrived at the railway station": they hit it
                 if kind in {"advance", "capture", "strike"} and attempted(span.root):
                     kind = "clash"  # "trying to break through", "attempting to capture": fighting by the side acting
                 if kind == "capture" and (_AREA.match(doc[span.end: span.end + 8].text) or any(
                         c.dep_ in {"nsubjpass", "dobj"} and _AREA.match(" " + " ".join(t.text for t in c.subtree))
-                        for c in span.root.children)):
-                    kind = "advance"  # "recaptured 9 sq km", "31 sq km had been retaken": ground, not a place
+                        for c in span.root.children) or span.root.dep_ == "acl" and span.root.head.lemma_ in GROUND):
+                    kind = "advance"  # "recaptured 9 sq km", "31 sq km had been retaken", "the area liberated": ground
                 if kind == "capture" and span.root.dep_ == "conj" and span.root.head.lemma_ in {"kill", "wound", "injure"}:
                     kind = "casualties"  # "80 were killed, 160 wounded and two captured": one casualty count
-                if kind == "capture" and any(c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in PRISONERS | {
-                        "serviceman", "soldier"} or c.lower_ in PRISONERS and c.dep_ in {"nsubjpass", "dobj"}
-                        for c in span.root.children):
+                if kind == "capture" and any(c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in PRISONERS | CAPTIVES
+                        or c.lower_ in PRISONERS and c.dep_ in {"nsubjpass", "dobj"} for c in span.root.children):
                     kind = "casualties"  # prisoners taken
                 if kind in hits and kind != "casualties" and separate_event(
                         span, doc.char_span(*hits[kind], alignment_mode="expand")):
                     extra.append((kind, (start, end)))  # "X captured A and Y captured B": two captures
                     continue  # (killed and wounded in one sentence are one casualty count: its total and parts)
-                hits.setdefault(kind, (start, end))
+                if kind not in hits or start < hits[kind][0]:
+                    hits[kind] = (start, end)  # a match retyped from another pattern may come first in the text
         for kind, absorbed in ABSORBS.items():
             if kind in hits and not (kind == "capture" and text[hits[kind][0] - sent.start_char:].lower().startswith("under")):
                 for other in absorbed:
@@ -239,7 +253,8 @@ class EventFinder:
         if len(hits) > 1:  # "killed in fighting": the fighting is the circumstance, not a second claim
             for kind, (start, end) in list(hits.items()):
                 root = doc.char_span(start, end, alignment_mode="expand").root  # type: ignore[union-attr]
-                if root.pos_ == "NOUN" and root.dep_ == "pobj" and root.head.lower_ in {"in", "during", "amid", "after"}:
+                if root.pos_ == "NOUN" and root.dep_ == "pobj" and root.head.lower_ in {"in", "during", "amid", "after"} \
+                        and root.head.head.lemma_ not in OUTCOME_VERBS:  # "resulted in losses" tells an outcome
                     del hits[kind]
                 elif kind != "casualties" and retold_cause(root):
                     del hits[kind]
@@ -320,6 +335,10 @@ class EventFinder:
             return False  # shot-down drones are a repelled strike, not losses
         if not real_object(kind, root):
             return False
+        if root.dep_ == "dobj" and root.head.lemma_ in REPORTED and negated(root.head):
+            return False  # "Ukraine did not report its own losses": no claim either way
+        if _TERM_CUE.search(sentence) and quoted_term(span, sentence):
+            return False  # 'the term "more advantageous positions"': the words mentioned, not an event told
         if kind == "negotiation" and root.lemma_ == "agreement" and (_WEAPON_RE.search(sentence) or re.search(
                 r"atacms|himars|f-16|storm shadow", sentence, re.I)):
             return False  # agreements on weapons deliveries are not talks
