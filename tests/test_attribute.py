@@ -323,3 +323,34 @@ def test_attribute_a_surname_the_tagger_took_for_a_place_stays_in_the_name(nlp, 
             "Vodolaha, Head of the press service of the State Emergency Service of Ukraine.")
     [at] = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert at.claimant.name.endswith("Vodolaha")
+
+
+# -- generality pass on real war news (issue 8, claims-attach, session 5): sentences written for these tests ------
+
+@pytest.mark.parametrize("text,name", [
+    ("According to US news channel CNN, soldiers of the 12th brigade are holding their positions in the village.",
+     "CNN"),
+    ("As reported the regional police, four people were killed in the shelling of the town.", "regional police"),
+    ("The police said two people were wounded when a drone hit a petrol station.", "police"),
+])
+def test_attribute_the_name_or_body_a_cue_gives(nlp, actors, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, text)
+    assert at.claimant.name == name
+
+
+def test_attribute_credited_with_is_a_statement(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The army chief, Oleksandr Syrskyi, spoke on Tuesday. He credited the operation with destroying 40 tanks."
+    assert _attribute(nlp, actors, text)[-1].claimant.name == "Oleksandr Syrskyi"
+
+
+def test_attribute_this_update_came_from_names_the_lead(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Rumours spread on Monday that Russian forces had captured the village, claiming that its defenders had "
+            "fled. This update came from the Russian defence ministry's spokesman, Igor Rakitin.")
+    ats = _attribute(nlp, actors, text)
+    assert [a.claimant.name for a in ats] == ["Igor Rakitin", "Igor Rakitin"]
+
+
+def test_attribute_a_clause_before_a_semicolon_has_its_own_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The Russian plant management blamed Ukraine for shelling the plant; Kyiv denied this."
+    [at] = _attribute(nlp, actors, text)
+    assert [o.claimant.name for o, _ in at.others] == ["Russian plant management"]
