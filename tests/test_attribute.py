@@ -354,3 +354,10 @@ def test_attribute_a_clause_before_a_semicolon_has_its_own_speaker(nlp, actors) 
     text = "The Russian plant management blamed Ukraine for shelling the plant; Kyiv denied this."
     [at] = _attribute(nlp, actors, text)
     assert [o.claimant.name for o, _ in at.others] == ["Russian plant management"]
+
+
+def test_attribute_a_named_speaker_whose_surname_is_a_town(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Oleksandr Kamyshin, chairman of the board of the state railway company, said that two missiles had hit "
+            "the station.")
+    [at] = _attribute(nlp, actors, text)
+    assert at.claimant.name == "Oleksandr Kamyshin" and at.claimant.kind == "person"

@@ -592,7 +592,10 @@ def _unrecognised_name(head: Token) -> Span | None:
     apps = [c for c in head.children if c.dep_ == "appos"]
     titled = head.lemma_.lower() in PERSON_NOUNS  # "Major of the National Guard, ..., Taras Hnatenko": a title
     if any(c.lemma_.lower() in PERSON_NOUNS for c in apps) and not titled:
-        return name_of(head, frozenset({"ORG"}))  # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said
+        # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said (a surname that is also a town's name, in
+        # full with a first name)
+        found = name_of(head, frozenset({"ORG"})) or name_of(head, frozenset({"ORG", "GPE", "LOC"}))
+        return found if found is not None and (len(found) > 1 or head.ent_type_ not in {"GPE", "LOC"}) else None
     if titled:
         for c in apps:
             found = name_of(c) or name_of(c, frozenset({"GPE", "ORG"}))
