@@ -332,6 +332,11 @@ def test_attribute_a_surname_the_tagger_took_for_a_place_stays_in_the_name(nlp, 
      "CNN"),
     ("As reported the regional police, four people were killed in the shelling of the town.", "regional police"),
     ("The police said two people were wounded when a drone hit a petrol station.", "police"),
+    ("The defence ministry's statement said its troops had repelled three attacks near the town.", "defence ministry"),
+    ("Russia may try to take the town in the coming weeks, the think tank warned.", "think tank"),
+    ('"The package will reach the front within weeks," the two senators wrote in a joint letter.', "senators"),
+    ("The ministry's chief spokesman, Daniel Webb, told reporters that the army had captured the village.",
+     "Daniel Webb"),
 ])
 def test_attribute_the_name_or_body_a_cue_gives(nlp, actors, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     [at] = _attribute(nlp, actors, text)
@@ -361,3 +366,8 @@ def test_attribute_a_named_speaker_whose_surname_is_a_town(nlp, actors) -> None:
             "the station.")
     [at] = _attribute(nlp, actors, text)
     assert at.claimant.name == "Oleksandr Kamyshin" and at.claimant.kind == "person"
+
+
+def test_attribute_a_courtesy_title_names_the_speaker_not_the_last_person(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Mark Doyle met Mr. Ortega in Madrid on Monday. Mr. Ortega said drones had struck an air base."
+    assert _attribute(nlp, actors, text)[-1].claimant.name == "Ortega"

@@ -97,7 +97,8 @@ TAIL_SPEAKER = re.compile(
     r"[,\u201d\"]\s+(?P<who>(?:the\s+|a\s+)?[A-Z][^,;:\"\u201c\u201d]{1,80}?"
     r"|(?:the|a|an)\s+[^,;:\"\u201c\u201d]{0,60}?\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)(?:,\s+[^,;\"\u201c\u201d]{2,120}?,)?\s+"
     r"(?P<verb>said|says|told|tells|reported|reports|noted|notes|added|adds|stated|states|posted|wrote|writes|"
-    r"claimed|claims|announced|announces|confirmed|confirms|informed|informs)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})[.!?]?\s*$")
+    r"claimed|claims|announced|announces|confirmed|confirms|informed|informs|warned|warns|tweeted|insisted|insists|"
+    r"stressed|stresses|explained|explains|estimated|estimates|assessed|assesses|admitted|admits)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})[.!?]?\s*$")
 # Outlets that relay a statement ("..., Interfax news agency reported"), never its speaker.
 RELAY_WORDS = {"agency", "outlet", "outlets", "media", "correspondent", "correspondents", "newspaper", "channel",
                "broadcaster", "wire", "journalist", "journalists", "reporter", "reporters", "news"}
@@ -556,7 +557,8 @@ class Attributor:
             side = self.actors.side_of(phrase) or _context_side(outlet)
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
-        if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
+        think_tank = lower == "tank" and any(c.lower_ == "think" for c in head.lefts)  # not the armoured kind
+        if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"} or think_tank:
             named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ in {"ORG", "GOV"}]
             if named and not head.ent_type_:
                 head = named[0]  # "US news channel CNN": the name wins over the description
@@ -625,6 +627,9 @@ def _claimant_word(claimant: Claimant | None) -> str:
 def _publisher(evidence: Token) -> list[Token]:
     """ "figures published by the United Nations" / "data from the ministry": who put the evidence out."""
     for child in evidence.children:
+        if child.dep_ == "poss" and (child.ent_type_ in {"ORG", "GOV", "PERSON", "NORP", "GPE"}
+                                     or child.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS):
+            return [child]  # "the defence ministry's statement said": the ministry's words
         if child.dep_ in {"acl", "relcl"}:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 return [p for p in agent.children if p.dep_ == "pobj"][:1]
