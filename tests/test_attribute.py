@@ -371,3 +371,10 @@ def test_attribute_a_named_speaker_whose_surname_is_a_town(nlp, actors) -> None:
 def test_attribute_a_courtesy_title_names_the_speaker_not_the_last_person(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = "Senator Mark Doyle met Mr. Ortega in Madrid on Monday. Mr. Ortega said drones had struck an air base."
     assert _attribute(nlp, actors, text)[-1].claimant.name == "Ortega"
+
+
+def test_attribute_the_agency_stands_for_the_body_named_before(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ukraine and Russia held another prisoner exchange on Friday, the press service of the Main Intelligence "
+            "Directorate reported. According to the agency, four of the civilians had been held since 2022.")
+    ats = _attribute(nlp, actors, text, source="Kyiv Dispatch")
+    assert ats[-1].claimant.name == ats[0].claimant.name == "press service of Main Intelligence Directorate"
