@@ -209,12 +209,13 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     anchors = find_anchors(mentions, votes.country())
     support = colocation(m for m in every if not m.demonym_of and not m.area_names and not m.unanchored
                          and not m.vague)
+    # a first reading of the article's places gives its home region (a local paper's state)
+    first: dict[str, tuple[Mention, Candidate | None]] = {}
+    for m in mentions:
+        if m.query not in first and not m.unanchored and not m.institution:
+            first[m.query] = (m, choose(m, votes.country(deciding=m.query), regions, anchors, support))
+    home = focus_region({q: c for q, (_, c) in first.items()})
     decided: dict[str, Candidate | None] = {}
-    for m in mentions:  # a first reading of the article's places, for its home region
-        if m.query not in decided and not m.unanchored and not m.institution:
-            decided[m.query] = choose(m, votes.country(deciding=m.query), regions, anchors, support)
-    home = focus_region(decided)
-    decided = {}
     places = []
     for m in every:
         if m.unanchored:
@@ -224,9 +225,15 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         institution = m.institution and m.query not in named
         key = f"{m.query}|{m.demonym_of or ''}|{institution}|{m.tentative}"
         if key not in decided:
-            decided[key] = choose(m if institution or not m.institution else _plain(m, every),
-                                   votes.country(deciding=m.query), regions, anchors, support,
-                                   home.region(deciding=m.query))
+            target = m if institution or not m.institution else _plain(m, every)
+            region = home.region(deciding=m.query)
+            if region is not None and all(c.admin1_code != region for c in target.candidates):
+                region = None  # no reading in the home region: it changes nothing here
+            seen = first.get(m.query)
+            if region is None and seen is not None and seen[0] is target:
+                decided[key] = seen[1]  # the first reading stands
+            else:
+                decided[key] = choose(target, votes.country(deciding=m.query), regions, anchors, support, region)
         if ((institution and not institution_candidates(m)) or m.label or m.tentative) and decided[key] is None:
             continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
