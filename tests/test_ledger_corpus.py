@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from needs import require_seed
-from test_reconcile import LEDGER, expected_incidents, read_jsonl
+from test_reconcile import LEDGER, YEARLESS, expected_incidents, read_jsonl
 
 from frontwatch.pipeline import make_article
 from frontwatch.reconcile import events_from_report, lead_incidents, reconcile_all
@@ -85,3 +85,22 @@ def test_seed_story_incident_in_the_ledger(ledger_url: str, pipeline) -> None:  
     by_id = {m.id: m for m in members[iid]}
     assert any(c["reason"] == "polarity" and any("Putin" in by_id[x].claimant for x in (c["a"], c["b"]))
                and any(by_id[x].claimant_side == "UA" for x in (c["a"], c["b"])) for c in got["contradictions"])
+
+
+def test_yearless_days_group_alike_in_the_store_and_in_memory(ledger_url: str, pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Our undated pages of yearless days (tests/data/ledger/yearless.jsonl), ingested before the dated reports
+    (so dated events meet floating members): the store (SQLite, PostgreSQL) groups them as ``reconcile_all``
+    does, the floating day kept in the stored record."""
+    reports = _reports(pipeline, read_jsonl(YEARLESS))[::-1]
+    with Ledger(ledger_url, create=True) as led:
+        for report in reports:
+            led.add(report)
+        stored = led.members()
+        syndicate = {r.article.id: led.show(r.article.id)["syndicate"] for r in reports}
+    reference = reconcile_all([e for r in reports for e in events_from_report(r, syndicate[r.article.id])])
+    assert sorted(sorted(m.id for m in ms) for ms in stored.values()) == \
+        sorted(sorted(m.id for m in ms) for ms in reference.values())
+    assert {m.floating for ms in stored.values() for m in ms} == {None, "08-06"}
+    lead = lead_incidents(stored)
+    assert lead["yl-odesa-undated"] == lead["yl-odesa-wire"] == lead["yl-odesa-courier"]
+    assert lead["yl-mykolaiv-undated"] != lead["yl-odesa-wire"]

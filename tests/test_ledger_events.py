@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from frontwatch.ledger_events import article_date, events_from_report
+from frontwatch.ledger_events import article_date, events_from_report, floating_day, month_days
 from frontwatch.records import Article, Claim, Claimant, Event, Place, Report, TimeSpan
 
 
@@ -160,3 +160,31 @@ def test_an_article_whose_events_name_no_place_is_about_the_town_it_names_most(p
     # an event that names its place keeps it, and the others of its article stay as they were
     assert places(lede.format("Sumy") + "The death toll in Okhtyrka rose to seven, the regional governor said.") \
         == ["Okhtyrka"]
+
+
+def test_a_yearless_day_floats_on_an_undated_page() -> None:
+    unread = lambda t: TimeSpan(text=t, span=None)  # noqa: E731  (what the times stage leaves without a year)
+    assert floating_day(unread("on August 6")) == "08-06" and floating_day(unread("Aug. 4")) == "08-04"
+    assert floating_day(unread("on the night of August 5-6")) == "08-05/08-06"
+    assert month_days("12-30/01-02") == ((12, 30), (1, 2)) and month_days("02-29") == ((2, 29), (2, 29))
+    for nothing in ("on Friday", "three weeks ago", "at the end of July", "in August", "August 6, 2024"):
+        assert floating_day(unread(nothing)) is None, nothing
+    assert floating_day(TimeSpan(text="on August 6", span=None, start=date(2024, 8, 6), end=date(2024, 8, 6))) is None
+
+    text = "Officials said on August 9 that a drone hit a depot on August 6. Repairs began on Friday."
+    hit = Event(type="strike", polarity="asserted", actor_side="RU", trigger="hit", time=unread("on August 6"))
+    repairs = Event(type="strike", polarity="asserted", actor_side="RU", trigger="began")
+    claim = Claim(id="c1", text=text, span=(0, len(text)), claimant=Claimant("Officials", "organisation", "UA"),
+                  events=(hit, repairs))
+    page = Article(text=text, id="u3", source="Wire",
+                   times=(unread("on August 9"), unread("on August 6"), unread("on Friday")))
+    # the event's own day; else the page's latest (a report is written on or after every day it gives)
+    assert [(e.start, e.floating) for e in events_from_report(Report(article=page, claims=(claim,)))] \
+        == [(None, "08-06"), (None, "08-09")]
+    # days a month or more apart may straddle New Year: which is the later is unknown
+    straddle = replace(page, times=(unread("on December 30"), unread("on January 2")))
+    assert [e.floating for e in events_from_report(Report(article=straddle, claims=(claim,)))] == ["08-06", None]
+    # a dated page keeps its dates: nothing floats
+    dated = replace(page, published=date(2024, 8, 9))
+    assert [(e.start, e.floating) for e in events_from_report(Report(article=dated, claims=(claim,)))] \
+        == [(date(2024, 8, 9), None)] * 2

@@ -543,3 +543,75 @@ def test_a_tally_fed_member_by_member_equals_the_summary_of_all() -> None:
     # a figure stated earlier than those already tallied goes into its place in the chain
     assert [(u.earlier, u.later) for u in whole.updates if u.earlier.startswith(("m1", "m3", "m4"))] == [
         ("m1:0", "m4:0"), ("m4:0", "m3:0")]
+
+
+# -- yearless days on undated pages ("on August 6", no publication date, no full date anywhere) ---------------
+def floating(e: LedgerEvent, day: str) -> LedgerEvent:
+    """``e`` as an undated page gives it: no time, only a day without its year."""
+    return replace(e, start=None, end=None, stated=None, floating=day)
+
+
+def test_a_yearless_day_joins_the_dated_incident_it_fits_in_either_order() -> None:
+    region = dict(at=(46.5, 30.7), place="Odesa Oblast", admin1="Odesa Oblast", precision=3, feature="region")
+    dated = ev("dated", "strike", side="UA", actor="RU", start="2024-08-06", end="2024-08-06", **region)
+    day = floating(ev("undated", "strike", side="UA", actor="RU", **region), "08-06")
+    assert groups([dated, day]) == [["dated", "undated"]] and groups([day, dated]) == [["undated", "dated"]]
+    # without the day, a region claim of another article has no time to carry the match (rule 4)
+    assert groups([dated, replace(day, floating=None)]) == [["dated"], ["undated"]]
+    # a day outside the slack in every year, another place, another mover: apart
+    assert groups([dated, replace(day, floating="08-20")]) == [["dated"], ["undated"]]
+    other = dict(region, at=(46.97, 32.0), place="Mykolaiv Oblast", admin1="Mykolaiv Oblast")
+    assert groups([dated, floating(ev("undated", "strike", side="UA", actor="RU", **other), "08-06")]) \
+        == [["dated"], ["undated"]]
+    assert groups([dated, replace(day, actor_side="UA")]) == [["dated"], ["undated"]]
+
+
+def test_a_yearless_day_fitting_incidents_of_two_years_joins_neither() -> None:
+    a = ev("2023", "strike", side="UA", actor="RU", start="2023-08-06", end="2023-08-06")
+    b = ev("2024", "strike", side="UA", actor="RU", start="2024-08-06", end="2024-08-06")
+    day = floating(ev("undated", "strike", side="UA", actor="RU"), "08-06")
+    assert groups([a, b, day]) == [["2023"], ["2024"], ["undated"]]
+    # one year only: it joins (the same point would also have joined without a time; the day decides which)
+    assert groups([a, day]) == [["2023", "undated"]]
+    # its own article's incidents stay open to it
+    mine = replace(ev("mine", "strike", side="UA", actor="RU", article="art-undated"), start=None, end=None,
+                   stated=None, floating="08-06")
+    assert groups([a, b, mine, replace(day, article_id="art-undated")]) == [["2023"], ["2024"], ["mine", "undated"]]
+
+
+def test_a_yearless_span_across_new_year_and_29_february() -> None:
+    r = Reconciler()
+    jan = ev("jan", "strike", start="2024-01-01", end="2024-01-01")
+    assert r.floating_years(floating(ev("x"), "12-30/01-02"), jan) == [2023]
+    assert r.floating_years(floating(ev("x"), "02-29"), ev("y", start="2023-02-28", end="2023-03-01")) == []
+    assert r.floating_years(floating(ev("x"), "02-29"), ev("y", start="2024-02-28", end="2024-03-01")) == [2024]
+
+
+YEARLESS = LEDGER / "yearless.jsonl"  # our own wire-style reports: dated ones and undated pages of yearless days
+
+
+@pytest.fixture(scope="module")
+def yearless_events(pipeline) -> dict[str, list[LedgerEvent]]:  # type: ignore[no-untyped-def]
+    events = ledger_events(pipeline, read_jsonl(YEARLESS))
+    return {a: list(g) for a, g in itertools.groupby(events, key=lambda e: e.article_id)}
+
+
+def test_an_undated_page_of_yearless_days_joins_the_dated_reports_incident(yearless_events) -> None:  # type: ignore[no-untyped-def]
+    by = yearless_events
+    assert {e.floating for e in by["yl-odesa-undated"]} == {"08-06"}
+    assert all(e.start is None for e in by["yl-odesa-undated"])
+    for order in (["yl-odesa-wire", "yl-odesa-courier", "yl-odesa-undated", "yl-mykolaiv-undated"],
+                  ["yl-odesa-undated", "yl-mykolaiv-undated", "yl-odesa-wire", "yl-odesa-courier"]):
+        lead = lead_incidents(reconcile_all([e for a in order for e in by[a]]))
+        assert lead["yl-odesa-undated"] == lead["yl-odesa-wire"] == lead["yl-odesa-courier"], order
+        assert lead["yl-mykolaiv-undated"] != lead["yl-odesa-wire"], order  # another region, the same day
+
+
+def test_an_undated_page_abstains_between_two_dated_incidents_a_year_apart(yearless_events) -> None:  # type: ignore[no-untyped-def]
+    by = yearless_events
+    order = ["yl-kharkiv-2023", "yl-kharkiv-2024", "yl-kharkiv-undated"]
+    lead = lead_incidents(reconcile_all([e for a in order for e in by[a]]))
+    assert len({lead[a] for a in order}) == 3
+    # with only one of the years in the ledger, it joins that one
+    lead = lead_incidents(reconcile_all([e for a in order[1:] for e in by[a]]))
+    assert lead["yl-kharkiv-undated"] == lead["yl-kharkiv-2024"]

@@ -16,9 +16,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from .config import ReconcileSettings
-from .records import Article, Claim, Event, Place, Report
+from .records import Article, Claim, Event, Place, Report, TimeSpan
+from .stages._timerules import MONTHS, resolve_time
 
-__all__ = ["LedgerEvent", "article_date", "events_from_report"]
+__all__ = ["LedgerEvent", "article_date", "events_from_report", "floating_day", "month_days"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class LedgerEvent:
     country: str | None = None  # the place's country code
     feature: str | None = None  # the place's gazetteer feature ("country", "region", "city", ...)
     trigger: str | None = None  # the event's trigger word: keeps "killed 11" and "wounded 20" apart
+    # A yearless day ("MM-DD", or "MM-DD/MM-DD" for a span) of an event left without a time on an undated
+    # page ("on August 6", "(July 7)"): it joins an incident of whatever year it fits (reconcile.py)
+    floating: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in dataclasses.asdict(self).items()}
@@ -206,6 +210,49 @@ def url_date(url: str | None) -> date | None:
     return None
 
 
+# A leap year's last day: a bare month-day resolves back into that year, 29 February included
+_LEAP_END = date(2024, 12, 31)
+_MONTH_DAY = re.compile(r"\b(?:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+\d|\d\s+(?:of\s+)?(?:"
+                        + "|".join(m[:3] for m in MONTHS) + r")", re.IGNORECASE)
+MAX_FLOATING_DAYS = 6  # "the night of August 5-6", "August 5 to 9": a span of days, not a month's part
+
+
+def floating_day(t: TimeSpan | None) -> str | None:
+    """The month and day of a day written without its year that the times stage could not place ("on
+    August 6", "Aug. 4", "the night of August 5-6"): "08-06", or "08-05/08-06" for a span of a few days.
+    None for anything else: a resolved time, a weekday or a relative day alone ("on Friday", "three weeks
+    ago": nothing to float), a month or its part ("at the end of July")."""
+    if t is None or t.start is not None or not _MONTH_DAY.search(t.text) or _YEAR.search(t.text):
+        return None
+    start, end, gran = resolve_time(t.text, _LEAP_END)
+    if start is None or end is None or gran not in ("day", "range") or end.year != _LEAP_END.year \
+            or not 0 <= (end - start).days <= MAX_FLOATING_DAYS:
+        return None
+    first, last = start.strftime("%m-%d"), end.strftime("%m-%d")
+    return first if first == last else f"{first}/{last}"
+
+
+def month_days(floating: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """``floating_day``'s text as ((month, day), (month, day)); the second before the first: across New Year."""
+    first, _, last = floating.partition("/")
+    a, b = first.split("-"), (last or first).split("-")
+    return (int(a[0]), int(a[1])), (int(b[0]), int(b[1]))
+
+
+def _page_day(article: Article) -> str | None:
+    """The day an undated page without a full date was written, as a yearless day: the latest of the yearless
+    days it writes ("As of August 27" beside "on August 6"), as ``article_date`` takes the latest full date.
+    None when they lie more than a month apart in the calendar: a page writing "December 30" and "January
+    2" may span New Year, and which of them is later is then unknown."""
+    days = sorted({d for t in article.times if (f := floating_day(t)) for d in month_days(f)})
+    if not days:
+        return None
+    first, last = (date(2024, *days[0]), date(2024, *days[-1]))
+    if (last - first).days > 31:
+        return None
+    return last.strftime("%m-%d")
+
+
 def _event_time(ev: Event, stated: date | None, settings: ReconcileSettings) -> tuple[date | None, date | None]:
     """The event's own interval, or (None, None) to fall back on the claim's date.
 
@@ -232,6 +279,7 @@ def events_from_report(report: Report, syndicate: str | None = None,
     settings = settings or ReconcileSettings()
     art = report.article
     dated = article_date(art)
+    page_day = _page_day(art) if dated is None else None
     names = sorted({c.claimant.name for c in report.claims})
     out: list[LedgerEvent] = []
     placed = [[_event_place(ev, claim, art.text, names) for ev in claim.events] for claim in report.claims]
@@ -249,6 +297,8 @@ def events_from_report(report: Report, syndicate: str | None = None,
                 start, end = claim.stated.start, claim.stated.end or claim.stated.start
             elif dated is not None:  # an undated page: the day it was evidently written
                 start = end = dated
+            # a page with no year at all: the event's own yearless day, else its claim's, else the page's
+            floating = (floating_day(ev.time) or floating_day(claim.stated) or page_day) if start is None else None
             qty = next((q for q in ev.quantities if q.value is not None), ev.quantities[0] if ev.quantities else None)
             out.append(LedgerEvent(
                 id=f"{claim.id}:{i}", claim_id=claim.id, article_id=art.id, outlet=art.source,
@@ -260,6 +310,6 @@ def events_from_report(report: Report, syndicate: str | None = None,
                 start=start, end=end, stated=stated,
                 value=qty.value if qty else None, unit=qty.unit if qty else None, kind=qty.kind if qty else None,
                 country=place.country if place else None, feature=place.feature if place else None,
-                trigger=ev.trigger,
+                trigger=ev.trigger, floating=floating,
             ))
     return out

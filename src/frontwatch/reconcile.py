@@ -28,11 +28,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
 from .config import ReconcileSettings
-from .ledger_events import LedgerEvent, article_date, events_from_report
+from .ledger_events import LedgerEvent, article_date, events_from_report, month_days
 
 __all__ = [
     "Contradiction",
@@ -155,6 +156,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+@lru_cache(maxsize=4096)
+def _month_days(floating: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    return month_days(floating)
+
+
 def scope(e: LedgerEvent) -> int:
     """POINT (a place or its area), REGION (an admin1), or BLANKET (nowhere in particular, or a country)."""
     if e.lat is None or e.lon is None or e.feature == "country":
@@ -245,12 +251,33 @@ class Reconciler:
         return timedelta(days=self.settings.ground_slack_days if ground else self.settings.time_slack_days)
 
     def _times_overlap(self, a: LedgerEvent, b: LedgerEvent) -> bool | None:
-        """True/False when both times are known; None when either is unknown."""
+        """True/False when both times are known; None when either is unknown. A yearless day against a
+        dated event: whether it falls in the other's interval (with the slack) in some year."""
         if a.start is None or b.start is None:
+            if b.start is not None and a.floating:
+                return bool(self.floating_years(a, b))
+            if a.start is not None and b.floating:
+                return bool(self.floating_years(b, a))
             return None
         slack = self.slack(a.type)
         a_end, b_end = a.end or a.start, b.end or b.start
         return a.start <= b_end + slack and b.start <= a_end + slack
+
+    def floating_years(self, f: LedgerEvent, d: LedgerEvent) -> list[int]:
+        """The years in which ``f``'s yearless day falls in dated ``d``'s interval, widened by the slack."""
+        assert f.floating is not None and d.start is not None
+        (m1, d1), (m2, d2) = _month_days(f.floating)
+        slack = self.slack(d.type)
+        lo, hi = d.start - slack, (d.end or d.start) + slack
+        years = []
+        for y in range(lo.year - 1, hi.year + 1):
+            try:
+                start, end = date(y, m1, d1), date(y + ((m2, d2) < (m1, d1)), m2, d2)
+            except ValueError:  # 29 February of a common year
+                continue
+            if start <= hi and lo <= end:
+                years.append(y)
+        return years
 
     def _place_strength(self, e: LedgerEvent, m: LedgerEvent) -> tuple[int, float] | None:
         """How well ``e`` fits member ``m`` by place: (strength, distance km), or None for no fit.
@@ -322,8 +349,9 @@ class Reconciler:
         finest = min(scopes)
         pool = [m for m, sm in zip(members, scopes, strict=True) if sm == finest] \
             if finest <= se and not placeless else list(members)
-        if event.start is not None and any(m.start is not None for m in pool):
-            # a member without a time matches any date: it must not bridge two periods
+        if (event.start is not None or event.floating) and any(m.start is not None for m in pool):
+            # a member without a time matches any date: it must not bridge two periods (and a yearless day
+            # must fall in a dated member's period)
             pool = [m for m in pool if m.start is not None]
         if se == BLANKET and not placeless:
             # a blanket claim fits its own article's members, or blanket ones of the same wording only. Its own
@@ -350,7 +378,26 @@ class Reconciler:
         the store may record a merge of the later ones into the first (ids are never renumbered).
         """
         keyed = [(-f[0], f[1], iid) for iid in candidates if (f := self.fit(event, candidates[iid])) is not None]
+        if event.start is None and event.floating:
+            if not keyed:  # the day fits nothing: the event is left as it was, without a time
+                return self.matching(dataclasses.replace(event, floating=None), candidates)
+            if len(keyed) > 1:
+                keyed = self._one_year(event, candidates, keyed)
         return [iid for _, _, iid in sorted(keyed)]
+
+    def _one_year(self, event: LedgerEvent, candidates: Mapping[int, Sequence[LedgerEvent]],
+                  keyed: list[tuple[int, float, int]]) -> list[tuple[int, float, int]]:
+        """A yearless day joins another report's incident only when the incidents it fits agree on the year:
+        "August 27" beside a dated incident of August 2023 and another of August 2024 is either, so it
+        joins neither (its own article's incidents stay open to it)."""
+        years: set[int] = set()
+        for _, _, iid in keyed:
+            for m in candidates[iid]:
+                if m.article_id != event.article_id and m.start is not None and self.matches(event, m) is not None:
+                    years.update(self.floating_years(event, m))
+        if len(years) <= 1:
+            return keyed
+        return [k for k in keyed if any(m.article_id == event.article_id for m in candidates[k[2]])]
 
     def assign(self, event: LedgerEvent, candidates: Mapping[int, Sequence[LedgerEvent]]) -> int | None:
         """The incident ``event`` joins (a key of ``candidates``), or None to open a new one.
