@@ -641,3 +641,36 @@ def test_events_list_items_take_the_lead_lines_subject(nlp, actors) -> None:  # 
             "- 215 artillery attacks on settlements.\n")
     events = _events(nlp, actors, text)
     assert ("strike", "asserted", "RU") in events
+# -- the trigger scan: every pattern tried only where _ANY_TRIGGER says some trigger starts ----------------------------
+SCAN_TEXTS = [
+    "Russian forces advanced near the village and captured two positions, the ministry said on Tuesday.",
+    "A counter-attack was repelled; the troops were already in the town after heavy shelling and air strikes.",
+    "Ukrainian units pushed back, took part in talks, and later took the hill after fighting off three assaults.",
+    "Drones were shot down over the region while missile strikes hit a depot, killing two and wounding five.",
+    "Allies pledged to send more air defence systems as the ceasefire talks stalled in the capital.",
+    "The pull-out from the bridgehead came after the army got the settlement back under its control.",
+    "Storm Shadow missiles hit the port, officials said, and cluster munitions were used near the front.",
+    "No events here: the weather in the city was mild and the markets were busy.",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS)
+def test_trigger_scan_finds_what_each_pattern_finds(text: str) -> None:
+    from frontwatch.stages.events import _ANY_TRIGGER, _TRIGGER_LC, _matches
+
+    low = text.lower()
+    starts = [m.start() for m in _ANY_TRIGGER.finditer(low)]
+    for kind, pattern in _TRIGGER_LC.items():
+        expected = [m.span() for m in pattern.finditer(text, low)]
+        assert [m.span() for m in _matches(pattern, text, low, starts)] == expected, kind
+        assert [m.span() for m in _matches(pattern, text, None, None)] == expected, kind  # the plain scan
+
+
+def test_trigger_alternatives_split_at_the_top_level_only() -> None:
+    from frontwatch.stages.events import TRIGGERS, _alternatives, _opened
+
+    assert _alternatives(r"a(?:b|c)|d[|\]]e|f") == ["a(?:b|c)", r"d[|\]]e", "f"]
+    assert _opened("(?:a|b) c") == ["a c", "b c"]
+    assert _opened("(?:a|b)? c") == ["(?:a|b)? c"]  # a quantified group stays whole
+    for body in TRIGGERS.values():
+        assert "|".join(_alternatives(body)) == body
