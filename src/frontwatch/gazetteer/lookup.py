@@ -168,8 +168,13 @@ def lookup_with_prior(gazetteer: GazetteerLike, name: str, limit: int, regions: 
     that outrank the Donetsk village by size alone, and a cut made before the prior would drop the one
     the prior is there to lift.
     """
-    pool = max(limit, PRIOR_POOL) if regions else limit
-    return with_conflict_prior(gazetteer.lookup(name, limit=pool), regions, fronts)[:limit]
+    if not regions:
+        return gazetteer.lookup(name, limit=limit)
+    found = gazetteer.lookup(name, limit=max(limit, PRIOR_POOL))
+    if len(found) > limit:  # only those the largest bonus could lift above the cut are worth weighing
+        floor = found[limit - 1].score - W_CONFLICT - (W_FRONT if fronts else 0.0)
+        found = [c for c in found if c.score >= floor]
+    return with_conflict_prior(found, regions, fronts)[:limit]
 
 
 @functools.lru_cache(maxsize=65536)
