@@ -162,7 +162,8 @@ def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float],
 
 def lookup_with_prior(gazetteer: GazetteerLike, name: str, limit: int, regions: dict[str, float],
                       fronts: tuple[tuple[float, float], ...] = ()) -> list[Candidate]:
-    """The ``limit`` best candidates for ``name`` once the conflict prior is added.
+    """The ``limit`` best candidates for ``name`` once the conflict prior is added, and the ``limit``
+    best before it.
 
     The prior must see more than ``limit`` candidates: "Kamenka" has a dozen Russian towns and villages
     that outrank the Donetsk village by size alone, and a cut made before the prior would drop the one
@@ -171,10 +172,16 @@ def lookup_with_prior(gazetteer: GazetteerLike, name: str, limit: int, regions: 
     if not regions:
         return gazetteer.lookup(name, limit=limit)
     found = gazetteer.lookup(name, limit=max(limit, PRIOR_POOL))
-    if len(found) > limit:  # only those the largest bonus could lift above the cut are worth weighing
-        floor = found[limit - 1].score - W_CONFLICT - (W_FRONT if fronts else 0.0)
-        found = [c for c in found if c.score >= floor]
-    return with_conflict_prior(found, regions, fronts)[:limit]
+    if len(found) <= limit:
+        return with_conflict_prior(found, regions, fronts)
+    # only those the largest bonus could lift above the cut are worth weighing
+    floor = found[limit - 1].score - W_CONFLICT - (W_FRONT if fronts else 0.0)
+    first = {c.id for c in found[:limit]}
+    ranked = with_conflict_prior([c for c in found if c.score >= floor], regions, fronts)
+    # and the best readings by name and size stay too: twenty lifted namesakes in the war's oblasts
+    # must not push out the one that the region named next to it picks ("Oleksandrivka in the
+    # Kirovohrad region")
+    return [c for i, c in enumerate(ranked) if i < limit or c.id in first]
 
 
 @functools.lru_cache(maxsize=65536)
