@@ -85,7 +85,6 @@ W_FRONT, FRONT_KM = 0.2, 40.0  # times exp(-distance / FRONT_KM) to the nearest 
 # A KATOTTG village without a cities500 entry has no population figure; cities500 lists places of
 # 500 people or more, so it ranks as a typical smaller village (katottg.py).
 APPROX_POPULATION = 300
-PRIOR_POOL = 60  # candidates the conflict prior re-ranks before the cut to places.max_candidates
 
 
 def _read_data_csv(name: str) -> list[dict[str, str]]:
@@ -162,14 +161,14 @@ def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float],
 
 def lookup_with_prior(gazetteer: GazetteerLike, name: str, limit: int, regions: dict[str, float],
                       fronts: tuple[tuple[float, float], ...] = ()) -> list[Candidate]:
-    """The ``limit`` best candidates for ``name`` once the conflict prior is added.
+    """The ``limit`` best candidates for ``name`` by name and size, re-ranked by the conflict prior.
 
-    The prior must see more than ``limit`` candidates: "Kamenka" has a dozen Russian towns and villages
-    that outrank the Donetsk village by size alone, and a cut made before the prior would drop the one
-    the prior is there to lift.
+    The cut comes before the prior, on purpose: a re-ranking of the best 60 let front-line namesakes
+    that rank far down by size ("Andriivka" near Kreminna for the "Andreyevka" beside Klishchiivka)
+    crowd out the reading the article's other places pick, and cost more than it won on real text
+    (docs/places.md, "Conflict regions").
     """
-    pool = max(limit, PRIOR_POOL) if regions else limit
-    return with_conflict_prior(gazetteer.lookup(name, limit=pool), regions, fronts)[:limit]
+    return with_conflict_prior(gazetteer.lookup(name, limit=limit), regions, fronts)
 
 
 @functools.lru_cache(maxsize=65536)

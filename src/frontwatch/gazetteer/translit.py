@@ -80,7 +80,6 @@ _ENDINGS = {
 _ENDINGS_RE = re.compile(
     r"(?<=[a-z0-9]{3})(" + "|".join(sorted(_ENDINGS, key=len, reverse=True)) + r")(?![a-z0-9])")
 _VOWELS_RE = re.compile(r"[yie]")
-_OLEKS_RE = re.compile(r"\boleks|\balex")  # Олександр-/Александр-: Oleksandrivka, Aleksandrovka, Alexandrovka
 _DOUBLE_RE = re.compile(r"(.)\1+")
 
 
@@ -97,8 +96,10 @@ def loose_key(name: str) -> str:
 
 def loose_from_key(key: str) -> str:
     """:func:`loose_key` of a name already passed through :func:`normalise`."""
-    key = _OLEKS_RE.sub("aleks", _ENDINGS_RE.sub(lambda m: _ENDINGS[m.group(1)], key)).replace(" ", "")
-    # kh/h: Х is h in some romanisations (Hrystoforivka for Khrystoforivka); x/ks: Alexandrovka, Aleksandrovka
+    key = _ENDINGS_RE.sub(lambda m: _ENDINGS[m.group(1)], key).replace(" ", "")
+    # kh/h: Х is h in some romanisations (Hrystoforivka for Khrystoforivka); x/ks: Alexandrovka, Aleksandrovka.
+    # Олександр-/Александр- is no fold here but a Russian-style spelling of each village (Aleksandrovka):
+    # a loose Oleksandrivka would reach every city whose old name was Aleksandrovka (Donetsk)
     key = key.replace("kh", "h").replace("x", "ks")
     key = key.replace("yo", "e").replace("g", "h").replace("w", "v").replace("zhzh", "zh")
     return _DOUBLE_RE.sub(r"\1", _VOWELS_RE.sub("i", key))

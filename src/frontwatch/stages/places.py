@@ -42,6 +42,7 @@ from ..gazetteer.lookup import (
     conflict_regions,
     lookup_with_prior,
 )
+from ..gazetteer.translit import split_designator
 from ..records import Place, PlaceRole
 from .parse import doc_ents, doc_text, token_table
 from .places_local import colocation, local_idioms, name_before
@@ -245,11 +246,12 @@ _REGIONAL = ("regional ", "oblast ", "region's ", "province's ", "provincial ")
 
 def _metonym_region(doc: Doc, m: Mention, gazetteer: GazetteerLike, cache: dict[str, list[Candidate]]
                     ) -> Candidate | None:
-    """The first-level region a metonym names: "Luhansk Oblast" of "Luhansk Oblast police", or "Donetsk"
-    of "the Donetsk regional governor" read as the Donetsk region."""
+    """The first-level region a metonym names with a designator: "Luhansk Oblast" of "Luhansk Oblast
+    police", or "Donetsk" of "the Donetsk regional governor" read as the Donetsk region."""
     c = top_candidate(m)
-    if c is not None and c.feature == "region":
-        return c
+    if c is not None and c.feature == "region" and (d := split_designator(m.query)) is not None \
+            and d.want == "region":
+        return c  # a region by its designator only: a state acting ("New York sued") says less
     if not doc.text[m.end:m.end + 14].lstrip().lower().startswith(_REGIONAL):
         return None
     query = f"{m.query} region"
