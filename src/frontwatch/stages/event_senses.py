@@ -109,8 +109,6 @@ def in_passing(kind: str, root: Token) -> bool:
     if dep == "advcl" and tag == "VBN" and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "mark"}
                                                    for c in root.children):
         return True  # "..., Bakhmut, captured by Russian forces in May": a reduced participle, parsed as a clause
-    if describing_participle(root):
-        return True  # "a video of two soldiers fighting through the ruins, dodging heavy mortar fire"
     if dep in {"acl", "advcl", "relcl"} and tag in {"VB", "VBN"} and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
         return True  # "the operation to liberate Kherson", "in order to stop shelling", "its claim to have seized"
