@@ -641,3 +641,14 @@ def test_events_list_items_take_the_lead_lines_subject(nlp, actors) -> None:  # 
             "- 215 artillery attacks on settlements.\n")
     events = _events(nlp, actors, text)
     assert ("strike", "asserted", "RU") in events
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a shoot-down of unidentified objects names no launcher
+    ("The governor said two unidentified airborne objects had been downed over the city.",
+     ("repelled", "asserted", "unknown")),
+    # "reports suggest": the content is hedged
+    ("Reports suggest that Russian units have pulled back from the village.", ("withdrawal", "hedged", "RU")),
+])
+def test_events_unknown_launchers_and_suggestions(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)

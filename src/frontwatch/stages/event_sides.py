@@ -68,6 +68,9 @@ class SideReader:
             target = self._object_side(trigger, attribution, claimant_side)
             if target is not None:
                 return target
+            if any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() == "object" or any(
+                    a.lower_ in {"unidentified", "unknown"} for a in c.children)) for c in trigger.children):
+                return "unknown"  # "two airborne objects were downed": nobody named as the launcher
             if trigger.lemma_ in {"repel", "repulse", "thwart", "foil", "fend", "beat", "stop", "fight", "shoot",
                                   "intercept", "destroy", "drive"}:
                 return opposite(agent) if agent else opposite(claimant_side)
