@@ -143,19 +143,6 @@ def counted_subject(noun: Token) -> bool:
     return any(t.like_num for c in noun.head.children if c.dep_ in {"dobj", "attr", "prep", "acomp"} for t in c.subtree)
 
 
-def describing_participle(root: Token) -> bool:
-    """Is the trigger inside a participle phrase that describes who or what is shown ("soldiers fighting
-    through the ruins, dodging mortars")? Everything under such a phrase is named in passing."""
-    token = root
-    for _ in range(4):
-        if token.head == token:
-            return False
-        token = token.head
-        if token.dep_ == "acl" and token.tag_ == "VBG" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children):
-            return True
-    return False
-
-
 def deal_step(noun: Token) -> bool:
     """Is the deal noun the object of a step one side takes, directly or through "participation in"?"""
     verb = noun.head.head

@@ -33,7 +33,6 @@ from .event_senses import (
     attempted,
     caused_damage,
     clause_text,
-    describing_participle,
     destroyed_site,
     gained_hold,
     governs,
@@ -350,8 +349,6 @@ class EventFinder:
             return False
         if kind == "casualties" and root.lower_ in {"dead"} and root.head.lower_ in {"end"}:
             return False
-        if describing_participle(root):
-            return False  # "footage of soldiers crossing the river under heavy fire": named in passing
         return True
 
     # -- polarity -------------------------------------------------------------------
