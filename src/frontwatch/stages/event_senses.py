@@ -109,8 +109,6 @@ def in_passing(kind: str, root: Token) -> bool:
     if dep == "advcl" and tag == "VBN" and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "mark"}
                                                    for c in root.children):
         return True  # "..., Bakhmut, captured by Russian forces in May": a reduced participle, parsed as a clause
-    if describing_participle(root):
-        return True  # "a video of two soldiers fighting through the ruins, dodging heavy mortar fire"
     if dep in {"acl", "advcl", "relcl"} and tag in {"VB", "VBN"} and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
         return True  # "the operation to liberate Kherson", "in order to stop shelling", "its claim to have seized"
@@ -143,19 +141,6 @@ def counted_subject(noun: Token) -> bool:
     if noun.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     return any(t.like_num for c in noun.head.children if c.dep_ in {"dobj", "attr", "prep", "acomp"} for t in c.subtree)
-
-
-def describing_participle(root: Token) -> bool:
-    """Is the trigger inside a participle phrase that describes who or what is shown ("soldiers fighting
-    through the ruins, dodging mortars")? Everything under such a phrase is named in passing."""
-    token = root
-    for _ in range(4):
-        if token.head == token:
-            return False
-        token = token.head
-        if token.dep_ == "acl" and token.tag_ == "VBG" and not any(c.dep_ in {"aux", "auxpass"} for c in token.children):
-            return True
-    return False
 
 
 def deal_step(noun: Token) -> bool:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.symbols import nsubj, nsubjpass
 from spacy.tokens import Span, Token
 
 from ..actors import Actors, opposite
 from .attribute import Attribution
 from .event_senses import MILITARY_LOSSES, ONE_SIDED_STEPS, SERIES, clause_subjects, deal_step, negated, responsibility
-from .parse import token_table
+from .parse import span_text, token_table
 
 FORCE_NOUNS = {
     "force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "brigade",
@@ -43,6 +44,7 @@ _WE = {"our", "we", "us", "ours", "its", "their"}  # possessives of the speaking
 
 
 _WEAPONS = {"rocket", "shell", "bomb", "projectile", "munition", "uav", "shahed", "warhead"}
+_SUBJECT_DEPS = {nsubj, nsubjpass}
 _LIST_ITEM = re.compile(r"\s*(?:\d|[-•*–—▪·])")  # a line of a list opens with a number or a bullet
 SHOOT_DOWN = {"shoot", "down", "intercept", "destroy", "downed"}
 # Reporting verbs whose subject is a speaker, not an antecedent for "they" / "it" in what follows.
@@ -66,6 +68,9 @@ class SideReader:
             target = self._object_side(trigger, attribution, claimant_side)
             if target is not None:
                 return target
+            if any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() == "object" or any(
+                    a.lower_ in {"unidentified", "unknown"} for a in c.children)) for c in trigger.children):
+                return "unknown"  # "two airborne objects were downed": nobody named as the launcher
             if trigger.lemma_ in {"repel", "repulse", "thwart", "foil", "fend", "beat", "stop", "fight", "shoot",
                                   "intercept", "destroy", "drive"}:
                 return opposite(agent) if agent else opposite(claimant_side)
@@ -258,19 +263,19 @@ class SideReader:
 
     def _list_lead_side(self, sent: Span, attribution: Attribution, claimant_side: str) -> str | None:
         """For a verbless list item under a line ending with a colon, the side of that line's subject."""
-        if not _LIST_ITEM.match(sent.text) or any(t.dep_ in {"nsubj", "nsubjpass"} for t in sent):
+        if not _LIST_ITEM.match(span_text(sent)) or any(t.dep in _SUBJECT_DEPS for t in sent):
             return None
         doc = sent.doc
         for _ in range(12):
             if sent.start == 0:
                 return None
             sent = doc[sent.start - 1].sent
-            if sent.text.rstrip().endswith(":"):
+            if span_text(sent).rstrip().endswith(":"):
                 for t in sent:
                     if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
                         return self._phrase_side(t, attribution, claimant_side, pronouns=False)
                 return None
-            if not _LIST_ITEM.match(sent.text):
+            if not _LIST_ITEM.match(span_text(sent)):
                 return None
         return None
 
@@ -281,14 +286,9 @@ class SideReader:
         speaker of a reporting verb is skipped ("the enemy attacked, the General Staff said. It ...")."""
         doc, plural = pronoun.doc, pronoun.lower_ == "they"
         sent = pronoun.sent
-        spans = [doc[sent.start: pronoun.i]]
-        for _ in range(2):
-            if sent.start == 0:
-                break
-            sent = doc[sent.start - 1].sent
-            spans.append(sent)
-        for n, span in enumerate(spans):
-            for cand in reversed([t for t in span if t.dep_ in {"nsubj", "nsubjpass"}]):
+        span = doc[sent.start: pronoun.i]
+        for n in range(3):  # its own sentence up to it, then the two before (each looked up only when needed)
+            for cand in reversed([t for t in span if t.dep in _SUBJECT_DEPS]):
                 if cand.pos_ == "PRON" or cand.ent_type_ == "PERSON" or (not plural and cand.tag_ in {"NNS", "NNPS"}):
                     continue
                 if n and cand.head.lemma_ in _SAYING and any(c.dep_ == "ccomp" for c in cand.head.children):
@@ -296,6 +296,9 @@ class SideReader:
                 side = self._phrase_side(cand, attribution, claimant_side, pronouns=False)
                 if side is not None:
                     return side
+            if span.start == 0:
+                break
+            span = doc[span.start - 1].sent
         return None
 
     def _agent_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str | None:

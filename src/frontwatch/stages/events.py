@@ -221,9 +221,10 @@ HEDGE_WORDS = re.compile(
     re.IGNORECASE,
 )
 HEDGE_MODALS = {"may", "might", "could"}
+HEDGE_VERBS = {"suggest", "hint", "imply", "speculate"}  # "reports suggest that ...": the content is hedged
 # Every word HEDGE_WORDS or HEDGE_MODALS matches holds one of these (a cheap test on the lower-cased sentence).
 _HEDGE_CUES = ("reportedly", "allegedly", "possibly", "probably", "apparently", "presumably", "likely", "unconfirmed",
-               "purportedly", "believed", "appear", "seem", *HEDGE_MODALS)
+               "purportedly", "believed", "appear", "seem", "suggest", "hint", "impl", "speculat", *HEDGE_MODALS)
 _ADVANCED_THING = re.compile(
     r"\s*(?:\w+\s+)?(?:weapon|technolog|training|stage|age|level|capabilit|economy|countr|nation|course|degree)", re.I)
 AERIAL_WEAPONS = {"drone", "missile", "rocket", "uav", "shahed"}
@@ -315,7 +316,7 @@ class EventFinder:
                     kind = "repelled"  # "a drone was destroyed over the Kremlin": a shoot-down
                 elif kind == "casualties" and span.root.lemma_ == "destroy" and not military_loss(span.root):
                     kind = "strike"  # "destroyed 72 apartments", "the dam was destroyed": a strike, not losses
-                elif kind == "casualties" and span.root.lemma_ == "destroy" and destroyed_site(span.root):
+                if kind == "casualties" and span.root.lemma_ == "destroy" and destroyed_site(span.root):
                     hits.setdefault("strike", (start, end))  # "destroyed two depots and five tanks": both
                 if kind == "weapons_supply" and arrived_at_target(span.root):
                     kind = "strike"  # "two rockets arrived at the railway station": they hit it
@@ -465,7 +466,8 @@ class EventFinder:
             hedge = []  # no hedge word in the sentence: spare a walk over its tokens
         else:
             hedge = [t for t in sent if t.i not in attribution.attribution_tokens
-                     and (HEDGE_WORDS.fullmatch(t.text) or (t.tag_ == "MD" and t.lower_ in HEDGE_MODALS))]
+                     and (HEDGE_WORDS.fullmatch(t.text) or (t.tag_ == "MD" and t.lower_ in HEDGE_MODALS)
+                          or t.lemma_ in HEDGE_VERBS)]
         if hedge:
             if any(governs(h, span.root) or h.head == span.root or h.head == span.root.head for h in hedge):
                 return "hedged"
