@@ -140,3 +140,28 @@ def test_quantities_anchors_skipped_before_reading_start_no_number(nlp) -> None:
             assert _number_at(doc, 0) is None, text
         else:
             assert _number_at(doc, 0) is not None, text
+
+
+# -- vague amounts of casualties (issue 8, claims-attach, session 5): sentences written for these tests ------------
+
+@pytest.mark.parametrize("text,found,unit", [
+    ("Rescuers at the scene report dozens of killed and injured.", "dozens of killed", "people"),
+    ("Several of the wounded are in serious condition.", "Several of the wounded", "people"),
+    ("The brigade suffered heavy casualties near the town.", "heavy casualties", "people"),
+    ("The assault ended in substantial Russian losses.", "substantial Russian losses", "people"),
+    ("The enemy lost so many armoured vehicles that it now attacks on foot.", "many armoured vehicles", "count"),
+])
+def test_quantities_vague_casualty_amounts(plain_nlp: Language, text: str, found: str, unit: str) -> None:
+    [q] = _q(plain_nlp, text)
+    assert (q.text, q.value, q.unit) == (found, None, unit)
+
+
+@pytest.mark.parametrize("text", ["Heavy rain fell over the city.", "Many of the villages have no power.",
+                                  "The talks lasted many hours."])
+def test_quantities_vague_words_that_count_nothing(plain_nlp: Language, text: str) -> None:
+    assert _q(plain_nlp, text) == []
+
+
+def test_quantities_as_many_as_stays_a_hedge(plain_nlp: Language) -> None:
+    [q] = _q(plain_nlp, "As many as 60 soldiers were killed in the strike.")
+    assert (q.value, q.approx) == (60.0, True)

@@ -48,7 +48,14 @@ _VAGUE = {
     "few",
     "handful",
     "couple",
+    "many",  # "so many armoured vehicles": a vague count, only before the noun it counts
+    "numerous",
 }
+# "heavy casualties", "significant losses": a vague number of people lost (CONVENTIONS.md: vague amounts)
+_VAGUE_LOSS = {"heavy", "significant", "substantial", "considerable", "massive", "huge", "enormous", "great"}
+_LOSS_NOUNS = {"casualties", "losses"}
+# "dozens of killed and injured", "several of the wounded": the people a casualty word stands for
+_CASUALTY_WORDS = {"killed", "dead", "wounded", "injured"}
 _HEDGES = (
     "approximately", "about", "around", "nearly", "almost", "more than", "over", "up to", "at least",
     "some", "roughly", "close to", "fewer than", "less than", "as many as", "an estimated", "estimated",
@@ -200,6 +207,14 @@ def _number_at(doc: Doc, i: int) -> tuple[float | None, int, bool] | None:
         ):
             j += 2
         return None, j, True
+    if low in ("many", "numerous"):
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        return None if nxt in ("as", "of", "more", "other", "times", "years") else (None, i + 1, True)
+    if low in _VAGUE_LOSS:  # "heavy losses", "substantial Russian losses": the loss noun is what is counted
+        for k in (i + 1, i + 2):
+            if k < len(doc) and doc[k].lower_ in _LOSS_NOUNS and (k == i + 1 or doc[i + 1].pos_ in ("ADJ", "PROPN")):
+                return None, k, True
+        return None
     if low == "several" or (
         low == "a" and i + 1 < len(doc) and doc[i + 1].lower_ in ("few", "handful", "couple")
     ):
@@ -342,7 +357,9 @@ class _Scanner:
         doc = self.doc
         if j < len(doc) and doc[j].lower_ == "of":
             j += 1
-            if j < len(doc) and doc[j].lower_ in (
+            if j + 1 < len(doc) and doc[j].lower_ == "the" and doc[j + 1].lower_ in _CASUALTY_WORDS:
+                j += 1  # "several of the wounded"
+            elif j < len(doc) and doc[j].lower_ in (
                 "the",
                 "their",
                 "its",
@@ -353,7 +370,7 @@ class _Scanner:
                 "whom",
             ):
                 return None
-        k, head = j, None
+        k, head, casualty = j, None, None
         while k < len(doc) and k - j < 5:
             t = doc[k]
             if t.pos_ in ("NOUN", "PROPN") or (t.tag_ in ("NNS",)):
@@ -366,11 +383,14 @@ class _Scanner:
                 or t.text == "-"
                 and head is None
             ):
+                casualty = casualty or (t if t.lower_ in _CASUALTY_WORDS else None)
                 k += 1
             else:
                 break
             if head is not None and (k >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN")):
                 break
+        if head is None and casualty is not None:
+            return casualty.i + 1, casualty  # "dozens of killed and injured": people, though no noun follows
         if head is None or head.lemma_.lower() in _NOT_COUNTED or head.lower_ in _NOT_COUNTED:
             return None
         if head.pos_ == "PROPN" and not _is_people(head):
@@ -435,9 +455,14 @@ class _Scanner:
             q_end = end_char
         else:
             found = self.noun_after(j)
+            if t.lower_ in _VAGUE_LOSS:
+                found = (j + 1, doc[j])  # "heavy losses": people
+            if found is None and t.lower_ in ("many", "numerous"):
+                return None  # "many" counts only the noun after it
             if found is not None:
                 end_tok, head = found
-                name, factor = ("people", 1.0) if _is_people(head) else ("count", 1.0)
+                loss = head.lower_ in _LOSS_NOUNS or head.lower_ in _CASUALTY_WORDS
+                name, factor = ("people", 1.0) if _is_people(head) or loss else ("count", 1.0)
             elif j + 1 < len(doc) and doc[j].lower_ == "of" and (found2 := self._of_total(j + 1)) is not None:
                 end_tok, name, factor = j, found2, 1.0  # "29 of 31 missiles": counts what the total counts
             elif self.casualty_context(first, j):
@@ -512,7 +537,7 @@ def extract_quantities(doc: Doc, settings: QuantitiesSettings) -> list[Quantity]
     n = len(doc)
     while i < n:  # over the token table: most tokens are no number, and a Token object costs
         low = lowers[i]
-        if like_num[i] or low in _VAGUE or low in _DETERMINERS or _is_number_text(texts[i], low):
+        if like_num[i] or low in _VAGUE or low in _DETERMINERS or low in _VAGUE_LOSS or _is_number_text(texts[i], low):
             if low in _NEVER_ALONE and not _leads_number(lowers, i):
                 i += 1  # "a", "an", "half", "few"... with no number after them: read() would find none
                 continue
