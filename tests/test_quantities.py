@@ -165,3 +165,16 @@ def test_quantities_vague_words_that_count_nothing(plain_nlp: Language, text: st
 def test_quantities_as_many_as_stays_a_hedge(plain_nlp: Language) -> None:
     [q] = _q(plain_nlp, "As many as 60 soldiers were killed in the strike.")
     assert (q.value, q.approx) == (60.0, True)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Since the start of the war, 2005 Ukrainians have returned from captivity.", "2005 Ukrainians"),
+    ('The governor said two "airborne objects" had been downed over the region.', 'two "airborne objects'),
+])
+def test_quantities_counts_that_look_like_years_or_sit_before_quotes(plain_nlp: Language, text: str, found: str) -> None:
+    assert [q.text for q in _q(plain_nlp, text)] == [found]
+
+
+@pytest.mark.parametrize("text", ["In 2014 Russians seized the peninsula.", "In March 2014 Russians seized the parliament."])
+def test_quantities_a_year_before_people_is_still_a_year(plain_nlp: Language, text: str) -> None:
+    assert _q(plain_nlp, text) == []

@@ -132,6 +132,8 @@ _DATE_WORDS = re.compile(
     r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b|\b(1[89]|20)\d\d\b"
     r"|\b(hours?|days?|weeks?|months?|years?|decades?|nights?|ago|old)\b|\d[./:]\d"
 )
+_YEAR_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "of", "for", "after", "before", "during", "to",
+                       "and", "between", "through", "early", "late", "mid", "spring", "summer", "autumn", "winter"}
 _SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"}
 
 
@@ -308,10 +310,13 @@ class _Scanner:
     def skip(self, t: Token) -> bool:
         if t.ent_type_ in _SKIP_LABELS - {"DATE"}:
             return True
-        if t.ent_type_ == "DATE" and _DATE_WORDS.search(self._ent_text(t)):
-            return True  # spaCy also tags odd numbers DATE; only skip real date parts
         nxt = t.nbor(1) if t.i + 1 < len(self.doc) else None
         prv = t.nbor(-1) if t.i > 0 else None
+        # a year-like number that counts the people after it ("already 2005 Ukrainians returned", not "in 2014 Russians")
+        counted = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and _is_people(nxt) and (
+            prv is None or (prv.lower_ not in _YEAR_PREPOSITIONS and prv.ent_type_ != "DATE"))
+        if t.ent_type_ == "DATE" and not counted and _DATE_WORDS.search(self._ent_text(t)):
+            return True  # spaCy also tags odd numbers DATE; only skip real date parts
         if nxt is not None and nxt.lower_ in (
             "%",
             "percent",
@@ -332,8 +337,8 @@ class _Scanner:
             in ("article", "no", "number", "paragraph", "route", "highway", "flight", "resolution", "unit")
         ):
             return True
-        # a bare year
-        return bool(_YEAR_RE.fullmatch(t.text)) and (
+        # a bare year, unless it counts the people after it
+        return bool(_YEAR_RE.fullmatch(t.text)) and not counted and (
             nxt is None or _unit_at(self.text, t.idx + len(t.text)) is None
         )
 
@@ -385,6 +390,8 @@ class _Scanner:
             ):
                 casualty = casualty or (t if t.lower_ in _CASUALTY_WORDS else None)
                 k += 1
+            elif t.is_quote and head is None and k == j:
+                k += 1  # 'two "airborne objects"': the counted noun in scare quotes
             else:
                 break
             if head is not None and (k >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN")):
