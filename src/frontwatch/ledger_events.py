@@ -17,7 +17,7 @@ from typing import Any
 
 from .config import ReconcileSettings
 from .records import Article, Claim, Event, Place, Report, TimeSpan
-from .stages._timerules import MONTHS, resolve_time
+from .stages._timerules import MONTHS, TIMESTAMP, resolve_time
 
 __all__ = ["LedgerEvent", "article_date", "events_from_report", "floating_day", "month_days"]
 
@@ -184,15 +184,12 @@ def article_date(article: Article) -> date | None:
     days, stamps = [], []
     for t in article.times:
         if t.granularity == "day" and t.start is not None and t.start == t.end and _pinned(t.text, t.start):
-            (stamps if _STAMP.search(t.text) else days).append(t.start)
+            (stamps if TIMESTAMP.search(t.text) else days).append(t.start)
     posted = url_date(article.url)
     if posted is not None:
         days.append(posted)
     days = days or stamps
     return max(days) if days else None
-
-
-_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}", re.IGNORECASE)
 
 
 # "/2022/11/09/" or "/20230329/" in a page's path: the day the site filed it (a year and month alone is no day)

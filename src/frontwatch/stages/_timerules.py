@@ -735,12 +735,13 @@ def _resolve_time(text: str, published: date | None, future: bool) -> tuple[date
 
 # A machine timestamp ("2024-04-15T05:13:31+03:00", "2024-04-15 05:13"): its day; the clock time and zone are
 # finer than a claim's day (and a cut-short zone, "...:31+", comes from the NER span's end).
-_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-](?:\d{2}:?\d{2})?)?")
+TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-](?:\d{2}:?\d{2})?)?",
+                       re.IGNORECASE)
 
 
 def _resolve(s: str, p: date | None, future: bool) -> Interval:
     s = re.sub(r"^(?:on|in|during|for|at|as of|scheduled for|planned for)\s+(?=between|from|\w)", "", s)
-    if stamp := _STAMP.fullmatch(s):
+    if stamp := TIMESTAMP.fullmatch(s):
         s = stamp.group(1)
     rng = re.fullmatch(r"(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through)\s+(.+)", s)
     if rng is None:

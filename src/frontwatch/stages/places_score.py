@@ -28,7 +28,7 @@ from .parse import doc_ents, doc_text
 from .places_local import W_COLOCATION
 
 if TYPE_CHECKING:
-    from .places import Mention
+    from .places_mentions import Mention
 
 # two-letter domains that say nothing about where an outlet is
 VANITY_TLDS = frozenset({"co", "tv", "io", "me", "fm", "ly", "am", "ai", "cc", "ws", "to", "gg", "eu"})
