@@ -269,11 +269,9 @@ def _question_heads(doc: Doc) -> set[int]:
     a trigger's verb among them is asked about (``_plausible``), without making a Token of each of its children."""
     heads = doc.user_data.get("frontwatch_question_heads")
     if heads is None:
-        table = token_table(doc)
-        dep = table.dep
         heads = doc.user_data["frontwatch_question_heads"] = {
-            h for i, low in enumerate(table.lower) if low in {"how", "why", "whether"} and dep[i] in {"advmod", "mark"}
-            and (h := doc[i].head.i) != i}
+            h for i, low in enumerate(token_table(doc).lower) if low in {"how", "why", "whether"}
+            and (t := doc[i]).dep_ in {"advmod", "mark"} and (h := t.head.i) != i}
     return heads  # type: ignore[no-any-return]
 
 
