@@ -97,6 +97,8 @@ TAIL_SPEAKER = re.compile(
     r"|(?:the|a|an)\s+[^,;:\"\u201c\u201d]{0,60}?\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)(?:,\s+[^,;\"\u201c\u201d]{2,120}?,)?\s+"
     r"(?P<verb>said|says|told|tells|reported|reports|noted|notes|added|adds|stated|states|posted|wrote|writes|"
     r"claimed|claims|announced|announces|confirmed|confirms|informed|informs)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})[.!?]?\s*$")
+# TAIL_SPEAKER's verbs: a sentence with none of them holds no match (a substring test, before the costly search).
+_TAIL_VERBS = tuple(re.search(r"\(\?P<verb>([\w|]+)\)", TAIL_SPEAKER.pattern).group(1).split("|"))  # type: ignore[union-attr]
 # Outlets that relay a statement ("..., Interfax news agency reported"), never its speaker.
 RELAY_WORDS = {"agency", "outlet", "outlets", "media", "correspondent", "correspondents", "newspaper", "channel",
                "broadcaster", "wire", "journalist", "journalists", "reporter", "reporters", "news"}
@@ -347,7 +349,8 @@ class Attributor:
         A statement closed by ", SPEAKER(, apposition), VERB": the parser often makes the statement's own
         subject the speaker, or reads "reports" as a noun. The phrase between the commas is the speaker.
         """
-        m = TAIL_SPEAKER.search(span_text(sent))
+        text = span_text(sent)
+        m = TAIL_SPEAKER.search(text) if any(v in text for v in _TAIL_VERBS) else None  # the verb first: cheap
         if m is None:
             return None
         base = sent.start_char
