@@ -226,7 +226,6 @@ HEDGE_VERBS = {"suggest", "hint", "imply", "speculate"}  # "reports suggest that
 # Every word HEDGE_WORDS or HEDGE_MODALS matches holds one of these (a cheap test on the lower-cased sentence).
 _HEDGE_CUES = ("reportedly", "allegedly", "possibly", "probably", "apparently", "presumably", "likely", "unconfirmed",
                "purportedly", "believed", "appear", "seem", "suggest", "hint", "impl", "speculat", *HEDGE_MODALS)
-_HEDGE_CUE_RE = re.compile("|".join(map(re.escape, _HEDGE_CUES)))  # any of them as a substring, in one scan
 _ADVANCED_THING = re.compile(
     r"\s*(?:\w+\s+)?(?:weapon|technolog|training|stage|age|level|capabilit|economy|countr|nation|course|degree)", re.I)
 AERIAL_WEAPONS = {"drone", "missile", "rocket", "uav", "shahed"}
@@ -481,7 +480,7 @@ class EventFinder:
             return "denied"
         low = doc_lower(sent.doc)
         low_sent = low[sent.start_char:sent.end_char] if low is not None else ""  # sliced once, not once per cue
-        if low is not None and not _HEDGE_CUE_RE.search(low_sent):
+        if low is not None and not any(w in low_sent for w in _HEDGE_CUES):
             hedge = []  # no hedge word in the sentence: spare a walk over its tokens
         else:
             hedge = [t for t in sent if t.i not in attribution.attribution_tokens
