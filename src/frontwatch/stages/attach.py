@@ -240,14 +240,6 @@ def clause_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft], times: li
         return None
 
     def clause(d: EventDraft) -> set[int]:
-        # Each event of a sentence asks for every trigger's clause: worked out once per trigger (a subtree walk).
-        known = doc.user_data.setdefault("frontwatch_clauses", {})
-        key = (d.start, len(d.trigger))
-        if key not in known:
-            known[key] = frozenset(walked(d))
-        return set(known[key])
-
-    def walked(d: EventDraft) -> set[int]:
         token = doc.char_span(d.start, d.start + len(d.trigger), alignment_mode="expand")
         if token is None:
             return set()
