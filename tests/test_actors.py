@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from frontwatch.actors import Actors, opposite
+from frontwatch.actors import CATEGORIES, Actors, opposite
 from frontwatch.config import ActorSettings
 from frontwatch.errors import ConfigError
 
@@ -51,3 +51,17 @@ def test_actors_bad_user_file_is_config_error(tmp_path: Path, content: str) -> N
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match="actors.toml"):
         Actors.load(ActorSettings(actors_file=str(path)))
+
+
+def test_actors_grouped_names_match_as_the_plain_alternation(actors: Actors) -> None:
+    """The case-sensitive names are grouped by their first character (speed): the same matches as one plain
+    alternation of every name, longest first, over text made of the names themselves, glued and apart."""
+    import re
+
+    names = [n for c in CATEGORIES for n, _ in actors.names(c) if not n.islower()]
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+                       + r")(?![\w-])")
+    text = " ".join(names) + " " + ", ".join(f"{n}s {n}-led the {n}'s" for n in names) + " " + "".join(names)
+    text += " Russian Defence Ministry officials said Kyiv's forces and the Kremlin met in Moscow."
+    assert actors._exact is not None
+    assert [m.span() for m in actors._exact.finditer(text)] == [m.span() for m in plain.finditer(text)]

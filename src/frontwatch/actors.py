@@ -236,4 +236,11 @@ def _alternation(names: list[str], flags: int) -> re.Pattern[str] | None:
         return None
     ordered = sorted(set(names), key=len, reverse=True)
     body = "|".join(re.escape(n) for n in ordered)
+    if not flags & re.IGNORECASE:
+        # The names that open with the same character grouped behind it, in the same order: a position tries one
+        # group, not all ~500 names (the same matches; a third of the cost of the whole-article scan of doc_focus).
+        groups: dict[str, list[str]] = {}
+        for n in ordered:
+            groups.setdefault(n[0], []).append(re.escape(n[1:]))
+        body = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)

@@ -19,6 +19,7 @@ words are a direct quote. The rules, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -96,6 +97,8 @@ TAIL_SPEAKER = re.compile(
     r"|(?:the|a|an)\s+[^,;:\"\u201c\u201d]{0,60}?\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)(?:,\s+[^,;\"\u201c\u201d]{2,120}?,)?\s+"
     r"(?P<verb>said|says|told|tells|reported|reports|noted|notes|added|adds|stated|states|posted|wrote|writes|"
     r"claimed|claims|announced|announces|confirmed|confirms|informed|informs)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})[.!?]?\s*$")
+# TAIL_SPEAKER's verbs: a sentence with none of them holds no match (a substring test, before the costly search).
+_TAIL_VERBS = tuple(re.search(r"\(\?P<verb>([\w|]+)\)", TAIL_SPEAKER.pattern).group(1).split("|"))  # type: ignore[union-attr]
 # Outlets that relay a statement ("..., Interfax news agency reported"), never its speaker.
 RELAY_WORDS = {"agency", "outlet", "outlets", "media", "correspondent", "correspondents", "newspaper", "channel",
                "broadcaster", "wire", "journalist", "journalists", "reporter", "reporters", "news"}
@@ -196,7 +199,8 @@ class Attributor:
 
     def _according_to(self, sent: Span, memory: _Memory, outlet: Claimant) -> Attribution | None:
         """ "According to X, ..." / "..., according to X." """
-        if "according" not in token_table(sent.doc).lower[sent.start:sent.end]:
+        according = _cue_positions(sent.doc)[2]
+        if bisect_left(according, sent.start) == bisect_left(according, sent.end):
             return None  # (read in the token table: cheaper than making each token of the sentence)
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
@@ -345,7 +349,8 @@ class Attributor:
         A statement closed by ", SPEAKER(, apposition), VERB": the parser often makes the statement's own
         subject the speaker, or reads "reports" as a noun. The phrase between the commas is the speaker.
         """
-        m = TAIL_SPEAKER.search(span_text(sent))
+        text = span_text(sent)
+        m = TAIL_SPEAKER.search(text) if any(v in text for v in _TAIL_VERBS) else None  # the verb first: cheap
         if m is None:
             return None
         base = sent.start_char
@@ -666,16 +671,28 @@ _CITING_LEMMAS = {"cite", "quote", "refer"}  # the lemmas _speaker's citing word
 def _citing_words(sent: Span) -> list[Token]:
     """The tokens of ``sent`` that may be citing words, in order: found in the token table, so that only
     they are made into Token objects."""
-    table = token_table(sent.doc)
-    return [sent.doc[i] for i in range(sent.start, sent.end)
-            if table.lemma[i] in _CITING_LEMMAS or table.lower[i] == "reference"]
+    found = _cue_positions(sent.doc)[0]
+    return [sent.doc[i] for i in found[bisect_left(found, sent.start):bisect_left(found, sent.end)]]
 
 
 def _reporting_verbs(sent: Span) -> list[Token]:
     """The tokens of ``sent`` that may be reporting verbs (lemma in REPORTING_VERBS, a verb or auxiliary)."""
-    table = token_table(sent.doc)
-    return [sent.doc[i] for i in range(sent.start, sent.end)
-            if table.pos[i] in {"VERB", "AUX"} and table.lemma[i].lower() in REPORTING_VERBS]
+    found = _cue_positions(sent.doc)[1]
+    return [sent.doc[i] for i in found[bisect_left(found, sent.start):bisect_left(found, sent.end)]]
+
+
+def _cue_positions(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """Where the Doc's citing words, reporting verbs and "according" are: one pass over the token table per Doc,
+    not one per sentence and rule (each sentence then takes its share with a bisect)."""
+    found = doc.user_data.get("frontwatch_cues")
+    if found is None:
+        table = token_table(doc)
+        lemma, lower, pos = table.lemma, table.lower, table.pos
+        found = doc.user_data["frontwatch_cues"] = (
+            [i for i, lem in enumerate(lemma) if lem in _CITING_LEMMAS or lower[i] == "reference"],
+            [i for i, p in enumerate(pos) if p in {"VERB", "AUX"} and lemma[i].lower() in REPORTING_VERBS],
+            [i for i, low in enumerate(lower) if low == "according"])
+    return found  # type: ignore[no-any-return]
 
 
 def _reference(token: Token) -> bool:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from .parse import token_table
 
 MILITARY_LOSSES = {"tank", "vehicle", "aircraft", "helicopter", "soldier", "serviceman", "personnel", "fighter",
                    "unit", "boat", "drone", "system", "artillery", "howitzer", "launcher", "jet", "ship",
@@ -425,11 +427,22 @@ def targets_city(trigger: Token) -> bool:
     return any(o.ent_type_ in {"GPE", "GOV"} or o.lemma_.lower() in STRIKE_TARGETS for o in objects)
 
 
+def _future_heads(doc: Doc) -> set[int]:
+    """The tokens with a future auxiliary ("will", "would", ...: an "aux" in FUTURE_AUX) among their children, found
+    once per Doc in the token table (``unrealised`` asked each verb's children, a Token each, per trigger)."""
+    heads = doc.user_data.get("frontwatch_future_heads")
+    if heads is None:
+        heads = doc.user_data["frontwatch_future_heads"] = {
+            h for i, low in enumerate(token_table(doc).lower) if low in FUTURE_AUX
+            and (t := doc[i]).dep_ == "aux" and (h := t.head.i) != i}
+    return heads  # type: ignore[no-any-return]
+
+
 def unrealised(token: Token) -> bool:
     """A trigger under a future auxiliary or inside "vowed to ...", "expected to ..." clauses."""
     verb = token if token.pos_ in {"VERB", "AUX"} else token.head
     for _ in range(5):  # "will allow us to continue to develop actions and liberate our land": five verbs down
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        if verb.i in _future_heads(verb.doc):  # a child: an "aux" in FUTURE_AUX
             return True
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
             return True  # "the breakthrough would come if Ukraine could seize Tokmak": a condition

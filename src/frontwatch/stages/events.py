@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors, opposite
 from .attribute import Attribution
@@ -54,7 +55,7 @@ from .event_senses import (
     unrealised,
 )
 from .event_sides import SideReader
-from .parse import Caseless, doc_lower, span_text
+from .parse import Caseless, doc_lower, span_text, token_table
 
 WEAPON_WORDS = (
     r"weapon|arm(?:s|ament)|tank|missile|artillery|ammunition|munition|shell|air[- ]defen[cs]e|jet|f-16|himars|"
@@ -257,6 +258,23 @@ def _matches(pattern: Caseless, text: str, low: str | None, starts: list[int] | 
     return
 
 
+@lru_cache(maxsize=64)
+def _names_a_term(sentence: str) -> bool:
+    """``_TERM_CUE`` in the sentence, read once per sentence (every trigger of the sentence asks)."""
+    return _TERM_CUE.search(sentence) is not None
+
+
+def _question_heads(doc: Doc) -> set[int]:
+    """The tokens a "how", "why" or "whether" hangs from (advmod or mark), found once per Doc in the token table:
+    a trigger's verb among them is asked about (``_plausible``), without making a Token of each of its children."""
+    heads = doc.user_data.get("frontwatch_question_heads")
+    if heads is None:
+        heads = doc.user_data["frontwatch_question_heads"] = {
+            h for i, low in enumerate(token_table(doc).lower) if low in {"how", "why", "whether"}
+            and (t := doc[i]).dep_ in {"advmod", "mark"} and (h := t.head.i) != i}
+    return heads  # type: ignore[no-any-return]
+
+
 def _verb(token: Token) -> Token:
     return token if token.pos_ in {"VERB", "AUX"} or token.head == token else token.head
 
@@ -394,7 +412,7 @@ class EventFinder:
         if clause is not None and clause.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ == "since" for c in clause.children):
             return False  # "since the counteroffensive began", "since Putin ordered the invasion": a time reference
-        if any(c.lower_ in {"how", "why", "whether"} and c.dep_ in {"advmod", "mark"} for c in _verb(root).children):
+        if _verb(root).i in _question_heads(root.doc):
             return False  # "trying to fathom why the wake was targeted": a question, not a claim
         if root.lemma_ == "surrender" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
             return False  # "his unit was being left to surrender"
@@ -430,7 +448,7 @@ class EventFinder:
             return False
         if root.dep_ == "dobj" and root.head.lemma_ in REPORTED and negated(root.head):
             return False  # "Ukraine did not report its own losses": no claim either way
-        if _TERM_CUE.search(sentence) and quoted_term(span, sentence):
+        if _names_a_term(sentence) and quoted_term(span, sentence):
             return False  # 'the term "more advantageous positions"': the words mentioned, not an event told
         if kind == "negotiation" and root.lemma_ == "agreement" and (_WEAPON_RE.search(sentence) or re.search(
                 r"atacms|himars|f-16|storm shadow", sentence, re.I)):

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
-from .parse import doc_text, ents_in, span_text
+from .parse import doc_text, ents_in, span_text, token_table
 
 if TYPE_CHECKING:
     from .attribute import _Memory
@@ -374,7 +374,12 @@ def inside_quote(token_i: int | None, sent: Span, quote: tuple[int, int]) -> boo
 
 
 def trimmed(sent: Span) -> tuple[int, int]:
-    text = span_text(sent)  # sent.text, without joining its tokens again
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    end = sent.start_char + len(text.rstrip())
+    if not len(sent):
+        return (sent.start_char, sent.start_char)
+    # sent.start_char / end_char and sent.text read in the token table: no Token made (asked per sentence and rule)
+    table = token_table(sent.doc)
+    start_char = table.idx[sent.start]
+    text = doc_text(sent.doc)[start_char:table.end[sent.end - 1]]
+    start = start_char + (len(text) - len(text.lstrip()))
+    end = start_char + len(text.rstrip())
     return (start, end)
