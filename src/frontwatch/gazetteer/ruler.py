@@ -21,9 +21,17 @@ adds the "Gainesville" and "Licking County" it missed.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import logging
+import marshal
+import os
 import re
-from collections.abc import Iterable
-from typing import Any
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,6 +40,8 @@ from spacy.util import filter_spans
 from .translit import adjective_bases, inflection_bases
 
 _PLAIN = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
+
+LOGGER = logging.getLogger(__name__)
 
 CAPS_LINE_SHARE = 0.6  # a line is "in capitals" when this share of its words (2+ letters) are
 
@@ -215,6 +225,8 @@ class WorldRuler(PlaceRuler):
         return doc
 
 
+_R = TypeVar("_R", bound=PlaceRuler)
+
 RELABELLED = ("ORG", "PERSON", "NORP", "PRODUCT")
 
 
@@ -269,14 +281,85 @@ def english_words(nlp: Language) -> set[str]:
                   assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
 def make_place_ruler(nlp: Language, name: str, gazetteer_path: str | None) -> PlaceRuler:
     """The component, loaded from the gazetteer at ``gazetteer_path`` (default: the settings' one)."""
-    return PlaceRuler(nlp, _gazetteer(gazetteer_path).ruler_patterns())
+    gaz = _gazetteer(gazetteer_path)
+    return _cached(PlaceRuler, nlp, gaz, "place", lambda: PlaceRuler(nlp, gaz.ruler_patterns()))
 
 
 @Language.factory("frontwatch_world_ruler", default_config={"gazetteer_path": None},
                   assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
 def make_world_ruler(nlp: Language, name: str, gazetteer_path: str | None) -> WorldRuler:
     """The gap-filling component (after ``ner``), loaded from the gazetteer at ``gazetteer_path``."""
-    return WorldRuler(nlp, _gazetteer(gazetteer_path).world_names(), english_words(nlp))
+    gaz = _gazetteer(gazetteer_path)
+    words = english_words(nlp)
+    return _cached(WorldRuler, nlp, gaz, "world", lambda: WorldRuler(nlp, gaz.world_names(), words),
+                   "\n".join(sorted(words)))
+
+
+# -- the rulers' tables, kept beside the gazetteer ------------------------------------------------
+# Building the two rulers' tables (reading ~125,000 names, splitting them into words, tokenising those
+# that are not plain letters) is most of a Pipeline's load time; read back from a file they cost a
+# third of that. The file holds a key of everything the tables depend on (the gazetteer file, the
+# code and data that turn it into patterns, the tokenizer's rules, the model's English words, the
+# Python and spaCy versions); any change makes it stale and the tables are built afresh and rewritten.
+RULER_CACHE_VERSION = "1"
+
+
+def _cached(cls: type[_R], nlp: Language, gazetteer: Any, kind: str, build: Callable[[], _R], extra: str = "") -> _R:
+    path = getattr(gazetteer, "path", None)
+    if path is None:
+        return build()
+    path = Path(path)
+    cache = path.with_name(f"{path.name}.{kind}-ruler")
+    try:
+        key = _cache_key(nlp, path, kind, extra)
+    except OSError:
+        return build()
+    head = key.encode() + b"\n"
+    try:
+        with cache.open("rb") as fh:
+            if fh.read(len(head)) == head:
+                names, lower, longest = marshal.loads(fh.read())
+                ruler = cls.__new__(cls)
+                ruler.names, ruler.lower, ruler.longest = names, lower, longest
+                return ruler
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # no file yet, or an unreadable one: build and rewrite it
+    ruler = build()
+    try:  # written whole under another name, then renamed: a reader never sees half a file
+        with tempfile.NamedTemporaryFile("wb", dir=cache.parent, prefix=cache.name, delete=False) as tmp:
+            tmp.write(head + marshal.dumps((ruler.names, ruler.lower, ruler.longest)))
+        os.chmod(tmp.name, 0o644)  # readable as the gazetteer is (a temporary file is the owner's only)
+        os.replace(tmp.name, cache)
+    except OSError as exc:  # a read-only data folder: build each time
+        LOGGER.debug("cannot keep the %s ruler's tables at %s: %s", kind, cache, exc)
+        with contextlib.suppress(OSError, NameError):
+            os.unlink(tmp.name)
+    return ruler
+
+
+def _cache_key(nlp: Language, path: Path, kind: str, extra: str) -> str:
+    import spacy
+
+    from . import build, lookup, translit
+
+    h = hashlib.sha256()
+    stat = path.stat()
+    tok = nlp.tokenizer
+    parts: list[Any] = [
+        RULER_CACHE_VERSION, kind, sys.version, marshal.version, spacy.__version__, str(path.resolve()),
+        stat.st_size, stat.st_mtime_ns, nlp.meta.get("name"), nlp.meta.get("version"), lookup.WORLD_MIN_POPULATION,
+        sorted(build.stop_names()), extra,
+        # the tokenizer: its affix and token patterns and its special cases (the rulers split names with it)
+        *(getattr(getattr(f, "__self__", None), "pattern", repr(f)) for f in (
+            getattr(tok, "prefix_search", None), getattr(tok, "suffix_search", None),
+            getattr(tok, "infix_finditer", None), getattr(tok, "token_match", None), getattr(tok, "url_match", None))),
+        sorted((k, repr(v)) for k, v in (getattr(tok, "rules", None) or {}).items()),
+    ]
+    h.update(repr(parts).encode())
+    # the code that turns the gazetteer into the tables
+    for module in (__file__, lookup.__file__, translit.__file__, build.__file__):
+        h.update(Path(module).read_bytes())
+    return h.hexdigest()
 
 
 def _gazetteer(path: str | None) -> Any:
