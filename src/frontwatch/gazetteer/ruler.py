@@ -82,13 +82,14 @@ class PlaceRuler:
         found: list[Span] = []
         words = token_texts(doc)[0]
         caps = caps_tokens(doc)
-        i = 0
-        while i < len(words):
-            n = self._match(words, i, caps)
-            if n:
+        # only a word that opens a name (or, in capitals, whose lower case does) can start a match
+        names, lower = self.names, self.lower
+        starts = [i for i, w in enumerate(words) if w in names or (i in caps and w.lower() in lower)]
+        after = 0  # the end of the last match: matches do not overlap
+        for i in starts:
+            if i >= after and (n := self._match(words, i, caps)):
                 found.append(Span(doc, i, i + n[0], label=n[1]))
-                i += n[0] - 1
-            i += 1
+                after = i + n[0]
         return found
 
     def _match(self, words: list[str], i: int, caps: set[int]) -> tuple[int, str] | None:
