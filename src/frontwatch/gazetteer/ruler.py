@@ -170,10 +170,24 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
     return cached[0], cached[1]
 
 
+_CAPS_KEY = "frontwatch_caps_tokens"
+
+
 def caps_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens in capitals on lines mostly written in capitals (headlines, datelines)."""
+    """Indices of tokens in capitals on lines mostly written in capitals (headlines, datelines).
+
+    Worked out once per Doc (both rulers read them; kept as a list, see token_texts)."""
+    cached = doc.user_data.get(_CAPS_KEY)
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data[_CAPS_KEY] = [len(doc), sorted(_caps_tokens(doc))]
+    return set(cached[1])
+
+
+def _caps_tokens(doc: Doc) -> set[int]:
     words, spaces = token_texts(doc)
     out: set[int] = set()
+    if not any(w.isupper() for w in words):
+        return out  # no word in capitals (most articles): no line to look at
     line: list[int] = []
 
     def close() -> None:
@@ -213,15 +227,18 @@ class WorldRuler(PlaceRuler):
         exact = {(s.start, s.end): s.label_ for s in found}
         current = list(doc.ents)  # read once: spaCy builds every Span anew on each read
         places = {e.text: e.label_ for e in current if e.label_ in ("GPE", "LOC")}
-        surnames = _person_words(doc)
+        surnames = _person_words(current)
         ents = [_as_place(e, exact, places, surnames) for e in current]
-        doc.user_data.pop(_TEXTS_KEY, None)  # the last reader: the Doc need not carry the copy on
+        doc.user_data.pop(_TEXTS_KEY, None)  # the last readers: the Doc need not carry the copies on
+        doc.user_data.pop(_CAPS_KEY, None)
         if not found and all(a is b for a, b in zip(ents, current)):
             return doc
         taken = {k for e in ents for k in range(e.start, e.end)}
         new = [s for s in found if not any(k in taken for k in range(s.start, s.end))
                and all(t.pos_ == "PROPN" or t.is_upper or t.lower_ in ("of", "de") for t in s)
                and not _person_context(s)]
+        if not new and all(a is b for a, b in zip(ents, current)):
+            return doc  # names the entities already hold: setting the same ones again costs as much as new ones
         doc.ents = filter_spans(ents + new)
         return doc
 
@@ -246,9 +263,10 @@ def _as_place(ent: Span, exact: dict[tuple[int, int], str], places: dict[str, st
     return Span(ent.doc, ent.start, ent.end, label=label)
 
 
-def _person_words(doc: Doc) -> set[str]:
-    """First and last words of the people the article names in full ("Andrew Jackson": Andrew, Jackson)."""
-    return {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in (e[0].text, e[-1].text)}
+def _person_words(ents: list[Span]) -> set[str]:
+    """First and last words of the people the article names in full ("Andrew Jackson": Andrew, Jackson),
+    from its entities."""
+    return {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in (e[0].text, e[-1].text)}
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "sgt", "lt", "capt", "st", "judge",
