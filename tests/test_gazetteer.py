@@ -599,3 +599,19 @@ def test_gazetteer_conflict_regions_follow_the_publication_year() -> None:
     ranked = with_conflict_prior([zap, poltava], early, conflict_fronts("russia-ukraine", 2016))
     assert all(c.prior == 0 for c in ranked)
     assert with_conflict_prior([poltava, zap], late)[0].id == "ua:zap"
+
+
+def test_gazetteer_candidate_copies_equal_dataclasses_replace() -> None:
+    import dataclasses
+    import pickle
+
+    from frontwatch.gazetteer.lookup import _changed
+
+    c = Candidate(id="geonames:1", name="Izium", lat=49.2, lon=37.3, country="UA", admin1="Kharkiv Oblast",
+                  admin1_code="UA.07", feature="town", population=45_000, matched="izium", match="name",
+                  precision=1, score=0.81234)
+    for changes in ({"score": 0.9}, {"score": 0.7, "prior": 0.1}):
+        fast, slow = _changed(c, **changes), dataclasses.replace(c, **changes)  # type: ignore[arg-type]
+        assert (fast, hash(fast), repr(fast)) == (slow, hash(slow), repr(slow))
+        assert pickle.loads(pickle.dumps(fast)) == slow
+    assert c.with_score(0.812345) == dataclasses.replace(c, score=0.8123) and c.score == 0.81234
