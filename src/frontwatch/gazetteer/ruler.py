@@ -127,8 +127,13 @@ class PlaceRuler:
         and axes named by a town adjective and a town ("Svatovsko-Kremennaya"), which no pattern spells."""
         out: list[Span] = []
         # only title-case words of five letters or more start a form: skip the rest without a Token
-        for i, word in enumerate(token_texts(doc)[0]):
+        words = token_texts(doc)[0]
+        for i, word in enumerate(words):
             if i in taken or len(word) < 5 or not word.istitle():  # Token.is_title is str.istitle
+                continue
+            # and only before an axis word or a hyphen, or after a preposition (Token.lower_ is str.lower)
+            after = words[i + 1].lower() if i + 1 < len(words) else ""
+            if after not in _AXIS_WORDS and after != "-" and not (i > 0 and words[i - 1].lower() in _PREPOSITIONS):
                 continue
             t = doc[i]
             nxt = doc[t.i + 2] if t.i + 2 < len(doc) else None
