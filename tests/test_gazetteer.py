@@ -313,6 +313,41 @@ def test_gazetteer_place_ruler_tags_names(small: Gazetteer) -> None:
                                                       ("Bakhmut", "GPE")]
 
 
+def test_gazetteer_rulers_keep_their_tables_beside_the_gazetteer(small: Gazetteer, tmp_path: Path) -> None:
+    import marshal
+    import os
+    import shutil
+
+    import spacy
+
+    from frontwatch.gazetteer.ruler import make_place_ruler, make_world_ruler
+
+    path = tmp_path / "g.sqlite"
+    shutil.copy(small.path, path)
+    nlp = spacy.blank("en")
+    built = make_place_ruler(nlp, "r", str(path))
+    cache = tmp_path / "g.sqlite.place-ruler"
+    assert len(built) > 0 and cache.exists()
+    read = make_place_ruler(nlp, "r", str(path))
+    assert (read.names, read.lower, read.longest) == (built.names, built.lower, built.longest)
+    assert list(read.names) == list(built.names)  # insertion order too: the first label of a name wins
+    # what the file holds is what a ruler gets (read back, not rebuilt) while its key holds
+    head = cache.read_bytes().split(b"\n", 1)[0]
+    cache.write_bytes(head + b"\n" + marshal.dumps(({"Zzyx": {("Zzyx",): "GPE"}}, {}, 1)))
+    assert make_place_ruler(nlp, "r", str(path)).names == {"Zzyx": {("Zzyx",): "GPE"}}
+    # a changed gazetteer, another tokenizer or a broken file: built afresh
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert make_place_ruler(nlp, "r", str(path)).names == built.names
+    cache.write_bytes(head + b"\n" + marshal.dumps(({"Zzyx": {("Zzyx",): "GPE"}}, {}, 1)))
+    nlp.tokenizer.add_special_case("Zzyx.", [{"ORTH": "Zzyx."}])
+    assert make_place_ruler(nlp, "r", str(path)).names == built.names
+    cache.write_bytes(cache.read_bytes()[:-100])
+    assert make_place_ruler(nlp, "r", str(path)).names == built.names
+    world = make_world_ruler(nlp, "w", str(path))
+    assert (tmp_path / "g.sqlite.world-ruler").exists()
+    assert make_world_ruler(nlp, "w", str(path)).names == world.names
+
+
 def test_gazetteer_place_ruler_prefers_the_longest_name() -> None:
     import spacy
 
@@ -564,3 +599,19 @@ def test_gazetteer_conflict_regions_follow_the_publication_year() -> None:
     ranked = with_conflict_prior([zap, poltava], early, conflict_fronts("russia-ukraine", 2016))
     assert all(c.prior == 0 for c in ranked)
     assert with_conflict_prior([poltava, zap], late)[0].id == "ua:zap"
+
+
+def test_gazetteer_candidate_copies_equal_dataclasses_replace() -> None:
+    import dataclasses
+    import pickle
+
+    from frontwatch.gazetteer.lookup import _changed
+
+    c = Candidate(id="geonames:1", name="Izium", lat=49.2, lon=37.3, country="UA", admin1="Kharkiv Oblast",
+                  admin1_code="UA.07", feature="town", population=45_000, matched="izium", match="name",
+                  precision=1, score=0.81234)
+    for changes in ({"score": 0.9}, {"score": 0.7, "prior": 0.1}):
+        fast, slow = _changed(c, **changes), dataclasses.replace(c, **changes)  # type: ignore[arg-type]
+        assert (fast, hash(fast), repr(fast)) == (slow, hash(slow), repr(slow))
+        assert pickle.loads(pickle.dumps(fast)) == slow
+    assert c.with_score(0.812345) == dataclasses.replace(c, score=0.8123) and c.score == 0.81234

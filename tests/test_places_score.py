@@ -65,3 +65,63 @@ def test_places_focus_region_counts_a_big_city_less() -> None:
     small = _town("Delano", 45.04, -93.79, 0.88, "US.MN")
     assert focus_region({"St. Paul": big, "Delano": small}).region() is None
     assert focus_region({"St. Paul": big, "Delano": small, "Hutchinson": small}).region() == "US.MN"
+
+
+
+def _plain_rescore(c, m, focus, regions, anchors, support=None, home=None):  # type: ignore[no-untyped-def]
+    """_rescore as first written: the other anchors listed again, and every anchor's term, for each reading."""
+    import math
+
+    from frontwatch.gazetteer.lookup import haversine_km
+
+    ps = places_score
+    score = c.score
+    if home and c.admin1_code == home and c.feature not in ps.WIDE_FEATURES:
+        score += ps.W_FOCUS_REGION
+    if support and not (m.linked_regions or m.linked_countries):
+        score += ps.W_COLOCATION * support.get((m.query, c.id), 0.0)
+    if focus and c.country == focus:
+        score += ps.W_FOCUS
+    if c.feature not in ps.WIDE_FEATURES:
+        if c.admin1_code in m.linked_regions or c.country in m.linked_countries:
+            score += ps.W_REGION
+        elif regions.get(c.admin1_code, set()) - {m.query}:
+            score += ps.W_REGION_DOC
+        others = [a for q, a in anchors if q != m.query]
+        if others:
+            same = [a for a in others if a.admin1_code == c.admin1_code]
+            if same:
+                score += ps.W_ANCHOR_ADMIN1 * max(ps._anchor_weight(a) for a in same)
+            score += max(ps.W_DISTANCE * ps._anchor_weight(a) * math.exp(-haversine_km((c.lat, c.lon), (a.lat, a.lon))
+                                                                         / ps.DISTANCE_KM) for a in others)
+    elif c.feature == "region" and any(a.admin1_code == c.admin1_code for q, a in anchors if q != m.query):
+        score += ps.W_ANCHOR_ADMIN1
+    return score
+
+
+def test_places_rescore_weighs_anchors_as_the_plain_formula_does() -> None:
+    import random
+
+    from frontwatch.stages.places_mentions import Mention
+
+    rng = random.Random(11)
+    states = ["UA.05", "UA.14", "UA.23", None]
+
+    def place(i: int, feature: str = "village"):  # type: ignore[no-untyped-def]
+        return cand(f"P{i}", 46 + rng.random() * 4, 33 + rng.random() * 6, 0.8 + rng.random() / 10,
+                    admin1=rng.choice(states), feature=feature,
+                    population=rng.choice([900, 30_000, 250_000, 2_000_000]))
+
+    for trial in range(60):
+        names = [f"N{k}" for k in range(rng.randint(1, 6))]
+        plain = [(rng.choice(names), place(100 * trial + k)) for k in range(rng.randint(0, 8))]
+        anchors = places_score.Anchors(plain)
+        regions = {rng.choice(states): {rng.choice(names)}}
+        for k, feature in enumerate(["village", "town", "region", "country", "region", "city"]):
+            c = place(1000 + k, feature)
+            m = Mention(start=0, end=2, text="N0", query=rng.choice(names), linked_regions={"UA.14"} if k == 1 else set())
+            want = _plain_rescore(c, m, "UA", regions, plain, home="UA.05")
+            # exactly the same number: from the terms kept per name, and from a plain list
+            assert places_score._rescore(c, m, "UA", regions, anchors, home="UA.05") == want
+            assert places_score._rescore(c, m, "UA", regions, plain, home="UA.05") == want
+    assert anchors.terms  # the terms were kept

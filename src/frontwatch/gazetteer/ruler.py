@@ -21,9 +21,17 @@ adds the "Gainesville" and "Licking County" it missed.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import logging
+import marshal
+import os
 import re
-from collections.abc import Iterable
-from typing import Any
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,6 +40,8 @@ from spacy.util import filter_spans
 from .translit import adjective_bases, inflection_bases
 
 _PLAIN = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
+
+LOGGER = logging.getLogger(__name__)
 
 CAPS_LINE_SHARE = 0.6  # a line is "in capitals" when this share of its words (2+ letters) are
 
@@ -72,13 +82,14 @@ class PlaceRuler:
         found: list[Span] = []
         words = token_texts(doc)[0]
         caps = caps_tokens(doc)
-        i = 0
-        while i < len(words):
-            n = self._match(words, i, caps)
-            if n:
+        # only a word that opens a name (or, in capitals, whose lower case does) can start a match
+        names, lower = self.names, self.lower
+        starts = [i for i, w in enumerate(words) if w in names or (i in caps and w.lower() in lower)]
+        after = 0  # the end of the last match: matches do not overlap
+        for i in starts:
+            if i >= after and (n := self._match(words, i, caps)):
                 found.append(Span(doc, i, i + n[0], label=n[1]))
-                i += n[0] - 1
-            i += 1
+                after = i + n[0]
         return found
 
     def _match(self, words: list[str], i: int, caps: set[int]) -> tuple[int, str] | None:
@@ -116,8 +127,13 @@ class PlaceRuler:
         and axes named by a town adjective and a town ("Svatovsko-Kremennaya"), which no pattern spells."""
         out: list[Span] = []
         # only title-case words of five letters or more start a form: skip the rest without a Token
-        for i, word in enumerate(token_texts(doc)[0]):
+        words = token_texts(doc)[0]
+        for i, word in enumerate(words):
             if i in taken or len(word) < 5 or not word.istitle():  # Token.is_title is str.istitle
+                continue
+            # and only before an axis word or a hyphen, or after a preposition (Token.lower_ is str.lower)
+            after = words[i + 1].lower() if i + 1 < len(words) else ""
+            if after not in _AXIS_WORDS and after != "-" and not (i > 0 and words[i - 1].lower() in _PREPOSITIONS):
                 continue
             t = doc[i]
             nxt = doc[t.i + 2] if t.i + 2 < len(doc) else None
@@ -159,10 +175,24 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
     return cached[0], cached[1]
 
 
+_CAPS_KEY = "frontwatch_caps_tokens"
+
+
 def caps_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens in capitals on lines mostly written in capitals (headlines, datelines)."""
+    """Indices of tokens in capitals on lines mostly written in capitals (headlines, datelines).
+
+    Worked out once per Doc (both rulers read them; kept as a list, see token_texts)."""
+    cached = doc.user_data.get(_CAPS_KEY)
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data[_CAPS_KEY] = [len(doc), sorted(_caps_tokens(doc))]
+    return set(cached[1])
+
+
+def _caps_tokens(doc: Doc) -> set[int]:
     words, spaces = token_texts(doc)
     out: set[int] = set()
+    if not any(w.isupper() for w in words):
+        return out  # no word in capitals (most articles): no line to look at
     line: list[int] = []
 
     def close() -> None:
@@ -202,18 +232,23 @@ class WorldRuler(PlaceRuler):
         exact = {(s.start, s.end): s.label_ for s in found}
         current = list(doc.ents)  # read once: spaCy builds every Span anew on each read
         places = {e.text: e.label_ for e in current if e.label_ in ("GPE", "LOC")}
-        surnames = _person_words(doc)
+        surnames = _person_words(current)
         ents = [_as_place(e, exact, places, surnames) for e in current]
-        doc.user_data.pop(_TEXTS_KEY, None)  # the last reader: the Doc need not carry the copy on
+        doc.user_data.pop(_TEXTS_KEY, None)  # the last readers: the Doc need not carry the copies on
+        doc.user_data.pop(_CAPS_KEY, None)
         if not found and all(a is b for a, b in zip(ents, current)):
             return doc
         taken = {k for e in ents for k in range(e.start, e.end)}
         new = [s for s in found if not any(k in taken for k in range(s.start, s.end))
                and all(t.pos_ == "PROPN" or t.is_upper or t.lower_ in ("of", "de") for t in s)
                and not _person_context(s)]
+        if not new and all(a is b for a, b in zip(ents, current)):
+            return doc  # names the entities already hold: setting the same ones again costs as much as new ones
         doc.ents = filter_spans(ents + new)
         return doc
 
+
+_R = TypeVar("_R", bound=PlaceRuler)
 
 RELABELLED = ("ORG", "PERSON", "NORP", "PRODUCT")
 
@@ -233,9 +268,10 @@ def _as_place(ent: Span, exact: dict[tuple[int, int], str], places: dict[str, st
     return Span(ent.doc, ent.start, ent.end, label=label)
 
 
-def _person_words(doc: Doc) -> set[str]:
-    """First and last words of the people the article names in full ("Andrew Jackson": Andrew, Jackson)."""
-    return {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in (e[0].text, e[-1].text)}
+def _person_words(ents: list[Span]) -> set[str]:
+    """First and last words of the people the article names in full ("Andrew Jackson": Andrew, Jackson),
+    from its entities."""
+    return {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in (e[0].text, e[-1].text)}
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "sgt", "lt", "capt", "st", "judge",
@@ -269,14 +305,85 @@ def english_words(nlp: Language) -> set[str]:
                   assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
 def make_place_ruler(nlp: Language, name: str, gazetteer_path: str | None) -> PlaceRuler:
     """The component, loaded from the gazetteer at ``gazetteer_path`` (default: the settings' one)."""
-    return PlaceRuler(nlp, _gazetteer(gazetteer_path).ruler_patterns())
+    gaz = _gazetteer(gazetteer_path)
+    return _cached(PlaceRuler, nlp, gaz, "place", lambda: PlaceRuler(nlp, gaz.ruler_patterns()))
 
 
 @Language.factory("frontwatch_world_ruler", default_config={"gazetteer_path": None},
                   assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
 def make_world_ruler(nlp: Language, name: str, gazetteer_path: str | None) -> WorldRuler:
     """The gap-filling component (after ``ner``), loaded from the gazetteer at ``gazetteer_path``."""
-    return WorldRuler(nlp, _gazetteer(gazetteer_path).world_names(), english_words(nlp))
+    gaz = _gazetteer(gazetteer_path)
+    words = english_words(nlp)
+    return _cached(WorldRuler, nlp, gaz, "world", lambda: WorldRuler(nlp, gaz.world_names(), words),
+                   "\n".join(sorted(words)))
+
+
+# -- the rulers' tables, kept beside the gazetteer ------------------------------------------------
+# Building the two rulers' tables (reading ~125,000 names, splitting them into words, tokenising those
+# that are not plain letters) is most of a Pipeline's load time; read back from a file they cost a
+# third of that. The file holds a key of everything the tables depend on (the gazetteer file, the
+# code and data that turn it into patterns, the tokenizer's rules, the model's English words, the
+# Python and spaCy versions); any change makes it stale and the tables are built afresh and rewritten.
+RULER_CACHE_VERSION = "1"
+
+
+def _cached(cls: type[_R], nlp: Language, gazetteer: Any, kind: str, build: Callable[[], _R], extra: str = "") -> _R:
+    path = getattr(gazetteer, "path", None)
+    if path is None:
+        return build()
+    path = Path(path)
+    cache = path.with_name(f"{path.name}.{kind}-ruler")
+    try:
+        key = _cache_key(nlp, path, kind, extra)
+    except OSError:
+        return build()
+    head = key.encode() + b"\n"
+    try:
+        with cache.open("rb") as fh:
+            if fh.read(len(head)) == head:
+                names, lower, longest = marshal.loads(fh.read())
+                ruler = cls.__new__(cls)
+                ruler.names, ruler.lower, ruler.longest = names, lower, longest
+                return ruler
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # no file yet, or an unreadable one: build and rewrite it
+    ruler = build()
+    try:  # written whole under another name, then renamed: a reader never sees half a file
+        with tempfile.NamedTemporaryFile("wb", dir=cache.parent, prefix=cache.name, delete=False) as tmp:
+            tmp.write(head + marshal.dumps((ruler.names, ruler.lower, ruler.longest)))
+        os.chmod(tmp.name, 0o644)  # readable as the gazetteer is (a temporary file is the owner's only)
+        os.replace(tmp.name, cache)
+    except OSError as exc:  # a read-only data folder: build each time
+        LOGGER.debug("cannot keep the %s ruler's tables at %s: %s", kind, cache, exc)
+        with contextlib.suppress(OSError, NameError):
+            os.unlink(tmp.name)
+    return ruler
+
+
+def _cache_key(nlp: Language, path: Path, kind: str, extra: str) -> str:
+    import spacy
+
+    from . import build, lookup, translit
+
+    h = hashlib.sha256()
+    stat = path.stat()
+    tok = nlp.tokenizer
+    parts: list[Any] = [
+        RULER_CACHE_VERSION, kind, sys.version, marshal.version, spacy.__version__, str(path.resolve()),
+        stat.st_size, stat.st_mtime_ns, nlp.meta.get("name"), nlp.meta.get("version"), lookup.WORLD_MIN_POPULATION,
+        sorted(build.stop_names()), extra,
+        # the tokenizer: its affix and token patterns and its special cases (the rulers split names with it)
+        *(getattr(getattr(f, "__self__", None), "pattern", repr(f)) for f in (
+            getattr(tok, "prefix_search", None), getattr(tok, "suffix_search", None),
+            getattr(tok, "infix_finditer", None), getattr(tok, "token_match", None), getattr(tok, "url_match", None))),
+        sorted((k, repr(v)) for k, v in (getattr(tok, "rules", None) or {}).items()),
+    ]
+    h.update(repr(parts).encode())
+    # the code that turns the gazetteer into the tables
+    for module in (__file__, lookup.__file__, translit.__file__, build.__file__):
+        h.update(Path(module).read_bytes())
+    return h.hexdigest()
 
 
 def _gazetteer(path: str | None) -> Any:

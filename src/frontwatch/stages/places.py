@@ -39,6 +39,7 @@ from ..gazetteer.lookup import (
 )
 from ..gazetteer.translit import split_designator
 from ..records import Place
+from .parse import doc_text
 from .places_local import colocation, name_before
 from .places_mentions import (
     AREA_DEMONYM_FEATURES,
@@ -168,7 +169,7 @@ def _metonym_region(doc: Doc, m: Mention, gazetteer: GazetteerLike, cache: dict[
     if c is not None and c.feature == "region" and (d := split_designator(m.query)) is not None \
             and d.want == "region":
         return c  # a region by its designator only: a state acting ("New York sued") says less
-    if not doc.text[m.end:m.end + 14].lstrip().lower().startswith(_REGIONAL):
+    if not doc_text(doc)[m.end:m.end + 14].lstrip().lower().startswith(_REGIONAL):
         return None
     query = f"{m.query} region"
     if query not in cache:

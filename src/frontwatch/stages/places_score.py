@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -183,7 +184,7 @@ def find_anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, 
                 r.country != focus for r in rivals)):
             out.append((m.query, top))
     # once each: a name mentioned again adds the same anchor, and every use is a max or an any over them
-    return list({(q, id(a)): (q, a) for q, a in out}.values())
+    return Anchors({(q, id(a)): (q, a) for q, a in out}.values())
 
 
 def link_regions(doc: Doc, mentions: list[Mention]) -> None:
@@ -215,6 +216,37 @@ def _anchor_weight(a: Candidate) -> float:
     return BIG_ANCHOR_WEIGHT if a.population >= BIG_ANCHOR_POP else 1.0
 
 
+class Anchors(list[tuple[str, Candidate]]):
+    """``find_anchors``' list, keeping ``_anchor_terms`` per name: every reading of a name is weighed
+    against the same anchors (they were listed again for each reading)."""
+
+    def __init__(self, items: Iterable[tuple[str, Candidate]] = ()) -> None:
+        super().__init__(items)
+        self.terms: dict[str, _Terms | None] = {}
+
+
+# the anchors other than a name's own: admin1 code -> the biggest anchor weight there; (weight, points)
+_Terms = tuple[dict[str | None, float], list[tuple[float, list[tuple[float, float]]]]]
+
+
+def _anchor_terms(anchors: list[tuple[str, Candidate]], query: str) -> _Terms | None:
+    """The anchors not named ``query``, by region and by weight (None: there are none)."""
+    cache = getattr(anchors, "terms", None)
+    if cache is not None and query in cache:
+        return cache[query]  # type: ignore[no-any-return]
+    admin1: dict[str | None, float] = {}
+    groups: dict[float, list[tuple[float, float]]] = {}
+    for q, a in anchors:
+        if q != query:
+            w = _anchor_weight(a)
+            admin1[a.admin1_code] = max(admin1.get(a.admin1_code, w), w)
+            groups.setdefault(w, []).append((a.lat, a.lon))
+    terms = (admin1, list(groups.items())) if groups else None
+    if cache is not None:
+        cache[query] = terms
+    return terms
+
+
 def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | None, set[str]],
              anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None,
              home: str | None = None) -> float:
@@ -232,14 +264,15 @@ def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | No
             score += W_REGION
         elif regions.get(c.admin1_code, set()) - {m.query}:
             score += W_REGION_DOC
-        others = [a for q, a in anchors if q != m.query]
-        if others:
-            same = [a for a in others if a.admin1_code == c.admin1_code]
-            if same:
-                score += W_ANCHOR_ADMIN1 * max(_anchor_weight(a) for a in same)
-            score += max(W_DISTANCE * _anchor_weight(a) * math.exp(-haversine_km((c.lat, c.lon), (a.lat, a.lon))
-                                                                     / DISTANCE_KM) for a in others)
-    elif c.feature == "region" and any(a.admin1_code == c.admin1_code for q, a in anchors if q != m.query):
+        terms = _anchor_terms(anchors, m.query)
+        if terms is not None:
+            if c.admin1_code in terms[0]:  # the biggest weight of the anchors in its region
+                score += W_ANCHOR_ADMIN1 * terms[0][c.admin1_code]
+            at = (c.lat, c.lon)  # the term of the nearest anchor of each weight (it falls with the distance)
+            score += max(W_DISTANCE * weight * math.exp(-min([haversine_km(at, p) for p in points]) / DISTANCE_KM)
+                         for weight, points in terms[1])
+    elif c.feature == "region" and (terms := _anchor_terms(anchors, m.query)) is not None and \
+            c.admin1_code in terms[0]:
         score += W_ANCHOR_ADMIN1  # "Atlanta ... Georgia": the state Atlanta is in
     return score
 

@@ -394,10 +394,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     # Word by word over the token table (a Token object per step would cost more than the rest of the stage).
     table = token_table(doc)
     texts, lowers, tags, n = table.text, table.lower, table.tag, len(doc)
-    for i in range(1, n):  # a year the model reads as a number ("from 2009 to 2011")
+    # a year the model reads as a number ("from 2009 to 2011"): only after the words a year follows
+    for i in [j + 1 for j, w in enumerate(lowers[:-1]) if w in _YEAR_AFTER]:
         if (
-            lowers[i - 1] in _YEAR_AFTER
-            and _YEAR_TOKEN.fullmatch(texts[i])
+            _YEAR_TOKEN.fullmatch(texts[i])
             and not (i + 1 < n and tags[i + 1] == "NNS")
         ):
             spans.append((i, i + 1))
