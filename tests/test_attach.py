@@ -141,3 +141,20 @@ def test_attach_a_date_in_a_clause_about_the_trigger_noun_stays(pipeline) -> Non
     report = pipeline.analyze(text, published="2024-03-05", source="Wirewire")
     assert [e.time.start for c in report.claims for e in c.events if e.time is not None] == [date(2024, 2, 27)]
 
+
+
+# -- totals and parts (issue 8, attach-rework): sentences written for these tests ---------------------------------
+
+def test_attach_a_speakers_later_count_keeps_the_totals_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ukrainian shelling killed ten people in the city centre, the regional governor said on Sunday. "
+            "According to the governor, 45 people were injured, including four children.")
+    report = pipeline.analyze(text, published="2024-01-01", source="Wirewire")
+    sides = [e.actor_side for c in report.claims for e in c.events if e.type == "casualties"]
+    assert sides == ["UA", "UA"]
+
+
+def test_attach_an_outlets_own_strike_names_no_attacker_it_did_not_say(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia launched 40 missiles at Ukrainian cities on Monday. A children's hospital in Kyiv was hit."
+    report = pipeline.analyze(text, published="2024-07-08", source="Kyiv Dispatch")
+    strikes = [e.actor_side for c in report.claims for e in c.events if e.type == "strike"]
+    assert strikes[-1] == "unknown"
