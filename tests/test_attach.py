@@ -158,3 +158,11 @@ def test_attach_an_outlets_own_strike_names_no_attacker_it_did_not_say(pipeline)
     report = pipeline.analyze(text, published="2024-07-08", source="Kyiv Dispatch")
     strikes = [e.actor_side for c in report.claims for e in c.events if e.type == "strike"]
     assert strikes[-1] == "unknown"
+
+
+def test_attach_a_headline_run_into_its_byline_and_time_stamp_counts_no_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia says drones hit fuel depot in Crimea JOHN SMITH, Wirewire May 3, 2024 Updated: May 3, 2024 4:05 a.m.\n"
+            "Russian officials said Friday that Ukrainian drones had struck a fuel depot near Sevastopol, starting a "
+            "fire that burned for several hours before it was put out.")
+    report = pipeline.analyze(text, published="2024-05-03", source="Wirewire")
+    assert not report.claims[0].events and report.claims[1].events

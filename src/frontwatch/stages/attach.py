@@ -12,6 +12,7 @@ sentence), so the cost grows with the article's length, not with claims × menti
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -57,6 +58,9 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
 
 
 ANAPHORIC = {"the", "this", "that", "these", "those"}
+# A scraped headline line that runs into its byline and time stamp ("... Associated Press Oct. 8, 2022 3:22 a.m.") ends
+# with a full stop that closes nothing.
+TIME_STAMP = re.compile(r"\b\d{1,2}:\d{2}\s*[ap]\.m\.$", re.IGNORECASE)
 
 
 def asserts(at: Attribution) -> bool:
@@ -121,7 +125,7 @@ def headlines(doc: Doc, attributions: list[Attribution]) -> list[int]:
         line_end = text.find("\n", end)
         line_end = len(text) if line_end == -1 else line_end
         line = text[line_start:line_end].strip()
-        if line.endswith((".", "!", "?", '"', "”", "…")) or not text[line_end:].strip():
+        if (line.endswith((".", "!", "?", '"', "”", "…")) and not TIME_STAMP.search(line)) or not text[line_end:].strip():
             break  # the body has begun (or nothing follows: a one-line text is no headline)
         if len(text[line_end:].split()) > 20:
             out.append(i)
