@@ -166,3 +166,10 @@ def test_attach_a_headline_run_into_its_byline_and_time_stamp_counts_no_events(p
             "fire that burned for several hours before it was put out.")
     report = pipeline.analyze(text, published="2024-05-03", source="Wirewire")
     assert not report.claims[0].events and report.claims[1].events
+
+
+def test_attach_a_span_on_the_cue_is_not_the_day_it_was_said(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Since mid-February, when Russian forces took the town, British intelligence added that the area has "
+            "remained a focus of Russian attacks.")
+    report = pipeline.analyze(text, published="2024-04-26", source="Wirewire")
+    assert report.claims[0].stated is not None and report.claims[0].stated.start.isoformat() == "2024-04-26"

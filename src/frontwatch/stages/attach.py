@@ -204,7 +204,10 @@ def claim_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, p
              times: list[TimeSpan], quantities: list[Quantity]) -> Claim:
     """One sentence's claim; ``places``/``times``/``quantities`` are the mentions inside the sentence."""
     start, end = at.span
-    stated = next((t for t in times if attached_to(doc, t, at.cue_token)), None)
+    # The day the claim was made: a day on the cue ("said on Friday"), never a span ("since mid-February",
+    # "in recent weeks") that the parser hung on it.
+    stated = next((t for t in times if t.start is not None and t.start == t.end and attached_to(doc, t, at.cue_token)),
+                  None)
     if stated is None and article.published is not None:
         stated = TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day")
     event_times = [t for t in times if t is not stated]
