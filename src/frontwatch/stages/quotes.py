@@ -39,7 +39,10 @@ BULLETIN_ITEM = re.compile(
     r"(?:(?:In|On|Near|Along|Over|Across)\s+(?:the\s+|these\s+|this\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:direction|directions|sector|sectors|axis|axes|front|areas?|section|operational zone)\b"
     r"|(?:Also|In addition|Additionally|Besides|At the same time|Meanwhile|Moreover|Furthermore|Another)\b"
-    r"|(?:In|Over|During)\s+the\s+(?:past|last)\s+(?:day|24 hours|week|night))")
+    r"|(?:In|Over|During)\s+the\s+(?:past|last)\s+(?:day|24 hours|week|night)"
+    # the items of a list the speaker announced ("three developments": "The first is ...", "And finally, ...")
+    r"|(?:Finally|Lastly|First(?:ly)?|Second(?:ly)?|Third(?:ly)?|And\s+(?:finally|lastly|second(?:ly)?|third(?:ly)?))\b"
+    r"|The\s+(?:first|second|third|fourth|last|next)\s+(?:is|was|one)\b)")
 SOURCE_LINE = re.compile(r"Source:\s+(?=\S)")
 SOURCE_KIND = re.compile(r"^(?:an?\s+|the\s+)?(?:(?:video|televised|evening|nightly|press|written|joint|official)\s+)?"
                          r"(?:address|statement|post|interview|comment|comments|report|briefing|remarks|speech|"
