@@ -323,3 +323,10 @@ def test_attribute_a_surname_the_tagger_took_for_a_place_stays_in_the_name(nlp, 
             "Vodolaha, Head of the press service of the State Emergency Service of Ukraine.")
     [at] = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert at.claimant.name.endswith("Vodolaha")
+
+
+# -- claims-attach rework (issue 8, attach-rework): sentences written for these tests -----------------------------
+
+def test_attribute_credited_with_is_a_statement(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The army chief, Oleksandr Syrskyi, spoke on Tuesday. He credited the operation with destroying 40 tanks."
+    assert _attribute(nlp, actors, text)[-1].claimant.name == "Oleksandr Syrskyi"

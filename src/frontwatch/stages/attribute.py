@@ -52,6 +52,7 @@ REPORTING_VERBS = {
     "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
     "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution", "establish",
     "summarize", "summarise", "conclude", "elaborate", "recount", "denounce", "outline", "blame", "speak",
+    "credit",  # "he credited the operation with capturing 594 soldiers": his claim
 }
 # Verbs of commitment: with a "to" clause and no "that" clause, a deed or an intention, not a statement.
 PLEDGES = {"promise", "pledge", "vow", "threaten"}
@@ -325,7 +326,8 @@ class Attributor:
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and not in_quote(c, quotes)]
             if not subjects or verb.i in taken or subjects[0].lower_ in SPEAKER_PRONOUNS:
                 continue
-            content = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"} for t in c.subtree}
+            content = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"} or (
+                c.dep_ == "prep" and c.lower_ in {"for", "of", "with"}) for t in c.subtree}  # "blamed X for the attack"
             if not content:
                 continue
             claimant = self._claimant(subjects[0], memory, outlet)
