@@ -351,6 +351,10 @@ def refers_back(sent: Span, at: Attribution) -> bool:
                 c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
                for c in verb.children) and (verb == cue or verb.lemma_ in POINTING_VERBS):
             return True
+    root = sent.root
+    if root.lemma_ in POINTING_VERBS and root.tag_ == "VBN" and any(c.lower_ == "as" for c in root.children) \
+            and not any(c.dep_ in {"ccomp", "nsubj", "nsubjpass"} for c in root.children):
+        return True  # "As reported by Censor.NET with reference to the police.": a line that only names the source
     # "The head of the regional administration reported about it." / "... announced this on Telegram."
     objects = [c for c in cue.children if c.dep_ == "dobj"] + [
         g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children if g.dep_ == "pobj"]
