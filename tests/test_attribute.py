@@ -330,3 +330,10 @@ def test_attribute_a_surname_the_tagger_took_for_a_place_stays_in_the_name(nlp, 
 def test_attribute_credited_with_is_a_statement(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = "The army chief, Oleksandr Syrskyi, spoke on Tuesday. He credited the operation with destroying 40 tanks."
     assert _attribute(nlp, actors, text)[-1].claimant.name == "Oleksandr Syrskyi"
+
+
+def test_attribute_the_agency_stands_for_the_body_named_before(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ukraine and Russia held another prisoner exchange on Friday, the press service of the Main Intelligence "
+            "Directorate reported. According to the agency, four of the civilians had been held since 2022.")
+    ats = _attribute(nlp, actors, text, source="Kyiv Dispatch")
+    assert ats[-1].claimant.name == ats[0].claimant.name == "press service of Main Intelligence Directorate"

@@ -85,6 +85,9 @@ ORG_NOUNS = {
     "committee", "group", "militia", "regime", "navy", "guard", "battalion", "corps", "mission", "centre",
     "center", "statement", "spokesperson's office", "force", "operator", "company", "operation", "intelligence",
 }
+# What a bare "the agency" or "the department" may stand for, named before.
+BODY_WORDS = {"agency": ("directorate", "intelligence", "service", "bureau"),
+              "department": ("ministry", "directorate"), "directorate": ("intelligence",)}
 # Entity labels that are never a person's name, whatever the apposition beside them.
 NOT_PEOPLE = {"GPE", "LOC", "ORG", "GOV", "NORP", "FAC", "DATE", "TIME", "CARDINAL"}
 # Heads of phrases that name a side's armed forces ("Russian air defences", "Ukrainian troops").
@@ -547,8 +550,11 @@ class Attributor:
             side = self.actors.side_of(phrase)
             if side is None:
                 # "The General Staff added" after "Ukraine's General Staff said": the same body.
+                # "According to the agency" after "the press service of the Main Intelligence Directorate": a
+                # bare generic word stands for the last body it describes.
+                fits = BODY_WORDS.get(name.lower(), ())
                 for o in reversed(memory.organisations):
-                    if name.lower() in o.name.lower():
+                    if name.lower() in o.name.lower() or any(w in o.name.lower() for w in fits):
                         return o
                 side = _context_side(outlet)
             if outlet.kind == "outlet" and self.actors.lookup(name) and self.actors.lookup(name)[1] == "outlets":  # type: ignore[index]
