@@ -337,3 +337,10 @@ def test_attribute_the_agency_stands_for_the_body_named_before(nlp, actors) -> N
             "Directorate reported. According to the agency, four of the civilians had been held since 2022.")
     ats = _attribute(nlp, actors, text, source="Kyiv Dispatch")
     assert ats[-1].claimant.name == ats[0].claimant.name == "press service of Main Intelligence Directorate"
+
+
+def test_attribute_this_update_came_from_names_the_lead(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Rumours spread on Monday that Russian forces had captured the village, claiming that its defenders had "
+            "fled. This update came from the Russian defence ministry's spokesman, Igor Rakitin.")
+    ats = _attribute(nlp, actors, text)
+    assert [a.claimant.name for a in ats] == ["Igor Rakitin", "Igor Rakitin"]

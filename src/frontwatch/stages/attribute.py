@@ -35,6 +35,7 @@ from .quotes import (
     inside_quote,
     mostly_quote,
     opens_paragraph,
+    pointer,
     points_back,
     quote_of,
     quote_speaker,
@@ -258,7 +259,25 @@ class Attributor:
         if relayed is not None:
             n, verb, subject, claimant = relayed
             return self._found(sent, verb, subject, claimant, verbs[n + 1:], quotes, memory, outlet)
-        return self._monitor(sent, quotes)
+        return self._came_from(sent, memory, outlet) or self._monitor(sent, quotes)
+
+    def _came_from(self, sent: Span, memory: _Memory, outlet: Claimant) -> Attribution | None:
+        """ "This update came from the ministry's spokesman": the report names its source after it (with
+        :func:`.quotes.points_back`, the sentences before it are the source's)."""
+        lemmas = token_table(sent.doc).lemma[sent.start:sent.end]
+        if "come" not in lemmas:
+            return None  # (read in the token table: cheaper than making each token of the sentence)
+        for i in (sent.start + k for k, lemma in enumerate(lemmas) if lemma == "come"):
+            verb = sent.doc[i]
+            if not any(c.dep_ == "nsubj" and pointer(c) for c in verb.children):
+                continue
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+                objs = [o for o in prep.children if o.dep_ == "pobj"]
+                claimant = self._claimant(objs[0], memory, outlet) if objs else None
+                if claimant is not None and claimant.kind != "outlet":
+                    tokens = {t.i for t in objs[0].subtree} | {verb.i, prep.i}
+                    return Attribution(sent, claimant, "came from", verb.i, False, tokens)
+        return None
 
     def _monitor(self, sent: Span, quotes: list[tuple[int, int]]) -> Attribution | None:
         """ "The DeepState monitoring site shows advances ...", "An open-source analysis of the footage indicates
@@ -785,6 +804,10 @@ def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, 
         if any(c.dep_ == "mark" for c in verb.children):
             # "As noted, the occupiers fired rockets", "the capture, if confirmed, ...": nobody named, and not
             # the content's subject
+            return None
+        if verb.head.dep_ == "ccomp" and verb.tag_ == "VBG":
+            # "reports circulated that Russian forces repelled the attack, claiming ...": the subject of a reported
+            # clause is what the report is about, not who is claiming
             return None
         return _subject(verb.head, quotes) if verb.head.pos_ in {"VERB", "AUX"} else None
     return None

@@ -347,9 +347,7 @@ def refers_back(sent: Span, at: Attribution) -> bool:
     if cue is None:
         return False
     for verb in (cue, sent.root):
-        if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
-                c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
-               for c in verb.children) and (verb == cue or verb.lemma_ in POINTING_VERBS):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and pointer(c) for c in verb.children) and (verb == cue or verb.lemma_ in POINTING_VERBS):
             return True
     root = sent.root
     if root.lemma_ in POINTING_VERBS and root.tag_ == "VBN" and any(c.lower_ == "as" for c in root.children) \
@@ -359,6 +357,16 @@ def refers_back(sent: Span, at: Attribution) -> bool:
     objects = [c for c in cue.children if c.dep_ == "dobj"] + [
         g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children if g.dep_ == "pobj"]
     return any(o.lower_ in {"this", "it"} for o in objects) and not any(c.dep_ == "ccomp" for c in cue.children)
+
+
+# "This information was reported by X", "This update came from X": a report named by what it brought.
+POINTER_NOUNS = {"information", "news", "data", "update", "report", "statement", "announcement", "message"}
+
+
+def pointer(token: Token) -> bool:
+    """A subject that points at what was just told: "this", "it", "this update"."""
+    return token.lower_ in {"this", "that", "it"} or (
+        token.lower_ in POINTER_NOUNS and any(d.lower_ in {"this", "that"} for d in token.children))
 
 
 def opens_paragraph(text: str, at: int) -> bool:
