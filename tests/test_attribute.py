@@ -344,3 +344,20 @@ def test_attribute_this_update_came_from_names_the_lead(nlp, actors) -> None:  #
             "fled. This update came from the Russian defence ministry's spokesman, Igor Rakitin.")
     ats = _attribute(nlp, actors, text)
     assert [a.claimant.name for a in ats] == ["Igor Rakitin", "Igor Rakitin"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("According to the US television channel CNN, soldiers of the 12th brigade are holding their positions.", "CNN"),
+    ("Russia may try to take the town in the coming weeks, the think tank warned.", "think tank"),
+])
+def test_attribute_a_name_wins_over_its_description(nlp, actors, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, text)
+    assert at.claimant.name == name
+
+
+def test_attribute_a_name_the_tagger_left_untagged_keeps_its_full_form(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    # not "CSP": the head is a proper name itself
+    text = ("The Permanent Strategic Framework (CSP), an alliance of armed groups, said its fighters had repelled "
+            "an attack near the town.")
+    [at] = _attribute(nlp, actors, text)
+    assert at.claimant.name != "CSP" and "Permanent Strategic Framework" in at.claimant.name

@@ -558,7 +558,13 @@ class Attributor:
             side = self.actors.side_of(phrase) or _context_side(outlet)
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
-        if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
+        think_tank = lower == "tank" and any(c.lower_ == "think" for c in head.lefts)  # not the armoured kind
+        if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"} or think_tank:
+            named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ in {"ORG", "GOV"}]
+            if named and not head.ent_type_ and head.pos_ != "PROPN":
+                # "US news channel CNN": the name wins over the description (not over a name the model left
+                # untagged: "the Permanent Strategic Framework (CSP)" keeps its full name)
+                head = named[0]
             name = _core(head)
             ent = ent_at(doc, head.i)
             # "the Communications Department of the National Police": an entity that stops at its head takes the
