@@ -361,3 +361,31 @@ def test_attribute_a_name_the_tagger_left_untagged_keeps_its_full_form(nlp, acto
             "an attack near the town.")
     [at] = _attribute(nlp, actors, text)
     assert at.claimant.name != "CSP" and "Permanent Strategic Framework" in at.claimant.name
+
+
+@pytest.mark.parametrize("text,name", [
+    ("As reported the regional police, four people were killed in the shelling of the town.", "regional police"),
+    ("The police said two people were wounded when a drone hit a petrol station.", "police"),
+    ("The defence ministry's statement said its troops had repelled three attacks near the town.", "defence ministry"),
+    # a quotation closed by its speaker and a verb other than "said"; the name, not the role before it
+    ('"The package will reach the front within weeks," the two senators insisted in a joint letter.', "senators"),
+    ('"Our units hold every position they held a week ago," the brigade spokesman stressed.', "brigade spokesman"),
+    ("Our defenders destroyed two tanks near the village overnight, the brigade's press officer Taras Melnyk explained "
+     "on television.", "Taras Melnyk"),
+])
+def test_attribute_the_body_or_speaker_a_cue_gives(nlp, actors, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, text)
+    assert at.claimant.name == name
+
+
+def test_attribute_a_clause_before_a_semicolon_has_its_own_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The Russian plant management blamed Ukraine for shelling the plant; Kyiv denied this."
+    [at] = _attribute(nlp, actors, text)
+    assert [o.claimant.name for o, _ in at.others] == ["Russian plant management"]
+
+
+def test_attribute_a_named_speaker_whose_surname_is_a_town(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Oleksandr Kamyshin, chairman of the board of the state railway company, said that two missiles had hit "
+            "the station.")
+    [at] = _attribute(nlp, actors, text)
+    assert at.claimant.name == "Oleksandr Kamyshin" and at.claimant.kind == "person"

@@ -84,7 +84,7 @@ ORG_NOUNS = {
     "ministry", "command", "staff", "army", "military", "administration", "office", "service", "government",
     "forces", "brigade", "agency", "headquarters", "council", "department", "kremlin", "authorities",
     "committee", "group", "militia", "regime", "navy", "guard", "battalion", "corps", "mission", "centre",
-    "center", "statement", "spokesperson's office", "force", "operator", "company", "operation", "intelligence",
+    "center", "statement", "spokesperson's office", "force", "operator", "company", "operation", "intelligence", "police",
 }
 # What a bare "the agency" or "the department" may stand for, named before.
 BODY_WORDS = {"agency": ("directorate", "intelligence", "service", "bureau"),
@@ -356,7 +356,8 @@ class Attributor:
             if claimant is None or not claimant.name or _claimant_word(claimant) == _claimant_word(main) \
                     or (self._relay(claimant, subjects[0]) and not self._relay(main, None)):
                 continue  # "..., AFP reports": the relaying outlet is nobody's source
-            if _reported_by(verb, main_verb) and not self._relay(main, None):
+            if _reported_by(verb, main_verb) and not self._relay(main, None) \
+                    and not any(t.text == ";" for t in verb.doc[verb.i: main_verb.i]):  # "X blamed Y; Z denied this"
                 continue  # "the General Staff reported that the enemy complained that ...": the report's own
             tokens = {t.i for t in subjects[0].subtree} | {verb.i}
             out.append((Attribution(verb.sent, claimant, verb.text, verb.i, False, tokens), content))
@@ -600,7 +601,10 @@ def _unrecognised_name(head: Token) -> Span | None:
     apps = [c for c in head.children if c.dep_ == "appos"]
     titled = head.lemma_.lower() in PERSON_NOUNS  # "Major of the National Guard, ..., Taras Hnatenko": a title
     if any(c.lemma_.lower() in PERSON_NOUNS for c in apps) and not titled:
-        return name_of(head, frozenset({"ORG"}))  # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said
+        # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said (a surname that is also a town's name, in
+        # full with a first name)
+        found = name_of(head, frozenset({"ORG"})) or name_of(head, frozenset({"ORG", "GPE", "LOC"}))
+        return found if found is not None and (len(found) > 1 or head.ent_type_ not in {"GPE", "LOC"}) else None
     if titled:
         for c in apps:
             found = name_of(c) or name_of(c, frozenset({"GPE", "ORG"}))
@@ -630,6 +634,9 @@ def _claimant_word(claimant: Claimant | None) -> str:
 def _publisher(evidence: Token) -> list[Token]:
     """ "figures published by the United Nations" / "data from the ministry": who put the evidence out."""
     for child in evidence.children:
+        if child.dep_ == "poss" and (child.ent_type_ in {"ORG", "GOV", "PERSON", "NORP", "GPE"}
+                                     or child.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS):
+            return [child]  # "the defence ministry's statement said": the ministry's words
         if child.dep_ in {"acl", "relcl"}:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 return [p for p in agent.children if p.dep_ == "pobj"][:1]
@@ -807,6 +814,12 @@ def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, 
         if objects:
             return objects[0]
     if verb.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and verb.head != verb:
+        if any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"as", "how"} for c in verb.children):
+            # "As reported the regional police, ...": a translated "as reported by" names its source as the object
+            objects = [c for c in verb.children if c.dep_ == "dobj" and (
+                c.ent_type_ in {"ORG", "GOV", "PERSON"} or c.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS)]
+            if objects:
+                return objects[0]
         if any(c.dep_ == "mark" for c in verb.children):
             # "As noted, the occupiers fired rockets", "the capture, if confirmed, ...": nobody named, and not
             # the content's subject
