@@ -325,42 +325,11 @@ def test_attribute_a_surname_the_tagger_took_for_a_place_stays_in_the_name(nlp, 
     assert at.claimant.name.endswith("Vodolaha")
 
 
-# -- claims-attach rework (issue 8, attach-rework): sentences written for these tests -----------------------------
+# -- the issue's attribution list, reworked from claims-attach (issue 8): sentences written for these tests -----
 
-def test_attribute_credited_with_is_a_statement(nlp, actors) -> None:  # type: ignore[no-untyped-def]
-    text = "The army chief, Oleksandr Syrskyi, spoke on Tuesday. He credited the operation with destroying 40 tanks."
-    assert _attribute(nlp, actors, text)[-1].claimant.name == "Oleksandr Syrskyi"
-
-
-def test_attribute_the_agency_stands_for_the_body_named_before(nlp, actors) -> None:  # type: ignore[no-untyped-def]
-    text = ("Ukraine and Russia held another prisoner exchange on Friday, the press service of the Main Intelligence "
-            "Directorate reported. According to the agency, four of the civilians had been held since 2022.")
-    ats = _attribute(nlp, actors, text, source="Kyiv Dispatch")
-    assert ats[-1].claimant.name == ats[0].claimant.name == "press service of Main Intelligence Directorate"
-
-
-def test_attribute_this_update_came_from_names_the_lead(nlp, actors) -> None:  # type: ignore[no-untyped-def]
-    text = ("Rumours spread on Monday that Russian forces had captured the village, claiming that its defenders had "
-            "fled. This update came from the Russian defence ministry's spokesman, Igor Rakitin.")
-    ats = _attribute(nlp, actors, text)
-    assert [a.claimant.name for a in ats] == ["Igor Rakitin", "Igor Rakitin"]
-
-
-@pytest.mark.parametrize("text,name", [
-    ("According to the US television channel CNN, soldiers of the 12th brigade are holding their positions.", "CNN"),
-    ("Russia may try to take the town in the coming weeks, the think tank warned.", "think tank"),
-])
-def test_attribute_a_name_wins_over_its_description(nlp, actors, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
-    [at] = _attribute(nlp, actors, text)
-    assert at.claimant.name == name
-
-
-def test_attribute_a_name_the_tagger_left_untagged_keeps_its_full_form(nlp, actors) -> None:  # type: ignore[no-untyped-def]
-    # not "CSP": the head is a proper name itself
-    text = ("The Permanent Strategic Framework (CSP), an alliance of armed groups, said its fighters had repelled "
-            "an attack near the town.")
-    [at] = _attribute(nlp, actors, text)
-    assert at.claimant.name != "CSP" and "Permanent Strategic Framework" in at.claimant.name
+def test_attribute_a_think_tank_is_a_body(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, "Russia may try to take the town in the coming weeks, the think tank warned.")
+    assert at.claimant.name == "think tank" and at.claimant.kind == "organisation"
 
 
 @pytest.mark.parametrize("text,name", [
@@ -376,12 +345,6 @@ def test_attribute_a_name_the_tagger_left_untagged_keeps_its_full_form(nlp, acto
 def test_attribute_the_body_or_speaker_a_cue_gives(nlp, actors, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     [at] = _attribute(nlp, actors, text)
     assert at.claimant.name == name
-
-
-def test_attribute_a_clause_before_a_semicolon_has_its_own_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
-    text = "The Russian plant management blamed Ukraine for shelling the plant; Kyiv denied this."
-    [at] = _attribute(nlp, actors, text)
-    assert [o.claimant.name for o, _ in at.others] == ["Russian plant management"]
 
 
 def test_attribute_a_named_speaker_whose_surname_is_a_town(nlp, actors) -> None:  # type: ignore[no-untyped-def]

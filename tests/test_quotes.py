@@ -196,20 +196,3 @@ def test_attribute_a_quotation_closed_by_the_statement_goes_to_its_issuer(nlp, a
     ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert "National Police" in ats[0].claimant.name
     assert all("National Police" in a.claimant.name for a in ats[1:])
-
-
-# -- claims-attach rework (issue 8, attach-rework): sentences written for these tests -----------------------------
-
-def test_attribute_announced_list_goes_on_item_by_item(nlp, actors) -> None:  # type: ignore[no-untyped-def]
-    text = ("Over the past month, according to the human rights commissioner Petro Danylenko, there have been two "
-            "positive developments.\nThe first is that the Red Cross visited prisoners of war.\n"
-            "And finally, 40 Ukrainian soldiers returned home from captivity.")
-    ats = _attribute(nlp, actors, text, source="Kyiv Dispatch")
-    assert [a.claimant.name for a in ats] == ["Petro Danylenko"] * 3
-
-
-def test_attribute_a_line_that_only_names_the_source_points_back(nlp, actors) -> None:  # type: ignore[no-untyped-def]
-    text = ("Russia struck the railway station in the town on Friday. The rocket hit the waiting room.\n"
-            "As reported by Kyiv Dispatch with reference to the Communications Department of the National Police.")
-    ats = _attribute(nlp, actors, text, source="Kyiv Dispatch")
-    assert all(a.claimant.name.endswith("National Police") for a in ats)

@@ -35,7 +35,6 @@ from .quotes import (
     inside_quote,
     mostly_quote,
     opens_paragraph,
-    pointer,
     points_back,
     quote_of,
     quote_speaker,
@@ -53,7 +52,6 @@ REPORTING_VERBS = {
     "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
     "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution", "establish",
     "summarize", "summarise", "conclude", "elaborate", "recount", "denounce", "outline", "blame", "speak",
-    "credit",  # "he credited the operation with capturing 594 soldiers": his claim
 }
 # Verbs of commitment: with a "to" clause and no "that" clause, a deed or an intention, not a statement.
 PLEDGES = {"promise", "pledge", "vow", "threaten"}
@@ -86,9 +84,6 @@ ORG_NOUNS = {
     "committee", "group", "militia", "regime", "navy", "guard", "battalion", "corps", "mission", "centre",
     "center", "statement", "spokesperson's office", "force", "operator", "company", "operation", "intelligence", "police",
 }
-# What a bare "the agency" or "the department" may stand for, named before.
-BODY_WORDS = {"agency": ("directorate", "intelligence", "service", "bureau"),
-              "department": ("ministry", "directorate"), "directorate": ("intelligence",)}
 # Entity labels that are never a person's name, whatever the apposition beside them.
 NOT_PEOPLE = {"GPE", "LOC", "ORG", "GOV", "NORP", "FAC", "DATE", "TIME", "CARDINAL"}
 # Heads of phrases that name a side's armed forces ("Russian air defences", "Ukrainian troops").
@@ -259,25 +254,7 @@ class Attributor:
         if relayed is not None:
             n, verb, subject, claimant = relayed
             return self._found(sent, verb, subject, claimant, verbs[n + 1:], quotes, memory, outlet)
-        return self._came_from(sent, memory, outlet) or self._monitor(sent, quotes)
-
-    def _came_from(self, sent: Span, memory: _Memory, outlet: Claimant) -> Attribution | None:
-        """ "This update came from the ministry's spokesman": the report names its source after it (with
-        :func:`.quotes.points_back`, the sentences before it are the source's)."""
-        lemmas = token_table(sent.doc).lemma[sent.start:sent.end]
-        if "come" not in lemmas:
-            return None  # (read in the token table: cheaper than making each token of the sentence)
-        for i in (sent.start + k for k, lemma in enumerate(lemmas) if lemma == "come"):
-            verb = sent.doc[i]
-            if not any(c.dep_ == "nsubj" and pointer(c) for c in verb.children):
-                continue
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
-                objs = [o for o in prep.children if o.dep_ == "pobj"]
-                claimant = self._claimant(objs[0], memory, outlet) if objs else None
-                if claimant is not None and claimant.kind != "outlet":
-                    tokens = {t.i for t in objs[0].subtree} | {verb.i, prep.i}
-                    return Attribution(sent, claimant, "came from", verb.i, False, tokens)
-        return None
+        return self._monitor(sent, quotes)
 
     def _monitor(self, sent: Span, quotes: list[tuple[int, int]]) -> Attribution | None:
         """ "The DeepState monitoring site shows advances ...", "An open-source analysis of the footage indicates
@@ -348,16 +325,14 @@ class Attributor:
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and not in_quote(c, quotes)]
             if not subjects or verb.i in taken or subjects[0].lower_ in SPEAKER_PRONOUNS:
                 continue
-            content = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"} or (
-                c.dep_ == "prep" and c.lower_ in {"for", "of", "with"}) for t in c.subtree}  # "blamed X for the attack"
+            content = {t.i for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"} for t in c.subtree}
             if not content:
                 continue
             claimant = self._claimant(subjects[0], memory, outlet)
             if claimant is None or not claimant.name or _claimant_word(claimant) == _claimant_word(main) \
                     or (self._relay(claimant, subjects[0]) and not self._relay(main, None)):
                 continue  # "..., AFP reports": the relaying outlet is nobody's source
-            if _reported_by(verb, main_verb) and not self._relay(main, None) \
-                    and not any(t.text == ";" for t in verb.doc[verb.i: main_verb.i]):  # "X blamed Y; Z denied this"
+            if _reported_by(verb, main_verb) and not self._relay(main, None):
                 continue  # "the General Staff reported that the enemy complained that ...": the report's own
             tokens = {t.i for t in subjects[0].subtree} | {verb.i}
             out.append((Attribution(verb.sent, claimant, verb.text, verb.i, False, tokens), content))
@@ -561,11 +536,6 @@ class Attributor:
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
         think_tank = lower == "tank" and any(c.lower_ == "think" for c in head.lefts)  # not the armoured kind
         if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"} or think_tank:
-            named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ in {"ORG", "GOV"}]
-            if named and not head.ent_type_ and head.pos_ != "PROPN":
-                # "US news channel CNN": the name wins over the description (not over a name the model left
-                # untagged: "the Permanent Strategic Framework (CSP)" keeps its full name)
-                head = named[0]
             name = _core(head)
             ent = ent_at(doc, head.i)
             # "the Communications Department of the National Police": an entity that stops at its head takes the
@@ -576,11 +546,8 @@ class Attributor:
             side = self.actors.side_of(phrase)
             if side is None:
                 # "The General Staff added" after "Ukraine's General Staff said": the same body.
-                # "According to the agency" after "the press service of the Main Intelligence Directorate": a
-                # bare generic word stands for the last body it describes.
-                fits = BODY_WORDS.get(name.lower(), ())
                 for o in reversed(memory.organisations):
-                    if name.lower() in o.name.lower() or any(w in o.name.lower() for w in fits):
+                    if name.lower() in o.name.lower():
                         return o
                 side = _context_side(outlet)
             if outlet.kind == "outlet" and self.actors.lookup(name) and self.actors.lookup(name)[1] == "outlets":  # type: ignore[index]
@@ -823,10 +790,6 @@ def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, 
         if any(c.dep_ == "mark" for c in verb.children):
             # "As noted, the occupiers fired rockets", "the capture, if confirmed, ...": nobody named, and not
             # the content's subject
-            return None
-        if verb.head.dep_ == "ccomp" and verb.tag_ == "VBG":
-            # "reports circulated that Russian forces repelled the attack, claiming ...": the subject of a reported
-            # clause is what the report is about, not who is claiming
             return None
         return _subject(verb.head, quotes) if verb.head.pos_ in {"VERB", "AUX"} else None
     return None

@@ -39,10 +39,7 @@ BULLETIN_ITEM = re.compile(
     r"(?:(?:In|On|Near|Along|Over|Across)\s+(?:the\s+|these\s+|this\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:direction|directions|sector|sectors|axis|axes|front|areas?|section|operational zone)\b"
     r"|(?:Also|In addition|Additionally|Besides|At the same time|Meanwhile|Moreover|Furthermore|Another)\b"
-    r"|(?:In|Over|During)\s+the\s+(?:past|last)\s+(?:day|24 hours|week|night)"
-    # the items of a list the speaker announced ("three developments": "The first is ...", "And finally, ...")
-    r"|(?:Finally|Lastly|First(?:ly)?|Second(?:ly)?|Third(?:ly)?|And\s+(?:finally|lastly|second(?:ly)?|third(?:ly)?))\b"
-    r"|The\s+(?:first|second|third|fourth|last|next)\s+(?:is|was|one)\b)")
+    r"|(?:In|Over|During)\s+the\s+(?:past|last)\s+(?:day|24 hours|week|night))")
 SOURCE_LINE = re.compile(r"Source:\s+(?=\S)")
 SOURCE_KIND = re.compile(r"^(?:an?\s+|the\s+)?(?:(?:video|televised|evening|nightly|press|written|joint|official)\s+)?"
                          r"(?:address|statement|post|interview|comment|comments|report|briefing|remarks|speech|"
@@ -347,26 +344,14 @@ def refers_back(sent: Span, at: Attribution) -> bool:
     if cue is None:
         return False
     for verb in (cue, sent.root):
-        if any(c.dep_ in {"nsubj", "nsubjpass"} and pointer(c) for c in verb.children) and (verb == cue or verb.lemma_ in POINTING_VERBS):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
+                c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
+               for c in verb.children) and (verb == cue or verb.lemma_ in POINTING_VERBS):
             return True
-    root = sent.root
-    if root.lemma_ in POINTING_VERBS and root.tag_ == "VBN" and any(c.lower_ == "as" for c in root.children) \
-            and not any(c.dep_ in {"ccomp", "nsubj", "nsubjpass"} for c in root.children):
-        return True  # "As reported by Censor.NET with reference to the police.": a line that only names the source
     # "The head of the regional administration reported about it." / "... announced this on Telegram."
     objects = [c for c in cue.children if c.dep_ == "dobj"] + [
         g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children if g.dep_ == "pobj"]
     return any(o.lower_ in {"this", "it"} for o in objects) and not any(c.dep_ == "ccomp" for c in cue.children)
-
-
-# "This information was reported by X", "This update came from X": a report named by what it brought.
-POINTER_NOUNS = {"information", "news", "data", "update", "report", "statement", "announcement", "message"}
-
-
-def pointer(token: Token) -> bool:
-    """A subject that points at what was just told: "this", "it", "this update"."""
-    return token.lower_ in {"this", "that", "it"} or (
-        token.lower_ in POINTER_NOUNS and any(d.lower_ in {"this", "that"} for d in token.children))
 
 
 def opens_paragraph(text: str, at: int) -> bool:
