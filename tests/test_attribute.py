@@ -325,30 +325,16 @@ def test_attribute_a_surname_the_tagger_took_for_a_place_stays_in_the_name(nlp, 
     assert at.claimant.name.endswith("Vodolaha")
 
 
-# -- the issue's attribution list, reworked from claims-attach (issue 8): sentences written for these tests -----
-
-def test_attribute_a_think_tank_is_a_body(nlp, actors) -> None:  # type: ignore[no-untyped-def]
-    [at] = _attribute(nlp, actors, "Russia may try to take the town in the coming weeks, the think tank warned.")
-    assert at.claimant.name == "think tank" and at.claimant.kind == "organisation"
-
+# -- the issue's attribution list (issue 8): sentences written for these tests ------------------------------------
 
 @pytest.mark.parametrize("text,name", [
-    ("As reported the regional police, four people were killed in the shelling of the town.", "regional police"),
-    ("The police said two people were wounded when a drone hit a petrol station.", "police"),
-    ("The defence ministry's statement said its troops had repelled three attacks near the town.", "defence ministry"),
     # a quotation closed by its speaker and a verb other than "said"; the name, not the role before it
     ('"The package will reach the front within weeks," the two senators insisted in a joint letter.', "senators"),
     ('"Our units hold every position they held a week ago," the brigade spokesman stressed.', "brigade spokesman"),
     ("Our defenders destroyed two tanks near the village overnight, the brigade's press officer Taras Melnyk explained "
      "on television.", "Taras Melnyk"),
 ])
-def test_attribute_the_body_or_speaker_a_cue_gives(nlp, actors, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_attribute_a_statement_closed_by_its_speaker_and_another_verb(nlp, actors, text: str,  # type: ignore[no-untyped-def]
+                                                                      name: str) -> None:
     [at] = _attribute(nlp, actors, text)
     assert at.claimant.name == name
-
-
-def test_attribute_a_named_speaker_whose_surname_is_a_town(nlp, actors) -> None:  # type: ignore[no-untyped-def]
-    text = ("Oleksandr Kamyshin, chairman of the board of the state railway company, said that two missiles had hit "
-            "the station.")
-    [at] = _attribute(nlp, actors, text)
-    assert at.claimant.name == "Oleksandr Kamyshin" and at.claimant.kind == "person"

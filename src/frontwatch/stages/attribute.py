@@ -82,7 +82,7 @@ ORG_NOUNS = {
     "ministry", "command", "staff", "army", "military", "administration", "office", "service", "government",
     "forces", "brigade", "agency", "headquarters", "council", "department", "kremlin", "authorities",
     "committee", "group", "militia", "regime", "navy", "guard", "battalion", "corps", "mission", "centre",
-    "center", "statement", "spokesperson's office", "force", "operator", "company", "operation", "intelligence", "police",
+    "center", "statement", "spokesperson's office", "force", "operator", "company", "operation", "intelligence",
 }
 # Entity labels that are never a person's name, whatever the apposition beside them.
 NOT_PEOPLE = {"GPE", "LOC", "ORG", "GOV", "NORP", "FAC", "DATE", "TIME", "CARDINAL"}
@@ -534,8 +534,7 @@ class Attributor:
             side = self.actors.side_of(phrase) or _context_side(outlet)
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
-        think_tank = lower == "tank" and any(c.lower_ == "think" for c in head.lefts)  # not the armoured kind
-        if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"} or think_tank:
+        if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
             name = _core(head)
             ent = ent_at(doc, head.i)
             # "the Communications Department of the National Police": an entity that stops at its head takes the
@@ -568,10 +567,7 @@ def _unrecognised_name(head: Token) -> Span | None:
     apps = [c for c in head.children if c.dep_ == "appos"]
     titled = head.lemma_.lower() in PERSON_NOUNS  # "Major of the National Guard, ..., Taras Hnatenko": a title
     if any(c.lemma_.lower() in PERSON_NOUNS for c in apps) and not titled:
-        # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said (a surname that is also a town's name, in
-        # full with a first name)
-        found = name_of(head, frozenset({"ORG"})) or name_of(head, frozenset({"ORG", "GPE", "LOC"}))
-        return found if found is not None and (len(found) > 1 or head.ent_type_ not in {"GPE", "LOC"}) else None
+        return name_of(head, frozenset({"ORG"}))  # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said
     if titled:
         for c in apps:
             found = name_of(c) or name_of(c, frozenset({"GPE", "ORG"}))
@@ -601,9 +597,6 @@ def _claimant_word(claimant: Claimant | None) -> str:
 def _publisher(evidence: Token) -> list[Token]:
     """ "figures published by the United Nations" / "data from the ministry": who put the evidence out."""
     for child in evidence.children:
-        if child.dep_ == "poss" and (child.ent_type_ in {"ORG", "GOV", "PERSON", "NORP", "GPE"}
-                                     or child.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS):
-            return [child]  # "the defence ministry's statement said": the ministry's words
         if child.dep_ in {"acl", "relcl"}:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 return [p for p in agent.children if p.dep_ == "pobj"][:1]
@@ -781,12 +774,6 @@ def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, 
         if objects:
             return objects[0]
     if verb.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and verb.head != verb:
-        if any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"as", "how"} for c in verb.children):
-            # "As reported the regional police, ...": a translated "as reported by" names its source as the object
-            objects = [c for c in verb.children if c.dep_ == "dobj" and (
-                c.ent_type_ in {"ORG", "GOV", "PERSON"} or c.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS)]
-            if objects:
-                return objects[0]
         if any(c.dep_ == "mark" for c in verb.children):
             # "As noted, the occupiers fired rockets", "the capture, if confirmed, ...": nobody named, and not
             # the content's subject
