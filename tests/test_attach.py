@@ -173,3 +173,12 @@ def test_attach_a_span_on_the_cue_is_not_the_day_it_was_said(pipeline) -> None: 
             "remained a focus of Russian attacks.")
     report = pipeline.analyze(text, published="2024-04-26", source="Wirewire")
     assert report.claims[0].stated is not None and report.claims[0].stated.start.isoformat() == "2024-04-26"
+
+
+def test_attach_a_speakers_next_statement_keeps_the_day_they_spoke(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("The regional governor, Oleh Marchenko, said on Sunday that Russian drones had hit a grain terminal in the "
+            "port overnight. He added that two workers were wounded and taken to hospital.\n"
+            "Air raid alerts sounded across the region on Monday morning.")
+    report = pipeline.analyze(text, published="2024-06-03", source="Wirewire")
+    stated = [c.stated.start.isoformat() for c in report.claims if c.stated is not None and c.stated.start]
+    assert stated == ["2024-06-02", "2024-06-02", "2024-06-03"]

@@ -44,8 +44,14 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     places = _by_span([p for p in article.places if p.role == "place"], spans)  # metonyms, demonyms: no event place
     times = _by_span(article.times, spans)
     quantities = _by_span(article.quantities, spans)
-    claims = [c for i, at in enumerate(attributions)
-              for c in claims_of(doc, article, at, finder, places[i], times[i], quantities[i])]
+    claims: list[Claim] = []
+    said: dict[str, TimeSpan] = {}  # a speaker's last day on a cue: "X said on Sunday. ... , X said." is that Sunday
+    for i, at in enumerate(attributions):
+        earlier = said.get(at.claimant.name) if at.claimant.kind != "outlet" else None
+        for c in claims_of(doc, article, at, finder, places[i], times[i], quantities[i], earlier):
+            claims.append(c)
+            if c.stated is not None and c.stated.span is not None:
+                said[c.claimant.name] = c.stated
     claims = inherit_times(claims)
     claims = inherit_sides(claims)
     claims = drop_coreferent(doc, claims)
@@ -170,10 +176,10 @@ def _by_span(items: Sequence[S], spans: list[tuple[int, int]]) -> list[list[S]]:
 
 
 def claims_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, places: list[Place],
-              times: list[TimeSpan], quantities: list[Quantity]) -> list[Claim]:
+              times: list[TimeSpan], quantities: list[Quantity], said: TimeSpan | None = None) -> list[Claim]:
     """One sentence's claims: its speaker's, then one for each other speaker of the sentence with the events
     of what that speaker says ("Russia claimed A, but Ukrainian officials said B")."""
-    main = claim_of(doc, article, at, finder, places, times, quantities)
+    main = claim_of(doc, article, at, finder, places, times, quantities, said)
     if not at.others:
         return [main]
     text = doc_text(doc)
@@ -201,13 +207,14 @@ def _claim_id(article: Article, span: tuple[int, int], who: str = "") -> str:
 
 
 def claim_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, places: list[Place],
-             times: list[TimeSpan], quantities: list[Quantity]) -> Claim:
-    """One sentence's claim; ``places``/``times``/``quantities`` are the mentions inside the sentence."""
+             times: list[TimeSpan], quantities: list[Quantity], said: TimeSpan | None = None) -> Claim:
+    """One sentence's claim; ``places``/``times``/``quantities`` are the mentions inside the sentence; ``said``,
+    the day its speaker last spoke on in the article, dates a statement with no day of its own."""
     start, end = at.span
     # The day the claim was made: a day on the cue ("said on Friday"), never a span ("since mid-February",
     # "in recent weeks") that the parser hung on it.
     stated = next((t for t in times if t.start is not None and t.start == t.end and attached_to(doc, t, at.cue_token)),
-                  None)
+                  None) or said
     if stated is None and article.published is not None:
         stated = TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day")
     event_times = [t for t in times if t is not stated]
