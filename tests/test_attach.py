@@ -141,3 +141,44 @@ def test_attach_a_date_in_a_clause_about_the_trigger_noun_stays(pipeline) -> Non
     report = pipeline.analyze(text, published="2024-03-05", source="Wirewire")
     assert [e.time.start for c in report.claims for e in c.events if e.time is not None] == [date(2024, 2, 27)]
 
+
+
+# -- totals and parts (issue 8, attach-rework): sentences written for these tests ---------------------------------
+
+def test_attach_a_speakers_later_count_keeps_the_totals_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ukrainian shelling killed ten people in the city centre, the regional governor said on Sunday. "
+            "According to the governor, 45 people were injured, including four children.")
+    report = pipeline.analyze(text, published="2024-01-01", source="Wirewire")
+    sides = [e.actor_side for c in report.claims for e in c.events if e.type == "casualties"]
+    assert sides == ["UA", "UA"]
+
+
+def test_attach_an_outlets_own_strike_names_no_attacker_it_did_not_say(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia launched 40 missiles at Ukrainian cities on Monday. A children's hospital in Kyiv was hit."
+    report = pipeline.analyze(text, published="2024-07-08", source="Kyiv Dispatch")
+    strikes = [e.actor_side for c in report.claims for e in c.events if e.type == "strike"]
+    assert strikes[-1] == "unknown"
+
+
+def test_attach_a_headline_run_into_its_byline_and_time_stamp_counts_no_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia says drones hit fuel depot in Crimea JOHN SMITH, Wirewire May 3, 2024 Updated: May 3, 2024 4:05 a.m.\n"
+            "Russian officials said Friday that Ukrainian drones had struck a fuel depot near Sevastopol, starting a "
+            "fire that burned for several hours before it was put out.")
+    report = pipeline.analyze(text, published="2024-05-03", source="Wirewire")
+    assert not report.claims[0].events and report.claims[1].events
+
+
+def test_attach_a_span_on_the_cue_is_not_the_day_it_was_said(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Since mid-February, when Russian forces took the town, British intelligence added that the area has "
+            "remained a focus of Russian attacks.")
+    report = pipeline.analyze(text, published="2024-04-26", source="Wirewire")
+    assert report.claims[0].stated is not None and report.claims[0].stated.start.isoformat() == "2024-04-26"
+
+
+def test_attach_a_speakers_next_statement_keeps_the_day_they_spoke(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("The regional governor, Oleh Marchenko, said on Sunday that Russian drones had hit a grain terminal in the "
+            "port overnight. He added that two workers were wounded and taken to hospital.\n"
+            "Air raid alerts sounded across the region on Monday morning.")
+    report = pipeline.analyze(text, published="2024-06-03", source="Wirewire")
+    stated = [c.stated.start.isoformat() for c in report.claims if c.stated is not None and c.stated.start]
+    assert stated == ["2024-06-02", "2024-06-02", "2024-06-03"]

@@ -323,3 +323,18 @@ def test_attribute_a_surname_the_tagger_took_for_a_place_stays_in_the_name(nlp, 
             "Vodolaha, Head of the press service of the State Emergency Service of Ukraine.")
     [at] = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert at.claimant.name.endswith("Vodolaha")
+
+
+# -- the issue's attribution list (issue 8): sentences written for these tests ------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    # a quotation closed by its speaker and a verb other than "said"; the name, not the role before it
+    ('"The package will reach the front within weeks," the two senators insisted in a joint letter.', "senators"),
+    ('"Our units hold every position they held a week ago," the brigade spokesman stressed.', "brigade spokesman"),
+    ("Our defenders destroyed two tanks near the village overnight, the brigade's press officer Taras Melnyk explained "
+     "on television.", "Taras Melnyk"),
+])
+def test_attribute_a_statement_closed_by_its_speaker_and_another_verb(nlp, actors, text: str,  # type: ignore[no-untyped-def]
+                                                                      name: str) -> None:
+    [at] = _attribute(nlp, actors, text)
+    assert at.claimant.name == name

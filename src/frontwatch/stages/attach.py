@@ -12,6 +12,7 @@ sentence), so the cost grows with the article's length, not with claims × menti
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -43,9 +44,16 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     places = _by_span([p for p in article.places if p.role == "place"], spans)  # metonyms, demonyms: no event place
     times = _by_span(article.times, spans)
     quantities = _by_span(article.quantities, spans)
-    claims = [c for i, at in enumerate(attributions)
-              for c in claims_of(doc, article, at, finder, places[i], times[i], quantities[i])]
+    claims: list[Claim] = []
+    said: dict[str, TimeSpan] = {}  # a speaker's last day on a cue: "X said on Sunday. ... , X said." is that Sunday
+    for i, at in enumerate(attributions):
+        earlier = said.get(at.claimant.name) if at.claimant.kind != "outlet" else None
+        for c in claims_of(doc, article, at, finder, places[i], times[i], quantities[i], earlier):
+            claims.append(c)
+            if c.stated is not None and c.stated.span is not None:
+                said[c.claimant.name] = c.stated
     claims = inherit_times(claims)
+    claims = inherit_sides(claims)
     claims = drop_coreferent(doc, claims)
     # Headlines restate the story's lead; their events lend their times above but are not counted again (the body
     # sentence carries the claim). A subheading or a related headline inside the body counts no events either.
@@ -56,6 +64,9 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
 
 
 ANAPHORIC = {"the", "this", "that", "these", "those"}
+# A scraped headline line that runs into its byline and time stamp ("... Associated Press Oct. 8, 2022 3:22 a.m.") ends
+# with a full stop that closes nothing.
+TIME_STAMP = re.compile(r"\b\d{1,2}:\d{2}\s*[ap]\.m\.$", re.IGNORECASE)
 
 
 def asserts(at: Attribution) -> bool:
@@ -120,7 +131,7 @@ def headlines(doc: Doc, attributions: list[Attribution]) -> list[int]:
         line_end = text.find("\n", end)
         line_end = len(text) if line_end == -1 else line_end
         line = text[line_start:line_end].strip()
-        if line.endswith((".", "!", "?", '"', "”", "…")) or not text[line_end:].strip():
+        if (line.endswith((".", "!", "?", '"', "”", "…")) and not TIME_STAMP.search(line)) or not text[line_end:].strip():
             break  # the body has begun (or nothing follows: a one-line text is no headline)
         if len(text[line_end:].split()) > 20:
             out.append(i)
@@ -165,10 +176,10 @@ def _by_span(items: Sequence[S], spans: list[tuple[int, int]]) -> list[list[S]]:
 
 
 def claims_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, places: list[Place],
-              times: list[TimeSpan], quantities: list[Quantity]) -> list[Claim]:
+              times: list[TimeSpan], quantities: list[Quantity], said: TimeSpan | None = None) -> list[Claim]:
     """One sentence's claims: its speaker's, then one for each other speaker of the sentence with the events
     of what that speaker says ("Russia claimed A, but Ukrainian officials said B")."""
-    main = claim_of(doc, article, at, finder, places, times, quantities)
+    main = claim_of(doc, article, at, finder, places, times, quantities, said)
     if not at.others:
         return [main]
     text = doc_text(doc)
@@ -196,10 +207,14 @@ def _claim_id(article: Article, span: tuple[int, int], who: str = "") -> str:
 
 
 def claim_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, places: list[Place],
-             times: list[TimeSpan], quantities: list[Quantity]) -> Claim:
-    """One sentence's claim; ``places``/``times``/``quantities`` are the mentions inside the sentence."""
+             times: list[TimeSpan], quantities: list[Quantity], said: TimeSpan | None = None) -> Claim:
+    """One sentence's claim; ``places``/``times``/``quantities`` are the mentions inside the sentence; ``said``,
+    the day its speaker last spoke on in the article, dates a statement with no day of its own."""
     start, end = at.span
-    stated = next((t for t in times if attached_to(doc, t, at.cue_token)), None)
+    # The day the claim was made: a day on the cue ("said on Friday"), never a span ("since mid-February",
+    # "in recent weeks") that the parser hung on it.
+    stated = next((t for t in times if t.start is not None and t.start == t.end and attached_to(doc, t, at.cue_token)),
+                  None) or said
     if stated is None and article.published is not None:
         stated = TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day")
     event_times = [t for t in times if t is not stated]
@@ -315,6 +330,30 @@ def inherit_times(claims: list[Claim]) -> list[Claim]:
                     first.setdefault((event.type, event.actor_side, n), (told, event.time))
             told += 1
         out.append(replace(claim, events=tuple(events)) if any(a is not b for a, b in zip(events, claim.events)) else claim)
+    return out
+
+
+TALLIED = frozenset({"casualties", "strike", "shelling"})
+
+
+def inherit_sides(claims: list[Claim]) -> list[Claim]:
+    """A speaker's casualty count, strike or shelling told again with no side keeps the side of its telling
+    just before: "Ukrainian shelling killed ten people, the governor said. 45 people were injured, including four
+    children." is one event, its total and its parts (CONVENTIONS.md, real news: totals and parts)."""
+    last: dict[tuple[str, str], str] = {}  # (claimant, type) -> the side of its latest telling
+    out: list[Claim] = []
+    for claim in claims:
+        events = []
+        for event in claim.events:
+            key = (claim.claimant.name, event.type)
+            # Only a speaker's report goes on: an outlet's own "The hospital was hit." names no attacker, as the gold
+            # reads it (with outlets too: war-news dev F1 +0.002, but actor side -0.005 on both halves).
+            tallied = event.type in TALLIED and claim.claimant.kind != "outlet"
+            if tallied and event.actor_side == "unknown" and last.get(key, "unknown") != "unknown":
+                event = replace(event, actor_side=last[key])  # type: ignore[arg-type]
+            last[key] = event.actor_side
+            events.append(event)
+        out.append(replace(claim, events=tuple(events)) if events != list(claim.events) else claim)
     return out
 
 
