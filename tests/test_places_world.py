@@ -364,3 +364,12 @@ def test_places_a_two_word_town_the_model_calls_a_person_after_in_is_a_place() -
     # a full name that speaks is a person
     doc = doc_with("Glen Harbor said the work was done.", ("Glen Harbor", "PERSON"))
     assert resolve_places(doc, gaz, WORLD) == []
+
+
+@pytest.mark.slow
+def test_places_pipeline_a_name_modifying_a_noun_after_the_is_no_river(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the Dnipro" heading its phrase is the river; "the Toronto eye surgeon", "the Houston-based
+    # contractor" name the city as a modifier of what follows.
+    places = _places(pipeline, "Patients waited months to see the Toronto eye surgeon. The Houston-based "
+                               "contractor said the repairs were finished.")
+    assert [(p.text, p.country, p.resolved) for p in places] == [("Toronto", "CA", True), ("Houston", "US", True)]

@@ -576,7 +576,10 @@ def _mention(ent: Span) -> Mention:
                 precision = 2
     # "along the Dnipro", "across the Dnieper": a bare "the" before a name that heads its noun
     # phrase is a river or sea, not the town of the same name
-    head_of_np = ent.end >= len(doc) or doc[ent.end].pos_ not in ("NOUN", "PROPN")
+    # "the Toronto plastic surgeon", "the Houston-based contractor": a name before an adjective or a
+    # hyphen modifies what follows; it heads nothing
+    head_of_np = ent.end >= len(doc) or (doc[ent.end].pos_ not in ("NOUN", "PROPN", "ADJ")
+                                         and doc[ent.end].text not in ("-", "\u2013"))
     if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and head_of_np and query == ent.text \
             and not ent.text.lower().startswith("the ") and precision is None:
         return Mention(start=start, end=end, text=text, query=query, riverlike=True)
