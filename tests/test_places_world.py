@@ -373,3 +373,11 @@ def test_places_pipeline_a_name_modifying_a_noun_after_the_is_no_river(pipeline)
     places = _places(pipeline, "Patients waited months to see the Toronto eye surgeon. The Houston-based "
                                "contractor said the repairs were finished.")
     assert [(p.text, p.country, p.resolved) for p in places] == [("Toronto", "CA", True), ("Houston", "US", True)]
+
+
+def test_places_a_dateline_after_a_byline_s_date_is_found() -> None:
+    # "By ... Staff Writer March 3, 2009 ELMWOOD -- ": the dateline follows the byline on one line.
+    gaz = FakeGazetteer({"Elmwood": [cand("Elmwood", 40.78, -89.97, 0.85, country="US", admin1="US.IL")]})
+    doc = doc_with("Council backs levy. By Jo Reed Staff Writer March 3, 2009 ELMWOOD -- The council voted 5-2.")
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.admin1) for p in places] == [("ELMWOOD", "US.IL")]

@@ -78,8 +78,8 @@ ACTOR_SUFFIXES = frozenset({"controlled", "backed", "led", "installed", "appoint
 # a dateline: "KYIV, Aug 3 (Wirewire) -", "BAMAKO (Reuters) -"
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})(?=,| \(|\s+[-\u2013\u2014])", re.MULTILINE)
 # a dateline run on after a headline on the same line: "... to vote on budget. MANSFIELD -- The council",
-# "... in crash. RUSSELLVILLE, Ark. (AP) -"
-_DATELINE_INLINE = re.compile(r"(?<=[.!?] )([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
+# "... in crash. RUSSELLVILLE, Ark. (AP) -"; or after a byline's date: "Staff Writer March 3, 2009 NEWARK --"
+_DATELINE_INLINE = re.compile(r"(?:(?<=[.!?] )|(?<=\b(?:19|20)\d\d ))([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
                               r"(?=\s+[-\u2013\u2014]|\s+\([A-Z][A-Za-z]+\)|,\s+[A-Z][A-Za-z.]{1,6}\s*(?:\(|[-\u2013\u2014]))")
 _VAGUE = re.compile(
     r"\b(?:the\s+)?((?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)\s+"
