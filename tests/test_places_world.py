@@ -381,3 +381,31 @@ def test_places_a_dateline_after_a_byline_s_date_is_found() -> None:
     doc = doc_with("Council backs levy. By Jo Reed Staff Writer March 3, 2009 ELMWOOD -- The council voted 5-2.")
     places = resolve_places(doc, gaz, WORLD)
     assert [(p.text, p.admin1) for p in places] == [("ELMWOOD", "US.IL")]
+
+
+def test_places_the_outlet_s_own_town_is_told_by_context_not_size() -> None:
+    # A paper named after its town ("elmwoodbeacon.com"): the bare "Elmwood" of its copy is weighed by the
+    # article's context more than by the size of each namesake; the same text from elsewhere is the big one.
+    from frontwatch.stages.places_score import names_outlet_town, outlet_labels
+
+    assert names_outlet_town("Elmwood", outlet_labels("www.elmwoodbeacon.com"))
+    assert names_outlet_town("Elmwood", outlet_labels("onlineelmwood.com"))
+    assert names_outlet_town("Elm City", outlet_labels("elmcitynewssun.com"))
+    assert not names_outlet_town("Elm", outlet_labels("elmcitynewssun.com"))  # "City" is no masthead word
+    assert not names_outlet_town("Elmwood", outlet_labels("example.com"))
+    gaz = FakeGazetteer({
+        "Elmwood": [cand("Elmwood", 51.5, -0.2, 0.93, country="GB", admin1="GB.ENG", population=300_000),
+                    cand("Elmwood", 40.78, -89.97, 0.85, country="US", admin1="US.IL", population=2_000),
+                    cand("Elmwood", 40.94, -96.29, 0.84, country="US", admin1="US.NE", population=700)],
+        "Peoria": [cand("Peoria", 40.69, -89.59, 0.9, country="US", admin1="US.IL", population=110_000),
+                   cand("Peoria", 33.58, -112.24, 0.9, country="US", admin1="US.AZ", population=150_000)]})
+    text = "Elmwood council backs levy. Shoppers drive to Peoria for groceries, the mayor said."
+    doc = doc_with(text, ("Elmwood", "GPE"), ("Peoria", "GPE"))
+    assert resolve_places(doc, gaz, WORLD, source="example.com")[0].country == "GB"
+    assert resolve_places(doc, gaz, WORLD, source="elmwoodbeacon.com")[0].admin1 == "US.IL"
+    # a country by that name is the paper's: "chinapost.com.tw" writes of China
+    china = FakeGazetteer({"China": [cand("China", 35.0, 105.0, 1.0, country="CN", admin1=None, feature="country",
+                                          precision=3, population=1_400_000_000),
+                                     cand("China", 31.3, -94.0, 0.8, country="US", admin1="US.TX", population=1_000)]})
+    doc = doc_with("Floods hit China.", ("China", "GPE"))
+    assert resolve_places(doc, china, WORLD, source="chinapost.com.tw")[0].feature == "country"

@@ -54,9 +54,12 @@ from .places_score import (
     find_anchors,
     focus_country,
     focus_region,
+    home_town_readings,
     institution_candidates,
     link_regions,
+    names_outlet_town,
     outlet_country,
+    outlet_labels,
     top_candidate,
 )
 
@@ -79,6 +82,7 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     prior = conflict_regions(settings.conflicts, year)
     fronts = conflict_fronts(settings.conflicts, year)
     named = {m.query for m in every if not m.institution and not m.demonym_of and not m.unanchored}
+    labels = outlet_labels(source)
     for m in every:
         if m.unanchored:
             continue
@@ -105,6 +109,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         if m.area_names:
             _area_of_demonym(m, gazetteer, cache)
         m.candidates = cache[m.query]
+        if labels and not m.demonym_of and names_outlet_town(m.query, labels):
+            m.candidates = home_town_readings(m.candidates)  # "Paris" in parisbeacon.com's copy
         if m.demonym_of:
             m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
     # metonyms and demonyms are resolved in the article's context but lend it none: the context

@@ -16,7 +16,9 @@ tied with a far-away rival: null beats a guess hundreds of kilometres away.
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -59,6 +61,7 @@ FOCUS_REGION_VOTES = 2.0  # the focus region needs this many votes (a region nam
 FOCUS_REGION_SHARE = 0.75  # and this share of the votes of the two leading regions
 # areas too wide for a settlement's context (a named region nearby, distance to anchors) to say anything
 WIDE_FEATURES = frozenset({"region", "country", "continent", "macroregion"})
+HOME_FLATTEN = 0.5  # the outlet's own town: the gaps in size between its readings count this much
 
 
 # --- context ----------------------------------------------------------------------------------
@@ -332,3 +335,67 @@ def institution_candidates(m: Mention) -> list[Candidate]:
     """"Smith College": only a name the gazetteer knows as such, a town of some size or an area."""
     return [c for c in m.candidates if c.match in ("name", "alternate")
             and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP)]
+
+
+# --- the outlet's home town --------------------------------------------------------------------
+
+# the words of a masthead after its town's name: "parisbeacon.com", "springfieldnewssun.com"
+MASTHEAD_WORDS = frozenset({
+    "news", "herald", "times", "press", "post", "register", "telegram", "tribune", "gazette", "journal", "star",
+    "sun", "review", "beacon", "advocate", "chronicle", "daily", "record", "citizen", "sentinel", "monitor",
+    "enquirer", "inquirer", "observer", "courier", "dispatch", "leader", "standard", "examiner", "independent",
+    "bulletin", "democrat", "republican", "argus", "ledger", "express", "today", "online", "weekly", "local",
+    "state", "reporter", "messenger", "banner", "eagle", "globe", "mail", "guardian", "statesman", "union",
+    "pioneer", "signal", "world", "live", "now", "patch", "media", "magazine", "newspaper", "newspapers",
+})
+_MASTHEAD_OPENERS = ("thisis", "online", "the", "my")  # "onlineathens.com", "thecolumbiastar.com"
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "www", "news"})
+
+
+@functools.lru_cache(maxsize=4096)
+def outlet_labels(source: str | None) -> tuple[str, ...]:
+    """The name parts of an outlet's domain, letters only: ("parisbeacon",) for "www.parisbeacon.com",
+    ("chronicle", "augusta") for "chronicle.augusta.com", ("cambridgenews",) for "cambridge-news.co.uk"."""
+    if not source:
+        return ()
+    host = source.lower().split("//")[-1].split("/")[0].rstrip(".")
+    labels = [re.sub(r"[^a-z]", "", part) for part in host.split(".")[:-1] if part not in _SECOND_LEVEL]
+    out = []
+    for label in labels:
+        for opener in _MASTHEAD_OPENERS:
+            if label.startswith(opener) and len(label) > len(opener) + 3:
+                label = label[len(opener):]
+                break
+        out.append(label)
+    return tuple(x for x in out if x)
+
+
+def _masthead_tail(tail: str) -> bool:
+    """Is ``tail`` nothing, or masthead words run together ("newssun", "sentinelreview")?"""
+    if not tail:
+        return True
+    return any(tail.startswith(w) and _masthead_tail(tail[len(w):]) for w in MASTHEAD_WORDS)
+
+
+def names_outlet_town(name: str, labels: tuple[str, ...]) -> bool:
+    """Does the outlet's domain name its town ``name``: "Paris" of parisbeacon.com, "Athens" of
+    onlineathens.com, "Kansas City" of kansascity.com (but not "Kansas")? The town's name opens a label
+    and masthead words, if any, follow it."""
+    key = re.sub(r"[^a-z]", "", name.lower())
+    if len(key) < 4 or key in MASTHEAD_WORDS:
+        return False
+    return any(label.startswith(key) and _masthead_tail(label[len(key):]) for label in labels)
+
+
+def home_town_readings(candidates: list[Candidate]) -> list[Candidate]:
+    """The readings of a name the outlet's domain carries ("Paris" in parisbeacon.com's copy): the size of
+    each namesake town counts less, since a paper is named after its town whatever the town's size, so the
+    article's context (its state, its neighbours) decides between Paris, Texas and Paris, France more often.
+    A country or first-level region by that name (chinapost.com.tw, masslive.com) is the paper's: unchanged."""
+    if any(c.feature in ("country", "region") and c.match == "name" for c in candidates):
+        return candidates
+    towns = [c for c in candidates if c.feature in ("city", "town", "village") and c.match in ("name", "alternate")]
+    if not towns:
+        return candidates
+    top = towns[0].score
+    return [c.with_score(top - HOME_FLATTEN * (top - c.score)) for c in towns]
