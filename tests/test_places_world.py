@@ -409,3 +409,25 @@ def test_places_the_outlet_s_own_town_is_told_by_context_not_size() -> None:
                                      cand("China", 31.3, -94.0, 0.8, country="US", admin1="US.TX", population=1_000)]})
     doc = doc_with("Floods hit China.", ("China", "GPE"))
     assert resolve_places(doc, china, WORLD, source="chinapost.com.tw")[0].feature == "country"
+
+
+def test_places_a_world_city_is_not_a_small_namesake_in_the_focus_country() -> None:
+    # A local paper's story names its state, so its country is the focus; its "Moscow" is still Russia's
+    # capital unless the article places the small town ("Moscow, Idaho").
+    gaz = FakeGazetteer({
+        "Moscow": [cand("Moscow", 55.75, 37.62, 0.978, country="RU", admin1="RU.48", feature="city",
+                        population=10_400_000),
+                   cand("Moscow", 46.73, -117.0, 0.85, country="US", admin1="US.ID", feature="town",
+                        population=25_000)],
+        "Ohio": [cand("Ohio", 40.3, -82.8, 0.93, country="US", admin1="US.OH", feature="region", precision=3,
+                      population=11_000_000)],
+        "Dayton": [cand("Dayton", 39.76, -84.19, 0.9, country="US", admin1="US.OH", feature="city",
+                        population=140_000)],
+        "Idaho": [cand("Idaho", 44.4, -114.6, 0.93, country="US", admin1="US.ID", feature="region", precision=3,
+                       population=1_800_000)]})
+    text = "A Dayton firm in Ohio signed a contract in Moscow on Monday."
+    doc = doc_with(text, ("Dayton", "GPE"), ("Ohio", "GPE"), ("Moscow", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[2].country == "RU"
+    text = "A Dayton firm in Ohio opened an office in Moscow, Idaho, on Monday."
+    doc = doc_with(text, ("Dayton", "GPE"), ("Ohio", "GPE"), ("Moscow", "GPE"), ("Idaho", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[2].admin1 == "US.ID"

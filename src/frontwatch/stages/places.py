@@ -111,6 +111,7 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         m.candidates = cache[m.query]
         if labels and not m.demonym_of and names_outlet_town(m.query, labels):
             m.candidates = home_town_readings(m.candidates)  # "Paris" in parisbeacon.com's copy
+            m.outlet_town = True
         if m.demonym_of:
             m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
     # metonyms and demonyms are resolved in the article's context but lend it none: the context

@@ -112,6 +112,7 @@ class Mention:
     fallback_span: tuple[int, int] | None = None  # the fallback's own span ("Cottonport" of "the Cottonport Fire Station")
     tentative: bool = False  # a name the model did not call a place, in a place's idiom: kept only when it resolves
     area_names: tuple[str, ...] = ()  # "Ohioans": the area names it may stand for ("Ohioa", "Ohio"), first known wins
+    outlet_town: bool = False  # the town the outlet's domain names ("Paris" in parisbeacon.com's copy)
 
 
 # --- mentions -----------------------------------------------------------------------------

@@ -61,6 +61,9 @@ FOCUS_REGION_VOTES = 2.0  # the focus region needs this many votes (a region nam
 FOCUS_REGION_SHARE = 0.75  # and this share of the votes of the two leading regions
 # areas too wide for a settlement's context (a named region nearby, distance to anchors) to say anything
 WIDE_FEATURES = frozenset({"region", "country", "continent", "macroregion"})
+BIG_CITY_POP = 500_000  # a city this big by its own name outranks namesake towns
+BIG_CITY_RATIO = 20  # this many times smaller that the article does not place,
+BIG_CITY_RIVAL_POP = 50_000  # and smaller than this (a city of 150,000 is known in its own right)
 HOME_FLATTEN = 0.5  # the outlet's own town: the gaps in size between its readings count this much
 
 
@@ -295,6 +298,14 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         # "Italy, Texas", "Mexico, Mo.": a state right after the name places the town in it
         candidates = [c for c in candidates if c.feature not in WIDE_FEATURES and c.admin1_code in m.comma_regions] \
             or candidates
+    big = next((c for c in candidates if c.feature in ("city", "town") and c.match == "name"), None)
+    if big is not None and big.population >= BIG_CITY_POP and not m.outlet_town:
+        # "Moscow", "Brussels", "Montreal": a world city by its own name, not a small town a twentieth its
+        # size that shares the name (Moscow, Idaho), unless the article places that town; a focus country
+        # alone does not (a local paper writes of Moscow too)
+        candidates = [c for c in candidates if c is big or c.feature not in ("city", "town", "village")
+                      or c.population >= BIG_CITY_RIVAL_POP or c.population * BIG_CITY_RATIO > big.population
+                      or _placed(c, m, anchors, support)]
     named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
     if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
         # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
