@@ -431,3 +431,25 @@ def test_places_a_world_city_is_not_a_small_namesake_in_the_focus_country() -> N
     text = "A Dayton firm in Ohio opened an office in Moscow, Idaho, on Monday."
     doc = doc_with(text, ("Dayton", "GPE"), ("Ohio", "GPE"), ("Moscow", "GPE"), ("Idaho", "GPE"))
     assert resolve_places(doc, gaz, WORLD)[2].admin1 == "US.ID"
+
+
+def test_places_the_outlet_s_town_lends_support_to_its_neighbours() -> None:
+    # "fairburgledger.com" is Fairburg's paper: its "Dublin", which it never places, is the town next to
+    # Fairburg, not a namesake near another Fairburg (nor the world city).
+    fairburgs = [cand("Fairburg", 40.0, -83.0, 0.9, country="US", admin1="US.OH", feature="town", population=90_000),
+                 cand("Fairburg", 33.0, -84.9, 0.88, country="US", admin1="US.GA", feature="town",
+                      population=60_000)]
+    gaz = FakeGazetteer({
+        "fairburg": fairburgs,
+        "United States": [cand("United States", 39.8, -98.6, 1.0, country="US", admin1=None, feature="country",
+                               precision=3, population=330_000_000)],
+        "Dublin": [cand("Dublin", 53.35, -6.26, 0.96, country="IE", admin1="IE.L", feature="city",
+                        population=1_000_000),
+                   cand("Dublin", 40.10, -83.11, 0.87, country="US", admin1="US.OH", feature="town",
+                        population=45_000),
+                   cand("Dublin", 32.54, -82.90, 0.862, country="US", admin1="US.GA", feature="town",
+                        population=16_000)]})
+    doc = doc_with("Dublin council backs the longest trail of its kind in the United States.",
+                   ("Dublin", "GPE"), ("United States", "GPE"))
+    assert resolve_places(doc, gaz, WORLD, source="example.com")[0].admin1 != "US.OH"
+    assert resolve_places(doc, gaz, WORLD, source="www.fairburgledger.com")[0].admin1 == "US.OH"

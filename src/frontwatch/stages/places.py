@@ -60,6 +60,7 @@ from .places_score import (
     names_outlet_town,
     outlet_country,
     outlet_labels,
+    outlet_town,
     top_candidate,
 )
 
@@ -131,8 +132,9 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             regions.setdefault(c.admin1_code, set()).add(m.query)
     link_regions(doc, mentions)
     anchors = find_anchors(mentions, votes.country())
-    support = colocation(m for m in every if not m.demonym_of and not m.area_names and not m.unanchored
-                         and not m.vague)
+    context = [m for m in every if not m.demonym_of and not m.area_names and not m.unanchored and not m.vague]
+    # the outlet's own town ("Columbus" of columbuslocalnews.com) is a name its copy need not repeat
+    support = colocation([*context, *outlet_town(gazetteer, labels)])
     # a first reading of the article's places gives its home region (a local paper's state)
     first: dict[str, tuple[Mention, Candidate | None]] = {}
     for m in mentions:

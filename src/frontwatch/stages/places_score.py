@@ -64,6 +64,7 @@ WIDE_FEATURES = frozenset({"region", "country", "continent", "macroregion"})
 BIG_CITY_POP = 500_000  # a city this big by its own name outranks namesake towns
 BIG_CITY_RATIO = 20  # this many times smaller that the article does not place,
 BIG_CITY_RIVAL_POP = 50_000  # and smaller than this (a city of 150,000 is known in its own right)
+OUTLET_TOWN_POP = 5_000  # a town with a paper of its own: the readings of the outlet's town that lend support
 HOME_FLATTEN = 0.5  # the outlet's own town: the gaps in size between its readings count this much
 
 
@@ -410,3 +411,30 @@ def home_town_readings(candidates: list[Candidate]) -> list[Candidate]:
         return candidates
     top = towns[0].score
     return [c.with_score(top - HOME_FLATTEN * (top - c.score)) for c in towns]
+
+
+@dataclass
+class OutletTown:
+    """The town an outlet's domain names, as a name of the article for the support of names that fit
+    together (:func:`.places_local.colocation`): its readings, no span."""
+
+    query: str
+    candidates: list[Candidate]
+
+
+def outlet_town(gazetteer: GazetteerLike, labels: tuple[str, ...]) -> list[OutletTown]:
+    """The town a domain opens with, before masthead words ("columbus" of columbuslocalnews.com), when the
+    gazetteer knows towns of some size by that very name and no country or region ("chinapost"): [] otherwise."""
+    for label in labels:
+        for end in range(len(label), 3, -1):  # the longest name first
+            name = label[:end]
+            if name in MASTHEAD_WORDS or not _masthead_tail(label[end:]):
+                continue
+            found = gazetteer.lookup(name, limit=10)
+            if any(c.feature in ("country", "region") and c.match == "name" for c in found):
+                return []
+            towns = [c for c in found if c.feature in ("city", "town", "village") and c.match == "name"
+                     and c.population >= OUTLET_TOWN_POP]
+            if towns:
+                return [OutletTown(f"{name}|outlet", towns)]
+    return []
