@@ -364,3 +364,92 @@ def test_places_a_two_word_town_the_model_calls_a_person_after_in_is_a_place() -
     # a full name that speaks is a person
     doc = doc_with("Glen Harbor said the work was done.", ("Glen Harbor", "PERSON"))
     assert resolve_places(doc, gaz, WORLD) == []
+
+
+@pytest.mark.slow
+def test_places_pipeline_a_name_modifying_a_noun_after_the_is_no_river(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "the Dnipro" heading its phrase is the river; "the Toronto eye surgeon", "the Houston-based
+    # contractor" name the city as a modifier of what follows.
+    places = _places(pipeline, "Patients waited months to see the Toronto eye surgeon. The Houston-based "
+                               "contractor said the repairs were finished.")
+    assert [(p.text, p.country, p.resolved) for p in places] == [("Toronto", "CA", True), ("Houston", "US", True)]
+
+
+def test_places_a_dateline_after_a_byline_s_date_is_found() -> None:
+    # "By ... Staff Writer March 3, 2009 ELMWOOD -- ": the dateline follows the byline on one line.
+    gaz = FakeGazetteer({"Elmwood": [cand("Elmwood", 40.78, -89.97, 0.85, country="US", admin1="US.IL")]})
+    doc = doc_with("Council backs levy. By Jo Reed Staff Writer March 3, 2009 ELMWOOD -- The council voted 5-2.")
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.admin1) for p in places] == [("ELMWOOD", "US.IL")]
+
+
+def test_places_the_outlet_s_own_town_is_told_by_context_not_size() -> None:
+    # A paper named after its town ("elmwoodbeacon.com"): the bare "Elmwood" of its copy is weighed by the
+    # article's context more than by the size of each namesake; the same text from elsewhere is the big one.
+    from frontwatch.stages.places_score import names_outlet_town, outlet_labels
+
+    assert names_outlet_town("Elmwood", outlet_labels("www.elmwoodbeacon.com"))
+    assert names_outlet_town("Elmwood", outlet_labels("onlineelmwood.com"))
+    assert names_outlet_town("Elm City", outlet_labels("elmcitynewssun.com"))
+    assert not names_outlet_town("Elm", outlet_labels("elmcitynewssun.com"))  # "City" is no masthead word
+    assert not names_outlet_town("Elmwood", outlet_labels("example.com"))
+    gaz = FakeGazetteer({
+        "Elmwood": [cand("Elmwood", 51.5, -0.2, 0.93, country="GB", admin1="GB.ENG", population=300_000),
+                    cand("Elmwood", 40.78, -89.97, 0.85, country="US", admin1="US.IL", population=2_000),
+                    cand("Elmwood", 40.94, -96.29, 0.84, country="US", admin1="US.NE", population=700)],
+        "Peoria": [cand("Peoria", 40.69, -89.59, 0.9, country="US", admin1="US.IL", population=110_000),
+                   cand("Peoria", 33.58, -112.24, 0.9, country="US", admin1="US.AZ", population=150_000)]})
+    text = "Elmwood council backs levy. Shoppers drive to Peoria for groceries, the mayor said."
+    doc = doc_with(text, ("Elmwood", "GPE"), ("Peoria", "GPE"))
+    assert resolve_places(doc, gaz, WORLD, source="example.com")[0].country == "GB"
+    assert resolve_places(doc, gaz, WORLD, source="elmwoodbeacon.com")[0].admin1 == "US.IL"
+    # a country by that name is the paper's: "chinapost.com.tw" writes of China
+    china = FakeGazetteer({"China": [cand("China", 35.0, 105.0, 1.0, country="CN", admin1=None, feature="country",
+                                          precision=3, population=1_400_000_000),
+                                     cand("China", 31.3, -94.0, 0.8, country="US", admin1="US.TX", population=1_000)]})
+    doc = doc_with("Floods hit China.", ("China", "GPE"))
+    assert resolve_places(doc, china, WORLD, source="chinapost.com.tw")[0].feature == "country"
+
+
+def test_places_a_world_city_is_not_a_small_namesake_in_the_focus_country() -> None:
+    # A local paper's story names its state, so its country is the focus; its "Moscow" is still Russia's
+    # capital unless the article places the small town ("Moscow, Idaho").
+    gaz = FakeGazetteer({
+        "Moscow": [cand("Moscow", 55.75, 37.62, 0.978, country="RU", admin1="RU.48", feature="city",
+                        population=10_400_000),
+                   cand("Moscow", 46.73, -117.0, 0.85, country="US", admin1="US.ID", feature="town",
+                        population=25_000)],
+        "Ohio": [cand("Ohio", 40.3, -82.8, 0.93, country="US", admin1="US.OH", feature="region", precision=3,
+                      population=11_000_000)],
+        "Dayton": [cand("Dayton", 39.76, -84.19, 0.9, country="US", admin1="US.OH", feature="city",
+                        population=140_000)],
+        "Idaho": [cand("Idaho", 44.4, -114.6, 0.93, country="US", admin1="US.ID", feature="region", precision=3,
+                       population=1_800_000)]})
+    text = "A Dayton firm in Ohio signed a contract in Moscow on Monday."
+    doc = doc_with(text, ("Dayton", "GPE"), ("Ohio", "GPE"), ("Moscow", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[2].country == "RU"
+    text = "A Dayton firm in Ohio opened an office in Moscow, Idaho, on Monday."
+    doc = doc_with(text, ("Dayton", "GPE"), ("Ohio", "GPE"), ("Moscow", "GPE"), ("Idaho", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[2].admin1 == "US.ID"
+
+
+def test_places_the_outlet_s_town_lends_support_to_its_neighbours() -> None:
+    # "fairburgledger.com" is Fairburg's paper: its "Dublin", which it never places, is the town next to
+    # Fairburg, not a namesake near another Fairburg (nor the world city).
+    fairburgs = [cand("Fairburg", 40.0, -83.0, 0.9, country="US", admin1="US.OH", feature="town", population=90_000),
+                 cand("Fairburg", 33.0, -84.9, 0.88, country="US", admin1="US.GA", feature="town",
+                      population=60_000)]
+    gaz = FakeGazetteer({
+        "fairburg": fairburgs,
+        "United States": [cand("United States", 39.8, -98.6, 1.0, country="US", admin1=None, feature="country",
+                               precision=3, population=330_000_000)],
+        "Dublin": [cand("Dublin", 53.35, -6.26, 0.96, country="IE", admin1="IE.L", feature="city",
+                        population=1_000_000),
+                   cand("Dublin", 40.10, -83.11, 0.87, country="US", admin1="US.OH", feature="town",
+                        population=45_000),
+                   cand("Dublin", 32.54, -82.90, 0.862, country="US", admin1="US.GA", feature="town",
+                        population=16_000)]})
+    doc = doc_with("Dublin council backs the longest trail of its kind in the United States.",
+                   ("Dublin", "GPE"), ("United States", "GPE"))
+    assert resolve_places(doc, gaz, WORLD, source="example.com")[0].admin1 != "US.OH"
+    assert resolve_places(doc, gaz, WORLD, source="www.fairburgledger.com")[0].admin1 == "US.OH"

@@ -55,9 +55,13 @@ from .places_score import (
     find_anchors,
     focus_country,
     focus_region,
+    home_town_readings,
     institution_candidates,
     link_regions,
+    names_outlet_town,
     outlet_country,
+    outlet_labels,
+    outlet_town,
     top_candidate,
 )
 
@@ -80,6 +84,7 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     prior = conflict_regions(settings.conflicts, year)
     fronts = conflict_fronts(settings.conflicts, year)
     named = {m.query for m in every if not m.institution and not m.demonym_of and not m.unanchored}
+    labels = outlet_labels(source)
     for m in every:
         if m.unanchored:
             continue
@@ -106,6 +111,9 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         if m.area_names:
             _area_of_demonym(m, gazetteer, cache)
         m.candidates = cache[m.query]
+        if labels and not m.demonym_of and names_outlet_town(m.query, labels):
+            m.candidates = home_town_readings(m.candidates)  # "Paris" in parisbeacon.com's copy
+            m.outlet_town = True
         if m.demonym_of:
             m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
     # metonyms and demonyms are resolved in the article's context but lend it none: the context
@@ -125,8 +133,9 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             regions.setdefault(c.admin1_code, set()).add(m.query)
     link_regions(doc, mentions)
     anchors = find_anchors(mentions, votes.country())
-    support = colocation(m for m in every if not m.demonym_of and not m.area_names and not m.unanchored
-                         and not m.vague)
+    context = [m for m in every if not m.demonym_of and not m.area_names and not m.unanchored and not m.vague]
+    # the outlet's own town ("Columbus" of columbuslocalnews.com) is a name its copy need not repeat
+    support = colocation([*context, *outlet_town(gazetteer, labels)])
     # a first reading of the article's places gives its home region (a local paper's state)
     first: dict[str, tuple[Mention, Candidate | None]] = {}
     for m in mentions:

@@ -78,8 +78,8 @@ ACTOR_SUFFIXES = frozenset({"controlled", "backed", "led", "installed", "appoint
 # a dateline: "KYIV, Aug 3 (Wirewire) -", "BAMAKO (Reuters) -"
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})(?=,| \(|\s+[-\u2013\u2014])", re.MULTILINE)
 # a dateline run on after a headline on the same line: "... to vote on budget. MANSFIELD -- The council",
-# "... in crash. RUSSELLVILLE, Ark. (AP) -"
-_DATELINE_INLINE = re.compile(r"(?<=[.!?] )([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
+# "... in crash. RUSSELLVILLE, Ark. (AP) -"; or after a byline's date: "Staff Writer March 3, 2009 NEWARK --"
+_DATELINE_INLINE = re.compile(r"(?:(?<=[.!?] )|(?<=\b(?:19|20)\d\d ))([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
                               r"(?=\s+[-\u2013\u2014]|\s+\([A-Z][A-Za-z]+\)|,\s+[A-Z][A-Za-z.]{1,6}\s*(?:\(|[-\u2013\u2014]))")
 _VAGUE = re.compile(
     r"\b(?:the\s+)?((?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)\s+"
@@ -112,6 +112,7 @@ class Mention:
     fallback_span: tuple[int, int] | None = None  # the fallback's own span ("Cottonport" of "the Cottonport Fire Station")
     tentative: bool = False  # a name the model did not call a place, in a place's idiom: kept only when it resolves
     area_names: tuple[str, ...] = ()  # "Ohioans": the area names it may stand for ("Ohioa", "Ohio"), first known wins
+    outlet_town: bool = False  # the town the outlet's domain names ("Paris" in parisbeacon.com's copy)
 
 
 # --- mentions -----------------------------------------------------------------------------
@@ -576,7 +577,10 @@ def _mention(ent: Span) -> Mention:
                 precision = 2
     # "along the Dnipro", "across the Dnieper": a bare "the" before a name that heads its noun
     # phrase is a river or sea, not the town of the same name
-    head_of_np = ent.end >= len(doc) or doc[ent.end].pos_ not in ("NOUN", "PROPN")
+    # "the Toronto plastic surgeon", "the Houston-based contractor": a name before an adjective or a
+    # hyphen modifies what follows; it heads nothing
+    head_of_np = ent.end >= len(doc) or (doc[ent.end].pos_ not in ("NOUN", "PROPN", "ADJ")
+                                         and doc[ent.end].text not in ("-", "\u2013"))
     if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and head_of_np and query == ent.text \
             and not ent.text.lower().startswith("the ") and precision is None:
         return Mention(start=start, end=end, text=text, query=query, riverlike=True)

@@ -16,7 +16,9 @@ tied with a far-away rival: null beats a guess hundreds of kilometres away.
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -60,6 +62,11 @@ FOCUS_REGION_VOTES = 2.0  # the focus region needs this many votes (a region nam
 FOCUS_REGION_SHARE = 0.75  # and this share of the votes of the two leading regions
 # areas too wide for a settlement's context (a named region nearby, distance to anchors) to say anything
 WIDE_FEATURES = frozenset({"region", "country", "continent", "macroregion"})
+BIG_CITY_POP = 500_000  # a city this big by its own name outranks namesake towns
+BIG_CITY_RATIO = 20  # this many times smaller that the article does not place,
+BIG_CITY_RIVAL_POP = 50_000  # and smaller than this (a city of 150,000 is known in its own right)
+OUTLET_TOWN_POP = 5_000  # a town with a paper of its own: the readings of the outlet's town that lend support
+HOME_FLATTEN = 0.5  # the outlet's own town: the gaps in size between its readings count this much
 
 
 # --- context ----------------------------------------------------------------------------------
@@ -325,6 +332,14 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         # "Italy, Texas", "Mexico, Mo.": a state right after the name places the town in it
         candidates = [c for c in candidates if c.feature not in WIDE_FEATURES and c.admin1_code in m.comma_regions] \
             or candidates
+    big = next((c for c in candidates if c.feature in ("city", "town") and c.match == "name"), None)
+    if big is not None and big.population >= BIG_CITY_POP and not m.outlet_town:
+        # "Moscow", "Brussels", "Montreal": a world city by its own name, not a small town a twentieth its
+        # size that shares the name (Moscow, Idaho), unless the article places that town; a focus country
+        # alone does not (a local paper writes of Moscow too)
+        candidates = [c for c in candidates if c is big or c.feature not in ("city", "town", "village")
+                      or c.population >= BIG_CITY_RIVAL_POP or c.population * BIG_CITY_RATIO > big.population
+                      or _placed(c, m, anchors, support)]
     named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
     if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
         # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
@@ -365,3 +380,94 @@ def institution_candidates(m: Mention) -> list[Candidate]:
     """"Smith College": only a name the gazetteer knows as such, a town of some size or an area."""
     return [c for c in m.candidates if c.match in ("name", "alternate")
             and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP)]
+
+
+# --- the outlet's home town --------------------------------------------------------------------
+
+# the words of a masthead after its town's name: "parisbeacon.com", "springfieldnewssun.com"
+MASTHEAD_WORDS = frozenset({
+    "news", "herald", "times", "press", "post", "register", "telegram", "tribune", "gazette", "journal", "star",
+    "sun", "review", "beacon", "advocate", "chronicle", "daily", "record", "citizen", "sentinel", "monitor",
+    "enquirer", "inquirer", "observer", "courier", "dispatch", "leader", "standard", "examiner", "independent",
+    "bulletin", "democrat", "republican", "argus", "ledger", "express", "today", "online", "weekly", "local",
+    "state", "reporter", "messenger", "banner", "eagle", "globe", "mail", "guardian", "statesman", "union",
+    "pioneer", "signal", "world", "live", "now", "patch", "media", "magazine", "newspaper", "newspapers",
+})
+_MASTHEAD_OPENERS = ("thisis", "online", "the", "my")  # "onlineathens.com", "thecolumbiastar.com"
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "www", "news"})
+
+
+@functools.lru_cache(maxsize=4096)
+def outlet_labels(source: str | None) -> tuple[str, ...]:
+    """The name parts of an outlet's domain, letters only: ("parisbeacon",) for "www.parisbeacon.com",
+    ("chronicle", "augusta") for "chronicle.augusta.com", ("cambridgenews",) for "cambridge-news.co.uk"."""
+    if not source:
+        return ()
+    host = source.lower().split("//")[-1].split("/")[0].rstrip(".")
+    labels = [re.sub(r"[^a-z]", "", part) for part in host.split(".")[:-1] if part not in _SECOND_LEVEL]
+    out = []
+    for label in labels:
+        for opener in _MASTHEAD_OPENERS:
+            if label.startswith(opener) and len(label) > len(opener) + 3:
+                label = label[len(opener):]
+                break
+        out.append(label)
+    return tuple(x for x in out if x)
+
+
+def _masthead_tail(tail: str) -> bool:
+    """Is ``tail`` nothing, or masthead words run together ("newssun", "sentinelreview")?"""
+    if not tail:
+        return True
+    return any(tail.startswith(w) and _masthead_tail(tail[len(w):]) for w in MASTHEAD_WORDS)
+
+
+def names_outlet_town(name: str, labels: tuple[str, ...]) -> bool:
+    """Does the outlet's domain name its town ``name``: "Paris" of parisbeacon.com, "Athens" of
+    onlineathens.com, "Kansas City" of kansascity.com (but not "Kansas")? The town's name opens a label
+    and masthead words, if any, follow it."""
+    key = re.sub(r"[^a-z]", "", name.lower())
+    if len(key) < 4 or key in MASTHEAD_WORDS:
+        return False
+    return any(label.startswith(key) and _masthead_tail(label[len(key):]) for label in labels)
+
+
+def home_town_readings(candidates: list[Candidate]) -> list[Candidate]:
+    """The readings of a name the outlet's domain carries ("Paris" in parisbeacon.com's copy): the size of
+    each namesake town counts less, since a paper is named after its town whatever the town's size, so the
+    article's context (its state, its neighbours) decides between Paris, Texas and Paris, France more often.
+    A country or first-level region by that name (chinapost.com.tw, masslive.com) is the paper's: unchanged."""
+    if any(c.feature in ("country", "region") and c.match == "name" for c in candidates):
+        return candidates
+    towns = [c for c in candidates if c.feature in ("city", "town", "village") and c.match in ("name", "alternate")]
+    if not towns:
+        return candidates
+    top = towns[0].score
+    return [c.with_score(top - HOME_FLATTEN * (top - c.score)) for c in towns]
+
+
+@dataclass
+class OutletTown:
+    """The town an outlet's domain names, as a name of the article for the support of names that fit
+    together (:func:`.places_local.colocation`): its readings, no span."""
+
+    query: str
+    candidates: list[Candidate]
+
+
+def outlet_town(gazetteer: GazetteerLike, labels: tuple[str, ...]) -> list[OutletTown]:
+    """The town a domain opens with, before masthead words ("columbus" of columbuslocalnews.com), when the
+    gazetteer knows towns of some size by that very name and no country or region ("chinapost"): [] otherwise."""
+    for label in labels:
+        for end in range(len(label), 3, -1):  # the longest name first
+            name = label[:end]
+            if name in MASTHEAD_WORDS or not _masthead_tail(label[end:]):
+                continue
+            found = gazetteer.lookup(name, limit=10)
+            if any(c.feature in ("country", "region") and c.match == "name" for c in found):
+                return []
+            towns = [c for c in found if c.feature in ("city", "town", "village") and c.match == "name"
+                     and c.population >= OUTLET_TOWN_POP]
+            if towns:
+                return [OutletTown(f"{name}|outlet", towns)]
+    return []
