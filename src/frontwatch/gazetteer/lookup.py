@@ -23,7 +23,16 @@ from unidecode import unidecode
 from ..errors import GazetteerError
 from .build import ALTERNATE, BASE, PRIMARY, ROMANISED, SCHEMA_VERSION, data_path, stop_names
 from .katottg import APPROX_FCODE
-from .translit import Designated, adjective_bases, inflection_bases, is_latin, loose_key, normalise, split_designator
+from .translit import (
+    Designated,
+    adjective_bases,
+    inflection_bases,
+    is_latin,
+    loose_from_key,
+    loose_key,
+    normalise,
+    split_designator,
+)
 
 Match = Literal["name", "alternate", "romanised", "region", "loose"]
 
@@ -213,11 +222,13 @@ def _penalise_borrowed_names(best: dict[str, Candidate]) -> None:
     town = max((c.population for c in named), default=-1)
     city = max((c.population for c in named if c.population >= CITY_OWNER_POP or c.feature in AREA_FEATURES),
                default=-1)
-    # a Ukrainian town by any of its spellings or former names ("Kostyantynivka" is the town's main name,
-    # "Kostiantynivka" its KMU spelling; "Krasnyi Lyman" Lyman's name until 2016) owns the name against
-    # the codifier's villages as it does by its main name
-    ua_town = max((c.population for c in best.values() if c.match in ("name", "alternate", "romanised")
-                   and c.country == "UA" and c.feature not in AREA_FEATURES and not c.id.startswith("katottg:")),
+    # a Ukrainian town owns the name against the codifier's villages by another spelling of its main name
+    # ("Kostiantynivka" of Kostyantynivka) or by a Cyrillic name, its own or a former one ("Krasnyi Lyman",
+    # Lyman until 2016), as by its main name; not by any Latin alternate name: "Petrivske" is the old
+    # name of a town near Kyiv, and the Donetsk villages of that name are no less theirs
+    ua_town = max((c.population for c in best.values() if c.country == "UA" and c.feature not in AREA_FEATURES
+                   and not c.id.startswith("katottg:") and (c.match == "romanised" or (
+                       c.match == "alternate" and loose_key(c.name) == loose_from_key(c.matched)))),
                   default=-1)
     for cid, c in list(best.items()):
         # a Cyrillic name romanised is the place's own name in its own script, borrowed only from a
