@@ -413,6 +413,22 @@ def test_gazetteer_full_city_keeps_its_name_against_codifier_villages(full: Gaze
 
 
 @pytest.mark.slow
+def test_gazetteer_full_town_owns_its_other_spellings_not_every_alternate(full: Gazetteer) -> None:
+    regions, fronts = conflict_regions("russia-ukraine"), conflict_fronts("russia-ukraine")
+    # the KMU spelling of a town GeoNames lists as "Kostyantynivka": the town, not a codifier village
+    top = lookup_with_prior(full, "Kostiantynivka", 20, regions, fronts)[0]
+    assert top.admin1 == "Donetsk Oblast" and top.population > 50_000
+    # a Cyrillic former name: "Krasnyi Lyman" is Lyman (until 2016), not the Luhansk village of that name
+    top = lookup_with_prior(full, "Krasnyi Lyman", 20, conflict_regions("russia-ukraine", 2014),
+                            conflict_fronts("russia-ukraine", 2014))[0]
+    assert top.name == "Lyman" and top.admin1 == "Donetsk Oblast"
+    # a Latin former name of a town far from the war ("Petrivske" near Kyiv) leaves the villages theirs
+    top = lookup_with_prior(full, "Petrivske", 20, conflict_regions("russia-ukraine", 2014),
+                            conflict_fronts("russia-ukraine", 2014))[0]
+    assert top.name == "Petrivske" and top.admin1 in ("Donetsk Oblast", "Luhansk Oblast")
+
+
+@pytest.mark.slow
 def test_gazetteer_full_build_contents(full: Gazetteer) -> None:
     stats = full.stats()
     assert stats["places"]["city"] + stats["places"]["town"] + stats["places"]["village"] > 200_000
