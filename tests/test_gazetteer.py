@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -447,6 +448,22 @@ def test_gazetteer_full_city_keeps_its_name_against_codifier_villages(full: Gaze
 
 
 @pytest.mark.slow
+def test_gazetteer_full_town_owns_its_other_spellings_not_every_alternate(full: Gazetteer) -> None:
+    regions, fronts = conflict_regions("russia-ukraine"), conflict_fronts("russia-ukraine")
+    # the KMU spelling of a town GeoNames lists as "Kostyantynivka": the town, not a codifier village
+    top = lookup_with_prior(full, "Kostiantynivka", 20, regions, fronts)[0]
+    assert top.admin1 == "Donetsk Oblast" and top.population > 50_000
+    # a Cyrillic former name: "Krasnyi Lyman" is Lyman (until 2016), not the Luhansk village of that name
+    top = lookup_with_prior(full, "Krasnyi Lyman", 20, conflict_regions("russia-ukraine", 2014),
+                            conflict_fronts("russia-ukraine", 2014))[0]
+    assert top.name == "Lyman" and top.admin1 == "Donetsk Oblast"
+    # a Latin former name of a town far from the war ("Petrivske" near Kyiv) leaves the villages theirs
+    top = lookup_with_prior(full, "Petrivske", 20, conflict_regions("russia-ukraine", 2014),
+                            conflict_fronts("russia-ukraine", 2014))[0]
+    assert top.name == "Petrivske" and top.admin1 in ("Donetsk Oblast", "Luhansk Oblast")
+
+
+@pytest.mark.slow
 def test_gazetteer_full_build_contents(full: Gazetteer) -> None:
     stats = full.stats()
     assert stats["places"]["city"] + stats["places"]["town"] + stats["places"]["village"] > 200_000
@@ -574,17 +591,24 @@ def _village(ref: str, admin1: str, lat: float, lon: float, score: float, countr
                      feature="village", population=2000, matched="lypivka", match="name", precision=1, score=score)
 
 
-def test_gazetteer_conflict_prior_reranks_the_best_by_name_and_size() -> None:
-    # the prior lifts the front-line village among the best readings; one cut off by size stays out,
-    # so the article's other places decide among the namesakes it knows
+def test_gazetteer_conflict_prior_keeps_namesakes_where_the_war_is_fought() -> None:
+    # twenty-five bigger namesakes far from the war outrank the front-line village by size alone; the
+    # cut by size must not drop it, and the best twenty by name and size all stay beside it
     far = [_village(f"ru:{i}", "RU.48", 55.0 + i / 10, 40.0, 0.86 - i / 1000, country="RU") for i in range(25)]
     front = _village("ua:front", "UA.05", 48.3, 37.9, 0.80)
     regions, fronts = conflict_regions("russia-ukraine", 2015), conflict_fronts("russia-ukraine", 2015)
     ranked = lookup_with_prior(_ListGazetteer(far[:5] + [front] + far[5:]), "Lypivka", 20, regions, fronts)
     assert ranked[0].id == "ua:front" and ranked[0].prior > 0 and len(ranked) == 20
     ranked = lookup_with_prior(_ListGazetteer(far + [front]), "Lypivka", 20, regions, fronts)
-    assert "ua:front" not in {c.id for c in ranked}
-    assert [c.id for c in lookup_with_prior(_ListGazetteer(far), "Lypivka", 20, {})] == [c.id for c in far[:20]]
+    assert ranked[0].id == "ua:front" and {c.id for c in far[:20]} <= {c.id for c in ranked}
+    assert not {c.id for c in far[20:]} & {c.id for c in ranked}  # no namesake far from the war past the cut
+    # a loose match or a region past the cut is no namesake to keep
+    loose = replace(front, id="ua:loose", match="loose")
+    assert "ua:loose" not in {c.id for c in lookup_with_prior(_ListGazetteer(far + [loose]), "Lypivka", 20,
+                                                                regions, fronts)}
+    # with no conflict selected the ranking and the cut are the gazetteer's own
+    assert [c.id for c in lookup_with_prior(_ListGazetteer(far + [front]), "Lypivka", 20, {})] == \
+        [c.id for c in far[:20]]
 
 
 def test_gazetteer_conflict_regions_follow_the_publication_year() -> None:

@@ -23,7 +23,16 @@ from unidecode import unidecode
 from ..errors import GazetteerError
 from .build import ALTERNATE, BASE, PRIMARY, ROMANISED, SCHEMA_VERSION, data_path, stop_names
 from .katottg import APPROX_FCODE
-from .translit import Designated, adjective_bases, inflection_bases, is_latin, loose_key, normalise, split_designator
+from .translit import (
+    Designated,
+    adjective_bases,
+    inflection_bases,
+    is_latin,
+    loose_from_key,
+    loose_key,
+    normalise,
+    split_designator,
+)
 
 Match = Literal["name", "alternate", "romanised", "region", "loose"]
 
@@ -94,6 +103,9 @@ W_FRONT, FRONT_KM = 0.2, 40.0  # times exp(-distance / FRONT_KM) to the nearest 
 # A KATOTTG village without a cities500 entry has no population figure; cities500 lists places of
 # 500 people or more, so it ranks as a typical smaller village (katottg.py).
 APPROX_POPULATION = 300
+# readings of a name looked at for namesakes where a selected conflict is fought, beyond the best
+# places.max_candidates by name and size (see lookup_with_prior)
+PRIOR_POOL = 200
 
 
 def _read_data_csv(name: str) -> list[dict[str, str]]:
@@ -170,14 +182,26 @@ def with_conflict_prior(candidates: list[Candidate], regions: dict[str, float],
 
 def lookup_with_prior(gazetteer: GazetteerLike, name: str, limit: int, regions: dict[str, float],
                       fronts: tuple[tuple[float, float], ...] = ()) -> list[Candidate]:
-    """The ``limit`` best candidates for ``name`` by name and size, re-ranked by the conflict prior.
+    """The ``limit`` best candidates for ``name`` by name and size, and every reading (not a loose match)
+    where a selected conflict is fought, re-ranked by the conflict prior.
 
-    The cut comes before the prior, on purpose: a re-ranking of the best 60 let front-line namesakes
-    that rank far down by size ("Andriivka" near Kreminna for the "Andreyevka" beside Klishchiivka)
-    crowd out the reading the article's other places pick, and cost more than it won on real text
-    (docs/places.md, "Conflict regions").
+    A front-line village with no population figure ranks far down by size: a dozen Russian towns and
+    the bigger namesakes elsewhere in Ukraine outrank "Novooleksandrivka" near Popasna, and a cut by
+    size alone drops the reading that "Novooleksandrivka, Luhansk Oblast" names. Re-ranking a longer
+    list cut again after the prior (60, an earlier attempt) let front-line namesakes push out the
+    reading the article's other places pick; here nothing is cut after the prior, so the best readings
+    by name and size stay beside the namesakes in the war's regions (docs/places.md, "Conflict regions").
     """
-    return with_conflict_prior(gazetteer.lookup(name, limit=limit), regions, fronts)
+    if not regions:
+        return gazetteer.lookup(name, limit=limit)
+    found = gazetteer.lookup(name, limit=max(limit, PRIOR_POOL))
+    if len(found) <= limit:
+        return with_conflict_prior(found, regions, fronts)
+    # every namesake where the war is fought stays in play, however small: the article's other places
+    # (a region named with it, a village beside it) can only pick a reading that is there
+    extra = [c for c in found[limit:] if c.match != "loose" and c.feature not in AREA_FEATURES
+             and (regions.get(c.admin1_code or "", 0.0) or regions.get(c.country or "", 0.0))]
+    return with_conflict_prior(found[:limit] + extra, regions, fronts)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -207,6 +231,14 @@ def _penalise_borrowed_names(best: dict[str, Candidate]) -> None:
     town = max((c.population for c in named), default=-1)
     city = max((c.population for c in named if c.population >= CITY_OWNER_POP or c.feature in AREA_FEATURES),
                default=-1)
+    # a Ukrainian town owns the name against the codifier's villages by another spelling of its main name
+    # ("Kostiantynivka" of Kostyantynivka) or by a Cyrillic name, its own or a former one ("Krasnyi Lyman",
+    # Lyman until 2016), as by its main name; not by any Latin alternate name: "Petrivske" is the old
+    # name of a town near Kyiv, and the Donetsk villages of that name are no less theirs
+    ua_town = max((c.population for c in best.values() if c.country == "UA" and c.feature not in AREA_FEATURES
+                   and not c.id.startswith("katottg:") and (c.match == "romanised" or (
+                       c.match == "alternate" and loose_key(c.name) == loose_from_key(c.matched)))),
+                  default=-1)
     for cid, c in list(best.items()):
         # a Cyrillic name romanised is the place's own name in its own script, borrowed only from a
         # city; an alternate name ("Krasnoarmeysk", the old name of a Donetsk village) from any town
@@ -216,7 +248,7 @@ def _penalise_borrowed_names(best: dict[str, Candidate]) -> None:
             best[cid] = replace(c, score=c.score - OWNER_PENALTY)
         elif c.id.startswith("katottg:") and town >= CITY_OWNER_POP:
             del best[cid]  # a village known only from the codifier, named like a city ("Poltava", "Konotop")
-        elif c.id.startswith("katottg:") and town >= TOWN_OWNER_POP:
+        elif c.id.startswith("katottg:") and max(town, ua_town) >= TOWN_OWNER_POP:
             # named like a town ("Lyman"): the town is the likelier reading even where the village lies
             # nearer a front; the region named next to it or the places around it still decide
             best[cid] = replace(c, score=c.score - OWNER_PENALTY)
