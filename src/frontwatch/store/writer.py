@@ -285,7 +285,7 @@ def _candidate_statement(placed: int, anywhere: int) -> Any:
     article's events are padded to one of ``CANDIDATE_SIZES``. Built per shape of every event, the
     statements were compiled again for one article in seven, a tenth of the store's CPU.
     """
-    e, m = events.c, incident_members.c
+    e = events.c
     per_event = []
     for i in range(placed + anywhere):
         family = e.family == bindparam(f"family{i}")
@@ -303,13 +303,18 @@ def _candidate_statement(placed: int, anywhere: int) -> Any:
                    e.lon.between(bindparam(f"min_lon{i}"), bindparam(f"max_lon{i}")))
         where = [e.place_key == bindparam(f"key{i}"), e.admin1 == bindparam(f"admin{i}"), box]
         terms = [and_(family, d) for d in dates] if i >= placed else [and_(family, w, d) for w in where for d in dates]
-        # one flat OR of conjunctions, each led by indexed columns (migration 0002), so that both databases
+        # one flat OR of conjunctions, each led by indexed columns (migration 0007), so that both databases
         # answer it as a union of index ranges instead of scanning every event of the family
         per_event += terms
-    inner = select(m.incident_id).join(events, e.id == m.event_id).where(or_(*per_event))
-    # Each candidate with its number of members, from the members' index alone: the caller holds most
-    # candidates' members already (``members``) and reads only the others' (``MEMBERS``).
-    return select(m.incident_id, func.count()).where(m.incident_id.in_(inner)).group_by(m.incident_id)
+    # Each matching event's incident, then each candidate with its number of members (the caller holds most
+    # candidates' members already, ``members``, and reads only the others', ``MEMBERS``). Both as correlated
+    # lookups, one index probe per row: as joins, PostgreSQL's planner (its estimate of the OR's rows tens
+    # of times too high) hashed the whole members table twice per article, a cost growing with the ledger.
+    mine, theirs = incident_members.alias("mine"), incident_members.alias("theirs")
+    member_of = select(mine.c.incident_id).where(mine.c.event_id == e.id).scalar_subquery()
+    found = select(member_of.label("iid")).where(or_(*per_event)).distinct().subquery("found")
+    size = select(func.count()).where(theirs.c.incident_id == found.c.iid).scalar_subquery()
+    return select(found.c.iid, size).where(found.c.iid.is_not(None))
 
 
 # Members of some incidents, each incident's in ingestion order; the record as text: the caller decodes
