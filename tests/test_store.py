@@ -433,9 +433,13 @@ def test_the_candidate_query_reads_narrow_index_ranges_and_compiles_once_per_siz
             plan = [row[3] for row in conn.exec_driver_sql(
                 "EXPLAIN QUERY PLAN " + str(compiled), tuple(None for _ in compiled.positiontup)).all()]
         searches = [p for p in plan if p.startswith("SEARCH events")]
-        assert not any(p.startswith("SCAN") for p in plan), plan
+        # (the candidates found are read back from their coroutine; no table is scanned)
+        assert not any(p.startswith("SCAN") and p != "SCAN found" for p in plan), plan
+        # each matching event's incident and each candidate's size are index probes, never a pass over the members
+        assert plan.count("SEARCH mine USING INDEX sqlite_autoindex_incident_members_1 (event_id=?)") >= 1, plan
+        assert "SEARCH theirs USING COVERING INDEX ix_incident_members_incident_id (incident_id=?)" in plan, plan
         # two placed events: a dated and an undated term each by place key and by admin1, all from end ranges
-        assert sum("ix_events_family_key_end (family=? AND place_key=? AND end" in p for p in searches) == 4, plan
-        assert sum("ix_events_family_admin1_end (family=? AND admin1=? AND end" in p for p in searches) == 4, plan
-        assert sum("ix_events_family_lat_lon (family=? AND lat>? AND lat<?)" in p for p in searches) == 4, plan
-        assert not any("family_lat_lon (family=?)" in p for p in searches), plan
+        assert sum("ix_events_family_key_span (family=? AND place_key=? AND end" in p for p in searches) == 4, plan
+        assert sum("ix_events_family_admin1_span (family=? AND admin1=? AND end" in p for p in searches) == 4, plan
+        assert sum("ix_events_family_box_span (family=? AND lat>? AND lat<?)" in p for p in searches) == 4, plan
+        assert not any("family_box_span (family=?)" in p for p in searches), plan

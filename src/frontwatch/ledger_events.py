@@ -13,13 +13,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from .config import ReconcileSettings
 from .records import Article, Claim, Event, Place, Report, TimeSpan
 from .stages._timerules import MONTHS, TIMESTAMP, resolve_time
 
-__all__ = ["LedgerEvent", "article_date", "events_from_report", "floating_day", "month_days"]
+__all__ = ["BLANKET", "POINT", "REGION", "LedgerEvent", "article_date", "events_from_report", "floating_day",
+           "month_days"]
+
+POINT, REGION, BLANKET = 0, 1, 2  # the scope of an event's place (``LedgerEvent.place_scope``)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,17 @@ class LedgerEvent:
 
     def to_dict(self) -> dict[str, Any]:
         return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in dataclasses.asdict(self).items()}
+
+    @cached_property
+    def place_scope(self) -> int:
+        """POINT (a place or its area), REGION (an admin1), or BLANKET (nowhere in particular, or a country).
+        Worked out once per event (not a field: ``to_dict`` and equality ignore it): the reconciler asks for
+        it for every member of every candidate incident, millions of times in a long ingest."""
+        if self.lat is None or self.lon is None or self.feature == "country":
+            return BLANKET
+        if (self.precision or 1) >= 3 or self.feature == "region":
+            return REGION if self.admin1 else BLANKET
+        return POINT
 
 
 def _event_place(event: Event, claim: Claim, text: str = "", names: Sequence[str] = ()) -> Place | None:

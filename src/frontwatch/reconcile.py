@@ -33,7 +33,7 @@ from itertools import groupby
 from typing import Any
 
 from .config import ReconcileSettings
-from .ledger_events import LedgerEvent, article_date, events_from_report, month_days
+from .ledger_events import BLANKET, POINT, REGION, LedgerEvent, article_date, events_from_report, month_days
 
 __all__ = [
     "Contradiction",
@@ -68,7 +68,6 @@ FAMILIES: dict[str, str] = {
 PLACELESS_FAMILIES = frozenset({"supply", "negotiation"})
 OPPOSITE = {"UA": "RU", "RU": "UA"}
 KNOWN_SIDES = ("UA", "RU")
-POINT, REGION, BLANKET = 0, 1, 2
 EARTH_KM = 6371.0088
 
 
@@ -163,11 +162,7 @@ def _month_days(floating: str) -> tuple[tuple[int, int], tuple[int, int]]:
 
 def scope(e: LedgerEvent) -> int:
     """POINT (a place or its area), REGION (an admin1), or BLANKET (nowhere in particular, or a country)."""
-    if e.lat is None or e.lon is None or e.feature == "country":
-        return BLANKET
-    if (e.precision or 1) >= 3 or e.feature == "region":
-        return REGION if e.admin1 else BLANKET
-    return POINT
+    return e.place_scope
 
 
 def vague(e: LedgerEvent, max_span_days: int) -> bool:
@@ -226,6 +221,7 @@ class Reconciler:
 
     def __init__(self, settings: ReconcileSettings | None = None) -> None:
         self.settings = settings or ReconcileSettings()
+        self._slacks: dict[str, timedelta] = {}  # per event type (the settings are frozen)
 
     # -- matching -----------------------------------------------------------------------------------------
     def family(self, event_type: str) -> str:
@@ -247,8 +243,12 @@ class Reconciler:
                       anywhere=self.family(event.type) in PLACELESS_FAMILIES)
 
     def slack(self, event_type: str) -> timedelta:
-        ground = self.family(event_type) == "ground"
-        return timedelta(days=self.settings.ground_slack_days if ground else self.settings.time_slack_days)
+        slack = self._slacks.get(event_type)
+        if slack is None:
+            ground = self.family(event_type) == "ground"
+            slack = self._slacks[event_type] = timedelta(
+                days=self.settings.ground_slack_days if ground else self.settings.time_slack_days)
+        return slack
 
     def _times_overlap(self, a: LedgerEvent, b: LedgerEvent) -> bool | None:
         """True/False when both times are known; None when either is unknown. A yearless day against a
@@ -287,7 +287,7 @@ class Reconciler:
         a region on a town in it, or a blanket claim on what its own article puts beside it (outside its
         article nobody can tell which sector "every attempt failed" answers).
         """
-        se, sm = scope(e), scope(m)
+        se, sm = e.place_scope, m.place_scope
         if se == POINT and sm == POINT:
             assert e.lat is not None and e.lon is not None and m.lat is not None and m.lon is not None
             # distance alone: many villages share a name ("Novoselivka" in a dozen oblasts)
@@ -309,17 +309,23 @@ class Reconciler:
 
     def matches(self, e: LedgerEvent, m: LedgerEvent) -> tuple[int, float] | None:
         """Whether ``e`` and member ``m`` can be one incident: family, mover, time, place."""
-        if self.family(e.type) != self.family(m.type) or not _sides_compatible(mover(e), mover(m)):
+        return self._matches(e, m, FAMILIES.get(e.type, e.type), mover(e), self._vague(e))
+
+    def _matches(self, e: LedgerEvent, m: LedgerEvent, family: str, moved: str, e_vague: bool,
+                 ) -> tuple[int, float] | None:
+        """:meth:`matches`, with what depends on ``e`` alone (its family, mover, vagueness) worked out by the
+        caller once for all the members it compares ``e`` with."""
+        if FAMILIES.get(m.type, m.type) != family or not _sides_compatible(moved, mover(m)):
             return None
         overlap = self._times_overlap(e, m)
         if overlap is False:
             return None
         fit = self._place_strength(e, m)
-        if fit is None and self.family(e.type) in PLACELESS_FAMILIES:
+        if fit is None and family in PLACELESS_FAMILIES:
             fit = (2, 0.0)
         if fit is None:
             return None
-        if e.article_id != m.article_id and fit[0] < 3 and (overlap is None or self._vague(e) or self._vague(m)):
+        if e.article_id != m.article_id and fit[0] < 3 and (overlap is None or e_vague or self._vague(m)):
             # across articles, a time that is unknown or spans months ("in 2023") is no evidence of the
             # same period: only the same place can carry the match then
             return None
@@ -343,9 +349,9 @@ class Reconciler:
         """
         if not members:
             return None
-        se = scope(event)
+        se = event.place_scope
         placeless = self.family(event.type) in PLACELESS_FAMILIES  # no place to be coarse or fine about
-        scopes = [scope(m) for m in members]
+        scopes = [m.place_scope for m in members]
         finest = min(scopes)
         pool = [m for m, sm in zip(members, scopes, strict=True) if sm == finest] \
             if finest <= se and not placeless else list(members)
@@ -363,8 +369,9 @@ class Reconciler:
                 own = [m for m in own if m.start is not None]  # a timed claim fits a timed member, as above
             pool = own + [m for m in pool if m.article_id != event.article_id and name and _norm(m.place) == name]
         best: tuple[int, float] | None = None
+        family, moved, e_vague = FAMILIES.get(event.type, event.type), mover(event), self._vague(event)
         for m in reversed(pool):  # the newest first: the same article's, the same point's, are usually late
-            f = self.matches(event, m)
+            f = self._matches(event, m, family, moved, e_vague)
             if f is not None and (best is None or (f[0], -f[1]) > (best[0], -best[1])):
                 best = f
                 if f == (3, 0.0):

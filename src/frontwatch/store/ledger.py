@@ -88,6 +88,7 @@ class Ledger:
         self.reconciler = Reconciler(self.settings.reconcile)
         self._known: dict[str, Any] = {}  # stored events already decoded (writer._candidates)
         self._tallies: dict[int, Any] = {}  # incidents' running summaries (writer._reconcile)
+        self._members: dict[int, list[Any]] = {}  # incidents' members as last stored (writer._candidates)
         if (self.url.get_backend_name() == "sqlite" and not create and "uri" not in self.url.query
                 and self.url.database not in (None, "", ":memory:")):
             from pathlib import Path
@@ -205,8 +206,18 @@ class Ledger:
 
     def add(self, report: Any) -> bool:
         """Store one analysed report in one transaction; False when its text was already stored."""
-        with self._writing() as conn, conn.begin():
-            return self._store(conn, report)
+        try:
+            with self._writing() as conn, conn.begin():
+                return self._store(conn, report)
+        except BaseException:
+            self._forget()
+            raise
+
+    def _forget(self) -> None:
+        """Clear the store's caches after a rollback: they may hold what the database lost."""
+        self._known.clear()
+        self._tallies.clear()
+        self._members.clear()
 
     def record_failure(self, origin: str, reason: str, digest: str | None = None) -> None:
         with self._writing() as conn, conn.begin():
@@ -222,20 +233,23 @@ class Ledger:
         while chunk := list(itertools.islice(chunks, group)):
             done: list[str] = []
             error: Exception | None = None
-            with self._writing() as conn, conn.begin():
-                for item in chunk:
-                    try:
-                        with conn.begin_nested():
-                            if isinstance(item, tuple):
-                                self._fail(conn, *item)
-                                done.append("failed")
-                            else:
-                                done.append("new" if self._store(conn, item) else "duplicate")
-                    except Exception as exc:  # noqa: BLE001 - raised below, after the commit
-                        error = exc
-                        self._known.clear()  # the caches may hold what was just rolled back
-                        self._tallies.clear()
-                        break
+            try:
+                with self._writing() as conn, conn.begin():
+                    for item in chunk:
+                        try:
+                            with conn.begin_nested():
+                                if isinstance(item, tuple):
+                                    self._fail(conn, *item)
+                                    done.append("failed")
+                                else:
+                                    done.append("new" if self._store(conn, item) else "duplicate")
+                        except Exception as exc:  # noqa: BLE001 - raised below, after the commit
+                            error = exc
+                            self._forget()  # the caches may hold what was just rolled back
+                            break
+            except BaseException:  # the whole group rolled back (its commit failed, Ctrl-C)
+                self._forget()
+                raise
             yield from done
             if error is not None:
                 with db.translated(self.url):  # a database error reads as a StorageError, as from ``add``
@@ -245,7 +259,7 @@ class Ledger:
         lcfg = self.settings.ledger
         sig = signature(report.article.text, lcfg.syndication_threshold, lcfg.minhash_permutations)
         return store_report(conn, report, sig, lcfg.syndication_threshold, self.reconciler, known=self._known,
-                            tallies=self._tallies) is not None
+                            tallies=self._tallies, members=self._members) is not None
 
     @staticmethod
     def _fail(conn: Connection, origin: str, reason: str, digest: str | None) -> None:

@@ -116,11 +116,11 @@ events = Table(
     Index("ix_events_lat_lon", "lat", "lon"),
     Index("ix_events_family_start", "family", "start"),
     Index("ix_events_start_end", "start", "end"),
-    # the reconciler's candidate query: family first, then the branch's column, then the end date (0006,
-    # replacing 0002's start-date pair), and the box's (family, lat, lon) from 0002
-    Index("ix_events_family_key_end", "family", "place_key", "end"),
-    Index("ix_events_family_admin1_end", "family", "admin1", "end"),
-    Index("ix_events_family_lat_lon", "family", "lat", "lon"),
+    # the reconciler's candidate query: family first, then the branch's column (place key, admin1, or the
+    # box's lat and lon), then the end date (the index range) and the start date (tested in the index), 0007
+    Index("ix_events_family_key_span", "family", "place_key", "end", "start"),
+    Index("ix_events_family_admin1_span", "family", "admin1", "end", "start"),
+    Index("ix_events_family_box_span", "family", "lat", "lon", "end", "start"),
     # Migration 0003 (claims newest first, two-step pages; see Ledger._event_claims): a covering index
     # for date-filtered pages, the sort order itself, and a partial index of the long events
     # (``ix_events_long``, its condition dialect-specific, so only in the migration).

@@ -160,10 +160,13 @@ INSERT_ARTICLE = insert(articles)  # one statement object: SQLAlchemy then compu
 def store_report(conn: Connection, report: Report, sig: Signature | None, threshold: float,
                  reconciler: Reconciler, origin: str | None = None,
                  known: dict[str, LedgerEvent] | None = None,
-                 tallies: dict[int, IncidentTally] | None = None) -> int | None:
+                 tallies: dict[int, IncidentTally] | None = None,
+                 members: dict[int, list[LedgerEvent]] | None = None) -> int | None:
     """Store one report; returns the new article's row id, or None when its text is already stored.
     ``known``: a cache of stored events already decoded, kept by the caller between articles; ``tallies``:
-    the incidents' running summaries, likewise (see :func:`_reconcile`).
+    the incidents' running summaries, likewise (see :func:`_reconcile`); ``members``: the incidents'
+    members as last stored (see :func:`_candidates`). A caller whose transaction rolls back must clear
+    all three: they may hold what the database lost.
 
     Round trips (what PostgreSQL's cost is made of): the lookup, the article row, one batch of bands,
     claims, places and events, the candidate incidents, the new incidents, one batch of memberships and
@@ -195,8 +198,9 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
         _store_claims(conn, report, pk, fresh_ids)
         _store_events(conn, report, ledger_events, pk, reconciler, fresh_ids)
     # (a query cannot join the batch: SQLAlchemy reads a result's columns as soon as it is executed)
-    ledger_events, cache = _load_candidates(conn, ledger_events, reconciler, fresh_ids, known)
-    _reconcile(conn, ledger_events, cache, reconciler, tallies)
+    members = {} if members is None else members
+    ledger_events, cache = _load_candidates(conn, ledger_events, reconciler, fresh_ids, known, members)
+    _reconcile(conn, ledger_events, cache, reconciler, tallies, members)
     if known is not None:  # what the database now holds, so that the next article meets the same objects
         known.update((le.id, le) for le in ledger_events)
     return int(pk)
@@ -281,7 +285,7 @@ def _candidate_statement(placed: int, anywhere: int) -> Any:
     article's events are padded to one of ``CANDIDATE_SIZES``. Built per shape of every event, the
     statements were compiled again for one article in seven, a tenth of the store's CPU.
     """
-    e, m = events.c, incident_members.c
+    e = events.c
     per_event = []
     for i in range(placed + anywhere):
         family = e.family == bindparam(f"family{i}")
@@ -299,13 +303,26 @@ def _candidate_statement(placed: int, anywhere: int) -> Any:
                    e.lon.between(bindparam(f"min_lon{i}"), bindparam(f"max_lon{i}")))
         where = [e.place_key == bindparam(f"key{i}"), e.admin1 == bindparam(f"admin{i}"), box]
         terms = [and_(family, d) for d in dates] if i >= placed else [and_(family, w, d) for w in where for d in dates]
-        # one flat OR of conjunctions, each led by indexed columns (migration 0002), so that both databases
+        # one flat OR of conjunctions, each led by indexed columns (migration 0007), so that both databases
         # answer it as a union of index ranges instead of scanning every event of the family
         per_event += terms
-    inner = select(m.incident_id).join(events, e.id == m.event_id).where(or_(*per_event))
-    # the record as text: the caller decodes only the members it has not met before
-    return (select(m.incident_id, events.c.id, cast(events.c.record, Text)).join(events, events.c.id == m.event_id)
-            .where(m.incident_id.in_(inner)).order_by(m.incident_id, events.c.article_id, events.c.ordinal))
+    # Each matching event's incident, then each candidate with its number of members (the caller holds most
+    # candidates' members already, ``members``, and reads only the others', ``MEMBERS``). Both as correlated
+    # lookups, one index probe per row: as joins, PostgreSQL's planner (its estimate of the OR's rows tens
+    # of times too high) hashed the whole members table twice per article, a cost growing with the ledger.
+    mine, theirs = incident_members.alias("mine"), incident_members.alias("theirs")
+    member_of = select(mine.c.incident_id).where(mine.c.event_id == e.id).scalar_subquery()
+    found = select(member_of.label("iid")).where(or_(*per_event)).distinct().subquery("found")
+    size = select(func.count()).where(theirs.c.incident_id == found.c.iid).scalar_subquery()
+    return select(found.c.iid, size).where(found.c.iid.is_not(None))
+
+
+# Members of some incidents, each incident's in ingestion order; the record as text: the caller decodes
+# only the members it has not met before.
+MEMBERS = (select(incident_members.c.incident_id, events.c.id, cast(events.c.record, Text))
+           .join(events, events.c.id == incident_members.c.event_id)
+           .where(incident_members.c.incident_id.in_(bindparam("ids", expanding=True)))
+           .order_by(incident_members.c.incident_id, events.c.article_id, events.c.ordinal))
 
 
 CANDIDATE_CHUNK = 50  # events per candidate query: at most 300 OR terms, well inside SQLite's depth limit
@@ -343,30 +360,47 @@ def _candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> tuple[tuple[in
 
 
 def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
-                known: dict[str, LedgerEvent] | None = None) -> dict[int, list[LedgerEvent]]:
-    """Candidate incidents (with all their members) for all the given events, in one query per 50 events.
+                known: dict[str, LedgerEvent] | None = None,
+                members: dict[int, list[LedgerEvent]] | None = None) -> dict[int, list[LedgerEvent]]:
+    """Candidate incidents (with all their members) for all the given events, in one query per 50 events,
+    and one more for the members of those not in ``members``.
 
     ``known``: stored events already decoded (a stored event never changes), filled as members are met.
-    A long-running incident (a front fought over for months) is a candidate for every article about it;
-    decoding its members from JSON each time was most of the store's cost.
+    ``members``: each incident's stored members as this process last saw them (kept by the caller between
+    articles, filled here). A long-running incident (a front fought over for months) is a candidate for
+    every article about it: decoding its members from JSON each time was most of the store's cost, and
+    reading their rows again, once they were decoded, a fifth of it. Members are only ever added to an
+    incident, so an incident whose stored count equals the held list's length holds those members (the
+    caller forgets everything after a rollback, when the list may hold members the database lost).
     """
     known = {} if known is None else known
-    out: dict[int, list[LedgerEvent]] = {}
-    seen: set[tuple[int, str]] = set()
+    members = {} if members is None else members
+    counts: dict[int, int] = {}
     # SQLite refuses an expression tree deeper than 1,000, and a flat OR nests one level per term: a long
-    # article (hundreds of events) is asked about in chunks, its answers merged without repeats
+    # article (hundreds of events) is asked about in chunks, its answers merged
     for lo in range(0, len(pairs), CANDIDATE_CHUNK):
         shape, params = _candidate_params(pairs[lo:lo + CANDIDATE_CHUNK])
-        for iid, eid, record in conn.execute(_candidate_statement(*shape), params):
-            if (iid, eid) in seen:
-                continue
-            seen.add((iid, eid))
+        counts.update((iid, n) for iid, n in conn.execute(_candidate_statement(*shape), params))
+    out: dict[int, list[LedgerEvent]] = {}
+    missing: list[int] = []
+    for iid in sorted(counts):
+        held = members.get(iid)
+        if held is not None and len(held) == counts[iid]:
+            out[iid] = held
+        else:
+            missing.append(iid)
+    for lo in range(0, len(missing), 500):
+        for iid, eid, record in conn.execute(MEMBERS, {"ids": missing[lo:lo + 500]}):
             le = known.get(eid)
             if le is None:
                 le = known[eid] = event_from_record(json.loads(record))
             out.setdefault(iid, []).append(le)
+        for iid in missing[lo:lo + 500]:
+            members[iid] = out[iid]
     if len(known) > KNOWN_EVENTS_MAX:  # a bound on memory for very long ingests: start again
         known.clear()
+    if len(members) > TALLIES_MAX:
+        members.clear()
     return out
 
 
@@ -396,19 +430,21 @@ TEMP_ID_BASE = 1 << 60
 
 def _load_candidates(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler, fresh_ids: bool,
                      known: dict[str, LedgerEvent] | None = None,
+                     members: dict[int, list[LedgerEvent]] | None = None,
                      ) -> tuple[list[LedgerEvent], dict[int, list[LedgerEvent]]]:
-    """The events still to assign and the candidate incidents of all of them, in one query."""
+    """The events still to assign and the candidate incidents of all of them."""
     if not fresh_ids:  # an event id repeated under one external id is in its incident already
-        known = set(conn.execute(select(incident_members.c.event_id)
-                                 .where(incident_members.c.event_id.in_([le.id for le in ledger_events]))).scalars())
-        ledger_events = [le for le in ledger_events if le.id not in known]
+        placed = set(conn.execute(select(incident_members.c.event_id)
+                                  .where(incident_members.c.event_id.in_([le.id for le in ledger_events]))).scalars())
+        ledger_events = [le for le in ledger_events if le.id not in placed]
     if not ledger_events:
         return [], {}
-    return ledger_events, _candidates(conn, [(le, reconciler.window(le)) for le in ledger_events], known)
+    return ledger_events, _candidates(conn, [(le, reconciler.window(le)) for le in ledger_events], known, members)
 
 
 def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[int, list[LedgerEvent]],
-               reconciler: Reconciler, tallies: dict[int, IncidentTally] | None = None) -> None:
+               reconciler: Reconciler, tallies: dict[int, IncidentTally] | None = None,
+               members: dict[int, list[LedgerEvent]] | None = None) -> None:
     """Assign the article's events (in the reconciler's order) and update the summaries of the incidents touched.
 
     ``cache`` holds the candidate incidents of all its events and stays in memory while the events are
@@ -420,17 +456,26 @@ def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[i
     hundreds of members again. A tally is used only when it was built from exactly the stored members the
     query returned (same events, same order); anything else (another process's ingest, a transaction rolled
     back after the tally moved on) rebuilds it from the members, so it can never drift from the database.
+
+    ``members`` (kept by the caller) receives the new incidents' members; the lists of the others are the
+    ones in ``cache``, which grow here.
     """
     if not ledger_events:
         return
     tallies = {} if tallies is None else tallies
     stored: dict[int, int] = {}  # touched incident -> how many of its members were stored before this article
     assigned: list[tuple[str, int]] = []
+    # An event is offered the candidates of its own family only: every member of an incident shares its
+    # family (``matches`` requires it), and an article's candidates are those of all its events.
+    by_family: dict[str, dict[int, list[LedgerEvent]]] = {}
+    for iid, ms in cache.items():
+        by_family.setdefault(reconciler.family(ms[0].type), {})[iid] = ms
     for le in ledger_events:
-        iid = reconciler.assign(le, cache)  # over-inclusion is harmless: assign decides
+        pool = by_family.setdefault(reconciler.family(le.type), {})
+        iid = reconciler.assign(le, pool)  # over-inclusion is harmless: assign decides
         if iid is None:
             iid = TEMP_ID_BASE + len(cache)
-            cache[iid] = []
+            cache[iid] = pool[iid] = []
         stored.setdefault(iid, len(cache[iid]))
         cache[iid].append(le)
         assigned.append((le.id, iid))
@@ -452,6 +497,8 @@ def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[i
         real = dict(zip(new, ids, strict=True))
         for temp, iid in real.items():
             tallies[iid] = tallies.pop(temp)
+            if members is not None:
+                members[iid] = cache[temp]
     old = [iid for iid in stored if iid < TEMP_ID_BASE]
     with batched(conn):
         insert_rows(conn, incident_members, [{"event_id": eid, "incident_id": real.get(iid, iid)}
