@@ -150,3 +150,15 @@ def test_pipeline_other_conflict_gets_no_ukraine_sides(pipeline: Pipeline) -> No
     report = pipeline.analyze(text, published="2023-06-03", source="Wirewire")
     sides = {c.claimant.side for c in report.claims} | {e.actor_side for c in report.claims for e in c.events}
     assert not sides & {"UA", "RU"}
+
+
+def test_headline_of_names_is_english_by_its_common_words():
+    # our own headlines: mostly place and person names, which language identification reads as another language
+    from frontwatch.pipeline import english_ratio
+
+    for headline in ("Militants shell Prychepylivka, Krymske, Novoaidar, Sievierodonetsk and Lysychansk: "
+                     "Ukrainian soldier Andrii Kovalenko killed",
+                     "Shelling at Zolote, Katerynivka and Toshkivka kills Ukrainian marine Mykola Pylypenko, "
+                     "brigade says"):
+        assert english_ratio(headline) >= 0.15
+    assert english_ratio("Die Truppen haben die Stadt am Morgen verlassen, sagte ein Sprecher") < 0.15
