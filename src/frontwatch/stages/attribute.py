@@ -14,6 +14,9 @@ words are a direct quote. The rules, in order:
    said") resolve to the last speaker of that kind in the article.
 4. A headline ``… – Maliar`` or ``Shoigu: …`` names its speaker.
 5. Anything else is the outlet's own claim (``kind: outlet``).
+
+The cue vocabularies and the rules over one token (a verb's subject, a name in apposition) are in
+:mod:`.cues`; this module keeps the sentence and article passes and their memory of speakers.
 """
 
 from __future__ import annotations
@@ -26,7 +29,24 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
-from .parse import DATELINE, doc_text, ent_at, ents_in, span_text, token_table
+from . import cues
+from .cues import (
+    DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
+    FORCE_WORDS,
+    HEADLINE_COLON,
+    HEADLINE_DASH,
+    MONITOR_NOUNS,
+    MONITOR_VERBS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    RELAY_WORDS,
+    REPORTING_VERBS,
+    SPEAKER_PRONOUNS,
+    TAIL_SPEAKER,
+    TAIL_VERBS,
+)
+from .parse import DATELINE, doc_text, ent_at, ents_in, span_text
 from .quotes import (
     GENERIC_SPEAKERS,
     Attribution,
@@ -42,68 +62,6 @@ from .quotes import (
     source_lines,
     trimmed,
 )
-
-REPORTING_VERBS = {
-    "say", "announce", "note", "state", "concede", "claim", "add", "report", "deny", "acknowledge", "warn",
-    "echo", "tell", "write", "post", "confirm", "insist", "assert", "declare", "stress", "emphasise",
-    "emphasize", "explain", "accuse", "allege", "admit", "reveal", "inform", "indicate", "argue", "maintain",
-    "reiterate", "repeat", "urge", "call", "vow", "pledge", "promise", "boast", "dismiss", "reject", "brief",
-    "comment", "predict", "estimate", "assess", "describe", "specify", "clarify", "complain", "disclose",
-    "quote", "cite", "ask", "appeal", "request", "demand", "threaten", "believe", "think", "suggest",
-    "publish", "underline", "underscore", "recall", "remark", "observe", "mention", "assure", "contend",
-    "tweet", "blog", "testify", "concur", "retort", "reply", "respond", "counter", "caution", "establish",
-    "summarize", "summarise", "conclude", "elaborate", "recount", "denounce", "outline", "blame", "speak",
-}
-# Verbs of commitment: with a "to" clause and no "that" clause, a deed or an intention, not a statement.
-PLEDGES = {"promise", "pledge", "vow", "threaten"}
-# Verbs that take a claim but read oddly as cues when their subject is not a speaker.
-SPEAKER_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "any", "i": "person",
-                    "him": "person", "her": "person", "them": "any"}
-# "..., the statement said": the document stands for whoever issued it last.
-DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "update", "summary", "briefing", "post", "bulletin",
-                  "review", "statements", "reports"}
-PERSON_NOUNS = {
-    "minister", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
-    "commander", "president", "adviser", "advisor", "general", "head", "chief", "secretary", "representative",
-    "envoy", "ambassador", "analyst", "expert", "source", "sources", "officer", "colonel", "lieutenant",
-    "leader", "premier", "deputy", "soldier", "serviceman", "resident", "witness", "diplomat", "politician",
-    "senator", "senators", "lawmaker", "lawmakers", "legislator", "legislators", "congressman", "congresswoman",
-    "chairman", "chairwoman", "founder", "member", "members", "prosecutor", "judge", "researcher", "researchers",
-    "economist", "economists", "blogger", "bloggers", "journalist", "correspondent", "major", "captain", "sergeant",
-    "ombudsman", "commissioner", "investigator", "investigators",
-}
-# Evidence a speaker publishes ("according to figures published by the UN"): the publisher is the claimant;
-# with no publisher named the evidence is the outlet's own (docs/claims.md).
-EVIDENCE_NOUNS = {"figures", "data", "statistics", "estimates", "estimate", "poll", "polls", "survey", "surveys",
-                  "images", "imagery", "footage", "numbers", "records", "documents", "calculations", "tally"}
-# Verbs whose subject reads evidence out, and the nouns of those who publish such readings (docs/claims.md).
-MONITOR_VERBS = {"show", "indicate", "suggest"}
-MONITOR_NOUNS = {"analysis", "analyses", "assessment", "monitor", "tracker"}  # a map or site only with its project named
-ORG_NOUNS = {
-    "ministry", "command", "staff", "army", "military", "administration", "office", "service", "government",
-    "forces", "brigade", "agency", "headquarters", "council", "department", "kremlin", "authorities",
-    "committee", "group", "militia", "regime", "navy", "guard", "battalion", "corps", "mission", "centre",
-    "center", "statement", "spokesperson's office", "force", "operator", "company", "operation", "intelligence",
-}
-# Entity labels that are never a person's name, whatever the apposition beside them.
-NOT_PEOPLE = {"GPE", "LOC", "ORG", "GOV", "NORP", "FAC", "DATE", "TIME", "CARDINAL"}
-# Heads of phrases that name a side's armed forces ("Russian air defences", "Ukrainian troops").
-FORCE_WORDS = {"force", "forces", "troops", "army", "military", "units", "unit", "soldiers", "fighters", "defences",
-               "defenses", "defence", "defense", "defenders", "brigade", "aviation", "navy", "artillery", "servicemen"}
-# ", Nazar Voloshyn, a spokesman for the group, said on Saturday." closing a statement: who, then the verb, then
-# at most a short tail (a day, a channel, "in a statement").
-TAIL_SPEAKER = re.compile(
-    r"[,\u201d\"]\s+(?P<who>(?:the\s+|a\s+)?[A-Z][^,;:\"\u201c\u201d]{1,80}?"
-    r"|(?:the|a|an)\s+[^,;:\"\u201c\u201d]{0,60}?\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)(?:,\s+[^,;\"\u201c\u201d]{2,120}?,)?\s+"
-    r"(?P<verb>said|says|told|tells|reported|reports|noted|notes|added|adds|stated|states|posted|wrote|writes|"
-    r"claimed|claims|announced|announces|confirmed|confirms|informed|informs)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})[.!?]?\s*$")
-# TAIL_SPEAKER's verbs: a sentence with none of them holds no match (a substring test, before the costly search).
-_TAIL_VERBS = tuple(re.search(r"\(\?P<verb>([\w|]+)\)", TAIL_SPEAKER.pattern).group(1).split("|"))  # type: ignore[union-attr]
-# Outlets that relay a statement ("..., Interfax news agency reported"), never its speaker.
-RELAY_WORDS = {"agency", "outlet", "outlets", "media", "correspondent", "correspondents", "newspaper", "channel",
-               "broadcaster", "wire", "journalist", "journalists", "reporter", "reporters", "news"}
-HEADLINE_DASH = re.compile(r"^(?P<body>.{15,}?)\s+[–—-]{1,2}\s+(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*$")
-HEADLINE_COLON = re.compile(r"^(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}):\s+(?P<body>\S.{10,})$")
 
 
 @dataclass
@@ -199,14 +157,14 @@ class Attributor:
 
     def _according_to(self, sent: Span, memory: _Memory, outlet: Claimant) -> Attribution | None:
         """ "According to X, ..." / "..., according to X." """
-        according = _cue_positions(sent.doc)[2]
+        according = cues.cue_positions(sent.doc)[2]
         if bisect_left(according, sent.start) == bisect_left(according, sent.end):
             return None  # (read in the token table: cheaper than making each token of the sentence)
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
                 objs = [c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"]
                 if objs and objs[0].lower_ in EVIDENCE_NOUNS:
-                    objs = _publisher(objs[0])
+                    objs = cues.publisher(objs[0])
                 if objs:
                     claimant = self._claimant(objs[0], memory, outlet)
                     if claimant:
@@ -218,8 +176,8 @@ class Attributor:
                  outlet: Claimant) -> Attribution | None:
         # "..., citing the General Staff" / "..., quoting two officials": the cited body speaks, not the outlet
         # repeating it.
-        for token in _citing_words(sent):
-            if (token.lemma_ == "cite" or (token.lemma_ == "quote" and token.tag_ == "VBG") or _reference(token)) \
+        for token in cues.citing_words(sent):
+            if (token.lemma_ == "cite" or (token.lemma_ == "quote" and token.tag_ == "VBG") or cues.reference(token)) \
                     and not in_quote(token, quotes):
                 objs = [c for c in token.children if c.dep_ in {"dobj", "pobj"}] or [
                     o for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
@@ -234,12 +192,12 @@ class Attributor:
         tail = self._tail_speaker(sent, quotes, memory, outlet)
         if tail is not None:
             return tail
-        verbs = [t for t in _reporting_verbs(sent) if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
-                 and not in_quote(t, quotes) and _speech(t)]
-        verbs.sort(key=_depth)  # the main clause's verb first
+        verbs = [t for t in cues.reporting_verbs(sent) if t.lemma_.lower() in REPORTING_VERBS and t.pos_ in {"VERB", "AUX"}
+                 and not in_quote(t, quotes) and cues.speech(t)]
+        verbs.sort(key=cues.depth)  # the main clause's verb first
         relayed: tuple[int, Token, Token, Claimant] | None = None
         for n, verb in enumerate(verbs):
-            subject = _subject(verb, quotes)
+            subject = cues.subject(verb, quotes)
             if subject is None:
                 continue
             claimant = self._claimant(subject, memory, outlet)
@@ -272,7 +230,7 @@ class Attributor:
             if not subjects or subjects[0].lemma_.lower() in EVIDENCE_NOUNS:
                 continue
             subject = subjects[0]
-            name = _core(subject)
+            name = cues.core(subject)
             known = self.actors.lookup(name) or next(
                 (self.actors.lookup(c.text) for c in subject.lefts if c.pos_ == "PROPN" and self.actors.lookup(c.text)),
                 None)
@@ -290,7 +248,7 @@ class Attributor:
         if claimant.kind != "organisation":
             return None
         for inner in deeper:
-            if not _reported_by(inner, verb):
+            if not cues.reported_by(inner, verb):
                 continue
             subjects = [c for c in inner.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"
                         and not in_quote(c, quotes)]
@@ -309,7 +267,7 @@ class Attributor:
 
     def _is_outlet(self, name: str) -> bool:
         """ "The Washington Post", "the Economist", "kyivpost.com": a listed outlet, with or without "The"."""
-        bare = _strip_det(name)
+        bare = cues.strip_det(name)
         return any((self.actors.lookup(n) or ("", ""))[1] == "outlets" for n in (bare, f"The {bare}")) \
             or self.actors.outlet_side(bare) is not None
 
@@ -333,10 +291,10 @@ class Attributor:
             if not content:
                 continue
             claimant = self._claimant(subjects[0], memory, outlet)
-            if claimant is None or not claimant.name or _claimant_word(claimant) == _claimant_word(main) \
+            if claimant is None or not claimant.name or cues.claimant_word(claimant) == cues.claimant_word(main) \
                     or (self._relay(claimant, subjects[0]) and not self._relay(main, None)):
                 continue  # "..., AFP reports": the relaying outlet is nobody's source
-            if _reported_by(verb, main_verb) and not self._relay(main, None):
+            if cues.reported_by(verb, main_verb) and not self._relay(main, None):
                 continue  # "the General Staff reported that the enemy complained that ...": the report's own
             tokens = {t.i for t in subjects[0].subtree} | {verb.i}
             out.append((Attribution(verb.sent, claimant, verb.text, verb.i, False, tokens), content))
@@ -350,7 +308,7 @@ class Attributor:
         subject the speaker, or reads "reports" as a noun. The phrase between the commas is the speaker.
         """
         text = span_text(sent)
-        m = TAIL_SPEAKER.search(text) if any(v in text for v in _TAIL_VERBS) else None  # the verb first: cheap
+        m = TAIL_SPEAKER.search(text) if any(v in text for v in TAIL_VERBS) else None  # the verb first: cheap
         if m is None:
             return None
         base = sent.start_char
@@ -400,7 +358,7 @@ class Attributor:
         if war == "unknown":
             side = "unknown" if generic else "other"
         else:
-            side = _context_side(outlet)
+            side = cues.context_side(outlet)
             if side == "unknown" and not generic and found is not None:
                 # A neutral outlet quoting "the Defence Ministry" or "the military": a side's own body
                 # reports its own forces ("Russian air defences downed ..., the ministry said"); with
@@ -468,17 +426,17 @@ class Attributor:
         lower = head.lower_
         if lower in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
             # "a report from CNN", "the statements of the Ukrainian side": whoever issued it
-            publisher = _publisher(head)
+            publisher = cues.publisher(head)
             if publisher:
                 found = self._claimant(publisher[0], memory, outlet)
                 if found is None and publisher[0].tag_ in {"NNS", "NNPS"}:  # "reports from military channels"
-                    found = Claimant(name=_core(publisher[0]), kind="organisation",
-                                     side=self.actors.side_of(_core(publisher[0])) or "unknown")  # type: ignore[arg-type]
+                    found = Claimant(name=cues.core(publisher[0]), kind="organisation",
+                                     side=self.actors.side_of(cues.core(publisher[0])) or "unknown")  # type: ignore[arg-type]
                 return found
             if head.tag_ in {"NNS", "NNPS"}:
                 if any(c.dep_ in {"amod", "compound"} and (c.ent_type_ == "NORP" or self.actors.side_of(c.text))
                        for c in head.lefts):  # "according to Ukrainian reports": a generic source, as written
-                    name = _core(head)
+                    name = cues.core(head)
                     return Claimant(name=name, kind="organisation", side=self.actors.side_of(name) or "unknown")  # type: ignore[arg-type]
                 return None  # "according to reports", "reports suggest": nobody named, the outlet's hedge
             if not [e for e in head.subtree if e.ent_type_]:
@@ -497,12 +455,12 @@ class Attributor:
         # Only a name that is the head or its apposition: not "Tuareg" in "an alliance of mostly Tuareg groups".
         ents = ents_in(doc, span.start, span.end)
         # "Major of the army, deputy commander of the brigade, Maksym Zhorin,": the name closes a chain of appositions
-        chain = _appositions(head)
+        chain = cues.appositions(head)
         people = [e for e in ents if e.label_ == "PERSON" and (e.root == head or e.root.head in chain)]
         if not people and head.lemma_.lower() in PERSON_NOUNS:
             # "The head of Russia-installed Donetsk administration Denis Pushilin said": title, then the name
             people = [e for e in ents if e.label_ == "PERSON"][-1:]
-        unnamed = next((n for n in map(_unrecognised_name, sorted(chain, key=lambda c: c.i)) if n is not None), None)
+        unnamed = next((n for n in map(cues.unrecognised_name, sorted(chain, key=lambda c: c.i)) if n is not None), None)
         if not people and unnamed is not None:
             # "Andrii Tkachuk, head of the city administration" / "the governor, Oleh Marchenko": a name the
             # model did not tag, given away by the person noun beside it.
@@ -514,7 +472,7 @@ class Attributor:
                     and root.head.text[:1].isupper():
                 name = doc[people[0].start: root.head.i + 1].text  # "Svitlana Vodolaha": a surname NER took for a place
             previous = memory.person(name)
-            role = _role(span, people[0])
+            role = cues.role(span, people[0])
             side = self.actors.person_side(name) or self.actors.side_of(phrase)
             if previous is not None:
                 role = role or previous.role
@@ -527,282 +485,34 @@ class Attributor:
             # "the deputy minister added": the last person whose role fits, else the last person. A role of a
             # named body or place ("the mayor of Dnipro", "a member of the regional council") is that office's
             # holder, a new speaker unless a person named before holds it.
-            of = _of_whom(head)
+            of = cues.of_whom(head)
             if head.dep_ != "appos" and span[0].lower_ in {"the", "this", "that"} and not self._is_outlet(phrase):
                 for p in reversed(memory.people):
-                    if p.role and head_lower in p.role.lower() and (of is None or _shares_word(of, p.role)):
+                    if p.role and head_lower in p.role.lower() and (of is None or cues.shares_word(of, p.role)):
                         return p
                 earlier = self._earlier_official(phrase, orgs, memory) if of is None else None
                 if earlier is not None:
                     return earlier
-            name = _core(head) + (f" of {_strip_det(of)}" if of is not None else "")
-            side = self.actors.side_of(phrase) or _context_side(outlet)
+            name = cues.core(head) + (f" of {cues.strip_det(of)}" if of is not None else "")
+            side = self.actors.side_of(phrase) or cues.context_side(outlet)
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
         if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
-            name = _core(head)
+            name = cues.core(head)
             ent = ent_at(doc, head.i)
             # "the Communications Department of the National Police": an entity that stops at its head takes the
             # body it belongs to
-            of = _of_whom(head) if ent is None or ent.end == head.i + 1 else None
+            of = cues.of_whom(head) if ent is None or ent.end == head.i + 1 else None
             if of is not None:
-                name = f"{name} of {_strip_det(of)}"  # "the press service of the Main Intelligence Directorate"
+                name = f"{name} of {cues.strip_det(of)}"  # "the press service of the Main Intelligence Directorate"
             side = self.actors.side_of(phrase)
             if side is None:
                 # "The General Staff added" after "Ukraine's General Staff said": the same body.
                 for o in reversed(memory.organisations):
                     if name.lower() in o.name.lower():
                         return o
-                side = _context_side(outlet)
+                side = cues.context_side(outlet)
             if outlet.kind == "outlet" and self.actors.lookup(name) and self.actors.lookup(name)[1] == "outlets":  # type: ignore[index]
                 return Claimant(name=name, kind="outlet", side=side or "unknown")
             return Claimant(name=name, kind="organisation", side=side or "unknown")
         return None
-
-
-def _unrecognised_name(head: Token) -> Span | None:
-    """A proper name the model missed, next to a person noun in apposition: the name, else None."""
-    def name_of(token: Token, allowed: frozenset[str] = frozenset()) -> Span | None:
-        if token.pos_ != "PROPN" or (token.ent_type_ in NOT_PEOPLE and token.ent_type_ not in allowed) \
-                or not token.text[:1].isupper():
-            return None
-        parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        return token.doc[min([token.i] + [c.i for c in parts]): token.i + 1]
-
-    apps = [c for c in head.children if c.dep_ == "appos"]
-    titled = head.lemma_.lower() in PERSON_NOUNS  # "Major of the National Guard, ..., Taras Hnatenko": a title
-    if any(c.lemma_.lower() in PERSON_NOUNS for c in apps) and not titled:
-        return name_of(head, frozenset({"ORG"}))  # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said
-    if titled:
-        for c in apps:
-            found = name_of(c) or name_of(c, frozenset({"GPE", "ORG"}))
-            if found is not None and (len(found) > 1 or c.ent_type_ not in NOT_PEOPLE):
-                return found  # a first name and a surname after a title, even where NER saw a place
-    return None
-
-
-def _reported_by(verb: Token, main: Token) -> bool:
-    """Is ``verb`` part of what ``main`` reports, through complement clauses only (not a relative clause)?"""
-    token = verb
-    for _ in range(12):
-        if token.head == token:
-            return False
-        if token.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "parataxis"}:
-            return False
-        token = token.head
-        if token.i == main.i:
-            return verb.dep_ != "conj" or verb.head.i != main.i
-    return False
-
-
-def _claimant_word(claimant: Claimant | None) -> str:
-    return claimant.name.split()[-1].casefold() if claimant is not None and claimant.name else ""
-
-
-def _publisher(evidence: Token) -> list[Token]:
-    """ "figures published by the United Nations" / "data from the ministry": who put the evidence out."""
-    for child in evidence.children:
-        if child.dep_ in {"acl", "relcl"}:
-            for agent in (c for c in child.children if c.dep_ == "agent"):
-                return [p for p in agent.children if p.dep_ == "pobj"][:1]
-        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
-            found = [p for p in child.children if p.dep_ == "pobj" and (
-                p.ent_type_ in {"ORG", "GOV", "PERSON", "NORP", "GPE"} or p.lemma_.lower() in ORG_NOUNS | {"side"}
-                or (evidence.lemma_.lower() in DOCUMENT_NOUNS and p.tag_ in {"NNS", "NNPS"}))]
-            if found:
-                return found[:1]
-    return []
-
-
-def _context_side(outlet: Claimant) -> str:
-    """An unqualified "the Defence Ministry" in a TASS story is Russia's."""
-    return outlet.side if outlet.side in {"UA", "RU"} else "unknown"
-
-
-def _role(span: Span, person: Span) -> str | None:
-    """Title words before the name ("Deputy Defense Minister") or an apposition after it."""
-    doc = span.doc
-    words = [t.text for t in doc[span.start: person.start] if t.pos_ not in {"DET", "PUNCT"} and t.tag_ != "POS"]
-    if words and person.start > span.start and doc[person.start - 1].pos_ != "PUNCT":
-        return " ".join(words)
-    for token in person.root.children:
-        if token.dep_ == "appos":
-            return doc[token.left_edge.i: token.right_edge.i + 1].text.strip(" ,")
-    if person.root.dep_ == "appos" and person.root.head.i < person.start:
-        head = person.root.head
-        return doc[head.left_edge.i: head.i + 1].text.strip(" ,")
-    return None
-
-
-def _core(head: Token) -> str:
-    """The name a subject phrase gives: its entity, else the head noun with its left modifiers.
-
-    "The Institute for the Study of War, a U.S. think tank" -> the ORG entity;
-    "Russia's Defence Ministry" -> itself; "an RSF adviser" -> "RSF adviser".
-    """
-    doc = head.doc
-    ent = ent_at(doc, head.i)
-    if ent is not None:
-        left = [c for c in head.lefts if c.dep_ in {"poss", "compound", "amod"} and c.i < ent.start]
-        start = min([ent.start] + [c.left_edge.i for c in left])
-        return _strip_det(span_text(doc[start: ent.end]))
-    left = [c for c in head.lefts if c.dep_ in {"poss", "compound", "amod", "nmod", "npadvmod"}]
-    start = min([head.i] + [c.left_edge.i for c in left])
-    end = head.i + 1
-    familiar = [c for c in head.rights if c.lower_ == "familiar" and c.dep_ in {"amod", "acl"}]
-    if familiar:  # "sources familiar with the matter": the source as written
-        end = familiar[0].right_edge.i + 1
-    while head.pos_ == "PROPN" and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head == head \
-            and doc[end].text[:1].isupper():
-        end += 1  # "Svitlana Vodolaha": a name in two words the parser hung on the first
-    return _strip_det(span_text(doc[start: end]))
-
-
-def _strip_det(phrase: str) -> str:
-    words = phrase.split()
-    while words and words[0].lower() in {"the", "a", "an", "this", "that", "its", "their"}:
-        words = words[1:]
-    return " ".join(words).strip(" ,")
-
-
-_CITING_LEMMAS = {"cite", "quote", "refer"}  # the lemmas _speaker's citing words have (with "reference")
-
-
-def _citing_words(sent: Span) -> list[Token]:
-    """The tokens of ``sent`` that may be citing words, in order: found in the token table, so that only
-    they are made into Token objects."""
-    found = _cue_positions(sent.doc)[0]
-    return [sent.doc[i] for i in found[bisect_left(found, sent.start):bisect_left(found, sent.end)]]
-
-
-def _reporting_verbs(sent: Span) -> list[Token]:
-    """The tokens of ``sent`` that may be reporting verbs (lemma in REPORTING_VERBS, a verb or auxiliary)."""
-    found = _cue_positions(sent.doc)[1]
-    return [sent.doc[i] for i in found[bisect_left(found, sent.start):bisect_left(found, sent.end)]]
-
-
-def _cue_positions(doc: Doc) -> tuple[list[int], list[int], list[int]]:
-    """Where the Doc's citing words, reporting verbs and "according" are: one pass over the token table per Doc,
-    not one per sentence and rule (each sentence then takes its share with a bisect)."""
-    found = doc.user_data.get("frontwatch_cues")
-    if found is None:
-        table = token_table(doc)
-        lemma, lower, pos = table.lemma, table.lower, table.pos
-        found = doc.user_data["frontwatch_cues"] = (
-            [i for i, lem in enumerate(lemma) if lem in _CITING_LEMMAS or lower[i] == "reference"],
-            [i for i, p in enumerate(pos) if p in {"VERB", "AUX"} and lemma[i].lower() in REPORTING_VERBS],
-            [i for i, low in enumerate(lower) if low == "according"])
-    return found  # type: ignore[no-any-return]
-
-
-def _reference(token: Token) -> bool:
-    """ "with reference to X", "referring to X": the words that name a source, as "citing" does."""
-    return (token.lower_ == "reference" and token.head.lower_ == "with") or (
-        token.lemma_ == "refer" and token.tag_ == "VBG")
-
-
-def _appositions(head: Token) -> set[Token]:
-    """The head and the appositions hanging from it, however deep: "Major X, deputy commander of Y, Z"."""
-    out, todo = {head}, [head]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "appos" and c not in out:
-                out.add(c)
-                todo.append(c)
-    return out
-
-
-def _of_whom(head: Token) -> str | None:
-    """ "the mayor of Dnipro", "a member of the Kherson regional council": the body or place a role belongs to."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                named = obj.ent_type_ in {"GPE", "ORG", "GOV", "LOC", "NORP"} or obj.pos_ == "PROPN" or any(
-                    c.i < obj.i and (c.pos_ == "PROPN" or c.ent_type_ in {"GPE", "ORG", "GOV", "LOC", "NORP"})
-                    for c in obj.subtree)
-                if obj.dep_ == "pobj" and named:
-                    return head.doc[obj.left_edge.i: obj.right_edge.i + 1].text
-    return None
-
-
-def _shares_word(phrase: str, role: str) -> bool:
-    words = {w.lower() for w in re.findall(r"\w+", phrase) if len(w) > 3}
-    return bool(words & {w.lower() for w in re.findall(r"\w+", role)})
-
-
-def _speech(verb: Token) -> bool:
-    """Is this reporting verb a speaker's cue here? Not an intention ("vowed to retake", "promised to send": the
-    outlet tells what they mean to do), and "spoke" only of or about something.
-
-    (A speaker in a relative or concessive clause, "a missile that officials said was fired by Russia", "even
-    though the UN urges", is still the source of what that clause says: the real-news gold counts them.)"""
-    lemma = verb.lemma_.lower()
-    if lemma in PLEDGES and any(c.dep_ == "xcomp" for c in verb.children) \
-            and not any(c.dep_ == "ccomp" for c in verb.children):
-        return False
-    if lemma == "establish":  # "investigators established that ...": a finding, not "established a unit"
-        return any(c.dep_ == "ccomp" for c in verb.children)
-    if lemma == "speak":
-        return any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in verb.children)
-    return True
-
-
-def _subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()) -> Token | None:
-    """The speaker of a reporting verb, borrowing the head's subject for "…, saying that"."""
-    if verb.lemma_ == "quote":
-        # "X was quoted by the military as saying that ...": X speaks, the military relays
-        quoted = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if quoted and any(c.dep_ in {"advcl", "prep"} and c.lower_ in {"saying", "as"} for c in verb.children):
-            return quoted[0]
-    for child in verb.children:  # "was echoed by Ukrainian officials": the agent speaks
-        if child.dep_ == "agent":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    if any(c.dep_ == "nsubjpass" and c.lower_ in {"this", "it"} for c in verb.children):
-        # "This was reported in the Ministry of Defence": a translated "reported in/at X" names X as the agent does
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
-            bodies = [o for o in prep.children if o.dep_ == "pobj" and (
-                o.ent_type_ in {"ORG", "GOV"} or o.lemma_.lower() in ORG_NOUNS)]
-            if bodies:
-                return bodies[0]
-    # A word inside the quotation is never its speaker (the parser sometimes makes it a subject).
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not in_quote(c, quotes)]
-    if subjects:
-        return max(subjects, key=lambda c: c.ent_type_ in {"PERSON", "ORG", "GOV"})
-    # '"...," Andrii Besedin, head of the city administration, told reporters.': between the closing quote
-    # and the verb, the name is the speaker, however the parser attached it.
-    window = []
-    for k in range(verb.i - 1, max(verb.sent.start, verb.i - 25) - 1, -1):
-        if verb.doc[k].is_quote:
-            break
-        window.append(verb.doc[k])
-    else:
-        window = []
-    names = [t for t in reversed(window) if t.ent_type_ in {"PERSON", "ORG", "GOV"} and not in_quote(t, quotes)]
-    if names:
-        return names[0]
-    # '"...," summarized the ministry official': after a quotation the parser often takes the inverted
-    # speaker for an object.
-    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.tag_ in {"VBD", "VBZ", "VBP"}
-    if verb.i > 0 and (verb.doc[verb.i - 1].is_quote or after_comma):
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i
-                   and c.pos_ != "PRON"]
-        if objects:
-            return objects[0]
-    if verb.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and verb.head != verb:
-        if any(c.dep_ == "mark" for c in verb.children):
-            # "As noted, the occupiers fired rockets", "the capture, if confirmed, ...": nobody named, and not
-            # the content's subject
-            return None
-        return _subject(verb.head, quotes) if verb.head.pos_ in {"VERB", "AUX"} else None
-    return None
-
-
-def _depth(token: Token) -> int:
-    # spaCy makes a new Token object on every access: Tokens compare with ==, never with `is`.
-    depth = 0
-    while token.head != token and depth < 50:
-        token = token.head
-        depth += 1
-    return depth
