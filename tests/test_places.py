@@ -398,3 +398,20 @@ def test_places_pipeline_roles(pipeline) -> None:  # type: ignore[no-untyped-def
 def test_places_pipeline_institution_names_lend_their_place_as_a_metonym(pipeline) -> None:  # type: ignore[no-untyped-def]
     places = _places(pipeline, "The Kentucky State Police said a trooper was hurt. Smith College students helped.")
     assert [(p.text, p.role, p.feature) for p in places] == [("Kentucky", "metonym", "region")]
+
+
+def test_places_taken_spans_overlap_as_a_scan_would() -> None:
+    """find_mentions' log-time overlap test answers as comparing with every taken span does."""
+    import random
+
+    from frontwatch.stages.places_mentions import _Taken
+
+    rng = random.Random(7)
+    taken, plain = _Taken(), []
+    for _ in range(300):
+        start = rng.randrange(0, 5000)
+        end = start + rng.randrange(1, 60)
+        assert taken.overlaps(start, end) == any(s < end and start < e for s, e in plain)
+        if rng.random() < 0.5:
+            taken.add(start, end)
+            plain.append((start, end))

@@ -7,7 +7,7 @@ from test_places import FakeGazetteer, cand, doc_with
 
 from frontwatch.config import PlacesSettings
 from frontwatch.stages.places import resolve_places
-from frontwatch.stages.places_local import MAX_NAMES, _same_name, colocation, link, plausible
+from frontwatch.stages.places_local import CONTEXT_NAMES, MAX_NAMES, _same_name, colocation, link, plausible
 
 WORLD = PlacesSettings(conflicts="")
 
@@ -181,3 +181,20 @@ def test_places_local_colocation_weighs_each_pair_once_with_the_same_sums() -> N
             if sum(links[:MAX_NAMES]) > 0:
                 plain[(q, c.id)] = sum(links[:MAX_NAMES])
     assert colocation(mentions) == plain and len(plain) > 5
+
+
+def test_places_local_a_long_article_weighs_names_against_their_neighbours_only() -> None:
+    """A name first met CONTEXT_NAMES or more names further on lends no support: a 20,000-word report costs
+    in proportion to its length, and the real sets' articles (31 names at most) are weighed whole."""
+    class M:
+        def __init__(self, query: str, candidates: list) -> None:  # type: ignore[type-arg]
+            self.query, self.candidates = query, candidates
+
+    filler = [M(f"Place {k}", [cand(f"Place {k}", -40.0 - k * 0.5, 150.0, 0.9, country="AU", admin1=f"AU.{k}",
+                                    feature="town")]) for k in range(CONTEXT_NAMES)]
+    near = colocation([M("Marlow", MARLOW), M("Brant County", BRANT_COUNTY)])
+    far = colocation([M("Marlow", MARLOW), *filler, M("Brant County", BRANT_COUNTY)])
+    # (the far-off filler towns lend it next to nothing: exp(-d / NEAR_KM) over thousands of km)
+    assert near[("Marlow", MARLOW[1].id)] > 0.5 and far.get(("Marlow", MARLOW[1].id), 0.0) < 1e-9
+    closer = colocation([M("Marlow", MARLOW), *filler[1:], M("Brant County", BRANT_COUNTY)])
+    assert closer[("Marlow", MARLOW[1].id)] == near[("Marlow", MARLOW[1].id)]

@@ -43,6 +43,10 @@ SAME_ADMIN1 = 0.2
 IN_REGION = 0.6
 PLAUSIBLE_MARGIN = 0.15  # readings this far below the name's best take part
 MAX_READINGS = 10
+# A name is weighed against the names first mentioned within this many distinct names of it, not the whole
+# article: the real sets' articles name at most ~31 (GeoVirus; LGL 22, TR-News 20), so they are unchanged,
+# and a 20,000-word report's cost stays linear in its length (benchmarks/bench_length.py).
+CONTEXT_NAMES = 40
 # features a reading must have to lend or take support: countries, continents and water are too wide
 LOCAL_FEATURES = frozenset({"city", "town", "village", "district", "county", "region", "area", "facility",
                             "island"})
@@ -90,7 +94,7 @@ def colocation(mentions: Iterable[_MentionLike]) -> dict[tuple[str, str], float]
     # pair of names is weighed once, both ways (half the arithmetic: this is the costly part of placing)
     best: dict[str, list[list[float]]] = {q: [[] for _ in readings[q]] for q in names}
     for i, q in enumerate(names):
-        for p in names[i + 1:]:
+        for p in names[i + 1: i + 1 + CONTEXT_NAMES]:
             if _same_name(p, q):
                 continue
             table = [[link(c, o) for o in readings[p]] for c in readings[q]]

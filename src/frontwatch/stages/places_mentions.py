@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import numpy
@@ -115,19 +116,44 @@ class Mention:
     outlet_town: bool = False  # the town the outlet's domain names ("Paris" in parisbeacon.com's copy)
 
 
+class _Taken:
+    """The character spans already given to a mention: an overlap test in log time, so that a long article's
+    mentions are not each compared with all the others (benchmarks/bench_length.py)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        k = bisect_right(self.starts, start)
+        self.starts.insert(k, start)
+        self.spans.insert(k, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # a span that overlaps [start, end) starts before ``end`` and no further back than the longest span
+        k = bisect_left(self.starts, end)
+        while k > 0 and self.starts[k - 1] > start - self.longest:
+            k -= 1
+            if self.spans[k][1] > start:
+                return True
+        return False
+
+
 # --- mentions -----------------------------------------------------------------------------
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Place mentions from the entities and the vague-phrase pattern, in text order."""
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     # local-news idioms the model misses or misreads ("R-Elbow Lake", "Cooke and Love counties") come first
     for idiom in local_idioms(doc_text(doc)):
         mentions.append(Mention(start=idiom.start, end=idiom.end, text=idiom.text, query=idiom.query,
                                 fallback=idiom.fallback))
-        taken.append((idiom.start, idiom.end))
+        taken.add(idiom.start, idiom.end)
     ents = [e for e in doc_ents(doc) if e.label_ in PLACE_LABELS and not _not_a_place(e) and not _actor(e)
-            and not any(s < e.end_char and e.start_char < t for s, t in taken)]
+            and not taken.overlaps(e.start_char, e.end_char)]
     others = _metonyms_and_demonyms(doc)
     for i, ent in enumerate(ents):
         nxt = ents[i + 1] if i + 1 < len(ents) else None
@@ -151,18 +177,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 _only_conjunctions(doc, prev.end, m.start):
             m.precision = 2
         mentions.append(m)
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
     text = doc_text(doc)
     for match in [*_DATELINE.finditer(text), *_DATELINE_INLINE.finditer(text)]:
         start, end = match.span(1)
-        if len(match.group(1)) < 3 or any(s < end and start < e for s, e in taken):
+        if len(match.group(1)) < 3 or taken.overlaps(start, end):
             continue
         name = match.group(1).title()
         mentions.append(Mention(start=start, end=end, text=match.group(1), query=name))
-        taken.append((start, end))
+        taken.add(start, end)
     for match in _VAGUE.finditer(doc_text(doc)):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         after = doc_text(doc)[end:end + 40]
         if re.match(r"\s+(?:of|near|around)\s+[A-Z]", after):
@@ -170,23 +196,23 @@ def find_mentions(doc: Doc) -> list[Mention]:
         text = match.group(0)
         mentions.append(Mention(start=start, end=end, text=text, query=text, unanchored=True))
     for m in others:
-        if not any(s < m.end and m.start < e for s, e in taken):
+        if not taken.overlaps(m.start, m.end):
             mentions.append(m)
-            taken.append((m.start, m.end))
+            taken.add(m.start, m.end)
     # proper nouns no entity covers, in a town's idiom: "in Glen Allen", "Jane Roe of Jeannette"
     untagged = _untagged_names(doc)
     for span in untagged:
-        if (m := _locative_name(span)) is not None and not any(s < m.end and m.start < e for s, e in taken):
+        if (m := _locative_name(span)) is not None and not taken.overlaps(m.start, m.end):
             mentions.append(m)
-            taken.append((m.start, m.end))
+            taken.add(m.start, m.end)
     # one name, one sense in an article: "Alexandria" the model calls a person in one sentence is
     # the place the article names as "Alexandria" elsewhere (kept only when that resolves)
     names = {m.text for m in mentions if (m.role == "place" or m.institution) and not m.unanchored}
     for ent in [*doc_ents(doc), *untagged]:
         if ent.label_ in ("ORG", "PERSON", "") and ent.text in names and not (ent.label_ == "PERSON" and len(ent) > 1) \
-                and not any(s < ent.end_char and ent.start_char < e for s, e in taken):
+                and not taken.overlaps(ent.start_char, ent.end_char):
             mentions.append(_tentative(ent))
-            taken.append((ent.start_char, ent.end_char))
+            taken.add(ent.start_char, ent.end_char)
     if not any(m.role == "place" and not m.unanchored for m in mentions):
         label = bare_label(doc)
         if label is not None:

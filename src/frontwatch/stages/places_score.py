@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer.lookup import AREA_FEATURES, Candidate, GazetteerLike, haversine_km
 from .parse import doc_ents, doc_text
-from .places_local import W_COLOCATION
+from .places_local import CONTEXT_NAMES, W_COLOCATION
 
 if TYPE_CHECKING:
     from .places_mentions import Mention
@@ -154,11 +154,19 @@ class RegionFocus:
     never decides itself."""
 
     by_name: dict[str, Counter[str]] = field(default_factory=dict)
+    # region() per deciding name: asked again for every mention of a name (linear cost in a long article)
+    _asked: dict[str | None, str | None] = field(default_factory=dict, repr=False)
 
     def add(self, name: str, admin1_code: str, n: float) -> None:
         self.by_name.setdefault(name, Counter())[admin1_code] += n
+        self._asked.clear()
 
     def region(self, deciding: str | None = None) -> str | None:
+        if deciding not in self._asked:
+            self._asked[deciding] = self._region(deciding)
+        return self._asked[deciding]
+
+    def _region(self, deciding: str | None) -> str | None:
         votes: Counter[str] = Counter()
         for name, own in self.by_name.items():
             if name != deciding:
@@ -191,7 +199,10 @@ def find_anchors(mentions: list[Mention], focus: str | None) -> list[tuple[str, 
                 r.country != focus for r in rivals)):
             out.append((m.query, top))
     # once each: a name mentioned again adds the same anchor, and every use is a max or an any over them
-    return Anchors({(q, id(a)): (q, a) for q, a in out}.values())
+    anchors = Anchors({(q, id(a)): (q, a) for q, a in out}.values())
+    for m in mentions:
+        anchors.order.setdefault(m.query, len(anchors.order))
+    return anchors
 
 
 def link_regions(doc: Doc, mentions: list[Mention]) -> None:
@@ -230,6 +241,7 @@ class Anchors(list[tuple[str, Candidate]]):
     def __init__(self, items: Iterable[tuple[str, Candidate]] = ()) -> None:
         super().__init__(items)
         self.terms: dict[str, _Terms | None] = {}
+        self.order: dict[str, int] = {}  # name -> its rank by first mention (CONTEXT_NAMES)
 
 
 # the anchors other than a name's own: admin1 code -> the biggest anchor weight there; (weight, points)
@@ -243,7 +255,11 @@ def _anchor_terms(anchors: list[tuple[str, Candidate]], query: str) -> _Terms | 
         return cache[query]  # type: ignore[no-any-return]
     admin1: dict[str | None, float] = {}
     groups: dict[float, list[tuple[float, float]]] = {}
+    order: dict[str, int] = getattr(anchors, "order", {})
+    here = order.get(query)
     for q, a in anchors:
+        if here is not None and abs(order.get(q, here) - here) > CONTEXT_NAMES:
+            continue  # far off in a long article (places_local.CONTEXT_NAMES)
         if q != query:
             w = _anchor_weight(a)
             admin1[a.admin1_code] = max(admin1.get(a.admin1_code, w), w)
