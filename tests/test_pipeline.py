@@ -159,6 +159,7 @@ def test_headline_of_names_is_english_by_its_common_words():
     for headline in ("Militants shell Prychepylivka, Krymske, Novoaidar, Sievierodonetsk and Lysychansk: "
                      "Ukrainian soldier Andrii Kovalenko killed",
                      "Shelling at Zolote, Katerynivka and Toshkivka kills Ukrainian marine Mykola Pylypenko, "
-                     "brigade says"):
+                     "brigade says",
+                     "41y.o. Taras Hnatyuk killed in enemy shelling at Novotoshkivske, Luhansk Obl Aug 3, 2021."):
         assert english_ratio(headline) >= 0.15
     assert english_ratio("Die Truppen haben die Stadt am Morgen verlassen, sagte ein Sprecher") < 0.15

@@ -171,7 +171,8 @@ def english_ratio(text: str) -> float:
     """Share of the lower-case words that are English function words (about 0.4 in English prose, near 0
     otherwise). Capitalised words are left out: a war headline that is mostly village and soldier names
     ("Mortar attack on Pisky, Opytne and Vodiane kills ...") is English by the few common words it has."""
-    words = [w for w in _WORD.findall(text[:20000]) if not w[:1].isupper()]
+    # single letters are left out too: the "y" and "o" of "36y.o." are no words to weigh ("a" and "i" are)
+    words = [w for w in _WORD.findall(text[:20000]) if not w[:1].isupper() and (len(w) > 1 or w in "ai")]
     if not words:
         return 0.0
     return sum(1 for w in words if w.lower() in ENGLISH_MARKERS) / len(words)
