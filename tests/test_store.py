@@ -78,6 +78,35 @@ def test_reingesting_the_same_text_changes_nothing(ledger: Ledger) -> None:
     assert stored.text == WIRE and stored.external_id == "kyiv-1" and stored.content_hash.startswith("sha256:")
 
 
+def test_another_text_under_a_used_external_id_joins_the_stored_incident(ledger: Ledger) -> None:
+    """A corrected story re-sent under the id of one already stored: a new article whose claim ids repeat the
+    stored ones. The repeated claim and event are kept as first stored; its new claim's event has the stored
+    event as a candidate member and joins its incident (this path once crashed on its decoded-event cache)."""
+    assert ledger.add(odesa_strike()) is True
+    corrected = report(ODESA_TEXT + " The governor later said a second warehouse had burned.", id="odesa-1",
+                       source="Black Sea Post", published=DAY, claims=[
+                           {"claimant": "Odesa governor", "side": "UA",
+                            "events": [{"type": "strike", "actor": "RU", "place": ("Odesa", ODESA), "dates": (DAY, DAY)}]},
+                           {"claimant": "Regional police", "side": "UA", "text": "Police said the fire was put out.",
+                            "events": [{"type": "strike", "actor": "RU", "place": ("Odesa", ODESA), "dates": (DAY, DAY)}]},
+                       ])
+    assert ledger.add(corrected) is True
+    assert ledger.stats() == {"articles": 2, "claims": 2, "events": 2, "incidents": 1, "failures": 0}
+    (incident,) = ledger.incidents()
+    assert sorted(incident["claim_ids"]) == ["odesa-1-c0", "odesa-1-c1"]
+    # idempotent again, in this process and in a new one (no caches)
+    assert ledger.add(corrected) is False
+    with Ledger(ledger.url.render_as_string(hide_password=False)) as fresh:
+        assert fresh.add(corrected) is False
+        third = report(ODESA_TEXT + " Two people were hurt.", id="odesa-1", source="Port News", published=DAY,
+                       claims=[{"claimant": "Odesa governor", "side": "UA", "events": [
+                           {"type": "strike", "actor": "RU", "place": ("Odesa", ODESA), "dates": (DAY, DAY)}]}] * 3)
+        assert fresh.add(third) is True
+        (incident,) = fresh.incidents()
+        assert sorted(incident["claim_ids"]) == ["odesa-1-c0", "odesa-1-c1", "odesa-1-c2"]
+        assert fresh.stats()["events"] == 3
+
+
 def test_a_syndicated_copy_counts_once(ledger: Ledger) -> None:
     ledger.add(ua_advance("kyiv-1", WIRE, "Kyiv Daily"))
     ledger.add(ua_advance("reprint-1", COPY, "Reprint Times"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -192,7 +192,9 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     # The reconciler's order (placed events before blanket ones); ``ordinal`` keeps it, so members load
     # in the order they were assigned, as the in-memory reconcile_all holds them.
     ledger_events = reconciler.order(events_from_report(report, syndicate, reconciler.settings))
-    with batched(conn):
+    # Under a reused external id the inserts first look up the stored ids: a query cannot join the batch
+    # (see below), so that rare path goes statement by statement.
+    with batched(conn) if fresh_ids else nullcontext():
         if sig:
             insert_rows(conn, article_bands, band_rows(pk, sig))
         _store_claims(conn, report, pk, fresh_ids)
