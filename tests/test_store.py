@@ -472,3 +472,18 @@ def test_the_candidate_query_reads_narrow_index_ranges_and_compiles_once_per_siz
         assert sum("ix_events_family_admin1_span (family=? AND admin1=? AND end" in p for p in searches) == 4, plan
         assert sum("ix_events_family_box_span (family=? AND lat>? AND lat<?)" in p for p in searches) == 4, plan
         assert not any("family_box_span (family=?)" in p for p in searches), plan
+
+
+def test_postgresql_commits_without_waiting_for_the_disk_unless_told(ledger_url: str) -> None:
+    """``ledger.pg_synchronous_commit``: off by default (as SQLite's synchronous=NORMAL), on when set."""
+    from frontwatch.config import Settings
+
+    if not ledger_url.startswith("postgresql"):
+        pytest.skip("a PostgreSQL setting")
+    for value, want in ((None, "off"), ("on", "on")):
+        settings = Settings() if value is None else Settings().replace("ledger", pg_synchronous_commit=value)
+        with Ledger(ledger_url, settings, create=True) as led:
+            led.add(odesa_strike())
+            with led.engine.connect() as conn:
+                assert conn.execute(text("SHOW synchronous_commit")).scalar() == want
+            assert led.stats()["articles"] == 1

@@ -95,7 +95,8 @@ class Ledger:
 
             if not Path(self.url.database).exists():
                 raise StorageError(f"no ledger at {self.where}: run `frontwatch ingest` first (or pass --db)")
-        self.engine = db.create(self.url, self.settings.ledger.busy_timeout_s)
+        self.engine = db.create(self.url, self.settings.ledger.busy_timeout_s,
+                                self.settings.ledger.pg_synchronous_commit)
         self._sqlite = self.url.get_backend_name() == "sqlite"
         self._ready(create)
 
@@ -115,7 +116,7 @@ class Ledger:
         """Create or migrate the schema (``frontwatch db upgrade``); returns (before, after) revisions."""
         settings = settings or Settings.load()
         resolved = db.resolve_url(url, settings.ledger.db)
-        engine = db.create(resolved, settings.ledger.busy_timeout_s)
+        engine = db.create(resolved, settings.ledger.busy_timeout_s, settings.ledger.pg_synchronous_commit)
         try:
             return db.upgrade(engine, resolved)
         finally:
