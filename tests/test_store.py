@@ -100,11 +100,18 @@ def test_another_text_under_a_used_external_id_joins_the_stored_incident(ledger:
         assert fresh.add(corrected) is False
         third = report(ODESA_TEXT + " Two people were hurt.", id="odesa-1", source="Port News", published=DAY,
                        claims=[{"claimant": "Odesa governor", "side": "UA", "events": [
-                           {"type": "strike", "actor": "RU", "place": ("Odesa", ODESA), "dates": (DAY, DAY)}]}] * 3)
+                           {"type": "strike", "actor": "RU", "place": ("Odesa", ODESA), "dates": (DAY, DAY)}] * n}
+                           for n in (2, 1, 1)])
         assert fresh.add(third) is True
         (incident,) = fresh.incidents()
         assert sorted(incident["claim_ids"]) == ["odesa-1-c0", "odesa-1-c1", "odesa-1-c2"]
-        assert fresh.stats()["events"] == 3
+        assert fresh.stats()["events"] == 4
+        # the stored first claim gained the new text's second event: its row count says so (migration 0008)
+        with fresh.engine.connect() as conn:
+            counts = dict(conn.execute(select(claims.c.id, claims.c.event_count)).all())
+        assert counts == {"odesa-1-c0": 2, "odesa-1-c1": 1, "odesa-1-c2": 1}
+        assert [r["event_id"] for r in fresh.claims()] == ["odesa-1-c0:0", "odesa-1-c0:1", "odesa-1-c1:0",
+                                                           "odesa-1-c2:0"]
 
 
 def test_a_syndicated_copy_counts_once(ledger: Ledger) -> None:
@@ -303,11 +310,16 @@ def test_an_older_ledger_is_upgraded_in_place_with_its_data(ledger_url: str) -> 
         assert led.stats()["articles"] == 1 and led.add(odesa_strike())
         with led.engine.connect() as conn:
             stored = {ix["name"] for ix in inspect(conn).get_indexes("events")}
+            claim_indexes = {ix["name"] for ix in inspect(conn).get_indexes("claims")}
         # 0005 gave the claim stored before it its date (stated, else its article's publication)
         dated = dict(led.engine.connect().execute(select(claims.c.id, claims.c.dated)).all())
+        counts = dict(led.engine.connect().execute(select(claims.c.id, claims.c.event_count)).all())
     assert dated == {"tass-1-c0": DAY, "odesa-1-c0": DAY}
-    # the migrations build every index the code declares
+    assert counts == {"tass-1-c0": 1, "odesa-1-c0": 1}  # 0008 counted the events of the claim stored before it
+    # the migrations build every index the code declares, and 0009 dropped those no query reads
     assert {ix.name for ix in events.indexes} <= stored
+    assert not stored & {"ix_events_start_end", "ix_events_place_start"}
+    assert "ix_claims_claimant_side" not in claim_indexes
 
 
 def test_claims_pages_match_a_plain_filter_of_every_claim(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
