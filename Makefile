@@ -26,6 +26,8 @@ setup: $(STAMP) $(WEBSTAMP)  ## create .venv with the locked dependencies and fr
 
 demo: setup  ## ingest the samples (and our written ledger corpus) into out/demo.db, print its incidents, contradictions first, then serve the page
 	@mkdir -p out
+	@# a ledger left by an older frontwatch is migrated first (`ingest` itself refuses one, saying so)
+	$(BIN)/frontwatch db upgrade --db out/demo.db
 	$(BIN)/frontwatch ingest samples/ tests/data/ledger/corpus.jsonl --db out/demo.db
 	$(BIN)/frontwatch incidents --db out/demo.db
 	@# ...and ends by serving the page over that ledger (Ctrl-C stops). The paste box needs a write token:

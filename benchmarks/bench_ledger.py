@@ -144,7 +144,7 @@ def fill(url: str, n_claims: int) -> None:
                 cls.append({"id": cid, "article_id": a, "text": f"Claim {c} about {p['name']}", "span_start": 0,
                             "span_end": 10, "claimant": "Officials", "claimant_kind": "organisation",
                             "claimant_side": side, "direct_quote": False, "stated": d, "dated": d,
-                            "record": {}})
+                            "event_count": 1, "record": {}})
                 evs.append({"id": f"{cid}:0", "claim_id": cid, "article_id": a, "position": 0, "ordinal": 0,
                             "type": "shelling", "family": "attack", "polarity": "asserted", "actor_side": "RU",
                             "claimant_side": side, "place": p["name"], "place_key": p["key"], "lat": p["lat"],

@@ -167,3 +167,35 @@ def test_ingest_into_an_unusable_ledger_exits_3_and_the_next_run_continues(input
     again = ingest(jsonl, "--db", str(db))
     assert again.exit_code == 0, again.output
     assert "2 new, 0 duplicate, 0 failed" in again.stdout
+
+
+@pytest.mark.slow
+def test_make_demo_upgrades_a_returning_users_older_ledger_before_ingesting(inputs: Path, tmp_path: Path) -> None:
+    """`make demo` on an out/demo.db left by an older frontwatch: the Makefile runs `db upgrade` before
+    `ingest`, which itself keeps refusing an older schema with the command to run."""
+    import shlex
+    import shutil
+    import subprocess
+
+    from alembic import command
+
+    from frontwatch.store import db as store_db
+
+    if not shutil.which("make"):
+        pytest.skip("make is not installed")
+    root = Path(__file__).resolve().parent.parent
+    dry = subprocess.run(["make", "-n", "-C", str(root), "demo"],
+                         capture_output=True, text=True, check=True).stdout
+    steps = [shlex.split(line)[1:] for line in dry.splitlines() if line.startswith("$(BIN)/frontwatch ")
+             or line.startswith(".venv/bin/frontwatch ")]
+    assert [s[0] for s in steps[:3]] == ["db", "ingest", "incidents"], dry
+    older = tmp_path / "demo.db"
+    with Ledger(str(older), create=True) as led, led.engine.begin() as conn:
+        command.downgrade(store_db._alembic(conn), "0004")
+    refused = ingest(str(inputs / "articles.jsonl"), "--db", str(older))
+    assert refused.exit_code == 3 and "older ledger schema: run `frontwatch db upgrade" in refused.stderr
+    upgrade = [str(older) if arg == "out/demo.db" else arg for arg in steps[0]]
+    done = runner.invoke(app, upgrade)
+    assert done.exit_code == 0 and "(was 0004)" in done.stdout, done.output
+    stored = ingest(str(inputs / "articles.jsonl"), "--db", str(older))
+    assert stored.exit_code == 0 and "2 new" in stored.stdout, stored.output

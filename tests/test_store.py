@@ -78,6 +78,42 @@ def test_reingesting_the_same_text_changes_nothing(ledger: Ledger) -> None:
     assert stored.text == WIRE and stored.external_id == "kyiv-1" and stored.content_hash.startswith("sha256:")
 
 
+def test_another_text_under_a_used_external_id_joins_the_stored_incident(ledger: Ledger) -> None:
+    """A corrected story re-sent under the id of one already stored: a new article whose claim ids repeat the
+    stored ones. The repeated claim and event are kept as first stored; its new claim's event has the stored
+    event as a candidate member and joins its incident (this path once crashed on its decoded-event cache)."""
+    assert ledger.add(odesa_strike()) is True
+    corrected = report(ODESA_TEXT + " The governor later said a second warehouse had burned.", id="odesa-1",
+                       source="Black Sea Post", published=DAY, claims=[
+                           {"claimant": "Odesa governor", "side": "UA",
+                            "events": [{"type": "strike", "actor": "RU", "place": ("Odesa", ODESA), "dates": (DAY, DAY)}]},
+                           {"claimant": "Regional police", "side": "UA", "text": "Police said the fire was put out.",
+                            "events": [{"type": "strike", "actor": "RU", "place": ("Odesa", ODESA), "dates": (DAY, DAY)}]},
+                       ])
+    assert ledger.add(corrected) is True
+    assert ledger.stats() == {"articles": 2, "claims": 2, "events": 2, "incidents": 1, "failures": 0}
+    (incident,) = ledger.incidents()
+    assert sorted(incident["claim_ids"]) == ["odesa-1-c0", "odesa-1-c1"]
+    # idempotent again, in this process and in a new one (no caches)
+    assert ledger.add(corrected) is False
+    with Ledger(ledger.url.render_as_string(hide_password=False)) as fresh:
+        assert fresh.add(corrected) is False
+        third = report(ODESA_TEXT + " Two people were hurt.", id="odesa-1", source="Port News", published=DAY,
+                       claims=[{"claimant": "Odesa governor", "side": "UA", "events": [
+                           {"type": "strike", "actor": "RU", "place": ("Odesa", ODESA), "dates": (DAY, DAY)}] * n}
+                           for n in (2, 1, 1)])
+        assert fresh.add(third) is True
+        (incident,) = fresh.incidents()
+        assert sorted(incident["claim_ids"]) == ["odesa-1-c0", "odesa-1-c1", "odesa-1-c2"]
+        assert fresh.stats()["events"] == 4
+        # the stored first claim gained the new text's second event: its row count says so (migration 0008)
+        with fresh.engine.connect() as conn:
+            counts = dict(conn.execute(select(claims.c.id, claims.c.event_count)).all())
+        assert counts == {"odesa-1-c0": 2, "odesa-1-c1": 1, "odesa-1-c2": 1}
+        assert [r["event_id"] for r in fresh.claims()] == ["odesa-1-c0:0", "odesa-1-c0:1", "odesa-1-c1:0",
+                                                           "odesa-1-c2:0"]
+
+
 def test_a_syndicated_copy_counts_once(ledger: Ledger) -> None:
     ledger.add(ua_advance("kyiv-1", WIRE, "Kyiv Daily"))
     ledger.add(ua_advance("reprint-1", COPY, "Reprint Times"))
@@ -274,11 +310,16 @@ def test_an_older_ledger_is_upgraded_in_place_with_its_data(ledger_url: str) -> 
         assert led.stats()["articles"] == 1 and led.add(odesa_strike())
         with led.engine.connect() as conn:
             stored = {ix["name"] for ix in inspect(conn).get_indexes("events")}
+            claim_indexes = {ix["name"] for ix in inspect(conn).get_indexes("claims")}
         # 0005 gave the claim stored before it its date (stated, else its article's publication)
         dated = dict(led.engine.connect().execute(select(claims.c.id, claims.c.dated)).all())
+        counts = dict(led.engine.connect().execute(select(claims.c.id, claims.c.event_count)).all())
     assert dated == {"tass-1-c0": DAY, "odesa-1-c0": DAY}
-    # the migrations build every index the code declares
+    assert counts == {"tass-1-c0": 1, "odesa-1-c0": 1}  # 0008 counted the events of the claim stored before it
+    # the migrations build every index the code declares, and 0009 dropped those no query reads
     assert {ix.name for ix in events.indexes} <= stored
+    assert not stored & {"ix_events_start_end", "ix_events_place_start"}
+    assert "ix_claims_claimant_side" not in claim_indexes
 
 
 def test_claims_pages_match_a_plain_filter_of_every_claim(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -443,3 +484,18 @@ def test_the_candidate_query_reads_narrow_index_ranges_and_compiles_once_per_siz
         assert sum("ix_events_family_admin1_span (family=? AND admin1=? AND end" in p for p in searches) == 4, plan
         assert sum("ix_events_family_box_span (family=? AND lat>? AND lat<?)" in p for p in searches) == 4, plan
         assert not any("family_box_span (family=?)" in p for p in searches), plan
+
+
+def test_postgresql_commits_without_waiting_for_the_disk_unless_told(ledger_url: str) -> None:
+    """``ledger.pg_synchronous_commit``: off by default (as SQLite's synchronous=NORMAL), on when set."""
+    from frontwatch.config import Settings
+
+    if not ledger_url.startswith("postgresql"):
+        pytest.skip("a PostgreSQL setting")
+    for value, want in ((None, "off"), ("on", "on")):
+        settings = Settings() if value is None else Settings().replace("ledger", pg_synchronous_commit=value)
+        with Ledger(ledger_url, settings, create=True) as led:
+            led.add(odesa_strike())
+            with led.engine.connect() as conn:
+                assert conn.execute(text("SHOW synchronous_commit")).scalar() == want
+            assert led.stats()["articles"] == 1

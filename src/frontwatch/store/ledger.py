@@ -95,7 +95,8 @@ class Ledger:
 
             if not Path(self.url.database).exists():
                 raise StorageError(f"no ledger at {self.where}: run `frontwatch ingest` first (or pass --db)")
-        self.engine = db.create(self.url, self.settings.ledger.busy_timeout_s)
+        self.engine = db.create(self.url, self.settings.ledger.busy_timeout_s,
+                                self.settings.ledger.pg_synchronous_commit)
         self._sqlite = self.url.get_backend_name() == "sqlite"
         self._ready(create)
 
@@ -115,7 +116,7 @@ class Ledger:
         """Create or migrate the schema (``frontwatch db upgrade``); returns (before, after) revisions."""
         settings = settings or Settings.load()
         resolved = db.resolve_url(url, settings.ledger.db)
-        engine = db.create(resolved, settings.ledger.busy_timeout_s)
+        engine = db.create(resolved, settings.ledger.busy_timeout_s, settings.ledger.pg_synchronous_commit)
         try:
             return db.upgrade(engine, resolved)
         finally:
@@ -492,12 +493,11 @@ class Ledger:
 
         A claim's date is ``claims.dated`` (when it was stated, else its article's publication; migration
         0005). Two steps, as for event filters: 1. the claims up to the page's end with their number of rows
-        (one per event, at least one), read in order from ``ix_claims_dated`` and stopped when there are
-        enough, instead of sorting every claim; 2. the rows of the page's claims alone, in that order.
+        (one per event, at least one: ``event_count``, migration 0008), read in order from ``ix_claims_dated``
+        alone and stopped when there are enough, instead of sorting every claim or probing its events; 2. the rows of the page's claims alone, in that order.
         """
-        c, e = claims.c, events.c
-        rows_of = select(func.count()).where(e.claim_id == c.id).scalar_subquery()  # from ix_events_claim_id
-        query: Select[Any] = select(c.id, rows_of)
+        c = claims.c
+        query: Select[Any] = select(c.id, c.event_count)  # both in ix_claims_dated (migration 0008)
         if side:
             query = query.where(func.lower(c.claimant_side) == side.lower())
         if claimant:

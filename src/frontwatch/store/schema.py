@@ -63,7 +63,7 @@ claims = Table(
     Column("span_end", Integer, nullable=False),
     Column("claimant", String(400), nullable=False, index=True),
     Column("claimant_kind", String(20), nullable=False),
-    Column("claimant_side", String(40), nullable=False, index=True),
+    Column("claimant_side", String(40), nullable=False),  # its index dropped in 0009: no query reads it
     Column("claimant_role", String(400)),
     Column("cue", String(200)),
     Column("direct_quote", Boolean, nullable=False),
@@ -71,7 +71,10 @@ claims = Table(
     Column("record", JSON, nullable=False),
     # The claim's date for newest-first pages: stated, else its article's publication (migration 0005).
     Column("dated", Date),
-    Index("ix_claims_dated", text("dated DESC"), "id"),  # PostgreSQL: NULLS LAST, id COLLATE "C" (see 0005)
+    # How many events the claim has (migration 0008): pages of claims count rows without reading events.
+    Column("event_count", Integer, nullable=False, server_default=text("0")),
+    # PostgreSQL: NULLS LAST, id COLLATE "C" (see 0005), the count as INCLUDE (0008)
+    Index("ix_claims_dated", text("dated DESC"), "id", "event_count"),
 )
 
 places = Table(
@@ -112,10 +115,9 @@ events = Table(
     Column("unit", String(20)),
     Column("kind", String(20)),
     Column("record", JSON, nullable=False),  # the LedgerEvent, so candidates rebuild without joins
-    Index("ix_events_place_start", "place_key", "start"),
+    # (0009 dropped (place_key, start) and (start, end), which no query read: see that migration)
     Index("ix_events_lat_lon", "lat", "lon"),
     Index("ix_events_family_start", "family", "start"),
-    Index("ix_events_start_end", "start", "end"),
     # the reconciler's candidate query: family first, then the branch's column (place key, admin1, or the
     # box's lat and lon), then the end date (the index range) and the start date (tested in the index), 0007
     Index("ix_events_family_key_span", "family", "place_key", "end", "start"),

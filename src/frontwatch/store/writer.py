@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -192,10 +192,12 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     # The reconciler's order (placed events before blanket ones); ``ordinal`` keeps it, so members load
     # in the order they were assigned, as the in-memory reconcile_all holds them.
     ledger_events = reconciler.order(events_from_report(report, syndicate, reconciler.settings))
-    with batched(conn):
+    # Under a reused external id the inserts first look up the stored ids: a query cannot join the batch
+    # (see below), so that rare path goes statement by statement.
+    with batched(conn) if fresh_ids else nullcontext():
         if sig:
             insert_rows(conn, article_bands, band_rows(pk, sig))
-        _store_claims(conn, report, pk, fresh_ids)
+        _store_claims(conn, report, pk, fresh_ids, ledger_events)
         _store_events(conn, report, ledger_events, pk, reconciler, fresh_ids)
     # (a query cannot join the batch: SQLAlchemy reads a result's columns as soon as it is executed)
     members = {} if members is None else members
@@ -206,16 +208,21 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     return int(pk)
 
 
-def _store_claims(conn: Connection, report: Report, pk: int, fresh_ids: bool) -> None:
+def _store_claims(conn: Connection, report: Report, pk: int, fresh_ids: bool,
+                  ledger_events: list[LedgerEvent]) -> None:
     rows = []
     published = report.article.published
+    counts: dict[str, int] = {}
+    for le in ledger_events:
+        counts[le.claim_id] = counts.get(le.claim_id, 0) + 1
     for c in report.claims:
         stated = c.stated.start if c.stated else None
         rows.append({
             "id": c.id, "article_id": pk, "text": c.text, "span_start": c.span[0], "span_end": c.span[1],
             "claimant": c.claimant.name, "claimant_kind": c.claimant.kind, "claimant_side": c.claimant.side,
             "claimant_role": c.claimant.role, "cue": c.cue, "direct_quote": c.direct_quote,
-            "stated": stated, "dated": stated or published, "record": c.to_dict(),
+            "stated": stated, "dated": stated or published, "event_count": counts.get(c.id, 0),
+            "record": c.to_dict(),
         })
     _insert_new(conn, claims, rows, fresh_ids)
     if rows and conn.dialect.name == "sqlite":
@@ -248,6 +255,10 @@ def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEv
         conn.execute(UPSERT_PLACES, list(place_rows.values()))
     _insert_new(conn, events, event_rows, fresh_ids)
     _insert_new(conn, event_places, link_rows, fresh_ids)
+    if not fresh_ids and event_rows:  # a stored claim may have gained events from another text under its id
+        mine = claims.c.id.in_(list({r["claim_id"] for r in event_rows}))
+        conn.execute(update(claims).where(mine).values(event_count=select(func.count()).where(
+            events.c.claim_id == claims.c.id).scalar_subquery()))
 
 
 class _unindexed(FunctionElement[Any]):
