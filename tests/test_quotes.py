@@ -196,3 +196,18 @@ def test_attribute_a_quotation_closed_by_the_statement_goes_to_its_issuer(nlp, a
     ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert "National Police" in ats[0].claimant.name
     assert all("National Police" in a.claimant.name for a in ats[1:])
+
+
+def test_find_quotes_a_lost_closing_mark_ends_the_quotation_at_the_next() -> None:
+    text = ('According to Petrenko, "in the morning the occupiers hit the market with artillery. Two women died on '
+            'the spot. "The enemy keeps targeting civilians," he wrote.')
+    quotes = [text[a:b] for a, b in find_quotes(text)]
+    assert len(quotes) == 2
+    assert "Two women died" in quotes[0] and quotes[1].startswith('"The enemy')
+
+
+def test_attribute_a_quotation_that_lost_its_closing_mark_keeps_its_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ('According to Petrenko, "in the morning the occupiers hit the market with artillery. Two women died on '
+            'the spot. "The enemy keeps targeting civilians," he wrote.')
+    ats = _attribute(nlp, actors, text)
+    assert [a.claimant.name for a in ats] == ["Petrenko"] * 3

@@ -115,6 +115,10 @@ def find_quotes(text: str, min_words: int = 4) -> list[tuple[int, int]]:
             if "\n" in gap:  # an open quote never closed: it ended with its paragraph
                 end = text.find("\n", start)
                 out.append((start, end))
+            else:
+                # 'X said, "the town was hit. Two died. "We grieve," he wrote.': copy that lost a closing mark;
+                # the first quotation ends where the next one opens, not dropped.
+                out.append((start, at))
             start = at
             continue
         if text.count("\n\n", start, at) > 3:  # a stray mark far down the text: not this quote's end
