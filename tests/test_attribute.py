@@ -338,3 +338,12 @@ def test_attribute_a_statement_closed_by_its_speaker_and_another_verb(nlp, actor
                                                                       name: str) -> None:
     [at] = _attribute(nlp, actors, text)
     assert at.claimant.name == name
+
+
+# -- unseen real war news, claims-attrib session (2026-12-02): sentences written for these tests -------------------
+
+def test_attribute_agencies_a_paper_quotes_do_not_hide_the_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("A drone that hit a school in Sumy on Monday killed two teachers, regional governor Ivan Petrenko said on "
+            "Tuesday, reported Kyiv Dispatch, quoting news agencies AFP and Reuters.")
+    [at] = _attribute(nlp, actors, text)
+    assert at.claimant.name == "Ivan Petrenko"

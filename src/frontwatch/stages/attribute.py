@@ -176,6 +176,7 @@ class Attributor:
                  outlet: Claimant) -> Attribution | None:
         # "..., citing the General Staff" / "..., quoting two officials": the cited body speaks, not the outlet
         # repeating it.
+        cited: Attribution | None = None
         for token in cues.citing_words(sent):
             if (token.lemma_ == "cite" or (token.lemma_ == "quote" and token.tag_ == "VBG") or cues.reference(token)) \
                     and not in_quote(token, quotes):
@@ -188,7 +189,14 @@ class Attributor:
                         claimant = Claimant(claimant.name, claimant.kind, self.actors.side_of(sent.text) or "unknown",
                                             claimant.role, claimant.organisation)
                     if claimant:
-                        return Attribution(sent, claimant, "citing", token.i, False, {t.i for t in objs[0].subtree} | {token.i})
+                        found = Attribution(sent, claimant, "citing", token.i, False,
+                                            {t.i for t in objs[0].subtree} | {token.i})
+                        if cited is None and self._relay(claimant, objs[0]):
+                            # "..., the governor said, a paper reported, quoting news agencies": agencies passing
+                            # the words on; a speaker of the sentence's own comes first.
+                            cited = found
+                            continue
+                        return found
         tail = self._tail_speaker(sent, quotes, memory, outlet)
         if tail is not None:
             return tail
@@ -203,7 +211,7 @@ class Attributor:
             claimant = self._claimant(subject, memory, outlet)
             if claimant is None:
                 continue
-            if relayed is None and claimant.kind != "outlet" and verb.i > min(v.i for v in verbs) \
+            if relayed is None and verb.i > min(v.i for v in verbs) \
                     and self._relay(claimant, subject):
                 # "..., the ministry said, a news agency reported": the agency relays; a speaker of its own
                 # further down the sentence is the claimant.
@@ -213,6 +221,8 @@ class Attributor:
             if inner is not None:
                 verb, subject, claimant = inner
             return self._found(sent, verb, subject, claimant, verbs[n + 1:], quotes, memory, outlet)
+        if cited is not None:
+            return cited
         if relayed is not None:
             n, verb, subject, claimant = relayed
             return self._found(sent, verb, subject, claimant, verbs[n + 1:], quotes, memory, outlet)
