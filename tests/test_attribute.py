@@ -347,3 +347,8 @@ def test_attribute_agencies_a_paper_quotes_do_not_hide_the_speaker(nlp, actors) 
             "Tuesday, reported Kyiv Dispatch, quoting news agencies AFP and Reuters.")
     [at] = _attribute(nlp, actors, text)
     assert at.claimant.name == "Ivan Petrenko"
+
+
+def test_attribute_analysts_are_nobodys_side(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, "According to analysts, Russian troops advanced near three villages.", "unn.ua")
+    assert (at.claimant.name, at.claimant.side) == ("analysts", "other")

@@ -504,7 +504,9 @@ class Attributor:
                 if earlier is not None:
                     return earlier
             name = cues.core(head) + (f" of {cues.strip_det(of)}" if of is not None else "")
-            side = self.actors.side_of(phrase) or cues.context_side(outlet)
+            # "according to analysts": analysts with no side of their own are nobody's (CONVENTIONS.md), not the outlet's
+            side = self.actors.side_of(phrase) or ("other" if head_lower in cues.ANALYST_NOUNS and of is None
+                                                   else cues.context_side(outlet))
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
         if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:

@@ -46,6 +46,8 @@ PERSON_NOUNS = {
     "economist", "economists", "blogger", "bloggers", "journalist", "correspondent", "major", "captain", "sergeant",
     "ombudsman", "commissioner", "investigator", "investigators",
 }
+# Analysts named with no side of their own are `other` (CONVENTIONS.md), whatever the outlet's side.
+ANALYST_NOUNS = {"analyst", "analysts"}
 # Evidence a speaker publishes ("according to figures published by the UN"): the publisher is the claimant;
 # with no publisher named the evidence is the outlet's own (docs/claims.md).
 EVIDENCE_NOUNS = {"figures", "data", "statistics", "estimates", "estimate", "poll", "polls", "survey", "surveys",
