@@ -352,3 +352,12 @@ def test_attribute_agencies_a_paper_quotes_do_not_hide_the_speaker(nlp, actors) 
 def test_attribute_analysts_are_nobodys_side(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     [at] = _attribute(nlp, actors, "According to analysts, Russian troops advanced near three villages.", "unn.ua")
     assert (at.claimant.name, at.claimant.side) == ("analysts", "other")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Two missiles hit the depot, according to Ukrzaliznytsia's Telegram channel.", "Ukrzaliznytsia"),
+    ("Gladkov spoke on Monday. Three houses were damaged, according to the governor's Telegram channel.", "Gladkov"),
+])
+def test_attribute_a_channel_speaks_for_its_owner(nlp, actors, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    at = _attribute(nlp, actors, text)[-1]
+    assert at.claimant.name == name

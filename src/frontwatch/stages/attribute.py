@@ -434,6 +434,9 @@ class Attributor:
         span = doc[subtree[0].i: subtree[-1].i + 1]
         phrase = span_text(span).strip()
         lower = head.lower_
+        owner = cues.channel_owner(head)
+        if owner is not None:  # "according to Ukrzaliznytsia's Telegram channel": the channel's owner speaks
+            return self._claimant(owner, memory, outlet)
         if lower in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
             # "a report from CNN", "the statements of the Ukrainian side": whoever issued it
             publisher = cues.publisher(head)

@@ -48,6 +48,8 @@ PERSON_NOUNS = {
 }
 # Analysts named with no side of their own are `other` (CONVENTIONS.md), whatever the outlet's side.
 ANALYST_NOUNS = {"analyst", "analysts"}
+# Where a speaker posts ("Gladkov's Telegram channel", "the ministry's page"): the owner is the speaker.
+CHANNEL_NOUNS = {"channel", "telegram", "page", "account", "website", "feed"}
 # Evidence a speaker publishes ("according to figures published by the UN"): the publisher is the claimant;
 # with no publisher named the evidence is the outlet's own (docs/claims.md).
 EVIDENCE_NOUNS = {"figures", "data", "statistics", "estimates", "estimate", "poll", "polls", "survey", "surveys",
@@ -134,6 +136,13 @@ def publisher(evidence: Token) -> list[Token]:
             if found:
                 return found[:1]
     return []
+
+
+def channel_owner(head: Token) -> Token | None:
+    """ "Ukrzaliznytsia's Telegram channel", "the governor's page": the possessive owner of a channel noun."""
+    if head.lemma_.lower() not in CHANNEL_NOUNS:
+        return None
+    return next((c for c in head.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
 
 
 def context_side(outlet: Claimant) -> str:
