@@ -211,3 +211,10 @@ def test_attribute_a_quotation_that_lost_its_closing_mark_keeps_its_speaker(nlp,
             'the spot. "The enemy keeps targeting civilians," he wrote.')
     ats = _attribute(nlp, actors, text)
     assert [a.claimant.name for a in ats] == ["Petrenko"] * 3
+
+
+def test_attribute_a_quotation_after_an_impersonal_lead_in_goes_on_with_the_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ('"Three attacks were repelled near the village," the General Staff said.\n'
+            'It is also known that "the enemy attacked four times near Terny, trying to advance toward the river."')
+    ats = _attribute(nlp, actors, text)
+    assert ats[-1].claimant.name == "General Staff" and ats[-1].direct_quote

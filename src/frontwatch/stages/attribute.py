@@ -52,6 +52,7 @@ from .quotes import (
     Attribution,
     continuations,
     find_quotes,
+    impersonal_lead,
     in_quote,
     inside_quote,
     mostly_quote,
@@ -134,7 +135,8 @@ class Attributor:
             if quote is not None and (found is None or inside_quote(found.cue_token, sent, quote) or mostly_quote(sent, quote)):
                 speaker = quote_speaker(i, sentences, own, quote)
                 if speaker is None and results and results[-1].claimant.kind != "outlet" \
-                        and (opens_paragraph(doc_text(doc), quote[0]) or quote[0] <= trimmed(sent)[0]):
+                        and (opens_paragraph(doc_text(doc), quote[0]) or quote[0] <= trimmed(sent)[0]
+                             or impersonal_lead(doc_text(doc), quote[0])):
                     # 'X said on Monday.\n"Our troops hold the line."': a quotation paragraph with no speaker
                     # of its own goes on with the one before it.
                     speaker = Attribution(results[-1].sent, results[-1].claimant, results[-1].cue, None)

@@ -358,6 +358,17 @@ def refers_back(sent: Span, at: Attribution) -> bool:
     return any(o.lower_ in {"this", "it"} for o in objects) and not any(c.dep_ == "ccomp" for c in cue.children)
 
 
+# 'It is also known that "...': a translated impersonal lead-in that names no speaker of its own.
+IMPERSONAL_LEAD = re.compile(r"(?:It|This)\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:known|noted|reported|stated|said|added|"
+                             r"indicated|specified|emphasi[sz]ed)(?:\s+that)?", re.I)
+
+
+def impersonal_lead(text: str, at: int) -> bool:
+    """The quotation follows only an impersonal lead-in on its line ('It is also known that "...')."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return IMPERSONAL_LEAD.fullmatch(text[line_start:at].strip()) is not None
+
+
 def opens_paragraph(text: str, at: int) -> bool:
     """The quotation starts its paragraph, perhaps after a label ("Quote: ")."""
     line_start = text.rfind("\n", 0, at) + 1
