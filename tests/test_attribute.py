@@ -361,3 +361,16 @@ def test_attribute_analysts_are_nobodys_side(nlp, actors) -> None:  # type: igno
 def test_attribute_a_channel_speaks_for_its_owner(nlp, actors, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     at = _attribute(nlp, actors, text)[-1]
     assert at.claimant.name == name
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("Russia does not strike homes, Kremlin spokesman Dmitry Peskov said on Wednesday, commenting on Kiev's statement "
+     "that civilians were killed as a result of a Russian strike on Kramatorsk.", "Kiev"),
+    ("Peskov rejected Kyiv's claim that Russian missiles had struck a hospital in the city.", "Kyiv"),
+])
+def test_attribute_a_partys_statement_told_by_another_speaker_is_the_partys(nlp, actors, text: str,  # type: ignore[no-untyped-def]
+                                                                            owner: str) -> None:
+    [at] = _attribute(nlp, actors, text)
+    assert "Peskov" in at.claimant.name
+    [(other, content)] = at.others
+    assert other.claimant.name == owner and content

@@ -275,6 +275,13 @@ class Attributor:
         tokens = {t.i for t in subject.subtree} | {verb.i}
         found = Attribution(sent, claimant, verb.text, verb.i, False, tokens)
         found.others = self._other_speakers(claimant, verb, tokens, rest, quotes, memory, outlet)
+        for noun, owner, content in cues.owned_statements(sent):
+            # "Peskov said, commenting on Kiev's statement that civilians were killed": the owner says the clause
+            other = self._claimant(owner, memory, outlet)
+            if other is not None and other.kind != "outlet" and cues.claimant_word(other) != cues.claimant_word(claimant) \
+                    and not in_quote(noun, quotes):
+                found.others.append((Attribution(sent, other, noun.text, noun.i, False, {t.i for t in owner.subtree}),
+                                     content))
         return found
 
     def _is_outlet(self, name: str) -> bool:

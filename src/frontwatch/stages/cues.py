@@ -145,6 +145,24 @@ def channel_owner(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
 
 
+# "Kiev's statement that ...", "Ukraine's accusations that ...": what a party said, told by someone else.
+STATEMENT_NOUNS = {"statement", "claim", "accusation", "allegation", "assertion", "report", "version"}
+
+
+def owned_statements(sent: Span) -> list[tuple[Token, Token, set[int]]]:
+    """Statement nouns with a possessive owner and a that-clause: (noun, owner, the clause's tokens)."""
+    out = []
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is not None and clause is not None:
+            out.append((noun, owner, {t.i for t in clause.subtree}))
+    return out
+
+
 def context_side(outlet: Claimant) -> str:
     """An unqualified "the Defence Ministry" in a TASS story is Russia's."""
     return outlet.side if outlet.side in {"UA", "RU"} else "unknown"
