@@ -264,10 +264,20 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
             and before.cue_token is not None
         if new_paragraph and not (item or hostile):
             continue
-        if not (item or voice):
+        if not (item or voice or (not new_paragraph and _told_figure(before, at))):
             continue  # background or analysis, the outlet's own
         results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
     return results
+
+
+def _told_figure(before: Attribution, at: Attribution) -> bool:
+    """ "X said that two missiles had hit the station. 30 people were killed ...": a figure right after a report
+    told in the speaker's own clause ("said that ...") is the report's next figure."""
+    if before.cue_token is None or before.direct_quote:
+        return False
+    cue = before.sent.doc[before.cue_token]
+    return any(c.dep_ == "ccomp" for c in cue.children) and any(t.like_num and t.ent_type_ in {"CARDINAL", "QUANTITY"}
+                                                                 for t in at.sent)
 
 
 def _list_item(text: str, before: Attribution, at: Attribution) -> bool:
