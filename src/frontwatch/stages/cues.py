@@ -152,9 +152,13 @@ STATEMENT_NOUNS = {"statement", "claim", "accusation", "allegation", "assertion"
 def owned_statements(sent: Span) -> list[tuple[Token, Token, set[int]]]:
     """Statement nouns with a possessive owner and a that-clause: (noun, owner, the clause's tokens)."""
     out = []
-    for noun in sent:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS:
+    table = token_table(sent.doc)
+    lemma, pos = table.lemma, table.pos
+    # read in the token table: only a statement noun is made into a Token (this runs for every told sentence)
+    for i in range(sent.start, sent.end):
+        if pos[i] != "NOUN" or lemma[i].lower() not in STATEMENT_NOUNS:
             continue
+        noun = sent.doc[i]
         owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
         clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)

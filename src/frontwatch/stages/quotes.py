@@ -276,8 +276,8 @@ def _told_figure(before: Attribution, at: Attribution) -> bool:
     if before.cue_token is None or before.direct_quote:
         return False
     cue = before.sent.doc[before.cue_token]
-    return any(c.dep_ == "ccomp" for c in cue.children) and any(t.like_num and t.ent_type_ in {"CARDINAL", "QUANTITY"}
-                                                                 for t in at.sent)
+    return any(e.label_ in {"CARDINAL", "QUANTITY"} for e in ents_in(at.sent.doc, at.sent.start, at.sent.end)) \
+        and any(c.dep_ == "ccomp" for c in cue.children)
 
 
 def _list_item(text: str, before: Attribution, at: Attribution) -> bool:
