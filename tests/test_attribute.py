@@ -338,3 +338,39 @@ def test_attribute_a_statement_closed_by_its_speaker_and_another_verb(nlp, actor
                                                                       name: str) -> None:
     [at] = _attribute(nlp, actors, text)
     assert at.claimant.name == name
+
+
+# -- unseen real war news, claims-attrib session (2026-12-02): sentences written for these tests -------------------
+
+def test_attribute_agencies_a_paper_quotes_do_not_hide_the_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("A drone that hit a school in Sumy on Monday killed two teachers, regional governor Ivan Petrenko said on "
+            "Tuesday, reported Kyiv Dispatch, quoting news agencies AFP and Reuters.")
+    [at] = _attribute(nlp, actors, text)
+    assert at.claimant.name == "Ivan Petrenko"
+
+
+def test_attribute_analysts_are_nobodys_side(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, "According to analysts, Russian troops advanced near three villages.", "unn.ua")
+    assert (at.claimant.name, at.claimant.side) == ("analysts", "other")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Two missiles hit the depot, according to Ukrzaliznytsia's Telegram channel.", "Ukrzaliznytsia"),
+    ("Gladkov spoke on Monday. Three houses were damaged, according to the governor's Telegram channel.", "Gladkov"),
+])
+def test_attribute_a_channel_speaks_for_its_owner(nlp, actors, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    at = _attribute(nlp, actors, text)[-1]
+    assert at.claimant.name == name
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("Russia does not strike homes, Kremlin spokesman Dmitry Peskov said on Wednesday, commenting on Kiev's statement "
+     "that civilians were killed as a result of a Russian strike on Kramatorsk.", "Kiev"),
+    ("Peskov rejected Kyiv's claim that Russian missiles had struck a hospital in the city.", "Kyiv"),
+])
+def test_attribute_a_partys_statement_told_by_another_speaker_is_the_partys(nlp, actors, text: str,  # type: ignore[no-untyped-def]
+                                                                            owner: str) -> None:
+    [at] = _attribute(nlp, actors, text)
+    assert "Peskov" in at.claimant.name
+    [(other, content)] = at.others
+    assert other.claimant.name == owner and content

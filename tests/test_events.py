@@ -322,6 +322,7 @@ def test_events_this_is_no_withdrawal_stays_denied(nlp, actors) -> None:  # type
     ("The general said the enemy was attempting to keep Ukrainian units from advancing further.", "advance"),
     ("The general said the enemy was attempting to keep Ukrainian units from advancing further.", "repelled"),
     ("Kyiv said its forces had retaken 300 sq km since the counteroffensive began in June.", "clash"),
+    ("Before Russia launched its invasion in 2022, the town had about 9,000 residents.", "clash"),
 ])
 def test_events_attempts_to_withdraw_or_stop_and_time_references(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     assert kind not in [e[0] for e in _events(nlp, actors, text)]

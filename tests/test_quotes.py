@@ -196,3 +196,41 @@ def test_attribute_a_quotation_closed_by_the_statement_goes_to_its_issuer(nlp, a
     ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert "National Police" in ats[0].claimant.name
     assert all("National Police" in a.claimant.name for a in ats[1:])
+
+
+def test_find_quotes_a_lost_closing_mark_ends_the_quotation_at_the_next() -> None:
+    text = ('According to Petrenko, "in the morning the occupiers hit the market with artillery. Two women died on '
+            'the spot. "The enemy keeps targeting civilians," he wrote.')
+    quotes = [text[a:b] for a, b in find_quotes(text)]
+    assert len(quotes) == 2
+    assert "Two women died" in quotes[0] and quotes[1].startswith('"The enemy')
+
+
+def test_attribute_a_quotation_that_lost_its_closing_mark_keeps_its_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ('According to Petrenko, "in the morning the occupiers hit the market with artillery. Two women died on '
+            'the spot. "The enemy keeps targeting civilians," he wrote.')
+    ats = _attribute(nlp, actors, text)
+    assert [a.claimant.name for a in ats] == ["Petrenko"] * 3
+
+
+def test_attribute_a_quotation_after_an_impersonal_lead_in_goes_on_with_the_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ('"Three attacks were repelled near the village," the General Staff said.\n'
+            'It is also known that "the enemy attacked four times near Terny, trying to advance toward the river."')
+    ats = _attribute(nlp, actors, text)
+    assert ats[-1].claimant.name == "General Staff" and ats[-1].direct_quote
+
+
+@pytest.mark.parametrize("text,continues", [
+    # a figure right after a report told in the speaker's own clause: the report's next figure
+    ("Regional governor Pavlo Kyrylenko said that two missiles had hit the station. 30 people were killed and more "
+     "than 100 were injured.", True),
+    ("Army spokesman Andriy Kovalenko said that the enemy kept attacking near the village. The Ukrainian military "
+     "has repelled four Russian attacks in this area.", True),
+    # quoted, not told: the outlet's own sentence after it stays the outlet's
+    ('"Two missiles hit the station," the head of the railway company said. 30 people were killed.', False),
+    # a new paragraph: the outlet's
+    ("The head of the railway company said that two missiles had hit the station.\n\n30 people were killed.", False),
+])
+def test_attribute_a_figure_after_a_told_report_is_the_reports(nlp, actors, text: str, continues: bool) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
+    assert (ats[-1].claimant.kind != "outlet") is continues

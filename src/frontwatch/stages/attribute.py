@@ -52,6 +52,7 @@ from .quotes import (
     Attribution,
     continuations,
     find_quotes,
+    impersonal_lead,
     in_quote,
     inside_quote,
     mostly_quote,
@@ -134,7 +135,8 @@ class Attributor:
             if quote is not None and (found is None or inside_quote(found.cue_token, sent, quote) or mostly_quote(sent, quote)):
                 speaker = quote_speaker(i, sentences, own, quote)
                 if speaker is None and results and results[-1].claimant.kind != "outlet" \
-                        and (opens_paragraph(doc_text(doc), quote[0]) or quote[0] <= trimmed(sent)[0]):
+                        and (opens_paragraph(doc_text(doc), quote[0]) or quote[0] <= trimmed(sent)[0]
+                             or impersonal_lead(doc_text(doc), quote[0])):
                     # 'X said on Monday.\n"Our troops hold the line."': a quotation paragraph with no speaker
                     # of its own goes on with the one before it.
                     speaker = Attribution(results[-1].sent, results[-1].claimant, results[-1].cue, None)
@@ -176,6 +178,7 @@ class Attributor:
                  outlet: Claimant) -> Attribution | None:
         # "..., citing the General Staff" / "..., quoting two officials": the cited body speaks, not the outlet
         # repeating it.
+        cited: Attribution | None = None
         for token in cues.citing_words(sent):
             if (token.lemma_ == "cite" or (token.lemma_ == "quote" and token.tag_ == "VBG") or cues.reference(token)) \
                     and not in_quote(token, quotes):
@@ -188,7 +191,14 @@ class Attributor:
                         claimant = Claimant(claimant.name, claimant.kind, self.actors.side_of(sent.text) or "unknown",
                                             claimant.role, claimant.organisation)
                     if claimant:
-                        return Attribution(sent, claimant, "citing", token.i, False, {t.i for t in objs[0].subtree} | {token.i})
+                        found = Attribution(sent, claimant, "citing", token.i, False,
+                                            {t.i for t in objs[0].subtree} | {token.i})
+                        if cited is None and self._relay(claimant, objs[0]):
+                            # "..., the governor said, a paper reported, quoting news agencies": agencies passing
+                            # the words on; a speaker of the sentence's own comes first.
+                            cited = found
+                            continue
+                        return found
         tail = self._tail_speaker(sent, quotes, memory, outlet)
         if tail is not None:
             return tail
@@ -203,7 +213,7 @@ class Attributor:
             claimant = self._claimant(subject, memory, outlet)
             if claimant is None:
                 continue
-            if relayed is None and claimant.kind != "outlet" and verb.i > min(v.i for v in verbs) \
+            if relayed is None and verb.i > min(v.i for v in verbs) \
                     and self._relay(claimant, subject):
                 # "..., the ministry said, a news agency reported": the agency relays; a speaker of its own
                 # further down the sentence is the claimant.
@@ -213,6 +223,8 @@ class Attributor:
             if inner is not None:
                 verb, subject, claimant = inner
             return self._found(sent, verb, subject, claimant, verbs[n + 1:], quotes, memory, outlet)
+        if cited is not None:
+            return cited
         if relayed is not None:
             n, verb, subject, claimant = relayed
             return self._found(sent, verb, subject, claimant, verbs[n + 1:], quotes, memory, outlet)
@@ -263,6 +275,13 @@ class Attributor:
         tokens = {t.i for t in subject.subtree} | {verb.i}
         found = Attribution(sent, claimant, verb.text, verb.i, False, tokens)
         found.others = self._other_speakers(claimant, verb, tokens, rest, quotes, memory, outlet)
+        for noun, owner, content in cues.owned_statements(sent):
+            # "Peskov said, commenting on Kiev's statement that civilians were killed": the owner says the clause
+            other = self._claimant(owner, memory, outlet)
+            if other is not None and other.kind != "outlet" and cues.claimant_word(other) != cues.claimant_word(claimant) \
+                    and not in_quote(noun, quotes):
+                found.others.append((Attribution(sent, other, noun.text, noun.i, False, {t.i for t in owner.subtree}),
+                                     content))
         return found
 
     def _is_outlet(self, name: str) -> bool:
@@ -424,6 +443,9 @@ class Attributor:
         span = doc[subtree[0].i: subtree[-1].i + 1]
         phrase = span_text(span).strip()
         lower = head.lower_
+        owner = cues.channel_owner(head)
+        if owner is not None:  # "according to Ukrzaliznytsia's Telegram channel": the channel's owner speaks
+            return self._claimant(owner, memory, outlet)
         if lower in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
             # "a report from CNN", "the statements of the Ukrainian side": whoever issued it
             publisher = cues.publisher(head)
@@ -494,7 +516,9 @@ class Attributor:
                 if earlier is not None:
                     return earlier
             name = cues.core(head) + (f" of {cues.strip_det(of)}" if of is not None else "")
-            side = self.actors.side_of(phrase) or cues.context_side(outlet)
+            # "according to analysts": analysts with no side of their own are nobody's (CONVENTIONS.md), not the outlet's
+            side = self.actors.side_of(phrase) or ("other" if head_lower in cues.ANALYST_NOUNS and of is None
+                                                   else cues.context_side(outlet))
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
         if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:

@@ -46,6 +46,10 @@ PERSON_NOUNS = {
     "economist", "economists", "blogger", "bloggers", "journalist", "correspondent", "major", "captain", "sergeant",
     "ombudsman", "commissioner", "investigator", "investigators",
 }
+# Analysts named with no side of their own are `other` (CONVENTIONS.md), whatever the outlet's side.
+ANALYST_NOUNS = {"analyst", "analysts"}
+# Where a speaker posts ("Gladkov's Telegram channel", "the ministry's page"): the owner is the speaker.
+CHANNEL_NOUNS = {"channel", "telegram", "page", "account", "website", "feed"}
 # Evidence a speaker publishes ("according to figures published by the UN"): the publisher is the claimant;
 # with no publisher named the evidence is the outlet's own (docs/claims.md).
 EVIDENCE_NOUNS = {"figures", "data", "statistics", "estimates", "estimate", "poll", "polls", "survey", "surveys",
@@ -132,6 +136,35 @@ def publisher(evidence: Token) -> list[Token]:
             if found:
                 return found[:1]
     return []
+
+
+def channel_owner(head: Token) -> Token | None:
+    """ "Ukrzaliznytsia's Telegram channel", "the governor's page": the possessive owner of a channel noun."""
+    if head.lemma_.lower() not in CHANNEL_NOUNS:
+        return None
+    return next((c for c in head.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
+
+
+# "Kiev's statement that ...", "Ukraine's accusations that ...": what a party said, told by someone else.
+STATEMENT_NOUNS = {"statement", "claim", "accusation", "allegation", "assertion", "report", "version"}
+
+
+def owned_statements(sent: Span) -> list[tuple[Token, Token, set[int]]]:
+    """Statement nouns with a possessive owner and a that-clause: (noun, owner, the clause's tokens)."""
+    out = []
+    table = token_table(sent.doc)
+    lemma, pos = table.lemma, table.pos
+    # read in the token table: only a statement noun is made into a Token (this runs for every told sentence)
+    for i in range(sent.start, sent.end):
+        if pos[i] != "NOUN" or lemma[i].lower() not in STATEMENT_NOUNS:
+            continue
+        noun = sent.doc[i]
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is not None and clause is not None:
+            out.append((noun, owner, {t.i for t in clause.subtree}))
+    return out
 
 
 def context_side(outlet: Claimant) -> str:

@@ -410,7 +410,7 @@ class EventFinder:
         clause = root if root.dep_ == "advcl" and root.lemma_ in STARTS else root.head if root.dep_ == "nsubj" or (
             root.dep_ == "dobj" and root.head.lemma_ in STARTS) else None
         if clause is not None and clause.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ == "since" for c in clause.children):
+                c.dep_ == "mark" and c.lower_ in {"since", "before"} for c in clause.children):
             return False  # "since the counteroffensive began", "since Putin ordered the invasion": a time reference
         if _verb(root).i in _question_heads(root.doc):
             return False  # "trying to fathom why the wake was targeted": a question, not a claim

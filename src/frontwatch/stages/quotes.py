@@ -115,6 +115,10 @@ def find_quotes(text: str, min_words: int = 4) -> list[tuple[int, int]]:
             if "\n" in gap:  # an open quote never closed: it ended with its paragraph
                 end = text.find("\n", start)
                 out.append((start, end))
+            else:
+                # 'X said, "the town was hit. Two died. "We grieve," he wrote.': copy that lost a closing mark;
+                # the first quotation ends where the next one opens, not dropped.
+                out.append((start, at))
             start = at
             continue
         if text.count("\n\n", start, at) > 3:  # a stray mark far down the text: not this quote's end
@@ -260,10 +264,20 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
             and before.cue_token is not None
         if new_paragraph and not (item or hostile):
             continue
-        if not (item or voice):
+        if not (item or voice or (not new_paragraph and _told_figure(before, at))):
             continue  # background or analysis, the outlet's own
         results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
     return results
+
+
+def _told_figure(before: Attribution, at: Attribution) -> bool:
+    """ "X said that two missiles had hit the station. 30 people were killed ...": a figure right after a report
+    told in the speaker's own clause ("said that ...") is the report's next figure."""
+    if before.cue_token is None or before.direct_quote:
+        return False
+    cue = before.sent.doc[before.cue_token]
+    return any(e.label_ in {"CARDINAL", "QUANTITY"} for e in ents_in(at.sent.doc, at.sent.start, at.sent.end)) \
+        and any(c.dep_ == "ccomp" for c in cue.children)
 
 
 def _list_item(text: str, before: Attribution, at: Attribution) -> bool:
@@ -352,6 +366,17 @@ def refers_back(sent: Span, at: Attribution) -> bool:
     objects = [c for c in cue.children if c.dep_ == "dobj"] + [
         g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children if g.dep_ == "pobj"]
     return any(o.lower_ in {"this", "it"} for o in objects) and not any(c.dep_ == "ccomp" for c in cue.children)
+
+
+# 'It is also known that "...': a translated impersonal lead-in that names no speaker of its own.
+IMPERSONAL_LEAD = re.compile(r"(?:It|This)\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:known|noted|reported|stated|said|added|"
+                             r"indicated|specified|emphasi[sz]ed)(?:\s+that)?", re.I)
+
+
+def impersonal_lead(text: str, at: int) -> bool:
+    """The quotation follows only an impersonal lead-in on its line ('It is also known that "...')."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return IMPERSONAL_LEAD.fullmatch(text[line_start:at].strip()) is not None
 
 
 def opens_paragraph(text: str, at: int) -> bool:
