@@ -453,3 +453,51 @@ def test_places_the_outlet_s_town_lends_support_to_its_neighbours() -> None:
                    ("Dublin", "GPE"), ("United States", "GPE"))
     assert resolve_places(doc, gaz, WORLD, source="example.com")[0].admin1 != "US.OH"
     assert resolve_places(doc, gaz, WORLD, source="www.fairburgledger.com")[0].admin1 == "US.OH"
+
+
+ILLINOIS = cand("Illinois", 40.0, -89.2, 0.93, country="US", admin1="US.IL", feature="region", precision=3,
+                population=12_800_000)
+ELMWOODS = [cand("Elmwood", 42.1, -72.6, 1.05, country="US", admin1="US.MA", feature="city", population=150_000),
+            cand("Elmwood", 40.78, -89.97, 0.85, country="US", admin1="US.IL", feature="town", population=2_000)]
+
+
+def test_places_a_state_after_a_comma_decides_every_mention_of_the_name() -> None:
+    # the headline's bare "Elmwood" comes before the dateline that places it: the article means one town
+    gaz = FakeGazetteer({"Elmwood": ELMWOODS, "Illinois": [ILLINOIS]})
+    text = "Elmwood weighs school levy. Elmwood, Illinois — The board met on Monday. Elmwood parents spoke."
+    doc = doc_with(text, ("Elmwood", "GPE"), ("Elmwood", "GPE"), ("Illinois", "GPE"), ("Elmwood", "GPE"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [p.admin1 for p in places if p.text == "Elmwood"] == ["US.IL"] * 3
+
+
+def test_places_a_state_after_a_comma_that_holds_no_reading_leaves_the_town_unresolved() -> None:
+    # the gazetteer lacks the Ohio village: its namesake in another state is no answer
+    gaz = FakeGazetteer({
+        "Orchard": [cand("Orchard", 42.8, -78.7, 0.86, country="US", admin1="US.NY", feature="village",
+                         population=3_000)],
+        "Ohio": [cand("Ohio", 40.3, -82.8, 0.93, country="US", admin1="US.OH", feature="region", precision=3,
+                      population=11_000_000)]})
+    doc = doc_with("He is held at a prison in Orchard, Ohio, officials said.", ("Orchard", "GPE"), ("Ohio", "GPE"))
+    orchard, ohio = resolve_places(doc, gaz, WORLD)
+    assert not orchard.resolved and ohio.admin1 == "US.OH"
+    # a country after the comma that shares its name with a state still holds its city
+    gaz = FakeGazetteer({
+        "Tbilisi": [cand("Tbilisi", 41.69, 44.83, 0.95, country="GE", admin1="GE.TB", feature="city",
+                         population=1_100_000)],
+        "Georgia": [cand("Georgia", 32.7, -83.4, 0.93, country="US", admin1="US.GA", feature="region", precision=3,
+                         population=10_000_000),
+                    cand("Georgia", 42.0, 43.5, 0.92, country="GE", admin1=None, feature="country", precision=3,
+                         population=3_700_000)]})
+    doc = doc_with("Talks opened in Tbilisi, Georgia, on Monday.", ("Tbilisi", "GPE"), ("Georgia", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[0].country == "GE"
+
+
+def test_places_the_same_town_with_city_after_it_is_no_anchor_for_the_town() -> None:
+    # "Elmwood City Schools" read as the biggest Elmwood says nothing new about where "Elmwood" is;
+    # a town does place the county named after it
+    from frontwatch.stages.places_score import _anchor_terms
+
+    assert _anchor_terms([("Elmwood City", ELMWOODS[0])], "Elmwood") is None
+    assert _anchor_terms([("Elmwood", ELMWOODS[0])], "Elmwood") is None
+    assert _anchor_terms([("Elmwood", ELMWOODS[1])], "Elmwood County") is not None
+    assert _anchor_terms([("Elmwood City", ELMWOODS[0])], "Peoria") is not None

@@ -105,6 +105,7 @@ class Mention:
     linked_countries: set[str] = field(default_factory=set)  # "Kalam, Pakistan": the country after a comma
     comma_regions: set[str] = field(default_factory=set)  # "Italy, Texas": the regions right after a comma
     after_comma: Mention | None = None  # "Buffalo, New York": the place this one follows, comma between
+    state_after: bool = False  # what follows the comma reads first as a state or country ("Orient, Ohio")
     role: PlaceRole = "place"  # "metonym" ("Moscow said", "Newark police"), "demonym" ("Russian")
     demonym_of: str | None = None  # a demonym's country code
     institution: bool = False  # the place part of an institution's name: resolved only when the name is clear

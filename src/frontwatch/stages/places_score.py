@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from ..gazetteer.lookup import AREA_FEATURES, Candidate, GazetteerLike, haversine_km
+from ..gazetteer.translit import split_designator
 from .parse import doc_ents, doc_text
 from .places_local import CONTEXT_NAMES, W_COLOCATION
 
@@ -217,6 +218,8 @@ def link_regions(doc: Doc, mentions: list[Mention]) -> None:
             m.comma_regions = {c.admin1_code for c in r.candidates if c.feature == "region" and c.admin1_code}
             m.linked_regions |= m.comma_regions
             m.linked_countries |= {c.country for c in r.candidates if c.feature == "country" and c.country}
+            # (not "New York City, Long Island, New York": a list, where an island is also a Bahamian district)
+            m.state_after = (top := top_candidate(r)) is not None and top.feature in ("region", "country")
     for i, m in enumerate(mentions):
         for r in mentions[i + 1:]:
             top = top_candidate(r)
@@ -260,7 +263,7 @@ def _anchor_terms(anchors: list[tuple[str, Candidate]], query: str) -> _Terms | 
     for q, a in anchors:
         if here is not None and abs(order.get(q, here) - here) > CONTEXT_NAMES:
             continue  # far off in a long article (places_local.CONTEXT_NAMES)
-        if q != query:
+        if not _own_reading(q, a, query):
             w = _anchor_weight(a)
             admin1[a.admin1_code] = max(admin1.get(a.admin1_code, w), w)
             groups.setdefault(w, []).append((a.lat, a.lon))
@@ -307,7 +310,19 @@ def _placed(c: Candidate, m: Mention, anchors: list[tuple[str, Candidate]],
     if c.admin1_code in m.linked_regions or (support and support.get((m.query, c.id), 0.0) >= PLACED_SUPPORT):
         return True
     return any(haversine_km((c.lat, c.lon), (a.lat, a.lon)) <= PLACED_KM
-               for q, a in anchors if q != m.query and a.feature not in WIDE_FEATURES)
+               for q, a in anchors if not _own_reading(q, a, m.query) and a.feature not in WIDE_FEATURES)
+
+
+def _own_reading(q: str, a: Candidate, query: str) -> bool:
+    """Is anchor ``a`` (of name ``q``) a reading of ``query`` itself: the same name, or the same town with
+    "city", "town" or "village" after it ("Springfield City" of "Springfield City Schools", read as the
+    biggest Springfield, for "Springfield")? Then it is no second opinion on where ``query`` is. A county
+    is another place ("DeKalb County" still places "DeKalb")."""
+    if q == query:
+        return True
+    d = split_designator(q)
+    return d is not None and d.precision == 1 and d.want == "place" and d.base == query \
+        and a.feature not in AREA_FEATURES
 
 
 def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
@@ -348,6 +363,13 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         # "Italy, Texas", "Mexico, Mo.": a state right after the name places the town in it
         candidates = [c for c in candidates if c.feature not in WIDE_FEATURES and c.admin1_code in m.comma_regions] \
             or candidates
+    if m.comma_regions and m.state_after and all(c.feature not in AREA_FEATURES for c in candidates):
+        # "Orient, Ohio": the state after the comma holds the town; when it holds none of the gazetteer's
+        # readings (a village too small for it), a namesake elsewhere is certainly wrong: unresolved
+        # ("TBILISI, Georgia": the country by that name holds it)
+        candidates = [c for c in candidates if c.admin1_code in m.comma_regions or c.country in m.linked_countries]
+        if not candidates:
+            return None
     big = next((c for c in candidates if c.feature in ("city", "town") and c.match == "name"), None)
     if big is not None and big.population >= BIG_CITY_POP and not m.outlet_town:
         # "Moscow", "Brussels", "Montreal": a world city by its own name, not a small town a twentieth its
