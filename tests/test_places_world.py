@@ -501,3 +501,20 @@ def test_places_the_same_town_with_city_after_it_is_no_anchor_for_the_town() -> 
     assert _anchor_terms([("Elmwood", ELMWOODS[0])], "Elmwood") is None
     assert _anchor_terms([("Elmwood", ELMWOODS[1])], "Elmwood County") is not None
     assert _anchor_terms([("Elmwood City", ELMWOODS[0])], "Peoria") is not None
+
+
+def test_places_a_headline_s_first_word_is_the_place_the_article_names() -> None:
+    # the model reads a headline's first word as a noun; the body names that very town as a place
+    from test_places import _BLANK
+
+    gaz = FakeGazetteer({"Elmwood": ELMWOODS, "Illinois": [ILLINOIS]})
+    text = "Elmwood chess player wins title. The boy from Elmwood, Illinois, was crowned on Sunday."
+    doc = _BLANK.make_doc(text)
+    body = text.index("Elmwood,")
+    doc.ents = [doc.char_span(body, body + 7, label="GPE"),
+                doc.char_span(body + 9, body + 17, label="GPE")]
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.span[0], p.admin1) for p in places if p.text == "Elmwood"] == [(0, "US.IL"), (body, "US.IL")]
+    # a capitalised word opening a sentence that the article never tags as a place stays a word
+    doc = _BLANK.make_doc("Elmwood chess player wins title.")
+    assert all(p.span[0] != 0 for p in resolve_places(doc, gaz, WORLD))

@@ -209,8 +209,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # one name, one sense in an article: "Alexandria" the model calls a person in one sentence is
     # the place the article names as "Alexandria" elsewhere (kept only when that resolves)
     names = {m.text for m in mentions if (m.role == "place" or m.institution) and not m.unanchored}
-    for ent in [*doc_ents(doc), *untagged]:
-        if ent.label_ in ("ORG", "PERSON", "") and ent.text in names and not (ent.label_ == "PERSON" and len(ent) > 1) \
+    # a sentence's first words only for a name the model or a ruler tagged as a place ("in Rochester")
+    tagged = {m.text for m in mentions if m.role == "place" and not m.unanchored and not m.tentative and not m.institution}
+    openers = [(span, tagged) for span in _sentence_openers(doc)]
+    for ent, known in [*((e, names) for e in [*doc_ents(doc), *untagged]), *openers]:
+        if ent.label_ in ("ORG", "PERSON", "") and ent.text in known and not (ent.label_ == "PERSON" and len(ent) > 1) \
                 and not taken.overlaps(ent.start_char, ent.end_char):
             mentions.append(_tentative(ent))
             taken.add(ent.start_char, ent.end_char)
@@ -450,6 +453,20 @@ def _untagged_names(doc: Doc) -> list[Span]:
         if 1 <= len(run) <= 3:
             out.append(doc[run[0]:run[-1] + 1])
         run = [i]
+    return out
+
+
+def _sentence_openers(doc: Doc) -> list[Span]:
+    """Runs of one to three capitalised words opening a sentence that no entity covers: a headline's first
+    word, which the model often reads as a noun or an adjective ("Rochester chess player wins ...").
+    Only the one-name-one-sense pass takes them, when the article names that very text as a place."""
+    a = doc.to_array([ENT_TYPE, IS_TITLE, IS_ALPHA, SENT_START])
+    out = []
+    for i in numpy.flatnonzero((a[:, 0] == 0) & (a[:, 1] == 1) & (a[:, 2] == 1) & (a[:, 3] == 1)).tolist():
+        end = i + 1
+        while end < min(len(doc), i + 3) and a[end, 0] == 0 and a[end, 1] == 1 and a[end, 2] == 1:
+            end += 1
+        out.extend([doc[i:end], doc[i:i + 1]] if end > i + 1 else [doc[i:end]])  # "Rochester Fire ...": "Rochester"
     return out
 
 
