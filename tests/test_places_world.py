@@ -518,3 +518,17 @@ def test_places_a_headline_s_first_word_is_the_place_the_article_names() -> None
     # a capitalised word opening a sentence that the article never tags as a place stays a word
     doc = _BLANK.make_doc("Elmwood chess player wins title.")
     assert all(p.span[0] != 0 for p in resolve_places(doc, gaz, WORLD))
+
+
+@pytest.mark.parametrize("org,kept", [("the Elmbrook Volunteer Fire Department", True),
+                                      ("Elmbrook Police Chief Dana Roe", True), ("the Elmbrook Town Council", True),
+                                      ("the Elmbrook Foundation", False), ("Elmbrook Middle School", False)])
+def test_places_a_small_town_opens_the_name_of_an_institution_only_a_town_has(org: str, kept: bool) -> None:
+    # a village of 2,000: its fire department or police are its own; a foundation or a school may be a person's
+    gaz = FakeGazetteer({"Elmbrook": [cand("Elmbrook", 42.6, -84.7, 0.84, country="US", admin1="US.MI",
+                                           feature="village", population=2_000)]})
+    doc = doc_with(f"{org} said on Monday that the road was closed.", (org, "ORG"))
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.admin1) for p in places] == ([("Elmbrook", "US.MI")] if kept else [])

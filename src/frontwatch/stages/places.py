@@ -167,8 +167,9 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
                 decided[key] = seen[1]  # the first reading stands
             else:
                 decided[key] = choose(target, votes.country(deciding=m.query), regions, anchors, support, region)
-        if ((institution and not institution_candidates(m)) or m.label or m.tentative) and decided[key] is None:
-            continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
+        if ((institution and not institution_candidates(m, small=False)) or m.label or m.tentative) \
+                and decided[key] is None:
+            continue  # "Smith College", a bare word, "Border Police": no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
     return places
 

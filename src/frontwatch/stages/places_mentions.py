@@ -115,6 +115,7 @@ class Mention:
     tentative: bool = False  # a name the model did not call a place, in a place's idiom: kept only when it resolves
     area_names: tuple[str, ...] = ()  # "Ohioans": the area names it may stand for ("Ohioa", "Ohio"), first known wins
     outlet_town: bool = False  # the town the outlet's domain names ("Paris" in parisbeacon.com's copy)
+    municipal: bool = False  # an institution only a town has ("the Grand Ledge Police Department"): any size will do
 
 
 class _Taken:
@@ -283,7 +284,7 @@ def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
                                        role="demonym", demonym_of=found[0]))
                 else:
                     out.append(Mention(start=head.start_char, end=head.end_char, text=head.text, query=head.text,
-                                       role="metonym", institution=True))
+                                       role="metonym", institution=True, municipal=_municipal(head)))
             continue
         if ent.label_ == "NORP" or (ent.label_ in PLACE_LABELS and _is_demonym(ent)):
             found = demonym_country(ent.text)
@@ -357,6 +358,22 @@ INSTITUTION_WORDS = frozenset({
     "arts", "symphony", "theatre", "theater", "downtown", "parks", "station", "center", "centre", "hall",
     "fire-rescue", "riding", "golf", "country", "pta", "vfw", "legion", "mound",
 })
+
+
+# institutions only a town (or township, village) has: "X" of "the X Police Department" is a town however small,
+# where "X" of "X College", "the X Foundation" or "X Middle School" may be a person's name
+MUNICIPAL_WORDS = frozenset({"police", "fire", "fire-rescue", "sheriff's", "township", "borough", "village", "town",
+                             "volunteer", "emergency", "ems", "selectman", "selectmen", "seniors",
+                             "senior", "civic", "recreation", "parks", "planning", "zoning", "chamber"})
+
+
+def _municipal(head: Span) -> bool:
+    """Does an institution word only a town has follow the place ("Byesville Volunteer Fire Department",
+    "Grand Ledge's police")?"""
+    doc, i = head.doc, head.end
+    if i < len(doc) and doc[i].text in ("'s", "’s"):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in MUNICIPAL_WORDS
 
 
 # "the University of Rochester", "the Port of Oakland": the place closes the name

@@ -414,10 +414,12 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
     return best.with_score(best_score)
 
 
-def institution_candidates(m: Mention) -> list[Candidate]:
-    """"Smith College": only a name the gazetteer knows as such, a town of some size or an area."""
+def institution_candidates(m: Mention, *, small: bool = True) -> list[Candidate]:
+    """"Smith College": only a name the gazetteer knows as such, a town of some size or an area; a town of
+    any size for an institution only a town has ("the Grand Ledge Police Department"), unless not ``small``."""
     return [c for c in m.candidates if c.match in ("name", "alternate")
-            and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP)]
+            and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP
+                 or (small and m.municipal and c.feature in ("city", "town", "village")))]
 
 
 # --- the outlet's home town --------------------------------------------------------------------
