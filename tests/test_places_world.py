@@ -532,3 +532,29 @@ def test_places_a_small_town_opens_the_name_of_an_institution_only_a_town_has(or
         t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
     places = resolve_places(doc, gaz, WORLD)
     assert [(p.text, p.admin1) for p in places] == ([("Elmbrook", "US.MI")] if kept else [])
+
+
+def test_places_a_state_named_elsewhere_does_not_place_a_small_namesake_of_a_world_city() -> None:
+    # the article names Idaho (a legislator's state, say), and Moscow without a state: the capital
+    gaz = FakeGazetteer({
+        "Moscow": [cand("Moscow", 55.75, 37.62, 0.978, country="RU", admin1="RU.48", feature="city",
+                        population=10_400_000),
+                   cand("Moscow", 46.73, -117.0, 0.85, country="US", admin1="US.ID", feature="town",
+                        population=25_000)],
+        "Idaho": [cand("Idaho", 44.4, -114.6, 0.93, country="US", admin1="US.ID", feature="region", precision=3,
+                       population=1_800_000)]})
+    text = "Senators from Idaho and other states met envoys in Moscow on Monday."
+    doc = doc_with(text, ("Idaho", "GPE"), ("Moscow", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[1].country == "RU"
+
+
+def test_places_a_dateline_is_the_city_not_the_state_of_that_name() -> None:
+    washingtons = [cand("Washington", 47.5, -120.5, 0.95, country="US", admin1="US.WA", feature="region", precision=3,
+                        population=7_700_000),
+                   cand("Washington", 38.9, -77.04, 0.925, country="US", admin1="US.DC", feature="city",
+                        population=690_000)]
+    gaz = FakeGazetteer({"Washington": washingtons, "WASHINGTON": washingtons})  # (the real one folds case)
+    text = "House passes spending bill. WASHINGTON — Lawmakers voted late on Tuesday."
+    for ents in [(), (("WASHINGTON", "GPE"),)]:  # found by the dateline pattern, or tagged by the model
+        place = resolve_places(doc_with(text, *ents), gaz, WORLD)[0]
+        assert (place.text, place.admin1) == ("WASHINGTON", "US.DC")

@@ -183,10 +183,16 @@ def find_mentions(doc: Doc) -> list[Mention]:
     text = doc_text(doc)
     for match in [*_DATELINE.finditer(text), *_DATELINE_INLINE.finditer(text)]:
         start, end = match.span(1)
-        if len(match.group(1)) < 3 or taken.overlaps(start, end):
+        if len(match.group(1)) < 3:
+            continue
+        # a dateline names the city a report is filed from: "WASHINGTON —" is not the state
+        if taken.overlaps(start, end):
+            for m in mentions:
+                if (m.start, m.end) == (start, end) and m.role == "place":
+                    m.city_reading = True  # tagged by the model or a ruler
             continue
         name = match.group(1).title()
-        mentions.append(Mention(start=start, end=end, text=match.group(1), query=name))
+        mentions.append(Mention(start=start, end=end, text=match.group(1), query=name, city_reading=True))
         taken.add(start, end)
     for match in _VAGUE.finditer(doc_text(doc)):
         start, end = match.span()

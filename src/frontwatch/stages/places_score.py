@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from ..gazetteer.lookup import AREA_FEATURES, Candidate, GazetteerLike, haversine_km
 from ..gazetteer.translit import split_designator
 from .parse import doc_ents, doc_text
-from .places_local import CONTEXT_NAMES, W_COLOCATION
+from .places_local import CONTEXT_NAMES, IN_REGION, W_COLOCATION
 
 if TYPE_CHECKING:
     from .places_mentions import Mention
@@ -304,11 +304,18 @@ def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | No
 
 
 def _placed(c: Candidate, m: Mention, anchors: list[tuple[str, Candidate]],
-            support: dict[tuple[str, str], float] | None) -> bool:
+            support: dict[tuple[str, str], float] | None, regions: dict[str | None, set[str]]) -> bool:
     """Does the article place reading ``c`` of ``m``: a region named with it, names that fit it, a clear
-    place in its region or close by?"""
-    if c.admin1_code in m.linked_regions or (support and support.get((m.query, c.id), 0.0) >= PLACED_SUPPORT):
+    place in its region or close by? Its state named somewhere in the article does not on its own: a
+    legislator's "R-Iowa" leaves "WASHINGTON —" the capital, not Washington, Iowa (the state's share of
+    the support, ``places_local.IN_REGION``, is not counted)."""
+    if c.admin1_code in m.linked_regions:
         return True
+    if support and (found := support.get((m.query, c.id), 0.0)) > 0:
+        if regions.get(c.admin1_code, set()) - {m.query}:
+            found -= IN_REGION
+        if found >= PLACED_SUPPORT:
+            return True
     return any(haversine_km((c.lat, c.lon), (a.lat, a.lon)) <= PLACED_KM
                for q, a in anchors if not _own_reading(q, a, m.query) and a.feature not in WIDE_FEATURES)
 
@@ -356,7 +363,7 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
             # "Italy", "China", "Lebanon": a country of some size by its own name, not a town abroad that
             # carries it (Italy, Texas), unless the article places the town: its state named with it
             # ("Italy, Texas"), or its neighbours named (Lebanon, Indiana, beside Boone County)
-            candidates = [c for c in candidates if c.feature in AREA_FEATURES or _placed(c, m, anchors, support)]
+            candidates = [c for c in candidates if c.feature in AREA_FEATURES or _placed(c, m, anchors, support, regions)]
     elif m.city_reading:
         candidates = [c for c in candidates if c.feature not in WIDE_FEATURES] or candidates
     if countries and m.comma_regions:
@@ -377,7 +384,7 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         # alone does not (a local paper writes of Moscow too)
         candidates = [c for c in candidates if c is big or c.feature not in ("city", "town", "village")
                       or c.population >= BIG_CITY_RIVAL_POP or c.population * BIG_CITY_RATIO > big.population
-                      or _placed(c, m, anchors, support)]
+                      or _placed(c, m, anchors, support, regions)]
     named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
     if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
         # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
