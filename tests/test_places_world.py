@@ -558,3 +558,13 @@ def test_places_a_dateline_is_the_city_not_the_state_of_that_name() -> None:
     for ents in [(), (("WASHINGTON", "GPE"),)]:  # found by the dateline pattern, or tagged by the model
         place = resolve_places(doc_with(text, *ents), gaz, WORLD)[0]
         assert (place.text, place.admin1) == ("WASHINGTON", "US.DC")
+
+
+def test_places_a_dateline_closed_by_a_colon() -> None:
+    gaz = FakeGazetteer({"Beirut": [cand("Beirut", 33.89, 35.5, 0.95, country="LB", admin1="LB.04", feature="city",
+                                         population=1_900_000)]})
+    text = "Talks resume on border. BEIRUT: Ministers met on Monday to discuss the crossing."
+    place = resolve_places(doc_with(text), gaz, WORLD)[0]
+    assert (place.text, place.name, place.span) == ("BEIRUT", "Beirut", (24, 30))
+    # a label in capitals in the same form is no place
+    assert resolve_places(doc_with("UPDATE: Ministers met on Monday."), gaz, WORLD) == []

@@ -78,6 +78,10 @@ ACTOR_SUFFIXES = frozenset({"controlled", "backed", "led", "installed", "appoint
                             "supported", "sponsored", "imposed"})
 # a dateline: "KYIV, Aug 3 (Wirewire) -", "BAMAKO (Reuters) -"
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})(?=,| \(|\s+[-\u2013\u2014])", re.MULTILINE)
+# a dateline closed by a colon: "BEIRUT: The body of ...", also after a headline's full stop; a label in
+# capitals takes the same form ("UPDATE: ..."), so such a name is only kept when it resolves (tentative)
+_DATELINE_COLON = re.compile(r"(?:^[ \t]*|(?<=[.!?] ))([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}):(?= [A-Z\"\u201c])",
+                             re.MULTILINE)
 # a dateline run on after a headline on the same line: "... to vote on budget. MANSFIELD -- The council",
 # "... in crash. RUSSELLVILLE, Ark. (AP) -"; or after a byline's date: "Staff Writer March 3, 2009 NEWARK --"
 _DATELINE_INLINE = re.compile(r"(?:(?<=[.!?] )|(?<=\b(?:19|20)\d\d ))([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
@@ -181,7 +185,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mentions.append(m)
         taken.add(m.start, m.end)
     text = doc_text(doc)
-    for match in [*_DATELINE.finditer(text), *_DATELINE_INLINE.finditer(text)]:
+    for match in [*_DATELINE.finditer(text), *_DATELINE_INLINE.finditer(text), *_DATELINE_COLON.finditer(text)]:
         start, end = match.span(1)
         if len(match.group(1)) < 3:
             continue
@@ -192,7 +196,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     m.city_reading = True  # tagged by the model or a ruler
             continue
         name = match.group(1).title()
-        mentions.append(Mention(start=start, end=end, text=match.group(1), query=name, city_reading=True))
+        mentions.append(Mention(start=start, end=end, text=match.group(1), query=name, city_reading=True,
+                                tentative=match.re is _DATELINE_COLON))
         taken.add(start, end)
     for match in _VAGUE.finditer(doc_text(doc)):
         start, end = match.span()
