@@ -453,3 +453,118 @@ def test_places_the_outlet_s_town_lends_support_to_its_neighbours() -> None:
                    ("Dublin", "GPE"), ("United States", "GPE"))
     assert resolve_places(doc, gaz, WORLD, source="example.com")[0].admin1 != "US.OH"
     assert resolve_places(doc, gaz, WORLD, source="www.fairburgledger.com")[0].admin1 == "US.OH"
+
+
+ILLINOIS = cand("Illinois", 40.0, -89.2, 0.93, country="US", admin1="US.IL", feature="region", precision=3,
+                population=12_800_000)
+ELMWOODS = [cand("Elmwood", 42.1, -72.6, 1.05, country="US", admin1="US.MA", feature="city", population=150_000),
+            cand("Elmwood", 40.78, -89.97, 0.85, country="US", admin1="US.IL", feature="town", population=2_000)]
+
+
+def test_places_a_state_after_a_comma_decides_every_mention_of_the_name() -> None:
+    # the headline's bare "Elmwood" comes before the dateline that places it: the article means one town
+    gaz = FakeGazetteer({"Elmwood": ELMWOODS, "Illinois": [ILLINOIS]})
+    text = "Elmwood weighs school levy. Elmwood, Illinois — The board met on Monday. Elmwood parents spoke."
+    doc = doc_with(text, ("Elmwood", "GPE"), ("Elmwood", "GPE"), ("Illinois", "GPE"), ("Elmwood", "GPE"))
+    places = resolve_places(doc, gaz, WORLD)
+    assert [p.admin1 for p in places if p.text == "Elmwood"] == ["US.IL"] * 3
+
+
+def test_places_a_state_after_a_comma_that_holds_no_reading_leaves_the_town_unresolved() -> None:
+    # the gazetteer lacks the Ohio village: its namesake in another state is no answer
+    gaz = FakeGazetteer({
+        "Orchard": [cand("Orchard", 42.8, -78.7, 0.86, country="US", admin1="US.NY", feature="village",
+                         population=3_000)],
+        "Ohio": [cand("Ohio", 40.3, -82.8, 0.93, country="US", admin1="US.OH", feature="region", precision=3,
+                      population=11_000_000)]})
+    doc = doc_with("He is held at a prison in Orchard, Ohio, officials said.", ("Orchard", "GPE"), ("Ohio", "GPE"))
+    orchard, ohio = resolve_places(doc, gaz, WORLD)
+    assert not orchard.resolved and ohio.admin1 == "US.OH"
+    # a country after the comma that shares its name with a state still holds its city
+    gaz = FakeGazetteer({
+        "Tbilisi": [cand("Tbilisi", 41.69, 44.83, 0.95, country="GE", admin1="GE.TB", feature="city",
+                         population=1_100_000)],
+        "Georgia": [cand("Georgia", 32.7, -83.4, 0.93, country="US", admin1="US.GA", feature="region", precision=3,
+                         population=10_000_000),
+                    cand("Georgia", 42.0, 43.5, 0.92, country="GE", admin1=None, feature="country", precision=3,
+                         population=3_700_000)]})
+    doc = doc_with("Talks opened in Tbilisi, Georgia, on Monday.", ("Tbilisi", "GPE"), ("Georgia", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[0].country == "GE"
+
+
+def test_places_the_same_town_with_city_after_it_is_no_anchor_for_the_town() -> None:
+    # "Elmwood City Schools" read as the biggest Elmwood says nothing new about where "Elmwood" is;
+    # a town does place the county named after it
+    from frontwatch.stages.places_score import _anchor_terms
+
+    assert _anchor_terms([("Elmwood City", ELMWOODS[0])], "Elmwood") is None
+    assert _anchor_terms([("Elmwood", ELMWOODS[0])], "Elmwood") is None
+    assert _anchor_terms([("Elmwood", ELMWOODS[1])], "Elmwood County") is not None
+    assert _anchor_terms([("Elmwood City", ELMWOODS[0])], "Peoria") is not None
+
+
+def test_places_a_headline_s_first_word_is_the_place_the_article_names() -> None:
+    # the model reads a headline's first word as a noun; the body names that very town as a place
+    from test_places import _BLANK
+
+    gaz = FakeGazetteer({"Elmwood": ELMWOODS, "Illinois": [ILLINOIS]})
+    text = "Elmwood chess player wins title. The boy from Elmwood, Illinois, was crowned on Sunday."
+    doc = _BLANK.make_doc(text)
+    body = text.index("Elmwood,")
+    doc.ents = [doc.char_span(body, body + 7, label="GPE"),
+                doc.char_span(body + 9, body + 17, label="GPE")]
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.span[0], p.admin1) for p in places if p.text == "Elmwood"] == [(0, "US.IL"), (body, "US.IL")]
+    # a capitalised word opening a sentence that the article never tags as a place stays a word
+    doc = _BLANK.make_doc("Elmwood chess player wins title.")
+    assert all(p.span[0] != 0 for p in resolve_places(doc, gaz, WORLD))
+
+
+@pytest.mark.parametrize("org,kept", [("the Elmbrook Volunteer Fire Department", True),
+                                      ("Elmbrook Police Chief Dana Roe", True), ("the Elmbrook Town Council", True),
+                                      ("the Elmbrook Foundation", False), ("Elmbrook Middle School", False)])
+def test_places_a_small_town_opens_the_name_of_an_institution_only_a_town_has(org: str, kept: bool) -> None:
+    # a village of 2,000: its fire department or police are its own; a foundation or a school may be a person's
+    gaz = FakeGazetteer({"Elmbrook": [cand("Elmbrook", 42.6, -84.7, 0.84, country="US", admin1="US.MI",
+                                           feature="village", population=2_000)]})
+    doc = doc_with(f"{org} said on Monday that the road was closed.", (org, "ORG"))
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
+    places = resolve_places(doc, gaz, WORLD)
+    assert [(p.text, p.admin1) for p in places] == ([("Elmbrook", "US.MI")] if kept else [])
+
+
+def test_places_a_state_named_elsewhere_does_not_place_a_small_namesake_of_a_world_city() -> None:
+    # the article names Idaho (a legislator's state, say), and Moscow without a state: the capital
+    gaz = FakeGazetteer({
+        "Moscow": [cand("Moscow", 55.75, 37.62, 0.978, country="RU", admin1="RU.48", feature="city",
+                        population=10_400_000),
+                   cand("Moscow", 46.73, -117.0, 0.85, country="US", admin1="US.ID", feature="town",
+                        population=25_000)],
+        "Idaho": [cand("Idaho", 44.4, -114.6, 0.93, country="US", admin1="US.ID", feature="region", precision=3,
+                       population=1_800_000)]})
+    text = "Senators from Idaho and other states met envoys in Moscow on Monday."
+    doc = doc_with(text, ("Idaho", "GPE"), ("Moscow", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[1].country == "RU"
+
+
+def test_places_a_dateline_is_the_city_not_the_state_of_that_name() -> None:
+    washingtons = [cand("Washington", 47.5, -120.5, 0.95, country="US", admin1="US.WA", feature="region", precision=3,
+                        population=7_700_000),
+                   cand("Washington", 38.9, -77.04, 0.925, country="US", admin1="US.DC", feature="city",
+                        population=690_000)]
+    gaz = FakeGazetteer({"Washington": washingtons, "WASHINGTON": washingtons})  # (the real one folds case)
+    text = "House passes spending bill. WASHINGTON — Lawmakers voted late on Tuesday."
+    for ents in [(), (("WASHINGTON", "GPE"),)]:  # found by the dateline pattern, or tagged by the model
+        place = resolve_places(doc_with(text, *ents), gaz, WORLD)[0]
+        assert (place.text, place.admin1) == ("WASHINGTON", "US.DC")
+
+
+def test_places_a_dateline_closed_by_a_colon() -> None:
+    gaz = FakeGazetteer({"Beirut": [cand("Beirut", 33.89, 35.5, 0.95, country="LB", admin1="LB.04", feature="city",
+                                         population=1_900_000)]})
+    text = "Talks resume on border. BEIRUT: Ministers met on Monday to discuss the crossing."
+    place = resolve_places(doc_with(text), gaz, WORLD)[0]
+    assert (place.text, place.name, place.span) == ("BEIRUT", "Beirut", (24, 30))
+    # a label in capitals in the same form is no place
+    assert resolve_places(doc_with("UPDATE: Ministers met on Monday."), gaz, WORLD) == []

@@ -132,6 +132,9 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             # article says which oblast it reports from, and a namesake there is the likelier reading
             regions.setdefault(c.admin1_code, set()).add(m.query)
     link_regions(doc, mentions)
+    # a name is read once per article, on its best-placed mention: "Springfield, Ohio" decides the
+    # headline's bare "Springfield" and every later one, wherever the comma comes
+    placed = _placed_mentions(mentions)
     anchors = find_anchors(mentions, votes.country())
     context = [m for m in every if not m.demonym_of and not m.area_names and not m.unanchored and not m.vague]
     # the outlet's own town ("Columbus" of columbuslocalnews.com) is a name its copy need not repeat
@@ -140,7 +143,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     first: dict[str, tuple[Mention, Candidate | None]] = {}
     for m in mentions:
         if m.query not in first and not m.unanchored and not m.institution:
-            first[m.query] = (m, choose(m, votes.country(deciding=m.query), regions, anchors, support))
+            p = placed.get(m.query, m)
+            first[m.query] = (p, choose(p, votes.country(deciding=m.query), regions, anchors, support))
     home = focus_region({q: c for q, (_, c) in first.items()})
     decided: dict[str, Candidate | None] = {}
     places = []
@@ -153,6 +157,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         key = f"{m.query}|{m.demonym_of or ''}|{institution}|{m.tentative}"
         if key not in decided:
             target = m if institution or not m.institution else _plain(m, every)
+            if not institution and not target.demonym_of:
+                target = placed.get(target.query, target)
             region = home.region(deciding=m.query)
             if region is not None and all(c.admin1_code != region for c in target.candidates):
                 region = None  # no reading in the home region: it changes nothing here
@@ -161,8 +167,9 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
                 decided[key] = seen[1]  # the first reading stands
             else:
                 decided[key] = choose(target, votes.country(deciding=m.query), regions, anchors, support, region)
-        if ((institution and not institution_candidates(m)) or m.label or m.tentative) and decided[key] is None:
-            continue  # "Smith College", a bare word: no place the gazetteer knows, so no mention
+        if ((institution and not institution_candidates(m, small=False)) or m.label or m.tentative) \
+                and decided[key] is None:
+            continue  # "Smith College", a bare word, "Border Police": no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
     return places
 
@@ -248,6 +255,18 @@ def _bare_county_name(m: Mention) -> bool:
             and not m.tentative and not m.label
             and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
             and words[-1].lower() not in LANDFORM_WORDS | REGION_WORDS | SUBREGION_WORDS | AREA_WORDS)
+
+
+def _placed_mentions(mentions: list[Mention]) -> dict[str, Mention]:
+    """Name -> its first mention with a region or country right after a comma ("Springfield, Ohio",
+    "Kalam, Pakistan"): the text itself says which reading is meant there. (A region merely close
+    by, "Shiloh's relationship with the Kansas center", says less.)"""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        if (m.comma_regions or m.linked_countries) and m.state_after and m.query not in out and not m.institution \
+                and not m.demonym_of and not m.unanchored:
+            out[m.query] = m
+    return out
 
 
 def _plain(m: Mention, every: list[Mention]) -> Mention:

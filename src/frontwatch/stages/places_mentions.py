@@ -78,6 +78,10 @@ ACTOR_SUFFIXES = frozenset({"controlled", "backed", "led", "installed", "appoint
                             "supported", "sponsored", "imposed"})
 # a dateline: "KYIV, Aug 3 (Wirewire) -", "BAMAKO (Reuters) -"
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})(?=,| \(|\s+[-\u2013\u2014])", re.MULTILINE)
+# a dateline closed by a colon: "BEIRUT: The body of ...", also after a headline's full stop; a label in
+# capitals takes the same form ("UPDATE: ..."), so such a name is only kept when it resolves (tentative)
+_DATELINE_COLON = re.compile(r"(?:^[ \t]*|(?<=[.!?] ))([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}):(?= [A-Z\"\u201c])",
+                             re.MULTILINE)
 # a dateline run on after a headline on the same line: "... to vote on budget. MANSFIELD -- The council",
 # "... in crash. RUSSELLVILLE, Ark. (AP) -"; or after a byline's date: "Staff Writer March 3, 2009 NEWARK --"
 _DATELINE_INLINE = re.compile(r"(?:(?<=[.!?] )|(?<=\b(?:19|20)\d\d ))([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})"
@@ -105,6 +109,7 @@ class Mention:
     linked_countries: set[str] = field(default_factory=set)  # "Kalam, Pakistan": the country after a comma
     comma_regions: set[str] = field(default_factory=set)  # "Italy, Texas": the regions right after a comma
     after_comma: Mention | None = None  # "Buffalo, New York": the place this one follows, comma between
+    state_after: bool = False  # what follows the comma reads first as a state or country ("Orient, Ohio")
     role: PlaceRole = "place"  # "metonym" ("Moscow said", "Newark police"), "demonym" ("Russian")
     demonym_of: str | None = None  # a demonym's country code
     institution: bool = False  # the place part of an institution's name: resolved only when the name is clear
@@ -114,6 +119,7 @@ class Mention:
     tentative: bool = False  # a name the model did not call a place, in a place's idiom: kept only when it resolves
     area_names: tuple[str, ...] = ()  # "Ohioans": the area names it may stand for ("Ohioa", "Ohio"), first known wins
     outlet_town: bool = False  # the town the outlet's domain names ("Paris" in parisbeacon.com's copy)
+    municipal: bool = False  # an institution only a town has ("the Grand Ledge Police Department"): any size will do
 
 
 class _Taken:
@@ -179,12 +185,19 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mentions.append(m)
         taken.add(m.start, m.end)
     text = doc_text(doc)
-    for match in [*_DATELINE.finditer(text), *_DATELINE_INLINE.finditer(text)]:
+    for match in [*_DATELINE.finditer(text), *_DATELINE_INLINE.finditer(text), *_DATELINE_COLON.finditer(text)]:
         start, end = match.span(1)
-        if len(match.group(1)) < 3 or taken.overlaps(start, end):
+        if len(match.group(1)) < 3:
+            continue
+        # a dateline names the city a report is filed from: "WASHINGTON —" is not the state
+        if taken.overlaps(start, end):
+            for m in mentions:
+                if (m.start, m.end) == (start, end) and m.role == "place":
+                    m.city_reading = True  # tagged by the model or a ruler
             continue
         name = match.group(1).title()
-        mentions.append(Mention(start=start, end=end, text=match.group(1), query=name))
+        mentions.append(Mention(start=start, end=end, text=match.group(1), query=name, city_reading=True,
+                                tentative=match.re is _DATELINE_COLON))
         taken.add(start, end)
     for match in _VAGUE.finditer(doc_text(doc)):
         start, end = match.span()
@@ -208,8 +221,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # one name, one sense in an article: "Alexandria" the model calls a person in one sentence is
     # the place the article names as "Alexandria" elsewhere (kept only when that resolves)
     names = {m.text for m in mentions if (m.role == "place" or m.institution) and not m.unanchored}
-    for ent in [*doc_ents(doc), *untagged]:
-        if ent.label_ in ("ORG", "PERSON", "") and ent.text in names and not (ent.label_ == "PERSON" and len(ent) > 1) \
+    # a sentence's first words only for a name the model or a ruler tagged as a place ("in Rochester")
+    tagged = {m.text for m in mentions if m.role == "place" and not m.unanchored and not m.tentative and not m.institution}
+    openers = [(span, tagged) for span in _sentence_openers(doc)]
+    for ent, known in [*((e, names) for e in [*doc_ents(doc), *untagged]), *openers]:
+        if ent.label_ in ("ORG", "PERSON", "") and ent.text in known and not (ent.label_ == "PERSON" and len(ent) > 1) \
                 and not taken.overlaps(ent.start_char, ent.end_char):
             mentions.append(_tentative(ent))
             taken.add(ent.start_char, ent.end_char)
@@ -279,7 +295,7 @@ def _metonyms_and_demonyms(doc: Doc) -> list[Mention]:
                                        role="demonym", demonym_of=found[0]))
                 else:
                     out.append(Mention(start=head.start_char, end=head.end_char, text=head.text, query=head.text,
-                                       role="metonym", institution=True))
+                                       role="metonym", institution=True, municipal=_municipal(head)))
             continue
         if ent.label_ == "NORP" or (ent.label_ in PLACE_LABELS and _is_demonym(ent)):
             found = demonym_country(ent.text)
@@ -353,6 +369,22 @@ INSTITUTION_WORDS = frozenset({
     "arts", "symphony", "theatre", "theater", "downtown", "parks", "station", "center", "centre", "hall",
     "fire-rescue", "riding", "golf", "country", "pta", "vfw", "legion", "mound",
 })
+
+
+# institutions only a town (or township, village) has: "X" of "the X Police Department" is a town however small,
+# where "X" of "X College", "the X Foundation" or "X Middle School" may be a person's name
+MUNICIPAL_WORDS = frozenset({"police", "fire", "fire-rescue", "sheriff's", "township", "borough", "village", "town",
+                             "volunteer", "emergency", "ems", "selectman", "selectmen", "seniors",
+                             "senior", "civic", "recreation", "parks", "planning", "zoning", "chamber"})
+
+
+def _municipal(head: Span) -> bool:
+    """Does an institution word only a town has follow the place ("Byesville Volunteer Fire Department",
+    "Grand Ledge's police")?"""
+    doc, i = head.doc, head.end
+    if i < len(doc) and doc[i].text in ("'s", "’s"):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in MUNICIPAL_WORDS
 
 
 # "the University of Rochester", "the Port of Oakland": the place closes the name
@@ -449,6 +481,20 @@ def _untagged_names(doc: Doc) -> list[Span]:
         if 1 <= len(run) <= 3:
             out.append(doc[run[0]:run[-1] + 1])
         run = [i]
+    return out
+
+
+def _sentence_openers(doc: Doc) -> list[Span]:
+    """Runs of one to three capitalised words opening a sentence that no entity covers: a headline's first
+    word, which the model often reads as a noun or an adjective ("Rochester chess player wins ...").
+    Only the one-name-one-sense pass takes them, when the article names that very text as a place."""
+    a = doc.to_array([ENT_TYPE, IS_TITLE, IS_ALPHA, SENT_START])
+    out = []
+    for i in numpy.flatnonzero((a[:, 0] == 0) & (a[:, 1] == 1) & (a[:, 2] == 1) & (a[:, 3] == 1)).tolist():
+        end = i + 1
+        while end < min(len(doc), i + 3) and a[end, 0] == 0 and a[end, 1] == 1 and a[end, 2] == 1:
+            end += 1
+        out.extend([doc[i:end], doc[i:i + 1]] if end > i + 1 else [doc[i:end]])  # "Rochester Fire ...": "Rochester"
     return out
 
 

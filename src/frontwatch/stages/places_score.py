@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from ..gazetteer.lookup import AREA_FEATURES, Candidate, GazetteerLike, haversine_km
+from ..gazetteer.translit import split_designator
 from .parse import doc_ents, doc_text
-from .places_local import CONTEXT_NAMES, W_COLOCATION
+from .places_local import CONTEXT_NAMES, IN_REGION, W_COLOCATION
 
 if TYPE_CHECKING:
     from .places_mentions import Mention
@@ -217,6 +218,8 @@ def link_regions(doc: Doc, mentions: list[Mention]) -> None:
             m.comma_regions = {c.admin1_code for c in r.candidates if c.feature == "region" and c.admin1_code}
             m.linked_regions |= m.comma_regions
             m.linked_countries |= {c.country for c in r.candidates if c.feature == "country" and c.country}
+            # (not "New York City, Long Island, New York": a list, where an island is also a Bahamian district)
+            m.state_after = (top := top_candidate(r)) is not None and top.feature in ("region", "country")
     for i, m in enumerate(mentions):
         for r in mentions[i + 1:]:
             top = top_candidate(r)
@@ -260,7 +263,7 @@ def _anchor_terms(anchors: list[tuple[str, Candidate]], query: str) -> _Terms | 
     for q, a in anchors:
         if here is not None and abs(order.get(q, here) - here) > CONTEXT_NAMES:
             continue  # far off in a long article (places_local.CONTEXT_NAMES)
-        if q != query:
+        if not _own_reading(q, a, query):
             w = _anchor_weight(a)
             admin1[a.admin1_code] = max(admin1.get(a.admin1_code, w), w)
             groups.setdefault(w, []).append((a.lat, a.lon))
@@ -301,13 +304,32 @@ def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | No
 
 
 def _placed(c: Candidate, m: Mention, anchors: list[tuple[str, Candidate]],
-            support: dict[tuple[str, str], float] | None) -> bool:
+            support: dict[tuple[str, str], float] | None, regions: dict[str | None, set[str]]) -> bool:
     """Does the article place reading ``c`` of ``m``: a region named with it, names that fit it, a clear
-    place in its region or close by?"""
-    if c.admin1_code in m.linked_regions or (support and support.get((m.query, c.id), 0.0) >= PLACED_SUPPORT):
+    place in its region or close by? Its state named somewhere in the article does not on its own: a
+    legislator's "R-Iowa" leaves "WASHINGTON —" the capital, not Washington, Iowa (the state's share of
+    the support, ``places_local.IN_REGION``, is not counted)."""
+    if c.admin1_code in m.linked_regions:
         return True
+    if support and (found := support.get((m.query, c.id), 0.0)) > 0:
+        if regions.get(c.admin1_code, set()) - {m.query}:
+            found -= IN_REGION
+        if found >= PLACED_SUPPORT:
+            return True
     return any(haversine_km((c.lat, c.lon), (a.lat, a.lon)) <= PLACED_KM
-               for q, a in anchors if q != m.query and a.feature not in WIDE_FEATURES)
+               for q, a in anchors if not _own_reading(q, a, m.query) and a.feature not in WIDE_FEATURES)
+
+
+def _own_reading(q: str, a: Candidate, query: str) -> bool:
+    """Is anchor ``a`` (of name ``q``) a reading of ``query`` itself: the same name, or the same town with
+    "city", "town" or "village" after it ("Springfield City" of "Springfield City Schools", read as the
+    biggest Springfield, for "Springfield")? Then it is no second opinion on where ``query`` is. A county
+    is another place ("DeKalb County" still places "DeKalb")."""
+    if q == query:
+        return True
+    d = split_designator(q)
+    return d is not None and d.precision == 1 and d.want == "place" and d.base == query \
+        and a.feature not in AREA_FEATURES
 
 
 def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
@@ -341,13 +363,20 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
             # "Italy", "China", "Lebanon": a country of some size by its own name, not a town abroad that
             # carries it (Italy, Texas), unless the article places the town: its state named with it
             # ("Italy, Texas"), or its neighbours named (Lebanon, Indiana, beside Boone County)
-            candidates = [c for c in candidates if c.feature in AREA_FEATURES or _placed(c, m, anchors, support)]
+            candidates = [c for c in candidates if c.feature in AREA_FEATURES or _placed(c, m, anchors, support, regions)]
     elif m.city_reading:
         candidates = [c for c in candidates if c.feature not in WIDE_FEATURES] or candidates
     if countries and m.comma_regions:
         # "Italy, Texas", "Mexico, Mo.": a state right after the name places the town in it
         candidates = [c for c in candidates if c.feature not in WIDE_FEATURES and c.admin1_code in m.comma_regions] \
             or candidates
+    if m.comma_regions and m.state_after and all(c.feature not in AREA_FEATURES for c in candidates):
+        # "Orient, Ohio": the state after the comma holds the town; when it holds none of the gazetteer's
+        # readings (a village too small for it), a namesake elsewhere is certainly wrong: unresolved
+        # ("TBILISI, Georgia": the country by that name holds it)
+        candidates = [c for c in candidates if c.admin1_code in m.comma_regions or c.country in m.linked_countries]
+        if not candidates:
+            return None
     big = next((c for c in candidates if c.feature in ("city", "town") and c.match == "name"), None)
     if big is not None and big.population >= BIG_CITY_POP and not m.outlet_town:
         # "Moscow", "Brussels", "Montreal": a world city by its own name, not a small town a twentieth its
@@ -355,7 +384,7 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         # alone does not (a local paper writes of Moscow too)
         candidates = [c for c in candidates if c is big or c.feature not in ("city", "town", "village")
                       or c.population >= BIG_CITY_RIVAL_POP or c.population * BIG_CITY_RATIO > big.population
-                      or _placed(c, m, anchors, support)]
+                      or _placed(c, m, anchors, support, regions)]
     named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
     if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
         # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
@@ -392,10 +421,12 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
     return best.with_score(best_score)
 
 
-def institution_candidates(m: Mention) -> list[Candidate]:
-    """"Smith College": only a name the gazetteer knows as such, a town of some size or an area."""
+def institution_candidates(m: Mention, *, small: bool = True) -> list[Candidate]:
+    """"Smith College": only a name the gazetteer knows as such, a town of some size or an area; a town of
+    any size for an institution only a town has ("the Grand Ledge Police Department"), unless not ``small``."""
     return [c for c in m.candidates if c.match in ("name", "alternate")
-            and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP)]
+            and (c.feature in AREA_FEATURES or c.population >= INSTITUTION_MIN_POP
+                 or (small and m.municipal and c.feature in ("city", "town", "village")))]
 
 
 # --- the outlet's home town --------------------------------------------------------------------
