@@ -90,6 +90,27 @@ def test_parse_token_table_and_span_text_agree_with_spacy(nlp) -> None:  # type:
         assert span_text(span) == span.text
 
 
+def test_parse_token_texts_from_arrays_agree_with_spacy(nlp) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.gazetteer.ruler import token_texts
+
+    doc = nlp("KYIV, June 3 (Wirewire) -  Shelling hit  Kherson overnight.\n\nThe governor said   so. ")
+    assert token_texts(doc) == ([t.text for t in doc], [t.whitespace_ for t in doc])
+    assert token_texts(nlp.make_doc("")) == ([], [])
+
+
+def test_parse_string_cache_follows_its_store() -> None:
+    from spacy.strings import StringStore
+
+    from frontwatch.stages._strings import string_cache
+
+    first, second = StringStore(["Bakhmut"]), StringStore(["Avdiivka"])
+    assert string_cache(first)[first["Bakhmut"]] == "Bakhmut"
+    cache = string_cache(second)
+    assert cache is string_cache(second) and cache[second["Avdiivka"]] == "Avdiivka"
+    with pytest.raises(KeyError):  # a hash only the first store holds is not read from the second
+        cache[first["Bakhmut"]]
+
+
 def test_parse_caseless_patterns_match_as_ignorecase(nlp) -> None:  # type: ignore[no-untyped-def]
     pattern = re.compile(r"(?<![\w-])(?:shell(?:ed|ing)|kyiv|over\s+the\s+weekend)\b", re.IGNORECASE)
     fast = Caseless(pattern)

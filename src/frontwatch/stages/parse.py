@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any
 
 import spacy
-from spacy.attrs import DEP, IDX, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SENT_START, TAG
+from spacy.attrs import DEP, IDX, IS_ALPHA, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +27,7 @@ from ..errors import ConfigError
 from ..gazetteer import ruler as _place_ruler  # noqa: F401  registers the frontwatch_place_ruler factory
 from ..gazetteer.ruler import token_texts
 from ._posrules import replace_attribute_ruler, replace_lemmatizer
+from ._strings import string_cache
 
 LOGGER = logging.getLogger(__name__)
 
@@ -138,13 +139,14 @@ def line_breaks(doc: Doc) -> Doc:
                 (nxt.text[:1].islower() and word.text not in {".", "!", "?", ":"}) or word.lower_ in WRAP_WORDS)
             if not wrapped:
                 starts[token.i + 1] = 1
-    for token in [doc[i] for i in range(1, len(doc)) if texts[i][:1].islower() and starts[i] == 0]:
-        # A lower-case word right after another word never starts a sentence ("Ukraine and Russia held ...":
-        # the parser sometimes ends a sentence after a line's first name).
-        before = doc[token.i - 1]
-        if starts[token.i] == 0 and token.is_alpha and token.text[:1].islower() and (before.is_alpha or before.like_num) \
-                and not before.whitespace_.count("\n"):
-            starts[token.i] = -1
+    # A lower-case word right after another word never starts a sentence ("Ukraine and Russia held ...":
+    # the parser sometimes ends a sentence after a line's first name). Read from the arrays: most words
+    # are in lower case, and a Token for each and the word before it cost most of this component.
+    alpha, num = doc.to_array([IS_ALPHA, LIKE_NUM]).T.tolist() if len(doc) else ([], [])
+    unset = starts.tolist()
+    for i in [i for i in range(1, len(doc)) if unset[i] == 0 and alpha[i] and texts[i][:1].islower()
+              and (alpha[i - 1] or num[i - 1]) and "\n" not in spaces[i - 1]]:
+        starts[i] = -1
     for token in [doc[i] for i in range(1, len(doc) - 1) if not spaces[i] and texts[i - 1] in {".", "!", "?"}]:
         # 'the town."The enemy lost': the glued quotation mark opens the next sentence.
         if token.is_quote and not token.whitespace_ and doc[token.i - 1].text in {".", "!", "?"} \
@@ -277,7 +279,10 @@ def doc_text(doc: Doc) -> str:
     never changes after tokenisation)."""
     text = doc.user_data.get("frontwatch_text")
     if text is None:
-        text = doc.user_data["frontwatch_text"] = doc.text
+        # joined from the words and spaces the rulers read (token_texts): what Doc.text joins, without a
+        # Token per word
+        words, spaces = token_texts(doc)
+        text = doc.user_data["frontwatch_text"] = "".join(map(str.__add__, words, spaces))
     return str(text)
 
 
@@ -326,8 +331,7 @@ class TokenTable:
         self._doc = doc
 
     def _strings(self, attr: int) -> list[str]:
-        strings = self._doc.vocab.strings
-        return [strings[h] for h in self._doc.to_array(attr).tolist()]
+        return list(map(string_cache(self._doc.vocab.strings).__getitem__, self._doc.to_array(attr).tolist()))
 
     @cached_property
     def text(self) -> list[str]:

@@ -93,9 +93,12 @@ class Focus:
 
     votes: Counter[str] = field(default_factory=Counter)
     by_name: dict[str, Counter[str]] = field(default_factory=dict)
-    times: Counter[str] = field(default_factory=Counter)  # how often each name voted
+    times: Counter[str] = field(default_factory=Counter)  # how often each name voted (counted beside an add)
+    # country() per deciding name: each name is decided twice or more, against the same votes
+    _decided: dict[str | None, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, name: str | None, country: str, n: float) -> None:
+        self._decided.clear()
         self.votes[country] += n
         if name is not None:
             self.by_name.setdefault(name, Counter())[country] += n
@@ -108,13 +111,16 @@ class Focus:
         focus that then decides "Dublin". Named once, it counts as any other name does; a country
         named again and again is what the article is about, and all its votes count.
         """
+        if deciding in self._decided:
+            return self._decided[deciding]
         votes = Counter(self.votes)
         own, times = self.by_name.get(deciding or ""), self.times[deciding or ""]
         if own and times > 1:
             for cc, n in own.items():
                 votes[cc] -= n - n / times
         (country, n), *rest = sorted(votes.items(), key=lambda kv: -kv[1])[:2] + [("", 0.0)]
-        return country if n >= 1 and n > rest[0][1] + 1e-9 else None
+        found = self._decided[deciding] = country if n >= 1 and n > rest[0][1] + 1e-9 else None
+        return found
 
 
 def focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
@@ -245,6 +251,7 @@ class Anchors(list[tuple[str, Candidate]]):
         super().__init__(items)
         self.terms: dict[str, _Terms | None] = {}
         self.order: dict[str, int] = {}  # name -> its rank by first mention (CONTEXT_NAMES)
+        self.near: dict[tuple[str, tuple[float, float]], float] = {}  # _near_term per (name, point)
 
 
 # the anchors other than a name's own: admin1 code -> the biggest anchor weight there; (weight, points)
@@ -294,9 +301,7 @@ def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | No
         if terms is not None:
             if c.admin1_code in terms[0]:  # the biggest weight of the anchors in its region
                 score += W_ANCHOR_ADMIN1 * terms[0][c.admin1_code]
-            at = (c.lat, c.lon)  # the term of the nearest anchor of each weight (it falls with the distance)
-            score += max(W_DISTANCE * weight * math.exp(-min([haversine_km(at, p) for p in points]) / DISTANCE_KM)
-                         for weight, points in terms[1])
+            score += _near_term(anchors, m.query, terms, (c.lat, c.lon))
     elif c.feature == "region" and (terms := _anchor_terms(anchors, m.query)) is not None and \
             c.admin1_code in terms[0]:
         score += W_ANCHOR_ADMIN1  # "Atlanta ... Georgia": the state Atlanta is in
@@ -330,6 +335,21 @@ def _own_reading(q: str, a: Candidate, query: str) -> bool:
     d = split_designator(q)
     return d is not None and d.precision == 1 and d.want == "place" and d.base == query \
         and a.feature not in AREA_FEATURES
+
+
+def _near_term(anchors: list[tuple[str, Candidate]], query: str, terms: _Terms, at: tuple[float, float]) -> float:
+    """The term of the nearest anchor of each weight (it falls with the distance), kept per name and point
+    in ``Anchors``: a name is chosen twice (a first reading, then in the article's home region) and each
+    time its readings are weighed against every anchor."""
+    cache = getattr(anchors, "near", None)
+    key = (query, at)
+    if cache is not None and key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    value = max(W_DISTANCE * weight * math.exp(-min([haversine_km(at, p) for p in points]) / DISTANCE_KM)
+                for weight, points in terms[1])
+    if cache is not None:
+        cache[key] = value
+    return value
 
 
 def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],

@@ -419,31 +419,31 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     out = []
     for s, e in spans:
         # "July 11 and" + "12": the model cuts coordinated day numbers
-        while e - s > 1 and doc[e - 1].lower_ in ("and", "or", ",", "-"):
+        while e - s > 1 and lowers[e - 1] in ("and", "or", ",", "-"):
             e -= 1
         if (
             s > 0
-            and doc[s].lower_ in ("week", "month", "year", "weekend")
-            and doc[s - 1].lower_ in ("this", "last", "next", "that")
+            and lowers[s] in ("week", "month", "year", "weekend")
+            and lowers[s - 1] in ("this", "last", "next", "that")
         ):
             s -= 1  # "This year's harvest": the model keeps only "year"
         if (
-            e + 1 < len(doc)
-            and doc[e].lower_ in ("and", "-", "to")
-            and re.fullmatch(r"\d{1,2}", doc[e + 1].text)
+            e + 1 < n
+            and lowers[e] in ("and", "-", "to")
+            and re.fullmatch(r"\d{1,2}", texts[e + 1])
             and re.search(r"(?i)\b" + _MONTH_WORD + r"\s+\d{1,2}$", doc[s:e].text)
         ):
             e += 2
         # "the fourth quarter" + "of 2022": the model splits a part from its year
         if (
-            e + 1 < len(doc)
-            and doc[e].lower_ == "of"
-            and re.fullmatch(r"(?:1[89]|20)\d\d", doc[e + 1].text)
-            and doc[e - 1].lower_ in ("quarter", "half", "week", "year", *_SEASON_WORDS, *MONTHS)
+            e + 1 < n
+            and lowers[e] == "of"
+            and re.fullmatch(r"(?:1[89]|20)\d\d", texts[e + 1])
+            and lowers[e - 1] in ("quarter", "half", "week", "year", *_SEASON_WORDS, *MONTHS)
         ):
             e += 2
         # "24 February 2022": the model sometimes starts the entity at the month
-        if s > 0 and doc[s].lower_ in MONTHS and _DAY_NUMBER.fullmatch(doc[s - 1].text):
+        if s > 0 and lowers[s] in MONTHS and _DAY_NUMBER.fullmatch(texts[s - 1]):
             s -= 1
         out.append((s, e))
     out.sort()
