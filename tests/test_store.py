@@ -486,12 +486,13 @@ def test_the_candidate_query_reads_narrow_index_ranges_and_compiles_once_per_siz
         assert not any("family_box_span (family=?)" in p for p in searches), plan
 
 
-def test_postgresql_commits_without_waiting_for_the_disk_unless_told(ledger_url: str) -> None:
+def test_postgresql_commits_without_waiting_for_the_disk_unless_told() -> None:
     """``ledger.pg_synchronous_commit``: off by default (as SQLite's synchronous=NORMAL), on when set."""
+    from ledger_support import reset_postgres
+
     from frontwatch.config import Settings
 
-    if not ledger_url.startswith("postgresql"):
-        pytest.skip("a PostgreSQL setting")
+    ledger_url = reset_postgres()  # a PostgreSQL setting: no SQLite run of this test
     for value, want in ((None, "off"), ("on", "on")):
         settings = Settings() if value is None else Settings().replace("ledger", pg_synchronous_commit=value)
         with Ledger(ledger_url, settings, create=True) as led:
