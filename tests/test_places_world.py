@@ -43,7 +43,7 @@ def test_places_a_country_named_again_and_again_keeps_its_votes() -> None:
 def test_places_a_demonym_a_territory_shares_is_the_big_state_s() -> None:
     # "American" is also the Northern Mariana Islands' demonym, "Chinese" Hong Kong's and Macau's,
     # "French" that of France's overseas regions; two states of a size ("Congolese") stay out.
-    from frontwatch.stages.places_mentions import demonym_country
+    from frontwatch.stages.demonyms import demonym_country
 
     assert demonym_country("American") == ("US", "United States")
     assert demonym_country("Americans") == ("US", "United States")
@@ -250,7 +250,7 @@ def test_places_a_tiny_territory_does_not_own_the_name_of_a_bigger_city() -> Non
 
 
 def test_places_the_first_word_of_a_small_or_compass_demonym_is_no_demonym() -> None:
-    from frontwatch.stages.places_mentions import demonym_country
+    from frontwatch.stages.demonyms import demonym_country
 
     assert demonym_country("Saudi") == ("SA", "Saudi Arabia")  # "Saudi Arabian": the first word stands alone
     assert demonym_country("Norfolk") is None  # "Norfolk Islander": a town's name first

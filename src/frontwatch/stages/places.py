@@ -39,10 +39,10 @@ from ..gazetteer.lookup import (
 )
 from ..gazetteer.translit import split_designator
 from ..records import Place
+from .demonyms import AREA_DEMONYM_FEATURES
 from .parse import doc_text
 from .places_local import colocation, name_before
 from .places_mentions import (
-    AREA_DEMONYM_FEATURES,
     AREA_WORDS,
     INSTITUTION_WORDS,
     REGION_WORDS,
