@@ -411,14 +411,16 @@ def test_places_the_outlet_s_own_town_is_told_by_context_not_size() -> None:
     assert resolve_places(doc, china, WORLD, source="chinapost.com.tw")[0].feature == "country"
 
 
+# Russia's capital and the Idaho town of 25,000 that shares its name
+MOSCOWS = [cand("Moscow", 55.75, 37.62, 0.978, country="RU", admin1="RU.48", feature="city", population=10_400_000),
+           cand("Moscow", 46.73, -117.0, 0.85, country="US", admin1="US.ID", feature="town", population=25_000)]
+
+
 def test_places_a_world_city_is_not_a_small_namesake_in_the_focus_country() -> None:
     # A local paper's story names its state, so its country is the focus; its "Moscow" is still Russia's
     # capital unless the article places the small town ("Moscow, Idaho").
     gaz = FakeGazetteer({
-        "Moscow": [cand("Moscow", 55.75, 37.62, 0.978, country="RU", admin1="RU.48", feature="city",
-                        population=10_400_000),
-                   cand("Moscow", 46.73, -117.0, 0.85, country="US", admin1="US.ID", feature="town",
-                        population=25_000)],
+        "Moscow": MOSCOWS,
         "Ohio": [cand("Ohio", 40.3, -82.8, 0.93, country="US", admin1="US.OH", feature="region", precision=3,
                       population=11_000_000)],
         "Dayton": [cand("Dayton", 39.76, -84.19, 0.9, country="US", admin1="US.OH", feature="city",
@@ -537,10 +539,7 @@ def test_places_a_small_town_opens_the_name_of_an_institution_only_a_town_has(or
 def test_places_a_state_named_elsewhere_does_not_place_a_small_namesake_of_a_world_city() -> None:
     # the article names Idaho (a legislator's state, say), and Moscow without a state: the capital
     gaz = FakeGazetteer({
-        "Moscow": [cand("Moscow", 55.75, 37.62, 0.978, country="RU", admin1="RU.48", feature="city",
-                        population=10_400_000),
-                   cand("Moscow", 46.73, -117.0, 0.85, country="US", admin1="US.ID", feature="town",
-                        population=25_000)],
+        "Moscow": MOSCOWS,
         "Idaho": [cand("Idaho", 44.4, -114.6, 0.93, country="US", admin1="US.ID", feature="region", precision=3,
                        population=1_800_000)]})
     text = "Senators from Idaho and other states met envoys in Moscow on Monday."

@@ -95,10 +95,10 @@ class Focus:
     by_name: dict[str, Counter[str]] = field(default_factory=dict)
     times: Counter[str] = field(default_factory=Counter)  # how often each name voted (counted beside an add)
     # country() per deciding name: each name is decided twice or more, against the same votes
-    _decided: dict[str | None, str | None] = field(default_factory=dict, repr=False, compare=False)
+    _asked: dict[str | None, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, name: str | None, country: str, n: float) -> None:
-        self._decided.clear()
+        self._asked.clear()
         self.votes[country] += n
         if name is not None:
             self.by_name.setdefault(name, Counter())[country] += n
@@ -111,16 +111,18 @@ class Focus:
         focus that then decides "Dublin". Named once, it counts as any other name does; a country
         named again and again is what the article is about, and all its votes count.
         """
-        if deciding in self._decided:
-            return self._decided[deciding]
+        if deciding not in self._asked:
+            self._asked[deciding] = self._country(deciding)
+        return self._asked[deciding]
+
+    def _country(self, deciding: str | None) -> str | None:
         votes = Counter(self.votes)
         own, times = self.by_name.get(deciding or ""), self.times[deciding or ""]
         if own and times > 1:
             for cc, n in own.items():
                 votes[cc] -= n - n / times
         (country, n), *rest = sorted(votes.items(), key=lambda kv: -kv[1])[:2] + [("", 0.0)]
-        found = self._decided[deciding] = country if n >= 1 and n > rest[0][1] + 1e-9 else None
-        return found
+        return country if n >= 1 and n > rest[0][1] + 1e-9 else None
 
 
 def focus_country(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike,
@@ -162,7 +164,7 @@ class RegionFocus:
 
     by_name: dict[str, Counter[str]] = field(default_factory=dict)
     # region() per deciding name: asked again for every mention of a name (linear cost in a long article)
-    _asked: dict[str | None, str | None] = field(default_factory=dict, repr=False)
+    _asked: dict[str | None, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, name: str, admin1_code: str, n: float) -> None:
         self.by_name.setdefault(name, Counter())[admin1_code] += n

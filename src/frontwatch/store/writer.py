@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import UTC, date, datetime
@@ -212,9 +213,7 @@ def _store_claims(conn: Connection, report: Report, pk: int, fresh_ids: bool,
                   ledger_events: list[LedgerEvent]) -> None:
     rows = []
     published = report.article.published
-    counts: dict[str, int] = {}
-    for le in ledger_events:
-        counts[le.claim_id] = counts.get(le.claim_id, 0) + 1
+    counts = Counter(le.claim_id for le in ledger_events)
     for c in report.claims:
         stated = c.stated.start if c.stated else None
         rows.append({
