@@ -57,10 +57,10 @@ def _pipeline(articles: list[Article], settings: Settings, chunk: int, dump: str
     finish = pipeline._finish
     spent = [0.0]
 
-    def timed(doc: Any, article: Article) -> Any:
+    def timed(doc: Any, article: Article, **kw: Any) -> Any:
         c = time.process_time()
         try:
-            return finish(doc, article)
+            return finish(doc, article, **kw)
         finally:
             spent[0] += time.process_time() - c
 

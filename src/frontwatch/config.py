@@ -73,6 +73,11 @@ class PlacesSettings:
     """Candidates ranked per mention."""
     conflicts: str = "russia-ukraine,israel-gaza,sudan"
     """Comma-separated conflicts (``gazetteer/data/conflicts.csv``) whose regions an ambiguous name prefers."""
+    outlet_priors: bool = True
+    """Learn each source's home region from its other articles in a batch (``Pipeline.pipe``) and use it as a
+    prior for ambiguous names (``stages/places_outlet.py``, docs/places.md). Off: every article is read alone."""
+    outlet_window: int = 1000
+    """Articles held for the two readings: a source's home region is learned within each such window."""
 
     @property
     def db_path(self) -> Path:

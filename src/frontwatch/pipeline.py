@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,17 +20,19 @@ from spacy.tokens import Doc
 from .actors import Actors
 from .config import Settings
 from .errors import FrontwatchError, InputError, NotEnglishError, StageError
-from .records import Article, Report
+from .records import Article, Place, Report
 from .stages.attach import build_claims
 from .stages.attribute import Attributor
 from .stages.clean import clean_text
 from .stages.events import EventFinder
 from .stages.parse import load_nlp
 from .stages.places import resolve_places
+from .stages.places_outlet import OutletHome, OutletPriors
 from .stages.quantities import extract_quantities
 from .stages.times import extract_times
 
 LOGGER = logging.getLogger(__name__)
+T = TypeVar("T")
 
 STAGES: tuple[str, ...] = ("clean", "language", "parse", "attribute", "places", "times", "quantities", "events")
 
@@ -90,10 +93,14 @@ class Pipeline:
                 yield cleaned, article
 
         parse = self.settings.parse
-        for doc, article in self.nlp.pipe(prepared(), as_tuples=True, batch_size=parse.batch_size,
-                                          n_process=parse.n_process):
+        parsed: Iterator[tuple[Doc, Article, OutletHome | None, list[Place] | None]] = (
+            (doc, article, None, None) for doc, article in self.nlp.pipe(
+                prepared(), as_tuples=True, batch_size=parse.batch_size, n_process=parse.n_process))
+        if self.settings.places.outlet_priors:
+            parsed = self._outlet_homes(parsed)
+        for doc, article, outlet, places in parsed:
             try:
-                yield self._finish(doc, article)
+                yield self._finish(doc, article, outlet=outlet, places=places)
             except FrontwatchError as exc:
                 if on_error is None:
                     raise
@@ -124,17 +131,60 @@ class Pipeline:
             )
         return replace(article, removed=cleaned.removed, language="en"), cleaned.text
 
-    def _finish(self, doc: Doc, article: Article) -> Report:
-        """attribute, places, times, quantities, events: everything after the spaCy pass."""
+    def _outlet_homes(self, parsed: Iterable[tuple[Doc, Article, OutletHome | None, list[Place] | None]]
+                      ) -> Iterator[tuple[Doc, Article, OutletHome | None, list[Place] | None]]:
+        """Each article with its source's home region learned from the source's other articles
+        (:mod:`.stages.places_outlet`), or with its first reading's places when there is none to learn.
+
+        Articles are held ``places.outlet_window`` at a time; what a window teaches stays for the next ones
+        (one :class:`OutletPriors` per call). The first reading is the places stage alone, on the docs
+        already parsed (no second spaCy pass), and it stands for an article that gets no home: only an
+        article whose source has one is read twice."""
+        priors = OutletPriors()
+        seen = 0
+        for window in _windows(parsed, self.settings.places.outlet_window):
+            first: dict[int, list[Place]] = {}
+            for i, (doc, article, _, _) in enumerate(window, seen):
+                if not article.source:
+                    continue  # no source, nothing to learn: read once, in _finish
+                try:
+                    first[i] = self._places(doc, article)
+                except Exception:  # noqa: BLE001 - _finish reads it again and reports the failure
+                    continue
+                priors.add(article.source, str(i), first[i])
+            for i, (doc, article, _, _) in enumerate(window, seen):
+                home = priors.home(article.source, exclude=str(i)) if i in first else None
+                yield doc, article, home, None if home is not None else first.get(i)
+            seen += len(window)
+
+    def _places(self, doc: Doc, article: Article, outlet: OutletHome | None = None) -> list[Place]:
+        return resolve_places(doc, self.gazetteer, self.settings.places, source=article.source,
+                              published=article.published, outlet=outlet)
+
+    def _finish(self, doc: Doc, article: Article, *, outlet: OutletHome | None = None,
+                places: list[Place] | None = None) -> Report:
+        """attribute, places, times, quantities, events: everything after the spaCy pass.
+
+        ``outlet``: the source's home region for the places stage; ``places``: that stage's result when
+        it already ran (the first reading of :meth:`_outlet_homes`)."""
         s = self.settings
         attributions = self.attributor.attribute(doc, article.source)
-        places = tuple(_stage("places", article, lambda: resolve_places(doc, self.gazetteer, s.places,
-                                                                                  source=article.source,
-                                                                                  published=article.published)))
+        found = places if places is not None else _stage("places", article, lambda: self._places(doc, article, outlet))
         times = tuple(_stage("times", article, lambda: extract_times(doc, article.published, s.times)))
         quantities = tuple(_stage("quantities", article, lambda: extract_quantities(doc, s.quantities)))
-        article = replace(article, places=places, times=times, quantities=quantities)
+        article = replace(article, places=tuple(found), times=times, quantities=quantities)
         return Report(article=article, claims=tuple(build_claims(doc, article, attributions, self.events)))
+
+
+def _windows(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    window: list[T] = []
+    for item in items:
+        window.append(item)
+        if len(window) >= max(size, 1):
+            yield window
+            window = []
+    if window:
+        yield window
 
 
 def _stage(name: str, article: Article, run: Callable[[], list]) -> list:  # type: ignore[type-arg]

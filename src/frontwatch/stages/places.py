@@ -50,6 +50,7 @@ from .places_mentions import (
     Mention,
     find_mentions,
 )
+from .places_outlet import W_OUTLET_HOME, OutletHome, outlet_vote
 from .places_score import (
     choose,
     find_anchors,
@@ -67,11 +68,14 @@ from .places_score import (
 
 
 def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings, *,
-                   source: str | None = None, published: date | None = None) -> list[Place]:
+                   source: str | None = None, published: date | None = None,
+                   outlet: OutletHome | None = None) -> list[Place]:
     """Every place mention in ``doc``, in text order, with its resolution and precision.
 
     ``source`` (the outlet's domain, "thestar.ca") lends its country a vote in the article's focus;
-    ``published`` picks the front lines of that year for the conflict prior (``data/fronts.csv``).
+    ``published`` picks the front lines of that year for the conflict prior (``data/fronts.csv``);
+    ``outlet`` (the source's home region learned from its other articles, :mod:`.places_outlet`) is a
+    prior for the article's home region and, for a domain that names no country, its focus.
     """
     every = find_mentions(doc)
     for m in every:
@@ -119,7 +123,7 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     # metonyms and demonyms are resolved in the article's context but lend it none: the context
     # is where things happen
     mentions = [m for m in every if m.role == "place"]
-    votes = focus_country(doc, mentions, gazetteer, outlet_country(source))
+    votes = focus_country(doc, mentions, gazetteer, outlet_country(source) or (outlet.country if outlet else None))
     # region (admin1 code) -> the names that name it: a name never supports its own other readings
     # ("New York" the state must not lift "New York" the city)
     regions: dict[str | None, set[str]] = {}
@@ -146,6 +150,7 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             p = placed.get(m.query, m)
             first[m.query] = (p, choose(p, votes.country(deciding=m.query), regions, anchors, support))
     home = focus_region({q: c for q, (_, c) in first.items()})
+    outlet_code = outlet_vote(home, outlet, every) if outlet is not None else None
     decided: dict[str, Candidate | None] = {}
     places = []
     for m in every:
@@ -166,7 +171,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             if region is None and seen is not None and seen[0] is target:
                 decided[key] = seen[1]  # the first reading stands
             else:
-                decided[key] = choose(target, votes.country(deciding=m.query), regions, anchors, support, region)
+                decided[key] = choose(target, votes.country(deciding=m.query), regions, anchors, support, region,
+                                      W_OUTLET_HOME if region is not None and region == outlet_code else None)
         if ((institution and not institution_candidates(m, small=False)) or m.label or m.tentative) \
                 and decided[key] is None:
             continue  # "Smith College", a bare word, "Border Police": no place the gazetteer knows, so no mention

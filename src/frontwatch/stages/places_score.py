@@ -284,10 +284,10 @@ def _anchor_terms(anchors: list[tuple[str, Candidate]], query: str) -> _Terms | 
 
 def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | None, set[str]],
              anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None,
-             home: str | None = None) -> float:
+             home: str | None = None, home_weight: float | None = None) -> float:
     score = c.score
     if home and c.admin1_code == home and c.feature not in WIDE_FEATURES:
-        score += W_FOCUS_REGION
+        score += W_FOCUS_REGION if home_weight is None else home_weight
     if support and not (m.linked_regions or m.linked_countries):
         # the article's other ambiguous names that fit this reading (places_local.py); a region
         # named with it ("Makiivka, Donetsk region") already says which reading is meant
@@ -356,7 +356,7 @@ def _near_term(anchors: list[tuple[str, Candidate]], query: str, terms: _Terms, 
 
 def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
             anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None,
-            home: str | None = None) -> Candidate | None:
+            home: str | None = None, home_weight: float | None = None) -> Candidate | None:
     if not m.candidates:
         return None
     candidates = m.candidates
@@ -422,7 +422,7 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
                    or (c.feature == "country" and any(b.country == c.country for b in before))]
         if holding:
             candidates = holding
-    scored = sorted(((_rescore(c, m, focus, regions, anchors, support, home), c) for c in candidates),
+    scored = sorted(((_rescore(c, m, focus, regions, anchors, support, home, home_weight), c) for c in candidates),
                     key=lambda x: -x[0])
     if m.vague:  # "northern Gaza": the Gaza Strip rather than Gaza City, when both fit
         areas = [(sc, c) for sc, c in scored if c.feature in AREA_FEATURES and c.match != "loose"]

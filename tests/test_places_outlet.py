@@ -1,0 +1,121 @@
+"""The outlet's home region learned across a batch (places_outlet.py). Sentences written for these tests in
+the style of local news copy; the domains are made up."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from test_places import FakeGazetteer, cand, doc_with
+
+from frontwatch.config import PlacesSettings
+from frontwatch.pipeline import make_article
+from frontwatch.records import Place
+from frontwatch.stages.places import resolve_places
+from frontwatch.stages.places_outlet import MIN_ARTICLES, OutletHome, OutletPriors, article_vote
+
+WORLD = PlacesSettings(conflicts="")
+
+
+def town(admin1: str, country: str = "US", *, role: str = "place", feature: str = "town") -> Place:
+    return Place(text="x", span=(0, 1), name="x", lat=45.0, lon=-95.0, admin1=admin1, country=country,
+                 feature=feature, role=role)  # type: ignore[arg-type]
+
+
+def test_outlet_an_article_votes_for_the_region_most_of_its_places_lie_in() -> None:
+    assert article_vote([town("Minnesota"), town("Minnesota"), town("Iowa")]).admin1 == "Minnesota"  # type: ignore[union-attr]
+    assert article_vote([town("Minnesota")]) is None  # one place is no evidence
+    assert article_vote([town("Minnesota"), town("Iowa"), town("Ohio"), town("Texas")]) is None  # a round-up
+    # a country, a metonym ("Washington said") say nothing of where the paper is
+    assert article_vote([town("Minnesota", feature="country"), town("Minnesota", role="metonym")]) is None
+
+
+def test_outlet_home_needs_enough_other_articles_that_agree() -> None:
+    priors = OutletPriors()
+    for i in range(MIN_ARTICLES + 1):
+        priors.add("lakecountrynews.com", str(i), [town("Minnesota"), town("Minnesota")])
+    priors.add("lakecountrynews.com", "x", [])  # no vote
+    home = priors.home("LakeCountryNews.com", exclude="0")
+    assert home is not None and (home.country, home.admin1, home.articles) == ("US", "Minnesota", MIN_ARTICLES)
+    # an article of a source with too few others gets nothing, whatever its own places say
+    few = OutletPriors()
+    for i in range(MIN_ARTICLES):
+        few.add("prairiepost.com", str(i), [town("Iowa"), town("Iowa")])
+    assert few.home("prairiepost.com", exclude="0") is None
+    assert few.home("prairiepost.com") is not None  # (all of them: MIN_ARTICLES votes)
+    assert few.home(None) is None and few.home("other.com") is None
+
+
+def test_outlet_home_wants_a_clear_lead() -> None:
+    priors = OutletPriors()
+    for i, state in enumerate(["Indiana"] * 4 + ["Ohio"] * 3):
+        priors.add("borderweekly.com", str(i), [town(state), town(state)])
+    assert priors.home("borderweekly.com") is None  # 4 against 3: two states, no home
+    priors.add("borderweekly.com", "7", [town("Indiana"), town("Indiana")])
+    priors.add("borderweekly.com", "8", [town("Indiana"), town("Indiana")])
+    assert priors.home("borderweekly.com").admin1 == "Indiana"  # type: ignore[union-attr]
+
+
+HARLANS = [cand("Harlan", 32.90, -97.10, 0.90, country="US", admin1="US.TX", feature="city", population=300_000),
+           cand("Harlan", 45.88, -95.38, 0.82, country="US", admin1="US.MN", feature="town", population=11_000)]
+
+
+def test_outlet_home_decides_a_bare_namesake_the_article_does_not_place() -> None:
+    gaz = FakeGazetteer({"Harlan": HARLANS})
+    text = "Harlan police arrested a 34-year-old man on Tuesday after a break-in at a hardware store."
+    doc = doc_with(text, ("Harlan", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[0].admin1 == "US.TX"  # alone: the bigger one
+    home = OutletHome("lakecountrynews.com", "US", "US.MN", articles=5, voting=6)
+    assert resolve_places(doc, gaz, WORLD, source="lakecountrynews.com", outlet=home)[0].admin1 == "US.MN"
+
+
+def test_outlet_home_yields_to_the_articles_own_state() -> None:
+    gaz = FakeGazetteer({"Harlan": HARLANS, "Texas": [
+        cand("Texas", 31.0, -99.0, 0.95, country="US", admin1="US.TX", feature="region", population=29_000_000,
+             precision=3)]})
+    text = "Harlan police arrested a man on Tuesday, the Texas Department of Public Safety said."
+    doc = doc_with(text, ("Harlan", "GPE"), ("Texas", "GPE"))
+    home = OutletHome("lakecountrynews.com", "US", "US.MN", articles=5, voting=6)
+    assert resolve_places(doc, gaz, WORLD, source="lakecountrynews.com", outlet=home)[0].admin1 == "US.TX"
+
+
+LAKES = [
+    "A Fergus Falls man was hurt on Sunday when his truck left the road near Detroit Lakes.",
+    "Brainerd police said a Fergus Falls woman was arrested after a chase that ended near Baxter.",
+    "The Bemidji city council met on Monday with officials from Fergus Falls and Moorhead.",
+    "A Baxter family lost its home to a fire on Friday, the Brainerd fire chief said.",
+]
+DELANO = "Delano police arrested a 34-year-old man on Tuesday after a break-in at a hardware store."
+
+
+def _delano(pipeline, others: list[str], source: str = "lakecountrynews.com") -> str | None:  # type: ignore[no-untyped-def]
+    articles = [make_article(t, source=source, id=str(i)) for i, t in enumerate([*others, DELANO])]
+    report = list(pipeline.pipe(articles))[-1]
+    return next(p.admin1 for p in report.article.places if p.text == "Delano")
+
+
+def test_outlet_pipe_learns_a_papers_state_from_its_other_articles(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _delano(pipeline, []) == "California"  # read alone: the bigger Delano
+    assert _delano(pipeline, LAKES) == "Minnesota"  # ("Delano police": a metonym, read in the same context)
+    # too few other articles of the source (two that vote), or other sources: nothing learned
+    assert _delano(pipeline, LAKES[:MIN_ARTICLES - 1]) == "California"
+    articles = [make_article(t, source="other.com") for t in LAKES] + [make_article(DELANO, source="x.com")]
+    assert next(p.admin1 for p in list(pipeline.pipe(articles))[-1].article.places if p.text == "Delano") \
+        == "California"
+
+
+def test_outlet_window_keeps_what_earlier_windows_taught(pipeline) -> None:  # type: ignore[no-untyped-def]
+    settings = pipeline.settings
+    try:
+        pipeline.settings = replace(settings, places=replace(settings.places, outlet_window=2))
+        assert _delano(pipeline, LAKES) == "Minnesota"
+    finally:
+        pipeline.settings = settings
+
+
+def test_outlet_priors_setting_turns_it_off(pipeline) -> None:  # type: ignore[no-untyped-def]
+    settings = pipeline.settings
+    try:
+        pipeline.settings = replace(settings, places=replace(settings.places, outlet_priors=False))
+        assert _delano(pipeline, LAKES) == "California"
+    finally:
+        pipeline.settings = settings
