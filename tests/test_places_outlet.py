@@ -119,3 +119,34 @@ def test_outlet_priors_setting_turns_it_off(pipeline) -> None:  # type: ignore[n
         assert _delano(pipeline, LAKES) == "California"
     finally:
         pipeline.settings = settings
+
+
+# --- towns joined by a hyphen (places.split_pairs): not the outlet's region, but the same local copy ---
+
+FARGO = {"Harlow": [cand("Harlow", 46.87, -96.79, 0.9, country="US", admin1="US.ND", feature="city", population=120_000)],
+         "Brenton": [cand("Brenton", 46.87, -96.76, 0.88, country="US", admin1="US.MN", feature="town", population=40_000)],
+         "Kessel-Lind": [cand("Kessel-Lind", 33.91, -81.54, 0.88, country="US", admin1="US.SC", feature="town",
+                              population=5_000)],
+         "Nine": [cand("Nine", 40.0, -80.0, 0.8, country="US", admin1="US.PA", feature="village")]}
+
+
+def test_places_towns_joined_by_a_hyphen_are_one_mention_each() -> None:
+    text = "River levels in Harlow-Brenton rose again on Friday, the weather service said."
+    places = resolve_places(doc_with(text, ("Harlow-Brenton", "ORG")), FakeGazetteer(FARGO), WORLD)
+    assert [(p.text, p.admin1) for p in places] == [("Harlow", "US.ND"), ("Brenton", "US.MN")]
+    assert places[1].span == (text.index("Brenton"), text.index("Brenton") + 7)
+    # a space after the hyphen, and a school's initials after it
+    text = "Harlow- Brenton fans cheered as Harlow-BL won the section title."
+    assert [p.text for p in resolve_places(doc_with(text), FakeGazetteer(FARGO), WORLD)] == ["Harlow", "Brenton", "Harlow"]
+
+
+def test_places_a_hyphenated_town_the_gazetteer_knows_stays_whole() -> None:
+    text = "A Kessel-Lind man was charged on Monday."
+    places = resolve_places(doc_with(text, ("Kessel-Lind", "ORG")), FakeGazetteer(FARGO), WORLD)
+    assert [(p.text, p.admin1) for p in places] == [("Kessel-Lind", "US.SC")]
+
+
+def test_places_a_hyphenated_pair_that_is_no_pair_of_towns_is_nothing() -> None:
+    text = "Veterans of the Nine-Week War met in Harlow on Sunday. Nine-Year plans were read."
+    doc = doc_with(text, ("the Nine-Week War", "EVENT"), ("Harlow", "GPE"))
+    assert [p.text for p in resolve_places(doc, FakeGazetteer(FARGO), WORLD)] == ["Harlow"]

@@ -44,6 +44,7 @@ from .parse import doc_text
 from .places_local import colocation, name_before
 from .places_mentions import (
     AREA_WORDS,
+    HYPHEN_PAIR,
     INSTITUTION_WORDS,
     REGION_WORDS,
     SUBREGION_WORDS,
@@ -80,6 +81,7 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     every = find_mentions(doc)
     for m in every:
         widen_name(doc, m, gazetteer)
+    every = split_pairs(every, gazetteer)
     # a tentative name a widened one now covers ("Quebec" of "Quebec City") goes
     every = [m for m in every if not (m.tentative and any(o is not m and o.start < m.end and m.start < o.end
                                                           for o in every))]
@@ -231,6 +233,37 @@ def widen_name(doc: Doc, m: Mention, gazetteer: GazetteerLike) -> None:
     if any(c.match in ("name", "alternate") for c in gazetteer.lookup(joined, limit=5)):
         m.start = before[0]
         m.text = m.query = joined
+
+
+def split_pairs(mentions: list[Mention], gazetteer: GazetteerLike) -> list[Mention]:
+    """"Fargo-Moorhead", "Logan-Rogersville", "Watertown-ML": towns joined by a hyphen, unknown as a whole, are
+    one mention per town when the gazetteer knows each by that very name (a school's initials are no town;
+    an alternate name is not enough: "Art" and "Day" of "Art-Deco", "Six-Day" are short forms of towns). A whole
+    it knows stays ("Batesburg-Leesville", "Kabardino-Balkaria"), and so does a tagged place with an unknown part;
+    an untagged pair with one is dropped before it lends the article any context."""
+    out: list[Mention] = []
+    for m in mentions:
+        pairs = list(HYPHEN_PAIR.finditer(m.text)) if "-" in m.text and not m.demonym_of and not m.unanchored \
+            and m.role == "place" else []
+        if not pairs or _known(gazetteer, m.query, WHOLE_MATCHES):
+            out.append(m)
+            continue
+        spans = [(p.start(g), p.end(g), p.group(g)) for p in pairs for g in (1, 2)
+                 if not (g == 2 and p.group(g).isupper())]
+        if not all(_known(gazetteer, name, ("name",)) for _, _, name in spans):
+            if not m.tentative:
+                out.append(m)  # a tagged place keeps its mention; an untagged pair ("Six-Day") is no name
+            continue
+        out.extend(Mention(start=m.start + a, end=m.start + b, text=name, query=name, tentative=True)
+                   for a, b, name in spans)
+    return out
+
+
+WHOLE_MATCHES = ("name", "alternate", "romanised", "region")  # the whole as a name ("Orlovo-Ivanovka" romanised), not a loose match
+
+
+def _known(gazetteer: GazetteerLike, name: str, matches: tuple[str, ...]) -> bool:
+    return any(c.match in matches for c in gazetteer.lookup(name, limit=5))
 
 
 def _trim_institution(m: Mention, named: set[str], gazetteer: GazetteerLike) -> None:

@@ -81,6 +81,19 @@ ACTOR_SUFFIXES = frozenset({"controlled", "backed", "led", "installed", "appoint
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})(?=,| \(|\s+[-\u2013\u2014])", re.MULTILINE)
 # a dateline closed by a colon: "BEIRUT: The body of ...", also after a headline's full stop; a label in
 # capitals takes the same form ("UPDATE: ..."), so such a name is only kept when it resolves (tentative)
+# two capitalised words joined by a hyphen (a space may follow it: "Greenville- Spartanburg"); the second may be
+# a school's initials ("Watertown-ML": Watertown-Mayer Lutheran)
+HYPHEN_PAIR = re.compile(r"\b([A-Z][a-z]{2,})-\s?([A-Z][a-z]{2,}|[A-Z]{1,3})\b(?!-)")
+
+
+PAIR_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})  # a hyphenated pair may be read in these entities
+
+
+def is_demonym_word(word: str) -> bool:
+    """"Russian" of "Russian-American", "Arab" of "Arab-Israeli": a nationality, no town."""
+    return bool(demonym_country(word)) or word.lower() in ("arab", "american", "african")
+
+
 _DATELINE_COLON = re.compile(r"(?:^[ \t]*|(?<=[.!?] ))([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}):(?= [A-Z\"\u201c])",
                              re.MULTILINE)
 # a dateline run on after a headline on the same line: "... to vote on budget. MANSFIELD -- The council",
@@ -219,6 +232,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if (m := _locative_name(span)) is not None and not taken.overlaps(m.start, m.end):
             mentions.append(m)
             taken.add(m.start, m.end)
+    # towns joined by a hyphen, which the model tags as an organisation or not at all ("Fargo-Moorhead",
+    # "Watertown-Mayer Lutheran"): the whole, split into its towns by the places stage (places.split_pairs)
+    named_spans = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ not in PAIR_LABELS]
+    for match in HYPHEN_PAIR.finditer(text):
+        start, end = match.span()
+        if not taken.overlaps(start, end) and not any(is_demonym_word(w) for w in match.groups()) \
+                and not any(a < end and start < b for a, b in named_spans):  # "the Six-Day War": an event
+            mentions.append(Mention(start=start, end=end, text=match.group(), query=match.group(), tentative=True))
+            taken.add(start, end)
     # one name, one sense in an article: "Alexandria" the model calls a person in one sentence is
     # the place the article names as "Alexandria" elsewhere (kept only when that resolves)
     names = {m.text for m in mentions if (m.role == "place" or m.institution) and not m.unanchored}
