@@ -150,3 +150,33 @@ def test_places_a_hyphenated_pair_that_is_no_pair_of_towns_is_nothing() -> None:
     text = "Veterans of the Nine-Week War met in Harlow on Sunday. Nine-Year plans were read."
     doc = doc_with(text, ("the Nine-Week War", "EVENT"), ("Harlow", "GPE"))
     assert [p.text for p in resolve_places(doc, FakeGazetteer(FARGO), WORLD)] == ["Harlow"]
+
+
+# --- a headline's first words, read as a town of the outlet's home region (places.headline_town) ---
+
+HEADLINE_GAZ = {
+    "Harlow": FARGO["Harlow"],
+    "Cedar Hill": [cand("Cedar Hill", 41.66, -72.66, 0.85, country="US", admin1="Connecticut", feature="town",
+                        population=20_000),
+                   cand("Cedar Hill", 32.59, -96.96, 0.86, country="US", admin1="Texas", feature="town",
+                        population=48_000)],
+    "Police": [cand("Police", 53.55, 14.57, 0.86, country="PL", admin1="West Pomerania", feature="town",
+                    population=33_000)],
+}
+CONNECTICUT = OutletHome("rivervalleynews.com", "US", "Connecticut", articles=4, voting=5)
+
+
+def test_places_a_headline_opening_with_a_home_town_names_it() -> None:
+    text = "Cedar Hill Tax Credits Available. Elderly residents may apply at the town hall until May 15."
+    doc = doc_with(text)
+    places = resolve_places(doc, FakeGazetteer(HEADLINE_GAZ), WORLD, source=CONNECTICUT.source, outlet=CONNECTICUT)
+    assert [(p.text, p.admin1, p.span) for p in places] == [("Cedar Hill", "Connecticut", (0, 10))]
+    # with no home region learned, or a home elsewhere, nothing: a headline opens with a noun as often
+    assert resolve_places(doc_with(text), FakeGazetteer(HEADLINE_GAZ), WORLD, source=CONNECTICUT.source) == []
+    texas = OutletHome("prairiepost.com", "US", "Iowa", articles=4, voting=5)
+    assert resolve_places(doc_with(text), FakeGazetteer(HEADLINE_GAZ), WORLD, outlet=texas) == []
+
+
+def test_places_a_headline_opening_with_a_common_noun_names_nothing() -> None:
+    text = "Police arrest two after a chase. The chase ended near the county line."
+    assert resolve_places(doc_with(text), FakeGazetteer(HEADLINE_GAZ), WORLD, outlet=CONNECTICUT) == []

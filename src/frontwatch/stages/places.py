@@ -82,6 +82,7 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     for m in every:
         widen_name(doc, m, gazetteer)
     every = split_pairs(every, gazetteer)
+    every = [m for m in every if not m.headline or headline_town(m, gazetteer, outlet)]
     # a tentative name a widened one now covers ("Quebec" of "Quebec City") goes
     every = [m for m in every if not (m.tentative and any(o is not m and o.start < m.end and m.start < o.end
                                                           for o in every))]
@@ -233,6 +234,29 @@ def widen_name(doc: Doc, m: Mention, gazetteer: GazetteerLike) -> None:
     if any(c.match in ("name", "alternate") for c in gazetteer.lookup(joined, limit=5)):
         m.start = before[0]
         m.text = m.query = joined
+
+
+HEADLINE_FEATURES = frozenset({"city", "town", "village", "district", "county"})
+
+
+def headline_town(m: Mention, gazetteer: GazetteerLike, outlet: OutletHome | None) -> bool:
+    """Is the headline's untagged opening run ("Windsor Joins Tax", "Rocky Hill Tax", "Chicopee") a town or
+    county of the outlet's home region by its very name? Then ``m`` is cut to the longest such run. The
+    model reads a headline's first word as a noun or adjective, and a headline opens with a noun as often
+    as with a town ("Police arrest ..."): only the home region of the paper decides, never the word alone."""
+    if outlet is None:
+        return False
+    words = m.text.split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        # "Avoyelles task force ...": a parish or county named without its designator
+        for query in (name, *(f"{name} {word}" for word in COUNTY_WORDS)):
+            if any(c.match == "name" and c.country == outlet.country and c.admin1 == outlet.admin1
+                   and c.feature in HEADLINE_FEATURES for c in gazetteer.lookup(query, limit=10)):
+                m.text, m.query = name, query
+                m.end = m.start + len(name)
+                return True
+    return False
 
 
 def split_pairs(mentions: list[Mention], gazetteer: GazetteerLike) -> list[Mention]:

@@ -134,6 +134,7 @@ class Mention:
     area_names: tuple[str, ...] = ()  # "Ohioans": the area names it may stand for ("Ohioa", "Ohio"), first known wins
     outlet_town: bool = False  # the town the outlet's domain names ("Paris" in parisbeacon.com's copy)
     municipal: bool = False  # an institution only a town has ("the Grand Ledge Police Department"): any size will do
+    headline: bool = False  # a headline's untagged first words: kept only as a town of the outlet's home region
 
 
 class _Taken:
@@ -246,8 +247,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     names = {m.text for m in mentions if (m.role == "place" or m.institution) and not m.unanchored}
     # a sentence's first words only for a name the model or a ruler tagged as a place ("in Rochester")
     tagged = {m.text for m in mentions if m.role == "place" and not m.unanchored and not m.tentative and not m.institution}
-    openers = [(span, tagged) for span in _sentence_openers(doc)]
-    for ent, known in [*((e, names) for e in [*doc_ents(doc), *untagged]), *openers]:
+    openers = _sentence_openers(doc)
+    for ent, known in [*((e, names) for e in [*doc_ents(doc), *untagged]), *((o, tagged) for o in openers)]:
         if ent.label_ in ("ORG", "PERSON", "") and ent.text in known and not (ent.label_ == "PERSON" and len(ent) > 1) \
                 and not taken.overlaps(ent.start_char, ent.end_char):
             mentions.append(_tentative(ent))
@@ -256,6 +257,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
         label = bare_label(doc)
         if label is not None:
             mentions.append(label)
+            taken.add(label.start, label.end)
+    # the words opening the text (a headline: "Windsor joins tax credit program"), untagged: a town only in
+    # the outlet's home region (places.headline_town); the longest run, cut there
+    opener = next((span for span in openers[:2] if span[0].i == 0 and span[0].is_title), None)
+    if opener is not None and not taken.overlaps(opener.start_char, opener.end_char) \
+            and opener[0].lower_ not in STOP_WORDS:
+        mentions.append(Mention(start=opener.start_char, end=opener.end_char, text=opener.text, query=opener.text,
+                                tentative=True, headline=True))
+        taken.add(opener.start_char, opener.end_char)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
