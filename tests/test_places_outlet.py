@@ -180,3 +180,34 @@ def test_places_a_headline_opening_with_a_home_town_names_it() -> None:
 def test_places_a_headline_opening_with_a_common_noun_names_nothing() -> None:
     text = "Police arrest two after a chase. The chase ended near the county line."
     assert resolve_places(doc_with(text), FakeGazetteer(HEADLINE_GAZ), WORLD, outlet=CONNECTICUT) == []
+
+
+# --- what the home region also decides: a world city's small namesake, a county named without "County" ---
+
+SALERNOS = [cand("Salerno", 40.68, 14.77, 0.93, country="IT", admin1="Campania", feature="city", population=1_100_000),
+            cand("Salerno", 41.60, -72.70, 0.84, country="US", admin1="Connecticut", feature="town",
+                 population=9_000)]
+KERRICK = {"Kerrick": [cand("Kerrick", 41.93, -88.75, 0.87, country="US", admin1="Illinois", feature="town",
+                            population=40_000)],
+           "Kerrick County": [cand("Kerrick County", 33.77, -84.23, 0.9, country="US", admin1="Georgia",
+                                   feature="county", population=700_000, precision=3)]}
+
+
+def test_places_the_papers_home_region_places_a_world_citys_small_namesake() -> None:
+    text = "Salerno voters approved the school budget on Tuesday, the town clerk said."
+    gaz = FakeGazetteer({"Salerno": SALERNOS})
+    assert resolve_places(doc_with(text, ("Salerno", "GPE")), gaz, WORLD)[0].country == "IT"
+    places = resolve_places(doc_with(text, ("Salerno", "GPE")), gaz, WORLD, outlet=CONNECTICUT)
+    assert (places[0].country, places[0].admin1) == ("US", "Connecticut")
+
+
+def test_places_a_bare_county_name_of_the_papers_home_region() -> None:
+    text = "Kerrick commissioners voted on Monday to repave two roads."
+    gaz = FakeGazetteer(KERRICK)
+    assert resolve_places(doc_with(text, ("Kerrick", "GPE")), gaz, WORLD)[0].admin1 == "Illinois"
+    georgia = OutletHome("peachnews.com", "US", "Georgia", articles=6, voting=7)
+    places = resolve_places(doc_with(text, ("Kerrick", "GPE")), gaz, WORLD, outlet=georgia)
+    assert (places[0].name, places[0].feature) == ("Kerrick County", "county")
+    # a paper at home in the town's state keeps the town
+    illinois = OutletHome("prairiepost.com", "US", "Illinois", articles=6, voting=7)
+    assert resolve_places(doc_with(text, ("Kerrick", "GPE")), gaz, WORLD, outlet=illinois)[0].feature == "town"

@@ -118,6 +118,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         if m.area_names:
             _area_of_demonym(m, gazetteer, cache)
         m.candidates = cache[m.query]
+        if outlet is not None and m.candidates and _bare_county_name(m):
+            m.candidates = _home_county(m, gazetteer, outlet, cache)
         if labels and not m.demonym_of and names_outlet_town(m.query, labels):
             m.candidates = home_town_readings(m.candidates)  # "Paris" in parisbeacon.com's copy
             m.outlet_town = True
@@ -318,6 +320,27 @@ def _bare_county_name(m: Mention) -> bool:
             and not m.tentative and not m.label
             and 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
             and words[-1].lower() not in LANDFORM_WORDS | REGION_WORDS | SUBREGION_WORDS | AREA_WORDS)
+
+
+HOME_COUNTY_MAX_POP = 100_000  # a name with a reading this big ("Washington") is no county's short name
+
+
+def _home_county(m: Mention, gazetteer: GazetteerLike, outlet: OutletHome,
+                 cache: dict[str, list[Candidate]]) -> list[Candidate]:
+    """"DeKalb" in an Atlanta paper: a name with no reading in the outlet's home region, and no big one anywhere,
+    also reads as that region's county or parish of that name ("DeKalb County"), for the home region to decide."""
+    home = [c for c in m.candidates if c.country == outlet.country and c.admin1 == outlet.admin1]
+    if home or any(c.population >= HOME_COUNTY_MAX_POP or c.feature in ("country", "region") for c in m.candidates):
+        return m.candidates
+    for word in COUNTY_WORDS:
+        query = f"{m.query} {word}"
+        if query not in cache:
+            cache[query] = gazetteer.lookup(query, limit=10)
+        county = next((c for c in cache[query] if c.feature == "county" and c.match in ("name", "alternate")
+                       and c.country == outlet.country and c.admin1 == outlet.admin1), None)
+        if county is not None:
+            return sorted([*m.candidates, county], key=lambda c: -c.score)
+    return m.candidates
 
 
 def _placed_mentions(mentions: list[Mention]) -> dict[str, Mention]:

@@ -403,10 +403,12 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
     if big is not None and big.population >= BIG_CITY_POP and not m.outlet_town:
         # "Moscow", "Brussels", "Montreal": a world city by its own name, not a small town a twentieth its
         # size that shares the name (Moscow, Idaho), unless the article places that town; a focus country
-        # alone does not (a local paper writes of Moscow too)
+        # alone does not (a local paper writes of Moscow too). The paper's home region does when the article's
+        # names agree with it (``home_weight`` set: the region the outlet's other articles give won the vote)
         candidates = [c for c in candidates if c is big or c.feature not in ("city", "town", "village")
                       or c.population >= BIG_CITY_RIVAL_POP or c.population * BIG_CITY_RATIO > big.population
-                      or _placed(c, m, anchors, support, regions)]
+                      or _placed(c, m, anchors, support, regions)
+                      or (home_weight is not None and c.admin1_code == home)]
     named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
     if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
         # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
