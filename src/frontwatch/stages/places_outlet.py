@@ -32,7 +32,7 @@ class _Named(Protocol):
 ARTICLE_MIN_PLACES = 2
 ARTICLE_SHARE = 0.5  # and at least this share of them (a round-up of three states votes for none)
 # a source's home region: at least this many of its other articles vote for it,
-MIN_ARTICLES = 3
+MIN_ARTICLES = 2
 HOME_SHARE = 0.4  # this share of the other articles that vote at all,
 HOME_LEAD = 1.5  # and this many times the votes of the runner-up
 # features that say where a local paper's copy is: not countries or continents, named from anywhere
