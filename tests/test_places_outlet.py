@@ -211,3 +211,17 @@ def test_places_a_bare_county_name_of_the_papers_home_region() -> None:
     # a paper at home in the town's state keeps the town
     illinois = OutletHome("prairiepost.com", "US", "Illinois", articles=6, voting=7)
     assert resolve_places(doc_with(text, ("Kerrick", "GPE")), gaz, WORLD, outlet=illinois)[0].feature == "town"
+
+
+def test_outlet_home_on_a_conflicts_front_is_no_home() -> None:
+    # a war reporter's articles cluster on the front (Donetsk Oblast, UA.05) wherever the outlet is: the
+    # conflict prior weighs those regions already, and the outlet's "home" there is ignored
+    kalynove = [cand("Kalynove", 48.5, 35.0, 0.90, admin1="UA.12", feature="city", population=60_000),
+                cand("Kalynove", 48.1, 37.7, 0.82, admin1="UA.05", feature="village", population=900)]
+    text = "Kalynove residents queued for water on Tuesday, the mayor said."
+    front = OutletHome("frontdispatch.com", "UA", "UA.05", articles=9, voting=10)
+    gaz = FakeGazetteer({"Kalynove": kalynove})
+    assert resolve_places(doc_with(text, ("Kalynove", "GPE")), gaz, WORLD, outlet=front)[0].admin1 == "UA.05"
+    war = PlacesSettings(conflicts="russia-ukraine")
+    alone = resolve_places(doc_with(text, ("Kalynove", "GPE")), gaz, war, published=None)
+    assert resolve_places(doc_with(text, ("Kalynove", "GPE")), gaz, war, outlet=front) == alone

@@ -41,17 +41,16 @@ from ..gazetteer.translit import split_designator
 from ..records import Place
 from .demonyms import AREA_DEMONYM_FEATURES
 from .parse import doc_text
-from .places_local import colocation, name_before
+from .places_local import HYPHEN_PAIR, colocation, name_before
 from .places_mentions import (
     AREA_WORDS,
-    HYPHEN_PAIR,
     INSTITUTION_WORDS,
     REGION_WORDS,
     SUBREGION_WORDS,
     Mention,
     find_mentions,
 )
-from .places_outlet import W_OUTLET_HOME, OutletHome, outlet_vote
+from .places_outlet import W_OUTLET_HOME, OutletHome, front_line, outlet_vote
 from .places_score import (
     choose,
     find_anchors,
@@ -128,6 +127,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     # metonyms and demonyms are resolved in the article's context but lend it none: the context
     # is where things happen
     mentions = [m for m in every if m.role == "place"]
+    if outlet is not None and front_line(outlet, every, prior):
+        outlet = None  # a war outlet's copy clusters on the front, which is no home: the conflict prior weighs it
     votes = focus_country(doc, mentions, gazetteer, outlet_country(source) or (outlet.country if outlet else None))
     # region (admin1 code) -> the names that name it: a name never supports its own other readings
     # ("New York" the state must not lift "New York" the city)

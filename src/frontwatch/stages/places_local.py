@@ -35,6 +35,7 @@ from typing import Protocol
 from spacy.tokens import Doc
 
 from ..gazetteer.lookup import Candidate, haversine_km
+from .demonyms import demonym_country
 
 W_COLOCATION = 0.12  # per unit of link, summed over the best MAX_NAMES other names
 MAX_NAMES = 3
@@ -174,3 +175,16 @@ def name_before(doc: Doc, start: int) -> tuple[int, str] | None:
     if prev.text in _NAME_PREFIXES or (prev.is_title and prev.is_alpha and len(prev) > 1 and not prev.is_stop):
         return prev.idx, prev.text
     return None
+
+
+# two capitalised words joined by a hyphen (a space may follow it: "Greenville- Spartanburg"); the second may be
+# a school's initials ("Watertown-ML": Watertown-Mayer Lutheran)
+HYPHEN_PAIR = re.compile(r"\b([A-Z][a-z]{2,})-\s?([A-Z][a-z]{2,}|[A-Z]{1,3})\b(?!-)")
+
+
+PAIR_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})  # a hyphenated pair may be read in these entities
+
+
+def is_demonym_word(word: str) -> bool:
+    """"Russian" of "Russian-American", "Arab" of "Arab-Israeli": a nationality, no town."""
+    return bool(demonym_country(word)) or word.lower() in ("arab", "american", "african")

@@ -26,7 +26,7 @@ from ..gazetteer.lookup import (
 from ..records import PlaceRole
 from .demonyms import area_demonym_stems, demonym_country, is_demonym
 from .parse import doc_ents, doc_text, token_table
-from .places_local import local_idioms
+from .places_local import HYPHEN_PAIR, PAIR_LABELS, is_demonym_word, local_idioms
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -81,19 +81,6 @@ ACTOR_SUFFIXES = frozenset({"controlled", "backed", "led", "installed", "appoint
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2})(?=,| \(|\s+[-\u2013\u2014])", re.MULTILINE)
 # a dateline closed by a colon: "BEIRUT: The body of ...", also after a headline's full stop; a label in
 # capitals takes the same form ("UPDATE: ..."), so such a name is only kept when it resolves (tentative)
-# two capitalised words joined by a hyphen (a space may follow it: "Greenville- Spartanburg"); the second may be
-# a school's initials ("Watertown-ML": Watertown-Mayer Lutheran)
-HYPHEN_PAIR = re.compile(r"\b([A-Z][a-z]{2,})-\s?([A-Z][a-z]{2,}|[A-Z]{1,3})\b(?!-)")
-
-
-PAIR_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})  # a hyphenated pair may be read in these entities
-
-
-def is_demonym_word(word: str) -> bool:
-    """"Russian" of "Russian-American", "Arab" of "Arab-Israeli": a nationality, no town."""
-    return bool(demonym_country(word)) or word.lower() in ("arab", "american", "african")
-
-
 _DATELINE_COLON = re.compile(r"(?:^[ \t]*|(?<=[.!?] ))([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,2}):(?= [A-Z\"\u201c])",
                              re.MULTILINE)
 # a dateline run on after a headline on the same line: "... to vote on budget. MANSFIELD -- The council",

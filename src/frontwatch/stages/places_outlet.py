@@ -16,7 +16,7 @@ does not vote for its own prior, so a source with too few other articles gets no
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -106,6 +106,15 @@ W_OUTLET_REGION = 3.0
 # what a reading in the home region gains when the outlet's region is the article's (W_FOCUS_REGION is 0.1):
 # the paper's region is known from many articles, not guessed from this one's names
 W_OUTLET_HOME = 0.2
+
+
+def front_line(outlet: OutletHome, mentions: Iterable[_Named], conflict: Mapping[str, float]) -> bool:
+    """Is the outlet's home region one where a selected conflict is fought (``places.conflicts``)? A war
+    reporter's articles all name the front (Donetsk Oblast), wherever the outlet is; the conflict prior
+    already prefers those regions, and a home there would pull "Mykolaiv" to a Donetsk "Mykolaivka"."""
+    codes = {c.admin1_code for m in mentions for c in m.candidates
+             if c.admin1_code and c.country == outlet.country and c.admin1 == outlet.admin1}
+    return outlet.country in conflict or any(code in conflict for code in codes)
 
 
 def outlet_vote(home: RegionFocus, outlet: OutletHome, mentions: Iterable[_Named]) -> str | None:
