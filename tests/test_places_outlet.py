@@ -225,3 +225,13 @@ def test_outlet_home_on_a_conflicts_front_is_no_home() -> None:
     war = PlacesSettings(conflicts="russia-ukraine")
     alone = resolve_places(doc_with(text, ("Kalynove", "GPE")), gaz, war, published=None)
     assert resolve_places(doc_with(text, ("Kalynove", "GPE")), gaz, war, outlet=front) == alone
+
+
+def test_outlet_pipe_reads_no_article_again_for_a_home_on_the_front(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from frontwatch.stages.places_outlet import home_on_front
+
+    donetsk = OutletHome("frontdispatch.com", "UA", "Donetsk Oblast", articles=9, voting=10)
+    assert home_on_front(donetsk, pipeline.gazetteer, "russia-ukraine", 2023)
+    assert not home_on_front(donetsk, pipeline.gazetteer, "", 2023)
+    minnesota = OutletHome("lakecountrynews.com", "US", "Minnesota", articles=3, voting=3)
+    assert not home_on_front(minnesota, pipeline.gazetteer, "russia-ukraine", 2023)

@@ -27,7 +27,7 @@ from .stages.clean import clean_text
 from .stages.events import EventFinder
 from .stages.parse import load_nlp
 from .stages.places import resolve_places
-from .stages.places_outlet import OutletHome, OutletPriors
+from .stages.places_outlet import OutletHome, OutletPriors, home_on_front
 from .stages.quantities import extract_quantities
 from .stages.times import extract_times
 
@@ -65,6 +65,7 @@ class Pipeline:
         self.nlp: Language = load_nlp(self.settings.parse, self.actors, gazetteer)
         self.attributor = Attributor(self.actors)
         self.events = EventFinder(self.actors)
+        self._fronts: dict[tuple[str, str, int | None, str], bool] = {}  # home_on_front per home region and year
 
     # -- public API -------------------------------------------------------------------
     def analyze(self, text: str | Article, *, published: str | date | None = None, source: str | None = None,
@@ -154,8 +155,16 @@ class Pipeline:
                 priors.add(article.source, str(i), first[i])
             for i, (doc, article, _, _) in enumerate(window, seen):
                 home = priors.home(article.source, exclude=str(i)) if i in first else None
+                if home is not None and self._on_front(home, article.published.year if article.published else None):
+                    home = None  # the stage would ignore it (places_outlet.front_line): no second reading
                 yield doc, article, home, None if home is not None else first.get(i)
             seen += len(window)
+
+    def _on_front(self, home: OutletHome, year: int | None) -> bool:
+        key = (home.country, home.admin1, year, self.settings.places.conflicts)
+        if key not in self._fronts:
+            self._fronts[key] = home_on_front(home, self.gazetteer, self.settings.places.conflicts, year)
+        return self._fronts[key]
 
     def _places(self, doc: Doc, article: Article, outlet: OutletHome | None = None) -> list[Place]:
         return resolve_places(doc, self.gazetteer, self.settings.places, source=article.source,

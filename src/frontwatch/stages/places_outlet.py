@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..gazetteer.lookup import Candidate
+from ..gazetteer.lookup import Candidate, GazetteerLike, conflict_regions
 from ..records import Place
 from .places_score import RegionFocus
 
@@ -115,6 +115,15 @@ def front_line(outlet: OutletHome, mentions: Iterable[_Named], conflict: Mapping
     codes = {c.admin1_code for m in mentions for c in m.candidates
              if c.admin1_code and c.country == outlet.country and c.admin1 == outlet.admin1}
     return outlet.country in conflict or any(code in conflict for code in codes)
+
+
+def home_on_front(outlet: OutletHome, gazetteer: GazetteerLike, conflicts: str, year: int | None) -> bool:
+    """:func:`front_line` before a second reading, from the home region's own entry in the gazetteer: the
+    pipeline skips reading an article again for a home that :func:`front_line` would ignore."""
+    prior = conflict_regions(conflicts, year)
+    return outlet.country in prior or any(
+        c.admin1_code in prior for c in gazetteer.lookup(outlet.admin1, limit=10)
+        if c.feature == "region" and c.country == outlet.country and c.admin1 == outlet.admin1 and c.admin1_code)
 
 
 def outlet_vote(home: RegionFocus, outlet: OutletHome, mentions: Iterable[_Named]) -> str | None:
