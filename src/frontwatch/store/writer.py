@@ -155,6 +155,11 @@ def _lookup(conn: Connection, digest: str, external_id: str, sig: Signature | No
                                                         **{f"band{i}": key for i, key in enumerate(bands)}}).all()
 
 
+# For the rest of the article's transaction: PostgreSQL plans the candidate query once per connection
+# instead of at every article (see ``PG_CANDIDATES``; a custom plan, its array lengths known, always looked
+# cheaper than the generic one, which is the same nested loop of index probes).
+GENERIC_PLANS = "SET LOCAL plan_cache_mode = force_generic_plan"
+
 INSERT_ARTICLE = insert(articles)  # one statement object: SQLAlchemy then computes its cache key once
 
 
@@ -196,6 +201,8 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     # Under a reused external id the inserts first look up the stored ids: a query cannot join the batch
     # (see below), so that rare path goes statement by statement.
     with batched(conn) if fresh_ids else nullcontext():
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(GENERIC_PLANS)
         if sig:
             insert_rows(conn, article_bands, band_rows(pk, sig))
         _store_claims(conn, report, pk, fresh_ids, ledger_events)
@@ -369,6 +376,47 @@ def _candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> tuple[tuple[in
     return shape, params
 
 
+# PostgreSQL's candidate query: the same terms as :func:`_candidate_statement`'s, for every event at once,
+# its windows passed as one array per field (``w``). The OR of hundreds of terms, its text and parameters
+# different for each number of events, cost more than it read: psycopg parsed its placeholders again for
+# every article (a statement that long is not cached), PostgreSQL planned it again, and without statistics
+# (a new ledger, before autovacuum's first pass) scanned every event of the family. Here the text is
+# constant (psycopg prepares it, PostgreSQL plans it once) and each window's terms are index ranges by
+# construction: one arm per term, each led by the columns of one index (migration 0007; a placeless family
+# by (family, start)), in a lateral subquery run once per window. Arms that do not apply to a window (the
+# place arms of a placeless family, and the reverse) are switched off by ``anywhere``, never read.
+_PG_ARMS = {
+    "key": 'NOT w.anywhere AND e.place_key = w.key',
+    "admin1": 'NOT w.anywhere AND e.admin1 = w.admin1',
+    "box": 'NOT w.anywhere AND e.lat BETWEEN w.min_lat AND w.max_lat AND e.lon BETWEEN w.min_lon AND w.max_lon',
+    "anywhere": 'w.anywhere',
+}
+_PG_DATES = ('e.start <= w.w_end AND e."end" >= w.w_start', 'e."end" IS NULL AND e.start IS NULL')
+PG_CANDIDATES = (
+    "SELECT f.iid, (SELECT count(*) FROM incident_members t WHERE t.incident_id = f.iid) FROM ("
+    " SELECT DISTINCT (SELECT m.incident_id FROM incident_members m WHERE m.event_id = h.id) AS iid FROM ("
+    " SELECT DISTINCT hit.id FROM unnest(%(family)b::text[], %(key)b::text[], %(admin1)b::text[], %(w_start)b::date[], %(w_end)b::date[],"
+    " %(min_lat)b::float8[], %(max_lat)b::float8[], %(min_lon)b::float8[], %(max_lon)b::float8[],"
+    " %(anywhere)b::boolean[]) AS w(family, key, admin1, w_start, w_end, min_lat, max_lat, min_lon, max_lon, anywhere)"
+    " CROSS JOIN LATERAL ("
+    + " UNION ALL ".join(f"SELECT e.id FROM events e WHERE e.family = w.family AND {arm} AND {dates}"
+                         for arm in _PG_ARMS.values() for dates in _PG_DATES)
+    + ") hit) h) f")  # (no ``WHERE iid IS NOT NULL``: pushed into every arm, it looked each event's incident up twice)
+
+
+def _pg_candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> dict[str, list[Any]]:
+    """:func:`_candidate_params`'s values (empty boxes, open dates), one list per field of ``PG_CANDIDATES``."""
+    cols: dict[str, list[Any]] = {k: [] for k in ("family", "key", "admin1", "w_start", "w_end", "min_lat", "max_lat",
+                                                   "min_lon", "max_lon", "anywhere")}
+    for le, w in pairs:
+        box = None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon)
+        bounds = (w.min_lat, w.max_lat, w.min_lon, w.max_lon) if box else tuple(NO_BOX.values())
+        for k, v in zip(cols, (w.family, place_key(w.place or le.place), w.admin1 or le.admin1, w.start or date.min,
+                               w.end or date.max, *bounds, w.anywhere), strict=True):
+            cols[k].append(v)
+    return cols
+
+
 def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
                 known: dict[str, LedgerEvent] | None = None,
                 members: dict[int, list[LedgerEvent]] | None = None) -> dict[int, list[LedgerEvent]]:
@@ -386,9 +434,12 @@ def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
     known = {} if known is None else known
     members = {} if members is None else members
     counts: dict[int, int] = {}
+    if conn.dialect.name == "postgresql":
+        counts.update((iid, n) for iid, n in conn.exec_driver_sql(PG_CANDIDATES, _pg_candidate_params(pairs))
+                      if iid is not None)
     # SQLite refuses an expression tree deeper than 1,000, and a flat OR nests one level per term: a long
     # article (hundreds of events) is asked about in chunks, its answers merged
-    for lo in range(0, len(pairs), CANDIDATE_CHUNK):
+    for lo in range(0, len(pairs) if conn.dialect.name == "sqlite" else 0, CANDIDATE_CHUNK):
         shape, params = _candidate_params(pairs[lo:lo + CANDIDATE_CHUNK])
         counts.update((iid, n) for iid, n in conn.execute(_candidate_statement(*shape), params))
     out: dict[int, list[LedgerEvent]] = {}
