@@ -13,7 +13,7 @@ import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import closing, contextmanager, nullcontext
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -29,6 +29,8 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
+    null,
     or_,
     select,
     text,
@@ -132,27 +134,38 @@ def batched(conn: Connection) -> Iterator[None]:
         raise DBAPIError.instance(None, None, exc, dbapi.Error) from exc
 
 
-@lru_cache(maxsize=8)
-def _lookup_statement(bands: int) -> Any:
+@lru_cache(maxsize=16)
+def _lookup_statement(bands: int, next_id: bool = False) -> Any:
     """One query for what storing an article needs to know first: the stored articles with its text or
     its external id (``lsh`` 0), and those sharing an LSH band with it (``lsh`` 1, syndication candidates).
     Built once per number of bands, with every value bound: built per article, the statement cost more
-    CPU than the query."""
+    CPU than the query. ``next_id`` (PostgreSQL): also the new article's id, drawn from its sequence only
+    when the text is not stored (``lsh`` 2), so that the article's row can join the batch of its other rows
+    instead of taking a round trip of its own to learn its id."""
     a, b = articles.c, article_bands.c
     cols = (a.id, a.syndicate, a.minhash, a.content_hash)
     same = select(*cols, literal(0, Integer).label("lsh")).where(or_(a.content_hash == bindparam("digest"),
                                                                      a.external_id == bindparam("external_id")))
-    if not bands:
-        return same
-    sharing = select(b.article_id).where(or_(*(and_(b.band == i, b.key == bindparam(f"band{i}"))
-                                               for i in range(bands))))
-    return union_all(same, select(*cols, literal(1, Integer).label("lsh")).where(a.id.in_(sharing)))
+    arms = [same]
+    if bands:
+        sharing = select(b.article_id).where(or_(*(and_(b.band == i, b.key == bindparam(f"band{i}"))
+                                                   for i in range(bands))))
+        arms.append(select(*cols, literal(1, Integer).label("lsh")).where(a.id.in_(sharing)))
+    if next_id:
+        stored = select(a.id).where(a.content_hash == bindparam("digest")).exists()
+        arms.append(select(cast(func.nextval(ARTICLE_IDS), Integer), *(cast(null(), c.type) for c in cols[1:]),
+                           literal(2, Integer)).where(~stored))
+    return union_all(*arms) if len(arms) > 1 else same
+
+
+ARTICLE_IDS = literal_column("'articles_id_seq'")  # PostgreSQL's sequence behind articles.id (a SERIAL, 0001)
 
 
 def _lookup(conn: Connection, digest: str, external_id: str, sig: Signature | None) -> list[Any]:
     bands = sig.bands if sig else ()
-    return conn.execute(_lookup_statement(len(bands)), {"digest": digest, "external_id": external_id,
-                                                        **{f"band{i}": key for i, key in enumerate(bands)}}).all()
+    statement = _lookup_statement(len(bands), conn.dialect.name == "postgresql")
+    return conn.execute(statement, {"digest": digest, "external_id": external_id,
+                                    **{f"band{i}": key for i, key in enumerate(bands)}}).all()
 
 
 # For the rest of the article's transaction: PostgreSQL plans the candidate query once per connection
@@ -161,6 +174,7 @@ def _lookup(conn: Connection, digest: str, external_id: str, sig: Signature | No
 GENERIC_PLANS = "SET LOCAL plan_cache_mode = force_generic_plan"
 
 INSERT_ARTICLE = insert(articles)  # one statement object: SQLAlchemy then computes its cache key once
+INSERT_ARTICLE_WITH_ID = insert(articles)  # (the same, given the id: SQLAlchemy keys its compiled forms apart)
 
 
 def store_report(conn: Connection, report: Report, sig: Signature | None, threshold: float,
@@ -181,20 +195,19 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     art = report.article
     digest = content_hash(art.text)
     rows = _lookup(conn, digest, art.id, sig)
-    seen = [r for r in rows if not r.lsh]
+    seen = [r for r in rows if r.lsh == 0]
     if any(r.content_hash == digest for r in seen):
         return None
+    new_id = next((r.id for r in rows if r.lsh == 2), None)  # PostgreSQL: the id its row will have
     # Claim and event ids hash the article id and a span: they can only collide with stored ones when
     # another text came under the same external id, and only then are they looked up before inserting.
     fresh_ids = not seen
-    syndicate = (best_syndicate([(r.id, r.syndicate, r.minhash) for r in rows if r.lsh], sig, threshold)
+    syndicate = (best_syndicate([(r.id, r.syndicate, r.minhash) for r in rows if r.lsh == 1], sig, threshold)
                  if sig else None) or art.id
-    meta = art.to_dict()
-    pk = conn.execute(INSERT_ARTICLE, dict(
-        content_hash=digest, external_id=art.id, source=art.source, url=art.url, title=art.title,
-        published=art.published, fetched=datetime.now(UTC), origin=origin or art.origin, text=art.text,
-        syndicate=syndicate, minhash=sig.to_bytes() if sig else None, meta=meta,
-    )).inserted_primary_key[0]
+    row = dict(content_hash=digest, external_id=art.id, source=art.source, url=art.url, title=art.title,
+               published=art.published, fetched=datetime.now(UTC), origin=origin or art.origin, text=art.text,
+               syndicate=syndicate, minhash=sig.to_bytes() if sig else None, meta=art.to_dict())
+    pk = new_id if new_id is not None else conn.execute(INSERT_ARTICLE, row).inserted_primary_key[0]
     # The reconciler's order (placed events before blanket ones); ``ordinal`` keeps it, so members load
     # in the order they were assigned, as the in-memory reconcile_all holds them.
     ledger_events = reconciler.order(events_from_report(report, syndicate, reconciler.settings))
@@ -203,13 +216,18 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     with batched(conn) if fresh_ids else nullcontext():
         if conn.dialect.name == "postgresql":
             conn.exec_driver_sql(GENERIC_PLANS)
+        if new_id is not None:
+            conn.execute(INSERT_ARTICLE_WITH_ID, {"id": new_id, **row})
         if sig:
             insert_rows(conn, article_bands, band_rows(pk, sig))
         _store_claims(conn, report, pk, fresh_ids, ledger_events)
         _store_events(conn, report, ledger_events, pk, reconciler, fresh_ids)
-    # (a query cannot join the batch: SQLAlchemy reads a result's columns as soon as it is executed)
+        # A query cannot join the batch through SQLAlchemy (it reads a result's columns as soon as it is
+        # executed), but PostgreSQL's candidate query goes to the driver itself: it joins the batch, and
+        # its rows are read once the batch is back, in the same round trip.
+        sent = _send_pg_candidates(conn, ledger_events, reconciler) if fresh_ids else None
     members = {} if members is None else members
-    ledger_events, cache = _load_candidates(conn, ledger_events, reconciler, fresh_ids, known, members)
+    ledger_events, cache = _load_candidates(conn, ledger_events, reconciler, fresh_ids, known, members, sent)
     _reconcile(conn, ledger_events, cache, reconciler, tallies, members)
     if known is not None:  # what the database now holds, so that the next article meets the same objects
         known.update((le.id, le) for le in ledger_events)
@@ -419,7 +437,7 @@ def _pg_candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> dict[str, l
 
 def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
                 known: dict[str, LedgerEvent] | None = None,
-                members: dict[int, list[LedgerEvent]] | None = None) -> dict[int, list[LedgerEvent]]:
+                members: dict[int, list[LedgerEvent]] | None = None, sent: Any = None) -> dict[int, list[LedgerEvent]]:
     """Candidate incidents (with all their members) for all the given events, in one query per 50 events,
     and one more for the members of those not in ``members``.
 
@@ -435,8 +453,10 @@ def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
     members = {} if members is None else members
     counts: dict[int, int] = {}
     if conn.dialect.name == "postgresql":
-        counts.update((iid, n) for iid, n in conn.exec_driver_sql(PG_CANDIDATES, _pg_candidate_params(pairs))
-                      if iid is not None)
+        if sent is None:
+            sent = conn.exec_driver_sql(PG_CANDIDATES, _pg_candidate_params(pairs))
+        with closing(sent):
+            counts.update((iid, n) for iid, n in sent.fetchall() if iid is not None)
     # SQLite refuses an expression tree deeper than 1,000, and a flat OR nests one level per term: a long
     # article (hundreds of events) is asked about in chunks, its answers merged
     for lo in range(0, len(pairs) if conn.dialect.name == "sqlite" else 0, CANDIDATE_CHUNK):
@@ -489,18 +509,30 @@ TALLIES_MAX = 200_000
 TEMP_ID_BASE = 1 << 60
 
 
+def _send_pg_candidates(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler) -> Any:
+    """On PostgreSQL, send the candidate query of all the events (``PG_CANDIDATES``) without waiting for
+    its rows: the driver's cursor, to pass to :func:`_candidates`. None elsewhere or without events."""
+    if conn.dialect.name != "postgresql" or not ledger_events:
+        return None
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor.execute(PG_CANDIDATES, _pg_candidate_params([(le, reconciler.window(le)) for le in ledger_events]))
+    return cursor
+
+
 def _load_candidates(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler, fresh_ids: bool,
                      known: dict[str, LedgerEvent] | None = None,
-                     members: dict[int, list[LedgerEvent]] | None = None,
+                     members: dict[int, list[LedgerEvent]] | None = None, sent: Any = None,
                      ) -> tuple[list[LedgerEvent], dict[int, list[LedgerEvent]]]:
-    """The events still to assign and the candidate incidents of all of them."""
+    """The events still to assign and the candidate incidents of all of them (``sent``: the candidate query
+    of these very events, already sent by :func:`_send_pg_candidates`)."""
     if not fresh_ids:  # an event id repeated under one external id is in its incident already
         placed = set(conn.execute(select(incident_members.c.event_id)
                                   .where(incident_members.c.event_id.in_([le.id for le in ledger_events]))).scalars())
         ledger_events = [le for le in ledger_events if le.id not in placed]
     if not ledger_events:
         return [], {}
-    return ledger_events, _candidates(conn, [(le, reconciler.window(le)) for le in ledger_events], known, members)
+    return ledger_events, _candidates(conn, [(le, reconciler.window(le)) for le in ledger_events], known, members,
+                                      sent)
 
 
 def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[int, list[LedgerEvent]],
