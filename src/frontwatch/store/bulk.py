@@ -58,7 +58,8 @@ def _array_type(column: Any, dialect: Dialect) -> str:
 
 
 @lru_cache(maxsize=64)
-def _prepared(table: Table, columns: tuple[str, ...], dialect: Dialect) -> tuple[str, tuple[str, ...], tuple[Any, ...]]:
+def _prepared(table: Table, columns: tuple[str, ...], dialect: Dialect,
+              keep_stored: bool = False) -> tuple[str, tuple[str, ...], tuple[Any, ...]]:
     """The INSERT for these columns in the dialect's parameter style, its parameter names in order, and
     each one's converter."""
     converters = tuple(_converter(table.c[name], dialect) for name in columns)  # (refuses other types first)
@@ -66,18 +67,21 @@ def _prepared(table: Table, columns: tuple[str, ...], dialect: Dialect) -> tuple
         preparer = dialect.identifier_preparer
         arrays = ", ".join(f"%(c{i})b::{_array_type(table.c[name], dialect)}" for i, name in enumerate(columns))
         sql = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(c) for c in columns)}) "
-               f"SELECT * FROM unnest({arrays})")
+               f"SELECT * FROM unnest({arrays})" + (" ON CONFLICT DO NOTHING" if keep_stored else ""))
         return sql, columns, converters
+    if keep_stored:
+        raise ValueError("bulk.insert_rows keeps stored rows on PostgreSQL only")
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
     names = tuple(compiled.positiontup) if compiled.positional and compiled.positiontup else columns
     return str(compiled), names, tuple(_converter(table.c[name], dialect) for name in names)
 
 
-def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert rows (dicts with the same keys, all of them columns of ``table``) in one executemany."""
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], keep_stored: bool = False) -> None:
+    """Insert rows (dicts with the same keys, all of them columns of ``table``) in one executemany;
+    ``keep_stored`` (PostgreSQL only): a row whose key is stored already is left out (ON CONFLICT DO NOTHING)."""
     if not rows:
         return
-    sql, names, converters = _prepared(table, tuple(rows[0]), conn.dialect)
+    sql, names, converters = _prepared(table, tuple(rows[0]), conn.dialect, keep_stored)
     pairs = tuple(zip(names, converters, strict=True))
     if conn.dialect.name == "postgresql":  # one array per column (see the module's docstring)
         conn.exec_driver_sql(sql, {f"c{i}": [row[n] for row in rows] if f is None else [f(row[n]) for row in rows]

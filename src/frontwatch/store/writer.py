@@ -44,7 +44,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from ..reconcile import IncidentTally, LedgerEvent, Reconciler, Window, events_from_report
 from ..records import Place, Report, article_id
 from .bulk import insert_rows
-from .schema import article_bands, articles, claims, event_places, events, incident_members, incidents
+from .schema import article_bands, articles, claims, event_places, events, incident_members, incidents, places
 from .syndication import Signature, band_rows, best_syndicate
 
 DATE_FIELDS = ("start", "end", "stated")
@@ -108,7 +108,8 @@ def _insert_new(conn: Connection, table: Any, rows: list[dict[str, Any]], fresh:
 
 # INSERT … ON CONFLICT DO NOTHING for places: one statement, and safe beside a concurrent ingest. Spelled
 # the same in SQLite and PostgreSQL, and written as text because SQLAlchemy's dialect-specific ON CONFLICT
-# constructs miss its compiled cache: built that way, it was compiled again for every article.
+# constructs miss its compiled cache: built that way, it was compiled again for every article. (SQLite:
+# PostgreSQL takes the rows as arrays, ``bulk.insert_rows(keep_stored=True)``.)
 UPSERT_PLACES = text(
     "INSERT INTO places (id, name, key, lat, lon, admin1, country, feature) "
     "VALUES (:id, :name, :key, :lat, :lon, :admin1, :country, :feature) ON CONFLICT (id) DO NOTHING")
@@ -276,7 +277,10 @@ def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEv
                               "key": place_key(p.name or p.text) or "", "text_key": place_key(p.text) or "",
                               "precision": p.precision, "start": le.start, "end": le.end})
     if place_rows:  # places are shared by articles: stored once, whoever names them first
-        conn.execute(UPSERT_PLACES, list(place_rows.values()))
+        if conn.dialect.name == "postgresql":
+            insert_rows(conn, places, list(place_rows.values()), keep_stored=True)
+        else:
+            conn.execute(UPSERT_PLACES, list(place_rows.values()))
     _insert_new(conn, events, event_rows, fresh_ids)
     _insert_new(conn, event_places, link_rows, fresh_ids)
     if not fresh_ids and event_rows:  # a stored claim may have gained events from another text under its id
@@ -583,17 +587,21 @@ def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[i
 
     now = datetime.now(UTC)
     new = [iid for iid in stored if iid >= TEMP_ID_BASE]
+    old = [iid for iid in stored if iid < TEMP_ID_BASE]
     real: dict[int, int] = {}
-    if new:
+    if conn.dialect.name == "postgresql":
+        real = _write_incidents_pg(conn, [{**summary(iid), "updated": now} for iid in new],
+                                   [{"id": iid, **summary(iid), "updated": now} for iid in old], assigned, new)
+    elif new:
         rows = [{**summary(iid), "updated": now} for iid in new]
         ids = conn.execute(insert(incidents).returning(incidents.c.id, sort_by_parameter_order=True), rows).scalars()
         real = dict(zip(new, ids, strict=True))
+    if real:
         for temp, iid in real.items():
             tallies[iid] = tallies.pop(temp)
             if members is not None:
                 members[iid] = cache[temp]
-    old = [iid for iid in stored if iid < TEMP_ID_BASE]
-    with batched(conn):
+    if conn.dialect.name != "postgresql":
         insert_rows(conn, incident_members, [{"event_id": eid, "incident_id": real.get(iid, iid)}
                                              for eid, iid in assigned])
         if old:
@@ -601,6 +609,50 @@ def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[i
                          [{"iid": iid, **summary(iid), "updated": now} for iid in old])
     if len(tallies) > TALLIES_MAX:  # a bound on memory for very long ingests: start again
         tallies.clear()
+
+
+# PostgreSQL: an article's incident writes in one statement, one round trip. New incidents take their
+# ids from the sequence in the order they opened (as the INSERT … RETURNING of the other path numbers
+# them), their members name them by that order (``temp``, 1 for the first new incident), and the changed
+# summaries of the others are written beside. It replaces an INSERT whose ids had to come back before the
+# memberships could be sent, and an UPDATE per incident.
+_INCIDENT_ARRAYS = (("family", "text"), ("place", "text"), ("lat", "float8"), ("lon", "float8"), ("start", "date"),
+                    ("end", "date"), ("corroboration", "integer"), ("contradicted", "boolean"), ("summary", "json"),
+                    ("updated", "timestamptz"))
+
+
+def _unnest(prefix: str, fields: Sequence[tuple[str, str]]) -> str:
+    return "unnest(" + ", ".join(f"%({prefix}{name})b::{kind}[]" for name, kind in fields) + ")"
+
+
+_COLUMNS = ", ".join(f'"{name}"' for name, _ in _INCIDENT_ARRAYS)
+PG_WRITE_INCIDENTS = (
+    "WITH new AS MATERIALIZED (SELECT k, nextval('incidents_id_seq')::integer AS id"
+    " FROM generate_series(1::bigint, %(n)s::bigint) AS k),"
+    f" made AS (INSERT INTO incidents (id, {_COLUMNS}) SELECT new.id, {', '.join(f'u.{c}' for c in _COLUMNS.split(', '))}"
+    f" FROM {_unnest('new_', _INCIDENT_ARRAYS)} WITH ORDINALITY AS u({_COLUMNS}, k) JOIN new USING (k) ORDER BY k),"
+    f" changed AS (UPDATE incidents SET {', '.join(f'{c} = u.{c}' for c in _COLUMNS.split(', '))}"
+    f" FROM {_unnest('old_', (('id', 'integer'), *_INCIDENT_ARRAYS))} AS u(id, {_COLUMNS}) WHERE incidents.id = u.id),"
+    " joined AS (INSERT INTO incident_members (event_id, incident_id)"
+    " SELECT m.event_id, coalesce(new.id, m.incident_id) FROM unnest(%(event_id)b::text[], %(incident_id)b::integer[],"
+    " %(temp)b::bigint[]) WITH ORDINALITY AS m(event_id, incident_id, k, o) LEFT JOIN new USING (k) ORDER BY m.o)"
+    " SELECT id FROM new ORDER BY k")
+
+
+def _write_incidents_pg(conn: Connection, made: list[dict[str, Any]], changed: list[dict[str, Any]],
+                        assigned: list[tuple[str, int]], temps: list[int]) -> dict[int, int]:
+    """New incidents, changed summaries and memberships in one statement (``PG_WRITE_INCIDENTS``);
+    returns each new incident's id by its temporary one."""
+    order = {temp: k for k, temp in enumerate(temps, 1)}
+    params: dict[str, Any] = {"n": len(made), "event_id": [eid for eid, _ in assigned],
+                              "incident_id": [None if iid in order else iid for _, iid in assigned],
+                              "temp": [order.get(iid) for _, iid in assigned]}
+    for prefix, rows, fields in (("new_", made, _INCIDENT_ARRAYS), ("old_", changed, (("id", ""), *_INCIDENT_ARRAYS))):
+        for name, kind in fields:
+            values = [r[name] for r in rows]
+            params[prefix + name] = [json.dumps(v) for v in values] if kind == "json" else values
+    ids = [iid for (iid,) in conn.exec_driver_sql(PG_WRITE_INCIDENTS, params)]
+    return dict(zip(temps, ids, strict=True))
 
 
 def _incident_columns(summary: Any) -> dict[str, Any]:
