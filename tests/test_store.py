@@ -488,7 +488,7 @@ def test_the_candidate_query_reads_narrow_index_ranges_and_compiles_once_per_siz
 
 
 def test_postgresql_asks_for_candidates_in_one_constant_statement_with_the_same_answers() -> None:
-    """PostgreSQL's candidate query (``writer.PG_CANDIDATES``, the windows as arrays) finds what the OR of
+    """PostgreSQL's candidate query (``pg_statements.PG_CANDIDATES``, the windows as arrays) finds what the OR of
     terms finds, for one window and for many at once. (Its plan, a nested loop of index probes, was checked
     with EXPLAIN on bench_ledger's 2,000-article ledger, see docs/ledger.md: tables this small are read whole.)"""
     from ledger_support import reset_postgres

@@ -44,6 +44,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from ..reconcile import IncidentTally, LedgerEvent, Reconciler, Window, events_from_report
 from ..records import Place, Report, article_id
 from .bulk import insert_rows
+from .pg_statements import GENERIC_PLANS, PG_CANDIDATES, write_incidents
 from .schema import article_bands, articles, claims, event_places, events, incident_members, incidents, places
 from .syndication import Signature, band_rows, best_syndicate
 
@@ -168,11 +169,6 @@ def _lookup(conn: Connection, digest: str, external_id: str, sig: Signature | No
     return conn.execute(statement, {"digest": digest, "external_id": external_id,
                                     **{f"band{i}": key for i, key in enumerate(bands)}}).all()
 
-
-# For the rest of the article's transaction: PostgreSQL plans the candidate query once per connection
-# instead of at every article (see ``PG_CANDIDATES``; a custom plan, its array lengths known, always looked
-# cheaper than the generic one, which is the same nested loop of index probes).
-GENERIC_PLANS = "SET LOCAL plan_cache_mode = force_generic_plan"
 
 INSERT_ARTICLE = insert(articles)  # one statement object: SQLAlchemy then computes its cache key once
 INSERT_ARTICLE_WITH_ID = insert(articles)  # (the same, given the id: SQLAlchemy keys its compiled forms apart)
@@ -398,34 +394,6 @@ def _candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> tuple[tuple[in
     return shape, params
 
 
-# PostgreSQL's candidate query: the same terms as :func:`_candidate_statement`'s, for every event at once,
-# its windows passed as one array per field (``w``). The OR of hundreds of terms, its text and parameters
-# different for each number of events, cost more than it read: psycopg parsed its placeholders again for
-# every article (a statement that long is not cached), PostgreSQL planned it again, and without statistics
-# (a new ledger, before autovacuum's first pass) scanned every event of the family. Here the text is
-# constant (psycopg prepares it, PostgreSQL plans it once) and each window's terms are index ranges by
-# construction: one arm per term, each led by the columns of one index (migration 0007; a placeless family
-# by (family, start)), in a lateral subquery run once per window. Arms that do not apply to a window (the
-# place arms of a placeless family, and the reverse) are switched off by ``anywhere``, never read.
-_PG_ARMS = {
-    "key": 'NOT w.anywhere AND e.place_key = w.key',
-    "admin1": 'NOT w.anywhere AND e.admin1 = w.admin1',
-    "box": 'NOT w.anywhere AND e.lat BETWEEN w.min_lat AND w.max_lat AND e.lon BETWEEN w.min_lon AND w.max_lon',
-    "anywhere": 'w.anywhere',
-}
-_PG_DATES = ('e.start <= w.w_end AND e."end" >= w.w_start', 'e."end" IS NULL AND e.start IS NULL')
-PG_CANDIDATES = (
-    "SELECT f.iid, (SELECT count(*) FROM incident_members t WHERE t.incident_id = f.iid) FROM ("
-    " SELECT DISTINCT (SELECT m.incident_id FROM incident_members m WHERE m.event_id = h.id) AS iid FROM ("
-    " SELECT DISTINCT hit.id FROM unnest(%(family)b::text[], %(key)b::text[], %(admin1)b::text[], %(w_start)b::date[], %(w_end)b::date[],"
-    " %(min_lat)b::float8[], %(max_lat)b::float8[], %(min_lon)b::float8[], %(max_lon)b::float8[],"
-    " %(anywhere)b::boolean[]) AS w(family, key, admin1, w_start, w_end, min_lat, max_lat, min_lon, max_lon, anywhere)"
-    " CROSS JOIN LATERAL ("
-    + " UNION ALL ".join(f"SELECT e.id FROM events e WHERE e.family = w.family AND {arm} AND {dates}"
-                         for arm in _PG_ARMS.values() for dates in _PG_DATES)
-    + ") hit) h) f")  # (no ``WHERE iid IS NOT NULL``: pushed into every arm, it looked each event's incident up twice)
-
-
 def _pg_candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> dict[str, list[Any]]:
     """:func:`_candidate_params`'s values (empty boxes, open dates), one list per field of ``PG_CANDIDATES``."""
     cols: dict[str, list[Any]] = {k: [] for k in ("family", "key", "admin1", "w_start", "w_end", "min_lat", "max_lat",
@@ -590,8 +558,8 @@ def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[i
     old = [iid for iid in stored if iid < TEMP_ID_BASE]
     real: dict[int, int] = {}
     if conn.dialect.name == "postgresql":
-        real = _write_incidents_pg(conn, [{**summary(iid), "updated": now} for iid in new],
-                                   [{"id": iid, **summary(iid), "updated": now} for iid in old], assigned, new)
+        real = write_incidents(conn, [{**summary(iid), "updated": now} for iid in new],
+                               [{"id": iid, **summary(iid), "updated": now} for iid in old], assigned, new)
     elif new:
         rows = [{**summary(iid), "updated": now} for iid in new]
         ids = conn.execute(insert(incidents).returning(incidents.c.id, sort_by_parameter_order=True), rows).scalars()
@@ -609,50 +577,6 @@ def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[i
                          [{"iid": iid, **summary(iid), "updated": now} for iid in old])
     if len(tallies) > TALLIES_MAX:  # a bound on memory for very long ingests: start again
         tallies.clear()
-
-
-# PostgreSQL: an article's incident writes in one statement, one round trip. New incidents take their
-# ids from the sequence in the order they opened (as the INSERT … RETURNING of the other path numbers
-# them), their members name them by that order (``temp``, 1 for the first new incident), and the changed
-# summaries of the others are written beside. It replaces an INSERT whose ids had to come back before the
-# memberships could be sent, and an UPDATE per incident.
-_INCIDENT_ARRAYS = (("family", "text"), ("place", "text"), ("lat", "float8"), ("lon", "float8"), ("start", "date"),
-                    ("end", "date"), ("corroboration", "integer"), ("contradicted", "boolean"), ("summary", "json"),
-                    ("updated", "timestamptz"))
-
-
-def _unnest(prefix: str, fields: Sequence[tuple[str, str]]) -> str:
-    return "unnest(" + ", ".join(f"%({prefix}{name})b::{kind}[]" for name, kind in fields) + ")"
-
-
-_COLUMNS = ", ".join(f'"{name}"' for name, _ in _INCIDENT_ARRAYS)
-PG_WRITE_INCIDENTS = (
-    "WITH new AS MATERIALIZED (SELECT k, nextval('incidents_id_seq')::integer AS id"
-    " FROM generate_series(1::bigint, %(n)s::bigint) AS k),"
-    f" made AS (INSERT INTO incidents (id, {_COLUMNS}) SELECT new.id, {', '.join(f'u.{c}' for c in _COLUMNS.split(', '))}"
-    f" FROM {_unnest('new_', _INCIDENT_ARRAYS)} WITH ORDINALITY AS u({_COLUMNS}, k) JOIN new USING (k) ORDER BY k),"
-    f" changed AS (UPDATE incidents SET {', '.join(f'{c} = u.{c}' for c in _COLUMNS.split(', '))}"
-    f" FROM {_unnest('old_', (('id', 'integer'), *_INCIDENT_ARRAYS))} AS u(id, {_COLUMNS}) WHERE incidents.id = u.id),"
-    " joined AS (INSERT INTO incident_members (event_id, incident_id)"
-    " SELECT m.event_id, coalesce(new.id, m.incident_id) FROM unnest(%(event_id)b::text[], %(incident_id)b::integer[],"
-    " %(temp)b::bigint[]) WITH ORDINALITY AS m(event_id, incident_id, k, o) LEFT JOIN new USING (k) ORDER BY m.o)"
-    " SELECT id FROM new ORDER BY k")
-
-
-def _write_incidents_pg(conn: Connection, made: list[dict[str, Any]], changed: list[dict[str, Any]],
-                        assigned: list[tuple[str, int]], temps: list[int]) -> dict[int, int]:
-    """New incidents, changed summaries and memberships in one statement (``PG_WRITE_INCIDENTS``);
-    returns each new incident's id by its temporary one."""
-    order = {temp: k for k, temp in enumerate(temps, 1)}
-    params: dict[str, Any] = {"n": len(made), "event_id": [eid for eid, _ in assigned],
-                              "incident_id": [None if iid in order else iid for _, iid in assigned],
-                              "temp": [order.get(iid) for _, iid in assigned]}
-    for prefix, rows, fields in (("new_", made, _INCIDENT_ARRAYS), ("old_", changed, (("id", ""), *_INCIDENT_ARRAYS))):
-        for name, kind in fields:
-            values = [r[name] for r in rows]
-            params[prefix + name] = [json.dumps(v) for v in values] if kind == "json" else values
-    ids = [iid for (iid,) in conn.exec_driver_sql(PG_WRITE_INCIDENTS, params)]
-    return dict(zip(temps, ids, strict=True))
 
 
 def _incident_columns(summary: Any) -> dict[str, Any]:
