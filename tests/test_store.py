@@ -4,6 +4,7 @@ reconciliation, queries and failures. Reports are built by hand (ledger_support)
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from ledger_support import BAKHMUT, KLISHCHIIVKA, KUPIANSK, ODESA, report
@@ -484,6 +485,48 @@ def test_the_candidate_query_reads_narrow_index_ranges_and_compiles_once_per_siz
         assert sum("ix_events_family_admin1_span (family=? AND admin1=? AND end" in p for p in searches) == 4, plan
         assert sum("ix_events_family_box_span (family=? AND lat>? AND lat<?)" in p for p in searches) == 4, plan
         assert not any("family_box_span (family=?)" in p for p in searches), plan
+
+
+def test_postgresql_asks_for_candidates_in_one_constant_statement_with_the_same_answers() -> None:
+    """PostgreSQL's candidate query (``pg_statements.PG_CANDIDATES``, the windows as arrays) finds what the OR of
+    terms finds, for one window and for many at once. (Its plan, a nested loop of index probes, was checked
+    with EXPLAIN on bench_ledger's 2,000-article ledger, see docs/ledger.md: tables this small are read whole.)"""
+    from ledger_support import reset_postgres
+
+    from frontwatch.store import writer
+    from frontwatch.store.schema import events
+
+    with Ledger(reset_postgres(), create=True) as ledger:  # a PostgreSQL statement: no SQLite run of this test
+        _candidates_both_ways(ledger, writer, events)
+
+
+def _candidates_both_ways(ledger: Ledger, writer: Any, events: Any) -> None:
+    towns = [("Kupiansk", KUPIANSK), ("Bakhmut", BAKHMUT), ("Odesa", ODESA), ("Eastern front", None)]
+    for n in range(1, 9):
+        happened = [{"type": ["shelling", "advance", "weapons_supply", "repelled"][k % 4], "actor": "RU",
+                     "place": towns[(n + k) % 4]} | ({"dates": (date(2023, 7, n), date(2023, 7, n + k))} if k % 3 else {})
+                    for k in range(n)]
+        ledger.add(report(f"Officials listed the attacks of the week on the front (report {n}).", id=f"r{n}",
+                          source="Desk", published=DAY, claims=[{"claimant": "Officials", "side": "UA",
+                                                                 "events": happened}]))
+    rec = ledger.reconciler
+    with ledger.engine.connect() as conn:
+        stored = [writer.event_from_record(r) for r in conn.execute(select(events.c.record)).scalars()]
+        pairs = [(le, rec.window(le)) for le in stored]
+        assert len(pairs) == 36 and any(w.anywhere for _, w in pairs) and any(w.min_lat is None for _, w in pairs)
+
+        def both(some: list) -> tuple[set, set]:  # type: ignore[type-arg]
+            shape, params = writer._candidate_params(some)
+            terms = set(conn.execute(writer._candidate_statement(*shape), params).tuples())
+            arrays = {r for r in conn.exec_driver_sql(writer.PG_CANDIDATES, writer._pg_candidate_params(some))}
+            return terms, {r for r in arrays if r[0] is not None}
+
+        found = 0
+        for some in [[p] for p in pairs] + [pairs[:7], pairs[7:], pairs]:
+            terms, arrays = both(some)
+            assert arrays == terms, some
+            found += bool(terms)
+        assert found >= 20, found  # (a blanket event with no name finds nothing, as it should)
 
 
 def test_postgresql_commits_without_waiting_for_the_disk_unless_told() -> None:

@@ -40,3 +40,16 @@ def test_bulk_refuses_columns_it_would_store_differently(tmp_path) -> None:  # t
         with pytest.raises(TypeError, match="incidents.updated"):
             insert_rows(conn, incidents, [{"family": "ground", "corroboration": 1, "contradicted": False,
                                            "summary": {}, "updated": None}])
+
+
+def test_postgresql_arrays_refuse_a_value_too_long_for_its_column() -> None:
+    """On PostgreSQL the rows travel as arrays of text: a value longer than its column is refused, as a
+    plain INSERT refuses it, never cut to fit."""
+    from ledger_support import reset_postgres
+    from sqlalchemy.exc import DBAPIError
+
+    with Ledger(reset_postgres(), create=True) as ledger, ledger.engine.connect() as conn:
+        with pytest.raises(DBAPIError, match="too long"):
+            insert_rows(conn, incidents.metadata.tables["places"], [
+                {"id": "gn:1", "name": "Odesa", "key": "odesa", "lat": 46.5, "lon": 30.7, "admin1": "Odesa Oblast",
+                 "country": "UA" * 6, "feature": "city"}])

@@ -13,7 +13,7 @@ import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import closing, contextmanager, nullcontext
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -29,6 +29,8 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
+    null,
     or_,
     select,
     text,
@@ -42,7 +44,8 @@ from sqlalchemy.sql.functions import FunctionElement
 from ..reconcile import IncidentTally, LedgerEvent, Reconciler, Window, events_from_report
 from ..records import Place, Report, article_id
 from .bulk import insert_rows
-from .schema import article_bands, articles, claims, event_places, events, incident_members, incidents
+from .pg_statements import GENERIC_PLANS, PG_CANDIDATES, write_incidents
+from .schema import article_bands, articles, claims, event_places, events, incident_members, incidents, places
 from .syndication import Signature, band_rows, best_syndicate
 
 DATE_FIELDS = ("start", "end", "stated")
@@ -106,7 +109,8 @@ def _insert_new(conn: Connection, table: Any, rows: list[dict[str, Any]], fresh:
 
 # INSERT … ON CONFLICT DO NOTHING for places: one statement, and safe beside a concurrent ingest. Spelled
 # the same in SQLite and PostgreSQL, and written as text because SQLAlchemy's dialect-specific ON CONFLICT
-# constructs miss its compiled cache: built that way, it was compiled again for every article.
+# constructs miss its compiled cache: built that way, it was compiled again for every article. (SQLite:
+# PostgreSQL takes the rows as arrays, ``bulk.insert_rows(keep_stored=True)``.)
 UPSERT_PLACES = text(
     "INSERT INTO places (id, name, key, lat, lon, admin1, country, feature) "
     "VALUES (:id, :name, :key, :lat, :lon, :admin1, :country, :feature) ON CONFLICT (id) DO NOTHING")
@@ -132,30 +136,42 @@ def batched(conn: Connection) -> Iterator[None]:
         raise DBAPIError.instance(None, None, exc, dbapi.Error) from exc
 
 
-@lru_cache(maxsize=8)
-def _lookup_statement(bands: int) -> Any:
+@lru_cache(maxsize=16)
+def _lookup_statement(bands: int, next_id: bool = False) -> Any:
     """One query for what storing an article needs to know first: the stored articles with its text or
     its external id (``lsh`` 0), and those sharing an LSH band with it (``lsh`` 1, syndication candidates).
     Built once per number of bands, with every value bound: built per article, the statement cost more
-    CPU than the query."""
+    CPU than the query. ``next_id`` (PostgreSQL): also the new article's id, drawn from its sequence only
+    when the text is not stored (``lsh`` 2), so that the article's row can join the batch of its other rows
+    instead of taking a round trip of its own to learn its id."""
     a, b = articles.c, article_bands.c
     cols = (a.id, a.syndicate, a.minhash, a.content_hash)
     same = select(*cols, literal(0, Integer).label("lsh")).where(or_(a.content_hash == bindparam("digest"),
                                                                      a.external_id == bindparam("external_id")))
-    if not bands:
-        return same
-    sharing = select(b.article_id).where(or_(*(and_(b.band == i, b.key == bindparam(f"band{i}"))
-                                               for i in range(bands))))
-    return union_all(same, select(*cols, literal(1, Integer).label("lsh")).where(a.id.in_(sharing)))
+    arms = [same]
+    if bands:
+        sharing = select(b.article_id).where(or_(*(and_(b.band == i, b.key == bindparam(f"band{i}"))
+                                                   for i in range(bands))))
+        arms.append(select(*cols, literal(1, Integer).label("lsh")).where(a.id.in_(sharing)))
+    if next_id:
+        stored = select(a.id).where(a.content_hash == bindparam("digest")).exists()
+        arms.append(select(cast(func.nextval(ARTICLE_IDS), Integer), *(cast(null(), c.type) for c in cols[1:]),
+                           literal(2, Integer)).where(~stored))
+    return union_all(*arms) if len(arms) > 1 else same
+
+
+ARTICLE_IDS = literal_column("'articles_id_seq'")  # PostgreSQL's sequence behind articles.id (a SERIAL, 0001)
 
 
 def _lookup(conn: Connection, digest: str, external_id: str, sig: Signature | None) -> list[Any]:
     bands = sig.bands if sig else ()
-    return conn.execute(_lookup_statement(len(bands)), {"digest": digest, "external_id": external_id,
-                                                        **{f"band{i}": key for i, key in enumerate(bands)}}).all()
+    statement = _lookup_statement(len(bands), conn.dialect.name == "postgresql")
+    return conn.execute(statement, {"digest": digest, "external_id": external_id,
+                                    **{f"band{i}": key for i, key in enumerate(bands)}}).all()
 
 
 INSERT_ARTICLE = insert(articles)  # one statement object: SQLAlchemy then computes its cache key once
+INSERT_ARTICLE_WITH_ID = insert(articles)  # (the same, given the id: SQLAlchemy keys its compiled forms apart)
 
 
 def store_report(conn: Connection, report: Report, sig: Signature | None, threshold: float,
@@ -176,33 +192,39 @@ def store_report(conn: Connection, report: Report, sig: Signature | None, thresh
     art = report.article
     digest = content_hash(art.text)
     rows = _lookup(conn, digest, art.id, sig)
-    seen = [r for r in rows if not r.lsh]
+    seen = [r for r in rows if r.lsh == 0]
     if any(r.content_hash == digest for r in seen):
         return None
+    new_id = next((r.id for r in rows if r.lsh == 2), None)  # PostgreSQL: the id its row will have
     # Claim and event ids hash the article id and a span: they can only collide with stored ones when
     # another text came under the same external id, and only then are they looked up before inserting.
     fresh_ids = not seen
-    syndicate = (best_syndicate([(r.id, r.syndicate, r.minhash) for r in rows if r.lsh], sig, threshold)
+    syndicate = (best_syndicate([(r.id, r.syndicate, r.minhash) for r in rows if r.lsh == 1], sig, threshold)
                  if sig else None) or art.id
-    meta = art.to_dict()
-    pk = conn.execute(INSERT_ARTICLE, dict(
-        content_hash=digest, external_id=art.id, source=art.source, url=art.url, title=art.title,
-        published=art.published, fetched=datetime.now(UTC), origin=origin or art.origin, text=art.text,
-        syndicate=syndicate, minhash=sig.to_bytes() if sig else None, meta=meta,
-    )).inserted_primary_key[0]
+    row = dict(content_hash=digest, external_id=art.id, source=art.source, url=art.url, title=art.title,
+               published=art.published, fetched=datetime.now(UTC), origin=origin or art.origin, text=art.text,
+               syndicate=syndicate, minhash=sig.to_bytes() if sig else None, meta=art.to_dict())
+    pk = new_id if new_id is not None else conn.execute(INSERT_ARTICLE, row).inserted_primary_key[0]
     # The reconciler's order (placed events before blanket ones); ``ordinal`` keeps it, so members load
     # in the order they were assigned, as the in-memory reconcile_all holds them.
     ledger_events = reconciler.order(events_from_report(report, syndicate, reconciler.settings))
     # Under a reused external id the inserts first look up the stored ids: a query cannot join the batch
     # (see below), so that rare path goes statement by statement.
     with batched(conn) if fresh_ids else nullcontext():
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(GENERIC_PLANS)
+        if new_id is not None:
+            conn.execute(INSERT_ARTICLE_WITH_ID, {"id": new_id, **row})
         if sig:
             insert_rows(conn, article_bands, band_rows(pk, sig))
         _store_claims(conn, report, pk, fresh_ids, ledger_events)
         _store_events(conn, report, ledger_events, pk, reconciler, fresh_ids)
-    # (a query cannot join the batch: SQLAlchemy reads a result's columns as soon as it is executed)
+        # A query cannot join the batch through SQLAlchemy (it reads a result's columns as soon as it is
+        # executed), but PostgreSQL's candidate query goes to the driver itself: it joins the batch, and
+        # its rows are read once the batch is back, in the same round trip.
+        sent = _send_pg_candidates(conn, ledger_events, reconciler) if fresh_ids else None
     members = {} if members is None else members
-    ledger_events, cache = _load_candidates(conn, ledger_events, reconciler, fresh_ids, known, members)
+    ledger_events, cache = _load_candidates(conn, ledger_events, reconciler, fresh_ids, known, members, sent)
     _reconcile(conn, ledger_events, cache, reconciler, tallies, members)
     if known is not None:  # what the database now holds, so that the next article meets the same objects
         known.update((le.id, le) for le in ledger_events)
@@ -251,7 +273,10 @@ def _store_events(conn: Connection, report: Report, ledger_events: list[LedgerEv
                               "key": place_key(p.name or p.text) or "", "text_key": place_key(p.text) or "",
                               "precision": p.precision, "start": le.start, "end": le.end})
     if place_rows:  # places are shared by articles: stored once, whoever names them first
-        conn.execute(UPSERT_PLACES, list(place_rows.values()))
+        if conn.dialect.name == "postgresql":
+            insert_rows(conn, places, list(place_rows.values()), keep_stored=True)
+        else:
+            conn.execute(UPSERT_PLACES, list(place_rows.values()))
     _insert_new(conn, events, event_rows, fresh_ids)
     _insert_new(conn, event_places, link_rows, fresh_ids)
     if not fresh_ids and event_rows:  # a stored claim may have gained events from another text under its id
@@ -369,9 +394,22 @@ def _candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> tuple[tuple[in
     return shape, params
 
 
+def _pg_candidate_params(pairs: list[tuple[LedgerEvent, Window]]) -> dict[str, list[Any]]:
+    """:func:`_candidate_params`'s values (empty boxes, open dates), one list per field of ``PG_CANDIDATES``."""
+    cols: dict[str, list[Any]] = {k: [] for k in ("family", "key", "admin1", "w_start", "w_end", "min_lat", "max_lat",
+                                                   "min_lon", "max_lon", "anywhere")}
+    for le, w in pairs:
+        box = None not in (w.min_lat, w.max_lat, w.min_lon, w.max_lon)
+        bounds = (w.min_lat, w.max_lat, w.min_lon, w.max_lon) if box else tuple(NO_BOX.values())
+        for k, v in zip(cols, (w.family, place_key(w.place or le.place), w.admin1 or le.admin1, w.start or date.min,
+                               w.end or date.max, *bounds, w.anywhere), strict=True):
+            cols[k].append(v)
+    return cols
+
+
 def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
                 known: dict[str, LedgerEvent] | None = None,
-                members: dict[int, list[LedgerEvent]] | None = None) -> dict[int, list[LedgerEvent]]:
+                members: dict[int, list[LedgerEvent]] | None = None, sent: Any = None) -> dict[int, list[LedgerEvent]]:
     """Candidate incidents (with all their members) for all the given events, in one query per 50 events,
     and one more for the members of those not in ``members``.
 
@@ -386,9 +424,14 @@ def _candidates(conn: Connection, pairs: list[tuple[LedgerEvent, Window]],
     known = {} if known is None else known
     members = {} if members is None else members
     counts: dict[int, int] = {}
+    if conn.dialect.name == "postgresql":
+        if sent is None:
+            sent = conn.exec_driver_sql(PG_CANDIDATES, _pg_candidate_params(pairs))
+        with closing(sent):
+            counts.update((iid, n) for iid, n in sent.fetchall() if iid is not None)
     # SQLite refuses an expression tree deeper than 1,000, and a flat OR nests one level per term: a long
     # article (hundreds of events) is asked about in chunks, its answers merged
-    for lo in range(0, len(pairs), CANDIDATE_CHUNK):
+    for lo in range(0, len(pairs) if conn.dialect.name == "sqlite" else 0, CANDIDATE_CHUNK):
         shape, params = _candidate_params(pairs[lo:lo + CANDIDATE_CHUNK])
         counts.update((iid, n) for iid, n in conn.execute(_candidate_statement(*shape), params))
     out: dict[int, list[LedgerEvent]] = {}
@@ -438,18 +481,30 @@ TALLIES_MAX = 200_000
 TEMP_ID_BASE = 1 << 60
 
 
+def _send_pg_candidates(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler) -> Any:
+    """On PostgreSQL, send the candidate query of all the events (``PG_CANDIDATES``) without waiting for
+    its rows: the driver's cursor, to pass to :func:`_candidates`. None elsewhere or without events."""
+    if conn.dialect.name != "postgresql" or not ledger_events:
+        return None
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor.execute(PG_CANDIDATES, _pg_candidate_params([(le, reconciler.window(le)) for le in ledger_events]))
+    return cursor
+
+
 def _load_candidates(conn: Connection, ledger_events: list[LedgerEvent], reconciler: Reconciler, fresh_ids: bool,
                      known: dict[str, LedgerEvent] | None = None,
-                     members: dict[int, list[LedgerEvent]] | None = None,
+                     members: dict[int, list[LedgerEvent]] | None = None, sent: Any = None,
                      ) -> tuple[list[LedgerEvent], dict[int, list[LedgerEvent]]]:
-    """The events still to assign and the candidate incidents of all of them."""
+    """The events still to assign and the candidate incidents of all of them (``sent``: the candidate query
+    of these very events, already sent by :func:`_send_pg_candidates`)."""
     if not fresh_ids:  # an event id repeated under one external id is in its incident already
         placed = set(conn.execute(select(incident_members.c.event_id)
                                   .where(incident_members.c.event_id.in_([le.id for le in ledger_events]))).scalars())
         ledger_events = [le for le in ledger_events if le.id not in placed]
     if not ledger_events:
         return [], {}
-    return ledger_events, _candidates(conn, [(le, reconciler.window(le)) for le in ledger_events], known, members)
+    return ledger_events, _candidates(conn, [(le, reconciler.window(le)) for le in ledger_events], known, members,
+                                      sent)
 
 
 def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[int, list[LedgerEvent]],
@@ -500,17 +555,21 @@ def _reconcile(conn: Connection, ledger_events: list[LedgerEvent], cache: dict[i
 
     now = datetime.now(UTC)
     new = [iid for iid in stored if iid >= TEMP_ID_BASE]
+    old = [iid for iid in stored if iid < TEMP_ID_BASE]
     real: dict[int, int] = {}
-    if new:
+    if conn.dialect.name == "postgresql":
+        real = write_incidents(conn, [{**summary(iid), "updated": now} for iid in new],
+                               [{"id": iid, **summary(iid), "updated": now} for iid in old], assigned, new)
+    elif new:
         rows = [{**summary(iid), "updated": now} for iid in new]
         ids = conn.execute(insert(incidents).returning(incidents.c.id, sort_by_parameter_order=True), rows).scalars()
         real = dict(zip(new, ids, strict=True))
+    if real:
         for temp, iid in real.items():
             tallies[iid] = tallies.pop(temp)
             if members is not None:
                 members[iid] = cache[temp]
-    old = [iid for iid in stored if iid < TEMP_ID_BASE]
-    with batched(conn):
+    if conn.dialect.name != "postgresql":
         insert_rows(conn, incident_members, [{"event_id": eid, "incident_id": real.get(iid, iid)}
                                              for eid, iid in assigned])
         if old:
