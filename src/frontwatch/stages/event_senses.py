@@ -226,7 +226,7 @@ def real_object(kind: str, root: Token) -> bool:
             return False  # "bring Ocheretyne back under control": an effort to retake it (a clash)
         holder = held_place(root)
         return holder is None or holder.ent_type_ in {"GPE", "LOC", "FAC"} or holder.pos_ in {"PROPN", "NUM"} or (
-            holder.lemma_.lower() in PLACE_NOUNS | {"two", "third", "half", "most"})
+            holder.lemma_.lower() in PLACE_NOUNS | {"two", "third", "half", "most", "percent", "%", "part"})
     if kind == "capture" and root.lemma_ in {"take", "fall", "free", "reclaim", "regain"} and root.lower_ not in {"fell"}:
         if root.lemma_ == "fall" or root.tag_ == "VBN" and not objects:
             objects = [c for c in root.children if c.dep_ == "nsubj"]  # "for every life taken"

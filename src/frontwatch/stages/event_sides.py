@@ -72,7 +72,7 @@ class SideReader:
                     a.lower_ in {"unidentified", "unknown"} for a in c.children)) for c in trigger.children):
                 return "unknown"  # "two airborne objects were downed": nobody named as the launcher
             if trigger.lemma_ in {"repel", "repulse", "thwart", "foil", "fend", "beat", "stop", "fight", "shoot",
-                                  "intercept", "destroy", "drive"}:
+                                  "intercept", "destroy", "drive", "hit", "down"}:
                 return opposite(agent) if agent else opposite(claimant_side)
             # "All attempts by the enemy ... have not been successful": whose attempts failed
             for token in span.sent:
@@ -147,6 +147,10 @@ class SideReader:
                 if side is not None:
                     return side
         return claimant_side
+
+    def phrase_side(self, token: Token, attribution: Attribution, claimant_side: str) -> str | None:
+        """The side a phrase names ("Ukrainian troops", "Kyiv", "our forces"), for the holder of a place."""
+        return self._phrase_side(token, attribution, claimant_side)
 
     def _casualty_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str:
         """Casualties belong to the side that inflicted them: the killer, else the other side of the victims."""

@@ -1,0 +1,81 @@
+"""Event phrase families seen on unseen real war news (issue 8), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.stages.attribute import Attributor
+from frontwatch.stages.events import EventFinder
+
+
+def _events(nlp, actors, text: str, source: str = "Wirewire"):  # type: ignore[no-untyped-def]
+    ats = Attributor(actors).attribute(nlp(text), source)
+    finder = EventFinder(actors)
+    return [(e.type, e.polarity, e.actor_side) for at in ats for e in finder.find(at)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # positions improved, with a quotation mark or an adjective in between
+    ('The Russian Defence Ministry said its units had "improved" their forward positions near Synkivka.',
+     ("advance", "asserted", "RU")),
+    # pulled back to prepared lines
+    ("Ukrainian units moved to more advantageous defensive positions west of the village, the spokesman said.",
+     ("withdrawal", "asserted", "UA")),
+    ("Ukraine's General Staff said its troops moved to prepared positions near Orikhiv.",
+     ("withdrawal", "asserted", "UA")),
+    # holding out against attacks
+    ("Maliar said Ukrainian forces were still holding the front line near Kupiansk.", ("repelled", "asserted", "RU")),
+    ("The Russian Defence Ministry said its troops held off four Ukrainian attacks near Robotyne.",
+     ("repelled", "asserted", "UA")),
+    # attempts to storm, efforts to take
+    ("Ukraine's General Staff said Russian troops made three attempts to storm the village of Krynky.",
+     ("clash", "asserted", "RU")),
+    ("Kupiansk is a rail hub which Russian forces have been pushing to take for months.", ("clash", "asserted", "RU")),
+    # ground still held: the enemy's capture, denied
+    ("Maliar said Ukrainian troops still control the village of Tabaivka.", ("capture", "denied", "RU")),
+    ("Maliar said Kyiv remains in control of the village.", ("capture", "denied", "RU")),
+    # the capture denied by denying reports of it
+    ("Ukraine's General Staff denied reports of the capture of Robotyne.", ("capture", "denied", "RU")),
+    ('"Reports suggesting that half of Vovchansk has been captured are untrue," Maliar said.',
+     ("capture", "denied", "RU")),
+    ("Maliar said half of the town was under Russian control.", ("capture", "asserted", "RU")),
+    ("The governor said the town has already fallen to Russian forces.", ("capture", "asserted", "RU")),
+    # shoot-downs told with "hit"
+    ('"Our anti-aircraft missile system hit a Su-34 bomber near Marinka," Ukraine\'s air force said.',
+     ("repelled", "asserted", "RU")),
+    # prisoner exchanges told by what they did
+    ("The Russian Defence Ministry said it had exchanged 60 servicemen with Ukraine.",
+     ("negotiation", "asserted", "unknown")),
+    ("Zelensky said Ukraine brought home 95 former captives on Friday.", ("negotiation", "asserted", "unknown")),
+    # a drone crashing into a building
+    ("The mayor said a Russian drone crashed into a nine-storey building in Kharkiv.", ("strike", "asserted", "RU")),
+])
+def test_event_phrase_families(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a side that improved its positions and repelled attacks: two deeds, two events
+    ("The Russian Defence Ministry said its forces improved their positions and repelled five Ukrainian attacks.",
+     {("advance", "asserted", "RU"), ("repelled", "asserted", "UA")}),
+    # a strike and a shoot-down told in clauses of their own
+    ("Ukraine responded with air raids, the Russian Defence Ministry said, adding that its air defences shot down 40 "
+     "drones.", {("strike", "asserted", "UA"), ("repelled", "asserted", "UA")}),
+])
+def test_events_not_swallowed(nlp, actors, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert expected <= set(_events(nlp, actors, text))
+
+
+@pytest.mark.parametrize("text,absent", [
+    # an attempt that was repelled stays one repelled event
+    ("Maliar said Russian troops tried to advance near Bakhmut but were repelled.", "clash"),
+    # "pushing to take": the attempt, not an advance
+    ("Kupiansk is a rail hub which Russian forces have been pushing to take for months.", "advance"),
+])
+def test_events_still_swallowed(nlp, actors, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in {e[0] for e in _events(nlp, actors, text)}
+
+
+def test_photo_caption_with_credit_is_no_claim(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "File photo of firefighters at a building hit by a Russian missile in Odesa | Photo Credit: Wirewire"
+    assert _events(nlp, actors, text) == []
