@@ -26,6 +26,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors, opposite
 from .attribute import Attribution
+from .event_phrases import (
+    PHOTO_CAPTION,
+    answered_with,
+    denied_report,
+    effort,
+    effort_verb,
+    intercepted_aircraft,
+    own_clause_events,
+    still_held,
+)
 from .event_senses import (
     EVENT_VERBS,
     NO_CLAIM,
@@ -53,16 +63,6 @@ from .event_senses import (
     targets_city,
     told_before,
     unrealised,
-)
-from .event_phrases import (
-    PHOTO_CAPTION,
-    answered_with,
-    denied_report,
-    effort,
-    effort_verb,
-    intercepted_aircraft,
-    own_clause_events,
-    still_held,
 )
 from .event_sides import SideReader
 from .parse import Caseless, doc_lower, span_text, token_table
