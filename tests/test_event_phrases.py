@@ -79,3 +79,19 @@ def test_events_still_swallowed(nlp, actors, text: str, absent: str) -> None:  #
 def test_photo_caption_with_credit_is_no_claim(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = "File photo of firefighters at a building hit by a Russian missile in Odesa | Photo Credit: Wirewire"
     assert _events(nlp, actors, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two means side by side are two events; the target's side is not the attacker's
+    ("Aviation strikes and artillery fire hit the manpower of a Ukrainian brigade, the Russian Defence Ministry said.",
+     {("strike", "asserted", "RU"), ("shelling", "asserted", "RU")}),
+    # a share of a town under a side's control: ground gained, not ground kept
+    ("Gerasimov said 70 percent of Pokrovsk was under Russian control.", {("capture", "asserted", "RU")}),
+])
+def test_events_means_targets_and_shares(nlp, actors, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert expected <= set(_events(nlp, actors, text))
+
+
+def test_weapon_identified_is_no_new_strike(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The missile that struck the school in Sumy appeared to have been an Iskander, Maliar said."
+    assert "strike" not in {e[0] for e in _events(nlp, actors, text)}

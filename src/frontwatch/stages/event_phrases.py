@@ -120,3 +120,19 @@ def own_clause_events(absorbing: Token, other: Token) -> bool:
 
 def _active(verb: Token) -> bool:
     return not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def conjoined(a: Token, b: Token) -> bool:
+    """ "aviation strikes and artillery fire": two means named side by side, two events (not "artillery strikes")."""
+    return a != b and (a.dep_ == "conj" and a.head == b or b.dep_ == "conj" and b.head == a)
+
+
+def identified_weapon(verb: Token) -> bool:
+    """ "The missile that struck the building appeared to have been a Kh-22": the clause names the weapon of a strike
+    told before; the relative clause on its definite subject is not a new claim."""
+    if verb.dep_ != "relcl" or verb.head.dep_ != "nsubj":
+        return False
+    noun, main = verb.head, verb.head.head
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and (
+        main.lemma_ in {"be", "appear", "seem", "turn"} and main.lemma_ != "be" or main.lemma_ == "be" and any(
+            c.dep_ == "attr" for c in main.children))

@@ -207,7 +207,8 @@ def gained_hold(under: Token) -> bool:
         return False
     subject = held_place(under)
     counted = subject is not None and subject is not verb and (subject.lemma_.lower() in SETTLEMENTS and any(
-        c.dep_ == "nummod" and c.like_num for c in subject.children) or subject.lemma_.lower() in {"all", "most", "much"})
+        c.dep_ == "nummod" and c.like_num for c in subject.children) or subject.lemma_.lower() in {
+            "all", "most", "much", "percent", "%", "part"})  # "80 percent of the town is under Russian control"
     return counted or any(c.lower_ in {"now", "already"} for c in verb.children)
 
 

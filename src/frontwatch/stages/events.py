@@ -29,9 +29,11 @@ from .attribute import Attribution
 from .event_phrases import (
     PHOTO_CAPTION,
     answered_with,
+    conjoined,
     denied_report,
     effort,
     effort_verb,
+    identified_weapon,
     intercepted_aircraft,
     own_clause_events,
     still_held,
@@ -378,7 +380,10 @@ class EventFinder:
                 for other in absorbed:
                     reach = 1000 if kind in SENTENCE_WIDE else 15 if (kind, other) == ("shelling", "strike") else 40
                     if other in hits and abs(hits[other][0] - hits[kind][0]) < reach and not (
-                            kind == "repelled" and own_clause_events(
+                            kind == "shelling" and conjoined(
+                                doc.char_span(*hits[kind], alignment_mode="expand").root,  # type: ignore[union-attr]
+                                doc.char_span(*hits[other], alignment_mode="expand").root)  # type: ignore[union-attr]
+                    ) and not (kind == "repelled" and own_clause_events(
                                 doc.char_span(*hits[kind], alignment_mode="expand").root,  # type: ignore[union-attr]
                                 doc.char_span(*hits[other], alignment_mode="expand").root)):  # type: ignore[union-attr]
                         del hits[other]
@@ -429,6 +434,8 @@ class EventFinder:
             return False  # ("made attempts to storm the village" is fighting)
         if root.pos_ in {"NOUN", "PROPN"} and not predicative(root) and not answered_with(root):
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
+        if kind in {"strike", "shelling"} and identified_weapon(root):
+            return False  # "the missile that struck the building was a Kh-22": which weapon, of a strike told before
         if effort_verb(root):
             return False  # "pushing to take the town": the clause it governs tells the attempt
         if root.dep_ == "nsubj" and kind not in {"negotiation", "withdrawal"} and told_before(root) \
