@@ -95,3 +95,18 @@ def test_events_means_targets_and_shares(nlp, actors, text: str, expected: set[t
 def test_weapon_identified_is_no_new_strike(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = "The missile that struck the school in Sumy appeared to have been an Iskander, Maliar said."
     assert "strike" not in {e[0] for e in _events(nlp, actors, text)}
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a strike told before, used as a time
+    ("The mayor said dozens of people were in the market when the missiles struck the town.", "strike"),
+    # the dead whose bodies were exchanged are not a new casualty count
+    ("Ukraine and Russia also exchanged the bodies of the dead, the ombudsman said.", "casualties"),
+])
+def test_events_told_before_or_exchanged(nlp, actors, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in {e[0] for e in _events(nlp, actors, text)}
+
+
+def test_rockets_fired_at_a_site_are_a_strike(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The police said Russian forces fired rockets at the railway station in Sloviansk."
+    assert ("strike", "asserted", "RU") in _events(nlp, actors, text)

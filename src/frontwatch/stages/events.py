@@ -33,10 +33,12 @@ from .event_phrases import (
     denied_report,
     effort,
     effort_verb,
+    exchanged,
     identified_weapon,
     intercepted_aircraft,
     own_clause_events,
     still_held,
+    when_told_before,
 )
 from .event_senses import (
     EVENT_VERBS,
@@ -112,12 +114,12 @@ TRIGGERS: dict[str, str] = {
              r"(?:concentrat|ma[dk]|focus|intensif)\w* (?:\w+ ){0,2}efforts|launch\w* (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:operation|incursion|invasion)\b|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl(?:e|es|ed|ing)\b|combat\b|skirmish\w*|fire-?fights?\b|gun-?fights?\b|gun battles?\b|shoot-?outs?\b|ambush\w*|assault\w*|storm(?:ed|ing)|(?:attempts?|efforts?|bids?) to storm\b|continu\w* to fight\b|raid\w*|attack(?:s|ed|ing)?",
     "shelling": (
         r"fire missions?|shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
-        r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
+        r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?|rockets? at))|barrage"
     ),
     "strike": (
         r"strik(?:e|es|ing)\b|struck|missile (?:attack|strike)\w*|airstrike\w*|air strike\w*|air raid\w*|"
         r"drone (?:attack|strike)\w*|kamikaze drones?|(?:tore|tear(?:s|ing)?|ripped|slammed|smashed) (?:through|into)\b|shahed\w*|glide bombs?|bomb(?:ed|ing|s)\b|dropp(?:ed|ing) (?:\w+ ){0,4}bombs|"
-        r"hit(?:s|ting)?\b|crash(?:ed|es|ing)? into\b|(?:truck|car|suicide) bombs?\b|(?:was|were|been|being) (?:\w+ ){0,2}targeted\b|launch(?:ed|es|ing)? (?:\d+|\w+) (?:missiles|drones)|fir(?:ed|ing|es) (?:\w+ ){0,3}(?:missiles?|drones?)|"
+        r"hit(?:s|ting)?\b|crash(?:ed|es|ing)? into\b|(?:truck|car|suicide) bombs?\b|(?:was|were|been|being) (?:\w+ ){0,2}targeted\b|launch(?:ed|es|ing)? (?:\d+|\w+) (?:missiles|drones)|fir(?:ed|ing|es) (?:\w+ ){0,3}(?:missiles?|drones?|rockets? at)|"
         r"attack(?:s|ed|ing)?\b"
     ),
     "casualties": (
@@ -434,6 +436,10 @@ class EventFinder:
             return False  # ("made attempts to storm the village" is fighting)
         if root.pos_ in {"NOUN", "PROPN"} and not predicative(root) and not answered_with(root):
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
+        if when_told_before(root):
+            return False  # "were in the mall when the missiles struck": a strike told before, as a time
+        if kind == "casualties" and exchanged(root):
+            return False  # "the parties exchanged the bodies of the dead": the exchange, not a casualty count
         if kind in {"strike", "shelling"} and identified_weapon(root):
             return False  # "the missile that struck the building was a Kh-22": which weapon, of a strike told before
         if effort_verb(root):
