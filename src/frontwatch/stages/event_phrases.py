@@ -138,14 +138,6 @@ def identified_weapon(verb: Token) -> bool:
             c.dep_ == "attr" for c in main.children))
 
 
-def when_told_before(verb: Token) -> bool:
-    """ "when the missiles struck the city", "as the strike hit": a definite event as a time, told before."""
-    return verb.pos_ == "VERB" and verb.dep_ == "advcl" and any(
-        c.dep_ == "advmod" and c.lower_ in {"when", "as"} or c.dep_ == "mark" and c.lower_ in {"when", "as"}
-        for c in verb.children) and any(c.dep_ == "nsubj" and any(
-            d.dep_ == "det" and d.lower_ == "the" for d in c.children) for c in verb.children)
-
-
 def exchanged(token: Token) -> bool:
     """Is the casualty word inside what was exchanged ("exchanged the bodies of the dead")?"""
     for ancestor in list(token.ancestors)[:4]:

@@ -38,7 +38,6 @@ from .event_phrases import (
     intercepted_aircraft,
     own_clause_events,
     still_held,
-    when_told_before,
 )
 from .event_senses import (
     EVENT_VERBS,
@@ -105,7 +104,7 @@ TRIGGERS: dict[str, str] = {
         r"repel\w*|repuls\w*|thwart\w*|fend(?:ed|ing)? off|fought off|beat(?:en)? back|beat off|foil\w*|driven back|"
         r"(?:not|never) (?:been |be )?successful|unsuccessful|no success|without success|"
         r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|downed|intercept\w*|not a single (?:metre|meter|step)|"
-        r"hold(?:s|ing)? (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?|front ?lines?|front)\b|(?:held|hold(?:s|ing)?) off\b|"
+        r"hold(?:s|ing)? (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?|front ?lines?|front)\b|"
         r"held (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?|front ?lines?|front)\b|"
         r"destroy\w* (?:[\w-]+ ){0,4}(?:drones|missiles|rockets|uavs|unmanned aerial vehicles|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
@@ -436,8 +435,6 @@ class EventFinder:
             return False  # ("made attempts to storm the village" is fighting)
         if root.pos_ in {"NOUN", "PROPN"} and not predicative(root) and not answered_with(root):
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
-        if when_told_before(root):
-            return False  # "were in the mall when the missiles struck": a strike told before, as a time
         if kind == "casualties" and exchanged(root):
             return False  # "the parties exchanged the bodies of the dead": the exchange, not a casualty count
         if kind in {"strike", "shelling"} and identified_weapon(root):
