@@ -106,3 +106,18 @@ def test_events_told_before_or_exchanged(nlp, actors, text: str, absent: str) ->
 def test_rockets_fired_at_a_site_are_a_strike(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = "The police said Russian forces fired rockets at the railway station in Sloviansk."
     assert ("strike", "asserted", "RU") in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two sides' tallies joined by "while": two casualty counts
+    ("Russian forces lost 520 troops near Bakhmut, while Ukraine lost 40 soldiers near Vuhledar, the analysts said.",
+     [("casualties", "asserted", "UA"), ("casualties", "asserted", "RU")]),
+    # two captures contrasted
+    ("Ukraine's forces captured Robotyne, while Russian forces took Marinka, the analysts said.",
+     [("capture", "asserted", "UA"), ("capture", "asserted", "RU")]),
+    # killed here and wounded there stays one casualty count
+    ("The governor said three people were killed in Kherson, while two were wounded in Nikopol.",
+     [("casualties", "asserted", "unknown")]),
+])
+def test_events_contrasted_by_while(nlp, actors, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _events(nlp, actors, text) == expected

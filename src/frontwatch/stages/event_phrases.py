@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 # "Our anti-aircraft missile system hit a Su-34", "air defence destroyed three Su-34 bombers": an interception,
 # which the conventions count as a repelled attack by the side that flew the aircraft.
@@ -144,3 +144,13 @@ def exchanged(token: Token) -> bool:
         if ancestor.lemma_ in {"exchange", "swap", "repatriate", "return", "hand"} and ancestor.pos_ == "VERB":
             return True
     return False
+
+
+def contrasted_losses(span: Span, first: Span | None) -> bool:
+    """ "Russia lost 520 troops, while Ukraine lost 40": two sides' tallies, two casualty counts (killed and wounded
+    in one sentence stay one count, its total and parts)."""
+    if first is None:
+        return False
+    a, b = span.root, first.root
+    return a.lemma_ == "lose" and b.lemma_ == "lose" and a.dep_ == "advcl" and a.head == b and any(
+        c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in a.children)

@@ -402,8 +402,9 @@ def separate_event(span: Span, first: Span | None) -> bool:
     a, b = span.root, first.root
     if a == b or a.pos_ != "VERB" or b.pos_ != "VERB" or not (a.head == b or b.head == a or a.head == b.head):
         return False
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children) and a.dep_ in {"conj", "ccomp", "ROOT"}:
-        return True
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children) and (a.dep_ in {"conj", "ccomp", "ROOT"} or (
+            a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in a.children))):
+        return True  # ("X took A, while Y took B": a contrast of two events)
     if a.dep_ != "conj":
         return False
     mine, theirs = object_key(a), object_key(b)

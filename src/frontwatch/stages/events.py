@@ -30,6 +30,7 @@ from .event_phrases import (
     PHOTO_CAPTION,
     answered_with,
     conjoined,
+    contrasted_losses,
     denied_report,
     effort,
     effort_verb,
@@ -370,7 +371,8 @@ class EventFinder:
                 if kind == "capture" and any(c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in PRISONERS | CAPTIVES
                         or c.lower_ in PRISONERS and c.dep_ in {"nsubjpass", "dobj"} for c in span.root.children):
                     kind = "casualties"  # prisoners taken
-                if kind in hits and kind != "casualties" and separate_event(
+                if kind in hits and (kind != "casualties" or contrasted_losses(
+                        span, doc.char_span(*hits[kind], alignment_mode="expand"))) and separate_event(
                         span, doc.char_span(*hits[kind], alignment_mode="expand")):
                     extra.append((kind, (start, end)))  # "X captured A and Y captured B": two captures
                     continue  # (killed and wounded in one sentence are one casualty count: its total and parts)
