@@ -121,3 +121,13 @@ def test_rockets_fired_at_a_site_are_a_strike(nlp, actors) -> None:  # type: ign
 ])
 def test_events_contrasted_by_while(nlp, actors, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert _events(nlp, actors, text) == expected
+
+
+def test_fighting_with_attacks_launched_names_the_attacker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "Maliar said there was heavy fighting near Toretsk, with Russian forces launching 40 attacks."
+    assert ("clash", "asserted", "RU") in _events(nlp, actors, text)
+
+
+def test_event_weighed_is_no_claim(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = 'Maliar said the capture of the hamlet had "no strategic significance".'
+    assert "capture" not in {e[0] for e in _events(nlp, actors, text)}

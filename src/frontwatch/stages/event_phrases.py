@@ -154,3 +154,26 @@ def contrasted_losses(span: Span, first: Span | None) -> bool:
     a, b = span.root, first.root
     return a.lemma_ == "lose" and b.lemma_ == "lose" and a.dep_ == "advcl" and a.head == b and any(
         c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in a.children)
+
+
+VALUE_NOUNS = {"importance", "significance", "value", "meaning", "impact", "effect", "consequence", "bearing"}
+
+
+def evaluated(noun: Token) -> bool:
+    """ "The capture of the village had no strategic importance": an event weighed, not told."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_ == "have" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in VALUE_NOUNS for c in noun.head.children)
+
+
+LAUNCH_VERBS = {"launch", "conduct", "carry", "mount", "make", "stage"}
+
+
+def attackers(sent: Span) -> Token | None:
+    """ "heavy fighting, with Russian forces launching 56 attacks": the subject of the attacks launched."""
+    for token in sent:
+        if token.lemma_ in {"attack", "assault"} and token.pos_ == "NOUN" and token.dep_ == "dobj" \
+                and token.head.lemma_ in LAUNCH_VERBS:
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects[0]
+    return None

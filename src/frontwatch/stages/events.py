@@ -29,11 +29,13 @@ from .attribute import Attribution
 from .event_phrases import (
     PHOTO_CAPTION,
     answered_with,
+    attackers,
     conjoined,
     contrasted_losses,
     denied_report,
     effort,
     effort_verb,
+    evaluated,
     exchanged,
     identified_weapon,
     intercepted_aircraft,
@@ -411,6 +413,8 @@ class EventFinder:
                 if holder not in {"UA", "RU"}:
                     continue
                 polarity, side = ("denied", opposite(holder)) if holder == claimant_side else (polarity, holder)
+            if kind == "clash" and side == "unknown" and (by := attackers(span.sent)) is not None:
+                side = self.sides.phrase_side(by, attribution, claimant_side) or side  # "..., with X launching 56 attacks"
             if kind == "negotiation" and span.root.lemma_ in {"exchange", "bring", "return"}:
                 side = "unknown"  # "exchanged 195 soldiers", "brought home 189 captives": a two-sided exchange
             if kind == "capture" and side in {"unknown", claimant_side} and claimant_side in {"UA", "RU"} \
@@ -437,6 +441,8 @@ class EventFinder:
             return False  # ("made attempts to storm the village" is fighting)
         if root.pos_ in {"NOUN", "PROPN"} and not predicative(root) and not answered_with(root):
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
+        if root.pos_ == "NOUN" and evaluated(root):
+            return False  # "the capture of the village had no strategic importance"
         if kind == "casualties" and exchanged(root):
             return False  # "the parties exchanged the bodies of the dead": the exchange, not a casualty count
         if kind in {"strike", "shelling"} and identified_weapon(root):
