@@ -207,7 +207,8 @@ def gained_hold(under: Token) -> bool:
         return False
     subject = held_place(under)
     counted = subject is not None and subject is not verb and (subject.lemma_.lower() in SETTLEMENTS and any(
-        c.dep_ == "nummod" and c.like_num for c in subject.children) or subject.lemma_.lower() in {"all", "most", "much"})
+        c.dep_ == "nummod" and c.like_num for c in subject.children) or subject.lemma_.lower() in {
+            "all", "most", "much", "percent", "%", "part"})  # "80 percent of the town is under Russian control"
     return counted or any(c.lower_ in {"now", "already"} for c in verb.children)
 
 
@@ -226,7 +227,7 @@ def real_object(kind: str, root: Token) -> bool:
             return False  # "bring Ocheretyne back under control": an effort to retake it (a clash)
         holder = held_place(root)
         return holder is None or holder.ent_type_ in {"GPE", "LOC", "FAC"} or holder.pos_ in {"PROPN", "NUM"} or (
-            holder.lemma_.lower() in PLACE_NOUNS | {"two", "third", "half", "most"})
+            holder.lemma_.lower() in PLACE_NOUNS | {"two", "third", "half", "most", "percent", "%", "part"})
     if kind == "capture" and root.lemma_ in {"take", "fall", "free", "reclaim", "regain"} and root.lower_ not in {"fell"}:
         if root.lemma_ == "fall" or root.tag_ == "VBN" and not objects:
             objects = [c for c in root.children if c.dep_ == "nsubj"]  # "for every life taken"
@@ -401,8 +402,9 @@ def separate_event(span: Span, first: Span | None) -> bool:
     a, b = span.root, first.root
     if a == b or a.pos_ != "VERB" or b.pos_ != "VERB" or not (a.head == b or b.head == a or a.head == b.head):
         return False
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children) and a.dep_ in {"conj", "ccomp", "ROOT"}:
-        return True
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children) and (a.dep_ in {"conj", "ccomp", "ROOT"} or (
+            a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in a.children))):
+        return True  # ("X took A, while Y took B": a contrast of two events)
     if a.dep_ != "conj":
         return False
     mine, theirs = object_key(a), object_key(b)

@@ -72,7 +72,7 @@ class SideReader:
                     a.lower_ in {"unidentified", "unknown"} for a in c.children)) for c in trigger.children):
                 return "unknown"  # "two airborne objects were downed": nobody named as the launcher
             if trigger.lemma_ in {"repel", "repulse", "thwart", "foil", "fend", "beat", "stop", "fight", "shoot",
-                                  "intercept", "destroy", "drive"}:
+                                  "intercept", "destroy", "drive", "hit", "down"}:
                 return opposite(agent) if agent else opposite(claimant_side)
             # "All attempts by the enemy ... have not been successful": whose attempts failed
             for token in span.sent:
@@ -114,7 +114,8 @@ class SideReader:
             return opposite(claimant_side)  # "the town was not taken": the enemy failed to take it
         if kind == "clash" and trigger.pos_ == "NOUN" and trigger.lemma_.lower() in TWO_SIDED:
             return "unknown"  # "heavy battles are ongoing", "there were 41 firefights": no attacker named
-        nearby = self._sentence_side(span.sent, attribution, claimant_side, exclude=span)
+        targets = _targets(trigger) if kind in {"strike", "shelling"} else set()
+        nearby = self._sentence_side(span.sent, attribution, claimant_side, exclude=span, targets=targets)
         if nearby is not None:
             return nearby
         lead = self._list_lead_side(span.sent, attribution, claimant_side)
@@ -147,6 +148,10 @@ class SideReader:
                 if side is not None:
                     return side
         return claimant_side
+
+    def phrase_side(self, token: Token, attribution: Attribution, claimant_side: str) -> str | None:
+        """The side a phrase names ("Ukrainian troops", "Kyiv", "our forces"), for the holder of a place."""
+        return self._phrase_side(token, attribution, claimant_side)
 
     def _casualty_side(self, trigger: Token, attribution: Attribution, claimant_side: str) -> str:
         """Casualties belong to the side that inflicted them: the killer, else the other side of the victims."""
@@ -383,17 +388,31 @@ class SideReader:
                             return side
         return None
 
-    def _sentence_side(self, sent: Span, attribution: Attribution, claimant_side: str, exclude: Span) -> str | None:
-        """A forces phrase anywhere in the content ("Russian forces have been advancing", "enemy fire")."""
+    def _sentence_side(self, sent: Span, attribution: Attribution, claimant_side: str, exclude: Span,
+                       targets: set[int] | None = None) -> str | None:
+        """A forces phrase anywhere in the content ("Russian forces have been advancing", "enemy fire"); one
+        that is the target of the strike ("engaged the manpower of the Ukrainian 65th brigade", "fired at Ukrainian
+        territory") names the other side."""
         for token in sent:
             if token.i in attribution.attribution_tokens:
                 continue
             if token.lower_ in _ENEMY and claimant_side in {"UA", "RU"}:
-                return opposite(claimant_side)
+                side = opposite(claimant_side)
+                return opposite(side) if targets and token.i in targets else side
             if token.lower_ in FORCE_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
                 side = self._phrase_side(token, attribution, claimant_side)
                 if side is not None:
-                    return side
+                    return opposite(side) if targets and token.i in targets and side in {"UA", "RU"} else side
             if token.ent_type_ == "GOV" and token.dep_ in {"nsubj", "nsubjpass"}:
                 return self.actors.side_of(token.text)
         return None
+
+
+def _targets(trigger: Token) -> set[int]:
+    """The tokens of what a strike or shelling hit: its object, its passive subject, the object of "at"/"on"."""
+    verb = trigger
+    while verb.pos_ != "VERB" and verb.head != verb:
+        verb = verb.head  # "aviation strikes and artillery fire engaged ...": the clause's verb
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "on", "against"} for p in c.children]
+    return {t.i for h in heads for t in h.subtree}

@@ -26,6 +26,22 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors, opposite
 from .attribute import Attribution
+from .event_phrases import (
+    PHOTO_CAPTION,
+    answered_with,
+    attackers,
+    conjoined,
+    contrasted_losses,
+    denied_report,
+    effort,
+    effort_verb,
+    evaluated,
+    exchanged,
+    identified_weapon,
+    intercepted_aircraft,
+    own_clause_events,
+    still_held,
+)
 from .event_senses import (
     EVENT_VERBS,
     NO_CLAIM,
@@ -71,40 +87,41 @@ TRIGGERS: dict[str, str] = {
         r"progress(?:ed)?|(?:go|goes|went|going|gone) on the offensive|counter-?offensive|offensive|broke through|"
         r"break(?:ing|s)? through|broken through|breakthrough|breach(?:ed|es|ing)?\b|crossed|encircl\w*|(?:tactical )?success(?:es)?\b|foothold|"
         r"(?:more )?(?:advantageous|favou?rable|better) (?:positions|lines)|"
-        r"improv(?:ed|ing|ement in) (?:the |their |its )?(?:tactical |operational )?(?:position|situation)|"
+        r"improv(?:ed|ing|ement in)[\"”’']? (?:the |their |its |our )?(?:[\w-]+ )?(?:position|situation)|"
         r"control(?:s|led)? (?:about |some |nearly |more than |over )?[\d,.]+ (?:square|sq)"
     ),
     "withdrawal": (
         r"ced(?:e|ed|ing) (?:\w+ ){0,2}(?:ground|territory|positions?|metres?|meters?)|withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:\w+ ){0,2}(?:back|out)|pullout|pull-out|fell back|fell away|abandon\w*|"
+        r"mov(?:ed|ing|es?) (?:back )?to (?:more |the |previously |pre-)?(?:advantageous|favou?rable|prepared|secure|safer|defensible)\b|"
         r"regroup\w*|relocat\w*|organi[sz]\w* (?:the |a |our )?defen[cs]es? (?:along|across|on)\b|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
     ),
     "capture": (
         r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|out|steps|measures|over the|up|all|action|care|(?:\w+ )?(?:measures|steps)))|"
         r"seiz\w*|liberat\w*|occupied|fell to|annex(?:ed|es|ing)?\b|(?:is|are) ours\b|"
-        r"(?:get|gets|getting|got) (?:[\w’']+ ){1,4}back\b(?! under)|(?:hoist\w*|rais(?:e|ed|es|ing)|hang(?:s|ed|ing)?|hung|plant\w*) (?:\w+ ){0,3}flags?\b|(?:has|had|have) fallen|cleared\b|mopp\w* up|"
+        r"(?:get|gets|getting|got) (?:[\w’']+ ){1,4}back\b(?! under)|(?:hoist\w*|rais(?:e|ed|es|ing)|hang(?:s|ed|ing)?|hung|plant\w*) (?:\w+ ){0,3}flags?\b|(?:has|had|have) (?:already |now |finally )?fallen|cleared\b|mopp\w* up|"
         r"(?:establish\w*|gain\w*) (?:full |complete )?control|freed\b|reclaim\w*|regain\w*|"
         r"(?:almost |nearly )?(?:full|complete|total) control (?:of|over)|"
-        r"under (?:the )?(?:(?!fire\b)[\w’']+ ){0,3}control\b"
+        r"under (?:the )?(?:(?!fire\b)[\w’']+ ){0,3}control\b|(?:still|continu\w* to) (?:hold|control)s?\b|(?:remain\w*|stay\w*|is|are) in control\b"
     ),
     "repelled": (
         r"repel\w*|repuls\w*|thwart\w*|fend(?:ed|ing)? off|fought off|beat(?:en)? back|beat off|foil\w*|driven back|"
         r"(?:not|never) (?:been |be )?successful|unsuccessful|no success|without success|"
         r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|downed|intercept\w*|not a single (?:metre|meter|step)|"
-        r"hold(?:s|ing)? (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?)|"
-        r"held (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?)|"
+        r"hold(?:s|ing)? (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?|front ?lines?|front)\b|"
+        r"held (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?|front ?lines?|front)\b|"
         r"destroy\w* (?:[\w-]+ ){0,4}(?:drones|missiles|rockets|uavs|unmanned aerial vehicles|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
     "clash": r"(?:continu\w*|conduct\w*|carr\w* out) (?:\w+ ){0,2}operations|"
-             r"(?:concentrat|ma[dk]|focus|intensif)\w* (?:\w+ ){0,2}efforts|launch\w* (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:operation|incursion|invasion)\b|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl(?:e|es|ed|ing)\b|combat\b|skirmish\w*|fire-?fights?\b|gun-?fights?\b|gun battles?\b|shoot-?outs?\b|ambush\w*|assault\w*|storm(?:ed|ing)|raid\w*|attack(?:s|ed|ing)?",
+             r"(?:concentrat|ma[dk]|focus|intensif)\w* (?:\w+ ){0,2}efforts|launch\w* (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:operation|incursion|invasion)\b|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl(?:e|es|ed|ing)\b|combat\b|skirmish\w*|fire-?fights?\b|gun-?fights?\b|gun battles?\b|shoot-?outs?\b|ambush\w*|assault\w*|storm(?:ed|ing)|(?:attempts?|efforts?|bids?) to storm\b|continu\w* to fight\b|raid\w*|attack(?:s|ed|ing)?",
     "shelling": (
         r"fire missions?|shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
-        r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?))|barrage"
+        r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?|rockets? at))|barrage"
     ),
     "strike": (
         r"strik(?:e|es|ing)\b|struck|missile (?:attack|strike)\w*|airstrike\w*|air strike\w*|air raid\w*|"
         r"drone (?:attack|strike)\w*|kamikaze drones?|(?:tore|tear(?:s|ing)?|ripped|slammed|smashed) (?:through|into)\b|shahed\w*|glide bombs?|bomb(?:ed|ing|s)\b|dropp(?:ed|ing) (?:\w+ ){0,4}bombs|"
-        r"hit(?:s|ting)?\b|(?:truck|car|suicide) bombs?\b|(?:was|were|been|being) (?:\w+ ){0,2}targeted\b|launch(?:ed|es|ing)? (?:\d+|\w+) (?:missiles|drones)|fir(?:ed|ing|es) (?:\w+ ){0,3}(?:missiles?|drones?)|"
+        r"hit(?:s|ting)?\b|crash(?:ed|es|ing)? into\b|(?:truck|car|suicide) bombs?\b|(?:was|were|been|being) (?:\w+ ){0,2}targeted\b|launch(?:ed|es|ing)? (?:\d+|\w+) (?:missiles|drones)|fir(?:ed|ing|es) (?:\w+ ){0,3}(?:missiles?|drones?|rockets? at)|"
         r"attack(?:s|ed|ing)?\b"
     ),
     "casualties": (
@@ -125,7 +142,7 @@ TRIGGERS: dict[str, str] = {
     ),
     "negotiation": (
         r"talks\b|negotiat\w*|ceasefire|cease-fire|truce|peace (?:deal|plan|summit|formula|process|agreement|talks)|"
-        r"prisoner (?:exchange|swap)|exchang\w* (?:of )?(?:the )?(?:\w+ )?(?:prisoners|bodies|pows)|swap\w*|grain (?:deal|corridor|initiative)|"
+        r"prisoner (?:exchange|swap)|exchang\w* (?:of )?(?:the )?(?:[\w,]+ ){0,3}(?:prisoners|bodies|pows|servicemen|soldiers|captives|defenders|civilians)\b|(?:brought|bring(?:s|ing)?) (?:back )?home\b|returning home|swap\w*|grain (?:deal|corridor|initiative)|"
         r"mediat\w*|humanitarian corridor|agreements?\b|repatriat\w*|(?:from|in) (?:\w+ )?captivity|"
         r"exchange (?:happened|took place|was held)|\bdeal\b|come home|returned (?:home|from)|stop hostilities|accepted a proposal"
     ),
@@ -306,6 +323,8 @@ class EventFinder:
         low_text = low[sent.start_char:sent.end_char] if low is not None else None
         if _NO_CLAIM_LC.search(text, low_text):
             return []  # "could not independently verify", "has not commented": about a claim, not one
+        if PHOTO_CAPTION.search(text):
+            return []  # "File image of rescuers ... | Photo Credit: AP": a picture's caption, not a claim
         hits: dict[str, tuple[int, int]] = {}
         extra: list[tuple[str, tuple[int, int]]] = []
         starts = [m.start() for m in _ANY_TRIGGER.finditer(low_text)] if low_text is not None else None
@@ -336,9 +355,14 @@ class EventFinder:
                     kind = "strike"  # "destroyed 72 apartments", "the dam was destroyed": a strike, not losses
                 if kind == "casualties" and span.root.lemma_ == "destroy" and destroyed_site(span.root):
                     hits.setdefault("strike", (start, end))  # "destroyed two depots and five tanks": both
+                if kind in {"strike", "casualties"} and intercepted_aircraft(span.root):
+                    kind = "repelled"  # "our anti-aircraft missile system hit a Su-34": a shoot-down
+                if kind == "casualties" and span.root.lemma_ == "lose" and any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in GROUND | {"position"} for c in span.root.children):
+                    kind = "withdrawal"  # "despite losing ground": ground given up, not losses
                 if kind == "weapons_supply" and arrived_at_target(span.root):
                     kind = "strike"  # "two rockets arrived at the railway station": they hit it
-                if kind in {"advance", "capture", "strike"} and attempted(span.root):
+                if kind in {"advance", "capture", "strike"} and (attempted(span.root) or effort(span.root)):
                     kind = "clash"  # "trying to break through", "attempting to capture": fighting by the side acting
                 if kind == "capture" and (_AREA.match(doc[span.end: span.end + 8].text) or any(
                         c.dep_ in {"nsubjpass", "dobj"} and _AREA.match(" " + " ".join(t.text for t in c.subtree))
@@ -349,7 +373,8 @@ class EventFinder:
                 if kind == "capture" and any(c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in PRISONERS | CAPTIVES
                         or c.lower_ in PRISONERS and c.dep_ in {"nsubjpass", "dobj"} for c in span.root.children):
                     kind = "casualties"  # prisoners taken
-                if kind in hits and kind != "casualties" and separate_event(
+                if kind in hits and (kind != "casualties" or contrasted_losses(
+                        span, doc.char_span(*hits[kind], alignment_mode="expand"))) and separate_event(
                         span, doc.char_span(*hits[kind], alignment_mode="expand")):
                     extra.append((kind, (start, end)))  # "X captured A and Y captured B": two captures
                     continue  # (killed and wounded in one sentence are one casualty count: its total and parts)
@@ -359,7 +384,13 @@ class EventFinder:
             if kind in hits and not (kind == "capture" and text[hits[kind][0] - sent.start_char:].lower().startswith("under")):
                 for other in absorbed:
                     reach = 1000 if kind in SENTENCE_WIDE else 15 if (kind, other) == ("shelling", "strike") else 40
-                    if other in hits and abs(hits[other][0] - hits[kind][0]) < reach:
+                    if other in hits and abs(hits[other][0] - hits[kind][0]) < reach and not (
+                            kind == "shelling" and conjoined(
+                                doc.char_span(*hits[kind], alignment_mode="expand").root,  # type: ignore[union-attr]
+                                doc.char_span(*hits[other], alignment_mode="expand").root)  # type: ignore[union-attr]
+                    ) and not (kind == "repelled" and own_clause_events(
+                                doc.char_span(*hits[kind], alignment_mode="expand").root,  # type: ignore[union-attr]
+                                doc.char_span(*hits[other], alignment_mode="expand").root)):  # type: ignore[union-attr]
                         del hits[other]
         if len(hits) > 1:  # "killed in fighting": the fighting is the circumstance, not a second claim
             for kind, (start, end) in list(hits.items()):
@@ -376,6 +407,19 @@ class EventFinder:
             assert span is not None
             polarity = self._polarity(kind, span, attribution)
             side = self.sides.actor_side(kind, span, attribution, claimant_side)
+            holder_token = still_held(span.root) if kind == "capture" else None
+            if holder_token is not None:  # "our troops still control the village": the enemy's capture, denied
+                holder = self.sides.phrase_side(holder_token, attribution, claimant_side)
+                if holder not in {"UA", "RU"}:
+                    continue
+                polarity, side = ("denied", opposite(holder)) if holder == claimant_side else (polarity, holder)
+            if kind == "clash" and side == "unknown" and (by := attackers(span.sent)) is not None:
+                side = self.sides.phrase_side(by, attribution, claimant_side) or side  # "..., with X launching 56 attacks"
+            if kind == "negotiation" and span.root.lemma_ in {"exchange", "bring", "return"}:
+                side = "unknown"  # "exchanged 195 soldiers", "brought home 189 captives": a two-sided exchange
+            if kind == "capture" and side in {"unknown", claimant_side} and claimant_side in {"UA", "RU"} \
+                    and denied_report(span.root):
+                side = opposite(claimant_side)  # "reports that the town was captured are untrue": the enemy's
             if kind == "capture" and held(span.root):
                 holder = self.sides.holder_side(span, attribution, claimant_side)
                 if holder not in {"UA", "RU"}:
@@ -391,10 +435,20 @@ class EventFinder:
     # -- filters --------------------------------------------------------------------
     def _plausible(self, kind: str, span: Span, sentence: str) -> bool:
         root = span.root
-        if in_passing(kind, root):
-            return False
-        if root.pos_ in {"NOUN", "PROPN"} and not predicative(root):
+        if root.pos_ == "NOUN" and kind in {"capture", "advance", "withdrawal"} and denied_report(root):
+            return True  # "denied reports of the capture of X": the capture, denied
+        if in_passing(kind, root) and not (effort(root) and kind in {"advance", "capture", "strike", "clash"}):
+            return False  # ("made attempts to storm the village" is fighting)
+        if root.pos_ in {"NOUN", "PROPN"} and not predicative(root) and not answered_with(root):
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
+        if root.pos_ == "NOUN" and evaluated(root):
+            return False  # "the capture of the village had no strategic importance"
+        if kind == "casualties" and exchanged(root):
+            return False  # "the parties exchanged the bodies of the dead": the exchange, not a casualty count
+        if kind in {"strike", "shelling"} and identified_weapon(root):
+            return False  # "the missile that struck the building was a Kh-22": which weapon, of a strike told before
+        if effort_verb(root):
+            return False  # "pushing to take the town": the clause it governs tells the attempt
         if root.dep_ == "nsubj" and kind not in {"negotiation", "withdrawal"} and told_before(root) \
                 and root.head.lemma_ not in EVENT_VERBS:
             return False  # "The attack has shaken the village": the event told before, now talked about
@@ -402,7 +456,7 @@ class EventFinder:
                 c.dep_ == "nsubj" and c.lower_ in {"this", "that", "it", "what"} for c in root.head.children):
             return False  # "This was the first strike on the village", "It was an attack that ...": said about one
         if kind not in {"weapons_supply", "negotiation"} and unrealised(root) \
-                and not (attempted(root) and kind in {"advance", "capture", "strike", "clash"}) \
+                and not ((attempted(root) or effort(root)) and kind in {"advance", "capture", "strike", "clash"}) \
                 and not (kind == "withdrawal" and ordered(root)):
             # "would pull back", "has vowed to retake": a plan or threat, not an event. An attempt to advance,
             # take or storm is fighting (a clash); trying to pull out or to stop an advance is neither.
@@ -439,7 +493,7 @@ class EventFinder:
 
         if kind == "clash" and root.lower_.startswith("attack") and aerial():
             return False  # a drone or missile attack is a strike
-        if kind == "strike" and root.lower_.startswith(("attack", "hit")) and not aerial():
+        if kind == "strike" and root.lower_.startswith(("attack", "hit", "crash")) and not aerial():
             return False  # "attacked Ukrainian positions" on the ground is a clash
         if kind == "casualties" and root.lower_.startswith("destroy") and re.match(
                 r"\s*(?:[\w-]+\s+){0,3}(?:drones|missiles|rockets|uavs|unmanned aerial|of them)", span.doc[span.end: span.end + 5].text, re.I):
@@ -467,8 +521,8 @@ class EventFinder:
         sent = attribution.sent  # span.sent, without looking for the sentence's bounds again
         root = span.root  # worked out once (each read of span.root looks for it and makes a new Token)
         cue = sent.doc[attribution.cue_token] if attribution.cue_token is not None else None
-        if cue is not None and cue.lemma_.lower() in DENIAL_CUES:
-            return "denied"
+        if cue is not None and cue.lemma_.lower() in DENIAL_CUES or denied_report(root):
+            return "denied"  # (a denied report: "untrue are statements suggesting that X was captured")
         if kind != "repelled" and negated(root) and not (
                 kind == "negotiation" and root.dep_ == "dobj" and root.head.lemma_ in ONE_SIDED_STEPS):
             return "denied"  # (refusing to extend a deal is a step taken, not a denied one)

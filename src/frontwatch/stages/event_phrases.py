@@ -1,0 +1,179 @@
+"""Event phrase families that need more than a trigger word (issue 8, real war news).
+
+Each helper reads the parse around one trigger and answers one question for ``events.EventFinder``:
+a shoot-down told with "hit"/"destroyed", ground still held ("still control the village"), an event denied
+by denying the reports of it ("denied reports of the capture of X", "untrue are statements that ..."), an
+effort verb that makes an attempt ("pushing to take the town"), a strike answered with ("responded with
+air raids"), and two events of a sentence that one frame must not swallow.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+# "Our anti-aircraft missile system hit a Su-34", "air defence destroyed three Su-34 bombers": an interception,
+# which the conventions count as a repelled attack by the side that flew the aircraft.
+INTERCEPTORS = re.compile(r"air[- ]?defen[cs]e|anti-?aircraft|\bsam\b|patriot|missile system|air force|pilots?\b|"
+                          r"fighter jets?", re.IGNORECASE)
+AIRCRAFT = re.compile(r"^(?:su-?\d+|mig-?\d+|ka-?\d+|mi-?\d+|tu-?\d+|il-?\d+|a-50|be-12|f-16s?|jets?|aircraft|"
+                      r"planes?|warplanes?|helicopters?|bombers?|fighter-bombers?|fighters?|missiles?|drones?|uavs?)$",
+                      re.IGNORECASE)
+# Effort verbs whose "to" clause is an attempt, like "try to" ("Russian forces have been pushing to take the town").
+EFFORT_VERBS = {"push", "press", "struggle", "fight", "battle"}
+EFFORT_NOUNS = {"attempt", "effort", "bid"}  # "made several attempts to storm the village"
+# "Denied reports of the capture of X", "untrue are statements suggesting that X was captured".
+CLAIM_NOUNS = {"report", "claim", "statement", "allegation", "rumour", "rumor", "assertion"}
+DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "rebut", "debunk"}
+DENIAL_ADJECTIVES = {"untrue", "false", "fake", "baseless", "groundless", "unfounded"}
+HOLD_VERBS = {"control", "hold"}
+ANSWER_VERBS = {"respond", "retaliate", "answer", "reply"}
+PHOTO_CAPTION = re.compile(r"^\s*(?:File (?:image|photo|picture)s? of\b|\(?(?:AP|AFP|Reuters|EPA) Photo\b)|"
+                           r"\|\s*Photo Credit:", re.IGNORECASE)
+
+
+def intercepted_aircraft(verb: Token) -> bool:
+    """ "Our air defence hit a Su-34": a hit or a destruction by an interceptor of an aircraft, missile or drone."""
+    if verb.lemma_ not in {"hit", "destroy", "down", "strike"}:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+    interceptor = any(INTERCEPTORS.search(" ".join(t.text for t in s.subtree)) for s in subjects + agents)
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return interceptor and any(AIRCRAFT.match(o.text) or any(AIRCRAFT.match(t.text) for t in o.subtree
+                                                             if t.dep_ in {"compound", "nummod", "appos"})
+                               for o in objects)
+
+
+def effort(token: Token) -> bool:
+    """ "pushing to take over", "pressing to capture", "attempts to storm": an attempt (a clash)."""
+    if token.dep_ == "xcomp" and token.head.lemma_ in EFFORT_VERBS:
+        return True
+    return token.dep_ == "acl" and token.head.lemma_ in EFFORT_NOUNS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def effort_verb(token: Token) -> bool:
+    """ "pushing" in "pushing to take the town": the effort verb, whose clause carries the event."""
+    return token.lemma_ in EFFORT_VERBS and any(c.dep_ == "xcomp" for c in token.children)
+
+
+def still_held(control: Token) -> Token | None:
+    """For "Ukrainian troops still control the village" and "Kyiv remains in control": the holder (the subject)."""
+    verb = control
+    if control.lemma_ in {"remain", "stay", "be"}:
+        if not any(c.dep_ == "prep" and c.lower_ == "in" and any(p.lemma_ == "control" for p in c.children)
+                   for c in control.children):
+            return None  # "remains in control"
+    elif control.pos_ == "NOUN" and control.dep_ == "pobj" and control.head.lower_ == "in":
+        verb = control.head.head
+        if verb.lemma_ not in {"remain", "stay", "be"}:
+            return None
+    elif control.lemma_ not in HOLD_VERBS or control.pos_ != "VERB":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
+
+
+def denied_report(root: Token) -> bool:
+    """Is the event inside a report or claim that is denied ("denied reports of the capture of X", "dismissed
+    Russian statements that its forces had taken X", "untrue are statements suggesting that X was captured")?"""
+    token = root
+    for _ in range(6):
+        if token.head == token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in CLAIM_NOUNS and token.pos_ == "NOUN":
+            head = token.head
+            if token.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in DENIAL_VERBS:
+                return True
+            if token.dep_ in {"nsubj", "attr"} and any(c.dep_ in {"acomp", "attr"} and c.lower_ in DENIAL_ADJECTIVES
+                                                      for c in head.children):
+                return True
+            return False
+    return False
+
+
+def answered_with(noun: Token) -> bool:
+    """ "Ukraine responded with air raids": the strike is what the clause tells."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_ in ANSWER_VERBS
+
+
+def own_clause_events(absorbing: Token, other: Token) -> bool:
+    """Two events a repelled frame must not swallow: "Russian forces improved their positions and repelled nine
+    attacks" (one subject, two deeds, the repelling told in the active voice), or a shoot-down and a strike in
+    clauses of their own ("Ukraine responded with air raids, ..., air defence shot down a Su-27")."""
+    def clause(t: Token) -> Token:
+        while (t.pos_ not in {"VERB", "AUX"} or t.dep_ == "xcomp") and t.head != t:  # "tried to advance": tried
+            t = t.head
+        return t
+
+    a, b = clause(absorbing), clause(other)
+    if a == b:
+        return False
+    if b.dep_ == "conj" and b.head == a or a.dep_ == "conj" and a.head == b:
+        later = a if a.i > b.i else b
+        return _active(a) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in later.children)
+    return a not in b.ancestors and b not in a.ancestors  # one inside the other: the attack that was repelled
+
+
+def _active(verb: Token) -> bool:
+    return not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def conjoined(a: Token, b: Token) -> bool:
+    """ "aviation strikes and artillery fire": two means named side by side, two events (not "artillery strikes")."""
+    return a != b and (a.dep_ == "conj" and a.head == b or b.dep_ == "conj" and b.head == a)
+
+
+def identified_weapon(verb: Token) -> bool:
+    """ "The missile that struck the building appeared to have been a Kh-22": the clause names the weapon of a strike
+    told before; the relative clause on its definite subject is not a new claim."""
+    if verb.dep_ != "relcl" or verb.head.dep_ != "nsubj":
+        return False
+    noun, main = verb.head, verb.head.head
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and (
+        main.lemma_ in {"be", "appear", "seem", "turn"} and main.lemma_ != "be" or main.lemma_ == "be" and any(
+            c.dep_ == "attr" for c in main.children))
+
+
+def exchanged(token: Token) -> bool:
+    """Is the casualty word inside what was exchanged ("exchanged the bodies of the dead")?"""
+    for ancestor in list(token.ancestors)[:4]:
+        if ancestor.lemma_ in {"exchange", "swap", "repatriate", "return", "hand"} and ancestor.pos_ == "VERB":
+            return True
+    return False
+
+
+def contrasted_losses(span: Span, first: Span | None) -> bool:
+    """ "Russia lost 520 troops, while Ukraine lost 40": two sides' tallies, two casualty counts (killed and wounded
+    in one sentence stay one count, its total and parts)."""
+    if first is None:
+        return False
+    a, b = span.root, first.root
+    return a.lemma_ == "lose" and b.lemma_ == "lose" and a.dep_ == "advcl" and a.head == b and any(
+        c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in a.children)
+
+
+VALUE_NOUNS = {"importance", "significance", "value", "meaning", "impact", "effect", "consequence", "bearing"}
+
+
+def evaluated(noun: Token) -> bool:
+    """ "The capture of the village had no strategic importance": an event weighed, not told."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_ == "have" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in VALUE_NOUNS for c in noun.head.children)
+
+
+LAUNCH_VERBS = {"launch", "conduct", "carry", "mount", "make", "stage"}
+
+
+def attackers(sent: Span) -> Token | None:
+    """ "heavy fighting, with Russian forces launching 56 attacks": the subject of the attacks launched."""
+    for token in sent:
+        if token.lemma_ in {"attack", "assault"} and token.pos_ == "NOUN" and token.dep_ == "dobj" \
+                and token.head.lemma_ in LAUNCH_VERBS:
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects[0]
+    return None

@@ -1,0 +1,133 @@
+"""Event phrase families seen on unseen real war news (issue 8), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.stages.attribute import Attributor
+from frontwatch.stages.events import EventFinder
+
+
+def _events(nlp, actors, text: str, source: str = "Wirewire"):  # type: ignore[no-untyped-def]
+    ats = Attributor(actors).attribute(nlp(text), source)
+    finder = EventFinder(actors)
+    return [(e.type, e.polarity, e.actor_side) for at in ats for e in finder.find(at)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # positions improved, with a quotation mark or an adjective in between
+    ('The Russian Defence Ministry said its units had "improved" their forward positions near Synkivka.',
+     ("advance", "asserted", "RU")),
+    # pulled back to prepared lines
+    ("Ukrainian units moved to more advantageous defensive positions west of the village, the spokesman said.",
+     ("withdrawal", "asserted", "UA")),
+    ("Ukraine's General Staff said its troops moved to prepared positions near Orikhiv.",
+     ("withdrawal", "asserted", "UA")),
+    # holding out against attacks
+    ("Maliar said Ukrainian forces were still holding the front line near Kupiansk.", ("repelled", "asserted", "RU")),
+    # attempts to storm, efforts to take
+    ("Ukraine's General Staff said Russian troops made three attempts to storm the village of Krynky.",
+     ("clash", "asserted", "RU")),
+    ("Kupiansk is a rail hub which Russian forces have been pushing to take for months.", ("clash", "asserted", "RU")),
+    # ground still held: the enemy's capture, denied
+    ("Maliar said Ukrainian troops still control the village of Tabaivka.", ("capture", "denied", "RU")),
+    ("Maliar said Kyiv remains in control of the village.", ("capture", "denied", "RU")),
+    # the capture denied by denying reports of it
+    ("Ukraine's General Staff denied reports of the capture of Robotyne.", ("capture", "denied", "RU")),
+    ('"Reports suggesting that half of Vovchansk has been captured are untrue," Maliar said.',
+     ("capture", "denied", "RU")),
+    ("Maliar said half of the town was under Russian control.", ("capture", "asserted", "RU")),
+    ("The governor said the town has already fallen to Russian forces.", ("capture", "asserted", "RU")),
+    # shoot-downs told with "hit"
+    ('"Our anti-aircraft missile system hit a Su-34 bomber near Marinka," Ukraine\'s air force said.',
+     ("repelled", "asserted", "RU")),
+    # prisoner exchanges told by what they did
+    ("The Russian Defence Ministry said it had exchanged 60 servicemen with Ukraine.",
+     ("negotiation", "asserted", "unknown")),
+    ("Zelensky said Ukraine brought home 95 former captives on Friday.", ("negotiation", "asserted", "unknown")),
+    # a drone crashing into a building
+    ("The mayor said a Russian drone crashed into a nine-storey building in Kharkiv.", ("strike", "asserted", "RU")),
+])
+def test_event_phrase_families(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a side that improved its positions and repelled attacks: two deeds, two events
+    ("The Russian Defence Ministry said its forces improved their positions and repelled five Ukrainian attacks.",
+     {("advance", "asserted", "RU"), ("repelled", "asserted", "UA")}),
+    # a strike and a shoot-down told in clauses of their own
+    ("Ukraine responded with air raids, the Russian Defence Ministry said, adding that its air defences shot down 40 "
+     "drones.", {("strike", "asserted", "UA"), ("repelled", "asserted", "UA")}),
+])
+def test_events_not_swallowed(nlp, actors, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert expected <= set(_events(nlp, actors, text))
+
+
+@pytest.mark.parametrize("text,absent", [
+    # an attempt that was repelled stays one repelled event
+    ("Maliar said Russian troops tried to advance near Bakhmut but were repelled.", "clash"),
+    # "pushing to take": the attempt, not an advance
+    ("Kupiansk is a rail hub which Russian forces have been pushing to take for months.", "advance"),
+])
+def test_events_still_swallowed(nlp, actors, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in {e[0] for e in _events(nlp, actors, text)}
+
+
+def test_photo_caption_with_credit_is_no_claim(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "File photo of firefighters at a building hit by a Russian missile in Odesa | Photo Credit: Wirewire"
+    assert _events(nlp, actors, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two means side by side are two events; the target's side is not the attacker's
+    ("Aviation strikes and artillery fire hit the manpower of a Ukrainian brigade, the Russian Defence Ministry said.",
+     {("strike", "asserted", "RU"), ("shelling", "asserted", "RU")}),
+    # a share of a town under a side's control: ground gained, not ground kept
+    ("Gerasimov said 70 percent of Pokrovsk was under Russian control.", {("capture", "asserted", "RU")}),
+])
+def test_events_means_targets_and_shares(nlp, actors, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert expected <= set(_events(nlp, actors, text))
+
+
+def test_weapon_identified_is_no_new_strike(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The missile that struck the school in Sumy appeared to have been an Iskander, Maliar said."
+    assert "strike" not in {e[0] for e in _events(nlp, actors, text)}
+
+
+@pytest.mark.parametrize("text,absent", [
+    # the dead whose bodies were exchanged are not a new casualty count
+    ("Ukraine and Russia also exchanged the bodies of the dead, the ombudsman said.", "casualties"),
+])
+def test_events_told_before_or_exchanged(nlp, actors, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in {e[0] for e in _events(nlp, actors, text)}
+
+
+def test_rockets_fired_at_a_site_are_a_strike(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "The police said Russian forces fired rockets at the railway station in Sloviansk."
+    assert ("strike", "asserted", "RU") in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two sides' tallies joined by "while": two casualty counts
+    ("Russian forces lost 520 troops near Bakhmut, while Ukraine lost 40 soldiers near Vuhledar, the analysts said.",
+     [("casualties", "asserted", "UA"), ("casualties", "asserted", "RU")]),
+    # two captures contrasted
+    ("Ukraine's forces captured Robotyne, while Russian forces took Marinka, the analysts said.",
+     [("capture", "asserted", "UA"), ("capture", "asserted", "RU")]),
+    # killed here and wounded there stays one casualty count
+    ("The governor said three people were killed in Kherson, while two were wounded in Nikopol.",
+     [("casualties", "asserted", "unknown")]),
+])
+def test_events_contrasted_by_while(nlp, actors, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _events(nlp, actors, text) == expected
+
+
+def test_fighting_with_attacks_launched_names_the_attacker(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "Maliar said there was heavy fighting near Toretsk, with Russian forces launching 40 attacks."
+    assert ("clash", "asserted", "RU") in _events(nlp, actors, text)
+
+
+def test_event_weighed_is_no_claim(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = 'Maliar said the capture of the hamlet had "no strategic significance".'
+    assert "capture" not in {e[0] for e in _events(nlp, actors, text)}
