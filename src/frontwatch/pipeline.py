@@ -22,7 +22,7 @@ from .errors import FrontwatchError, InputError, NotEnglishError, StageError
 from .records import Article, Report
 from .stages.attach import build_claims
 from .stages.attribute import Attributor
-from .stages.clean import clean_text
+from .stages.clean import aggregated_from, clean_text
 from .stages.events import EventFinder
 from .stages.parse import load_nlp
 from .stages.places import resolve_places
@@ -127,7 +127,7 @@ class Pipeline:
     def _finish(self, doc: Doc, article: Article) -> Report:
         """attribute, places, times, quantities, events: everything after the spaCy pass."""
         s = self.settings
-        attributions = self.attributor.attribute(doc, article.source)
+        attributions = self.attributor.attribute(doc, article.source, aggregated_from(article.removed))
         places = tuple(_stage("places", article, lambda: resolve_places(doc, self.gazetteer, s.places,
                                                                                   source=article.source,
                                                                                   published=article.published)))
