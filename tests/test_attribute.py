@@ -425,3 +425,16 @@ def test_attribute_aggregated_copy_reads_officials_in_its_origin(nlp, actors) ->
     ats = Attributor(actors).attribute(nlp(text), "menafn.com", "UkrinForm")
     assert ats[0].claimant.side == "UA"
     assert ats[1].claimant.name == "menafn.com" and ats[1].claimant.side == "other"
+
+
+def test_attribute_appositive_name_over_description(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, "The state-run broadcaster Suspilne Kherson says two of its reporters were "
+                                   "wounded by shelling in Kherson.")
+    assert at.claimant.name == "Suspilne Kherson"
+
+
+def test_attribute_second_speaker_joined_by_and(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, "Ukrainian Foreign Minister Dmytro Kuleba said cruise missiles were used in the "
+                                   "attack and Kyiv Mayor Vitali Klitschko said two people were killed.")
+    assert at.claimant.name == "Dmytro Kuleba"
+    assert [o.claimant.name for o, _ in at.others] == ["Vitali Klitschko"]

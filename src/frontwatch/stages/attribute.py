@@ -93,6 +93,18 @@ def _named_later(results: list[Attribution]) -> list[Attribution]:
     return results
 
 
+def _joined(subject: Token) -> bool:
+    """ "X said A and Kyiv Mayor Y said B": a second speaker joined by "and" (the parser often hangs the second
+    verb under the first one's clause), told by a title and a name, not a speaker inside the first's report."""
+    doc, start = subject.doc, subject.left_edge.i
+    for k in range(start - 1, max(start - 5, -1), -1):
+        if doc[k].lower_ in {"and", "while", "whereas"}:
+            return subject.ent_type_ == "PERSON"
+        if doc[k].pos_ != "PROPN":
+            return False
+    return False
+
+
 @dataclass
 class _Memory:
     """What the article has said so far, for pronouns and role nouns."""
@@ -360,7 +372,7 @@ class Attributor:
             if claimant is None or not claimant.name or cues.claimant_word(claimant) == cues.claimant_word(main) \
                     or (self._relay(claimant, subjects[0]) and not self._relay(main, None)):
                 continue  # "..., AFP reports": the relaying outlet is nobody's source
-            if cues.reported_by(verb, main_verb) and not self._relay(main, None):
+            if cues.reported_by(verb, main_verb) and not self._relay(main, None) and not _joined(subjects[0]):
                 continue  # "the General Staff reported that the enemy complained that ...": the report's own
             tokens = {t.i for t in subjects[0].subtree} | {verb.i}
             out.append((Attribution(verb.sent, claimant, verb.text, verb.i, False, tokens), content))
@@ -575,6 +587,9 @@ class Attributor:
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
         if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
             name = cues.core(head)
+            named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == head.i + 1]
+            if head.pos_ == "NOUN" and named:  # "the US-funded broadcaster Radio Free Europe": the name, not the description
+                name = doc[named[0].left_edge.i: named[0].i + 1].text
             ent = ent_at(doc, head.i)
             # "the Communications Department of the National Police": an entity that stops at its head takes the
             # body it belongs to
