@@ -252,3 +252,12 @@ def test_attribute_published_statement_and_its_items(nlp, actors) -> None:  # ty
                                   "Enemy attacks were repulsed near two villages.\n\n"
                                   "In the Kharkiv Region, the defenders stopped an attack near the border.")
     assert {a.claimant.name for a in ats} == {"General Staff of the Armed Forces of Ukraine"}
+
+
+def test_attribute_as_reported_line_points_back(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, "Russian troops shelled Nikopol on Sunday.\n\n"
+                                  "As reported by Wirewire with reference to the regional governor Ivan Petrenko.")
+    assert ats[0].claimant.name == "Ivan Petrenko"
+    ats = _attribute(nlp, actors, "Russian troops shelled Nikopol on Sunday.\n\n"
+                                  "As reported by Wirewire, the governor said two people were hurt.")
+    assert ats[0].claimant.kind == "outlet"  # the line has a statement of its own

@@ -59,6 +59,7 @@ BACKGROUND = re.compile(r"^(?:Recall|We will remind|As (?:\w+ )*(?:reported|note
 # An item of a list a speaker opened with a colon: "38 airstrikes.", "- 12 drones", "• two tanks".
 LIST_LINE = re.compile(r"(?:\d|[-•–—*]\s)")
 LIST_ITEM = "list item"
+AS_REPORTED = re.compile(r"As\s+(?:was\s+)?(?:reported|announced|stated|informed)\s+(?:by|in|on)\b")
 # The main verbs of a sentence that points back at the lead ("This was reported by X, citing Y").
 POINTING_VERBS = {"report", "announce", "state", "say", "write", "tell", "inform", "publish", "confirm"}  # the cue of a list's items: they go on with the speaker of the line that opened it
 # Quotation marks: curly ones say which way they face; a straight one opens after a space or a bracket.
@@ -361,6 +362,9 @@ def refers_back(sent: Span, at: Attribution) -> bool:
     cue = sent.doc[at.cue_token] if at.cue_token is not None else None
     if cue is None:
         return False
+    if AS_REPORTED.match(span_text(sent).lstrip()) and not any(
+            t.pos_ == "VERB" and t.lemma_.lower() not in POINTING_VERBS | {"cite", "quote", "refer"} for t in sent):
+        return True  # "As reported by Ukrinform with reference to the governor.": a line that is only its source
     for verb in (cue, sent.root):
         if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
                 c.lower_ in {"information", "news", "data", "statement", "report", "message"}
