@@ -261,3 +261,16 @@ def test_attribute_as_reported_line_points_back(nlp, actors) -> None:  # type: i
     ats = _attribute(nlp, actors, "Russian troops shelled Nikopol on Sunday.\n\n"
                                   "As reported by Wirewire, the governor said two people were hurt.")
     assert ats[0].claimant.kind == "outlet"  # the line has a statement of its own
+
+
+def test_attribute_source_line_side_from_the_role_after_the_name(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, "Russian troops attacked positions near Kupiansk 14 times over the past day.\n\n"
+                                  "Source: Ivan Petrenko, spokesman for the Khortytsia group, on air of the telethon\n\n"
+                                  'Quote: "The enemy attacked our positions 14 times. All attacks were repelled."')
+    assert {(a.claimant.name, a.claimant.side) for a in ats} == {("Ivan Petrenko", "UA")}
+
+
+def test_attribute_the_aggressor_is_the_speakers_voice(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, "The General Staff said 40 clashes took place over the past day.\n\n"
+                                  "The aggressor launched two missile strikes and 31 air strikes.")
+    assert ats[1].claimant.name == "General Staff"

@@ -51,8 +51,8 @@ BACKGROUND_LINE = re.compile(r"(?:Background|Reference|Update|Earlier|Previously
 # "The Zapad group also inflicted losses ...": the report's next item.
 ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,5}also\b", re.I)
 # A report's own voice: the enemy, the occupiers, our troops.
-SPEAKER_VOICE = {"enemy", "occupiers", "invaders", "our", "we", "us"}
-HOSTILE_VOICE = {"enemy", "occupiers", "invaders"}
+SPEAKER_VOICE = {"enemy", "occupiers", "invaders", "aggressor", "our", "we", "us"}
+HOSTILE_VOICE = {"enemy", "occupiers", "invaders", "aggressor"}
 # Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
 BACKGROUND = re.compile(r"^(?:Recall|We will remind|As (?:\w+ )*(?:reported|noted) earlier|Earlier)|\b(?:19|20)\d\d\b|"
                         r"\bsince\b|\bfull-scale invasion\b|\blast (?:year|month)\b", re.I)
@@ -225,7 +225,9 @@ def source_of(sent: Span, actors: Actors) -> Claimant | None:
         return None
     ents = [e for e in ents_in(sent.doc, sent.start, sent.end) if e.label_ == "PERSON" and e.text.strip() in text]
     person = bool(ents) or actors.person_side(text) is not None
-    side = (actors.person_side(text) if person else None) or actors.side_of(text) or "unknown"
+    # (a person's role after the comma tells their side: "X, spokesman for the Khortytsia group")
+    role = sent.text.strip()[len("Source:"):].split(",")[1] if person and "," in sent.text else ""
+    side = (actors.person_side(text) if person else None) or actors.side_of(text) or actors.side_of(role) or "unknown"
     return Claimant(name=text, kind="person" if person else "organisation", side=side)  # type: ignore[arg-type]
 
 
