@@ -438,3 +438,10 @@ def test_attribute_second_speaker_joined_by_and(nlp, actors) -> None:  # type: i
                                    "attack and Kyiv Mayor Vitali Klitschko said two people were killed.")
     assert at.claimant.name == "Dmytro Kuleba"
     assert [o.claimant.name for o, _ in at.others] == ["Vitali Klitschko"]
+
+
+def test_attribute_person_whose_surname_is_a_town(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    # a first name, the surname NER read as a place, and a person noun in apposition: a person
+    [at] = _attribute(nlp, actors, "Oleksandr Kamyshin, chairman of the board of the railway company, said that "
+                                   "two missiles had hit the station.")
+    assert at.claimant.name == "Oleksandr Kamyshin" and at.claimant.kind == "person"

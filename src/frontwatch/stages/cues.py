@@ -99,7 +99,10 @@ def unrecognised_name(head: Token) -> Span | None:
     apps = [c for c in head.children if c.dep_ == "appos"]
     titled = head.lemma_.lower() in PERSON_NOUNS  # "Major of the National Guard, ..., Taras Hnatenko": a title
     if any(c.lemma_.lower() in PERSON_NOUNS for c in apps) and not titled:
-        return name_of(head, frozenset({"ORG"}))  # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said
+        # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said (a place only with a first name before
+        # it: "Oleksandr Kamyshin, chairman of the board", Kamyshin being a town too)
+        found = name_of(head, frozenset({"ORG", "GPE"}))
+        return found if found is not None and (head.ent_type_ != "GPE" or len(found) > 1) else None
     if titled:
         for c in apps:
             found = name_of(c) or name_of(c, frozenset({"GPE", "ORG"}))
