@@ -445,3 +445,9 @@ def test_attribute_person_whose_surname_is_a_town(nlp, actors) -> None:  # type:
     [at] = _attribute(nlp, actors, "Oleksandr Kamyshin, chairman of the board of the railway company, said that "
                                    "two missiles had hit the station.")
     assert at.claimant.name == "Oleksandr Kamyshin" and at.claimant.kind == "person"
+
+
+def test_attribute_side_of_a_hyphenated_description(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, "The US-funded broadcaster Radio Free Europe says two of its reporters were "
+                                   "wounded by Russian shelling in Kherson.")
+    assert at.claimant.name == "Radio Free Europe" and at.claimant.side == "other"

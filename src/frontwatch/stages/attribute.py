@@ -596,7 +596,8 @@ class Attributor:
             of = cues.of_whom(head) if ent is None or ent.end == head.i + 1 else None
             if of is not None:
                 name = f"{name} of {cues.strip_det(of)}"  # "the press service of the Main Intelligence Directorate"
-            side = self.actors.side_of(phrase)
+            # ("the US-funded broadcaster", "a Kremlin-backed outlet": the side of the word before the hyphen)
+            side = self.actors.side_of(phrase) or (self.actors.side_of(phrase.replace("-", " ")) if "-" in phrase else None)
             if side is None:
                 # "The General Staff added" after "Ukraine's General Staff said": the same body.
                 for o in reversed(memory.organisations):
