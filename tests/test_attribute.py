@@ -374,3 +374,80 @@ def test_attribute_a_partys_statement_told_by_another_speaker_is_the_partys(nlp,
     assert "Peskov" in at.claimant.name
     [(other, content)] = at.others
     assert other.claimant.name == owner and content
+
+
+# -- unseen real text, issue 8 (claims-attrib, third session): written sentences of each class --------------------
+def test_attribute_tail_office_without_article(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    # TASS style: the office and the name close the statement with no "the" before them
+    [at] = _attribute(nlp, actors, "Two drones were shot down over the district, governor of the Kursk Region "
+                                   "Ivan Petrenko said.")
+    assert at.claimant.name.endswith("Petrenko") and at.cue == "said"
+
+
+def test_attribute_in_his_words_is_the_last_persons(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, "Governor Ivan Petrenko said Russian drones hit a school in Sumy. "
+                                  "In his words, two teachers were wounded.")
+    assert ats[1].claimant.name == "Ivan Petrenko" and ats[1].cue == "In the words of"
+
+
+def test_attribute_we_reported_is_the_outlet(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, "The General Staff said 40 clashes took place on Monday.\n\n"
+                                  "We also reported that border guards repelled a raid near Sumy.")
+    assert ats[1].claimant.kind == "outlet"
+
+
+def test_attribute_role_noun_named_later(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, "A woman was killed when Russian forces shelled Kherson on Friday, the regional "
+                                  "governor said.\n\nIvan Petrenko wrote on Telegram that Russian troops had struck "
+                                  "the city centre with artillery.")
+    assert [a.claimant.name for a in ats] == ["Ivan Petrenko", "Ivan Petrenko"]
+    assert ats[0].claimant.side == "UA"  # the other side's forces shelled his town
+
+
+def test_attribute_role_noun_of_another_place_stays(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, "The governor of another region said a boy was found under the rubble.\n\n"
+                                  "Ivan Petrenko wrote on Telegram that two people were wounded in Kherson.")
+    assert ats[0].claimant.name != "Ivan Petrenko"
+
+
+@pytest.mark.parametrize("text,side", [
+    ("Russian forces shelled the village of Bilozerka, the local mayor said.", "UA"),
+    ("Russian air defences downed two drones over Kursk, the regional governor said.", "RU"),
+])
+def test_attribute_official_side_from_what_forces_did(nlp, actors, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, text)
+    assert at.claimant.side == side
+
+
+def test_attribute_aggregated_copy_reads_officials_in_its_origin(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("A Russian drone was destroyed over the region, Ivan Petrenko, head of the regional administration, said.\n\n"
+            "Two houses were damaged.")
+    ats = Attributor(actors).attribute(nlp(text), "menafn.com", "UkrinForm")
+    assert ats[0].claimant.side == "UA"
+    assert ats[1].claimant.name == "menafn.com" and ats[1].claimant.side == "other"
+
+
+def test_attribute_appositive_name_over_description(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, "The state-run broadcaster Suspilne Kherson says two of its reporters were "
+                                   "wounded by shelling in Kherson.")
+    assert at.claimant.name == "Suspilne Kherson"
+
+
+def test_attribute_second_speaker_joined_by_and(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, "Ukrainian Foreign Minister Dmytro Kuleba said cruise missiles were used in the "
+                                   "attack and Kyiv Mayor Vitali Klitschko said two people were killed.")
+    assert at.claimant.name == "Dmytro Kuleba"
+    assert [o.claimant.name for o, _ in at.others] == ["Vitali Klitschko"]
+
+
+def test_attribute_person_whose_surname_is_a_town(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    # a first name, the surname NER read as a place, and a person noun in apposition: a person
+    [at] = _attribute(nlp, actors, "Oleksandr Kamyshin, chairman of the board of the railway company, said that "
+                                   "two missiles had hit the station.")
+    assert at.claimant.name == "Oleksandr Kamyshin" and at.claimant.kind == "person"
+
+
+def test_attribute_side_of_a_hyphenated_description(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    [at] = _attribute(nlp, actors, "The US-funded broadcaster Radio Free Europe says two of its reporters were "
+                                   "wounded by Russian shelling in Kherson.")
+    assert at.claimant.name == "Radio Free Europe" and at.claimant.side == "other"

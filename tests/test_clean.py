@@ -64,3 +64,9 @@ def test_clean_seed_story_removals(seed_text: str) -> None:
     assert kinds.count("boilerplate") == 2
     assert kinds.count("duplicate_sentence") == 1
     assert all(r.text.startswith("Read more:") for r in removed if r.kind == "boilerplate")
+
+
+def test_aggregated_from_names_the_republished_outlet() -> None:
+    from frontwatch.stages.clean import aggregated_from
+    assert aggregated_from(clean_text("(MENAFN- UkrinForm) Two drones were downed.\n").removed) == "UkrinForm"
+    assert aggregated_from(clean_text("Two drones were downed.\n").removed) is None

@@ -124,3 +124,13 @@ def test_parse_caseless_patterns_match_as_ignorecase(nlp) -> None:  # type: igno
         Caseless(re.compile("Kyiv", re.IGNORECASE))  # a capital would never match lower-cased text
     with pytest.raises(ValueError):
         Caseless(re.compile("kyiv"))  # not case-insensitive: nothing to gain, and a different meaning
+
+
+def test_parse_glued_words_split_but_names_stay_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    # scraped copy that lost its spaces; the offsets stay those of the text (nothing is inserted)
+    doc = nlp("The governor statedIt was calm in the region.The enemy shelled Kherson.")
+    words = [t.text for t in doc]
+    assert words[2:4] == ["stated", "It"] and "region" in words and "The" in words[words.index("region"):]
+    assert [s.text.split()[0] for s in doc.sents] == ["The", "The"]
+    doc = nlp("McDonald and DeepState posted on YouTube about the iPhone and eBay, kyivpost.com said.")
+    assert {"McDonald", "DeepState", "YouTube", "iPhone", "eBay", "kyivpost.com"} <= {t.text for t in doc}

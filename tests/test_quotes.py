@@ -234,3 +234,43 @@ def test_attribute_a_quotation_after_an_impersonal_lead_in_goes_on_with_the_spea
 def test_attribute_a_figure_after_a_told_report_is_the_reports(nlp, actors, text: str, continues: bool) -> None:  # type: ignore[no-untyped-def]
     ats = _attribute(nlp, actors, text, "Kyiv Dispatch")
     assert (ats[-1].claimant.kind != "outlet") is continues
+
+
+def test_attribute_said_this_with_a_relay_points_back(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, "Russian drones hit a power plant in the Sumy region overnight.\n\n"
+                                  "Ivan Petrenko, the head of the regional administration, said this on Telegram, "
+                                  "Wirewire reports.")
+    assert ats[0].claimant.name == "Ivan Petrenko"
+
+
+def test_attribute_published_statement_and_its_items(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, "On Monday, Russian troops attacked positions near five villages.\n\n"
+                                  "The relevant statement was published on Tuesday by the General Staff of the Armed "
+                                  "Forces of Ukraine.\n\n"
+                                  "It is reported that the enemy continued its attempts to advance near Kupiansk.\n\n"
+                                  "And in the Lyman direction, the occupiers launched three assaults.\n\n"
+                                  "Enemy attacks were repulsed near two villages.\n\n"
+                                  "In the Kharkiv Region, the defenders stopped an attack near the border.")
+    assert {a.claimant.name for a in ats} == {"General Staff of the Armed Forces of Ukraine"}
+
+
+def test_attribute_as_reported_line_points_back(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, "Russian troops shelled Nikopol on Sunday.\n\n"
+                                  "As reported by Wirewire with reference to the regional governor Ivan Petrenko.")
+    assert ats[0].claimant.name == "Ivan Petrenko"
+    ats = _attribute(nlp, actors, "Russian troops shelled Nikopol on Sunday.\n\n"
+                                  "As reported by Wirewire, the governor said two people were hurt.")
+    assert ats[0].claimant.kind == "outlet"  # the line has a statement of its own
+
+
+def test_attribute_source_line_side_from_the_role_after_the_name(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, "Russian troops attacked positions near Kupiansk 14 times over the past day.\n\n"
+                                  "Source: Ivan Petrenko, spokesman for the Khortytsia group, on air of the telethon\n\n"
+                                  'Quote: "The enemy attacked our positions 14 times. All attacks were repelled."')
+    assert {(a.claimant.name, a.claimant.side) for a in ats} == {("Ivan Petrenko", "UA")}
+
+
+def test_attribute_the_aggressor_is_the_speakers_voice(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    ats = _attribute(nlp, actors, "The General Staff said 40 clashes took place over the past day.\n\n"
+                                  "The aggressor launched two missile strikes and 31 air strikes.")
+    assert ats[1].claimant.name == "General Staff"

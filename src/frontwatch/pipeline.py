@@ -23,7 +23,7 @@ from .errors import FrontwatchError, InputError, NotEnglishError, StageError
 from .records import Article, Place, Report
 from .stages.attach import build_claims
 from .stages.attribute import Attributor
-from .stages.clean import clean_text
+from .stages.clean import aggregated_from, clean_text
 from .stages.events import EventFinder
 from .stages.parse import load_nlp
 from .stages.places import resolve_places
@@ -177,7 +177,7 @@ class Pipeline:
         ``outlet``: the source's home region for the places stage; ``places``: that stage's result when
         it already ran (the first reading of :meth:`_outlet_homes`)."""
         s = self.settings
-        attributions = self.attributor.attribute(doc, article.source)
+        attributions = self.attributor.attribute(doc, article.source, aggregated_from(article.removed))
         found = places if places is not None else _stage("places", article, lambda: self._places(doc, article, outlet))
         times = tuple(_stage("times", article, lambda: extract_times(doc, article.published, s.times)))
         quantities = tuple(_stage("quantities", article, lambda: extract_quantities(doc, s.quantities)))

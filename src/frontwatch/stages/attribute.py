@@ -64,6 +64,46 @@ from .quotes import (
     trimmed,
 )
 
+# What forces do to a town, told by its officials: the forces are the other side's.
+HARM_VERBS = {"shell", "strike", "attack", "hit", "fire", "bomb", "kill", "target", "wound", "injure", "destroy"}
+# Offices one person holds, told by a role noun before the article names its holder ("..., the regional governor
+# said. Oleh Kiper wrote on Telegram that ...").
+OFFICES = {"governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chief"}
+
+
+def _named_later(results: list[Attribution]) -> list[Attribution]:
+    """An office told by its role noun alone, with no person named before it, is the next person the article
+    names as a speaker (wire copy names the governor a sentence or two after "the governor said")."""
+    for i, at in enumerate(results):
+        words = at.claimant.name.split() if at.claimant.kind == "person" else []
+        if not words or words[-1].lower() not in OFFICES or len(words) > 3 or any(w[:1].isupper() for w in words) \
+                or any(at.sent.doc[t].lower_ == "of" for t in at.attribution_tokens):
+            continue  # ("the governor of another region" is another office)
+        if any(r.claimant.kind == "person" and r.claimant.name[:1].isupper() for r in results[:i]):
+            return results  # a person named before: the role noun had them to point back at
+        later = next((r.claimant for r in results[i + 1:] if r.claimant.kind == "person"
+                      and r.claimant.name[:1].isupper()), None)
+        if later is None or (later.role is not None and words[-1].lower() not in later.role.lower()):
+            return results
+        role = at.claimant.name
+        for r in results:
+            if r.claimant.name == role and r.claimant.kind == "person":
+                r.claimant = later
+        return results
+    return results
+
+
+def _joined(subject: Token) -> bool:
+    """ "X said A and Kyiv Mayor Y said B": a second speaker joined by "and" (the parser often hangs the second
+    verb under the first one's clause), told by a title and a name, not a speaker inside the first's report."""
+    doc, start = subject.doc, subject.left_edge.i
+    for k in range(start - 1, max(start - 5, -1), -1):
+        if doc[k].lower_ in {"and", "while", "whereas"}:
+            return subject.ent_type_ == "PERSON"
+        if doc[k].pos_ != "PROPN":
+            return False
+    return False
+
 
 @dataclass
 class _Memory:
@@ -103,8 +143,13 @@ class Attributor:
             return Claimant(name="unknown outlet", kind="outlet", side="unknown")
         return Claimant(name=source, kind="outlet", side=self.actors.outlet_side(source) or "other")
 
-    def attribute(self, doc: Doc, source: str | None = None) -> list[Attribution]:
-        outlet = self.outlet(source)
+    def attribute(self, doc: Doc, source: str | None = None, origin: str | None = None) -> list[Attribution]:
+        """``origin``: the outlet whose copy an aggregator republishes ("(MENAFN- UkrinForm)"): the outlet's claims
+        stay the aggregator's, but the unknown officials it quotes are read in the origin's context."""
+        outlet = own_voice = self.outlet(source)
+        origin_side = self.actors.outlet_side(origin) if origin else None
+        if origin_side in {"UA", "RU"} and outlet.side not in {"UA", "RU"}:
+            outlet = Claimant(outlet.name, "outlet", origin_side)  # type: ignore[arg-type]
         quotes = find_quotes(doc_text(doc))
         sentences = [s for s in doc.sents if span_text(s).strip()]
         # Pass 1, in text order: each sentence's own attribution ("he added" needs the speakers before it).
@@ -146,8 +191,8 @@ class Attributor:
                                         True, speaker.attribution_tokens if same else set())
             elif quote is not None and found is not None:
                 found.direct_quote = True  # '"The town is ours," said X': the speaker's own words
-            results.append(found or Attribution(sent, outlet))
-        return continuations(results, own, quotes, self.actors)
+            results.append(found or Attribution(sent, own_voice))
+        return _named_later(continuations(results, own, quotes, self.actors))
 
     # -- one sentence on its own -------------------------------------------------------
     def _own(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory, outlet: Claimant) -> Attribution | None:
@@ -172,6 +217,20 @@ class Attributor:
                     if claimant:
                         tokens = {token.i, token.i + 1} | {t.i for t in objs[0].subtree}
                         return Attribution(sent, claimant, "According to", token.i, False, tokens)
+            if token.lower_ == "words" and token.head.lower_ == "in":
+                # "In his words, ..." / "in the words of the governor": the words' owner speaks
+                owners = [c for c in token.children if c.dep_ == "poss"] or [
+                    o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                    if o.dep_ == "pobj"]
+                if owners and owners[0].lower_ in {"his", "her"}:
+                    claimant = memory.people[-1] if memory.people else None
+                elif owners and owners[0].lower_ == "their":
+                    claimant = memory.last
+                else:
+                    claimant = self._claimant(owners[0], memory, outlet) if owners else None
+                if claimant:
+                    tokens = {token.i - 1, token.i} | {t.i for t in owners[0].subtree}
+                    return Attribution(sent, claimant, "In the words of", token.i, False, tokens)
         return None
 
     def _speaker(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory,
@@ -313,7 +372,7 @@ class Attributor:
             if claimant is None or not claimant.name or cues.claimant_word(claimant) == cues.claimant_word(main) \
                     or (self._relay(claimant, subjects[0]) and not self._relay(main, None)):
                 continue  # "..., AFP reports": the relaying outlet is nobody's source
-            if cues.reported_by(verb, main_verb) and not self._relay(main, None):
+            if cues.reported_by(verb, main_verb) and not self._relay(main, None) and not _joined(subjects[0]):
                 continue  # "the General Staff reported that the enemy complained that ...": the report's own
             tokens = {t.i for t in subjects[0].subtree} | {verb.i}
             out.append((Attribution(verb.sent, claimant, verb.text, verb.i, False, tokens), content))
@@ -403,7 +462,11 @@ class Attributor:
             phrase = " ".join(t.text for t in token.subtree if t.i not in found.attribution_tokens)
             matches = [m for m in self.actors.find(phrase) if m.category in {"adjectives", "forces", "countries"}
                        and m.side in {"UA", "RU"}]
-            if matches and token.lemma_.lower() in FORCE_WORDS | {"ukraine", "russia"}:
+            if matches and (token.lemma_.lower() in FORCE_WORDS | {"ukraine", "russia"} or token.lower_ in FORCE_WORDS):
+                if found.claimant.kind == "person" and token.head.lemma_.lower() in HARM_VERBS:
+                    # "Russian forces shelled the city, the governor said": an official tells what the other side's
+                    # forces did to their town; a body tells its own forces' work ("air defences downed ...")
+                    return {"UA": "RU", "RU": "UA"}[matches[0].side]
                 return matches[0].side
         return None
 
@@ -466,7 +529,8 @@ class Attributor:
         if lower in SPEAKER_PRONOUNS:
             want = SPEAKER_PRONOUNS[lower]
             if lower == "we":
-                return memory.last
+                # "We also reported that ...", "as we wrote": the outlet's own earlier story, outside any quotation
+                return outlet if head.dep_ == "nsubj" and head.head.lemma_ in {"report", "write"} else memory.last
             if want == "person":
                 if memory.people:
                     return memory.people[-1]
@@ -523,13 +587,17 @@ class Attributor:
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
         if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
             name = cues.core(head)
+            named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == head.i + 1]
+            if head.pos_ == "NOUN" and named:  # "the US-funded broadcaster Radio Free Europe": the name, not the description
+                name = doc[named[0].left_edge.i: named[0].i + 1].text
             ent = ent_at(doc, head.i)
             # "the Communications Department of the National Police": an entity that stops at its head takes the
             # body it belongs to
             of = cues.of_whom(head) if ent is None or ent.end == head.i + 1 else None
             if of is not None:
                 name = f"{name} of {cues.strip_det(of)}"  # "the press service of the Main Intelligence Directorate"
-            side = self.actors.side_of(phrase)
+            # ("the US-funded broadcaster", "a Kremlin-backed outlet": the side of the word before the hyphen)
+            side = self.actors.side_of(phrase) or (self.actors.side_of(phrase.replace("-", " ")) if "-" in phrase else None)
             if side is None:
                 # "The General Staff added" after "Ukraine's General Staff said": the same body.
                 for o in reversed(memory.organisations):

@@ -36,6 +36,17 @@ INLINE_BOILERPLATE = re.compile(r"(?:Read (?:more|also)|Also read)\s*:[^\n]*", r
 # Aggregator prefixes such as "(MENAFN- UkrinForm)": the aggregator is not the source.
 AGGREGATOR_PREFIX = re.compile(r"\((?:MENAFN|NewsBank|AFP Relaxnews)\s*-\s*[^)]{1,60}\)")
 
+
+
+def aggregated_from(removed: tuple[Removal, ...]) -> str | None:
+    """The outlet an aggregator prefix names ("(MENAFN- UkrinForm)" -> "UkrinForm"): whose copy it republishes."""
+    for r in removed:
+        m = AGGREGATOR_PREFIX.fullmatch(r.text)
+        if m is not None:
+            return r.text.split("-", 1)[1].rstrip(")").strip() or None
+    return None
+
+
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace.
 SENTENCE_END = re.compile(r"""[.!?]["'”’)]?(?=\s)|\n""")
 

@@ -72,7 +72,10 @@ FORCE_WORDS = {"force", "forces", "troops", "army", "military", "units", "unit",
 # at most a short tail (a day, a channel, "in a statement").
 TAIL_SPEAKER = re.compile(
     r"[,\u201d\"]\s+(?P<who>(?:the\s+|a\s+)?[A-Z][^,;:\"\u201c\u201d]{1,80}?"
-    r"|(?:the|a|an)\s+[^,;:\"\u201c\u201d]{0,60}?\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)(?:,\s+[^,;\"\u201c\u201d]{2,120}?,)?\s+"
+    r"|(?:the|a|an)\s+[^,;:\"\u201c\u201d]{0,60}?\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+"
+    # TASS style, no article: "..., governor of Russia's Belgorod Region Vyacheslav Gladkov said."
+    r"|(?:governor|mayor|head|chief|spokes(?:man|woman|person)|commander|minister)\s+"
+    r"[^,;:\"\u201c\u201d]{0,60}?\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)(?:,\s+[^,;\"\u201c\u201d]{2,120}?,)?\s+"
     r"(?P<verb>said|says|told|tells|reported|reports|noted|notes|added|adds|stated|states|posted|wrote|writes|"
     r"claimed|claims|announced|announces|confirmed|confirms|informed|informs)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})[.!?]?\s*$")
 # TAIL_SPEAKER's verbs: a sentence with none of them holds no match (a substring test, before the costly search).
@@ -96,7 +99,10 @@ def unrecognised_name(head: Token) -> Span | None:
     apps = [c for c in head.children if c.dep_ == "appos"]
     titled = head.lemma_.lower() in PERSON_NOUNS  # "Major of the National Guard, ..., Taras Hnatenko": a title
     if any(c.lemma_.lower() in PERSON_NOUNS for c in apps) and not titled:
-        return name_of(head, frozenset({"ORG"}))  # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said
+        # "Oleksandr Tarnenko, commander of ...": a person, whatever NER said (a place only with a first name before
+        # it: "Oleksandr Kamyshin, chairman of the board", Kamyshin being a town too)
+        found = name_of(head, frozenset({"ORG", "GPE"}))
+        return found if found is not None and (head.ent_type_ != "GPE" or len(found) > 1) else None
     if titled:
         for c in apps:
             found = name_of(c) or name_of(c, frozenset({"GPE", "ORG"}))
@@ -244,7 +250,7 @@ def cue_positions(doc: Doc) -> tuple[list[int], list[int], list[int]]:
         found = doc.user_data["frontwatch_cues"] = (
             [i for i, lem in enumerate(lemma) if lem in _CITING_LEMMAS or lower[i] == "reference"],
             [i for i, p in enumerate(pos) if p in {"VERB", "AUX"} and lemma[i].lower() in REPORTING_VERBS],
-            [i for i, low in enumerate(lower) if low == "according"])
+            [i for i, low in enumerate(lower) if low == "according" or (low == "words" and "in" in lower[max(i - 2, 0):i])])
     return found  # type: ignore[no-any-return]
 
 

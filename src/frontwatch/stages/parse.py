@@ -171,8 +171,18 @@ def line_breaks(doc: Doc) -> Doc:
 GLUED_QUOTE = r"(?<=[.!?])[\"\u201c\u201d](?=[A-Z])"
 
 
+# Scraped copy that lost the space between two sentences ("the region.The enemy", "reports.The") or between a
+# word and the next ("statedIt", "peopleBelgorod"): a full stop after two lower-case letters before a capitalised
+# word, and an empty split before a capital in a word that starts with three lower-case letters or more. A capital
+# inside a word that starts with one ("DeepState", "McDonald", "YouTube") or after one or two lower-case letters
+# ("iPhone", "eBay") is a name's own. (The tokenizer keeps only regular expressions: one fixed-width look-behind
+# per length, up to 15 letters.)
+GLUED_STOP = r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"
+GLUED_WORDS = "(?:" + "|".join(f"(?<=^[a-z]{{{n}}})" for n in range(3, 16)) + r")(?=[A-Z][a-z])"
+
+
 def _split_glued_quotes(nlp: Language) -> None:
-    infixes = list(nlp.Defaults.infixes or ()) + [GLUED_QUOTE]
+    infixes = list(nlp.Defaults.infixes or ()) + [GLUED_QUOTE, GLUED_STOP, GLUED_WORDS]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # type: ignore[attr-defined]
 
 

@@ -36,10 +36,13 @@ GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "wi
 BULLETIN_ISSUERS = {"staff", "ministry", "command", "group", "forces", "administration", "service", "mission",
                     "headquarters", "office", "force", "navy", "guard", "grouping"}
 BULLETIN_ITEM = re.compile(
-    r"(?:(?:In|On|Near|Along|Over|Across)\s+(?:the\s+|these\s+|this\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:And\s+(?=[a-z]))?(?:(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]long|[Oo]ver|[Aa]cross)\s+(?:the\s+|these\s+|this\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:direction|directions|sector|sectors|axis|axes|front|areas?|section|operational zone)\b"
     r"|(?:Also|In addition|Additionally|Besides|At the same time|Meanwhile|Moreover|Furthermore|Another)\b"
-    r"|(?:In|Over|During)\s+the\s+(?:past|last)\s+(?:day|24 hours|week|night))")
+    r"|(?:In|Over|During)\s+the\s+(?:past|last)\s+(?:day|24 hours|week|night)"
+    # "In the Luhansk Region, ...": the report's next region; "It is reported that ...": its next item, impersonal
+    r"|In\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:[Rr]egion|[Oo]blast)\b"
+    r"|It\s+is\s+(?:also\s+)?(?:reported|noted|stated|indicated)\s+that\b)")
 SOURCE_LINE = re.compile(r"Source:\s+(?=\S)")
 SOURCE_KIND = re.compile(r"^(?:an?\s+|the\s+)?(?:(?:video|televised|evening|nightly|press|written|joint|official)\s+)?"
                          r"(?:address|statement|post|interview|comment|comments|report|briefing|remarks|speech|"
@@ -48,14 +51,15 @@ BACKGROUND_LINE = re.compile(r"(?:Background|Reference|Update|Earlier|Previously
 # "The Zapad group also inflicted losses ...": the report's next item.
 ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,5}also\b", re.I)
 # A report's own voice: the enemy, the occupiers, our troops.
-SPEAKER_VOICE = {"enemy", "occupiers", "invaders", "our", "we", "us"}
-HOSTILE_VOICE = {"enemy", "occupiers", "invaders"}
+SPEAKER_VOICE = {"enemy", "occupiers", "invaders", "aggressor", "our", "we", "us"}
+HOSTILE_VOICE = {"enemy", "occupiers", "invaders", "aggressor"}
 # Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
 BACKGROUND = re.compile(r"^(?:Recall|We will remind|As (?:\w+ )*(?:reported|noted) earlier|Earlier)|\b(?:19|20)\d\d\b|"
                         r"\bsince\b|\bfull-scale invasion\b|\blast (?:year|month)\b", re.I)
 # An item of a list a speaker opened with a colon: "38 airstrikes.", "- 12 drones", "• two tanks".
 LIST_LINE = re.compile(r"(?:\d|[-•–—*]\s)")
 LIST_ITEM = "list item"
+AS_REPORTED = re.compile(r"As\s+(?:was\s+)?(?:reported|announced|stated|informed)\s+(?:by|in|on)\b")
 # The main verbs of a sentence that points back at the lead ("This was reported by X, citing Y").
 POINTING_VERBS = {"report", "announce", "state", "say", "write", "tell", "inform", "publish", "confirm"}  # the cue of a list's items: they go on with the speaker of the line that opened it
 # Quotation marks: curly ones say which way they face; a straight one opens after a space or a bracket.
@@ -221,7 +225,9 @@ def source_of(sent: Span, actors: Actors) -> Claimant | None:
         return None
     ents = [e for e in ents_in(sent.doc, sent.start, sent.end) if e.label_ == "PERSON" and e.text.strip() in text]
     person = bool(ents) or actors.person_side(text) is not None
-    side = (actors.person_side(text) if person else None) or actors.side_of(text) or "unknown"
+    # (a person's role after the comma tells their side: "X, spokesman for the Khortytsia group")
+    role = sent.text.strip()[len("Source:"):].split(",")[1] if person and "," in sent.text else ""
+    side = (actors.person_side(text) if person else None) or actors.side_of(text) or actors.side_of(role) or "unknown"
     return Claimant(name=text, kind="person" if person else "organisation", side=side)  # type: ignore[arg-type]
 
 
@@ -261,7 +267,7 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
         # was told, not quoted ("According to the commander, ..." / "The Russian army lost 242 soldiers: 80
         # occupiers were killed ...").
         hostile = any(t.lower_ in HOSTILE_VOICE for t in at.sent) and not before.direct_quote \
-            and before.cue_token is not None
+            and (before.cue_token is not None or (before.cue is None and before.claimant.kind == "organisation"))
         if new_paragraph and not (item or hostile):
             continue
         if not (item or voice or (not new_paragraph and _told_figure(before, at))):
@@ -292,7 +298,8 @@ def _list_item(text: str, before: Attribution, at: Attribution) -> bool:
 def issuer(claimant: Claimant, actors: Actors, strong: bool = False) -> bool:
     """Whose report goes on past its sentence: a body that issues bulletins, or a named official (with a
     bulletin's next item, "In the past day, ...", any speaker named in full on one side)."""
-    last = claimant.name.split()[-1].lower() if claimant.name else ""
+    # the head noun: "General Staff of the Armed Forces of Ukraine" is a staff
+    last = claimant.name.split(" of ")[0].split()[-1].lower() if claimant.name else ""
     if last in GENERIC_SPEAKERS or claimant.side == "unknown":
         return False
     if claimant.kind == "organisation":
@@ -357,15 +364,22 @@ def refers_back(sent: Span, at: Attribution) -> bool:
     cue = sent.doc[at.cue_token] if at.cue_token is not None else None
     if cue is None:
         return False
+    if AS_REPORTED.match(span_text(sent).lstrip()) and not any(
+            t.pos_ == "VERB" and t.lemma_.lower() not in POINTING_VERBS | {"cite", "quote", "refer"} for t in sent):
+        return True  # "As reported by Ukrinform with reference to the governor.": a line that is only its source
     for verb in (cue, sent.root):
         if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"this", "that", "it"} or (
-                c.lower_ in {"information", "news", "data"} and any(d.lower_ in {"this", "that"} for d in c.children)))
+                c.lower_ in {"information", "news", "data", "statement", "report", "message"}
+                and any(d.lower_ in {"this", "that", "relevant", "corresponding"} for d in c.children)))
                for c in verb.children) and (verb == cue or verb.lemma_ in POINTING_VERBS):
             return True
     # "The head of the regional administration reported about it." / "... announced this on Telegram."
     objects = [c for c in cue.children if c.dep_ == "dobj"] + [
         g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"about", "on"} for g in c.children if g.dep_ == "pobj"]
-    return any(o.lower_ in {"this", "it"} for o in objects) and not any(c.dep_ == "ccomp" for c in cue.children)
+    # (", Ukrinform reports" tacked on as the parser's ccomp is the relay, not what was said)
+    return any(o.lower_ in {"this", "it"} for o in objects) and not any(
+        c.dep_ == "ccomp" and not (c.i > cue.i and len(list(c.subtree)) <= 4 and c.lemma_ in POINTING_VERBS)
+        for c in cue.children)
 
 
 # 'It is also known that "...': a translated impersonal lead-in that names no speaker of its own.
