@@ -292,6 +292,11 @@ def _question_heads(doc: Doc) -> set[int]:
     return heads  # type: ignore[no-any-return]
 
 
+def _hit(doc: Doc, hit: tuple[int, int]) -> Span:
+    """The tokens of a trigger's character offsets (always inside the sentence's tokens)."""
+    return doc.char_span(*hit, alignment_mode="expand")  # type: ignore[return-value]
+
+
 def _verb(token: Token) -> Token:
     return token if token.pos_ in {"VERB", "AUX"} or token.head == token else token.head
 
@@ -373,9 +378,9 @@ class EventFinder:
                 if kind == "capture" and any(c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in PRISONERS | CAPTIVES
                         or c.lower_ in PRISONERS and c.dep_ in {"nsubjpass", "dobj"} for c in span.root.children):
                     kind = "casualties"  # prisoners taken
-                if kind in hits and (kind != "casualties" or contrasted_losses(
-                        span, doc.char_span(*hits[kind], alignment_mode="expand"))) and separate_event(
-                        span, doc.char_span(*hits[kind], alignment_mode="expand")):
+                earlier = _hit(doc, hits[kind]) if kind in hits else None
+                if earlier is not None and (kind != "casualties" or contrasted_losses(span, earlier)) \
+                        and separate_event(span, earlier):
                     extra.append((kind, (start, end)))  # "X captured A and Y captured B": two captures
                     continue  # (killed and wounded in one sentence are one casualty count: its total and parts)
                 if kind not in hits or start < hits[kind][0]:
@@ -384,17 +389,15 @@ class EventFinder:
             if kind in hits and not (kind == "capture" and text[hits[kind][0] - sent.start_char:].lower().startswith("under")):
                 for other in absorbed:
                     reach = 1000 if kind in SENTENCE_WIDE else 15 if (kind, other) == ("shelling", "strike") else 40
-                    if other in hits and abs(hits[other][0] - hits[kind][0]) < reach and not (
-                            kind == "shelling" and conjoined(
-                                doc.char_span(*hits[kind], alignment_mode="expand").root,  # type: ignore[union-attr]
-                                doc.char_span(*hits[other], alignment_mode="expand").root)  # type: ignore[union-attr]
-                    ) and not (kind == "repelled" and own_clause_events(
-                                doc.char_span(*hits[kind], alignment_mode="expand").root,  # type: ignore[union-attr]
-                                doc.char_span(*hits[other], alignment_mode="expand").root)):  # type: ignore[union-attr]
+                    if other not in hits or abs(hits[other][0] - hits[kind][0]) >= reach:
+                        continue
+                    pair = (_hit(doc, hits[kind]).root, _hit(doc, hits[other]).root)
+                    if not (kind == "shelling" and conjoined(*pair)) and not (kind == "repelled"
+                                                                              and own_clause_events(*pair)):
                         del hits[other]
         if len(hits) > 1:  # "killed in fighting": the fighting is the circumstance, not a second claim
             for kind, (start, end) in list(hits.items()):
-                root = doc.char_span(start, end, alignment_mode="expand").root  # type: ignore[union-attr]
+                root = _hit(doc, (start, end)).root
                 if root.pos_ == "NOUN" and root.dep_ == "pobj" and root.head.lower_ in {"in", "during", "amid", "after"} \
                         and root.head.head.lemma_ not in OUTCOME_VERBS:  # "resulted in losses" tells an outcome
                     del hits[kind]

@@ -16,7 +16,7 @@ does not vote for its own prior, so a source with too few other articles gets no
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -83,9 +83,6 @@ class OutletPriors:
         if source:
             self.votes.setdefault(source.lower(), {})[key] = article_vote(places)
 
-    def articles(self, source: str | None) -> int:
-        return len(self.votes.get(source.lower(), {})) if source else 0
-
     def home(self, source: str | None, exclude: str | None = None) -> OutletHome | None:
         """The home region of ``source`` from its articles other than ``exclude``, or None."""
         if not source:
@@ -112,9 +109,7 @@ def front_line(outlet: OutletHome, mentions: Iterable[_Named], conflict: Mapping
     """Is the outlet's home region one where a selected conflict is fought (``places.conflicts``)? A war
     reporter's articles all name the front (Donetsk Oblast), wherever the outlet is; the conflict prior
     already prefers those regions, and a home there would pull "Mykolaiv" to a Donetsk "Mykolaivka"."""
-    codes = {c.admin1_code for m in mentions for c in m.candidates
-             if c.admin1_code and c.country == outlet.country and c.admin1 == outlet.admin1}
-    return outlet.country in conflict or any(code in conflict for code in codes)
+    return outlet.country in conflict or any(code in conflict for code in _home_codes(outlet, mentions))
 
 
 def home_on_front(outlet: OutletHome, gazetteer: GazetteerLike, conflicts: str, year: int | None) -> bool:
@@ -130,8 +125,13 @@ def outlet_vote(home: RegionFocus, outlet: OutletHome, mentions: Iterable[_Named
     """Add the outlet's home region to the article's region vote (``places_score.RegionFocus``), under a
     name no mention has, when a reading of one of the article's names lies in it: a region the article
     cannot use changes nothing."""
-    code = next((c.admin1_code for m in mentions for c in m.candidates
-                 if c.admin1_code and c.country == outlet.country and c.admin1 == outlet.admin1), None)
+    code = next(_home_codes(outlet, mentions), None)
     if code is not None:
         home.add("|outlet", code, W_OUTLET_REGION)
     return code
+
+
+def _home_codes(outlet: OutletHome, mentions: Iterable[_Named]) -> Iterator[str]:
+    """The admin1 codes of the mentions' readings in the outlet's home region, in mention order."""
+    return (c.admin1_code for m in mentions for c in m.candidates
+            if c.admin1_code and c.country == outlet.country and c.admin1 == outlet.admin1)
