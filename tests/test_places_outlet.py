@@ -46,7 +46,7 @@ def test_outlet_home_needs_enough_other_articles_that_agree() -> None:
 
 
 def test_outlet_home_wants_a_clear_lead() -> None:
-    priors = OutletPriors()
+    priors = OutletPriors(point=False)  # (the region alone: a home point is test_outlet_home_point_*)
     for i, state in enumerate(["Indiana"] * 4 + ["Ohio"] * 3):
         priors.add("borderweekly.com", str(i), [town(state), town(state)])
     assert priors.home("borderweekly.com") is None  # 4 against 3: two states, no home

@@ -76,6 +76,9 @@ class PlacesSettings:
     outlet_priors: bool = True
     """Learn each source's home region from its other articles in a batch (``Pipeline.pipe``) and use it as a
     prior for ambiguous names (``stages/places_outlet.py``, docs/places.md). Off: every article is read alone."""
+    outlet_point: bool = True
+    """With ``outlet_priors``, also learn each source's home point (the median of its other articles' local places,
+    when they lie close together): readings near it are preferred. Off: the home region alone."""
     outlet_window: int = 1000
     """Articles held for the two readings: a source's home region is learned within each such window."""
 

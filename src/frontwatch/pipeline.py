@@ -66,7 +66,7 @@ class Pipeline:
         self.nlp: Language = load_nlp(self.settings.parse, self.actors, gazetteer)
         self.attributor = Attributor(self.actors)
         self.events = EventFinder(self.actors)
-        self._fronts: dict[tuple[str, str, int | None, str], bool] = {}  # home_on_front per home region and year
+        self._fronts: dict[tuple[str, str | frozenset[str], int | None, str], bool] = {}  # home_on_front per home region and year
 
     # -- public API -------------------------------------------------------------------
     def analyze(self, text: str | Article, *, published: str | date | None = None, source: str | None = None,
@@ -142,7 +142,7 @@ class Pipeline:
         (one :class:`OutletPriors` per call). The first reading is the places stage alone, on the docs
         already parsed (no second spaCy pass), and it stands for an article that gets no home: only an
         article whose source has one is read twice."""
-        priors = OutletPriors()
+        priors = OutletPriors(point=self.settings.places.outlet_point)
         seen = 0
         for window in _windows(parsed, self.settings.places.outlet_window):
             first: dict[int, list[Place]] = {}
@@ -162,7 +162,7 @@ class Pipeline:
             seen += len(window)
 
     def _on_front(self, home: OutletHome, year: int | None) -> bool:
-        key = (home.country, home.admin1, year, self.settings.places.conflicts)
+        key = (home.country, home.admin1 or home.regions, year, self.settings.places.conflicts)
         if key not in self._fronts:
             self._fronts[key] = home_on_front(home, self.gazetteer, self.settings.places.conflicts, year)
         return self._fronts[key]

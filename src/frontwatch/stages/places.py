@@ -157,6 +157,7 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             first[m.query] = (p, choose(p, votes.country(deciding=m.query), regions, anchors, support))
     home = focus_region({q: c for q, (_, c) in first.items()})
     outlet_code = outlet_vote(home, outlet, every) if outlet is not None else None
+    point = (*outlet.point, outlet.reach) if outlet is not None and outlet.point is not None else None
     decided: dict[str, Candidate | None] = {}
     places = []
     for m in every:
@@ -174,11 +175,11 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             if region is not None and all(c.admin1_code != region for c in target.candidates):
                 region = None  # no reading in the home region: it changes nothing here
             seen = first.get(m.query)
-            if region is None and seen is not None and seen[0] is target:
+            if region is None and point is None and seen is not None and seen[0] is target:
                 decided[key] = seen[1]  # the first reading stands
             else:
                 decided[key] = choose(target, votes.country(deciding=m.query), regions, anchors, support, region,
-                                      W_OUTLET_HOME if region is not None and region == outlet_code else None)
+                                      W_OUTLET_HOME if region is not None and region == outlet_code else None, point)
         if ((institution and not institution_candidates(m, small=False)) or m.label or m.tentative) \
                 and decided[key] is None:
             continue  # "Smith College", a bare word, "Border Police": no place the gazetteer knows, so no mention
@@ -247,7 +248,7 @@ def headline_town(m: Mention, gazetteer: GazetteerLike, outlet: OutletHome | Non
     county of the outlet's home region by its very name? Then ``m`` is cut to the longest such run. The
     model reads a headline's first word as a noun or adjective, and a headline opens with a noun as often
     as with a town ("Police arrest ..."): only the home region of the paper decides, never the word alone."""
-    if outlet is None:
+    if outlet is None or outlet.admin1 is None:
         return False
     words = m.text.split()
     for n in range(len(words), 0, -1):
@@ -331,7 +332,7 @@ def _home_county(m: Mention, gazetteer: GazetteerLike, outlet: OutletHome,
     """"DeKalb" in an Atlanta paper: a name with no reading in the outlet's home region, and no big one anywhere,
     also reads as that region's county or parish of that name ("DeKalb County"), for the home region to decide."""
     home = [c for c in m.candidates if c.country == outlet.country and c.admin1 == outlet.admin1]
-    if home or any(c.population >= HOME_COUNTY_MAX_POP or c.feature in ("country", "region") for c in m.candidates):
+    if outlet.admin1 is None or home or any(c.population >= HOME_COUNTY_MAX_POP or c.feature in ("country", "region") for c in m.candidates):
         return m.candidates
     for word in COUNTY_WORDS:
         query = f"{m.query} {word}"

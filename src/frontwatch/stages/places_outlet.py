@@ -9,18 +9,25 @@ one. :func:`frontwatch.stages.places.resolve_places` then reads the article agai
 a prior for its ambiguous names, as it does with the article's own home region
 (:func:`.places_score.focus_region`).
 
+A region is wide (a paper in Alexandria, Minnesota still writes of Alexandria, Virginia) and a paper on a
+state line has none: :meth:`OutletPriors.home` also gives the outlet's home *point*, the median of the
+local places its other articles resolved, when they lie close together (``places.outlet_point``). A
+reading within its reach gains as a reading in the home region does, and may keep a town that a
+country or a far bigger namesake would otherwise own ("Jordan", "Lebanon" in a Minnesota paper).
+
 Only the text's own resolutions are evidence, never gold or coordinates from elsewhere; an article
 does not vote for its own prior, so a source with too few other articles gets nothing.
 """
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from ..gazetteer.lookup import Candidate, GazetteerLike, conflict_regions
+from ..gazetteer.lookup import Candidate, GazetteerLike, conflict_regions, haversine_km
 from ..records import Place
 from .places_score import RegionFocus
 
@@ -38,24 +45,62 @@ HOME_LEAD = 1.5  # and this many times the votes of the runner-up
 # features that say where a local paper's copy is: not countries or continents, named from anywhere
 LOCAL_FEATURES = frozenset({"city", "town", "village", "district", "county", "region", "area", "facility",
                             "island"})
+# the home point: the median of the local places (no regions: their points are a convention) of at least
+POINT_MIN_ARTICLES = 2  # this many other articles,
+POINT_MIN_PLACES = 5  # this many places in all;
+POINT_SPREAD_KM = 120.0  # the median distance of those places to it at most this (a state-wide paper has none),
+POINT_REACH_KM = 60.0  # and a reading within the spread, or at least this, of it is near home
+POINT_FEATURES = LOCAL_FEATURES - {"region"}
 
 
 @dataclass(frozen=True)
 class OutletHome:
-    """A source's home region: the country and first-level region (``Place.admin1``) its other
-    articles agree on, with how many of them did and out of how many that voted."""
+    """A source's home: the country and first-level region (``Place.admin1``) its other articles agree
+    on, with how many of them did and out of how many that voted; and, when their local places lie
+    close together, their median ``point`` and its ``reach`` in km. A paper on a state line has a point
+    and no region (``admin1`` None); ``regions`` are the first-level regions of the places within reach."""
 
     source: str
     country: str
-    admin1: str
+    admin1: str | None
     articles: int
     voting: int
+    point: tuple[float, float] | None = None
+    reach: float = POINT_REACH_KM
+    regions: frozenset[str] = frozenset()
+
+    def near(self, lat: float, lon: float) -> bool:
+        """Is (lat, lon) within the reach of the home point?"""
+        return self.point is not None and haversine_km(self.point, (lat, lon)) <= self.reach
 
 
 @dataclass(frozen=True)
 class ArticleVote:
     country: str
     admin1: str
+
+
+# an article's local places as the home point counts them: (lat, lon, country, admin1)
+_Local = tuple[float, float, str | None, str | None]
+
+
+def local_points(places: Iterable[Place]) -> list[_Local]:
+    """An article's resolved local places, once per place (a town named ten times is one town)."""
+    seen = {(p.lat, p.lon, p.country, p.admin1) for p in places
+            if p.role == "place" and p.resolved and p.feature in POINT_FEATURES}
+    return sorted(seen, key=repr)  # type: ignore[arg-type]
+
+
+def home_point(points: list[_Local]) -> tuple[tuple[float, float], float] | None:
+    """The median of ``points`` and its reach (the median distance to it, at least ``POINT_REACH_KM``),
+    or None when they are too few or spread too wide."""
+    if len(points) < POINT_MIN_PLACES:
+        return None
+    point = (statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))
+    spread = statistics.median(haversine_km(point, (p[0], p[1])) for p in points)
+    if spread > POINT_SPREAD_KM:
+        return None
+    return point, max(spread, POINT_REACH_KM)
 
 
 def article_vote(places: Iterable[Place]) -> ArticleVote | None:
@@ -77,24 +122,45 @@ class OutletPriors:
     added to as articles come (a ledger can keep one across batches)."""
 
     votes: dict[str, dict[str, ArticleVote | None]] = field(default_factory=dict)
+    points: dict[str, dict[str, list[_Local]]] = field(default_factory=dict)
+    point: bool = True  # learn the home point too (``places.outlet_point``)
 
     def add(self, source: str | None, key: str, places: Iterable[Place]) -> None:
         """Record article ``key`` of ``source`` (its vote replaces an earlier one under the same key)."""
         if source:
+            places = list(places)
             self.votes.setdefault(source.lower(), {})[key] = article_vote(places)
+            if self.point:
+                self.points.setdefault(source.lower(), {})[key] = local_points(places)
 
     def home(self, source: str | None, exclude: str | None = None) -> OutletHome | None:
-        """The home region of ``source`` from its articles other than ``exclude``, or None."""
+        """The home of ``source`` from its articles other than ``exclude``: its region, its point, both or None."""
         if not source:
             return None
-        counts = Counter(v for k, v in self.votes.get(source.lower(), {}).items() if k != exclude and v is not None)
+        region = self._region(source.lower(), exclude)
+        others = [v for k, v in self.points.get(source.lower(), {}).items() if k != exclude and v]
+        found = home_point([p for v in others for p in v]) if len(others) >= POINT_MIN_ARTICLES else None
+        if found is None:
+            return region
+        point, reach = found
+        near = [p for v in others for p in v if haversine_km(point, (p[0], p[1])) <= reach]
+        regions = frozenset(p[3] for p in near if p[3])
+        if region is not None:
+            return replace(region, point=point, reach=reach, regions=regions)
+        country, n = Counter(p[2] for p in near).most_common(1)[0]
+        if not country:
+            return None
+        return OutletHome(source.lower(), country, None, 0, 0, point, reach, regions)
+
+    def _region(self, source: str, exclude: str | None) -> OutletHome | None:
+        counts = Counter(v for k, v in self.votes.get(source, {}).items() if k != exclude and v is not None)
         if not counts:
             return None
         (top, n), *rest = counts.most_common(2) + [(None, 0)]
         voting = sum(counts.values())
         if n < MIN_ARTICLES or n < HOME_SHARE * voting or n < HOME_LEAD * rest[0][1]:
             return None
-        return OutletHome(source.lower(), top.country, top.admin1, n, voting)  # type: ignore[union-attr]
+        return OutletHome(source, top.country, top.admin1, n, voting)  # type: ignore[union-attr]
 
 
 # the outlet's home region in the article's region vote: alone it is enough (FOCUS_REGION_VOTES 2), and it
@@ -108,8 +174,9 @@ W_OUTLET_HOME = 0.2
 def front_line(outlet: OutletHome, mentions: Iterable[_Named], conflict: Mapping[str, float]) -> bool:
     """Is the outlet's home region one where a selected conflict is fought (``places.conflicts``)? A war
     reporter's articles all name the front (Donetsk Oblast), wherever the outlet is; the conflict prior
-    already prefers those regions, and a home there would pull "Mykolaiv" to a Donetsk "Mykolaivka"."""
-    return outlet.country in conflict or any(code in conflict for code in _home_codes(outlet, mentions))
+    already prefers those regions, and a home there would pull "Mykolaiv" to a Donetsk "Mykolaivka". (A home
+    point with no region: the regions around it.)"""
+    return outlet.country in conflict or any(code in conflict for code in _home_codes(outlet, mentions, _areas(outlet)))
 
 
 def home_on_front(outlet: OutletHome, gazetteer: GazetteerLike, conflicts: str, year: int | None) -> bool:
@@ -117,21 +184,28 @@ def home_on_front(outlet: OutletHome, gazetteer: GazetteerLike, conflicts: str, 
     pipeline skips reading an article again for a home that :func:`front_line` would ignore."""
     prior = conflict_regions(conflicts, year)
     return outlet.country in prior or any(
-        c.admin1_code in prior for c in gazetteer.lookup(outlet.admin1, limit=10)
-        if c.feature == "region" and c.country == outlet.country and c.admin1 == outlet.admin1 and c.admin1_code)
+        c.admin1_code in prior for region in _areas(outlet) for c in gazetteer.lookup(region, limit=10)
+        if c.feature == "region" and c.country == outlet.country and c.admin1 == region and c.admin1_code)
 
 
 def outlet_vote(home: RegionFocus, outlet: OutletHome, mentions: Iterable[_Named]) -> str | None:
     """Add the outlet's home region to the article's region vote (``places_score.RegionFocus``), under a
     name no mention has, when a reading of one of the article's names lies in it: a region the article
     cannot use changes nothing."""
-    code = next(_home_codes(outlet, mentions), None)
+    if outlet.admin1 is None:
+        return None  # a home point only: the paper's copy spans two regions
+    code = next(_home_codes(outlet, mentions, {outlet.admin1}), None)
     if code is not None:
         home.add("|outlet", code, W_OUTLET_REGION)
     return code
 
 
-def _home_codes(outlet: OutletHome, mentions: Iterable[_Named]) -> Iterator[str]:
-    """The admin1 codes of the mentions' readings in the outlet's home region, in mention order."""
+def _areas(outlet: OutletHome) -> set[str]:
+    """The outlet's home region, or with a home point only the regions around it."""
+    return {outlet.admin1} if outlet.admin1 is not None else set(outlet.regions)
+
+
+def _home_codes(outlet: OutletHome, mentions: Iterable[_Named], areas: set[str]) -> Iterator[str]:
+    """The admin1 codes of the mentions' readings in ``areas`` of the outlet's country, in mention order."""
     return (c.admin1_code for m in mentions for c in m.candidates
-            if c.admin1_code and c.country == outlet.country and c.admin1 == outlet.admin1)
+            if c.admin1_code and c.country == outlet.country and c.admin1 in areas)

@@ -68,6 +68,10 @@ BIG_CITY_RATIO = 20  # this many times smaller that the article does not place,
 BIG_CITY_RIVAL_POP = 50_000  # and smaller than this (a city of 150,000 is known in its own right)
 OUTLET_TOWN_POP = 5_000  # a town with a paper of its own: the readings of the outlet's town that lend support
 HOME_FLATTEN = 0.5  # the outlet's own town: the gaps in size between its readings count this much
+W_HOME_POINT = 0.1  # a reading within the reach of the outlet's home point (places_outlet.OutletHome.point)
+
+# the outlet's home point and its reach in km: (lat, lon, reach)
+HomePoint = tuple[float, float, float]
 
 
 # --- context ----------------------------------------------------------------------------------
@@ -282,12 +286,20 @@ def _anchor_terms(anchors: list[tuple[str, Candidate]], query: str) -> _Terms | 
     return terms
 
 
+def near_home(c: Candidate, point: HomePoint | None) -> bool:
+    """Is reading ``c`` a place within the reach of the outlet's home point?"""
+    return point is not None and c.feature not in WIDE_FEATURES and \
+        haversine_km((point[0], point[1]), (c.lat, c.lon)) <= point[2]
+
+
 def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | None, set[str]],
              anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None,
-             home: str | None = None, home_weight: float | None = None) -> float:
+             home: str | None = None, home_weight: float | None = None, point: HomePoint | None = None) -> float:
     score = c.score
     if home and c.admin1_code == home and c.feature not in WIDE_FEATURES:
         score += W_FOCUS_REGION if home_weight is None else home_weight
+    if near_home(c, point):
+        score += W_HOME_POINT
     if support and not (m.linked_regions or m.linked_countries):
         # the article's other ambiguous names that fit this reading (places_local.py); a region
         # named with it ("Makiivka, Donetsk region") already says which reading is meant
@@ -356,7 +368,10 @@ def _near_term(anchors: list[tuple[str, Candidate]], query: str, terms: _Terms, 
 
 def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
             anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None,
-            home: str | None = None, home_weight: float | None = None) -> Candidate | None:
+            home: str | None = None, home_weight: float | None = None, point: HomePoint | None = None
+            ) -> Candidate | None:
+    """The best reading of ``m`` in the article's context, or None. ``home``: the article's home region (its
+    admin1 code), ``home_weight`` its weight when it is the outlet's; ``point``: the outlet's home point."""
     if not m.candidates:
         return None
     candidates = m.candidates
@@ -385,7 +400,9 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
             # "Italy", "China", "Lebanon": a country of some size by its own name, not a town abroad that
             # carries it (Italy, Texas), unless the article places the town: its state named with it
             # ("Italy, Texas"), or its neighbours named (Lebanon, Indiana, beside Boone County)
-            candidates = [c for c in candidates if c.feature in AREA_FEATURES or _placed(c, m, anchors, support, regions)]
+            # ... or the town is near the paper's home ("Jordan" in a Minnesota paper's copy)
+            candidates = [c for c in candidates if c.feature in AREA_FEATURES or _placed(c, m, anchors, support, regions)
+                          or near_home(c, point)]
     elif m.city_reading:
         candidates = [c for c in candidates if c.feature not in WIDE_FEATURES] or candidates
     if countries and m.comma_regions:
@@ -408,7 +425,7 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         candidates = [c for c in candidates if c is big or c.feature not in ("city", "town", "village")
                       or c.population >= BIG_CITY_RIVAL_POP or c.population * BIG_CITY_RATIO > big.population
                       or _placed(c, m, anchors, support, regions)
-                      or (home_weight is not None and c.admin1_code == home)]
+                      or (home_weight is not None and c.admin1_code == home) or near_home(c, point)]
     named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
     if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
         # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
@@ -424,7 +441,8 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
                    or (c.feature == "country" and any(b.country == c.country for b in before))]
         if holding:
             candidates = holding
-    scored = sorted(((_rescore(c, m, focus, regions, anchors, support, home, home_weight), c) for c in candidates),
+    scored = sorted(((_rescore(c, m, focus, regions, anchors, support, home, home_weight, point), c)
+                     for c in candidates),
                     key=lambda x: -x[0])
     if m.vague:  # "northern Gaza": the Gaza Strip rather than Gaza City, when both fit
         areas = [(sc, c) for sc, c in scored if c.feature in AREA_FEATURES and c.match != "loose"]
