@@ -68,7 +68,7 @@ BIG_CITY_RATIO = 20  # this many times smaller that the article does not place,
 BIG_CITY_RIVAL_POP = 50_000  # and smaller than this (a city of 150,000 is known in its own right)
 OUTLET_TOWN_POP = 5_000  # a town with a paper of its own: the readings of the outlet's town that lend support
 HOME_FLATTEN = 0.5  # the outlet's own town: the gaps in size between its readings count this much
-W_HOME_POINT = 0.1  # a reading within the reach of the outlet's home point (places_outlet.OutletHome.point)
+W_HOME_POINT = 0.2  # a reading within the reach of the outlet's home point (places_outlet.OutletHome.point)
 
 # the outlet's home point and its reach in km: (lat, lon, reach)
 HomePoint = tuple[float, float, float]
@@ -425,7 +425,7 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         candidates = [c for c in candidates if c is big or c.feature not in ("city", "town", "village")
                       or c.population >= BIG_CITY_RIVAL_POP or c.population * BIG_CITY_RATIO > big.population
                       or _placed(c, m, anchors, support, regions)
-                      or (home_weight is not None and c.admin1_code == home) or near_home(c, point)]
+                      or (home_weight is not None and c.admin1_code == home)]
     named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
     if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
         # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
