@@ -70,6 +70,7 @@ OUTLET_TOWN_POP = 5_000  # a town with a paper of its own: the readings of the o
 HOME_FLATTEN = 0.5  # the outlet's own town: the gaps in size between its readings count this much
 W_HOME_POINT = 0.2  # a reading within the reach of the outlet's home point (places_outlet.OutletHome.point)
 
+HOME_DOOR_KM = 40.0  # against a world city's name, the home point reaches this far at most
 # the outlet's home point and its reach in km: (lat, lon, reach)
 HomePoint = tuple[float, float, float]
 
@@ -426,6 +427,8 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
                       or c.population >= BIG_CITY_RIVAL_POP or c.population * BIG_CITY_RATIO > big.population
                       or _placed(c, m, anchors, support, regions)
                       or (home_weight is not None and c.admin1_code == home)]
+        if point is not None:  # the paper's home point only at its door: a Woodstock paper's "Brussels" is Belgium's
+            point = (point[0], point[1], min(point[2], HOME_DOOR_KM))
     named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
     if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
         # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
