@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from test_places import FakeGazetteer, cand, doc_with
 
 from frontwatch.config import PlacesSettings
 from frontwatch.pipeline import make_article
 from frontwatch.records import Place
 from frontwatch.stages.places import resolve_places
-from frontwatch.stages.places_outlet import MIN_ARTICLES, OutletHome, OutletPriors, article_vote
+from frontwatch.stages.places_outlet import MIN_ARTICLES, POINT_REACH_KM, OutletHome, OutletPriors, article_vote
 
 WORLD = PlacesSettings(conflicts="")
 
@@ -235,3 +237,108 @@ def test_outlet_pipe_reads_no_article_again_for_a_home_on_the_front(pipeline) ->
     assert not home_on_front(donetsk, pipeline.gazetteer, "", 2023)
     minnesota = OutletHome("lakecountrynews.com", "US", "Minnesota", articles=3, voting=3)
     assert not home_on_front(minnesota, pipeline.gazetteer, "russia-ukraine", 2023)
+
+
+# --- the outlet's home point (OutletHome.point): the median of the local places of its other articles ---
+
+def spot(lat: float, lon: float, admin1: str = "Minnesota", country: str = "US") -> Place:
+    return Place(text="x", span=(0, 1), name="x", lat=lat, lon=lon, admin1=admin1, country=country,
+                 feature="town")  # type: ignore[arg-type]
+
+
+# five towns within some 30 km of each other, two by two in an article
+VALLEY = [(44.80, -93.53), (44.71, -93.42), (44.62, -93.77), (44.79, -93.60), (44.54, -93.58), (44.67, -93.50)]
+
+
+def _valley(priors: OutletPriors, source: str = "scottvalleynews.com") -> None:
+    for i in range(0, len(VALLEY), 2):
+        priors.add(source, str(i), [spot(*VALLEY[i]), spot(*VALLEY[i + 1]), spot(*VALLEY[i])])
+
+
+def test_outlet_home_point_is_the_median_of_the_other_articles_local_places() -> None:
+    priors = OutletPriors()
+    _valley(priors)
+    home = priors.home("scottvalleynews.com")
+    assert home is not None and home.admin1 == "Minnesota" and home.point == pytest.approx((44.69, -93.555))
+    assert home.reach == POINT_REACH_KM and home.regions == {"Minnesota"}  # (close together: the floor)
+    assert home.near(44.67, -93.63) and not home.near(46.79, -92.10)  # Jordan, not Duluth
+    # the article's own places are no evidence: without them too few are left
+    assert priors.home("scottvalleynews.com", exclude="0").point is None  # type: ignore[union-attr]
+    assert OutletPriors(point=False).home("scottvalleynews.com") is None
+    off = OutletPriors(point=False)
+    _valley(off)
+    assert off.home("scottvalleynews.com").point is None  # type: ignore[union-attr]
+
+
+def test_outlet_home_point_none_for_places_spread_over_a_state() -> None:
+    priors = OutletPriors()
+    far = [(44.98, -93.27), (46.79, -92.10), (43.95, -92.46), (47.47, -94.88), (45.56, -94.16), (46.88, -96.77)]
+    for i in range(0, len(far), 2):
+        priors.add("statewire.com", str(i), [spot(*far[i]), spot(*far[i + 1])])
+    home = priors.home("statewire.com")
+    assert home is not None and home.admin1 == "Minnesota" and home.point is None
+
+
+def test_outlet_home_point_alone_for_a_paper_on_a_state_line() -> None:
+    # a paper of twin towns on a state line: its articles split between two states, so no region; a point
+    priors = OutletPriors()
+    line = [(32.46, -84.99, "Georgia"), (32.47, -85.00, "Alabama"), (32.53, -84.95, "Georgia"),
+            (32.43, -85.05, "Alabama"), (32.60, -85.10, "Alabama"), (32.38, -84.93, "Georgia")]
+    for i, (lat, lon, state) in enumerate(line):
+        priors.add("twinriverledger.com", str(i), [spot(lat, lon, state), spot(lat + 0.05, lon, state)])
+    home = priors.home("twinriverledger.com")
+    assert home is not None and home.admin1 is None and home.country == "US" and home.point is not None
+    assert home.regions == {"Georgia", "Alabama"}
+
+
+SCOTT = [
+    "A truck overturned on Highway 169 near Belle Plaine on Friday, and the driver was taken to a hospital in Shakopee.",
+    "A new water tower will be built in Chaska next year, and a second one in New Prague in 2026.",
+    "Flooding closed two roads between Prior Lake and Savage on Sunday.",
+    "A barn burned down near New Prague on Saturday; crews from Belle Plaine helped.",
+    "Shakopee and Chaska will share a snowplow contract this winter.",
+]
+JORDAN = "The Jordan school board voted on Monday to add two days to the calendar after the storms."
+
+
+def _jordan(pipeline, others: list[str]) -> str | None:  # type: ignore[no-untyped-def]
+    articles = [make_article(t, source="scottvalleynews.com", id=str(i)) for i, t in enumerate([*others, JORDAN])]
+    return next(p.country for p in list(pipeline.pipe(articles))[-1].article.places if p.text == "Jordan")
+
+
+def test_outlet_pipe_home_point_keeps_a_town_against_a_country_of_its_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _jordan(pipeline, []) == "JO"  # read alone: the country
+    assert _jordan(pipeline, SCOTT) == "US"  # a paper of the towns around Jordan, Minnesota: the town
+    settings = pipeline.settings
+    try:  # the home region alone does not take a country's name from it
+        pipeline.settings = replace(settings, places=replace(settings.places, outlet_point=False))
+        assert _jordan(pipeline, SCOTT) == "JO"
+    finally:
+        pipeline.settings = settings
+
+
+LINDENS = [cand("Linden", 40.62, -74.24, 0.88, country="US", admin1="New Jersey", feature="city", population=42_000),
+           cand("Linden", 32.31, -87.80, 0.82, country="US", admin1="Alabama", feature="town", population=2_000)]
+CAIROS = [cand("Cairo", 30.06, 31.25, 0.93, country="EG", admin1="Cairo", feature="city", population=9_000_000),
+          cand("Cairo", 30.88, -84.20, 0.80, country="US", admin1="Georgia", feature="town", population=9_000)]
+
+
+def test_places_a_namesake_near_the_home_point_wins_without_a_home_region() -> None:
+    text = "Linden police arrested two men on Tuesday after a break-in at a feed store."
+    gaz = FakeGazetteer({"Linden": LINDENS})
+    doc = doc_with(text, ("Linden", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[0].admin1 == "New Jersey"
+    near = OutletHome("twinriverledger.com", "US", None, 0, 0, point=(32.40, -87.60), regions=frozenset({"Alabama"}))
+    assert resolve_places(doc, gaz, WORLD, outlet=near)[0].admin1 == "Alabama"
+    far = replace(near, point=(33.5, -86.8))  # a home 130 km away says nothing
+    assert resolve_places(doc, gaz, WORLD, outlet=far)[0].admin1 == "New Jersey"
+
+
+def test_places_a_world_city_yields_only_to_a_namesake_at_the_papers_door() -> None:
+    text = "Cairo voters approved a new fire station on Tuesday, the town clerk said."
+    gaz = FakeGazetteer({"Cairo": CAIROS})
+    doc = doc_with(text, ("Cairo", "GPE"))
+    door = OutletHome("gradyweekly.com", "US", None, 0, 0, point=(30.90, -84.22), reach=100.0)
+    assert resolve_places(doc, gaz, WORLD, outlet=door)[0].country == "US"
+    wide = replace(door, point=(31.45, -84.22))  # some 60 km off: within the reach, not at the door
+    assert resolve_places(doc, gaz, WORLD, outlet=wide)[0].country == "EG"

@@ -422,13 +422,14 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
         # "Moscow", "Brussels", "Montreal": a world city by its own name, not a small town a twentieth its
         # size that shares the name (Moscow, Idaho), unless the article places that town; a focus country
         # alone does not (a local paper writes of Moscow too). The paper's home region does when the article's
-        # names agree with it (``home_weight`` set: the region the outlet's other articles give won the vote)
+        # names agree with it (``home_weight`` set: the region the outlet's other articles give won the vote), and
+        # so does the paper's home point, only at its door: a Woodstock, Ontario paper's "Brussels" is Belgium's
+        if point is not None:
+            point = (point[0], point[1], min(point[2], HOME_DOOR_KM))
         candidates = [c for c in candidates if c is big or c.feature not in ("city", "town", "village")
                       or c.population >= BIG_CITY_RIVAL_POP or c.population * BIG_CITY_RATIO > big.population
                       or _placed(c, m, anchors, support, regions)
-                      or (home_weight is not None and c.admin1_code == home)]
-        if point is not None:  # the paper's home point only at its door: a Woodstock paper's "Brussels" is Belgium's
-            point = (point[0], point[1], min(point[2], HOME_DOOR_KM))
+                      or (home_weight is not None and c.admin1_code == home) or near_home(c, point)]
     named_regions = [c.population for c in candidates if c.feature == "region" and c.match == "name"]
     if named_regions and not 0 < max(named_regions) < SMALL_REGION_POP:
         # "California", "Alberta", "Victoria": a first-level region by its own name outranks the
