@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
 from test_places import FakeGazetteer, cand, doc_with
 
 from frontwatch.config import PlacesSettings
