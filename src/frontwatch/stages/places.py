@@ -75,7 +75,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
     ``source`` (the outlet's domain, "thestar.ca") lends its country a vote in the article's focus;
     ``published`` picks the front lines of that year for the conflict prior (``data/fronts.csv``);
     ``outlet`` (the source's home region learned from its other articles, :mod:`.places_outlet`) is a
-    prior for the article's home region and, for a domain that names no country, its focus.
+    prior for the article's home region and, for a domain that names no country, its focus; its home point,
+    if any, favours the readings near it.
     """
     every = find_mentions(doc)
     for m in every:
@@ -332,7 +333,8 @@ def _home_county(m: Mention, gazetteer: GazetteerLike, outlet: OutletHome,
     """"DeKalb" in an Atlanta paper: a name with no reading in the outlet's home region, and no big one anywhere,
     also reads as that region's county or parish of that name ("DeKalb County"), for the home region to decide."""
     home = [c for c in m.candidates if c.country == outlet.country and c.admin1 == outlet.admin1]
-    if outlet.admin1 is None or home or any(c.population >= HOME_COUNTY_MAX_POP or c.feature in ("country", "region") for c in m.candidates):
+    if outlet.admin1 is None or home or any(c.population >= HOME_COUNTY_MAX_POP or c.feature in ("country", "region")
+                                            for c in m.candidates):
         return m.candidates
     for word in COUNTY_WORDS:
         query = f"{m.query} {word}"
