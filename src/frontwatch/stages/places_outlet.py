@@ -147,7 +147,7 @@ class OutletPriors:
         regions = frozenset(p[3] for p in near if p[3])
         if region is not None:
             return replace(region, point=point, reach=reach, regions=regions)
-        country, n = Counter(p[2] for p in near).most_common(1)[0]
+        country = Counter(p[2] for p in near).most_common(1)[0][0]
         if not country:
             return None
         return OutletHome(source.lower(), country, None, 0, 0, point, reach, regions)

@@ -69,7 +69,6 @@ BIG_CITY_RIVAL_POP = 50_000  # and smaller than this (a city of 150,000 is known
 OUTLET_TOWN_POP = 5_000  # a town with a paper of its own: the readings of the outlet's town that lend support
 HOME_FLATTEN = 0.5  # the outlet's own town: the gaps in size between its readings count this much
 W_HOME_POINT = 0.2  # a reading within the reach of the outlet's home point (places_outlet.OutletHome.point)
-
 HOME_DOOR_KM = 40.0  # against a world city's name, the home point reaches this far at most
 # the outlet's home point and its reach in km: (lat, lon, reach)
 HomePoint = tuple[float, float, float]
