@@ -387,8 +387,8 @@ class Attributor:
         """
         text = span_text(sent)
         m = TAIL_SPEAKER.search(text) if any(v in text for v in TAIL_VERBS) else None  # the verb first: cheap
-        if m is None:
-            return None
+        if m is None or re.search(r"\bbut\s+[^,]*$", text[:m.start()]):
+            return None  # "..., but a spokesman for the army, X, said ...": the clause after "but" has its own speaker
         base = sent.start_char
         who = sent.doc.char_span(base + m.start("who"), base + m.end("who"), alignment_mode="expand")
         verb = sent.doc.char_span(base + m.start("verb"), base + m.end("verb"), alignment_mode="expand")
