@@ -403,6 +403,9 @@ class Attributor:
         verb = sent.doc.char_span(base + m.start("verb"), base + m.end("verb"), alignment_mode="expand")
         if who is None or verb is None or in_quote(verb.root, quotes) or who.root.is_quote:
             return None
+        if m.group("stray") and not (re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}", m.group("who"))
+                                     and (who[-1].ent_type_ == "PERSON" or not any(t.ent_type_ for t in who))):
+            return None  # "X, head of the Regional Administration, announced": only a name takes a stray comma
         if not any(t.ent_type_ in {"PERSON", "ORG", "GOV", "NORP"} or t.lower_ in ORG_NOUNS | PERSON_NOUNS
                    or t.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS for t in who):
             return None

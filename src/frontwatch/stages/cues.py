@@ -78,7 +78,7 @@ _TAIL = (
     r"[^,;:\"\u201c\u201d]{0,60}?\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)(?:,\s+[^,;\"\u201c\u201d]{2,120}?,)?"
     # a name set off by commas after its role, "..., the regional governor, Oleh Kiper, said." (the comma before
     # the verb is a stray one), and "has said" / "have said"
-    r",?\s+(?:(?:has|have)\s+)?"
+    r"(?P<stray>,)?\s+(?:(?:has|have)\s+)?"
     r"(?P<verb>said|says|told|tells|reported|reports|noted|notes|added|adds|stated|states|posted|wrote|writes|"
     r"claimed|claims|announced|announces|confirmed|confirms|informed|informs)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})")
 TAIL_SPEAKER = re.compile(_TAIL + r"[.!?]?\s*$")
