@@ -53,6 +53,8 @@ def load_nlp(settings: ParseSettings, actors: Actors, gazetteer: Any = None) -> 
     """
     nlp = _load_model(settings.model)
     _split_glued_quotes(nlp)
+    for rank in RANKS:  # "Brig.", "Capt.": one token, as the model's own "Gen." and "Adm." are
+        nlp.tokenizer.add_special_case(rank, [{ORTH: rank}])
     replace_attribute_ruler(nlp)  # the same rules, a tenth of the spaCy pass less (see _posrules)
     replace_lemmatizer(nlp)  # the same lemmas, ~5% of the spaCy pass less
     nlp.add_pipe("frontwatch_line_breaks", before="parser")
