@@ -533,3 +533,11 @@ def test_attribute_official_telling_what_enemy_weapons_did(nlp, actors) -> None:
     [at] = _attribute(nlp, actors, "Two civilians in Ukraine were killed when a Russian drone hit their car, the "
                                    "local mayor said.")
     assert at.claimant.side == "UA"
+
+
+def test_attribute_but_clause_speaker_under_the_first_verb(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs the second "said" inside the first one's clause: the contrast still names its own speaker
+    [at] = _attribute(nlp, actors, "Moscow said its troops had seized the village of Ivanivka, but Ukraine's army "
+                                   "spokesman, Col. Ivan Moroz, said his units had pulled back to new lines.")
+    assert at.claimant.name == "Moscow"
+    assert [o.claimant.name for o, _ in at.others] == ["Ivan Moroz"]

@@ -97,6 +97,8 @@ def _joined(subject: Token) -> bool:
     verb under the first one's clause), told by a title and a name, not a speaker inside the first's report."""
     doc, start = subject.doc, subject.left_edge.i
     for k in range(start - 1, max(start - 5, -1), -1):
+        if doc[k].lower_ == "but":
+            return True  # "X said A, but Ukraine's army spokesman said B": a contrast names a speaker of its own
         if doc[k].lower_ in {"and", "while", "whereas"}:
             return subject.ent_type_ == "PERSON"
         if doc[k].pos_ != "PROPN":
