@@ -134,3 +134,21 @@ def test_parse_glued_words_split_but_names_stay_whole(nlp) -> None:  # type: ign
     assert [s.text.split()[0] for s in doc.sents] == ["The", "The"]
     doc = nlp("McDonald and DeepState posted on YouTube about the iPhone and eBay, kyivpost.com said.")
     assert {"McDonald", "DeepState", "YouTube", "iPhone", "eBay", "kyivpost.com"} <= {t.text for t in doc}
+
+
+@pytest.mark.parametrize("text,first", [
+    ("Kharkiv, Ukraine — Officials said two drones hit a warehouse overnight.", "Officials"),
+    ("Kryvyi Rih, Ukraine (Wirewire) — Rescuers said the fire was put out by morning.", "Rescuers"),
+])
+def test_parse_title_case_dateline_with_a_country_is_its_own_piece(nlp, text: str, first: str) -> None:  # type: ignore[no-untyped-def]
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[1].split()[0] == first
+
+
+@pytest.mark.parametrize("text", [
+    "The brigade held the line near the river, Brig. Gen. Ivan Moroz said on Sunday.",
+    "Lt. Col. Petro Savchuk and Maj. Gen. Taras Hrytsenko spoke to reporters near the front.",
+    "The assault was led by Capt. Andrii Koval, Sgt. Oleh Bilyk said.",
+])
+def test_parse_a_rank_abbreviation_ends_no_sentence(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(list(nlp(text).sents)) == 1

@@ -29,11 +29,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
-from . import cues
+from . import claimant_sides, cues
 from .cues import (
+    AS_REPORTED,
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
-    FORCE_WORDS,
     HEADLINE_COLON,
     HEADLINE_DASH,
     MONITOR_NOUNS,
@@ -43,10 +43,11 @@ from .cues import (
     RELAY_WORDS,
     REPORTING_VERBS,
     SPEAKER_PRONOUNS,
+    TAIL_CLAUSE,
     TAIL_SPEAKER,
     TAIL_VERBS,
 )
-from .parse import DATELINE, doc_text, ent_at, ents_in, span_text
+from .parse import doc_text, ent_at, ents_in, span_text
 from .quotes import (
     GENERIC_SPEAKERS,
     Attribution,
@@ -64,8 +65,6 @@ from .quotes import (
     trimmed,
 )
 
-# What forces do to a town, told by its officials: the forces are the other side's.
-HARM_VERBS = {"shell", "strike", "attack", "hit", "fire", "bomb", "kill", "target", "wound", "injure", "destroy"}
 # Offices one person holds, told by a role noun before the article names its holder ("..., the regional governor
 # said. Oleh Kiper wrote on Telegram that ...").
 OFFICES = {"governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chief"}
@@ -98,6 +97,8 @@ def _joined(subject: Token) -> bool:
     verb under the first one's clause), told by a title and a name, not a speaker inside the first's report."""
     doc, start = subject.doc, subject.left_edge.i
     for k in range(start - 1, max(start - 5, -1), -1):
+        if doc[k].lower_ == "but":
+            return True  # "X said A, but Ukraine's army spokesman said B": a contrast names a speaker of its own
         if doc[k].lower_ in {"and", "while", "whereas"}:
             return subject.ent_type_ == "PERSON"
         if doc[k].pos_ != "PROPN":
@@ -155,10 +156,14 @@ class Attributor:
         # Pass 1, in text order: each sentence's own attribution ("he added" needs the speakers before it).
         memory = _Memory()
         war = self.actors.doc_focus(doc)  # "UA"/"RU" when the story is about that war, else "unknown"
-        abroad = self._datelined_abroad(doc)
+        abroad = claimant_sides.datelined_abroad(self.actors, doc)
         own: list[Attribution | None] = []
         for i, sent in enumerate(sentences):
             found = self._own(sent, quotes, memory, outlet) or (self._headline(sent) if i == 0 else None)
+            if found is None and AS_REPORTED.match(span_text(sent)):
+                # "As reported earlier, ...": the outlet's own earlier story, in an aggregator's copy the origin's
+                found = Attribution(sent, Claimant(origin, "outlet", self.actors.outlet_side(origin) or "other")
+                                    if origin else own_voice, "As reported")
             if found is not None:
                 found.claimant = self._settle(found.claimant, outlet, war, found, abroad)
                 for other, _ in found.others:
@@ -244,6 +249,8 @@ class Attributor:
                 objs = [c for c in token.children if c.dep_ in {"dobj", "pobj"}] or [
                     o for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
                     if o.dep_ == "pobj"]
+                if objs and cues.reason(objs[0], quotes):
+                    continue  # "..., citing security concerns", "citing 'the threat of encirclement'": a reason
                 if objs:
                     claimant = self._claimant(objs[0], memory, outlet)
                     if claimant and claimant.side == "unknown":  # the relaying outlet tells whose body it is
@@ -282,6 +289,10 @@ class Attributor:
             if inner is not None:
                 verb, subject, claimant = inner
             return self._found(sent, verb, subject, claimant, verbs[n + 1:], quotes, memory, outlet)
+        late = self._tail_speaker(sent, quotes, memory, outlet, TAIL_CLAUSE) if not verbs or all(
+            cues.subject(v, quotes) is None for v in verbs) else None
+        if late is not None:
+            return late
         if cited is not None:
             return cited
         if relayed is not None:
@@ -379,21 +390,24 @@ class Attributor:
         return out
 
     def _tail_speaker(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory,
-                      outlet: Claimant) -> Attribution | None:
+                      outlet: Claimant, pattern: re.Pattern[str] = TAIL_SPEAKER) -> Attribution | None:
         """ "Russian forces broke into the village, Nazar Voloshyn, a spokesman for the group, said on air."
 
         A statement closed by ", SPEAKER(, apposition), VERB": the parser often makes the statement's own
         subject the speaker, or reads "reports" as a noun. The phrase between the commas is the speaker.
         """
         text = span_text(sent)
-        m = TAIL_SPEAKER.search(text) if any(v in text for v in TAIL_VERBS) else None  # the verb first: cheap
-        if m is None:
-            return None
+        m = pattern.search(text) if any(v in text for v in TAIL_VERBS) else None  # the verb first: cheap
+        if m is None or re.search(r"\bbut\s+[^,]*$", text[:m.start()]):
+            return None  # "..., but a spokesman for the army, X, said ...": the clause after "but" has its own speaker
         base = sent.start_char
         who = sent.doc.char_span(base + m.start("who"), base + m.end("who"), alignment_mode="expand")
         verb = sent.doc.char_span(base + m.start("verb"), base + m.end("verb"), alignment_mode="expand")
         if who is None or verb is None or in_quote(verb.root, quotes) or who.root.is_quote:
             return None
+        if m.group("stray") and not (re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}", m.group("who"))
+                                     and (who[-1].ent_type_ == "PERSON" or not any(t.ent_type_ for t in who))):
+            return None  # "X, head of the Regional Administration, announced": only a name takes a stray comma
         if not any(t.ent_type_ in {"PERSON", "ORG", "GOV", "NORP"} or t.lower_ in ORG_NOUNS | PERSON_NOUNS
                    or t.lemma_.lower() in ORG_NOUNS | PERSON_NOUNS for t in who):
             return None
@@ -441,34 +455,8 @@ class Attributor:
                 # A neutral outlet quoting "the Defence Ministry" or "the military": a side's own body
                 # reports its own forces ("Russian air defences downed ..., the ministry said"); with
                 # no forces named, the side the story is about.
-                side = self._content_side(found) or ("other" if abroad else war)
+                side = claimant_sides.content_side(self.actors, found) or ("other" if abroad else war)
         return Claimant(claimant.name, claimant.kind, side, claimant.role, claimant.organisation)
-
-    def _datelined_abroad(self, doc: Doc) -> bool:
-        """Does the story's dateline name a capital of neither side ("WASHINGTON, March 4 (Wirewire) -")?"""
-        m = DATELINE.search(doc_text(doc)[:600])
-        if m is None:
-            return False
-        city = re.split(r"[,(:/\-–—]", m.group(0).strip(), maxsplit=1)[0].strip().title()
-        return self.actors.side_of(city, ("capitals",)) == "other"
-
-    def _content_side(self, found: Attribution) -> str | None:
-        """The side of the forces that are the subject of the reported clause, if one is named."""
-        for token in found.sent:
-            if token.i in found.attribution_tokens or token.dep_ not in {"nsubj", "nsubjpass"}:
-                continue
-            if token.head.lemma_.lower() in REPORTING_VERBS and token.head.i == found.cue_token:
-                continue
-            phrase = " ".join(t.text for t in token.subtree if t.i not in found.attribution_tokens)
-            matches = [m for m in self.actors.find(phrase) if m.category in {"adjectives", "forces", "countries"}
-                       and m.side in {"UA", "RU"}]
-            if matches and (token.lemma_.lower() in FORCE_WORDS | {"ukraine", "russia"} or token.lower_ in FORCE_WORDS):
-                if found.claimant.kind == "person" and token.head.lemma_.lower() in HARM_VERBS:
-                    # "Russian forces shelled the city, the governor said": an official tells what the other side's
-                    # forces did to their town; a body tells its own forces' work ("air defences downed ...")
-                    return {"UA": "RU", "RU": "UA"}[matches[0].side]
-                return matches[0].side
-        return None
 
     def _remember_subjects(self, sent: Span, memory: _Memory) -> None:
         """People who are the subject of a sentence become referents for a later "he said"."""
@@ -559,7 +547,7 @@ class Attributor:
                 name = doc[people[0].start: root.head.i + 1].text  # "Svitlana Vodolaha": a surname NER took for a place
             previous = memory.person(name)
             role = cues.role(span, people[0])
-            side = self.actors.person_side(name) or self.actors.side_of(phrase)
+            side = self.actors.person_side(name) or claimant_sides.body_side(phrase) or self.actors.side_of(phrase)
             if previous is not None:
                 role = role or previous.role
                 side = side or previous.side
@@ -581,7 +569,7 @@ class Attributor:
                     return earlier
             name = cues.core(head) + (f" of {cues.strip_det(of)}" if of is not None else "")
             # "according to analysts": analysts with no side of their own are nobody's (CONVENTIONS.md), not the outlet's
-            side = self.actors.side_of(phrase) or ("other" if head_lower in cues.ANALYST_NOUNS and of is None
+            side = claimant_sides.body_side(phrase) or self.actors.side_of(phrase) or ("other" if head_lower in cues.ANALYST_NOUNS and of is None
                                                    else cues.context_side(outlet))
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
@@ -597,7 +585,7 @@ class Attributor:
             if of is not None:
                 name = f"{name} of {cues.strip_det(of)}"  # "the press service of the Main Intelligence Directorate"
             # ("the US-funded broadcaster", "a Kremlin-backed outlet": the side of the word before the hyphen)
-            side = self.actors.side_of(phrase) or (self.actors.side_of(phrase.replace("-", " ")) if "-" in phrase else None)
+            side = claimant_sides.body_side(phrase) or self.actors.side_of(phrase) or (self.actors.side_of(phrase.replace("-", " ")) if "-" in phrase else None)
             if side is None:
                 # "The General Staff added" after "Ukraine's General Staff said": the same body.
                 for o in reversed(memory.organisations):

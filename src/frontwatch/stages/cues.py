@@ -70,16 +70,28 @@ FORCE_WORDS = {"force", "forces", "troops", "army", "military", "units", "unit",
                "defenses", "defence", "defense", "defenders", "brigade", "aviation", "navy", "artillery", "servicemen"}
 # ", Nazar Voloshyn, a spokesman for the group, said on Saturday." closing a statement: who, then the verb, then
 # at most a short tail (a day, a channel, "in a statement").
-TAIL_SPEAKER = re.compile(
+_TAIL = (
     r"[,\u201d\"]\s+(?P<who>(?:the\s+|a\s+)?[A-Z][^,;:\"\u201c\u201d]{1,80}?"
     r"|(?:the|a|an)\s+[^,;:\"\u201c\u201d]{0,60}?\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+"
     # TASS style, no article: "..., governor of Russia's Belgorod Region Vyacheslav Gladkov said."
     r"|(?:governor|mayor|head|chief|spokes(?:man|woman|person)|commander|minister)\s+"
-    r"[^,;:\"\u201c\u201d]{0,60}?\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)(?:,\s+[^,;\"\u201c\u201d]{2,120}?,)?\s+"
+    r"[^,;:\"\u201c\u201d]{0,60}?\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)(?:,\s+[^,;\"\u201c\u201d]{2,120}?,)?"
+    # a name set off by commas after its role, "..., the regional governor, Oleh Kiper, said." (the comma before
+    # the verb is a stray one), and "has said" / "have said"
+    r"(?P<stray>,)?\s+(?:(?:has|have)\s+)?"
     r"(?P<verb>said|says|told|tells|reported|reports|noted|notes|added|adds|stated|states|posted|wrote|writes|"
-    r"claimed|claims|announced|announces|confirmed|confirms|informed|informs)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})[.!?]?\s*$")
+    r"claimed|claims|announced|announces|confirmed|confirms|informed|informs)\b(?P<rest>[^,;\"\u201c\u201d]{0,60})")
+TAIL_SPEAKER = re.compile(_TAIL + r"[.!?]?\s*$")
+# The same, with a comma-set clause after the verb that stays in the speaker's scope ("..., Nazar Voloshyn said,
+# adding that the assault was repelled", "..., the governor said, as sirens sounded"): tried only when no verb of
+# the sentence has a subject the parser found.
+TAIL_CLAUSE = re.compile(_TAIL + r",\s+(?:adding|saying|noting|stressing|explaining|as|after|when|before|which)\b"
+                         r"[^;\"\u201c\u201d]*[.!?]?\s*$")
 # TAIL_SPEAKER's verbs: a sentence with none of them holds no match (a substring test, before the costly search).
 TAIL_VERBS = tuple(re.search(r"\(\?P<verb>([\w|]+)\)", TAIL_SPEAKER.pattern).group(1).split("|"))  # type: ignore[union-attr]
+# "As reported earlier, ...", "As was reported before, ...": the outlet pointing at its own earlier story.
+AS_REPORTED = re.compile(r"\s*As (?:was |we )?(?:earlier |previously )?reported(?: earlier| before| previously)?\s*,",
+                         re.I)
 # Outlets that relay a statement ("..., Interfax news agency reported"), never its speaker.
 RELAY_WORDS = {"agency", "outlet", "outlets", "media", "correspondent", "correspondents", "newspaper", "channel",
                "broadcaster", "wire", "journalist", "journalists", "reporter", "reporters", "news"}
@@ -252,6 +264,18 @@ def cue_positions(doc: Doc) -> tuple[list[int], list[int], list[int]]:
             [i for i, p in enumerate(pos) if p in {"VERB", "AUX"} and lemma[i].lower() in REPORTING_VERBS],
             [i for i, low in enumerate(lower) if low == "according" or (low == "words" and "in" in lower[max(i - 2, 0):i])])
     return found  # type: ignore[no-any-return]
+
+
+def reason(cited: Token, quotes: list[tuple[int, int]]) -> bool:
+    """Is what ``citing`` names a reason ("citing constant shelling", "citing 'security concerns'"), not a source
+    (a name, a body, a person, a document or figures)? A source speaks; a reason leaves the sentence's speaker."""
+    if in_quote(cited, quotes) or cited.is_quote:
+        return True
+    lemma = cited.lemma_.lower()
+    return not (cited.ent_type_ in {"PERSON", "ORG", "GOV", "GPE", "NORP"} or cited.pos_ in {"PROPN", "PRON"}
+                or lemma in PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | CHANNEL_NOUNS | EVIDENCE_NOUNS | RELAY_WORDS
+                or cited.lower_ in PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | EVIDENCE_NOUNS
+                or lemma in {"source", "official", "people", "side", "data", "information", "message"})
 
 
 def reference(token: Token) -> bool:

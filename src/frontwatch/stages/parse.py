@@ -53,6 +53,8 @@ def load_nlp(settings: ParseSettings, actors: Actors, gazetteer: Any = None) -> 
     """
     nlp = _load_model(settings.model)
     _split_glued_quotes(nlp)
+    for rank in RANKS:  # "Brig.", "Capt.": one token, as the model's own "Gen." and "Adm." are
+        nlp.tokenizer.add_special_case(rank, [{ORTH: rank}])
     replace_attribute_ruler(nlp)  # the same rules, a tenth of the spaCy pass less (see _posrules)
     replace_lemmatizer(nlp)  # the same lemmas, ~5% of the spaCy pass less
     nlp.add_pipe("frontwatch_line_breaks", before="parser")
@@ -109,12 +111,17 @@ def _flush_tokenizer_cache(nlp: Language) -> None:
 # Words a line of running text can end on but no sentence or headline does: the line was wrapped.
 WRAP_WORDS = {"of", "the", "a", "an", "and", "or", "to", "for", "with", "by", "from", "that", "its", "their", "his",
               "her", "our", "than", "into", "onto", "whose", "which", "who"}
+# Abbreviated ranks and titles before a name: their full stop ends no sentence.
+RANKS = {"Gen.", "Lt.", "Col.", "Maj.", "Brig.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Cmdr.", "Cdr.", "Lt.-Gen.",
+         "Lt.-Col.", "Maj.-Gen.", "Gov.", "Sen.", "Rep.", "Amb.", "Col.-Gen."}
 # "KYIV, July 31 (Wirewire) - ", "MOSCOW (TASS) — ", "KHARTOUM: ", "BELGOROD, March 16. /TASS/. ",
 # "KHARKIV, Ukraine (Wirewire) — "
 DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*[(:]))?"
+    r"(?m)^[ \t]*(?:[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*[(:]))?"
     r"(?:,?\s+\d{4})?"
-    r"\s*(?:\([^)\n]{1,40}\)\s*(?:[-–—]{1,2}|:)|[-–—]{1,2}|:|\.\s*/[^/\n]{1,40}/\.?)\s+"
+    r"\s*(?:\([^)\n]{1,40}\)\s*(?:[-–—]{1,2}|:)|[-–—]{1,2}|:|\.\s*/[^/\n]{1,40}/\.?)"
+    # in title case only with its country and a dash: "Kharkiv, Ukraine — ", "Kyiv, Ukraine (AP) — "
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*(?:\([^)\n]{1,40}\)\s*)?[–—]|--?)\s+"
 )
 
 
@@ -153,6 +160,9 @@ def line_breaks(doc: Doc) -> Doc:
                 and not doc[token.i - 1].whitespace_ and doc[token.i + 1].text[:1].isupper():
             starts[token.i] = 1
             starts[token.i + 1] = -1
+    for i in [i for i in range(2, len(doc)) if unset[i] == 0 and texts[i][:1].isupper() and "\n" not in spaces[i - 1]
+              and (texts[i - 1] in RANKS or (texts[i - 1] == "." and not spaces[i - 2] and texts[i - 2] + "." in RANKS))]:
+        starts[i] = -1  # "Brig. Gen. Oleksandr Tarnavskyi": a rank's full stop ends no sentence
     for m in DATELINE.finditer(doc_text(doc)):
         inside = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
