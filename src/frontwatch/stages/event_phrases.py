@@ -177,3 +177,22 @@ def attackers(sent: Span) -> Token | None:
             if subjects:
                 return subjects[0]
     return None
+
+
+# Barrel and rocket artillery: an attack told with one of these is shelling ("hit Nikopol with Grad rockets",
+# "an Uragan attack on the town", "Russian howitzers hit the village"); missiles, drones and bombs stay strikes.
+SHELLING_ARMS = {"mortar", "artillery", "mlrs", "grad", "grads", "uragan", "uragans", "smerch", "howitzer", "launcher",
+                 "cannon", "msta", "gvozdika", "akatsiya", "giatsint"}
+AERIAL_ARMS = {"missile", "drone", "uav", "shahed", "bomb", "aircraft", "aviation", "jet", "helicopter", "himars",
+               "atacms", "iskander", "kalibr", "kinzhal"}
+
+
+def shelled_with(trigger: Token) -> bool:
+    """Is the attack told with artillery, mortars or rocket launchers (its means, its modifier or its subject)?"""
+    means = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod", "nsubj"}]
+    holders = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]  # "attacked the town with mortars"
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"with", "from", "by"}):
+        means += [p for p in prep.children if p.dep_ == "pobj"]
+    means += [c for m in means for c in m.conjuncts]
+    words = {t.lemma_.lower() for m in means for t in [m, *(c for c in m.children if c.dep_ in {"compound", "amod"})]}
+    return bool(words & SHELLING_ARMS) and not words & AERIAL_ARMS

@@ -65,6 +65,8 @@ class SideReader:
                 return agent  # "Russia failed to capture Vuhledar": the side that failed
             if trigger.lemma_ in SHOOT_DOWN and agent in {"UA", "RU"}:
                 return opposite(agent)  # "missiles were shot down by Russian air defence": launched by the other side
+            if span.text.lower().startswith("minus "):  # "Minus one Su-34": a tally of the other side's aircraft
+                return self._phrase_side(trigger, attribution, claimant_side) or opposite(claimant_side)
             target = self._object_side(trigger, attribution, claimant_side)
             if target is not None:
                 return target
@@ -363,6 +365,11 @@ class SideReader:
                     if owner is None:
                         break
                     side = self._phrase_side(owner, attribution, claimant_side)
+                if side is not None:
+                    return side
+        if trigger.pos_ == "NOUN" and trigger.lower_ in {"downing", "shootdown", "shoot-down"}:
+            for p in (p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
+                side = self._phrase_side(p, attribution, claimant_side)  # "the downing of a Ukrainian Su-25"
                 if side is not None:
                     return side
         if trigger.pos_ != "VERB":  # "no success", "unsuccessful": the subject attempted
