@@ -131,3 +131,63 @@ def test_fighting_with_attacks_launched_names_the_attacker(nlp, actors) -> None:
 def test_event_weighed_is_no_claim(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = 'Maliar said the capture of the hamlet had "no strategic significance".'
     assert "capture" not in {e[0] for e in _events(nlp, actors, text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # shelling by its weapon, whatever the attack verb: means, modifier or subject
+    ("The occupiers hit Marhanets with Grad rockets on Sunday, the regional governor said.", "shelling"),
+    ("Russian troops struck the village of Ternuvate with artillery overnight, Maliar said.", "shelling"),
+    ("Russian forces attacked the village of Zolochiv with mortars, the governor said.", "shelling"),
+    ("Russian forces launched an Uragan attack on the town of Chervonohryhorivka, the governor said.", "shelling"),
+    ("Russian howitzers hit the village of Malokaterynivka, the regional governor said.", "shelling"),
+    # a strike on a district, a dam or infrastructure, not fighting at the front
+    ("Russian forces attacked the Shevchenkivskyi district of Zaporizhzhia, the governor said.", "strike"),
+    ("Ukrainian officials said Russian troops attacked a dam on the Siverskyi Donets river.", "strike"),
+    # shoot-downs: "the downing of", a tally, drones destroyed by air defence
+    ("The Russian Defence Ministry reported the downing of a Ukrainian Su-24 near Kurakhove.", "repelled"),
+    ('"Minus one Ka-52," the Ukrainian brigade wrote on Telegram.', "repelled"),
+    ("Maliar said air defence units destroyed 18 out of 22 Shahed drones overnight.", "repelled"),
+    # redeployed to more favourable lines: a pullback
+    ("The General Staff said Ukrainian units had been redeployed to more favourable lines near Pervomaiske.",
+     "withdrawal"),
+    ("The Russian Defence Ministry said its units carried out a redeployment to more advantageous positions.",
+     "withdrawal"),
+    # casualties: bodies retrieved with a count, people taken to hospital
+    ("Rescuers retrieved the bodies of four people from the rubble, the governor said.", "casualties"),
+    ("Six residents were taken to hospital after the attack, the regional governor said.", "casualties"),
+])
+def test_event_type_phrases(nlp, actors, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert expected in {e[0] for e in _events(nlp, actors, text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a ground attack with tanks stays a clash; missiles or drones beside artillery stay a strike
+    ("Maliar said Russian troops attacked Ukrainian positions with tanks and infantry near Avdiivka.", "clash"),
+    ("Maliar said Russian forces attacked the town with artillery and drones overnight.", "strike"),
+])
+def test_event_type_not_shelling(nlp, actors, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    kinds = {e[0] for e in _events(nlp, actors, text)}
+    assert expected in kinds and "shelling" not in kinds
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the shot-down aircraft's side is the side whose attack failed
+    ("The Russian Defence Ministry reported the downing of a Ukrainian Su-24 near Kurakhove.",
+     ("repelled", "asserted", "UA")),
+    ('"Minus one Su-34," Ukraine\'s air force wrote on Telegram.', ("repelled", "asserted", "RU")),
+    ("Ukraine's air force said air defence units destroyed 18 out of 22 Shahed drones overnight.",
+     ("repelled", "asserted", "RU")),
+])
+def test_shoot_down_sides(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a gerund after "denied" is no shoot-down told; bodies with no count are a scene, not a casualty count
+    ("Kyiv has neither confirmed nor denied downing the aircraft, the ministry said.", "repelled"),
+    ("Volunteers pulled bodies from the wreckage of the building, the police said.", "casualties"),
+    # drones destroyed by air defence are a shoot-down, not the defenders' losses
+    ("Ukraine's air force said air defence units destroyed 18 out of 22 Shahed drones overnight.", "casualties"),
+])
+def test_event_type_phrases_absent(nlp, actors, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in {e[0] for e in _events(nlp, actors, text)}

@@ -190,7 +190,8 @@ AERIAL_ARMS = {"missile", "drone", "uav", "shahed", "bomb", "aircraft", "aviatio
 def shelled_with(trigger: Token) -> bool:
     """Is the attack told with artillery, mortars or rocket launchers (its means, its modifier or its subject)?"""
     means = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod", "nsubj"}]
-    holders = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]  # "attacked the town with mortars"
+    # "attacked the town with mortars", "struck the village of X with artillery" (the parser may hang "with" lower)
+    holders = [trigger] + [t for c in trigger.children if c.dep_ == "dobj" for t in c.subtree if t.pos_ in {"NOUN", "PROPN"}]
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"with", "from", "by"}):
         means += [p for p in prep.children if p.dep_ == "pobj"]
     means += [c for m in means for c in m.conjuncts]

@@ -367,7 +367,7 @@ class SideReader:
                     side = self._phrase_side(owner, attribution, claimant_side)
                 if side is not None:
                     return side
-        if trigger.pos_ == "NOUN" and trigger.lower_ in {"downing", "shootdown", "shoot-down"}:
+        if trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ in {"downing", "shootdown", "shoot-down"}:
             for p in (p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
                 side = self._phrase_side(p, attribution, claimant_side)  # "the downing of a Ukrainian Su-25"
                 if side is not None:
