@@ -191,3 +191,15 @@ def test_shoot_down_sides(nlp, actors, text: str, expected: tuple[str, str, str]
 ])
 def test_event_type_phrases_absent(nlp, actors, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     assert absent not in {e[0] for e in _events(nlp, actors, text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Russian grouping as the ministry's bulletins capitalise it is not "Western" (a third party)
+    ("The Russian Defence Ministry said units of the Western Group of Forces improved their positions near Kupiansk.",
+     ("advance", "asserted", "RU")),
+    # a weapon only one side fields names who used it
+    ("Kyrylenko said the missiles that hit Kramatorsk were cluster munitions fired from an Iskander system.",
+     ("weapons_use", "asserted", "RU")),
+])
+def test_actor_side_from_grouping_and_weapon(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)

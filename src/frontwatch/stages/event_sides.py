@@ -43,6 +43,16 @@ TWO_SIDED = {"battle", "fighting", "fight", "clash", "combat", "firefight", "gun
 _WE = {"our", "we", "us", "ours", "its", "their"}  # possessives of the speaking side
 
 
+# Weapons only one side fields: a weapon's use named by it is that side's ("Grad" and "Uragan" serve both).
+_ARMS = {"RU": re.compile(r"\b(?:iskanders?|kalibrs?|kinzhals?|kh-\d+|shaheds?|gerans?|lancets?|oniks|zircons?|tos-1a?)\b", re.I),
+         "UA": re.compile(r"\b(?:himars|atacms|storm shadows?|scalp|taurus|neptunes?|bayraktars?|m777s?|f-16s?)\b", re.I)}
+
+
+def _arms_side(sentence: str) -> str | None:
+    sides = [side for side, rx in _ARMS.items() if rx.search(sentence)]
+    return sides[0] if len(sides) == 1 else None
+
+
 _WEAPONS = {"rocket", "shell", "bomb", "projectile", "munition", "uav", "shahed", "warhead"}
 _SUBJECT_DEPS = {nsubj, nsubjpass}
 _LIST_ITEM = re.compile(r"\s*(?:\d|[-•*–—▪·])")  # a line of a list opens with a number or a bullet
@@ -131,6 +141,8 @@ class SideReader:
                             side = self._phrase_side(c, attribution, claimant_side, pronouns=False)
                             if side is not None:
                                 return side
+        if kind == "weapons_use" and (origin := _arms_side(span_text(span.sent))) is not None:
+            return origin  # "these were cluster missiles of the Iskander complex": only one side fields it
         if kind in {"advance", "capture", "withdrawal", "weapons_use"}:
             # "ATACMS have proven themselves", said by a side: its own forces used them
             return claimant_side if claimant_side in {"UA", "RU"} else "unknown"
