@@ -203,3 +203,19 @@ def test_event_type_phrases_absent(nlp, actors, text: str, absent: str) -> None:
 ])
 def test_actor_side_from_grouping_and_weapon(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # counted settlements taken with the ground: a capture, told once
+    ("Syrskyi said Ukrainian forces now control 1,000 square kilometres and 74 settlements in the Kursk region.",
+     ("capture", "asserted", "UA"), "advance"),
+    ("Maliar said Ukrainian forces liberated 90 square kilometres and seven settlements.",
+     ("capture", "asserted", "UA"), "advance"),
+    # the other side's positions destroyed by artillery: shelling, not a tally of losses
+    ("The Russian Defence Ministry said artillery crews of the Southern group destroyed Ukrainian positions near Kurakhove.",
+     ("shelling", "asserted", "RU"), "casualties"),
+])
+def test_settlements_counted_and_positions_shelled(nlp, actors, text: str, expected: tuple[str, str, str],  # type: ignore[no-untyped-def]
+                                                   absent: str) -> None:
+    events = _events(nlp, actors, text)
+    assert expected in events and absent not in {e[0] for e in events}

@@ -197,3 +197,21 @@ def shelled_with(trigger: Token) -> bool:
     means += [c for m in means for c in m.conjuncts]
     words = {t.lemma_.lower() for m in means for t in [m, *(c for c in m.children if c.dep_ in {"compound", "amod"})]}
     return bool(words & SHELLING_ARMS) and not words & AERIAL_ARMS
+
+
+def shelled_positions(verb: Token) -> bool:
+    """ "Artillery crews destroyed Ukrainian positions": the other side's positions hit by artillery are shelling,
+    not a tally of losses ("artillery destroyed a tank" stays one)."""
+    return verb.lemma_ == "destroy" and shelled_with(verb) and any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() == "position" for c in verb.children)
+
+
+SETTLEMENT_NOUNS = {"settlement", "village", "town", "locality", "hamlet"}
+
+
+def counted_settlements(verb: Token) -> bool:
+    """ "liberated 90 sq km and seven settlements": counted places taken with the ground, told as a capture (the gold
+    lists one claim for the verb; tried both an advance and a capture: a spurious claim on war-news dev)."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.lemma_.lower() in SETTLEMENT_NOUNS and any(c.dep_ == "nummod" for c in o.children)
+               for o in objects + [c for o in objects for c in o.conjuncts])

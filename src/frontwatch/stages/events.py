@@ -32,6 +32,7 @@ from .event_phrases import (
     attackers,
     conjoined,
     contrasted_losses,
+    counted_settlements,
     denied_report,
     effort,
     effort_verb,
@@ -40,6 +41,7 @@ from .event_phrases import (
     identified_weapon,
     intercepted_aircraft,
     own_clause_events,
+    shelled_positions,
     shelled_with,
     still_held,
 )
@@ -371,6 +373,8 @@ class EventFinder:
                 if kind == "casualties" and span.root.lemma_ == "lose" and any(
                         c.dep_ == "dobj" and c.lemma_.lower() in GROUND | {"position"} for c in span.root.children):
                     kind = "withdrawal"  # "despite losing ground": ground given up, not losses
+                if kind == "casualties" and shelled_positions(span.root):
+                    kind = "shelling"  # "artillery crews destroyed the enemy's positions"
                 if kind == "weapons_supply" and arrived_at_target(span.root):
                     kind = "strike"  # "two rockets arrived at the railway station": they hit it
                 if kind in {"advance", "capture", "strike"} and (attempted(span.root) or effort(span.root)):
@@ -379,6 +383,8 @@ class EventFinder:
                         c.dep_ in {"nsubjpass", "dobj"} and _AREA.match(" " + " ".join(t.text for t in c.subtree))
                         for c in span.root.children) or span.root.dep_ == "acl" and span.root.head.lemma_ in GROUND):
                     kind = "advance"  # "recaptured 9 sq km", "31 sq km had been retaken", "the area liberated": ground
+                if kind == "advance" and counted_settlements(span.root):
+                    kind = "capture"  # "liberated 90 sq km and seven settlements": the places taken, one claim
                 if kind == "capture" and span.root.dep_ == "conj" and span.root.head.lemma_ in {"kill", "wound", "injure"}:
                     kind = "casualties"  # "80 were killed, 160 wounded and two captured": one casualty count
                 if kind == "capture" and any(c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in PRISONERS | CAPTIVES
@@ -416,7 +422,7 @@ class EventFinder:
             assert span is not None
             polarity = self._polarity(kind, span, attribution)
             side = self.sides.actor_side(kind, span, attribution, claimant_side)
-            holder_token = still_held(span.root) if kind == "capture" else None
+            holder_token = still_held(span.root) if kind == "capture" and not counted_settlements(span.root) else None
             if holder_token is not None:  # "our troops still control the village": the enemy's capture, denied
                 holder = self.sides.phrase_side(holder_token, attribution, claimant_side)
                 if holder not in {"UA", "RU"}:
