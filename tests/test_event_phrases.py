@@ -219,3 +219,9 @@ def test_settlements_counted_and_positions_shelled(nlp, actors, text: str, expec
                                                    absent: str) -> None:
     events = _events(nlp, actors, text)
     assert expected in events and absent not in {e[0] for e in events}
+
+
+def test_passive_clause_keeps_its_own_subject(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    # the main clause's Russian attacks say nothing of who launched the drone destroyed in the "since" clause
+    text = "Russian missile attacks on the city have grown more frequent since a drone was destroyed over the port in May."
+    assert ("repelled", "asserted", "unknown") in _events(nlp, actors, text)

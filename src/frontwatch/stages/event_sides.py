@@ -326,7 +326,9 @@ class SideReader:
         if verb is not None:
             candidates += [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
             candidates += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            if not candidates and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl"}:
+            if not candidates and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl"} and not (
+                    verb.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in verb.children)):
+                # (a passive clause of its own, "since a drone was destroyed over X", is not its head's subject's deed)
                 head = verb.head
                 candidates += clause_subjects(head) if verb.dep_ == "xcomp" else [c for c in head.children if c.dep_ == "nsubj"]
                 if verb.dep_ in {"acl", "relcl"}:
