@@ -225,3 +225,23 @@ def test_passive_clause_keeps_its_own_subject(nlp, actors) -> None:  # type: ign
     # the main clause's Russian attacks say nothing of who launched the drone destroyed in the "since" clause
     text = "Russian missile attacks on the city have grown more frequent since a drone was destroyed over the port in May."
     assert ("repelled", "asserted", "unknown") in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count of victims, and prisoners named as service members
+    ("The number of victims of the strike on the market has risen to 17, the governor said.", "casualties"),
+    ("There are victims, the regional police said.", "casualties"),
+    ("The General Staff said 40 Russian servicepeople were captured near Robotyne.", "casualties"),
+])
+def test_victims_and_servicepeople(nlp, actors, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert expected in {e[0] for e in _events(nlp, actors, text)}
+
+
+@pytest.mark.parametrize("text", [
+    # victims with no count told, and the counted people taken on to hospital
+    "Rescue crews have worked through the night to find victims under the rubble, the agency said.",
+    "The number of victims is hard to imagine, the mayor said.",
+    "The victims were taken to the regional hospital, the governor said.",
+])
+def test_victims_not_counted(nlp, actors, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "casualties" not in {e[0] for e in _events(nlp, actors, text)}

@@ -215,3 +215,21 @@ def counted_settlements(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(o.lemma_.lower() in SETTLEMENT_NOUNS and any(c.dep_ == "nummod" for c in o.children)
                for o in objects + [c for o in objects for c in o.conjuncts])
+
+
+def counted_victims(root: Token) -> bool:
+    """ "The number of victims has risen to 21", "put the number of victims at 52", "There are victims": a casualty
+    count; victims searched for, remembered or beyond imagining are not one."""
+    if root.lower_ in {"victim", "victims"}:
+        return root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children)
+    verb = root.head
+    return root.dep_ in {"nsubj", "dobj"} and any(t.like_num for t in verb.subtree if t not in root.subtree)
+
+
+def taken_to_hospital_again(root: Token) -> bool:
+    """ "The victims were taken to hospital", "they were rushed to hospital": the people counted before, taken on."""
+    if root.lemma_ not in {"take", "rush", "admit", "bring"}:
+        return False
+    return any(c.dep_ == "nsubjpass" and (c.lower_ in {"they", "them", "he", "she", "all"} or any(
+        d.dep_ == "det" and d.lower_ in {"the", "these", "those"} for d in c.children) and not any(
+        d.dep_ == "nummod" for d in c.children)) for c in root.children)

@@ -16,11 +16,11 @@ from .parse import token_table
 MILITARY_LOSSES = {"tank", "vehicle", "aircraft", "helicopter", "soldier", "serviceman", "personnel", "fighter",
                    "unit", "boat", "drone", "system", "artillery", "howitzer", "launcher", "jet", "ship",
                    "position", "troop", "officer", "mercenary", "militant", "plane", "craft", "vessel", "warship",
-                   "submarine", "corvette", "frigate"}
+                   "submarine", "corvette", "frigate", "servicepeople", "servicemember"}
 # People taken prisoner are casualties, not a captured place ("594 servicemen have been captured").
 PRISONERS = {"serviceman", "servicemen", "soldier", "soldiers", "troops", "fighter", "fighters", "people", "prisoner",
              "prisoners", "marine", "marines", "officer", "officers", "mercenary", "mercenaries", "crew", "member",
-             "members", "paratrooper", "paratroopers", "conscript", "conscripts", "man", "men", "pow", "pows"}
+             "members", "paratrooper", "paratroopers", "conscript", "conscripts", "man", "men", "pow", "pows", "servicepeople", "servicemember", "servicemembers"}
 
 NO_CLAIM = re.compile(
     r"could not (?:be )?(?:independently )?(?:verif|confirm)|(?:has|have|had) not (?:yet )?commented|"

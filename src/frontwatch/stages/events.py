@@ -33,6 +33,7 @@ from .event_phrases import (
     conjoined,
     contrasted_losses,
     counted_settlements,
+    counted_victims,
     denied_report,
     effort,
     effort_verb,
@@ -44,6 +45,7 @@ from .event_phrases import (
     shelled_positions,
     shelled_with,
     still_held,
+    taken_to_hospital_again,
 )
 from .event_senses import (
     EVENT_VERBS,
@@ -132,7 +134,7 @@ TRIGGERS: dict[str, str] = {
     ),
     "casualties": (
         r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|fatalit(?:y|ies)|hospitali[sz]ed|(?:went|gone|are|were|is|was|remain\w*|left(?: \w+){0,3}) missing|wounded|wounding|injur\w*|casualt\w*|losses|los(?:t|e|ing)\b|"
-        r"eliminat\w*|neutrali[sz]ed|perished|bodies|(?:taken|rushed|admitted|brought) to (?:a |the )?(?:\w+ )?hospitals?\b|"
+        r"eliminat\w*|neutrali[sz]ed|perished|bodies|(?:number of )?victims?\b|(?:taken|rushed|admitted|brought) to (?:a |the )?(?:\w+ )?hospitals?\b|"
         r"defeat\w* (?:\w+ ){0,4}(?:manpower|personnel|equipment)\b|surrender(?:ed|ing|s)?\b|destroy(?:ed|ing|s)?\b|taken (?:\w+ ){0,4}prisoners?|"
         r"(?:took|captured) (?:\w+ ){0,3}prisoners?|suffer\w* (?:\w+ ){0,2}losses"
     ),
@@ -459,6 +461,10 @@ class EventFinder:
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
         if root.pos_ == "NOUN" and evaluated(root):
             return False  # "the capture of the village had no strategic importance"
+        if kind == "casualties" and root.lower_ in {"victim", "victims", "number"} and not counted_victims(root):
+            return False  # "rescuers worked to locate victims": no count told
+        if kind == "casualties" and taken_to_hospital_again(root):
+            return False  # "the victims were taken to hospital": told before
         if kind == "casualties" and exchanged(root):
             return False  # "the parties exchanged the bodies of the dead": the exchange, not a casualty count
         if kind in {"strike", "shelling"} and identified_weapon(root):
