@@ -147,6 +147,7 @@ def test_event_weighed_is_no_claim(nlp, actors) -> None:  # type: ignore[no-unty
     ("The Russian Defence Ministry reported the downing of a Ukrainian Su-24 near Kurakhove.", "repelled"),
     ('"Minus one Ka-52," the Ukrainian brigade wrote on Telegram.', "repelled"),
     ("Maliar said air defence units destroyed 18 out of 22 Shahed drones overnight.", "repelled"),
+    ("The Russian Defence Ministry said air defence systems neutralised nine Ukrainian drones over Bryansk.", "repelled"),
     # redeployed to more favourable lines: a pullback
     ("The General Staff said Ukrainian units had been redeployed to more favourable lines near Pervomaiske.",
      "withdrawal"),

@@ -117,7 +117,7 @@ TRIGGERS: dict[str, str] = {
         r"f-16|aircraft|planes?|jets?|helicopters?|bombers?|fighters?)\b|not a single (?:metre|meter|step)|"
         r"hold(?:s|ing)? (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?|front ?lines?|front)\b|"
         r"held (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?|front ?lines?|front)\b|"
-        r"destroy\w* (?:[\w-]+ ){0,5}(?:drones|missiles|rockets|uavs|unmanned aerial vehicles|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
+        r"(?:destroy|neutrali[sz])\w* (?:[\w-]+ ){0,5}(?:drones|missiles|rockets|uavs|unmanned aerial vehicles|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
     "clash": r"(?:continu\w*|conduct\w*|carr\w* out) (?:\w+ ){0,2}operations|"
@@ -517,7 +517,7 @@ class EventFinder:
             return False  # a drone or missile attack is a strike
         if kind == "strike" and root.lower_.startswith(("attack", "hit", "crash")) and not aerial():
             return False  # "attacked Ukrainian positions" on the ground is a clash
-        if kind == "casualties" and root.lower_.startswith("destroy") and re.match(
+        if kind == "casualties" and root.lower_.startswith(("destroy", "neutrali")) and re.match(
                 r"\s*(?:[\w-]+\s+){0,5}(?:drones|missiles|rockets|uavs|unmanned aerial|of them)", span.doc[span.end: span.end + 7].text, re.I):
             return False  # shot-down drones are a repelled strike, not losses
         if not real_object(kind, root):
