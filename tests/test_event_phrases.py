@@ -131,3 +131,118 @@ def test_fighting_with_attacks_launched_names_the_attacker(nlp, actors) -> None:
 def test_event_weighed_is_no_claim(nlp, actors) -> None:  # type: ignore[no-untyped-def]
     text = 'Maliar said the capture of the hamlet had "no strategic significance".'
     assert "capture" not in {e[0] for e in _events(nlp, actors, text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # shelling by its weapon, whatever the attack verb: means, modifier or subject
+    ("The occupiers hit Marhanets with Grad rockets on Sunday, the regional governor said.", "shelling"),
+    ("Russian troops struck the village of Ternuvate with artillery overnight, Maliar said.", "shelling"),
+    ("Russian forces attacked the village of Zolochiv with mortars, the governor said.", "shelling"),
+    ("Russian forces launched an Uragan attack on the town of Chervonohryhorivka, the governor said.", "shelling"),
+    ("Russian howitzers hit the village of Malokaterynivka, the regional governor said.", "shelling"),
+    # a strike on a district, a dam or infrastructure, not fighting at the front
+    ("Russian forces attacked the Shevchenkivskyi district of Zaporizhzhia, the governor said.", "strike"),
+    ("Ukrainian officials said Russian troops attacked a dam on the Siverskyi Donets river.", "strike"),
+    # shoot-downs: "the downing of", a tally, drones destroyed by air defence
+    ("The Russian Defence Ministry reported the downing of a Ukrainian Su-24 near Kurakhove.", "repelled"),
+    ('"Minus one Ka-52," the Ukrainian brigade wrote on Telegram.', "repelled"),
+    ("Maliar said air defence units destroyed 18 out of 22 Shahed drones overnight.", "repelled"),
+    ("The Russian Defence Ministry said air defence systems neutralised nine Ukrainian drones over Bryansk.", "repelled"),
+    # redeployed to more favourable lines: a pullback
+    ("The General Staff said Ukrainian units had been redeployed to more favourable lines near Pervomaiske.",
+     "withdrawal"),
+    ("The Russian Defence Ministry said its units carried out a redeployment to more advantageous positions.",
+     "withdrawal"),
+    # casualties: bodies retrieved with a count, people taken to hospital
+    ("Rescuers retrieved the bodies of four people from the rubble, the governor said.", "casualties"),
+    ("Six residents were taken to hospital after the attack, the regional governor said.", "casualties"),
+])
+def test_event_type_phrases(nlp, actors, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert expected in {e[0] for e in _events(nlp, actors, text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a ground attack with tanks stays a clash; missiles or drones beside artillery stay a strike
+    ("Maliar said Russian troops attacked Ukrainian positions with tanks and infantry near Avdiivka.", "clash"),
+    ("Maliar said Russian forces attacked the town with artillery and drones overnight.", "strike"),
+])
+def test_event_type_not_shelling(nlp, actors, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    kinds = {e[0] for e in _events(nlp, actors, text)}
+    assert expected in kinds and "shelling" not in kinds
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the shot-down aircraft's side is the side whose attack failed
+    ("The Russian Defence Ministry reported the downing of a Ukrainian Su-24 near Kurakhove.",
+     ("repelled", "asserted", "UA")),
+    ('"Minus one Su-34," Ukraine\'s air force wrote on Telegram.', ("repelled", "asserted", "RU")),
+    ("Ukraine's air force said air defence units destroyed 18 out of 22 Shahed drones overnight.",
+     ("repelled", "asserted", "RU")),
+])
+def test_shoot_down_sides(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a gerund after "denied" is no shoot-down told; bodies with no count are a scene, not a casualty count
+    ("Kyiv has neither confirmed nor denied downing the aircraft, the ministry said.", "repelled"),
+    ("Volunteers pulled bodies from the wreckage of the building, the police said.", "casualties"),
+    # drones destroyed by air defence are a shoot-down, not the defenders' losses
+    ("Ukraine's air force said air defence units destroyed 18 out of 22 Shahed drones overnight.", "casualties"),
+])
+def test_event_type_phrases_absent(nlp, actors, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    assert absent not in {e[0] for e in _events(nlp, actors, text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Russian grouping as the ministry's bulletins capitalise it is not "Western" (a third party)
+    ("The Russian Defence Ministry said units of the Western Group of Forces improved their positions near Kupiansk.",
+     ("advance", "asserted", "RU")),
+    # a weapon only one side fields names who used it
+    ("Kyrylenko said the missiles that hit Kramatorsk were cluster munitions fired from an Iskander system.",
+     ("weapons_use", "asserted", "RU")),
+])
+def test_actor_side_from_grouping_and_weapon(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # counted settlements taken with the ground: a capture, told once
+    ("Syrskyi said Ukrainian forces now control 1,000 square kilometres and 74 settlements in the Kursk region.",
+     ("capture", "asserted", "UA"), "advance"),
+    ("Maliar said Ukrainian forces liberated 90 square kilometres and seven settlements.",
+     ("capture", "asserted", "UA"), "advance"),
+    # the other side's positions destroyed by artillery: shelling, not a tally of losses
+    ("The Russian Defence Ministry said artillery crews of the Southern group destroyed Ukrainian positions near Kurakhove.",
+     ("shelling", "asserted", "RU"), "casualties"),
+])
+def test_settlements_counted_and_positions_shelled(nlp, actors, text: str, expected: tuple[str, str, str],  # type: ignore[no-untyped-def]
+                                                   absent: str) -> None:
+    events = _events(nlp, actors, text)
+    assert expected in events and absent not in {e[0] for e in events}
+
+
+def test_passive_clause_keeps_its_own_subject(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    # the main clause's Russian attacks say nothing of who launched the drone destroyed in the "since" clause
+    text = "Russian missile attacks on the city have grown more frequent since a drone was destroyed over the port in May."
+    assert ("repelled", "asserted", "unknown") in _events(nlp, actors, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count of victims, and prisoners named as service members
+    ("The number of victims of the strike on the market has risen to 17, the governor said.", "casualties"),
+    ("There are victims, the regional police said.", "casualties"),
+    ("The General Staff said 40 Russian servicepeople were captured near Robotyne.", "casualties"),
+])
+def test_victims_and_servicepeople(nlp, actors, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert expected in {e[0] for e in _events(nlp, actors, text)}
+
+
+@pytest.mark.parametrize("text", [
+    # victims with no count told, and the counted people taken on to hospital
+    "Rescue crews have worked through the night to find victims under the rubble, the agency said.",
+    "The number of victims is hard to imagine, the mayor said.",
+    "The victims were taken to the regional hospital, the governor said.",
+])
+def test_victims_not_counted(nlp, actors, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "casualties" not in {e[0] for e in _events(nlp, actors, text)}

@@ -177,3 +177,59 @@ def attackers(sent: Span) -> Token | None:
             if subjects:
                 return subjects[0]
     return None
+
+
+# Barrel and rocket artillery: an attack told with one of these is shelling ("hit Nikopol with Grad rockets",
+# "an Uragan attack on the town", "Russian howitzers hit the village"); missiles, drones and bombs stay strikes.
+SHELLING_ARMS = {"mortar", "artillery", "mlrs", "grad", "grads", "uragan", "uragans", "smerch", "howitzer", "launcher",
+                 "cannon", "msta", "gvozdika", "akatsiya", "giatsint"}
+AERIAL_ARMS = {"missile", "drone", "uav", "shahed", "bomb", "aircraft", "aviation", "jet", "helicopter", "himars",
+               "atacms", "iskander", "kalibr", "kinzhal"}
+
+
+def shelled_with(trigger: Token) -> bool:
+    """Is the attack told with artillery, mortars or rocket launchers (its means, its modifier or its subject)?"""
+    means = [c for c in trigger.children if c.dep_ in {"compound", "amod", "nmod", "nsubj"}]
+    # "attacked the town with mortars", "struck the village of X with artillery" (the parser may hang "with" lower)
+    holders = [trigger] + [t for c in trigger.children if c.dep_ == "dobj" for t in c.subtree if t.pos_ in {"NOUN", "PROPN"}]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"with", "from", "by"}):
+        means += [p for p in prep.children if p.dep_ == "pobj"]
+    means += [c for m in means for c in m.conjuncts]
+    words = {t.lemma_.lower() for m in means for t in [m, *(c for c in m.children if c.dep_ in {"compound", "amod"})]}
+    return bool(words & SHELLING_ARMS) and not words & AERIAL_ARMS
+
+
+def shelled_positions(verb: Token) -> bool:
+    """ "Artillery crews destroyed Ukrainian positions": the other side's positions hit by artillery are shelling,
+    not a tally of losses ("artillery destroyed a tank" stays one)."""
+    return verb.lemma_ == "destroy" and shelled_with(verb) and any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() == "position" for c in verb.children)
+
+
+SETTLEMENT_NOUNS = {"settlement", "village", "town", "locality", "hamlet"}
+
+
+def counted_settlements(verb: Token) -> bool:
+    """ "liberated 90 sq km and seven settlements": counted places taken with the ground, told as a capture (the gold
+    lists one claim for the verb; tried both an advance and a capture: a spurious claim on war-news dev)."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.lemma_.lower() in SETTLEMENT_NOUNS and any(c.dep_ == "nummod" for c in o.children)
+               for o in objects + [c for o in objects for c in o.conjuncts])
+
+
+def counted_victims(root: Token) -> bool:
+    """ "The number of victims has risen to 21", "put the number of victims at 52", "There are victims": a casualty
+    count; victims searched for, remembered or beyond imagining are not one."""
+    if root.lower_ in {"victim", "victims"}:
+        return root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children)
+    verb = root.head
+    return root.dep_ in {"nsubj", "dobj"} and any(t.like_num for t in verb.subtree if t not in root.subtree)
+
+
+def taken_to_hospital_again(root: Token) -> bool:
+    """ "The victims were taken to hospital", "they were rushed to hospital": the people counted before, taken on."""
+    if root.lemma_ not in {"take", "rush", "admit", "bring"}:
+        return False
+    return any(c.dep_ == "nsubjpass" and (c.lower_ in {"they", "them", "he", "she", "all"} or any(
+        d.dep_ == "det" and d.lower_ in {"the", "these", "those"} for d in c.children) and not any(
+        d.dep_ == "nummod" for d in c.children)) for c in root.children)

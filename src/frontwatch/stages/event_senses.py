@@ -16,11 +16,11 @@ from .parse import token_table
 MILITARY_LOSSES = {"tank", "vehicle", "aircraft", "helicopter", "soldier", "serviceman", "personnel", "fighter",
                    "unit", "boat", "drone", "system", "artillery", "howitzer", "launcher", "jet", "ship",
                    "position", "troop", "officer", "mercenary", "militant", "plane", "craft", "vessel", "warship",
-                   "submarine", "corvette", "frigate"}
+                   "submarine", "corvette", "frigate", "servicepeople", "servicemember"}
 # People taken prisoner are casualties, not a captured place ("594 servicemen have been captured").
 PRISONERS = {"serviceman", "servicemen", "soldier", "soldiers", "troops", "fighter", "fighters", "people", "prisoner",
              "prisoners", "marine", "marines", "officer", "officers", "mercenary", "mercenaries", "crew", "member",
-             "members", "paratrooper", "paratroopers", "conscript", "conscripts", "man", "men", "pow", "pows"}
+             "members", "paratrooper", "paratroopers", "conscript", "conscripts", "man", "men", "pow", "pows", "servicepeople", "servicemember", "servicemembers"}
 
 NO_CLAIM = re.compile(
     r"could not (?:be )?(?:independently )?(?:verif|confirm)|(?:has|have|had) not (?:yet )?commented|"
@@ -56,7 +56,8 @@ ONE_SIDED_STEPS = {"extend", "suspend", "quit", "leave", "exit", "halt", "termin
 STRIKE_TARGETS = {"capital", "city", "headquarters", "base", "installation", "airfield", "airbase", "depot",
                   "refinery", "plant", "station", "bridge", "building", "port", "fleet", "warehouse", "facility",
                   "infrastructure", "mall", "cafe", "hospital", "school", "block", "terminal", "airport", "ship",
-                  "shipping", "vessel", "tanker"}
+                  "shipping", "vessel", "tanker", "district", "microdistrict", "neighbourhood", "neighborhood", "dam",
+                  "substation"}
 # Nouns that a trigger word only describes: "combat vehicles", "assault brigade", "supply routes".
 NOT_EVENT_HEADS = {
     "vehicle", "zone", "mission", "capability", "capacity", "uniform", "brigade", "unit", "group", "detachment",
@@ -237,7 +238,8 @@ def real_object(kind: str, root: Token) -> bool:
     lemmas = {o.lemma_.lower() for o in objects}
     if kind == "casualties" and root.lemma_ == "lose" and lemmas & KIN:
         return False
-    if kind == "casualties" and root.lower_ == "bodies" and not any(c.dep_ == "nummod" for c in root.children):
+    if kind == "casualties" and root.lower_ == "bodies" and not any(c.dep_ == "nummod" for c in root.children) and not (
+            root.head.lemma_ in {"retrieve", "recover"} and any(t.like_num for t in root.subtree)):
         return False  # "pulled bodies from the wreckage": a scene, not a count
     if root.dep_ == "relcl" and (root.head.ent_type_ == "PERSON" or root.head.tag_ == "NN" and root.head.lemma_.lower()
                                  in PERSONS) and any(c.lower_ in {"who", "whom"} for c in root.children):

@@ -43,6 +43,16 @@ TWO_SIDED = {"battle", "fighting", "fight", "clash", "combat", "firefight", "gun
 _WE = {"our", "we", "us", "ours", "its", "their"}  # possessives of the speaking side
 
 
+# Weapons only one side fields: a weapon's use named by it is that side's ("Grad" and "Uragan" serve both).
+_ARMS = {"RU": re.compile(r"\b(?:iskanders?|kalibrs?|kinzhals?|kh-\d+|shaheds?|gerans?|lancets?|oniks|zircons?|tos-1a?)\b", re.I),
+         "UA": re.compile(r"\b(?:himars|atacms|storm shadows?|scalp|taurus|neptunes?|bayraktars?|m777s?|f-16s?)\b", re.I)}
+
+
+def _arms_side(sentence: str) -> str | None:
+    sides = [side for side, rx in _ARMS.items() if rx.search(sentence)]
+    return sides[0] if len(sides) == 1 else None
+
+
 _WEAPONS = {"rocket", "shell", "bomb", "projectile", "munition", "uav", "shahed", "warhead"}
 _SUBJECT_DEPS = {nsubj, nsubjpass}
 _LIST_ITEM = re.compile(r"\s*(?:\d|[-•*–—▪·])")  # a line of a list opens with a number or a bullet
@@ -65,6 +75,8 @@ class SideReader:
                 return agent  # "Russia failed to capture Vuhledar": the side that failed
             if trigger.lemma_ in SHOOT_DOWN and agent in {"UA", "RU"}:
                 return opposite(agent)  # "missiles were shot down by Russian air defence": launched by the other side
+            if span.text.lower().startswith("minus "):  # "Minus one Su-34": a tally of the other side's aircraft
+                return self._phrase_side(trigger, attribution, claimant_side) or opposite(claimant_side)
             target = self._object_side(trigger, attribution, claimant_side)
             if target is not None:
                 return target
@@ -129,6 +141,8 @@ class SideReader:
                             side = self._phrase_side(c, attribution, claimant_side, pronouns=False)
                             if side is not None:
                                 return side
+        if kind == "weapons_use" and (origin := _arms_side(span_text(span.sent))) is not None:
+            return origin  # "these were cluster missiles of the Iskander complex": only one side fields it
         if kind in {"advance", "capture", "withdrawal", "weapons_use"}:
             # "ATACMS have proven themselves", said by a side: its own forces used them
             return claimant_side if claimant_side in {"UA", "RU"} else "unknown"
@@ -312,7 +326,9 @@ class SideReader:
         if verb is not None:
             candidates += [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
             candidates += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            if not candidates and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl"}:
+            if not candidates and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl"} and not (
+                    verb.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in verb.children)):
+                # (a passive clause of its own, "since a drone was destroyed over X", is not its head's subject's deed)
                 head = verb.head
                 candidates += clause_subjects(head) if verb.dep_ == "xcomp" else [c for c in head.children if c.dep_ == "nsubj"]
                 if verb.dep_ in {"acl", "relcl"}:
@@ -363,6 +379,11 @@ class SideReader:
                     if owner is None:
                         break
                     side = self._phrase_side(owner, attribution, claimant_side)
+                if side is not None:
+                    return side
+        if trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ in {"downing", "shootdown", "shoot-down"}:
+            for p in (p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
+                side = self._phrase_side(p, attribution, claimant_side)  # "the downing of a Ukrainian Su-25"
                 if side is not None:
                     return side
         if trigger.pos_ != "VERB":  # "no success", "unsuccessful": the subject attempted

@@ -32,6 +32,8 @@ from .event_phrases import (
     attackers,
     conjoined,
     contrasted_losses,
+    counted_settlements,
+    counted_victims,
     denied_report,
     effort,
     effort_verb,
@@ -40,7 +42,10 @@ from .event_phrases import (
     identified_weapon,
     intercepted_aircraft,
     own_clause_events,
+    shelled_positions,
+    shelled_with,
     still_held,
+    taken_to_hospital_again,
 )
 from .event_senses import (
     EVENT_VERBS,
@@ -93,7 +98,8 @@ TRIGGERS: dict[str, str] = {
     "withdrawal": (
         r"ced(?:e|ed|ing) (?:\w+ ){0,2}(?:ground|territory|positions?|metres?|meters?)|withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:\w+ ){0,2}(?:back|out)|pullout|pull-out|fell back|fell away|abandon\w*|"
         r"mov(?:ed|ing|es?) (?:back )?to (?:more |the |previously |pre-)?(?:advantageous|favou?rable|prepared|secure|safer|defensible)\b|"
-        r"regroup\w*|relocat\w*|organi[sz]\w* (?:the |a |our )?defen[cs]es? (?:along|across|on)\b|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
+        r"redeploy\w* (?:\w+ ){0,3}to (?:more |the |previously |pre-)?(?:advantageous|favou?rable|prepared|secure|safer|"
+        r"defensible|better)\b|regroup\w*|relocat\w*|organi[sz]\w* (?:the |a |our )?defen[cs]es? (?:along|across|on)\b|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
     ),
     "capture": (
         r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|out|steps|measures|over the|up|all|action|care|(?:\w+ )?(?:measures|steps)))|"
@@ -106,10 +112,12 @@ TRIGGERS: dict[str, str] = {
     "repelled": (
         r"repel\w*|repuls\w*|thwart\w*|fend(?:ed|ing)? off|fought off|beat(?:en)? back|beat off|foil\w*|driven back|"
         r"(?:not|never) (?:been |be )?successful|unsuccessful|no success|without success|"
-        r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|downed|intercept\w*|not a single (?:metre|meter|step)|"
+        r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|downed|(?:downing|shoot-?downs?) of\b|intercept\w*|"
+        r"minus (?:one|two|three|four|five|another|\d+) (?:more )?(?:su-?\d+|mig-?\d+|ka-?\d+|mi-?\d+|tu-?\d+|a-50|"
+        r"f-16|aircraft|planes?|jets?|helicopters?|bombers?|fighters?)\b|not a single (?:metre|meter|step)|"
         r"hold(?:s|ing)? (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?|front ?lines?|front)\b|"
         r"held (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?|front ?lines?|front)\b|"
-        r"destroy\w* (?:[\w-]+ ){0,4}(?:drones|missiles|rockets|uavs|unmanned aerial vehicles|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
+        r"(?:destroy|neutrali[sz])\w* (?:[\w-]+ ){0,5}(?:drones|missiles|rockets|uavs|unmanned aerial vehicles|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
         r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
     ),
     "clash": r"(?:continu\w*|conduct\w*|carr\w* out) (?:\w+ ){0,2}operations|"
@@ -126,7 +134,7 @@ TRIGGERS: dict[str, str] = {
     ),
     "casualties": (
         r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|fatalit(?:y|ies)|hospitali[sz]ed|(?:went|gone|are|were|is|was|remain\w*|left(?: \w+){0,3}) missing|wounded|wounding|injur\w*|casualt\w*|losses|los(?:t|e|ing)\b|"
-        r"eliminat\w*|neutrali[sz]ed|perished|bodies|"
+        r"eliminat\w*|neutrali[sz]ed|perished|bodies|(?:number of )?victims?\b|(?:taken|rushed|admitted|brought) to (?:a |the )?(?:\w+ )?hospitals?\b|"
         r"defeat\w* (?:\w+ ){0,4}(?:manpower|personnel|equipment)\b|surrender(?:ed|ing|s)?\b|destroy(?:ed|ing|s)?\b|taken (?:\w+ ){0,4}prisoners?|"
         r"(?:took|captured) (?:\w+ ){0,3}prisoners?|suffer\w* (?:\w+ ){0,2}losses"
     ),
@@ -340,6 +348,8 @@ class EventFinder:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None or any(i in skip for i in range(span.start, span.end)):
                     continue
+                if kind in {"strike", "clash"} and shelled_with(span.root):
+                    kind = "shelling"  # "hit the town with Grad rockets", "a mortar attack": artillery's work
                 if not self._plausible(kind, span, text):
                     continue
                 if kind == "advance" and (span.root.lower_ == "offensive" or span.root.lower_ in {
@@ -365,6 +375,8 @@ class EventFinder:
                 if kind == "casualties" and span.root.lemma_ == "lose" and any(
                         c.dep_ == "dobj" and c.lemma_.lower() in GROUND | {"position"} for c in span.root.children):
                     kind = "withdrawal"  # "despite losing ground": ground given up, not losses
+                if kind == "casualties" and shelled_positions(span.root):
+                    kind = "shelling"  # "artillery crews destroyed the enemy's positions"
                 if kind == "weapons_supply" and arrived_at_target(span.root):
                     kind = "strike"  # "two rockets arrived at the railway station": they hit it
                 if kind in {"advance", "capture", "strike"} and (attempted(span.root) or effort(span.root)):
@@ -373,6 +385,8 @@ class EventFinder:
                         c.dep_ in {"nsubjpass", "dobj"} and _AREA.match(" " + " ".join(t.text for t in c.subtree))
                         for c in span.root.children) or span.root.dep_ == "acl" and span.root.head.lemma_ in GROUND):
                     kind = "advance"  # "recaptured 9 sq km", "31 sq km had been retaken", "the area liberated": ground
+                if kind == "advance" and counted_settlements(span.root):
+                    kind = "capture"  # "liberated 90 sq km and seven settlements": the places taken, one claim
                 if kind == "capture" and span.root.dep_ == "conj" and span.root.head.lemma_ in {"kill", "wound", "injure"}:
                     kind = "casualties"  # "80 were killed, 160 wounded and two captured": one casualty count
                 if kind == "capture" and any(c.dep_ in {"nsubjpass", "dobj"} and c.lemma_.lower() in PRISONERS | CAPTIVES
@@ -410,7 +424,7 @@ class EventFinder:
             assert span is not None
             polarity = self._polarity(kind, span, attribution)
             side = self.sides.actor_side(kind, span, attribution, claimant_side)
-            holder_token = still_held(span.root) if kind == "capture" else None
+            holder_token = still_held(span.root) if kind == "capture" and not counted_settlements(span.root) else None
             if holder_token is not None:  # "our troops still control the village": the enemy's capture, denied
                 holder = self.sides.phrase_side(holder_token, attribution, claimant_side)
                 if holder not in {"UA", "RU"}:
@@ -442,10 +456,15 @@ class EventFinder:
             return True  # "denied reports of the capture of X": the capture, denied
         if in_passing(kind, root) and not (effort(root) and kind in {"advance", "capture", "strike", "clash"}):
             return False  # ("made attempts to storm the village" is fighting)
-        if root.pos_ in {"NOUN", "PROPN"} and not predicative(root) and not answered_with(root):
+        if root.pos_ in {"NOUN", "PROPN"} and not predicative(root) and not answered_with(root) \
+                and not span.text.lower().startswith("minus "):  # "Minus one Su-34": a shoot-down tally
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
         if root.pos_ == "NOUN" and evaluated(root):
             return False  # "the capture of the village had no strategic importance"
+        if kind == "casualties" and root.lower_ in {"victim", "victims", "number"} and not counted_victims(root):
+            return False  # "rescuers worked to locate victims": no count told
+        if kind == "casualties" and taken_to_hospital_again(root):
+            return False  # "the victims were taken to hospital": told before
         if kind == "casualties" and exchanged(root):
             return False  # "the parties exchanged the bodies of the dead": the exchange, not a casualty count
         if kind in {"strike", "shelling"} and identified_weapon(root):
@@ -498,8 +517,8 @@ class EventFinder:
             return False  # a drone or missile attack is a strike
         if kind == "strike" and root.lower_.startswith(("attack", "hit", "crash")) and not aerial():
             return False  # "attacked Ukrainian positions" on the ground is a clash
-        if kind == "casualties" and root.lower_.startswith("destroy") and re.match(
-                r"\s*(?:[\w-]+\s+){0,3}(?:drones|missiles|rockets|uavs|unmanned aerial|of them)", span.doc[span.end: span.end + 5].text, re.I):
+        if kind == "casualties" and root.lower_.startswith(("destroy", "neutrali")) and re.match(
+                r"\s*(?:[\w-]+\s+){0,5}(?:drones|missiles|rockets|uavs|unmanned aerial|of them)", span.doc[span.end: span.end + 7].text, re.I):
             return False  # shot-down drones are a repelled strike, not losses
         if not real_object(kind, root):
             return False
