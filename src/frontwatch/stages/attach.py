@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ..records import Article, Claim, Event, Place, Quantity, TimeSpan
 from .attribute import Attribution
+from .claim_filter import drop_spurious, trigger_token
 from .events import EventDraft, EventFinder
 from .parse import doc_text, token_table
 from .quotes import LIST_ITEM
@@ -55,6 +56,7 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     claims = inherit_times(claims)
     claims = inherit_sides(claims)
     claims = drop_coreferent(doc, claims)
+    claims = drop_spurious(doc, claims)  # possibilities, background states, generic statements, reasons
     # Headlines restate the story's lead; their events lend their times above but are not counted again (the body
     # sentence carries the claim). A subheading or a related headline inside the body counts no events either.
     subs = {attributions[i].span for i in subheadings(doc, attributions)}
@@ -107,13 +109,9 @@ def drop_coreferent(doc: Doc, claims: list[Claim]) -> list[Claim]:
 
 
 def _anaphoric(doc: Doc, claim: Claim, event: Event) -> bool:
-    if not event.trigger:
+    root = trigger_token(doc, claim, event)
+    if root is None:
         return False
-    at = doc_text(doc).find(event.trigger, claim.span[0], claim.span[1])
-    span = doc.char_span(at, at + len(event.trigger), alignment_mode="expand") if at >= 0 else None
-    if span is None:
-        return False
-    root = span.root
     return root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORIC for c in root.children)
 
 

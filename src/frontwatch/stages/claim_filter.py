@@ -1,0 +1,120 @@
+"""Claim filter: events a sentence names without claiming that they happened.
+
+Runs on the finished claims (``attach.build_claims``), after the event finder: each event's trigger is read
+again in its clause, and an event that is only a possibility, background state, a generic statement or the
+reason for something else is dropped from its claim. The finder's own checks (``event_senses``) decide whether
+a word is an event at all; these decide whether the sentence claims it.
+
+- A possibility: ``could``, ``might``, ``may`` or ``can`` on the event's verb ("another attack could come",
+  "Russia might try to seize the town"). ``could have`` / ``may have`` (a hedged past: the claim stays, hedged)
+  and ``could not`` (a denied ability) stay; so do perception verbs ("soldiers could be seen surrendering").
+  Future and intent auxiliaries (``will``, ``would``, ``vowed to``) are ``event_senses.unrealised``'s; the walk
+  up the verb chain is the same (``clause_verbs``).
+- Capture state in a relative clause: "the left bank, which is occupied", "the town, which has been under
+  Russian control since 2014", "..., which was again a target after being occupied": background about the
+  place, not a new capture. A finite capture in the past ("which Russian forces took in May") stays: the
+  conventions list it as background told by the outlet.
+- A generic statement: a present-tense clause whose subject is quantified by ``every``, ``each`` or ``any``
+  ("every strike on our ports is a crime") says what such events are, not that one happened.
+- An event noun as a reason: "ordered the evacuation citing constant shelling", "closed because of shelling",
+  "killed due to shelling": the reason given for another event or decision, not a claim of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..records import Claim, Event
+from .event_senses import clause_verbs, held
+from .parse import doc_text
+
+POSSIBLE = {"can", "ca", "could", "may", "might"}  # "ca" is spaCy's "can" of "can't"
+PERCEIVE = {"see", "hear", "watch", "observe", "notice", "film", "show", "feel"}
+UNIVERSAL = {"every", "each", "any"}
+# The words right before an event noun that make it the reason for something else.
+REASON = re.compile(r"\b(?:because of|due to|owing to|on account of|citing)$", re.IGNORECASE)
+
+
+def drop_spurious(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """The claims without the events their sentences name but do not claim."""
+    out = []
+    for claim in claims:
+        kept = tuple(e for e in claim.events if not _spurious(doc, claim, e))
+        out.append(replace(claim, events=kept) if len(kept) != len(claim.events) else claim)
+    return out
+
+
+def _spurious(doc: Doc, claim: Claim, event: Event) -> bool:
+    token = trigger_token(doc, claim, event)
+    if token is None:
+        return False
+    return possibility(token) or generic(token) or as_reason(token) or (
+        event.type == "capture" and background_state(token))
+
+
+def trigger_token(doc: Doc, claim: Claim, event: Event) -> Token | None:
+    """The root token of the event's trigger, at its first place in the claim's sentence."""
+    if not event.trigger:
+        return None
+    at = doc_text(doc).find(event.trigger, claim.span[0], claim.span[1])
+    span = doc.char_span(at, at + len(event.trigger), alignment_mode="expand") if at >= 0 else None
+    return span.root if span is not None else None
+
+
+def _governing_verbs(token: Token) -> Iterator[Token]:
+    """The trigger's verb (a noun's is the verb it hangs from, through a preposition or two), then the verbs
+    that verb hangs from as an infinitive or a conjunct."""
+    verb = token
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
+            break
+        verb = verb.head
+    return clause_verbs(verb)
+
+
+def possibility(token: Token) -> bool:
+    """ "Could", "might", "may" or "can" on the event's verb: what may happen, not what happened."""
+    for verb in _governing_verbs(token):
+        children = list(verb.children)
+        if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in POSSIBLE for c in children):
+            # "could have taken": a hedged past; "could not break through": a denied ability; "could be seen
+            # surrendering": what was seen
+            return not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lemma_ == "have" for c in children) \
+                and verb.lemma_ not in PERCEIVE
+    return False
+
+
+def generic(token: Token) -> bool:
+    """ "Every strike on our ports is a crime": a present-tense clause about every event of a kind."""
+    verb = next(_governing_verbs(token))
+    return verb.tag_ in {"VBZ", "VBP"} and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ in UNIVERSAL for d in c.children)
+        for c in verb.children)
+
+
+def as_reason(token: Token) -> bool:
+    """ "citing constant shelling", "because of shelling": the reason given for something else."""
+    if token.pos_ not in {"NOUN", "PROPN"} and token.tag_ != "VBG":
+        return False
+    start = token.left_edge.i
+    before = token.doc[max(token.sent.start, start - 3): start].text
+    return REASON.search(before) is not None
+
+
+def background_state(token: Token) -> bool:
+    """A place's capture state told in a relative clause ("the bank, which is occupied", "which has been under
+    Russian control since 2014", "after being occupied"): background about the place."""
+    if not (token.lemma_ == "occupy" or held(token)):
+        return False
+    t = token
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return True
+        if t.head == t:
+            return False
+        t = t.head
+    return False
