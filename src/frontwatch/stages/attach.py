@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..records import Article, Claim, Event, Place, Quantity, TimeSpan
 from .attribute import Attribution
-from .claim_filter import drop_spurious, trigger_token
+from .claim_filter import drop_spurious, relocate_background, trigger_token
 from .events import EventDraft, EventFinder
 from .parse import doc_text, token_table
 from .quotes import LIST_ITEM
@@ -57,6 +57,10 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     claims = inherit_sides(claims)
     claims = drop_coreferent(doc, claims)
     claims = drop_spurious(doc, claims)  # possibilities, background states, generic statements, reasons
+    outlet = next((at.claimant for at in attributions if at.claimant.kind == "outlet"), None)
+    published = TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day") \
+        if article.published is not None else None
+    claims = relocate_background(doc, claims, outlet, published)
     # Headlines restate the story's lead; their events lend their times above but are not counted again (the body
     # sentence carries the claim). A subheading or a related headline inside the body counts no events either.
     subs = {attributions[i].span for i in subheadings(doc, attributions)}

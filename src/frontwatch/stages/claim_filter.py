@@ -14,6 +14,11 @@ a word is an event at all; these decide whether the sentence claims it.
   Russian control since 2014", "..., which was again a target after being occupied": background about the
   place, not a new capture. A finite capture in the past ("which Russian forces took in May") stays: the
   conventions list it as background told by the outlet.
+- Background about a place inside a speaker's sentence: "Ukraine said its forces advanced near the city, which
+  Russian forces took in May": the relative clause is the outlet's background (the conventions list it as the
+  outlet's claim), so the capture moves to an outlet claim on the same sentence when the capture is the other
+  side's or Crimea's annexation (a speaker's own side's capture in a relative clause is their claim: "the
+  village, which our troops liberated in July").
 - A generic statement: a present-tense clause whose subject is quantified by ``every``, ``each`` or ``any``
   ("every strike on our ports is a crime") says what such events are, not that one happened.
 - An event noun as a reason: "ordered the evacuation citing constant shelling", "closed because of shelling",
@@ -22,20 +27,22 @@ a word is an event at all; these decide whether the sentence claims it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..records import Claim, Event
-from .event_senses import clause_verbs, held
+from ..records import Claim, Claimant, Event, TimeSpan
+from .event_senses import PLACE_NOUNS, clause_verbs, held
 from .parse import doc_text
 
 POSSIBLE = {"can", "ca", "could", "may", "might"}  # "ca" is spaCy's "can" of "can't"
 PERCEIVE = {"see", "hear", "watch", "observe", "notice", "film", "show", "feel"}
 UNIVERSAL = {"every", "each", "any"}
 # The words right before an event noun that make it the reason for something else.
+QUOTE_MARK = re.compile("[\"“”]")
 REASON = re.compile(r"\b(?:because of|due to|owing to|on account of|citing)$", re.IGNORECASE)
 
 
@@ -118,3 +125,38 @@ def background_state(token: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def relocate_background(doc: Doc, claims: list[Claim], outlet: Claimant | None, stated: TimeSpan | None
+                        ) -> list[Claim]:
+    """A capture told in a relative clause about a place in a speaker's sentence, by the other side (or Crimea's
+    annexation), is the outlet's background: it moves to an outlet claim on the same sentence (``stated``: the
+    publication day)."""
+    if outlet is None:
+        return claims
+    out: list[Claim] = []
+    for claim in claims:
+        moved = () if claim.claimant.kind == "outlet" else tuple(
+            e for e in claim.events if e.type == "capture" and _background_of_place(doc, claim, e))
+        if not moved:
+            out.append(claim)
+            continue
+        out.append(replace(claim, events=tuple(e for e in claim.events if e not in moved)))
+        out.append(replace(claim, id=hashlib.sha1(f"{claim.id}:{outlet.name}".encode()).hexdigest()[:16], claimant=outlet, cue=None, direct_quote=False, stated=stated,
+                           events=moved))
+    return out
+
+
+def _background_of_place(doc: Doc, claim: Claim, event: Event) -> bool:
+    token = trigger_token(doc, claim, event)
+    if token is None or token.pos_ != "VERB":
+        return False
+    if len(QUOTE_MARK.findall(doc_text(doc)[claim.span[0]:token.idx])) % 2:
+        return False  # inside the speaker's quotation: their own words
+    clause = token.head if token.dep_ == "conj" else token  # "which Russia invaded and annexed"
+    place = clause.head
+    if clause.dep_ != "relcl" or not (place.ent_type_ in {"GPE", "LOC", "FAC"} or place.pos_ == "PROPN"
+                                      or place.lemma_.lower() in PLACE_NOUNS | {"peninsula"}):
+        return False
+    return token.lemma_ == "annex" or event.actor_side in {"UA", "RU"} and claim.claimant.side in {"UA", "RU"} \
+        and event.actor_side != claim.claimant.side
