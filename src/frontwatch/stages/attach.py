@@ -22,7 +22,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Doc
 
 from ..records import Article, Claim, Event, Place, Quantity, TimeSpan
-from .attribute import Attribution
+from .attribute import Attribution, Attributor
 from .claim_filter import drop_spurious, relocate_background, trigger_token
 from .events import EventDraft, EventFinder
 from .parse import doc_text, token_table
@@ -57,7 +57,8 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     claims = inherit_sides(claims)
     claims = drop_coreferent(doc, claims)
     claims = drop_spurious(doc, claims)  # possibilities, background states, generic statements, reasons
-    outlet = next((at.claimant for at in attributions if at.claimant.kind == "outlet"), None)
+    outlet = next((at.claimant for at in attributions if at.claimant.kind == "outlet"), None) \
+        or Attributor(finder.actors).outlet(article.source)
     published = TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day") \
         if article.published is not None else None
     claims = relocate_background(doc, claims, outlet, published)
