@@ -63,6 +63,8 @@ def test_claim_filter_a_speakers_own_sides_capture_in_a_relative_clause_stays(pi
 def test_claim_filter_a_generic_statement_is_no_claim(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _events(pipeline, '"Every drone attack on our power plants is an attack on millions of families," the '
                              'president said on Sunday.') == []
+    assert _events(pipeline, '"Each missile strike on our grain terminals is a strike on the food of the whole '
+                             'world," the minister said.') == []
 
 
 def test_claim_filter_an_event_given_as_a_reason_is_no_claim(pipeline) -> None:  # type: ignore[no-untyped-def]

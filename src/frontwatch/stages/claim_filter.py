@@ -97,7 +97,8 @@ def possibility(token: Token) -> bool:
 
 def generic(token: Token) -> bool:
     """ "Every strike on our ports is a crime": a present-tense clause about every event of a kind."""
-    verb = next(_governing_verbs(token))
+    # (a subject noun the tagger read as a verb, "Each missile strike ... is", still hangs from its clause's verb)
+    verb = token.head if token.dep_ in {"nsubj", "nsubjpass"} else next(_governing_verbs(token))
     return verb.tag_ in {"VBZ", "VBP"} and any(
         c.dep_ in {"nsubj", "nsubjpass"} and any(d.dep_ == "det" and d.lower_ in UNIVERSAL for d in c.children)
         for c in verb.children)
