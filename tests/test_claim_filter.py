@@ -23,6 +23,17 @@ def test_claim_filter_a_possibility_is_no_claim(pipeline) -> None:  # type: igno
                              "winter.") == []
 
 
+def test_claim_filter_a_present_ability_is_no_claim(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _events(pipeline, "Analysts say the Russian army is capable of shelling the city from across the "
+                             "river.") == []
+    events = _events(pipeline, "The ministry said Russian troops are able to shell the town every day and have "
+                               "taken two villages this week.")
+    assert [e[1] for e in events] == ["capture"]  # the joined verb with its own auxiliary is its own claim
+    events = _events(pipeline, "The ministry said Ukrainian troops were able to advance two kilometres near the "
+                               "village on Monday.")
+    assert [e[1] for e in events] == ["advance"]  # a past ability is what was done
+
+
 def test_claim_filter_a_hedged_past_stays(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = _events(pipeline, "The regional governor said two missiles may have hit the power station overnight.")
     assert ("person", "strike", "hedged", "unknown") in events

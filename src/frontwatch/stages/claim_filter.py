@@ -84,15 +84,30 @@ def _governing_verbs(token: Token) -> Iterator[Token]:
 
 
 def possibility(token: Token) -> bool:
-    """ "Could", "might", "may" or "can" on the event's verb: what may happen, not what happened."""
+    """ "Could", "might", "may" or "can" on the event's verb, or "are able to" / "are capable of" it: what may
+    happen, not what happened."""
+    if token.dep_ == "pcomp" and token.head.lower_ == "of" and token.head.head.lemma_ == "capable":
+        return _present_ability(token.head.head)  # "are capable of continuously shelling"
     for verb in _governing_verbs(token):
+        if verb.lemma_ == "able":
+            return _present_ability(verb)  # "are able to target"
         children = list(verb.children)
         if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in POSSIBLE for c in children):
             # "could have taken": a hedged past; "could not break through": a denied ability; "could be seen
             # surrendering": what was seen
             return not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lemma_ == "have" for c in children) \
                 and verb.lemma_ not in PERCEIVE
+        if verb.dep_ == "conj" and any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in children):
+            return False  # "are able to target positions and have taken two villages": the second verb is its own
     return False
+
+
+def _present_ability(adjective: Token) -> bool:
+    """ "are able to", "is capable of", not "were able to" (done), "have been able to" (done) or "are not able to"
+    (denied)."""
+    be = adjective.head
+    return adjective.dep_ == "acomp" and be.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ == "neg" or c.dep_ == "aux" and c.lemma_ == "have" for c in [*be.children, *adjective.children])
 
 
 def generic(token: Token) -> bool:
