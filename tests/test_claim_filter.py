@@ -55,6 +55,9 @@ def test_claim_filter_what_could_be_seen_stays(pipeline) -> None:  # type: ignor
 def test_claim_filter_a_capture_state_in_a_relative_clause_is_background(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _events(pipeline, "Residents of the river bank, which is occupied, were told to leave, the mayor "
                              "said.") == []
+    events = _events(pipeline, "The thermal power plant, under Russian control since April, was shelled again on "
+                               "Sunday, the operator said.")
+    assert [e[1] for e in events] == ["shelling"]
 
 
 def test_claim_filter_the_other_sides_capture_in_a_relative_clause_is_the_outlets(pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -11,8 +11,8 @@ a word is an event at all; these decide whether the sentence claims it.
   Future and intent auxiliaries (``will``, ``would``, ``vowed to``) are ``event_senses.unrealised``'s; the walk
   up the verb chain is the same (``clause_verbs``).
 - Capture state in a relative clause: "the left bank, which is occupied", "the town, which has been under
-  Russian control since 2014", "..., which was again a target after being occupied": background about the
-  place, not a new capture. A finite capture in the past ("which Russian forces took in May") stays: the
+  Russian control since 2014", "..., which was again a target after being occupied", "the plant, under Russian
+  control since March, ...": background about the place, not a new capture. A finite capture in the past ("which Russian forces took in May") stays: the
   conventions list it as background told by the outlet.
 - Background about a place inside a speaker's sentence: "Ukraine said its forces advanced near the city, which
   Russian forces took in May": the relative clause is the outlet's background (the conventions list it as the
@@ -130,7 +130,10 @@ def as_reason(token: Token) -> bool:
 
 def background_state(token: Token) -> bool:
     """A place's capture state told in a relative clause ("the bank, which is occupied", "which has been under
-    Russian control since 2014", "after being occupied"): background about the place."""
+    Russian control since 2014", "after being occupied") or set off by commas ("the plant, under Russian control
+    since March, ..."): background about the place."""
+    if token.lower_ == "under" and token.i > token.sent.start and token.nbor(-1).text == "," and not held(token):
+        return True  # "The plant, under Russian control since March, has been shelled": set off by commas
     if not (token.lemma_ == "occupy" or held(token)):
         return False
     t = token
