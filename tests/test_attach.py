@@ -182,3 +182,17 @@ def test_attach_a_speakers_next_statement_keeps_the_day_they_spoke(pipeline) -> 
     report = pipeline.analyze(text, published="2024-06-03", source="Wirewire")
     stated = [c.stated.start.isoformat() for c in report.claims if c.stated is not None and c.stated.start]
     assert stated == ["2024-06-02", "2024-06-02", "2024-06-03"]
+
+
+# -- a headline written as a sentence (spurious claims, 2026-12-04): sentences written for this test --------------
+def test_attach_a_headline_sentence_the_body_retells_counts_no_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    body = ("Russian drones hit the port of Odesa overnight, damaging grain silos and wounding two workers, the "
+            "regional governor said on Tuesday. Air defences shot down most of the drones, he said.")
+    report = pipeline.analyze(f"Russian drones strike Odesa port.\n\n{body}", published="2023-07-14",
+                              source="Kyiv Dispatch")
+    assert [c.text[:20] for c in report.claims if c.events] == ["Russian drones hit t", "Air defences shot do"]
+    # a lead the body does not tell again keeps its events
+    report = pipeline.analyze("Ukraine retakes village near Bakhmut.\n\nThe mayor said residents had been evacuated "
+                              "from the town over the weekend and that the school was now closed until September.",
+                              published="2023-07-14", source="Kyiv Dispatch")
+    assert [c for c in report.claims if c.text.startswith("Ukraine retakes") and c.events]

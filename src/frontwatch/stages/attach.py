@@ -22,7 +22,8 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Doc
 
 from ..records import Article, Claim, Event, Place, Quantity, TimeSpan
-from .attribute import Attribution
+from .attribute import Attribution, Attributor
+from .claim_filter import drop_spurious, relocate_background, trigger_token
 from .events import EventDraft, EventFinder
 from .parse import doc_text, token_table
 from .quotes import LIST_ITEM
@@ -55,12 +56,19 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     claims = inherit_times(claims)
     claims = inherit_sides(claims)
     claims = drop_coreferent(doc, claims)
+    claims = drop_spurious(doc, claims)  # possibilities, background states, generic statements, reasons
+    outlet = next((at.claimant for at in attributions if at.claimant.kind == "outlet"), None) \
+        or Attributor(finder.actors).outlet(article.source)
+    published = TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day") \
+        if article.published is not None else None
+    claims = relocate_background(doc, claims, outlet, published)
     # Headlines restate the story's lead; their events lend their times above but are not counted again (the body
     # sentence carries the claim). A subheading or a related headline inside the body counts no events either.
     subs = {attributions[i].span for i in subheadings(doc, attributions)}
     claims = [replace(c, events=()) if c.span in subs else c for c in claims]
     heads = {attributions[i].span for i in headlines(doc, attributions)}
-    return [replace(c, events=()) if c.span in heads else c for c in claims]
+    claims = [replace(c, events=()) if c.span in heads else c for c in claims]
+    return retold_headline(doc, claims, len(heads))
 
 
 ANAPHORIC = {"the", "this", "that", "these", "those"}
@@ -107,13 +115,9 @@ def drop_coreferent(doc: Doc, claims: list[Claim]) -> list[Claim]:
 
 
 def _anaphoric(doc: Doc, claim: Claim, event: Event) -> bool:
-    if not event.trigger:
+    root = trigger_token(doc, claim, event)
+    if root is None:
         return False
-    at = doc_text(doc).find(event.trigger, claim.span[0], claim.span[1])
-    span = doc.char_span(at, at + len(event.trigger), alignment_mode="expand") if at >= 0 else None
-    if span is None:
-        return False
-    root = span.root
     return root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ANAPHORIC for c in root.children)
 
 
@@ -136,6 +140,35 @@ def headlines(doc: Doc, attributions: list[Attribution]) -> list[int]:
         if len(text[line_end:].split()) > 20:
             out.append(i)
     return out
+
+
+HEADLINE_WORDS = 14
+
+
+def retold_headline(doc: Doc, claims: list[Claim], after: int = 0) -> list[Claim]:
+    """A headline written as a sentence: the first line after the ``after`` headline lines, a line of its own that
+    ends with a full stop, at most ``HEADLINE_WORDS`` words, in the present tense ("Russian missiles hit Odesa
+    port."), whose every event the body tells again (a claimant of the same side, same type and actor side) counts
+    no events: the body's telling is the claim."""
+    text = doc_text(doc)
+    firsts = [i for i, c in enumerate(claims) if not any(c.span == d.span for d in claims[:i])]
+    if len(firsts) <= after:
+        return claims
+    i = firsts[after]
+    head = claims[i]
+    start, end = head.span
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end == -1 or text[line_start:line_end].strip() != text[start:end].strip() or not head.events:
+        return claims
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    if sent is None or not text[start:end].rstrip().endswith(".") or len(text[start:end].split()) > HEADLINE_WORDS \
+            or sent.root.tag_ not in {"VBZ", "VBP"}:
+        return claims
+    body = {(c.claimant.side, e.type, e.actor_side) for c in claims[i + 1:] for e in c.events}
+    if not all((head.claimant.side, e.type, e.actor_side) in body for e in head.events):
+        return claims
+    return claims[:i] + [replace(head, events=())] + claims[i + 1:]
 
 
 def subheadings(doc: Doc, attributions: list[Attribution]) -> list[int]:

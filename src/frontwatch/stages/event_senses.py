@@ -8,6 +8,7 @@ aim or topic), plans and attempts, negation, and whether two triggers of one typ
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -442,20 +443,26 @@ def _future_heads(doc: Doc) -> set[int]:
     return heads  # type: ignore[no-any-return]
 
 
+def clause_verbs(verb: Token) -> Iterator[Token]:
+    """The verb and the verbs it hangs from as an infinitive or a conjunct, up to five ("will allow us to continue
+    to develop actions and liberate our land"): the verbs whose auxiliaries (future, modal) govern it."""
+    for _ in range(5):
+        yield verb
+        if verb.head == verb or verb.dep_ not in {"xcomp", "conj"} and not (verb.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):  # "allow us to continue": an infinitive
+            return
+        verb = verb.head
+
+
 def unrealised(token: Token) -> bool:
     """A trigger under a future auxiliary or inside "vowed to ...", "expected to ..." clauses."""
-    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
-    for _ in range(5):  # "will allow us to continue to develop actions and liberate our land": five verbs down
+    for verb in clause_verbs(token if token.pos_ in {"VERB", "AUX"} else token.head):
         if verb.i in _future_heads(verb.doc):  # a child: an "aux" in FUTURE_AUX
             return True
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
             return True  # "the breakthrough would come if Ukraine could seize Tokmak": a condition
         if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS:
             return True
-        if verb.head == verb or verb.dep_ not in {"xcomp", "conj"} and not (verb.dep_ == "ccomp" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):  # "allow us to continue": an infinitive
-            return False
-        verb = verb.head
     return False
 
 
