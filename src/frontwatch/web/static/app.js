@@ -178,7 +178,9 @@ function drawMarkers(rows) {
     const side = sideOf(first.claimant_side);
     const claims = new Set(group.map((r) => r.claim_id)).size;
     const size = Math.min(34, 14 + 4 * Math.log2(1 + claims));
-    const shift = (SIDES.indexOf(side) - 0.5) * 9; // the sides' markers at one place sit side by side
+    // the sides' markers at one place sit side by side, 18 px apart: more than the largest dot's radius (34 / 2), so
+    // a big marker never covers the centre of its neighbour (a contested town stays clickable for each side)
+    const shift = (SIDES.indexOf(side) - 0.5) * 18;
     const dot = el("div", { class: "dot" }, String(claims));
     const marker = L.marker([first.lat, first.lon], {
       title: `${first.place || "?"}: ${claims} claim${claims === 1 ? "" : "s"} by ${side}`,
