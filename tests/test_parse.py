@@ -76,6 +76,11 @@ def test_parse_dateline_with_a_country_is_not_the_speaker(nlp) -> None:  # type:
     assert DATELINE.match(text).group(0) == "ODESA, Ukraine (Wirewire) — "  # type: ignore[union-attr]
     doc = nlp(text)
     assert [s.text.split()[0] for s in doc.sents][-1] == "Regional"
+    # with the country before the date, as wire copy writes it: the country is no part of the first sentence
+    # (it would give that sentence's actor a side)
+    text = "KHERSON, Ukraine, March 3 (Wirewire) - Russian forces shelled the city overnight, the governor said."
+    assert DATELINE.match(text).group(0) == "KHERSON, Ukraine, March 3 (Wirewire) - "  # type: ignore[union-attr]
+    assert [s.text.split()[0] for s in nlp(text).sents][-1] == "Russian"
 
 
 def test_parse_token_table_and_span_text_agree_with_spacy(nlp) -> None:  # type: ignore[no-untyped-def]

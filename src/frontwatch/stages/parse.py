@@ -117,7 +117,9 @@ RANKS = {"Gen.", "Lt.", "Col.", "Maj.", "Brig.", "Capt.", "Sgt.", "Cpl.", "Pvt."
 # "KYIV, July 31 (Wirewire) - ", "MOSCOW (TASS) — ", "KHARTOUM: ", "BELGOROD, March 16. /TASS/. ",
 # "KHARKIV, Ukraine (Wirewire) — "
 DATELINE = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][A-Z .'/-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*[(:]))?"
+    # "KYIV, July 17", "KYIV, Ukraine, July 17" (wire copy names the country before the date), "ODESA, Ukraine ("
+    r"(?m)^[ \t]*(?:[A-Z][A-Z .'/-]{2,40}(?:(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}"
+    r"|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*[(:]))?"
     r"(?:,?\s+\d{4})?"
     r"\s*(?:\([^)\n]{1,40}\)\s*(?:[-–—]{1,2}|:)|[-–—]{1,2}|:|\.\s*/[^/\n]{1,40}/\.?)"
     # in title case only with its country and a dash: "Kharkiv, Ukraine — ", "Kyiv, Ukraine (AP) — "
