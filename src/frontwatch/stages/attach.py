@@ -59,9 +59,7 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     claims = drop_spurious(doc, claims)  # possibilities, background states, generic statements, reasons
     outlet = next((at.claimant for at in attributions if at.claimant.kind == "outlet"), None) \
         or Attributor(finder.actors).outlet(article.source)
-    published = TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day") \
-        if article.published is not None else None
-    claims = relocate_background(doc, claims, outlet, published)
+    claims = relocate_background(doc, claims, outlet, publication_day(article))
     # Headlines restate the story's lead; their events lend their times above but are not counted again (the body
     # sentence carries the claim). A subheading or a related headline inside the body counts no events either.
     subs = {attributions[i].span for i in subheadings(doc, attributions)}
@@ -234,6 +232,13 @@ def claims_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, 
     return [main] + out
 
 
+def publication_day(article: Article) -> TimeSpan | None:
+    """The day the article came out, as the time a claim was made when its sentence names none."""
+    if article.published is None:
+        return None
+    return TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day")
+
+
 def _claim_id(article: Article, span: tuple[int, int], who: str = "") -> str:
     key = f"{article.id}:{span[0]}:{span[1]}" + (f":{who}" if who else "")
     return hashlib.sha1(key.encode()).hexdigest()[:16]
@@ -248,8 +253,8 @@ def claim_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, p
     # "in recent weeks") that the parser hung on it.
     stated = next((t for t in times if t.start is not None and t.start == t.end and attached_to(doc, t, at.cue_token)),
                   None) or said
-    if stated is None and article.published is not None:
-        stated = TimeSpan(text="", span=None, start=article.published, end=article.published, granularity="day")
+    if stated is None:
+        stated = publication_day(article)
     event_times = [t for t in times if t is not stated]
     if stated is not None and stated.span is not None and stated.start and stated.start != article.published:
         # "On Friday, Kiev said its troops advanced over the past week": the week before that Friday.

@@ -547,7 +547,7 @@ class Attributor:
                 name = doc[people[0].start: root.head.i + 1].text  # "Svitlana Vodolaha": a surname NER took for a place
             previous = memory.person(name)
             role = cues.role(span, people[0])
-            side = self.actors.person_side(name) or claimant_sides.body_side(phrase) or self.actors.side_of(phrase)
+            side = self.actors.person_side(name) or claimant_sides.phrase_side(self.actors, phrase)
             if previous is not None:
                 role = role or previous.role
                 side = side or previous.side
@@ -569,8 +569,8 @@ class Attributor:
                     return earlier
             name = cues.core(head) + (f" of {cues.strip_det(of)}" if of is not None else "")
             # "according to analysts": analysts with no side of their own are nobody's (CONVENTIONS.md), not the outlet's
-            side = claimant_sides.body_side(phrase) or self.actors.side_of(phrase) or ("other" if head_lower in cues.ANALYST_NOUNS and of is None
-                                                   else cues.context_side(outlet))
+            side = claimant_sides.phrase_side(self.actors, phrase) or (
+                "other" if head_lower in cues.ANALYST_NOUNS and of is None else cues.context_side(outlet))
             kind = "organisation" if head.tag_ in {"NNS", "NNPS"} else "person"
             return Claimant(name=name, kind=kind, side=side, role=None)  # type: ignore[arg-type]
         if orgs or head_lower in ORG_NOUNS or lower in ORG_NOUNS or head.ent_type_ in {"ORG", "GOV"}:
@@ -585,7 +585,8 @@ class Attributor:
             if of is not None:
                 name = f"{name} of {cues.strip_det(of)}"  # "the press service of the Main Intelligence Directorate"
             # ("the US-funded broadcaster", "a Kremlin-backed outlet": the side of the word before the hyphen)
-            side = claimant_sides.body_side(phrase) or self.actors.side_of(phrase) or (self.actors.side_of(phrase.replace("-", " ")) if "-" in phrase else None)
+            side = claimant_sides.phrase_side(self.actors, phrase) or (
+                self.actors.side_of(phrase.replace("-", " ")) if "-" in phrase else None)
             if side is None:
                 # "The General Staff added" after "Ukraine's General Staff said": the same body.
                 for o in reversed(memory.organisations):

@@ -161,7 +161,8 @@ def relocate_background(doc: Doc, claims: list[Claim], outlet: Claimant | None, 
             out.append(claim)
             continue
         out.append(replace(claim, events=tuple(e for e in claim.events if e not in moved)))
-        out.append(replace(claim, id=hashlib.sha1(f"{claim.id}:{outlet.name}".encode()).hexdigest()[:16], claimant=outlet, cue=None, direct_quote=False, stated=stated,
+        moved_id = hashlib.sha1(f"{claim.id}:{outlet.name}".encode()).hexdigest()[:16]
+        out.append(replace(claim, id=moved_id, claimant=outlet, cue=None, direct_quote=False, stated=stated,
                            events=moved))
     return out
 

@@ -39,6 +39,7 @@ HARM_VERBS = {"shell", "strike", "attack", "hit", "fire", "bomb", "kill", "targe
 # the other side's weapons did to their town, as with its forces.
 WEAPON_WORDS = {"missile", "missiles", "drone", "drones", "rocket", "rockets", "bomb", "bombs", "shell", "shells",
                 "strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "shelling"}
+_FORCE_LEMMAS = FORCE_WORDS | {"ukraine", "russia"}  # a subject that names a side's forces
 
 
 def body_side(phrase: str) -> str | None:
@@ -47,6 +48,11 @@ def body_side(phrase: str) -> str | None:
         if pattern.search(phrase):
             return side
     return None
+
+
+def phrase_side(actors: Actors, phrase: str) -> str | None:
+    """The side of a claimant's phrase: its body or title words first, then the actor tables' names."""
+    return body_side(phrase) or actors.side_of(phrase)
 
 
 def datelined_abroad(actors: Actors, doc: Doc) -> bool:
@@ -70,12 +76,13 @@ def content_side(actors: Actors, found: Attribution) -> str | None:
                    and m.side in {"UA", "RU"}]
         if not matches:
             continue
-        lemma, harm = token.lemma_.lower(), token.head.lemma_.lower() in HARM_VERBS
-        if found.claimant.kind == "person" and harm and (
-                lemma in FORCE_WORDS | WEAPON_WORDS | {"ukraine", "russia"} or token.lower_ in FORCE_WORDS | WEAPON_WORDS):
+        lemma = token.lemma_.lower()
+        forces = lemma in _FORCE_LEMMAS or token.lower_ in FORCE_WORDS
+        weapons = lemma in WEAPON_WORDS or token.lower_ in WEAPON_WORDS
+        if found.claimant.kind == "person" and (forces or weapons) and token.head.lemma_.lower() in HARM_VERBS:
             # "Russian forces shelled the city, the governor said": an official tells what the other side's forces
             # (or weapons) did to their town; a body tells its own forces' work ("air defences downed ...")
             return {"UA": "RU", "RU": "UA"}[matches[0].side]
-        if lemma in FORCE_WORDS | {"ukraine", "russia"} or token.lower_ in FORCE_WORDS:
+        if forces:
             return matches[0].side
     return None

@@ -266,16 +266,19 @@ def cue_positions(doc: Doc) -> tuple[list[int], list[int], list[int]]:
     return found  # type: ignore[no-any-return]
 
 
+# What "citing" names when it names a source: by lemma, and by the word as written.
+_SOURCE_LEMMAS = PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | CHANNEL_NOUNS | EVIDENCE_NOUNS | RELAY_WORDS | {
+    "source", "official", "people", "side", "data", "information", "message"}
+_SOURCE_WORDS = PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | EVIDENCE_NOUNS
+
+
 def reason(cited: Token, quotes: list[tuple[int, int]]) -> bool:
     """Is what ``citing`` names a reason ("citing constant shelling", "citing 'security concerns'"), not a source
     (a name, a body, a person, a document or figures)? A source speaks; a reason leaves the sentence's speaker."""
     if in_quote(cited, quotes) or cited.is_quote:
         return True
-    lemma = cited.lemma_.lower()
     return not (cited.ent_type_ in {"PERSON", "ORG", "GOV", "GPE", "NORP"} or cited.pos_ in {"PROPN", "PRON"}
-                or lemma in PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | CHANNEL_NOUNS | EVIDENCE_NOUNS | RELAY_WORDS
-                or cited.lower_ in PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | EVIDENCE_NOUNS
-                or lemma in {"source", "official", "people", "side", "data", "information", "message"})
+                or cited.lemma_.lower() in _SOURCE_LEMMAS or cited.lower_ in _SOURCE_WORDS)
 
 
 def reference(token: Token) -> bool:

@@ -233,3 +233,8 @@ def taken_to_hospital_again(root: Token) -> bool:
     return any(c.dep_ == "nsubjpass" and (c.lower_ in {"they", "them", "he", "she", "all"} or any(
         d.dep_ == "det" and d.lower_ in {"the", "these", "those"} for d in c.children) and not any(
         d.dep_ == "nummod" for d in c.children)) for c in root.children)
+
+
+def shoot_down_tally(span: Span) -> bool:
+    """ "Minus one Su-34": a tally of the other side's aircraft brought down, told as a noun phrase."""
+    return span.text.lower().startswith("minus ")

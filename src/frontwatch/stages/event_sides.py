@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import Actors, opposite
 from .attribute import Attribution
+from .event_phrases import shoot_down_tally
 from .event_senses import MILITARY_LOSSES, ONE_SIDED_STEPS, SERIES, clause_subjects, deal_step, negated, responsibility
 from .parse import span_text, token_table
 
@@ -75,7 +76,7 @@ class SideReader:
                 return agent  # "Russia failed to capture Vuhledar": the side that failed
             if trigger.lemma_ in SHOOT_DOWN and agent in {"UA", "RU"}:
                 return opposite(agent)  # "missiles were shot down by Russian air defence": launched by the other side
-            if span.text.lower().startswith("minus "):  # "Minus one Su-34": a tally of the other side's aircraft
+            if shoot_down_tally(span):  # a tally of the other side's aircraft
                 return self._phrase_side(trigger, attribution, claimant_side) or opposite(claimant_side)
             target = self._object_side(trigger, attribution, claimant_side)
             if target is not None:

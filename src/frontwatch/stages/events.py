@@ -44,6 +44,7 @@ from .event_phrases import (
     own_clause_events,
     shelled_positions,
     shelled_with,
+    shoot_down_tally,
     still_held,
     taken_to_hospital_again,
 )
@@ -457,7 +458,7 @@ class EventFinder:
         if in_passing(kind, root) and not (effort(root) and kind in {"advance", "capture", "strike", "clash"}):
             return False  # ("made attempts to storm the village" is fighting)
         if root.pos_ in {"NOUN", "PROPN"} and not predicative(root) and not answered_with(root) \
-                and not span.text.lower().startswith("minus "):  # "Minus one Su-34": a shoot-down tally
+                and not shoot_down_tally(span):  # "Minus one Su-34"
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
         if root.pos_ == "NOUN" and evaluated(root):
             return False  # "the capture of the village had no strategic importance"
