@@ -153,11 +153,13 @@ class Pipeline:
                     first[i] = self._places(doc, article)
                 except Exception:  # noqa: BLE001 - _finish reads it again and reports the failure
                     continue
-                priors.add(article.source, str(i), first[i])
+                priors.add(article.source, str(i), first[i], article.published)
             for i, (doc, article, _, _) in enumerate(window, seen):
-                home = priors.home(article.source, exclude=str(i)) if i in first else None
-                if home is not None and self._on_front(home, article.published.year if article.published else None):
-                    home = None  # the stage would ignore it (places_outlet.front_line): no second reading
+                home = priors.home(article.source, exclude=str(i), day=article.published) if i in first else None
+                if home is not None and not home.beat_only and \
+                        self._on_front(home, article.published.year if article.published else None):
+                    # the stage would ignore it (places_outlet.front_line): read again only for the beat
+                    home = home.beat_home()
                 yield doc, article, home, None if home is not None else first.get(i)
             seen += len(window)
 

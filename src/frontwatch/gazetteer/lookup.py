@@ -26,6 +26,7 @@ from .katottg import APPROX_FCODE
 from .translit import (
     Designated,
     adjective_bases,
+    adjective_genders,
     inflection_bases,
     is_latin,
     loose_from_key,
@@ -415,6 +416,8 @@ class Gazetteer:
             tries += [(parts[1], INFLECTION_PENALTY)]
             tries += [(b, ADJECTIVE_PENALTY) for b in adjective_bases(parts[0]) + adjective_bases(parts[1])]
         tries += [(" ".join(head + [b]), ADJECTIVE_PENALTY) for b in adjective_bases(last)]
+        if head:  # "Nyzhnie Krynka": the adjective opening a name in another gender (Nyzhnia Krynka)
+            tries += [(" ".join([g, *words[1:]]), INFLECTION_PENALTY) for g in adjective_genders(words[0])]
         cut = {" ".join(head + [b]) for b in inflection_bases(last) if b.lower().endswith(("ske", "skoye"))}
         for text, penalty in tries:
             found = self._candidates(text, replace(des, base=text))

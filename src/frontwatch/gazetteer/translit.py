@@ -365,6 +365,31 @@ def adjective_bases(word: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# the endings of a name's adjective in each gender, in Ukrainian and Russian spellings (longest first):
+# Nyzhnia / Nyzhnie / Nyzhnii, Nizhnyaya / Nizhneye / Nizhniy; Nova / Nove / Novyi, Novaya / Novoye / Novyy
+_GENDER_ENDINGS = ("yaya", "iaia", "eye", "oye", "aya", "ia", "ie", "ii", "yi", "yy", "iy", "ya", "ye", "oe", "a",
+                   "e")
+
+
+def adjective_genders(word: str) -> list[str]:
+    """The same adjective in the other genders, as a name's first word may be written in another one than
+    the gazetteer's ("Nyzhnie Krynka" for Nyzhnia Krynka: the settlement's gender is not the writer's).
+
+    >>> "Nyzhnia" in adjective_genders("Nyzhnie")
+    True
+    >>> "Novaya" in adjective_genders("Nove")
+    True
+    """
+    low = word.lower()
+    if not low.isalpha():
+        return []
+    end = next((e for e in _GENDER_ENDINGS if low.endswith(e)), None)
+    if end is None or len(low) - len(end) < 3:
+        return []
+    stem = word[: len(word) - len(end)]
+    return [stem + e for e in _GENDER_ENDINGS if e != end]
+
+
 # --- designators -------------------------------------------------------------------------
 
 Want = Literal["any", "region", "place"]

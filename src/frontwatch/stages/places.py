@@ -125,11 +125,15 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             m.outlet_town = True
         if m.demonym_of:
             m.candidates = [c for c in m.candidates if c.feature == "country" and c.country == m.demonym_of][:1]
+    every = label_over_parts(every)
     # metonyms and demonyms are resolved in the article's context but lend it none: the context
     # is where things happen
     mentions = [m for m in every if m.role == "place"]
-    if outlet is not None and front_line(outlet, every, prior):
-        outlet = None  # a war outlet's copy clusters on the front, which is no home: the conflict prior weighs it
+    # where the outlet's copy of the same days is: weighed only where its home point is not
+    beat = outlet.beat if outlet is not None and outlet.point is None else None
+    if outlet is not None and (outlet.beat_only or front_line(outlet, every, prior)):
+        # a war outlet's copy clusters on the front, which is no home: the conflict prior weighs it, and the beat
+        beat, outlet = outlet.beat, None
     votes = focus_country(doc, mentions, gazetteer, outlet_country(source) or (outlet.country if outlet else None))
     # region (admin1 code) -> the names that name it: a name never supports its own other readings
     # ("New York" the state must not lift "New York" the city)
@@ -176,16 +180,28 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             if region is not None and all(c.admin1_code != region for c in target.candidates):
                 region = None  # no reading in the home region: it changes nothing here
             seen = first.get(m.query)
-            if region is None and point is None and seen is not None and seen[0] is target:
+            if region is None and point is None and beat is None and seen is not None and seen[0] is target:
                 decided[key] = seen[1]  # the first reading stands
             else:
                 decided[key] = choose(target, votes.country(deciding=m.query), regions, anchors, support, region,
-                                      W_OUTLET_HOME if region is not None and region == outlet_code else None, point)
+                                      W_OUTLET_HOME if region is not None and region == outlet_code else None, point,
+                                      beat)
         if ((institution and not institution_candidates(m, small=False)) or m.label or m.tentative) \
                 and decided[key] is None:
             continue  # "Smith College", a bare word, "Border Police": no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
     return places
+
+
+def label_over_parts(every: list[Mention]) -> list[Mention]:
+    """A text that is only a name (``Mention.label``) beside a word of it tagged on its own ("Nyzhnie" of
+    "Nyzhnie Krynka", a village named like the adjective): the whole when the gazetteer knows it, else the parts."""
+    label = next((m for m in every if m.label), None)
+    if label is None or len(every) == 1:
+        return every
+    if not label.candidates:
+        return [m for m in every if m is not label]
+    return [m for m in every if m is label or not (label.start <= m.start and m.end <= label.end)]
 
 
 _REGIONAL = ("regional ", "oblast ", "region's ", "province's ", "provincial ")

@@ -240,11 +240,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 and not taken.overlaps(ent.start_char, ent.end_char):
             mentions.append(_tentative(ent))
             taken.add(ent.start_char, ent.end_char)
-    if not any(m.role == "place" and not m.unanchored for m in mentions):
-        label = bare_label(doc)
-        if label is not None:
-            mentions.append(label)
-            taken.add(label.start, label.end)
+    found = [m for m in mentions if m.role == "place" and not m.unanchored]
+    label = bare_label(doc)
+    if label is not None and all(label.start <= m.start and m.end <= label.end and m.end - m.start < len(label.text)
+                                 for m in found):
+        # the text is only a name; a word of it tagged on its own ("Nyzhnie" of "Nyzhnie Krynka", a village
+        # named like its first word) gives way when the whole resolves (places.label_over_parts)
+        mentions.append(label)
+        taken.add(label.start, label.end)
     # the words opening the text (a headline: "Windsor joins tax credit program"), untagged: a town only in
     # the outlet's home region (places.headline_town); the longest run, cut there
     opener = next((span for span in openers[:2] if span[0].i == 0 and span[0].is_title), None)

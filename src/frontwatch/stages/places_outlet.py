@@ -15,6 +15,13 @@ local places its other articles resolved, when they lie close together (``places
 reading within its reach gains as a reading in the home region does, and may keep a town that a
 country or a far bigger namesake would otherwise own ("Jordan", "Lebanon" in a Minnesota paper).
 
+A war monitor's copy has neither: it names the villages shelled along a front some hundreds of km long, and
+the front is no home (:func:`front_line`). It still has a *beat*: the copy of the same few days follows the
+fighting in one sector. :meth:`OutletPriors.home` gives, when the outlet has no home point, the median of
+the local places its other articles of the same days resolved, when they lie close together
+(``OutletHome.beat``); a reading near it gains a little, enough to choose between namesakes that otherwise
+tie ("Svitle", a village in each of two oblasts, in a list that names only villages of one).
+
 Only the text's own resolutions are evidence, never gold or coordinates from elsewhere; an article
 does not vote for its own prior, so a source with too few other articles gets nothing.
 """
@@ -22,6 +29,7 @@ does not vote for its own prior, so a source with too few other articles gets no
 from __future__ import annotations
 
 import statistics
+from datetime import date
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -51,6 +59,9 @@ POINT_MIN_PLACES = 5  # this many places in all;
 POINT_SPREAD_KM = 120.0  # the median distance of those places to it at most this (a state-wide paper has none),
 POINT_REACH_KM = 60.0  # and a reading within the spread, or at least this, of it is near home
 POINT_FEATURES = LOCAL_FEATURES - {"region"}
+# the outlet's beat: the local places of its other articles published this many days before or after one,
+BEAT_DAYS = 1  # (as many articles and places as the home point, 2 and 5, and a median spread of at most
+BEAT_SPREAD_KM = 120.0
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,16 @@ class OutletHome:
     point: tuple[float, float] | None = None
     reach: float = POINT_REACH_KM
     regions: frozenset[str] = frozenset()
+    beat: tuple[float, float, float] | None = None  # (lat, lon, reach): the same days' copy, with no point
+
+    @property
+    def beat_only(self) -> bool:
+        """A home that is no more than the outlet's beat (no region, no point)."""
+        return self.admin1 is None and self.point is None
+
+    def beat_home(self) -> OutletHome | None:
+        """This home with its region and point dropped (a home on the front), or None with no beat."""
+        return None if self.beat is None else OutletHome(self.source, self.country, None, 0, 0, beat=self.beat)
 
     def near(self, lat: float, lon: float) -> bool:
         """Is (lat, lon) within the reach of the home point?"""
@@ -91,14 +112,14 @@ def local_points(places: Iterable[Place]) -> list[_Local]:
     return sorted(seen, key=repr)  # type: ignore[arg-type]
 
 
-def home_point(points: list[_Local]) -> tuple[tuple[float, float], float] | None:
+def home_point(points: list[_Local], spread_km: float = POINT_SPREAD_KM) -> tuple[tuple[float, float], float] | None:
     """The median of ``points`` and its reach (the median distance to it, at least ``POINT_REACH_KM``),
     or None when they are too few or spread too wide."""
     if len(points) < POINT_MIN_PLACES:
         return None
     point = (statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))
     spread = statistics.median(haversine_km(point, (p[0], p[1])) for p in points)
-    if spread > POINT_SPREAD_KM:
+    if spread > spread_km:
         return None
     return point, max(spread, POINT_REACH_KM)
 
@@ -123,34 +144,60 @@ class OutletPriors:
 
     votes: dict[str, dict[str, ArticleVote | None]] = field(default_factory=dict)
     points: dict[str, dict[str, list[_Local]]] = field(default_factory=dict)
+    days: dict[str, dict[str, date | None]] = field(default_factory=dict)
     point: bool = True  # learn the home point too (``places.outlet_point``)
 
-    def add(self, source: str | None, key: str, places: Iterable[Place]) -> None:
-        """Record article ``key`` of ``source`` (its vote replaces an earlier one under the same key)."""
+    def add(self, source: str | None, key: str, places: Iterable[Place], day: date | None = None) -> None:
+        """Record article ``key`` of ``source``, published on ``day`` (its vote replaces an earlier one under
+        the same key)."""
         if source:
             places = list(places)
             self.votes.setdefault(source.lower(), {})[key] = article_vote(places)
             if self.point:
                 self.points.setdefault(source.lower(), {})[key] = local_points(places)
+                self.days.setdefault(source.lower(), {})[key] = day
 
-    def home(self, source: str | None, exclude: str | None = None) -> OutletHome | None:
-        """The home of ``source`` from its articles other than ``exclude``: its region, its point, both or None."""
+    def home(self, source: str | None, exclude: str | None = None, day: date | None = None) -> OutletHome | None:
+        """The home of ``source`` from its articles other than ``exclude``: its region, its point, both or None;
+        with no point, the beat of the articles published around ``day`` (if known)."""
         if not source:
             return None
         region = self._region(source.lower(), exclude)
         others = [v for k, v in self.points.get(source.lower(), {}).items() if k != exclude and v]
         found = home_point([p for v in others for p in v]) if len(others) >= POINT_MIN_ARTICLES else None
+        beat = self._beat(source.lower(), exclude, day)
         if found is None:
-            return region
+            if beat is None:
+                return region
+            if region is not None:
+                return replace(region, beat=beat[:3])
+            return OutletHome(source.lower(), beat[3], None, 0, 0, beat=beat[:3])
         point, reach = found
         near = [p for v in others for p in v if haversine_km(point, (p[0], p[1])) <= reach]
         regions = frozenset(p[3] for p in near if p[3])
         if region is not None:
-            return replace(region, point=point, reach=reach, regions=regions)
+            return replace(region, point=point, reach=reach, regions=regions, beat=beat and beat[:3])
         country = Counter(p[2] for p in near).most_common(1)[0][0]
         if not country:
             return None
-        return OutletHome(source.lower(), country, None, 0, 0, point, reach, regions)
+        return OutletHome(source.lower(), country, None, 0, 0, point, reach, regions, beat and beat[:3])
+
+    def _beat(self, source: str, exclude: str | None, day: date | None
+              ) -> tuple[float, float, float, str] | None:
+        """The median of the local places of the source's other articles published within ``BEAT_DAYS`` of
+        ``day``, its reach and the country most of them lie in, when they lie close together."""
+        if day is None:
+            return None
+        days = self.days.get(source, {})
+        others = [v for k, v in self.points.get(source, {}).items() if k != exclude and v and (d := days.get(k))
+                  and abs(d.toordinal() - day.toordinal()) <= BEAT_DAYS]
+        found = home_point([p for v in others for p in v], BEAT_SPREAD_KM) if len(others) >= POINT_MIN_ARTICLES \
+            else None
+        if found is None:
+            return None
+        (lat, lon), reach = found
+        country = Counter(p[2] for v in others for p in v).most_common(1)[0][0]
+        return (lat, lon, reach, country) if country else None
 
     def _region(self, source: str, exclude: str | None) -> OutletHome | None:
         counts = Counter(v for k, v in self.votes.get(source, {}).items() if k != exclude and v is not None)

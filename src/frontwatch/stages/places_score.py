@@ -72,6 +72,9 @@ W_HOME_POINT = 0.2  # a reading within the reach of the outlet's home point (pla
 HOME_DOOR_KM = 40.0  # against a world city's name, the home point reaches this far at most
 # the outlet's home point and its reach in km: (lat, lon, reach)
 HomePoint = tuple[float, float, float]
+# a reading near the outlet's beat (places_outlet.OutletHome.beat) gains W_BEAT * exp(-distance / BEAT_KM):
+# enough to part namesakes that tie (TIE_MARGIN), too little to outweigh a region named or a clear place near
+W_BEAT, BEAT_KM = 0.06, 50.0
 
 
 # --- context ----------------------------------------------------------------------------------
@@ -294,8 +297,11 @@ def near_home(c: Candidate, point: HomePoint | None) -> bool:
 
 def _rescore(c: Candidate, m: Mention, focus: str | None, regions: dict[str | None, set[str]],
              anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None,
-             home: str | None = None, home_weight: float | None = None, point: HomePoint | None = None) -> float:
+             home: str | None = None, home_weight: float | None = None, point: HomePoint | None = None,
+             beat: HomePoint | None = None) -> float:
     score = c.score
+    if beat is not None and c.feature not in WIDE_FEATURES:
+        score += W_BEAT * math.exp(-haversine_km((beat[0], beat[1]), (c.lat, c.lon)) / BEAT_KM)
     if home and c.admin1_code == home and c.feature not in WIDE_FEATURES:
         score += W_FOCUS_REGION if home_weight is None else home_weight
     if near_home(c, point):
@@ -368,10 +374,11 @@ def _near_term(anchors: list[tuple[str, Candidate]], query: str, terms: _Terms, 
 
 def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
             anchors: list[tuple[str, Candidate]], support: dict[tuple[str, str], float] | None = None,
-            home: str | None = None, home_weight: float | None = None, point: HomePoint | None = None
-            ) -> Candidate | None:
+            home: str | None = None, home_weight: float | None = None, point: HomePoint | None = None,
+            beat: HomePoint | None = None) -> Candidate | None:
     """The best reading of ``m`` in the article's context, or None. ``home``: the article's home region (its
-    admin1 code), ``home_weight`` its weight when it is the outlet's; ``point``: the outlet's home point."""
+    admin1 code), ``home_weight`` its weight when it is the outlet's; ``point``: the outlet's home point;
+    ``beat``: where the outlet's copy of the same days is (places_outlet.OutletHome.beat)."""
     if not m.candidates:
         return None
     candidates = m.candidates
@@ -444,7 +451,7 @@ def choose(m: Mention, focus: str | None, regions: dict[str | None, set[str]],
                    or (c.feature == "country" and any(b.country == c.country for b in before))]
         if holding:
             candidates = holding
-    scored = sorted(((_rescore(c, m, focus, regions, anchors, support, home, home_weight, point), c)
+    scored = sorted(((_rescore(c, m, focus, regions, anchors, support, home, home_weight, point, beat), c)
                      for c in candidates),
                     key=lambda x: -x[0])
     if m.vague:  # "northern Gaza": the Gaza Strip rather than Gaza City, when both fit
