@@ -32,6 +32,7 @@ from .translit import (
     loose_from_key,
     loose_key,
     normalise,
+    one_edit,
     split_designator,
 )
 
@@ -48,6 +49,7 @@ INFLECTION_PENALTY = 0.05  # "Avdeyevke" read as "Avdeyevka": a little less sure
 ADJECTIVE_PENALTY = 0.1  # "Kupyanskoye" read as "Kupyansk"
 CITY_OWNER_POP = 50_000  # a city this big owns its name against codifier-only villages
 TOWN_OWNER_POP = 10_000  # a town this big ranks above its codifier-only namesakes (they lose OWNER_PENALTY)
+MISSPELT_MIN = 6  # letters of a name below which Gazetteer.misspelt finds nothing
 MAX_ROWS = 400  # candidates read per key before ranking (a very common name has a few hundred)
 WORLD_MIN_POPULATION = 15_000  # towns this big anywhere feed the gap-filling world ruler
 LOOKUP_CACHE_SIZE = 4096  # rankings kept per Gazetteer (most names have a handful of candidates: a few MB)
@@ -373,6 +375,22 @@ class Gazetteer:
         """
         return list(self._ranked(name, near, limit))  # a new list: callers may change theirs
 
+    def misspelt(self, name: str) -> list[str]:
+        """The names the gazetteer knows one typing slip from ``name`` (as keys: "paraskoviivka" for
+        "Praskoviivka"), for a name that matches nothing; none for a name shorter than ``MISSPELT_MIN``
+        letters, which has too many neighbours to guess among."""
+        key = normalise(name)
+        if len(key.replace(" ", "")) < MISSPELT_MIN:
+            return []
+        variants = sorted(one_edit(key))
+        found: set[str] = set()
+        db = self._db()
+        for i in range(0, len(variants), 500):
+            chunk = variants[i:i + 500]
+            found.update(k for (k,) in db.execute(
+                f"SELECT DISTINCT key FROM names WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+        return sorted(found)
+
     def _lookup(self, name: str, near: tuple[float, float] | None, limit: int) -> tuple[Candidate, ...]:
         found = self._candidates(name, Designated(name, "any", None))
         des = split_designator(name)
@@ -415,9 +433,11 @@ class Gazetteer:
         if len(parts) == 2 and not head:  # "Svatovsko-Kremennaya": the second town, then the first
             tries += [(parts[1], INFLECTION_PENALTY)]
             tries += [(b, ADJECTIVE_PENALTY) for b in adjective_bases(parts[0]) + adjective_bases(parts[1])]
-        tries += [(" ".join(head + [b]), ADJECTIVE_PENALTY) for b in adjective_bases(last)]
-        if head:  # "Nyzhnie Krynka": the adjective opening a name in another gender (Nyzhnia Krynka)
+        if head or words[0].lower().rstrip("aeiouy").endswith("sk"):
+            # "Nyzhnie Krynka", "Voykovskaya": the adjective opening a name, or a name that is one, in another
+            # gender than the gazetteer's (Nyzhnia Krynka, Voikovskyi), before the town it is formed from
             tries += [(" ".join([g, *words[1:]]), INFLECTION_PENALTY) for g in adjective_genders(words[0])]
+        tries += [(" ".join(head + [b]), ADJECTIVE_PENALTY) for b in adjective_bases(last)]
         cut = {" ".join(head + [b]) for b in inflection_bases(last) if b.lower().endswith(("ske", "skoye"))}
         for text, penalty in tries:
             found = self._candidates(text, replace(des, base=text))

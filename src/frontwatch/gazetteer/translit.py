@@ -390,6 +390,25 @@ def adjective_genders(word: str) -> list[str]:
     return [stem + e for e in _GENDER_ENDINGS if e != end]
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_edit(key: str) -> set[str]:
+    """Every string one typing slip from ``key`` (a normalised name): a letter left out, one added, one
+    wrong, two neighbours swapped.
+
+    >>> "kupiansk" in one_edit("kupinsk"), "luhansk" in one_edit("luhanks")
+    (True, True)
+    """
+    cuts = [(key[:i], key[i:]) for i in range(len(key) + 1)]
+    out = {a + b[1:] for a, b in cuts if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in cuts if b for c in _LETTERS}
+    out |= {a + c + b for a, b in cuts for c in _LETTERS}
+    out.discard(key)
+    return out
+
+
 # --- designators -------------------------------------------------------------------------
 
 Want = Literal["any", "region", "place"]

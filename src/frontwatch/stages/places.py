@@ -118,6 +118,8 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
         if m.area_names:
             _area_of_demonym(m, gazetteer, cache)
         m.candidates = cache[m.query]
+        if m.label and not m.candidates:  # "Praskoviivka": a lone name one slip from a village where the war is
+            m.candidates = misspelt_label(m.query, gazetteer, cache, settings.max_candidates, prior, fronts)
         if outlet is not None and m.candidates and _bare_county_name(m):
             m.candidates = _home_county(m, gazetteer, outlet, cache)
         if labels and not m.demonym_of and names_outlet_town(m.query, labels):
@@ -191,6 +193,29 @@ def resolve_places(doc: Doc, gazetteer: GazetteerLike, settings: PlacesSettings,
             continue  # "Smith College", a bare word, "Border Police": no place the gazetteer knows, so no mention
         places.append(_place(m, decided[key]))
     return places
+
+
+MISSPELT_PENALTY = 0.1  # a name read one typing slip away: less sure than one as written or inflected
+
+
+def misspelt_label(query: str, gazetteer: GazetteerLike, cache: dict[str, list[Candidate]], limit: int,
+                   prior: dict[str, float], fronts: tuple[tuple[float, float], ...]) -> list[Candidate]:
+    """The readings of a text that is only a name the gazetteer does not know, as a name one typing slip
+    away ("Praskoviivka", "Hranite", "Luhanks town"): only places where a selected conflict is fought
+    (``places.conflicts``; conflict-event rows are typed in haste, and elsewhere a slip is as likely
+    another word), not by a loose match, scored ``MISSPELT_PENALTY`` lower."""
+    finder = getattr(gazetteer, "misspelt", None)
+    if finder is None or not prior:
+        return []
+    des = split_designator(query)
+    base = des.base if des is not None else query
+    out: list[Candidate] = []
+    for key in finder(base):
+        near = query.replace(base, key)
+        if near not in cache:
+            cache[near] = lookup_with_prior(gazetteer, near, limit, prior, fronts)
+        out += [c.with_score(c.score - MISSPELT_PENALTY) for c in cache[near] if c.prior > 0 and c.match != "loose"]
+    return sorted(out, key=lambda c: -c.score)
 
 
 def label_over_parts(every: list[Mention]) -> list[Mention]:
