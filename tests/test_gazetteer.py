@@ -23,9 +23,11 @@ from frontwatch.gazetteer.lookup import (
 )
 from frontwatch.gazetteer.translit import (
     adjective_bases,
+    adjective_genders,
     inflection_bases,
     loose_key,
     normalise,
+    one_edit,
     romanise,
     russian_style_variants,
     split_designator,
@@ -149,6 +151,30 @@ def test_gazetteer_adjective_bases(adjective: str, town: str | None) -> None:
         assert adjective_bases(adjective) == []
     else:
         assert town in adjective_bases(adjective)
+
+
+@pytest.mark.parametrize("written,gazetteer", [
+    ("Nyzhnie", "Nyzhnia"), ("Nyzhnie", "Nyzhnii"), ("Nizhnyaya", "Nizhniy"), ("Nove", "Nova"), ("Novaya", "Novoye"),
+    ("Stara", "Staryi"), ("Bilovodskaya", "Bilovodskyi"), ("Voronkovskoye", "Voronkovskaya"),
+])
+def test_gazetteer_adjective_genders(written: str, gazetteer: str) -> None:
+    assert gazetteer in adjective_genders(written)
+
+
+def test_gazetteer_adjective_genders_of_no_adjective() -> None:
+    assert adjective_genders("Kyiv") == [] and adjective_genders("Nova") != [] and adjective_genders("Ya") == []
+
+
+def test_gazetteer_one_edit() -> None:
+    slips = one_edit("kramatorsk")
+    assert {"kramatorks", "kramatosk", "kramatorskk", "krematorsk"} <= slips and "kramatorsk" not in slips
+    assert "kramtorsko" not in slips  # two slips
+
+
+def test_gazetteer_misspelt_finds_names_one_slip_away(small: Gazetteer) -> None:
+    assert "bakhmut" in small.misspelt("Bakhmtu") and "kupyansk" in small.misspelt("Kupaynsk")
+    assert "bakhmut" not in small.misspelt("Bakhmut")  # (the name itself is no slip)
+    assert small.misspelt("Bkmut") == []  # too short to guess among its neighbours
 
 
 def _cand(ref: str, match: str, population: int, feature: str = "village", score: float = 0.8) -> Candidate:

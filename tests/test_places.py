@@ -415,3 +415,37 @@ def test_places_taken_spans_overlap_as_a_scan_would() -> None:
         if rng.random() < 0.5:
             taken.add(start, end)
             plain.append((start, end))
+
+
+# --- a text that is only a name: its parts, and a name one slip away ---
+
+class SlipGazetteer(FakeGazetteer):
+    """A fake that also knows names one typing slip from a query (Gazetteer.misspelt)."""
+
+    def misspelt(self, name: str) -> list[str]:
+        return [k for k in self.table if k != name and len(k) == len(name) and sorted(k) == sorted(name)]
+
+
+ZORIANE = [cand("Zoriane", 48.1, 38.3, 0.80, admin1="UA.05")]
+
+
+def test_places_a_lone_name_one_slip_from_a_village_where_the_war_is() -> None:
+    gaz = SlipGazetteer({"Zoriane": ZORIANE})
+    places = resolve_places(doc_with("Zorinae"), gaz, SETTINGS)
+    assert [(p.text, p.name) for p in places] == [("Zorinae", "Zoriane")]
+    assert resolve_places(doc_with("Zorinae"), gaz, NO_PRIOR) == []  # no conflict selected: no guess
+    elsewhere = SlipGazetteer({"Zoriane": [cand("Zoriane", 50.4, 19.3, 0.80, admin1="PL.77", country="PL")]})
+    assert resolve_places(doc_with("Zorinae"), elsewhere, SETTINGS) == []  # not where the war is
+    # a name in a sentence is never read one slip away
+    text = "Shelling hit Zorinae overnight."
+    assert resolve_places(doc_with(text, ("Zorinae", "GPE")), gaz, SETTINGS)[0].lat is None
+
+
+def test_places_a_lone_name_wins_over_a_word_of_it_tagged_alone() -> None:
+    gaz = FakeGazetteer({"Verkhnie": [cand("Verkhnie", 49.0, 38.9, 0.85, admin1="UA.09")],
+                         "Verkhnie Zoriane": [cand("Verkhnia Zoriane", 48.2, 38.2, 0.82, admin1="UA.05")]})
+    places = resolve_places(doc_with("Verkhnie Zoriane", ("Verkhnie", "GPE")), gaz, SETTINGS)
+    assert [(p.text, p.name) for p in places] == [("Verkhnie Zoriane", "Verkhnia Zoriane")]
+    # the whole unknown: the word tagged stands
+    places = resolve_places(doc_with("Verkhnie Lozuvatka", ("Verkhnie", "GPE")), gaz, SETTINGS)
+    assert [(p.text, p.name) for p in places] == [("Verkhnie", "Verkhnie")]

@@ -4,6 +4,7 @@ the style of local news copy; the domains are made up."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from test_places import FakeGazetteer, cand, doc_with
@@ -341,3 +342,69 @@ def test_places_a_world_city_yields_only_to_a_namesake_at_the_papers_door() -> N
     assert resolve_places(doc, gaz, WORLD, outlet=door)[0].country == "US"
     wide = replace(door, point=(31.45, -84.22))  # some 60 km off: within the reach, not at the door
     assert resolve_places(doc, gaz, WORLD, outlet=wide)[0].country == "EG"
+
+
+# --- the outlet's beat (OutletHome.beat): where its copy of the same days is ---
+
+def _monitor(priors: OutletPriors, clusters: list[tuple[date, tuple[float, float]]]) -> None:
+    """A war monitor's daily rows, each naming one village: three rows a day around the day's point."""
+    for day, (lat, lon) in clusters:
+        for k, (dlat, dlon) in enumerate([(0.0, 0.0), (0.1, -0.1), (-0.1, 0.1)]):
+            priors.add("frontmonitor.org", f"{day}-{k}", [spot(lat + dlat, lon + dlon, "UA.09", "UA")], day)
+
+
+def test_outlet_beat_is_the_median_of_the_same_days_local_places() -> None:
+    priors = OutletPriors()
+    south, north = (47.6, 38.0), (48.9, 39.2)  # two sectors some 170 km apart
+    _monitor(priors, [(date(2015, 1, 10), south), (date(2015, 1, 11), south), (date(2015, 1, 20), north),
+                      (date(2015, 1, 21), north)])
+    home = priors.home("frontmonitor.org", exclude="x", day=date(2015, 1, 10))
+    assert home is not None and home.beat is not None and home.beat[:2] == pytest.approx(south, abs=0.05)
+    assert home.beat[2] == POINT_REACH_KM
+    later = priors.home("frontmonitor.org", day=date(2015, 1, 21))
+    assert later is not None and later.beat is not None and later.beat[:2] == pytest.approx(north, abs=0.05)
+    # a day with no copy around it, or no day at all: no beat
+    assert getattr(priors.home("frontmonitor.org", day=date(2015, 1, 15)), "beat", None) is None
+    assert getattr(priors.home("frontmonitor.org"), "beat", None) is None
+
+
+def test_outlet_beat_none_for_a_days_copy_spread_wide() -> None:
+    priors = OutletPriors()
+    day = date(2015, 1, 10)
+    for k, (lat, lon) in enumerate([(47.1, 37.5), (49.9, 38.3), (48.6, 39.9), (46.6, 35.3), (50.2, 36.2)]):
+        priors.add("frontmonitor.org", str(k), [spot(lat, lon, "UA.09", "UA")], day)
+    assert getattr(priors.home("frontmonitor.org", day=day), "beat", None) is None
+
+
+def test_outlet_beat_home_keeps_only_the_beat() -> None:
+    front = OutletHome("frontmonitor.org", "UA", "UA.05", 9, 10, point=(48.0, 38.0), beat=(47.6, 38.0, 60.0))
+    beat = front.beat_home()
+    assert beat is not None and beat.beat_only and beat.beat == front.beat and beat.point is None
+    assert replace(front, beat=None).beat_home() is None and not front.beat_only
+
+
+SVITLIVKAS = [cand("Zorianivka", 47.70, 38.05, 0.80, admin1="UA.05"),
+              cand("Zorianivka", 48.95, 39.15, 0.80, admin1="UA.09")]
+
+
+def test_places_the_beat_parts_namesakes_that_tie() -> None:
+    text = "Shelling damaged two houses in Zorianivka overnight, monitors said."
+    gaz = FakeGazetteer({"Zorianivka": SVITLIVKAS})
+    doc = doc_with(text, ("Zorianivka", "GPE"))
+    assert resolve_places(doc, gaz, WORLD)[0].lat is None  # two villages 160 km apart: no guess
+    south = OutletHome("frontmonitor.org", "UA", None, 0, 0, beat=(47.6, 38.0, 60.0))
+    assert resolve_places(doc, gaz, WORLD, outlet=south)[0].admin1 == "UA.05"
+    north = replace(south, beat=(48.9, 39.3, 60.0))
+    assert resolve_places(doc, gaz, WORLD, outlet=north)[0].admin1 == "UA.09"
+    # a home point, where the outlet has one, is what counts: the beat is not added to it
+    home = OutletHome("frontmonitor.org", "UA", None, 0, 0, point=(30.0, 30.0), beat=(47.6, 38.0, 60.0))
+    assert resolve_places(doc, gaz, WORLD, outlet=home)[0].lat is None
+
+
+def test_places_the_beat_does_not_outweigh_a_region_named() -> None:
+    text = "Shelling damaged two houses in Zorianivka in the Luhansk region overnight, monitors said."
+    gaz = FakeGazetteer({"Zorianivka": SVITLIVKAS, "Luhansk region": [
+        cand("Luhansk Oblast", 48.6, 39.3, 0.95, admin1="UA.09", feature="region", precision=3)]})
+    doc = doc_with(text, ("Zorianivka", "GPE"), ("Luhansk region", "GPE"))
+    south = OutletHome("frontmonitor.org", "UA", None, 0, 0, beat=(47.6, 38.0, 60.0))
+    assert resolve_places(doc, gaz, WORLD, outlet=south)[0].admin1 == "UA.09"

@@ -117,6 +117,10 @@ def test_places_ukraine_publication_date_picks_the_front_of_its_time(pipeline) -
     ("Pervomaisk", 48.63, 38.55),  # a stop name for the ruler ("Pervomaisk" is many towns' name)
     ("novoluhanske", 48.43, 38.18),  # lower-cased, which the model reads as a person
     ("vodiane", 47.78, 37.25),  # lower-cased, which the model leaves untagged
+    ("Nyzhnie Duvanka", 49.59, 38.17),  # the adjective in another gender (Nyzhnia), its first word a village too
+    ("Novoaidarskaya", 48.96, 39.00),  # a town's adjective in the feminine: still the town (Novoaidar)
+    ("Krematorsk", 48.73, 37.57),  # one letter wrong
+    ("Popasan", 48.63, 38.37),  # two letters swapped
 ])
 def test_places_ukraine_bare_label_is_a_place(pipeline, text: str, lat: float, lon: float) -> None:  # type: ignore[no-untyped-def]
     from datetime import date

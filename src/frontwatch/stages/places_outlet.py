@@ -29,10 +29,10 @@ does not vote for its own prior, so a source with too few other articles gets no
 from __future__ import annotations
 
 import statistics
-from datetime import date
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Protocol
 
 from ..gazetteer.lookup import Candidate, GazetteerLike, conflict_regions, haversine_km
