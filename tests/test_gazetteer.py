@@ -21,13 +21,12 @@ from frontwatch.gazetteer.lookup import (
     lookup_with_prior,
     with_conflict_prior,
 )
+from frontwatch.gazetteer.spelling import adjective_genders, one_edit
 from frontwatch.gazetteer.translit import (
     adjective_bases,
-    adjective_genders,
     inflection_bases,
     loose_key,
     normalise,
-    one_edit,
     romanise,
     russian_style_variants,
     split_designator,

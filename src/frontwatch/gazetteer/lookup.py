@@ -23,16 +23,15 @@ from unidecode import unidecode
 from ..errors import GazetteerError
 from .build import ALTERNATE, BASE, PRIMARY, ROMANISED, SCHEMA_VERSION, data_path, stop_names
 from .katottg import APPROX_FCODE
+from .spelling import adjective_genders, one_edit
 from .translit import (
     Designated,
     adjective_bases,
-    adjective_genders,
     inflection_bases,
     is_latin,
     loose_from_key,
     loose_key,
     normalise,
-    one_edit,
     split_designator,
 )
 
