@@ -47,6 +47,9 @@ GROUP_PEOPLE: dict[str, frozenset[str]] = {
     "monitors": frozenset({"monitors", "mission", "monitoring", "monitor", "group"}),
 }
 ORG_HEADS = frozenset().union(*ORG_FAMILIES)
+# Words of a body's name that are no anaphor head of their own: "the intelligence notes" is the service's output
+# or a generic service as often as a body named before.
+MASS_NOUNS = {"intelligence", "authorities"}
 PERSON_HEADS = frozenset().union(*PERSON_FAMILIES)
 DEFINITE = {"the", "this", "that"}
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct"}
@@ -107,7 +110,7 @@ def description(head: Token) -> str | None:
         return None  # "the officials" after one official: not one referent
     if lemma in PERSON_HEADS:
         return "person"
-    if lemma in ORG_HEADS:
+    if lemma in ORG_HEADS and lemma not in MASS_NOUNS:
         return "organisation"
     return None
 
@@ -129,8 +132,8 @@ def resolve(head: Token, referents: list[Referent], side_of: Callable[[str], str
         if side is not None and r.claimant.side in {"UA", "RU", "other"} and r.claimant.side != side:
             continue  # "the Russian ministry": not Ukraine's
         exact = noun in r.words
-        if not exact and not family & r.words:
-            continue
+        if not exact and not (family & r.words and modifiers <= r.words):
+            continue  # a kin noun only with its modifiers: "the regional administration" is not "authorities"
         # nearest sentence first; in one sentence the head noun itself, then modifiers that fit, then the later name
         fits.append(((r.sentence, int(exact), len(modifiers & r.words), r.at), r))
     if not fits:
@@ -175,6 +178,11 @@ def note(sent: Span, index: int, found: Attribution | None, outlet: Claimant, re
         claimant = claimant_of(ent.root)
         if claimant is None:
             continue
+        if ent[-1].lower_ in {"of", "the"} and claimant.kind == "organisation":
+            # "The Defence Intelligence of the | United Kingdom": an entity the tagger cut inside its "of" phrase
+            end = max(t.i for t in ent.root.subtree if t.dep_ != "punct") + 1
+            claimant = Claimant(cues.strip_det(sent.doc[ent.start:end].text), claimant.kind, claimant.side,
+                                claimant.role, claimant.organisation)
         words = words_of(ent.root)
         if claimant.kind == "outlet" or cues.strip_det(ent.text).lower() == (outlet.name or "").lower():
             if ent.start > 0 and sent.doc[ent.start - 1].text == "(":
