@@ -12,8 +12,8 @@ text ("told Moscow Herald") is the outlet, which a wire quoting itself is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from spacy.tokens import Span, Token
 

@@ -65,6 +65,7 @@ from .quotes import (
     trimmed,
 )
 
+
 def _joined(subject: Token) -> bool:
     """ "X said A and Kyiv Mayor Y said B": a second speaker joined by "and" (the parser often hangs the second
     verb under the first one's clause), told by a title and a name, not a speaker inside the first's report."""
