@@ -29,6 +29,9 @@ ORG_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"command", "staff", "headquarters", "grouping"}),
     frozenset({"administration", "authorities", "council"}),
     frozenset({"group", "monitor", "project", "organisation", "organization", "watchdog", "ngo"}),
+    frozenset({"office"}),
+    frozenset({"committee"}),
+    frozenset({"mission"}),
 )
 PERSON_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"general", "commander", "colonel", "chief"}),
@@ -37,6 +40,10 @@ PERSON_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"minister"}),
     frozenset({"mayor"}),
     frozenset({"ombudsman", "commissioner"}),
+    frozenset({"president"}),
+    frozenset({"adviser", "advisor"}),
+    frozenset({"ambassador", "envoy"}),
+    frozenset({"prosecutor"}),
 )
 # Plural people nouns that stand for a body of analysts or monitors named before ("the analysts" after a think
 # tank). Their referents are organisations.
@@ -94,16 +101,16 @@ def description(head: Token) -> str | None:
     """The kind a bare definite description points back at ("the agency": organisation, "the general": person,
     "the analysts": group), or None when the phrase names its own referent or is no description."""
     lemma, lower = head.lemma_.lower(), head.lower_
-    if head.pos_ != "NOUN" or head.dep_ == "appos":
-        return None
+    if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ == "appos":
+        return None  # (the tagger often calls a lower-case "the defense ministry" a name)
     kids = list(head.children)
     det = [c for c in kids if c.dep_ == "det"]
     if not det or det[0].lower_ not in DEFINITE:
         return None  # "a spokesman", bare "analysts": a new or generic speaker
     if any(c.dep_ in {"poss", "appos", "prep", "relcl", "acl", "nummod"} for c in kids):
         return None  # "the EU's foreign policy chief, Josep Borrell", "the mayor of Dnipro": its own speaker
-    if any(t.pos_ == "PROPN" or (t.ent_type_ and t.ent_type_ != "NORP") for t in head.subtree if t != head):
-        return None  # "the Wagner group": a name
+    if any(t.text[:1].isupper() and t.ent_type_ != "NORP" for t in head.subtree if t != head and t.dep_ != "det"):
+        return None  # "the Wagner group", "the Defence Ministry": a name, which the callers match as a name
     if lower in GROUP_PEOPLE:
         return "group"
     if head.tag_ in {"NNS", "NNPS"}:
