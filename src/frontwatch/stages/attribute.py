@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
-from . import claimant_sides, cues
+from . import anaphora, claimant_sides, cues
 from .cues import (
     AS_REPORTED,
     DOCUMENT_NOUNS,
@@ -65,32 +65,6 @@ from .quotes import (
     trimmed,
 )
 
-# Offices one person holds, told by a role noun before the article names its holder ("..., the regional governor
-# said. Oleh Kiper wrote on Telegram that ...").
-OFFICES = {"governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "chief"}
-
-
-def _named_later(results: list[Attribution]) -> list[Attribution]:
-    """An office told by its role noun alone, with no person named before it, is the next person the article
-    names as a speaker (wire copy names the governor a sentence or two after "the governor said")."""
-    for i, at in enumerate(results):
-        words = at.claimant.name.split() if at.claimant.kind == "person" else []
-        if not words or words[-1].lower() not in OFFICES or len(words) > 3 or any(w[:1].isupper() for w in words) \
-                or any(at.sent.doc[t].lower_ == "of" for t in at.attribution_tokens):
-            continue  # ("the governor of another region" is another office)
-        if any(r.claimant.kind == "person" and r.claimant.name[:1].isupper() for r in results[:i]):
-            return results  # a person named before: the role noun had them to point back at
-        later = next((r.claimant for r in results[i + 1:] if r.claimant.kind == "person"
-                      and r.claimant.name[:1].isupper()), None)
-        if later is None or (later.role is not None and words[-1].lower() not in later.role.lower()):
-            return results
-        role = at.claimant.name
-        for r in results:
-            if r.claimant.name == role and r.claimant.kind == "person":
-                r.claimant = later
-        return results
-    return results
-
 
 def _joined(subject: Token) -> bool:
     """ "X said A and Kyiv Mayor Y said B": a second speaker joined by "and" (the parser often hangs the second
@@ -113,6 +87,7 @@ class _Memory:
     people: list[Claimant] = field(default_factory=list)
     organisations: list[Claimant] = field(default_factory=list)
     mentioned: list[Claimant] = field(default_factory=list)  # people named in the outlet's own sentences
+    referents: list[anaphora.Referent] = field(default_factory=list)  # bodies and people named, for "the agency"
     last: Claimant | None = None
 
     def remember(self, claimant: Claimant) -> None:
@@ -171,6 +146,7 @@ class Attributor:
                 memory.remember(found.claimant)
             else:
                 self._remember_subjects(sent, memory)  # "Putin spoke on Sunday. '...,' he added."
+            anaphora.note(sent, i, found, outlet, memory.referents, lambda t: self._claimant(t, memory, outlet))
             own.append(found)
         # "95 clashes took place. This was reported by the General Staff": the report names the speaker
         # of the sentence before it.
@@ -197,7 +173,7 @@ class Attributor:
             elif quote is not None and found is not None:
                 found.direct_quote = True  # '"The town is ours," said X': the speaker's own words
             results.append(found or Attribution(sent, own_voice))
-        return _named_later(continuations(results, own, quotes, self.actors))
+        return anaphora.named_later(continuations(results, own, quotes, self.actors))
 
     # -- one sentence on its own -------------------------------------------------------
     def _own(self, sent: Span, quotes: list[tuple[int, int]], memory: _Memory, outlet: Claimant) -> Attribution | None:
@@ -514,6 +490,10 @@ class Attributor:
                 return None  # "according to reports", "reports suggest": nobody named, the outlet's hedge
             if not [e for e in head.subtree if e.ent_type_]:
                 return memory.last
+        # "According to the agency" after "Ukraine's Main Intelligence Directorate (HUR) said": the body named before
+        back = anaphora.resolve(head, memory.referents, lambda p: claimant_sides.phrase_side(self.actors, p))
+        if back is not None:
+            return back
         if lower in SPEAKER_PRONOUNS:
             want = SPEAKER_PRONOUNS[lower]
             if lower == "we":
