@@ -198,6 +198,8 @@ def held_place(under: Token) -> Token | None:
 
 
 SETTLEMENTS = {"settlement", "village", "town", "locality", "city", "community"}
+PARTS = {"part", "half", "most", "rest", "centre", "center", "outskirts", "remainder", "bulk", "island", "station",
+         "plant", "mine", "bridgehead", "heights", "area"}  # "took over the eastern part of the town"
 
 
 def gained_hold(under: Token) -> bool:
@@ -230,12 +232,23 @@ def real_object(kind: str, root: Token) -> bool:
         holder = held_place(root)
         return holder is None or holder.ent_type_ in {"GPE", "LOC", "FAC"} or holder.pos_ in {"PROPN", "NUM"} or (
             holder.lemma_.lower() in PLACE_NOUNS | {"two", "third", "half", "most", "percent", "%", "part"})
-    if kind == "capture" and root.lemma_ in {"take", "fall", "free", "reclaim", "regain"} and root.lower_ not in {"fell"}:
-        if root.lemma_ == "fall" or root.tag_ == "VBN" and not objects:
-            objects = [c for c in root.children if c.dep_ == "nsubj"]  # "for every life taken"
+    if kind == "capture" and root.lemma_ in {"fall", "fell"} and root.lower_ not in {"fell"}:
+        objects = [c for c in root.children if c.dep_ == "nsubj"]
         if objects and not any(o.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} or o.pos_ == "PROPN"
                                or o.lemma_.lower() in PLACE_NOUNS | PRISONERS for o in objects):
             return False
+    elif kind == "capture" and root.lemma_ in {"fall", "fell"}:
+        # a bare "fell" ("Avdiivka fell after months of fighting") is a capture only with a place as its subject
+        if not any(c.dep_ == "nsubj" and (c.ent_type_ in {"GPE", "LOC", "FAC"} or c.lemma_.lower() in PLACE_NOUNS)
+                   for c in root.children) and not (root.i + 1 < len(root.doc) and root.nbor().lower_ == "to"):
+            return False  # "markets fell", "debris fell near a pier", "the advancing Russians fell"
+    if kind == "capture" and root.lemma_ in {"take", "free", "reclaim", "regain", "secure"}:
+        if root.tag_ == "VBN" and not objects:
+            objects = [c for c in root.children if c.dep_ == "nsubj"]  # "for every life taken"
+        if (objects or root.lemma_ == "secure") and not any(
+                o.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} or o.pos_ == "PROPN"
+                or o.lemma_.lower() in PLACE_NOUNS | PRISONERS | PARTS for o in objects):
+            return False  # "took flowers", "secured a loan": not a place taken
     lemmas = {o.lemma_.lower() for o in objects}
     if kind == "casualties" and root.lemma_ == "lose" and lemmas & KIN:
         return False
@@ -256,7 +269,11 @@ def real_object(kind: str, root: Token) -> bool:
         return False
     if kind == "weapons_supply" and root.lemma_ == "receive" and lemmas & {"injury", "wound", "burn", "treatment"}:
         return False  # "eight children received injuries": casualties, not a delivery
-    if kind == "withdrawal" and root.lemma_ == "flee" and any(
+    if kind == "capture" and any(c.lower_ == "out" for c in root.children) and not any(
+            p.ent_type_ in {"GPE", "LOC", "FAC"} or p.pos_ == "PROPN" or p.lemma_.lower() in PLACE_NOUNS
+            for t in root.subtree if t.lower_ == "of" for p in t.children):
+        return False  # "drove the enemy out of the village": a place, not "forced residents out of their homes"
+    if kind == "withdrawal" and root.lemma_ in {"flee", "leave", "exit", "vacate", "evacuate"} and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in CIVILIANS for c in root.children):
         return False  # "many have fled the city": civilians leaving, not forces withdrawing
     if kind == "withdrawal" and root.lemma_ == "relocate" and objects and any(
