@@ -32,6 +32,8 @@ NO_CLAIM = re.compile(
 FUTURE_AUX = {"will", "would", "shall", "'ll", "should", "must"}
 INTENT_VERBS = {"vow", "threaten", "plan", "intend", "expect", "hope", "aim", "want", "promise", "seek", "prepare",
                 "warn", "pledge", "decide", "order", "urge", "avoid", "prevent", "try", "attempt", "fail"}
+_INTENT_FORMS = {v + end for v in INTENT_VERBS for end in ("s", "d", "ed")} | {
+    (v[:-1] if v.endswith("e") else v) + "ing" for v in INTENT_VERBS}  # forms the lemmatiser may miss ("hopes")
 ORDER_VERBS = {"order", "instruct", "decide", "agree", "command", "begin", "start"}
 # "The capture of Soledar makes it possible...": the event is a subject of commentary, not claimed.
 COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force", "prompt", "spark", "trigger",
@@ -178,6 +180,13 @@ ATTACKS = {"attack", "strike", "shelling", "explosion", "blast", "raid", "bombar
 # What an attack that causes it has done: "the attack caused a huge fire", "a truck bomb caused the collapse".
 DAMAGE = {"fire", "blaze", "collapse", "outage", "blackout", "damage", "destruction", "explosion", "flood", "flooding",
           "casualty", "death", "injury", "alight", "power"}
+# Objects that show another sense of a trigger verb: things lost, won or dismissed that are not forces or places.
+NOT_LOST = {"momentum", "value", "interest", "patience", "trust", "faith", "appeal", "lead", "match", "final", "game",
+            "election", "vote", "case", "job", "money", "weight", "touch", "sight", "power"}
+NOT_CAPTURED = {"title", "mood", "imagination", "attention", "heart", "essence", "spirit", "moment", "championship",
+                "crown", "medal", "cup", "award", "vote", "market", "share", "headline", "image", "atmosphere", "feeling"}
+NOT_SHOT_DOWN = {"rumour", "rumor", "report", "claim", "idea", "proposal", "bill", "motion", "suggestion", "notion",
+                 "allegation", "speculation", "request", "amendment"}
 NOT_TARGETS = {"plan", "hope", "myth", "illusion", "ambition", "consequence", "population", "dream", "reputation"}
 
 
@@ -263,8 +272,20 @@ def real_object(kind: str, root: Token) -> bool:
         return False  # "a soldier who was killed in the early days of the war": background about a person
     if kind == "clash" and lemmas & {"blaze", "fire", "flame", "wildfire"}:
         return False
-    if root.lemma_ in {"destroy", "eliminate"} and lemmas & NOT_TARGETS:
+    if root.lemma_ in {"destroy", "eliminate", "kill"} and lemmas & NOT_TARGETS:
         return False
+    if kind == "casualties" and root.lemma_ == "kill" and any(c.dep_ == "prt" and c.lower_ == "off" for c in root.children):
+        return False  # "the heat killed off the harvest"
+    if kind == "casualties" and root.lemma_ == "lose" and lemmas & NOT_LOST:
+        return False  # "exports lost momentum", "lost the final": not losses of people or equipment
+    if kind == "capture" and lemmas & NOT_CAPTURED:
+        return False  # "captured the national title", "the film captures the mood"
+    if kind == "repelled" and root.lemma_ in {"shoot", "down"} and lemmas & NOT_SHOT_DOWN:
+        return False  # "shot down rumours of a merger"
+    if kind == "shelling" and root.lemma_ == "bombard" and any(
+            c.dep_ == "prep" and c.lower_ == "with" and p.lemma_.lower() not in MUNITIONS | {"artillery", "mortar", "fire"}
+            for c in root.children for p in c.children if p.dep_ == "pobj"):
+        return False  # "bombarded with complaints"
     if kind == "casualties" and root.lemma_ == "eliminate" and objects and not military_loss(root):
         return False
     if kind == "weapons_supply" and root.lemma_ == "receive" and lemmas & {"injury", "wound", "burn", "treatment"}:
@@ -478,8 +499,9 @@ def unrealised(token: Token) -> bool:
             return True
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
             return True  # "the breakthrough would come if Ukraine could seize Tokmak": a condition
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS:
-            return True
+        if (verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)) \
+                and (verb.head.lemma_ in INTENT_VERBS or verb.head.lower_ in _INTENT_FORMS):
+            return True  # "hopes to retake" (lemmatised "hop"), "expect Russia to launch an offensive"
     return False
 
 

@@ -87,7 +87,7 @@ WEAPON_WORDS = (
 _W = r"(?<![\w-])"
 TRIGGERS: dict[str, str] = {
     "advance": (
-        r"advanc\w*|gain(?:s|ed|ing)?\b(?! control)|push(?:ed|es|ing)?\b|"
+        r"advanc\w*|gain(?:s|ed|ing)?\b(?! control)|push(?:ed|es|ing)?\b(?! for\b)|"
         r"mov(?:ed|ing|es) (?:(?:up to |about |some )?[\d,.]+ (?:\w+ )?)?(?:forward|deeper|further|onward|towards?|(?:north|south)(?:east|west)?|east|west)\b|"
         # motion verbs of slow gains and of pressure on a place ("edged closer to X", "closing in on X")
         r"(?:edg(?:ed|es|ing)|inch(?:ed|es|ing)|creep(?:s|ing)?|crept) (?:forward|closer|nearer|towards?|ahead|deeper)\b|"
@@ -148,7 +148,7 @@ TRIGGERS: dict[str, str] = {
         r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?|rockets? at))|barrage"
     ),
     "strike": (
-        r"strik(?:e|es|ing)\b|struck|missile (?:attack|strike)\w*|airstrike\w*|air strike\w*|air raid\w*|"
+        r"(?:strik(?:e|es|ing)|struck)\b(?! (?:an? |the )?(?:\w+ )?(?:blow|deal|chord|note|balance|tone|bargain|agreement|pose)s?\b)|missile (?:attack|strike)\w*|airstrike\w*|air strike\w*|air raid\w*|"
         r"drone (?:attack|strike)\w*|kamikaze drones?|(?:tore|tear(?:s|ing)?|ripped|slammed|smashed) (?:through|into)\b|shahed\w*|glide bombs?|bomb(?:ed|ing|s)\b|dropp(?:ed|ing) (?:\w+ ){0,4}bombs|"
         r"hit(?:s|ting)?\b|(?:pound|hammer|batter|target)(?:ed|s|ing)?\b|pummel\w*|"
         r"rain(?:ed|s|ing)? (?:down )?(?:[\w-]+ ){0,2}(?:shells|missiles|rockets|bombs|drones|fire)\b|crash(?:ed|es|ing)? into\b|(?:truck|car|suicide) bombs?\b|(?:was|were|been|being) (?:\w+ ){0,2}targeted\b|launch(?:ed|es|ing)? (?:\d+|\w+) (?:missiles|drones)|fir(?:ed|ing|es) (?:\w+ ){0,3}(?:missiles?|drones?|rockets? at)|"
@@ -162,7 +162,7 @@ TRIGGERS: dict[str, str] = {
         r"(?:took|captured) (?:\w+ ){0,3}prisoners?|suffer\w* (?:\w+ ){0,2}losses"
     ),
     "weapons_supply": (
-        r"deliver\w*(?! (?:an? |the |a series of )?(?:[\w-]+ )?(?:strikes?|blows?|attacks?|speech|address|verdict|message))|"
+        r"deliver(?:y|ies|s|ed|ing)?\b(?! (?:an? |the |a series of )?(?:[\w-]+ )?(?:strikes?|blows?|attacks?|speech|address|verdict|message))|"
         r"(?:approv\w*|sign\w* off on|authori[sz]\w*|green-?light\w*) (?:the |a |an )?(?:[\w$-]+ ){0,5}(?:exports?|transfers?|deliver\w*|packages?|shipments?|sales?)\b|"
         r"(?:g[ai]ve|given|giv(?:es|ing)|got|gets|getting|obtain\w*|acquir\w*)\b|arm(?:ed|s|ing) (?:\w+ ){1,3}with\b|"
         r"packages? of (?:\w+ ){0,2}(?:weapons|arms|aid|military|assistance|equipment)\b|suppl(?:y|ied|ies|ying)|provid\w*|send(?:s|ing)?|sent|pledg\w*|promis\w*|donat\w*|transfer\w*|ship(?:s|ped|ping)\b|"
@@ -547,6 +547,9 @@ class EventFinder:
         if kind != "repelled" and any(c.lower_ == "no" and c.dep_ == "det" for c in root.children) and not (
                 root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children)):
             return False  # "there were no casualties"
+        if kind == "advance" and re.match(r"\s*(?:by )?(?:about |some )?[\d.,]+\s*(?:%|per ?cent|percent|points?)\b",
+                                          span.doc[span.end: span.end + 5].text, re.I):
+            return False  # "grain prices advanced 3 percent"
         if kind == "advance" and root.lower_ == "advanced" and root.pos_ == "ADJ":
             after = span.doc[span.end: span.end + 3].text
             if _ADVANCED_THING.match(after) or (_WEAPON_RE.match(after) and not re.match(r"\s*\d", after)):
