@@ -151,7 +151,7 @@ TRIGGERS: dict[str, str] = {
         r"(?:strik(?:e|es|ing)|struck)\b(?! (?:an? |the )?(?:\w+ )?(?:blow|deal|chord|note|balance|tone|bargain|agreement|pose)s?\b)|missile (?:attack|strike)\w*|airstrike\w*|air strike\w*|air raid\w*|"
         r"drone (?:attack|strike)\w*|kamikaze drones?|(?:tore|tear(?:s|ing)?|ripped|slammed|smashed) (?:through|into)\b|shahed\w*|glide bombs?|bomb(?:ed|ing|s)\b|dropp(?:ed|ing) (?:\w+ ){0,4}bombs|"
         r"hit(?:s|ting)?\b|(?:pound|hammer|batter|target)(?:ed|s|ing)?\b|pummel\w*|"
-        r"rain(?:ed|s|ing)? (?:down )?(?:[\w-]+ ){0,2}(?:shells|missiles|rockets|bombs|drones|fire)\b|crash(?:ed|es|ing)? into\b|(?:truck|car|suicide) bombs?\b|(?:was|were|been|being) (?:\w+ ){0,2}targeted\b|launch(?:ed|es|ing)? (?:\d+|\w+) (?:missiles|drones)|fir(?:ed|ing|es) (?:\w+ ){0,3}(?:missiles?|drones?|rockets? at)|"
+        r"rain(?:ed|s|ing)? (?:down )?(?:[\w-]+ ){0,2}(?:shells|missiles|rockets|bombs|drones|fire)\b|crash(?:ed|es|ing)? into\b|(?:truck|car|suicide) bombs?\b|(?:was|were|been|being) (?:\w+ ){0,2}targeted\b|launch(?:ed|es|ing)? (?:[\w,-]+ ){1,4}?(?:missiles|drones|rockets|shaheds|uavs)\b|fir(?:ed|ing|es) (?:\w+ ){0,3}(?:missiles?|drones?|rockets? at)|"
         r"attack(?:s|ed|ing)?\b"
     ),
     "casualties": (
