@@ -259,8 +259,9 @@ def real_object(kind: str, root: Token) -> bool:
                 or o.lemma_.lower() in PLACE_NOUNS | PRISONERS | PARTS for o in objects):
             return False  # "took flowers", "secured a loan": not a place taken
     lemmas = {o.lemma_.lower() for o in objects}
-    if kind == "casualties" and root.lemma_ == "lose" and lemmas & KIN:
-        return False
+    if kind == "casualties" and root.lemma_ == "lose" and lemmas & KIN and not any(
+            o.lemma_.lower() == "life" and any(c.dep_ == "poss" for c in o.children) for o in objects):
+        return False  # "lost her parents", "lost everything"; "four soldiers lost their lives" is a count
     if kind == "casualties" and root.lower_ == "bodies" and not any(c.dep_ == "nummod" for c in root.children) and not (
             root.head.lemma_ in {"retrieve", "recover"} and any(t.like_num for t in root.subtree)):
         return False  # "pulled bodies from the wreckage": a scene, not a count

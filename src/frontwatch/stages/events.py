@@ -170,8 +170,8 @@ TRIGGERS: dict[str, str] = {
         r"(?:need(?:s|ed)?|ask(?:ed|s|ing)? (?:[\w-]+ ){0,3}for|request\w*|call(?:ed|s|ing)? (?:up)?on) (?:\w+ ){0,6}(?:weapons|missiles|jets|aircraft|tanks|shells|ammunition|air defen[cs]e)"
     ),
     "weapons_use": (
-        r"(?:us(?:e|ed|es|ing)|deploy\w*|fir(?:ed|ing)) (?:of )?(?:\w+ ){0,3}(?:cluster|chemical|phosphorus|thermobaric|"
-        r"incendiary|tear gas|poison)|(?:storm shadows?|atacms|himars|taurus|scalp)\b[^.;]{0,40}?(?:done their job|were used|hit|"
+        r"(?:us(?:e|ed|es|ing)|deploy\w*|employ\w*|fir(?:ed|ing)) (?:of )?(?:\w+ ){0,3}(?:cluster|chemical|phosphorus|thermobaric|"
+        r"incendiary|tear gas|poison)|(?:us(?:e|ed|es|ing)|employ\w*) (?:of )?(?:[\w.-]+ ){0,3}(?:storm shadows?|atacms|himars|taurus|scalp)\b|(?:storm shadows?|atacms|himars|taurus|scalp)\b[^.;]{0,40}?(?:done their job|were used|hit|"
         r"prov(?:ed|en) themselves|(?:were|was) launched)|(?:were|was|are) cluster (?:munitions|missiles|bombs|shells)"
     ),
     "negotiation": (
@@ -396,8 +396,9 @@ class EventFinder:
                 kind = base  # each match starts from its pattern's type (a retyped match must not retype the next)
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
                 span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None or any(i in skip for i in range(span.start, span.end)):
-                    continue
+                if span is None or any(i in skip and not (kind == "weapons_supply" and i == attribution.cue_token)
+                                       for i in range(span.start, span.end)):
+                    continue  # (a request told by the speaker's own verb stays: "Zelensky asked allies for jets")
                 if kind in {"strike", "clash"} and shelled_with(span.root):
                     kind = "shelling"  # "hit the town with Grad rockets", "a mortar attack": artillery's work
                 if not self._plausible(kind, span, text):
