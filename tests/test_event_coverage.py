@@ -96,14 +96,18 @@ def score(pipeline, items: list[Item]) -> Score:  # type: ignore[no-untyped-def]
     return s
 
 
-# Measured on the grid when it was written (recall 0.737, precision 0.877, clean non-events 0.745) and after the
-# coverage work (see the report in tests/data/coverage/README.md); floors a point or two below the latter.
-FLOORS = {"recall": 0.0, "precision": 0.0, "clean_non_events": 0.0}
+# Measured on main 0b89045 when the grids were written, and after the coverage work (war-news dev F1 0.832 both):
+#   events.tsv          recall 0.780 -> 0.979, precision 0.892 -> 0.961, non-events with no claim 35 -> 47 of 55
+#   events-heldout.tsv  recall 0.785 -> 0.903, precision 0.901 -> 0.933, non-events with no claim 5 -> 7 of 12
+# (the held-out grid was scored once after the lexicon work: recall 0.871; its misses were read after that.)
+# Floors a point or two below the latter.
+FLOORS = {GRID: {"recall": 0.96, "precision": 0.94, "clean_non_events": 0.83},
+          HELDOUT: {"recall": 0.88, "precision": 0.91, "clean_non_events": 0.55}}
 
 
 @pytest.fixture(scope="module")
-def grid_score(pipeline) -> Score:  # type: ignore[no-untyped-def]
-    return score(pipeline, load_grid())
+def grid_scores(pipeline) -> dict[Path, Score]:  # type: ignore[no-untyped-def]
+    return {path: score(pipeline, load_grid(path)) for path in FLOORS}
 
 
 def test_grid_is_well_formed() -> None:
@@ -113,13 +117,16 @@ def test_grid_is_well_formed() -> None:
     assert len({it.text for it in items + heldout}) == len(items) + len(heldout)
 
 
-def test_event_coverage_recall(grid_score: Score) -> None:
-    assert grid_score.recall >= FLOORS["recall"]
+@pytest.mark.parametrize("path", list(FLOORS), ids=lambda p: p.stem)
+def test_event_coverage_recall(grid_scores: dict[Path, Score], path: Path) -> None:
+    assert grid_scores[path].recall >= FLOORS[path]["recall"], report(grid_scores[path])
 
 
-def test_event_coverage_precision(grid_score: Score) -> None:
-    assert grid_score.precision >= FLOORS["precision"]
-    assert grid_score.clean_non_events / grid_score.non_events >= FLOORS["clean_non_events"]
+@pytest.mark.parametrize("path", list(FLOORS), ids=lambda p: p.stem)
+def test_event_coverage_precision(grid_scores: dict[Path, Score], path: Path) -> None:
+    s = grid_scores[path]
+    assert s.precision >= FLOORS[path]["precision"], report(s)
+    assert s.clean_non_events / s.non_events >= FLOORS[path]["clean_non_events"], report(s)
 
 
 def report(s: Score, verbose: bool = True) -> str:
