@@ -105,6 +105,9 @@ def in_passing(kind: str, root: Token) -> bool:
         return not predicative(root.head)  # "a dead soldier's wake", "offensive operations" as a subject
     if dep == "acl" and tag == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in root.children):
         head = root.head
+        if head.dep_ == "nsubj" and sum(c.dep_ == "nsubj" for c in head.head.children) > 1:
+            return False  # "Ukrainian brigades advanced along the road, the deputy minister said": the parser made
+            # the statement's subject a second subject of "said" and its verb a participle; it is the statement
         if head.lower_ != "those" and (head.dep_ == "attr" or head.dep_ == "pobj" and head.head.lower_ == "among"):
             return False  # "the depot was among the targets hit": the participle is what the clause states
         if counted_subject(head):

@@ -57,6 +57,7 @@ from .event_senses import (
     attempted,
     caused_damage,
     clause_text,
+    deal_step,
     destroyed_site,
     gained_hold,
     governs,
@@ -258,7 +259,7 @@ def _any_trigger() -> re.Pattern[str]:
 
 _ANY_TRIGGER = _any_trigger()
 _WEAPON_RE = re.compile(rf"\b(?:{WEAPON_WORDS})", re.IGNORECASE)  # not the "aid" of "said"
-_AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}(?:sq\b|sq\.|square|km2|km²|hectares|(?:\w+\s+)?territor(?:y|ies)\b(?! of (?-i:[A-Z]))|"
+_AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}(?:sq\b|sq\.|square\s+(?:km|kilomet|met|mile)|km2|km²|hectares|(?:\w+\s+)?territor(?:y|ies)\b(?! of (?-i:[A-Z]))|"
                    r"kilomet(?:er|re)s? of (?:\w+ )?(?:territory|land))", re.IGNORECASE)
 # A repelled frame swallows the attack it repelled; a capture the advance that led to it.
 ABSORBS = {"repelled": {"advance", "clash", "strike"}, "capture": {"clash"}, "shelling": {"strike", "clash"},
@@ -508,7 +509,8 @@ class EventFinder:
         if in_passing(kind, root) and not (effort(root) and kind in {"advance", "capture", "strike", "clash"}):
             return False  # ("made attempts to storm the village" is fighting)
         if root.pos_ in {"NOUN", "PROPN"} and not predicative(root) and not answered_with(root) \
-                and not shoot_down_tally(span) and not (kind == "negotiation" and agreed_on(root)):  # "Minus one Su-34"
+                and not shoot_down_tally(span) and not (kind == "negotiation" and (
+                    agreed_on(root) or root.dep_ == "pobj" and deal_step(root))):  # "Minus one Su-34"
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
         if root.pos_ == "NOUN" and evaluated(root):
             return False  # "the capture of the village had no strategic importance"
