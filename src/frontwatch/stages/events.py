@@ -532,9 +532,10 @@ class EventFinder:
             return False  # "This was the first strike on the village", "It was an attack that ...": said about one
         if kind not in {"weapons_supply", "negotiation"} and unrealised(root) \
                 and not ((attempted(root) or effort(root)) and kind in {"advance", "capture", "strike", "clash"}) \
-                and not (kind == "withdrawal" and ordered(root)):
+                and not (kind == "withdrawal" and ordered(root)) and not (kind == "repelled" and root.pos_ != "VERB" and attempted(_verb(root))):
             # "would pull back", "has vowed to retake": a plan or threat, not an event. An attempt to advance,
-            # take or storm is fighting (a clash); trying to pull out or to stop an advance is neither.
+            # take or storm is fighting (a clash); trying to pull out or to stop an advance is neither; trying
+            # "without success" is a repulse.
             return False
         clause = root if root.dep_ == "advcl" and root.lemma_ in STARTS else root.head if root.dep_ == "nsubj" or (
             root.dep_ == "dobj" and root.head.lemma_ in STARTS) else None
@@ -550,7 +551,7 @@ class EventFinder:
         if kind != "repelled" and any(c.lower_ == "no" and c.dep_ == "det" for c in root.children) and not (
                 root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children)):
             return False  # "there were no casualties"
-        if kind == "advance" and re.match(r"\s*(?:by )?(?:about |some )?[\d.,]+\s*(?:%|per ?cent|percent|points?)\b",
+        if kind == "advance" and re.match(r"\s*(?:by |to )?(?:about |some )?[\d.,]+\s*(?:%|per ?cent|percent|points?)\b",
                                           span.doc[span.end: span.end + 5].text, re.I):
             return False  # "grain prices advanced 3 percent"
         if kind == "advance" and root.lower_ == "advanced" and root.pos_ == "ADJ":
