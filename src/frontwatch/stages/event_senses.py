@@ -155,8 +155,8 @@ def counted_subject(noun: Token) -> bool:
 def deal_step(noun: Token) -> bool:
     """Is the deal noun the object of a step one side takes, directly or through "participation in"?"""
     verb = noun.head.head
-    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "pobj"}:
-        verb = verb.head
+    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "pobj"} or verb.lower_ == "out":
+        verb = verb.head  # "participation in the deal", "pulled out of the deal"
     return verb.lemma_ in ONE_SIDED_STEPS | {"withdraw", "pull", "return"}
 
 
@@ -308,9 +308,9 @@ def real_object(kind: str, root: Token) -> bool:
             c.dep_ == "prep" and c.lower_ == "of" and any(t.lemma_.lower() in WEAPON_LEMMAS for t in c.subtree)
             for c in root.children):
         return False  # "the withdrawal of those weapons from the stockpile"
-    if kind == "withdrawal" and any(c.dep_ == "prep" and c.lower_ == "from" and any(
-            p.lemma_.lower() in DEALS for p in c.children) for c in root.children):
-        return False  # "withdrew from the grain deal": a step on a deal (its negotiation claim)
+    if kind == "withdrawal" and any(p.dep_ == "pobj" and p.lemma_.lower() in DEALS and p.head.lower_ in {"from", "of"}
+                                    and (p.head.head == root or p.head.head.head == root) for p in root.subtree):
+        return False  # "withdrew from the grain deal", "pulled out of the deal": a step on a deal (its negotiation claim)
     if kind == "weapons_supply" and root.lemma_ == "send" and any(
             c.dep_ == "prep" and c.lower_ == "into" for c in root.children):
         return False  # "sent dozens of tanks into battle": a deployment, not a supply
