@@ -246,3 +246,29 @@ def test_victims_and_servicepeople(nlp, actors, text: str, expected: str) -> Non
 ])
 def test_victims_not_counted(nlp, actors, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "casualties" not in {e[0] for e in _events(nlp, actors, text)}
+
+
+# -- the coverage grid's general rules (tests/data/coverage), on sentences written for these tests ---------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ukrainian mechanised brigades advanced along the Orikhiv road, the deputy defence minister said on Friday.",
+     ("advance", "asserted", "UA")),
+    ("Russian troops attempted to cross the river near Krynky without success, the navy spokesman said.",
+     ("repelled", "asserted", "RU")),
+    ("Five Ukrainian marines lost their lives near the bridgehead, the brigade said.", ("casualties", "asserted", "RU")),
+    ("Russia pulled out of the Black Sea grain initiative, the Kremlin spokesman said.", ("negotiation", "asserted", "RU")),
+])
+def test_events_coverage_rules(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected[0] in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The swimmer captured the European title in Rome, the federation said.",
+    "Stock prices fell sharply in Kyiv on Monday, traders said.",
+    "The minister shot down rumours of his resignation, the outlet reported.",
+    "The drought killed off most of the wheat, farmers said.",
+    "The new tariffs struck a blow to exporters, the chamber said.",
+    "The company secured a contract with the city council, its spokesman said.",
+])
+def test_events_coverage_other_senses(nlp, actors, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _events(nlp, actors, text) == []

@@ -355,7 +355,9 @@ def subject(verb: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, i
     # A word inside the quotation is never its speaker (the parser sometimes makes it a subject).
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not in_quote(c, quotes)]
     if subjects:
-        return max(subjects, key=lambda c: c.ent_type_ in {"PERSON", "ORG", "GOV"})
+        # Two subjects of one verb are a misparse of "<statement>, the deputy minister said": the one nearer the
+        # verb (or after it, '"...," said X') is the speaker, the first the statement's own subject.
+        return max(subjects, key=lambda c: (c.ent_type_ in {"PERSON", "ORG", "GOV"}, c.i))
     # '"...," Andrii Besedin, head of the city administration, told reporters.': between the closing quote
     # and the verb, the name is the speaker, however the parser attached it.
     window = []

@@ -32,6 +32,8 @@ NO_CLAIM = re.compile(
 FUTURE_AUX = {"will", "would", "shall", "'ll", "should", "must"}
 INTENT_VERBS = {"vow", "threaten", "plan", "intend", "expect", "hope", "aim", "want", "promise", "seek", "prepare",
                 "warn", "pledge", "decide", "order", "urge", "avoid", "prevent", "try", "attempt", "fail"}
+_INTENT_FORMS = {v + end for v in INTENT_VERBS for end in ("s", "d", "ed")} | {
+    (v[:-1] if v.endswith("e") else v) + "ing" for v in INTENT_VERBS}  # forms the lemmatiser may miss ("hopes")
 ORDER_VERBS = {"order", "instruct", "decide", "agree", "command", "begin", "start"}
 # "The capture of Soledar makes it possible...": the event is a subject of commentary, not claimed.
 COMMENT_VERBS = {"make", "cause", "show", "put", "lead", "mean", "allow", "force", "prompt", "spark", "trigger",
@@ -103,6 +105,9 @@ def in_passing(kind: str, root: Token) -> bool:
         return not predicative(root.head)  # "a dead soldier's wake", "offensive operations" as a subject
     if dep == "acl" and tag == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in root.children):
         head = root.head
+        if head.dep_ == "nsubj" and sum(c.dep_ == "nsubj" for c in head.head.children) > 1:
+            return False  # "Ukrainian brigades advanced along the road, the deputy minister said": the parser made
+            # the statement's subject a second subject of "said" and its verb a participle; it is the statement
         if head.lower_ != "those" and (head.dep_ == "attr" or head.dep_ == "pobj" and head.head.lower_ == "among"):
             return False  # "the depot was among the targets hit": the participle is what the clause states
         if counted_subject(head):
@@ -150,8 +155,8 @@ def counted_subject(noun: Token) -> bool:
 def deal_step(noun: Token) -> bool:
     """Is the deal noun the object of a step one side takes, directly or through "participation in"?"""
     verb = noun.head.head
-    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "pobj"}:
-        verb = verb.head
+    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "pobj"} or verb.lower_ == "out":
+        verb = verb.head  # "participation in the deal", "pulled out of the deal"
     return verb.lemma_ in ONE_SIDED_STEPS | {"withdraw", "pull", "return"}
 
 
@@ -178,6 +183,13 @@ ATTACKS = {"attack", "strike", "shelling", "explosion", "blast", "raid", "bombar
 # What an attack that causes it has done: "the attack caused a huge fire", "a truck bomb caused the collapse".
 DAMAGE = {"fire", "blaze", "collapse", "outage", "blackout", "damage", "destruction", "explosion", "flood", "flooding",
           "casualty", "death", "injury", "alight", "power"}
+# Objects that show another sense of a trigger verb: things lost, won or dismissed that are not forces or places.
+NOT_LOST = {"momentum", "value", "interest", "patience", "trust", "faith", "appeal", "lead", "match", "final", "game",
+            "election", "vote", "case", "job", "money", "weight", "touch", "sight", "power"}
+NOT_CAPTURED = {"title", "mood", "imagination", "attention", "heart", "essence", "spirit", "moment", "championship",
+                "crown", "medal", "cup", "award", "vote", "market", "share", "headline", "image", "atmosphere", "feeling"}
+NOT_SHOT_DOWN = {"rumour", "rumor", "report", "claim", "idea", "proposal", "bill", "motion", "suggestion", "notion",
+                 "allegation", "speculation", "request", "amendment"}
 NOT_TARGETS = {"plan", "hope", "myth", "illusion", "ambition", "consequence", "population", "dream", "reputation"}
 
 
@@ -198,6 +210,8 @@ def held_place(under: Token) -> Token | None:
 
 
 SETTLEMENTS = {"settlement", "village", "town", "locality", "city", "community"}
+PARTS = {"part", "half", "most", "rest", "centre", "center", "outskirts", "remainder", "bulk", "island", "station",
+         "plant", "mine", "bridgehead", "heights", "area"}  # "took over the eastern part of the town"
 
 
 def gained_hold(under: Token) -> bool:
@@ -230,15 +244,27 @@ def real_object(kind: str, root: Token) -> bool:
         holder = held_place(root)
         return holder is None or holder.ent_type_ in {"GPE", "LOC", "FAC"} or holder.pos_ in {"PROPN", "NUM"} or (
             holder.lemma_.lower() in PLACE_NOUNS | {"two", "third", "half", "most", "percent", "%", "part"})
-    if kind == "capture" and root.lemma_ in {"take", "fall", "free", "reclaim", "regain"} and root.lower_ not in {"fell"}:
-        if root.lemma_ == "fall" or root.tag_ == "VBN" and not objects:
-            objects = [c for c in root.children if c.dep_ == "nsubj"]  # "for every life taken"
+    if kind == "capture" and root.lemma_ in {"fall", "fell"} and root.lower_ not in {"fell"}:
+        objects = [c for c in root.children if c.dep_ == "nsubj"]
         if objects and not any(o.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} or o.pos_ == "PROPN"
                                or o.lemma_.lower() in PLACE_NOUNS | PRISONERS for o in objects):
             return False
+    elif kind == "capture" and root.lemma_ in {"fall", "fell"}:
+        # a bare "fell" ("Avdiivka fell after months of fighting") is a capture only with a place as its subject
+        if not any(c.dep_ == "nsubj" and (c.ent_type_ in {"GPE", "LOC", "FAC"} or c.lemma_.lower() in PLACE_NOUNS)
+                   for c in root.children) and not (root.i + 1 < len(root.doc) and root.nbor().lower_ == "to"):
+            return False  # "markets fell", "debris fell near a pier", "the advancing Russians fell"
+    if kind == "capture" and root.lemma_ in {"take", "free", "reclaim", "regain", "secure"}:
+        if root.tag_ == "VBN" and not objects:
+            objects = [c for c in root.children if c.dep_ == "nsubj"]  # "for every life taken"
+        if (objects or root.lemma_ == "secure") and not any(
+                o.ent_type_ in {"GPE", "LOC", "FAC", "ORG"} or o.pos_ == "PROPN"
+                or o.lemma_.lower() in PLACE_NOUNS | PRISONERS | PARTS for o in objects):
+            return False  # "took flowers", "secured a loan": not a place taken
     lemmas = {o.lemma_.lower() for o in objects}
-    if kind == "casualties" and root.lemma_ == "lose" and lemmas & KIN:
-        return False
+    if kind == "casualties" and root.lemma_ == "lose" and lemmas & KIN and not any(
+            o.lemma_.lower() == "life" and any(c.dep_ == "poss" for c in o.children) for o in objects):
+        return False  # "lost her parents", "lost everything"; "four soldiers lost their lives" is a count
     if kind == "casualties" and root.lower_ == "bodies" and not any(c.dep_ == "nummod" for c in root.children) and not (
             root.head.lemma_ in {"retrieve", "recover"} and any(t.like_num for t in root.subtree)):
         return False  # "pulled bodies from the wreckage": a scene, not a count
@@ -250,13 +276,29 @@ def real_object(kind: str, root: Token) -> bool:
         return False  # "a soldier who was killed in the early days of the war": background about a person
     if kind == "clash" and lemmas & {"blaze", "fire", "flame", "wildfire"}:
         return False
-    if root.lemma_ in {"destroy", "eliminate"} and lemmas & NOT_TARGETS:
+    if root.lemma_ in {"destroy", "eliminate", "kill"} and lemmas & NOT_TARGETS:
         return False
+    if kind == "casualties" and root.lemma_ == "kill" and any(c.dep_ == "prt" and c.lower_ == "off" for c in root.children):
+        return False  # "the heat killed off the harvest"
+    if kind == "casualties" and root.lemma_ == "lose" and lemmas & NOT_LOST:
+        return False  # "exports lost momentum", "lost the final": not losses of people or equipment
+    if kind == "capture" and lemmas & NOT_CAPTURED:
+        return False  # "captured the national title", "the film captures the mood"
+    if kind == "repelled" and root.lemma_ in {"shoot", "down"} and lemmas & NOT_SHOT_DOWN:
+        return False  # "shot down rumours of a merger"
+    if kind == "shelling" and root.lemma_ == "bombard" and any(
+            c.dep_ == "prep" and c.lower_ == "with" and p.lemma_.lower() not in MUNITIONS | {"artillery", "mortar", "fire"}
+            for c in root.children for p in c.children if p.dep_ == "pobj"):
+        return False  # "bombarded with complaints"
     if kind == "casualties" and root.lemma_ == "eliminate" and objects and not military_loss(root):
         return False
     if kind == "weapons_supply" and root.lemma_ == "receive" and lemmas & {"injury", "wound", "burn", "treatment"}:
         return False  # "eight children received injuries": casualties, not a delivery
-    if kind == "withdrawal" and root.lemma_ == "flee" and any(
+    if kind == "capture" and any(c.lower_ == "out" for c in root.children) and not any(
+            p.ent_type_ in {"GPE", "LOC", "FAC"} or p.pos_ == "PROPN" or p.lemma_.lower() in PLACE_NOUNS
+            for t in root.subtree if t.lower_ == "of" for p in t.children):
+        return False  # "drove the enemy out of the village": a place, not "forced residents out of their homes"
+    if kind == "withdrawal" and root.lemma_ in {"flee", "leave", "exit", "vacate", "evacuate"} and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in CIVILIANS for c in root.children):
         return False  # "many have fled the city": civilians leaving, not forces withdrawing
     if kind == "withdrawal" and root.lemma_ == "relocate" and objects and any(
@@ -266,9 +308,9 @@ def real_object(kind: str, root: Token) -> bool:
             c.dep_ == "prep" and c.lower_ == "of" and any(t.lemma_.lower() in WEAPON_LEMMAS for t in c.subtree)
             for c in root.children):
         return False  # "the withdrawal of those weapons from the stockpile"
-    if kind == "withdrawal" and any(c.dep_ == "prep" and c.lower_ == "from" and any(
-            p.lemma_.lower() in DEALS for p in c.children) for c in root.children):
-        return False  # "withdrew from the grain deal": a step on a deal (its negotiation claim)
+    if kind == "withdrawal" and any(p.dep_ == "pobj" and p.lemma_.lower() in DEALS and p.head.lower_ in {"from", "of"}
+                                    and (p.head.head == root or p.head.head.head == root) for p in root.subtree):
+        return False  # "withdrew from the grain deal", "pulled out of the deal": a step on a deal (its negotiation claim)
     if kind == "weapons_supply" and root.lemma_ == "send" and any(
             c.dep_ == "prep" and c.lower_ == "into" for c in root.children):
         return False  # "sent dozens of tanks into battle": a deployment, not a supply
@@ -461,8 +503,9 @@ def unrealised(token: Token) -> bool:
             return True
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
             return True  # "the breakthrough would come if Ukraine could seize Tokmak": a condition
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS:
-            return True
+        if (verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)) \
+                and (verb.head.lemma_ in INTENT_VERBS or verb.head.lower_ in _INTENT_FORMS):
+            return True  # "hopes to retake" (lemmatised "hop"), "expect Russia to launch an offensive"
     return False
 
 

@@ -11,7 +11,7 @@ Conventions (shared with the gold set):
 - ``weapons_supply``: the receiving side.
 - ``strike`` / ``shelling`` / ``casualties``: the side that attacked or inflicted them.
 
-This module holds the triggers and the per-sentence walk; ``event_senses`` the parse checks that decide
+This module holds the per-sentence walk (the triggers are in ``event_triggers``); ``event_senses`` the parse checks that decide
 whether a trigger states an event at all, ``event_sides`` the actor-side rules.
 """
 
@@ -57,6 +57,7 @@ from .event_senses import (
     attempted,
     caused_damage,
     clause_text,
+    deal_step,
     destroyed_site,
     gained_hold,
     governs,
@@ -77,85 +78,9 @@ from .event_senses import (
     unrealised,
 )
 from .event_sides import SideReader
+from .event_triggers import _W, TRIGGERS, WEAPON_WORDS
 from .parse import Caseless, doc_lower, span_text, token_table
 
-WEAPON_WORDS = (
-    r"weapon|arm(?:s|ament)|tank|missile|artillery|ammunition|munition|shell|air[- ]defen[cs]e|jet|f-16|himars|"
-    r"atacms|patriot|leopard|abrams|bradley|storm shadow|taurus|drone|rocket|howitzer|aid|package|system|"
-    r"vehicle|aircraft|plane|fighter|equipment|launcher|interceptor"
-)
-_W = r"(?<![\w-])"
-TRIGGERS: dict[str, str] = {
-    "advance": (
-        r"advanc\w*|gain(?:s|ed|ing)?\b(?! control)|push(?:ed|es|ing)?\b|"
-        r"mov(?:ed|ing|es) (?:forward|deeper|further|onward|towards?|(?:north|south)(?:east|west)?|east|west)\b|"
-        r"(?:units|troops|forces|soldiers) (?:are|were|is) (?:already |now )?in (?:the )?(?:city|town|village|centre|center)\b|entered|enter(?:ing|s)?\b|"
-        r"progress(?:ed)?|(?:go|goes|went|going|gone) on the offensive|counter-?offensive|offensive|broke through|"
-        r"break(?:ing|s)? through|broken through|breakthrough|breach(?:ed|es|ing)?\b|crossed|encircl\w*|(?:tactical )?success(?:es)?\b|foothold|"
-        r"(?:more )?(?:advantageous|favou?rable|better) (?:positions|lines)|"
-        r"improv(?:ed|ing|ement in)[\"”’']? (?:the |their |its |our )?(?:[\w-]+ )?(?:position|situation)|"
-        r"control(?:s|led)? (?:about |some |nearly |more than |over )?[\d,.]+ (?:square|sq)"
-    ),
-    "withdrawal": (
-        r"ced(?:e|ed|ing) (?:\w+ ){0,2}(?:ground|territory|positions?|metres?|meters?)|withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)? (?:\w+ ){0,2}(?:back|out)|pullout|pull-out|fell back|fell away|abandon\w*|"
-        r"mov(?:ed|ing|es?) (?:back )?to (?:more |the |previously |pre-)?(?:advantageous|favou?rable|prepared|secure|safer|defensible)\b|"
-        r"redeploy\w* (?:\w+ ){0,3}to (?:more |the |previously |pre-)?(?:advantageous|favou?rable|prepared|secure|safer|"
-        r"defensible|better)\b|regroup\w*|relocat\w*|organi[sz]\w* (?:the |a |our )?defen[cs]es? (?:along|across|on)\b|fle(?:e|eing|d)\b|(?:left|leav(?:e|ing)) (?:the |its |their )?(?:town|city|village|positions?|area)"
-    ),
-    "capture": (
-        r"captur\w*|recaptur\w*|(?:re)?(?:took|taken|tak(?:e|es|ing))\b(?! (?:part|place|into|off|out|steps|measures|over the|up|all|action|care|(?:\w+ )?(?:measures|steps)))|"
-        r"seiz\w*|liberat\w*|occupied|fell to|annex(?:ed|es|ing)?\b|(?:is|are) ours\b|"
-        r"(?:get|gets|getting|got) (?:[\w’']+ ){1,4}back\b(?! under)|(?:hoist\w*|rais(?:e|ed|es|ing)|hang(?:s|ed|ing)?|hung|plant\w*) (?:\w+ ){0,3}flags?\b|(?:has|had|have) (?:already |now |finally )?fallen|cleared\b|mopp\w* up|"
-        r"(?:establish\w*|gain\w*) (?:full |complete )?control|freed\b|reclaim\w*|regain\w*|"
-        r"(?:almost |nearly )?(?:full|complete|total) control (?:of|over)|"
-        r"under (?:the )?(?:(?!fire\b)[\w’']+ ){0,3}control\b|(?:still|continu\w* to) (?:hold|control)s?\b|(?:remain\w*|stay\w*|is|are) in control\b"
-    ),
-    "repelled": (
-        r"repel\w*|repuls\w*|thwart\w*|fend(?:ed|ing)? off|fought off|beat(?:en)? back|beat off|foil\w*|driven back|"
-        r"(?:not|never) (?:been |be )?successful|unsuccessful|no success|without success|"
-        r"stopped (?:an?|the) (?:attack|assault|advance)|shot down|downed|(?:downing|shoot-?downs?) of\b|intercept\w*|"
-        r"minus (?:one|two|three|four|five|another|\d+) (?:more )?(?:su-?\d+|mig-?\d+|ka-?\d+|mi-?\d+|tu-?\d+|a-50|"
-        r"f-16|aircraft|planes?|jets?|helicopters?|bombers?|fighters?)\b|not a single (?:metre|meter|step)|"
-        r"hold(?:s|ing)? (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?|front ?lines?|front)\b|"
-        r"held (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?|front ?lines?|front)\b|"
-        r"(?:destroy|neutrali[sz])\w* (?:[\w-]+ ){0,5}(?:drones|missiles|rockets|uavs|unmanned aerial vehicles|of them)|prevent\w* (?:\w+ ){1,4}from (?:advancing|"
-        r"gaining|making progress|breaking|entering|capturing|taking)|failed to (?:capture|take|advance|break)"
-    ),
-    "clash": r"(?:continu\w*|conduct\w*|carr\w* out) (?:\w+ ){0,2}operations|"
-             r"(?:concentrat|ma[dk]|focus|intensif)\w* (?:\w+ ){0,2}efforts|launch\w* (?:an? |the |its |their )?(?:[\w-]+ ){0,2}(?:operation|incursion|invasion)\b|incursion|hostilities|(?:bring|brought|get|win) (?:\w+ ){1,3}back under (?:\w+ )?control|restor\w* control|clash\w*|fighting(?! (?:the |a )?fires?\b)|fought|battl(?:e|es|ed|ing)\b|combat\b|skirmish\w*|fire-?fights?\b|gun-?fights?\b|gun battles?\b|shoot-?outs?\b|ambush\w*|assault\w*|storm(?:ed|ing)|(?:attempts?|efforts?|bids?) to storm\b|continu\w* to fight\b|raid\w*|attack(?:s|ed|ing)?",
-    "shelling": (
-        r"fire missions?|shell(?:ed|ing|s)\b|artillery (?:fire|strike\w*|attack\w*)|mortar\w*|bombard\w*|mlrs|multiple rocket|"
-        r"came under (?:\w+ )?fire|fir(?:ed|ing|es)\b(?! (?:\w+ ){0,3}(?:missiles?|drones?|rockets? at))|barrage"
-    ),
-    "strike": (
-        r"strik(?:e|es|ing)\b|struck|missile (?:attack|strike)\w*|airstrike\w*|air strike\w*|air raid\w*|"
-        r"drone (?:attack|strike)\w*|kamikaze drones?|(?:tore|tear(?:s|ing)?|ripped|slammed|smashed) (?:through|into)\b|shahed\w*|glide bombs?|bomb(?:ed|ing|s)\b|dropp(?:ed|ing) (?:\w+ ){0,4}bombs|"
-        r"hit(?:s|ting)?\b|crash(?:ed|es|ing)? into\b|(?:truck|car|suicide) bombs?\b|(?:was|were|been|being) (?:\w+ ){0,2}targeted\b|launch(?:ed|es|ing)? (?:\d+|\w+) (?:missiles|drones)|fir(?:ed|ing|es) (?:\w+ ){0,3}(?:missiles?|drones?|rockets? at)|"
-        r"attack(?:s|ed|ing)?\b"
-    ),
-    "casualties": (
-        r"kill(?:ed|ing|s)?\b|dead\b|died|death toll|fatalit(?:y|ies)|hospitali[sz]ed|(?:went|gone|are|were|is|was|remain\w*|left(?: \w+){0,3}) missing|wounded|wounding|injur\w*|casualt\w*|losses|los(?:t|e|ing)\b|"
-        r"eliminat\w*|neutrali[sz]ed|perished|bodies|(?:number of )?victims?\b|(?:taken|rushed|admitted|brought) to (?:a |the )?(?:\w+ )?hospitals?\b|"
-        r"defeat\w* (?:\w+ ){0,4}(?:manpower|personnel|equipment)\b|surrender(?:ed|ing|s)?\b|destroy(?:ed|ing|s)?\b|taken (?:\w+ ){0,4}prisoners?|"
-        r"(?:took|captured) (?:\w+ ){0,3}prisoners?|suffer\w* (?:\w+ ){0,2}losses"
-    ),
-    "weapons_supply": (
-        r"deliver\w*|suppl(?:y|ied|ies|ying)|provid\w*|send(?:s|ing)?|sent|pledg\w*|promis\w*|donat\w*|transfer\w*|ship(?:s|ped|ping)\b|"
-        r"shipment\w*|handed|arriv(?:ed|ing|es)\b|receiv(?:ed|es|ing)\b|reach(?:ed|ing|es)? (?:ukraine|kyiv|the front)|re-export\w*|aid package|military aid|security assistance|"
-        r"(?:need(?:s|ed)?|asked for|request\w*|call(?:ed|s|ing)? (?:up)?on) (?:\w+ ){0,6}(?:weapons|missiles|jets|aircraft|tanks|shells|ammunition|air defen[cs]e)"
-    ),
-    "weapons_use": (
-        r"(?:us(?:e|ed|es|ing)|deploy\w*|fir(?:ed|ing)) (?:of )?(?:\w+ ){0,3}(?:cluster|chemical|phosphorus|thermobaric|"
-        r"incendiary|tear gas|poison)|(?:storm shadows?|atacms|himars|taurus|scalp)\b[^.;]{0,40}?(?:done their job|were used|hit|"
-        r"prov(?:ed|en) themselves|(?:were|was) launched)|(?:were|was|are) cluster (?:munitions|missiles|bombs|shells)"
-    ),
-    "negotiation": (
-        r"talks\b|negotiat\w*|ceasefire|cease-fire|truce|peace (?:deal|plan|summit|formula|process|agreement|talks)|"
-        r"prisoner (?:exchange|swap)|exchang\w* (?:of )?(?:the )?(?:[\w,]+ ){0,3}(?:prisoners|bodies|pows|servicemen|soldiers|captives|defenders|civilians)\b|(?:brought|bring(?:s|ing)?) (?:back )?home\b|returning home|swap\w*|grain (?:deal|corridor|initiative)|"
-        r"mediat\w*|humanitarian corridor|agreements?\b|repatriat\w*|(?:from|in) (?:\w+ )?captivity|"
-        r"exchange (?:happened|took place|was held)|\bdeal\b|come home|returned (?:home|from)|stop hostilities|accepted a proposal"
-    ),
-}
 _TRIGGER_RE = {kind: re.compile(_W + f"(?:{body})", re.IGNORECASE) for kind, body in TRIGGERS.items()}
 _TRIGGER_LC = {kind: Caseless(rx) for kind, rx in _TRIGGER_RE.items()}  # run on lower-cased text: twice as fast
 _NO_CLAIM_LC = Caseless(NO_CLAIM)
@@ -231,7 +156,7 @@ def _any_trigger() -> re.Pattern[str]:
 
 _ANY_TRIGGER = _any_trigger()
 _WEAPON_RE = re.compile(rf"\b(?:{WEAPON_WORDS})", re.IGNORECASE)  # not the "aid" of "said"
-_AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}(?:sq\b|sq\.|square|km2|km²|hectares|(?:\w+\s+)?territor(?:y|ies)\b(?! of (?-i:[A-Z]))|"
+_AREA = re.compile(r"\s*(?:[\w,.-]+\s+){0,6}(?:sq\b|sq\.|square\s+(?:km|kilomet|met|mile)|km2|km²|hectares|(?:\w+\s+)?territor(?:y|ies)\b(?! of (?-i:[A-Z]))|"
                    r"kilomet(?:er|re)s? of (?:\w+ )?(?:territory|land))", re.IGNORECASE)
 # A repelled frame swallows the attack it repelled; a capture the advance that led to it.
 ABSORBS = {"repelled": {"advance", "clash", "strike"}, "capture": {"clash"}, "shelling": {"strike", "clash"},
@@ -262,7 +187,29 @@ GROUND = {"area", "territory", "land", "ground"}  # "the total area liberated": 
 OUTCOME_VERBS = {"result", "end", "culminate"}  # "ended in heavy losses": the outcome, not a circumstance
 REPORTED = {"report", "disclose", "announce", "confirm", "reveal", "publish", "comment", "acknowledge", "admit"}
 _TERM_CUE = re.compile(r"\b(?:term|phrase|word|expression|euphemism|wording)s?\b", re.IGNORECASE)
-STARTS = {"launch", "begin", "start", "order", "unleash"}  # "since Russia launched its invasion": a time reference
+STARTS = {"launch", "begin", "start", "order", "unleash"}
+HEAVY_FIRE = ("pound", "hammer", "batter", "pummel", "rain")  # verbs of heavy fire: a strike only with its means told
+HANDING = {"give", "get", "obtain", "acquire"}  # verbs of handing over that are a supply only with a weapon as object
+
+
+BATCHES = {"batch", "shipment", "consignment", "number", "dozen", "hundred", "thousand", "set", "package", "first",
+           "more", "part", "squadron", "fleet", "lot"}
+
+
+def _objects_text(verb: Token) -> str:
+    """The heads of the verb's objects with their modifiers ("gave Ukraine 20 armoured vehicles", "was given
+    missiles", "got a batch of shells"), not their whole phrases ("giving the location of the equipment hit")."""
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass", "oprd", "attr"}]
+    heads += [c for h in heads for c in h.conjuncts]
+    heads += [p for h in heads if h.lemma_.lower() in BATCHES for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
+    return " ".join(t.text for h in heads for t in [h, *(c for c in h.children if c.dep_ in {"compound", "amod"})])
+
+
+def agreed_on(noun: Token) -> bool:
+    """ "agreed to a ceasefire", "met in Riyadh for talks": a deal or talks as the goal of agreeing or meeting."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"to", "on", "for", "upon"} and noun.head.head.lemma_ in {
+        "agree", "consent", "meet", "gather", "sit", "commit"}  # "since Russia launched its invasion": a time reference
 
 
 def _matches(pattern: Caseless, text: str, low: str | None, starts: list[int] | None) -> Iterator[re.Match[str]]:
@@ -347,13 +294,14 @@ class EventFinder:
                 kind = base  # each match starts from its pattern's type (a retyped match must not retype the next)
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
                 span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None or any(i in skip for i in range(span.start, span.end)):
-                    continue
+                if span is None or any(i in skip and not (kind == "weapons_supply" and i == attribution.cue_token)
+                                       for i in range(span.start, span.end)):
+                    continue  # (a request told by the speaker's own verb stays: "Zelensky asked allies for jets")
                 if kind in {"strike", "clash"} and shelled_with(span.root):
                     kind = "shelling"  # "hit the town with Grad rockets", "a mortar attack": artillery's work
                 if not self._plausible(kind, span, text):
                     continue
-                if kind == "advance" and (span.root.lower_ == "offensive" or span.root.lower_ in {
+                if kind == "advance" and (span.root.lower_ == "offensive" or "on the offensive" in m.group() or span.root.lower_ in {
                         "counteroffensive", "counter-offensive"} and span.root.head.lemma_ in {
                         "launch", "begin", "start", "open", "mount"}):
                     # An offensive launched, renewed or going on is fighting; a counteroffensive's progress and
@@ -458,7 +406,8 @@ class EventFinder:
         if in_passing(kind, root) and not (effort(root) and kind in {"advance", "capture", "strike", "clash"}):
             return False  # ("made attempts to storm the village" is fighting)
         if root.pos_ in {"NOUN", "PROPN"} and not predicative(root) and not answered_with(root) \
-                and not shoot_down_tally(span):  # "Minus one Su-34"
+                and not shoot_down_tally(span) and not (kind == "negotiation" and (
+                    agreed_on(root) or root.dep_ == "pobj" and deal_step(root))):  # "Minus one Su-34"
             return False  # "the scene of the bloodiest battle": a noun in passing, not a claim of an event
         if root.pos_ == "NOUN" and evaluated(root):
             return False  # "the capture of the village had no strategic importance"
@@ -480,9 +429,10 @@ class EventFinder:
             return False  # "This was the first strike on the village", "It was an attack that ...": said about one
         if kind not in {"weapons_supply", "negotiation"} and unrealised(root) \
                 and not ((attempted(root) or effort(root)) and kind in {"advance", "capture", "strike", "clash"}) \
-                and not (kind == "withdrawal" and ordered(root)):
+                and not (kind == "withdrawal" and ordered(root)) and not (kind == "repelled" and root.pos_ != "VERB" and attempted(_verb(root))):
             # "would pull back", "has vowed to retake": a plan or threat, not an event. An attempt to advance,
-            # take or storm is fighting (a clash); trying to pull out or to stop an advance is neither.
+            # take or storm is fighting (a clash); trying to pull out or to stop an advance is neither; trying
+            # "without success" is a repulse.
             return False
         clause = root if root.dep_ == "advcl" and root.lemma_ in STARTS else root.head if root.dep_ == "nsubj" or (
             root.dep_ == "dobj" and root.head.lemma_ in STARTS) else None
@@ -496,12 +446,19 @@ class EventFinder:
         if root.lemma_ == "annex" and not re.search(r"crimea|sevastopol|peninsula|2014", sentence, re.I):
             return False  # Crimea's annexation in 2014 is a capture; the 2022 declared annexation of regions is not
         if kind != "repelled" and any(c.lower_ == "no" and c.dep_ == "det" for c in root.children) and not (
-                kind == "casualties" and root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children)):
+                root.dep_ == "attr" and any(c.dep_ == "expl" for c in root.head.children)):
             return False  # "there were no casualties"
+        if kind == "advance" and re.match(r"\s*(?:by |to )?(?:about |some )?[\d.,]+\s*(?:%|per ?cent|percent|points?)\b",
+                                          span.doc[span.end: span.end + 5].text, re.I):
+            return False  # "grain prices advanced 3 percent"
         if kind == "advance" and root.lower_ == "advanced" and root.pos_ == "ADJ":
             after = span.doc[span.end: span.end + 3].text
             if _ADVANCED_THING.match(after) or (_WEAPON_RE.match(after) and not re.match(r"\s*\d", after)):
                 return False  # "advanced air defence systems", not "advanced 2 kilometers"
+        movers = [c for c in root.children if c.dep_ == "nsubj"] + ([root.head] if root.dep_ == "acl" else [])
+        movers += [p for m in movers for c in m.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if kind == "advance" and any(t.lemma_.lower() in AERIAL_WEAPONS for t in movers):
+            return False  # "drones closing in on the ship": weapons in flight, not ground gained
         if kind == "advance" and root.lower_.startswith("gain") and not re.search(
                 r"square|sq|km|kilomet|metre|meter|ground|territor|position|foothold|village|control|"
                 r"(?:make|made|making) (?:\w+ )?gains", sentence, re.I):
@@ -516,8 +473,11 @@ class EventFinder:
 
         if kind == "clash" and root.lower_.startswith("attack") and aerial():
             return False  # a drone or missile attack is a strike
-        if kind == "strike" and root.lower_.startswith(("attack", "hit", "crash")) and not aerial():
-            return False  # "attacked Ukrainian positions" on the ground is a clash
+        if kind == "strike" and (root.lower_.startswith(("attack", "hit", "crash") + HEAVY_FIRE) or root.lower_.startswith(
+                "target") and not any(c.dep_ == "auxpass" for c in root.children)) and not aerial():
+            return False  # "attacked Ukrainian positions" on the ground is a clash; "the storm pounded the coast"
+        if kind == "weapons_supply" and root.lemma_ in HANDING and not _WEAPON_RE.search(_objects_text(root)):
+            return False  # "gave a speech", "got a reply": only weapons handed over or received are a supply
         if kind == "casualties" and root.lower_.startswith(("destroy", "neutrali")) and re.match(
                 r"\s*(?:[\w-]+\s+){0,5}(?:drones|missiles|rockets|uavs|unmanned aerial|of them)", span.doc[span.end: span.end + 7].text, re.I):
             return False  # shot-down drones are a repelled strike, not losses
