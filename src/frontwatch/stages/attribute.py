@@ -30,14 +30,11 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import Actors
 from ..records import Claimant
 from . import anaphora, claimant_sides, cues
+from .attribute_extra import SpeakerCues
 from .cues import (
     AS_REPORTED,
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
-    HEADLINE_COLON,
-    HEADLINE_DASH,
-    MONITOR_NOUNS,
-    MONITOR_VERBS,
     ORG_NOUNS,
     PERSON_NOUNS,
     RELAY_WORDS,
@@ -107,7 +104,7 @@ class _Memory:
         return None
 
 
-class Attributor:
+class Attributor(SpeakerCues):
     """Attributes every sentence of a parsed article."""
 
     def __init__(self, actors: Actors) -> None:
@@ -274,30 +271,7 @@ class Attributor:
         if relayed is not None:
             n, verb, subject, claimant = relayed
             return self._found(sent, verb, subject, claimant, verbs[n + 1:], quotes, memory, outlet)
-        return self._monitor(sent, quotes)
-
-    def _monitor(self, sent: Span, quotes: list[tuple[int, int]]) -> Attribution | None:
-        """ "The DeepState monitoring site shows advances ...", "An open-source analysis of the footage indicates
-        that ...": an OSINT project or an analysis as the subject of show/indicate/suggest is the claimant (its
-        side from the tables, else ``other``). Evidence as the subject ("satellite images show") stays the
-        outlet's reading (docs/claims.md)."""
-        for verb in sent:
-            if verb.lemma_.lower() not in MONITOR_VERBS or verb.pos_ != "VERB" or in_quote(verb, quotes):
-                continue
-            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            if not subjects or subjects[0].lemma_.lower() in EVIDENCE_NOUNS:
-                continue
-            subject = subjects[0]
-            name = cues.core(subject)
-            known = self.actors.lookup(name) or next(
-                (self.actors.lookup(c.text) for c in subject.lefts if c.pos_ == "PROPN" and self.actors.lookup(c.text)),
-                None)
-            if subject.lemma_.lower() not in MONITOR_NOUNS and not (known and known[1] in {"organisations", "forces"}):
-                continue
-            side = self.actors.side_of(name) or "other"
-            return Attribution(sent, Claimant(name=name, kind="organisation", side=side),  # type: ignore[arg-type]
-                               verb.text, verb.i, False, {t.i for t in subject.subtree} | {verb.i})
-        return None
+        return self._monitor(sent, quotes) or self._colon_intro(sent, quotes, memory, outlet)
 
     def _inner_official(self, verb: Token, claimant: Claimant, deeper: list[Token], quotes: list[tuple[int, int]],
                         memory: _Memory, outlet: Claimant) -> tuple[Token, Token, Claimant] | None:
@@ -394,22 +368,6 @@ class Attributor:
             return None
         tokens = {t.i for t in who} | {verb.root.i}
         return Attribution(sent, claimant, verb.text, verb.root.i, False, tokens)
-
-    def _headline(self, sent: Span) -> Attribution | None:
-        text = sent.text.strip()
-        for pattern in (HEADLINE_DASH, HEADLINE_COLON):
-            m = pattern.match(text)
-            if not m:
-                continue
-            who = m.group("who")
-            side = self.actors.side_of(who)
-            ents = [e for e in ents_in(sent.doc, sent.start, sent.end) if e.text == who and e.label_ in {"PERSON", "ORG", "GOV"}]
-            body_noun = who.split()[-1].lower() in ORG_NOUNS | PERSON_NOUNS  # "General Staff: ..."
-            if side is None and not ents and not body_noun:
-                continue
-            kind = "person" if (ents and ents[0].label_ == "PERSON") or self.actors.lookup(who) == (side, "people") else "organisation"
-            return Attribution(sent, Claimant(name=who, kind=kind, side=side or "unknown"), "headline", None)  # type: ignore[arg-type]
-        return None
 
     def _settle(self, claimant: Claimant, outlet: Claimant, war: str, found: Attribution | None = None,
                 abroad: bool = False) -> Claimant:

@@ -146,8 +146,11 @@ def quote_speaker(i: int, sentences: list[Span], own: list[Attribution | None],
             # '"The village is ours!" he tweeted.': the parser ends the sentence at the "!", and the
             # speaker follows on the same line in a short clause of its own.
             gap = doc_text(s.doc)[quote[1]:s.start_char]
-            if own[j] is not None and "\n" not in gap and len(gap.strip()) <= 1 and len(s) <= 12 \
-                    and own[j].cue_token is not None:  # type: ignore[union-attr]
+            cue = own[j].cue_token if own[j] is not None else None  # type: ignore[union-attr]
+            # (a longer clause too, with an apposition, when its verb reports nothing of its own: '"...!" Ukraine's
+            # air force commander, Mykola Oleshchuk, posted on Telegram.')
+            if cue is not None and "\n" not in gap and len(gap.strip()) <= 1 and (len(s) <= 12 or (
+                    len(s) <= 25 and not any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in s.doc[cue].children))):
                 return own[j]
             break
         if own[j] is not None and not inside_quote(own[j].cue_token, s, quote):  # type: ignore[union-attr]
