@@ -389,7 +389,10 @@ class Attributor(SpeakerCues):
                 # A neutral outlet quoting "the Defence Ministry" or "the military": a side's own body
                 # reports its own forces ("Russian air defences downed ..., the ministry said"); with
                 # no forces named, the side the story is about.
-                side = claimant_sides.content_side(self.actors, found) or ("other" if abroad else war)
+                # Datelined in a third country's capital, an unlisted person with no side word of their own
+                # ("Senator X", "a senior administration official") is that country's: ``other``.
+                side = "other" if abroad and claimant.kind == "person" else (
+                    claimant_sides.content_side(self.actors, found) or ("other" if abroad else war))
         return Claimant(claimant.name, claimant.kind, side, claimant.role, claimant.organisation)
 
     def _remember_subjects(self, sent: Span, memory: _Memory) -> None:
@@ -431,6 +434,13 @@ class Attributor(SpeakerCues):
         owner = cues.channel_owner(head)
         if owner is not None:  # "according to Ukrzaliznytsia's Telegram channel": the channel's owner speaks
             return self._claimant(owner, memory, outlet)
+        owner = cues.owner_of(head)
+        if owner is not None and not any(c.dep_ == "appos" for c in head.children):
+            # "Governor X's press service reported": the office of X, with X's side (a named spokesman wins)
+            found = self._claimant(owner, memory, outlet)
+            if found is not None and found.kind != "outlet":
+                office = span_text(doc[owner.right_edge.i + 1: head.i + 1]).strip()
+                return Claimant(f"{office} of {found.name}", found.kind, found.side, None, found.organisation)
         if lower in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
             # "a report from CNN", "the statements of the Ukrainian side": whoever issued it
             publisher = cues.publisher(head)
@@ -477,8 +487,11 @@ class Attributor(SpeakerCues):
             # "Andrii Tkachuk, head of the city administration" / "the governor, Oleh Marchenko": a name the
             # model did not tag, given away by the person noun beside it.
             people = [unnamed]
+        owners = [e for e in people if e.root.dep_ == "poss" and e.root.head == head]
+        if len(owners) < len(people):  # "President Zelenskyy's chief of staff, Andriy Yermak": the name, not its owner
+            people = [e for e in people if e not in owners]
         if people:
-            name = people[0].text
+            name = re.sub(r"['’]s$", "", people[0].text)
             root = people[0].root
             if root.dep_ == "compound" and root.head.i == people[0].end and root.head.pos_ == "PROPN" \
                     and root.head.text[:1].isupper():

@@ -298,10 +298,27 @@ def appositions(head: Token) -> set[Token]:
     return out
 
 
+# Offices that speak for whoever holds them: "Governor X's press service", "a spokesperson for the fleet".
+OFFICE_NOUNS = {"service", "office", "spokesman", "spokeswoman", "spokesperson", "representative"}
+
+
+def owner_of(head: Token) -> Token | None:
+    """ "Governor Ivan Fedorov's press service", "the regional administration's press service": the owner an office
+    speaks for (not a country, "Russia's Defence Ministry", nor a pronoun)."""
+    if head.lemma_.lower() not in OFFICE_NOUNS or head.pos_ != "NOUN":
+        return None
+    for c in head.children:
+        if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ not in {"GPE", "NORP", "GOV", "LOC"}:
+            return c
+    return None
+
+
 def of_whom(head: Token) -> str | None:
-    """ "the mayor of Dnipro", "a member of the Kherson regional council": the body or place a role belongs to."""
+    """ "the mayor of Dnipro", "a member of the Kherson regional council": the body or place a role belongs to
+    ("a spokesperson for the Black Sea Fleet": an office's "for" as its "of")."""
+    preps = {"of", "for"} if head.lemma_.lower() in OFFICE_NOUNS else {"of"}
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 named = obj.ent_type_ in {"GPE", "ORG", "GOV", "LOC", "NORP"} or obj.pos_ == "PROPN" or any(
                     c.i < obj.i and (c.pos_ == "PROPN" or c.ent_type_ in {"GPE", "ORG", "GOV", "LOC", "NORP"})
