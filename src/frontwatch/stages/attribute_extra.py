@@ -43,7 +43,8 @@ class SpeakerCues:
                     continue
                 head = subjects[0]
                 if not (head.ent_type_ in {"PERSON", "ORG", "GOV"} or head.lemma_.lower() in PERSON_NOUNS | ORG_NOUNS
-                        or head.lower_ in {"he", "she", "they"}):
+                        or head.lower_ in {"he", "she", "they"} or (head.pos_ == "PROPN" and any(
+                            t.lower_ in PERSON_NOUNS for t in head.subtree))):  # ("Mayor X": a name NER missed)
                     continue
                 claimant = self._claimant(head, memory, outlet)
                 if claimant is not None and claimant.kind != "outlet":
