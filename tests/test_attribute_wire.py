@@ -49,3 +49,12 @@ def test_attribute_an_unlisted_person_abroad_is_of_the_datelines_country(nlp, ac
             "advanced near Kupiansk. A senior administration official said Russian missiles had struck Dnipro.")
     ats = _attribute(nlp, actors, text)
     assert [a.claimant.side for a in ats if a.claimant.kind != "outlet"] == ["other", "other"]
+
+
+def test_attribute_she_said_after_two_people_takes_the_one_the_text_makes_a_woman(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Dutch Defence Minister Karin Bosman met her Ukrainian counterpart, Rustem Umerov, in Odesa on Friday. "
+            "Russian drones hit the port overnight, Umerov told reporters. She said the Netherlands had delivered "
+            "four more F-16 jets. He added that air defences had shot down 20 drones.")
+    ats = _attribute(nlp, actors, text)
+    assert _of(ats, "She said").claimant.name == "Karin Bosman"
+    assert _of(ats, "He added").claimant.name == "Umerov"

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import Actors
 from ..records import Claimant
 from . import anaphora, claimant_sides, cues
-from .attribute_extra import SpeakerCues
+from .attribute_extra import SpeakerCues, by_gender, note_genders
 from .cues import (
     AS_REPORTED,
     DOCUMENT_NOUNS,
@@ -85,6 +85,7 @@ class _Memory:
     organisations: list[Claimant] = field(default_factory=list)
     mentioned: list[Claimant] = field(default_factory=list)  # people named in the outlet's own sentences
     referents: list[anaphora.Referent] = field(default_factory=list)  # bodies and people named, for "the agency"
+    genders: dict[str, str] = field(default_factory=dict)  # surname -> "f"/"m", where the text tells
     last: Claimant | None = None
 
     def remember(self, claimant: Claimant) -> None:
@@ -131,6 +132,7 @@ class Attributor(SpeakerCues):
         abroad = claimant_sides.datelined_abroad(self.actors, doc)
         own: list[Attribution | None] = []
         for i, sent in enumerate(sentences):
+            note_genders(sent, memory.genders)
             found = self._own(sent, quotes, memory, outlet) or (self._headline(sent) if i == 0 else None)
             if found is None and AS_REPORTED.match(span_text(sent)):
                 # "As reported earlier, ...": the outlet's own earlier story, in an aggregator's copy the origin's
@@ -469,7 +471,7 @@ class Attributor(SpeakerCues):
                 return outlet if head.dep_ == "nsubj" and head.head.lemma_ in {"report", "write"} else memory.last
             if want == "person":
                 if memory.people:
-                    return memory.people[-1]
+                    return by_gender(memory.people, lower, memory.genders) or memory.people[-1]
                 return memory.mentioned[-1] if memory.mentioned else None
             if want == "organisation":
                 return memory.organisations[-1] if memory.organisations else None

@@ -21,6 +21,39 @@ if TYPE_CHECKING:
     from .attribute import _Memory
 
 
+_TITLE_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def note_genders(sent: Span, genders: dict[str, str]) -> None:
+    """What a text tells of its people's gender, by surname: a courtesy title ("Ms. Koval") or a possessive in
+    their own clause ("Minister X met her counterpart"). For "she said" after two people (docs/claims.md)."""
+    for t in sent:
+        if t.lower_ in _TITLE_GENDER and t.i + 1 < sent.end and sent.doc[t.i + 1].pos_ == "PROPN":
+            genders.setdefault(sent.doc[t.i + 1].text.casefold(), _TITLE_GENDER[t.lower_])
+        elif t.ent_type_ == "PERSON" and t.dep_ == "nsubj" and t.head.pos_ == "VERB":
+            owned = [w for w in t.head.subtree if w.dep_ == "poss" and w.lower_ in {"his", "her"} and w.i > t.i]
+            others = [w for w in t.head.subtree if w.ent_type_ == "PERSON" and w.i < (owned[0].i if owned else 0)
+                      and w.head != t and w != t]
+            if owned and not others:
+                genders.setdefault(t.text.casefold(), _PRONOUN_GENDER[owned[0].lower_])
+
+
+def by_gender(people: list[Claimant], pronoun: str, genders: dict[str, str]) -> Claimant | None:
+    """ "She said" after Baerbock and Kuleba: of the two people before the last, the latest the text gives that
+    gender (or, when the last one is known to be of the other, the latest not known to be of it too); else None (the
+    last person, as before)."""
+    want = _PRONOUN_GENDER.get(pronoun)
+    last = genders.get(people[-1].name.split()[-1].casefold()) if people else want
+    if want is None or last == want:
+        return None
+    for p in reversed(people[-3:-1]):
+        gender = genders.get(p.name.split()[-1].casefold())
+        if gender == want or (last is not None and gender is None):
+            return p
+    return None
+
+
 class SpeakerCues:
     actors: Actors
 
