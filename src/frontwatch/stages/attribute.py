@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import Actors
 from ..records import Claimant
 from . import anaphora, claimant_sides, cues
+from .bulletins import continuations
 from .cues import (
     AS_REPORTED,
     DOCUMENT_NOUNS,
@@ -51,7 +52,6 @@ from .parse import doc_text, ent_at, ents_in, span_text
 from .quotes import (
     GENERIC_SPEAKERS,
     Attribution,
-    continuations,
     find_quotes,
     impersonal_lead,
     in_quote,
