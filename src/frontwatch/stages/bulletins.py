@@ -17,7 +17,9 @@ from .quotes import BACKGROUND_LINE, GENERIC_SPEAKERS, LIST_ITEM, Attribution, q
 
 # Issuers of daily bulletins, and how the bulletin's next items begin ("In the Bakhmut direction, ...").
 BULLETIN_ISSUERS = {"staff", "ministry", "command", "group", "forces", "administration", "service", "mission",
-                    "headquarters", "office", "force", "navy", "guard", "grouping"}
+                    "headquarters", "office", "force", "navy", "guard", "grouping",
+                    # monitoring projects and think tanks retell their daily map updates and assessments
+                    "project", "institute", "monitor"}
 BULLETIN_ITEM = re.compile(
     r"(?:And\s+(?=[a-z]))?(?:(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]long|[Oo]ver|[Aa]cross)\s+(?:the\s+|these\s+|this\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:direction|directions|sector|sectors|axis|axes|front|areas?|section|operational zone)\b"
@@ -57,6 +59,7 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
     with a bulletin's next item, and only an organisation's or an official's report goes on at all.
     """
     text = doc_text(results[0].sent.doc) if results else ""
+    _between_statements(results, own, quotes, actors, text)
     for i in range(1, len(results)):
         at, before = results[i], results[i - 1]
         if own[i] is not None or at.claimant.kind != "outlet" or before.claimant.kind == "outlet":
@@ -92,6 +95,39 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
             continue  # background or analysis, the outlet's own
         results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
     return results
+
+
+def _between_statements(results: list[Attribution], own: list[Attribution | None], quotes: list[tuple[int, int]],
+                        actors: Actors, text: str) -> None:
+    """ "X wrote on Telegram that ... A woman was killed. The bomb hit a pharmacy. He added that ...": a post or
+    briefing retold sentence by sentence, between two statements of the same issuer, the later one pointing back
+    at it (a pronoun or a role: "he added", "the governor said"), is the issuer's throughout. Up to three
+    sentences with no speaker, quotation or background between them."""
+    for i in range(2, len(results)):
+        later = own[i]
+        if later is None or later.cue_token is None or not _points_back(later):
+            continue
+        j = i - 1
+        while j >= 0 and own[j] is None and results[j].claimant.kind == "outlet":
+            j -= 1
+        gap = range(j + 1, i)
+        if j < 1 or not 1 <= len(gap) <= 3 or results[j].claimant.name != later.claimant.name \
+                or not issuer(later.claimant, actors):
+            continue
+        sentences = [span_text(results[k].sent).strip() for k in gap]
+        if any(quote_of(results[k].sent, quotes) is not None for k in gap) or any(
+                BACKGROUND.search(t) or BACKGROUND_LINE.match(t) or ELSEWHERE.match(t) for t in sentences):
+            continue
+        for k in gap:
+            results[k] = Attribution(results[k].sent, later.claimant, None, None)
+
+
+def _points_back(at: Attribution) -> bool:
+    """The statement names its speaker by a pronoun or a bare role ("he added", "the governor said")."""
+    cue = at.sent.doc[at.cue_token] if at.cue_token is not None else None
+    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}] if cue is not None else []
+    return any(s.pos_ == "PRON" or (s.pos_ == "NOUN" and any(d.lower_ == "the" for d in s.children))
+               for s in subjects)
 
 
 def _told_figure(before: Attribution, at: Attribution) -> bool:
