@@ -37,6 +37,9 @@ ITEM_ANYWHERE = re.compile(
     r"|\b[Gg]roup(?:ing)?\s+of\s+(?:[Ff]orces|[Tt]roops)\b")
 # The outlet turning to another story: what follows is its own, whatever report came before.
 ELSEWHERE = re.compile(r"(?:Separately|Elsewhere|In other news|In other developments)\b")
+# A statement posted on a channel: what the next paragraph retells is the post's ("..., the governor wrote on Telegram.")
+POSTED = re.compile(r"\b(?:on|in|via)\s+(?:(?:his|her|its|their|the|a)\s+)?(?:official\s+)?(?:Telegram|Facebook|Instagram|"
+                    r"Twitter|X|VKontakte|Viber)\b|\b(?:Telegram|Facebook)\s+(?:channel|page|post)\b")
 # "The Zapad group also inflicted losses ...": the report's next item.
 ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,5}also\b", re.I)
 # A report's own voice: the enemy, the occupiers, our troops.
@@ -87,11 +90,12 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
         # occupiers were killed ...").
         hostile = any(t.lower_ in HOSTILE_VOICE for t in at.sent) and not before.direct_quote \
             and (before.cue_token is not None or (before.cue is None and before.claimant.kind == "organisation"))
-        if new_paragraph and not (item or hostile):
+        if new_paragraph and not (item or hostile or _post_retold(text, before, at)):
             continue
         # In its own paragraph an item goes on to its end: "In the Kupiansk direction, the enemy attacked seven
         # times. Ukrainian defenders repelled six of the assaults."
-        if not (item or voice or (not new_paragraph and (went_on or _told_figure(before, at)))):
+        if not (item or voice or (not new_paragraph and (went_on or _told_figure(before, at)))
+                or _post_retold(text, before, at)):
             continue  # background or analysis, the outlet's own
         results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
     return results
@@ -128,6 +132,15 @@ def _points_back(at: Attribution) -> bool:
     subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}] if cue is not None else []
     return any(s.pos_ == "PRON" or (s.pos_ == "NOUN" and any(d.lower_ == "the" for d in s.children))
                for s in subjects)
+
+
+def _post_retold(text: str, before: Attribution, at: Attribution) -> bool:
+    """ "Russian forces struck the city overnight, the head of the city administration said on Telegram.\n\nNine
+    people were injured.": the paragraph right after a post's statement told in the outlet's words goes on with the
+    post, its first sentence here and the rest as the item's paragraph."""
+    if before.cue_token is None or before.direct_quote or not POSTED.search(span_text(before.sent)):
+        return False
+    return text[before.span[1]:at.span[0]].count("\n") in {1, 2}
 
 
 def _told_figure(before: Attribution, at: Attribution) -> bool:
