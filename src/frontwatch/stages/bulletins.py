@@ -40,6 +40,7 @@ ELSEWHERE = re.compile(r"(?:Separately|Elsewhere|In other news|In other developm
 # A statement posted on a channel: what the next paragraph retells is the post's ("..., the governor wrote on Telegram.")
 POSTED = re.compile(r"\b(?:on|in|via)\s+(?:(?:his|her|its|their|the|a)\s+)?(?:official\s+)?(?:Telegram|Facebook|Instagram|"
                     r"Twitter|X|VKontakte|Viber)\b|\b(?:Telegram|Facebook)\s+(?:channel|page|post)\b")
+MEANWHILE = re.compile(r"Meanwhile\b")
 # "The Zapad group also inflicted losses ...": the report's next item.
 ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,5}also\b", re.I)
 # A report's own voice: the enemy, the occupiers, our troops.
@@ -85,6 +86,8 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
         if not issuer(before.claimant, actors, strong=item):
             continue
         new_paragraph = "\n" in text[before.span[1]:at.span[0]]
+        if new_paragraph and MEANWHILE.match(sentence):
+            continue  # "Meanwhile, ..." opening a paragraph turns to another story; inside one it is the next item
         # A new paragraph goes on with a bulletin's next item, or in the enemy's name when the report before it
         # was told, not quoted ("According to the commander, ..." / "The Russian army lost 242 soldiers: 80
         # occupiers were killed ...").
