@@ -110,7 +110,7 @@ def _between_statements(results: list[Attribution], own: list[Attribution | None
     briefing retold sentence by sentence, between two statements of the same issuer, the later one pointing back
     at it (a pronoun or a role: "he added", "the governor said"), is the issuer's throughout. Up to three
     sentences with no speaker, quotation or background between them."""
-    for i in range(2, len(results)):
+    for i in range(1, len(results)):
         later = own[i]
         if later is None or later.cue_token is None or not _points_back(later):
             continue
@@ -118,7 +118,7 @@ def _between_statements(results: list[Attribution], own: list[Attribution | None
         while j >= 0 and own[j] is None and results[j].claimant.kind == "outlet":
             j -= 1
         gap = range(j + 1, i)
-        if j < 1 or not 1 <= len(gap) <= 3 or results[j].claimant.name != later.claimant.name \
+        if j < 0 or results[j].cue == "headline" or not 1 <= len(gap) <= 3 or results[j].claimant.name != later.claimant.name \
                 or not issuer(later.claimant, actors):
             continue
         sentences = [span_text(results[k].sent).strip() for k in gap]
