@@ -48,7 +48,8 @@ SPEAKER_VOICE = {"enemy", "occupiers", "invaders", "aggressor", "our", "we", "us
 HOSTILE_VOICE = {"enemy", "occupiers", "invaders", "aggressor"}
 # Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
 BACKGROUND = re.compile(r"^(?:Recall|We will remind|As (?:\w+ )*(?:reported|noted) earlier|Earlier)|\b(?:19|20)\d\d\b|"
-                        r"\bsince\b|\bfull-scale invasion\b|\blast (?:year|month)\b", re.I)
+                        r"\bsince\b|\bfull-scale invasion\b|\blast (?:year|month)\b|"
+                        r"\bcentury\b|\bfounded\b|\bbefore the war\b|\bpre-war\b", re.I)
 # An item of a list a speaker opened with a colon: "38 airstrikes.", "- 12 drones", "• two tanks".
 LIST_LINE = re.compile(r"(?:\d|[-•–—*]\s)")
 def continuations(results: list[Attribution], own: list[Attribution | None], quotes: list[tuple[int, int]],
@@ -96,7 +97,7 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
         if new_paragraph and not (item or hostile or _post_retold(text, before, at)):
             continue
         # In its own paragraph an item goes on to its end: "In the Kupiansk direction, the enemy attacked seven
-        # times. Ukrainian defenders repelled six of the assaults."
+        # times. Ukrainian defenders repelled six of the assaults." (history stays the outlet's, above)
         if not (item or voice or (not new_paragraph and (went_on or _told_figure(before, at)))
                 or _post_retold(text, before, at)):
             continue  # background or analysis, the outlet's own
@@ -152,8 +153,11 @@ def _told_figure(before: Attribution, at: Attribution) -> bool:
     if before.cue_token is None or before.direct_quote:
         return False
     cue = before.sent.doc[before.cue_token]
-    return any(e.label_ in {"CARDINAL", "QUANTITY"} for e in ents_in(at.sent.doc, at.sent.start, at.sent.end)) \
-        and any(c.dep_ == "ccomp" for c in cue.children)
+    return _figure(at) and any(c.dep_ == "ccomp" for c in cue.children)
+
+
+def _figure(at: Attribution) -> bool:
+    return any(e.label_ in {"CARDINAL", "QUANTITY"} for e in ents_in(at.sent.doc, at.sent.start, at.sent.end))
 
 
 def _list_item(text: str, before: Attribution, at: Attribution) -> bool:
