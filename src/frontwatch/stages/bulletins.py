@@ -65,6 +65,7 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
     """
     text = doc_text(results[0].sent.doc) if results else ""
     _between_statements(results, own, quotes, actors, text)
+    by_voice: set[int] = set()  # paragraphs carried over by the enemy's name alone
     for i in range(1, len(results)):
         at, before = results[i], results[i - 1]
         if own[i] is not None or at.claimant.kind != "outlet" or before.claimant.kind == "outlet":
@@ -92,10 +93,15 @@ def continuations(results: list[Attribution], own: list[Attribution | None], quo
         # A new paragraph goes on with a bulletin's next item, or in the enemy's name when the report before it
         # was told, not quoted ("According to the commander, ..." / "The Russian army lost 242 soldiers: 80
         # occupiers were killed ...").
+        # (also after a person's item carried by its marks, not by the enemy's name alone: a chain of hostile
+        # paragraphs is the outlet's narrative as often as the report's)
         hostile = any(t.lower_ in HOSTILE_VOICE for t in at.sent) and not before.direct_quote \
-            and (before.cue_token is not None or (before.cue is None and before.claimant.kind == "organisation"))
+            and (before.cue_token is not None or (before.cue is None and before.claimant.kind == "organisation")
+                 or (went_on and i - 1 not in by_voice))
         if new_paragraph and not (item or hostile or _post_retold(text, before, at)):
             continue
+        if new_paragraph and not (item or _post_retold(text, before, at)):
+            by_voice.add(i)
         # In its own paragraph an item goes on to its end: "In the Kupiansk direction, the enemy attacked seven
         # times. Ukrainian defenders repelled six of the assaults." (history stays the outlet's, above)
         if not (item or voice or (not new_paragraph and (went_on or _told_figure(before, at)))
