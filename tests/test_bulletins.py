@@ -74,3 +74,20 @@ def test_police_is_a_speaker(nlp, actors) -> None:  # type: ignore[no-untyped-de
     names = _claimants(nlp, actors, "Russian drones struck a fuel depot in Vilniansk overnight, the regional police said.",
                        "Kyiv Dispatch")
     assert names[0].endswith("police")
+
+
+def test_the_enemys_name_goes_on_after_an_officials_carried_item(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russian forces fired a missile at Pavlohrad overnight, Mykola Lukash, head of the city military "
+            "administration, said on Telegram.\n\n"
+            "Six people were injured. The missile damaged a warehouse.\n\n"
+            "Later that morning the occupiers also attacked a power line with drones.")
+    names = _claimants(nlp, actors, text)
+    assert names[3] == names[0] != "OUTLET"
+
+
+def test_a_chain_in_the_enemys_name_alone_stops(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kyrylo Budanov said on Monday that the enemy was moving reserves towards Kupiansk.\n\n"
+            "On Sunday, the invaders ordered residents of Dvorichna to leave.\n\n"
+            "The occupiers were seen loading trucks with looted furniture.")
+    names = _claimants(nlp, actors, text, "Kyiv Dispatch")
+    assert names[2] == "OUTLET"
