@@ -31,6 +31,7 @@ from ..actors import Actors
 from ..records import Claimant
 from . import anaphora, claimant_sides, cues
 from .attribute_extra import SpeakerCues, by_gender, note_genders
+from .bulletins import continuations
 from .cues import (
     AS_REPORTED,
     DOCUMENT_NOUNS,
@@ -48,7 +49,6 @@ from .parse import doc_text, ent_at, ents_in, span_text
 from .quotes import (
     GENERIC_SPEAKERS,
     Attribution,
-    continuations,
     find_quotes,
     impersonal_lead,
     in_quote,

@@ -62,6 +62,7 @@ ORG_NOUNS = {
     "forces", "brigade", "agency", "headquarters", "council", "department", "kremlin", "authorities",
     "committee", "group", "militia", "regime", "navy", "guard", "battalion", "corps", "mission", "centre",
     "center", "statement", "spokesperson's office", "force", "operator", "company", "operation", "intelligence",
+    "police",  # "..., the regional police said": a body that reports strikes and casualties
 }
 # Entity labels that are never a person's name, whatever the apposition beside them.
 NOT_PEOPLE = {"GPE", "LOC", "ORG", "GOV", "NORP", "FAC", "DATE", "TIME", "CARDINAL"}

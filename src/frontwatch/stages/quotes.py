@@ -32,32 +32,11 @@ Settle = Callable[[Claimant, Claimant, str], Claimant]
 GENERIC_SPEAKERS = {"source", "sources", "resident", "residents", "witness", "witnesses", "people", "locals", "channels",
                     "eyewitnesses", "activists", "medics", "doctors"}
 
-# Issuers of daily bulletins, and how the bulletin's next items begin ("In the Bakhmut direction, ...").
-BULLETIN_ISSUERS = {"staff", "ministry", "command", "group", "forces", "administration", "service", "mission",
-                    "headquarters", "office", "force", "navy", "guard", "grouping"}
-BULLETIN_ITEM = re.compile(
-    r"(?:And\s+(?=[a-z]))?(?:(?:[Ii]n|[Oo]n|[Nn]ear|[Aa]long|[Oo]ver|[Aa]cross)\s+(?:the\s+|these\s+|this\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:direction|directions|sector|sectors|axis|axes|front|areas?|section|operational zone)\b"
-    r"|(?:Also|In addition|Additionally|Besides|At the same time|Meanwhile|Moreover|Furthermore|Another)\b"
-    r"|(?:In|Over|During)\s+the\s+(?:past|last)\s+(?:day|24 hours|week|night)"
-    # "In the Luhansk Region, ...": the report's next region; "It is reported that ...": its next item, impersonal
-    r"|In\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}(?:[Rr]egion|[Oo]blast)\b"
-    r"|It\s+is\s+(?:also\s+)?(?:reported|noted|stated|indicated)\s+that\b)")
 SOURCE_LINE = re.compile(r"Source:\s+(?=\S)")
 SOURCE_KIND = re.compile(r"^(?:an?\s+|the\s+)?(?:(?:video|televised|evening|nightly|press|written|joint|official)\s+)?"
                          r"(?:address|statement|post|interview|comment|comments|report|briefing|remarks|speech|"
                          r"appeal|conference|message)\s+(?:by|of|from)\s+", re.I)
 BACKGROUND_LINE = re.compile(r"(?:Background|Reference|Update|Earlier|Previously|Read also|Read more)\s*:")
-# "The Zapad group also inflicted losses ...": the report's next item.
-ALSO_EARLY = re.compile(r"^(?:[\w'’-]+\s+){1,5}also\b", re.I)
-# A report's own voice: the enemy, the occupiers, our troops.
-SPEAKER_VOICE = {"enemy", "occupiers", "invaders", "aggressor", "our", "we", "us"}
-HOSTILE_VOICE = {"enemy", "occupiers", "invaders", "aggressor"}
-# Background and history, the outlet's own: "Recall that", "As reported earlier", a year, "since".
-BACKGROUND = re.compile(r"^(?:Recall|We will remind|As (?:\w+ )*(?:reported|noted) earlier|Earlier)|\b(?:19|20)\d\d\b|"
-                        r"\bsince\b|\bfull-scale invasion\b|\blast (?:year|month)\b", re.I)
-# An item of a list a speaker opened with a colon: "38 airstrikes.", "- 12 drones", "• two tanks".
-LIST_LINE = re.compile(r"(?:\d|[-•–—*]\s)")
 LIST_ITEM = "list item"
 AS_REPORTED = re.compile(r"As\s+(?:was\s+)?(?:reported|announced|stated|informed)\s+(?:by|in|on)\b")
 # The main verbs of a sentence that points back at the lead ("This was reported by X, citing Y").
@@ -232,86 +211,6 @@ def source_of(sent: Span, actors: Actors) -> Claimant | None:
     role = sent.text.strip()[len("Source:"):].split(",")[1] if person and "," in sent.text else ""
     side = (actors.person_side(text) if person else None) or actors.side_of(text) or actors.side_of(role) or "unknown"
     return Claimant(name=text, kind="person" if person else "organisation", side=side)  # type: ignore[arg-type]
-
-
-def continuations(results: list[Attribution], own: list[Attribution | None], quotes: list[tuple[int, int]],
-                  actors: Actors) -> list[Attribution]:
-    """A report's next sentences keep its issuer.
-
-    "The General Staff said 95 clashes took place. In the Bakhmut direction, the enemy attacked 12
-    times." The second sentence has no speaker of its own but goes on with the same report: its next
-    item ("In the ... direction", "Also", "In addition") or the speaker's own voice ("the enemy", "our
-    troops"). Background ("Recall
-    that", a year, "since") and the outlet's narrative stay the outlet's; a new paragraph goes on only
-    with a bulletin's next item, and only an organisation's or an official's report goes on at all.
-    """
-    text = doc_text(results[0].sent.doc) if results else ""
-    for i in range(1, len(results)):
-        at, before = results[i], results[i - 1]
-        if own[i] is not None or at.claimant.kind != "outlet" or before.claimant.kind == "outlet":
-            continue
-        if quote_of(at.sent, quotes) is not None:
-            continue
-        sentence = span_text(at.sent).strip()
-        if _list_item(text, before, at):
-            # "... Russia carried out:\n38 airstrikes.\n181 artillery strikes.": the list the speaker began
-            results[i] = Attribution(at.sent, before.claimant, LIST_ITEM, None, before.direct_quote)
-            continue
-        if BACKGROUND.search(sentence) or BACKGROUND_LINE.match(sentence):
-            continue  # history, or a "Read also:" line, which ends the report
-        item = bool(BULLETIN_ITEM.match(sentence) or ALSO_EARLY.match(sentence))
-        # the speaker's voice, or "They deployed more units": the report's own subject goes on
-        voice = any(t.lower_ in SPEAKER_VOICE for t in at.sent) or any(
-            t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.lower_ == "they" for t in at.sent)
-        if not issuer(before.claimant, actors, strong=item):
-            continue
-        new_paragraph = "\n" in text[before.span[1]:at.span[0]]
-        # A new paragraph goes on with a bulletin's next item, or in the enemy's name when the report before it
-        # was told, not quoted ("According to the commander, ..." / "The Russian army lost 242 soldiers: 80
-        # occupiers were killed ...").
-        hostile = any(t.lower_ in HOSTILE_VOICE for t in at.sent) and not before.direct_quote \
-            and (before.cue_token is not None or (before.cue is None and before.claimant.kind == "organisation"))
-        if new_paragraph and not (item or hostile):
-            continue
-        if not (item or voice or (not new_paragraph and _told_figure(before, at))):
-            continue  # background or analysis, the outlet's own
-        results[i] = Attribution(at.sent, before.claimant, None, None, before.direct_quote and not new_paragraph)
-    return results
-
-
-def _told_figure(before: Attribution, at: Attribution) -> bool:
-    """ "X said that two missiles had hit the station. 30 people were killed ...": a figure right after a report
-    told in the speaker's own clause ("said that ...") is the report's next figure."""
-    if before.cue_token is None or before.direct_quote:
-        return False
-    cue = before.sent.doc[before.cue_token]
-    return any(e.label_ in {"CARDINAL", "QUANTITY"} for e in ents_in(at.sent.doc, at.sent.start, at.sent.end)) \
-        and any(c.dep_ == "ccomp" for c in cue.children)
-
-
-def _list_item(text: str, before: Attribution, at: Attribution) -> bool:
-    """A line of a list (a number or a bullet first, a few words) right under a line that opens it with a colon,
-    or under the list's previous item."""
-    if not (span_text(before.sent).rstrip().endswith(":") or before.cue == LIST_ITEM):
-        return False
-    gap = text[before.span[1]:at.span[0]]
-    return gap.count("\n") == 1 and bool(LIST_LINE.match(span_text(at.sent).strip())) and len(at.sent) <= 25
-
-
-def issuer(claimant: Claimant, actors: Actors, strong: bool = False) -> bool:
-    """Whose report goes on past its sentence: a body that issues bulletins, or a named official (with a
-    bulletin's next item, "In the past day, ...", any speaker named in full on one side)."""
-    # the head noun: "General Staff of the Armed Forces of Ukraine" is a staff
-    last = claimant.name.split(" of ")[0].split()[-1].lower() if claimant.name else ""
-    if last in GENERIC_SPEAKERS or claimant.side == "unknown":
-        return False
-    if claimant.kind == "organisation":
-        return last in BULLETIN_ISSUERS or (strong and (actors.lookup(claimant.name) or ("", ""))[1]
-                                            in {"organisations", "forces"})
-    if claimant.kind != "person":
-        return False
-    return claimant.role is not None or actors.person_side(claimant.name) is not None or (
-        strong and len(claimant.name.split()) >= 2 and claimant.side in {"UA", "RU"})
 
 
 def in_quote(token: Token, quotes: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> bool:
