@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Protocol, TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..records import Article, Claim, Event, Place, Quantity, TimeSpan
 from .attribute import Attribution, Attributor
@@ -275,8 +275,38 @@ def attach_event(doc: Doc, draft: EventDraft, drafts: list[EventDraft], places: 
 
     mine = tuple(q for q in quantities if nearest(q.span[0]) is draft)
     return Event(type=draft.type, polarity=draft.polarity, actor_side=draft.actor_side,  # type: ignore[arg-type]
-                 trigger=draft.trigger, places=tuple(places), time=clause_time(doc, draft, drafts, times),
-                 quantities=mine)
+                 trigger=draft.trigger, places=clause_places(doc, draft, drafts, places),
+                 time=clause_time(doc, draft, drafts, times), quantities=mine)
+
+
+def clause_places(doc: Doc, draft: EventDraft, drafts: list[EventDraft], places: list[Place]) -> tuple[Place, ...]:
+    """The places of the trigger's own clause, else those no other event's clause holds, else those of the clause
+    that dates it: "shelled Kherson and struck Odesa" puts Kherson on the shelling and Odesa on the strike, and
+    "shelled Nikopol, killing two" puts Nikopol on the deaths. One event alone takes the whole sentence's."""
+    if len(drafts) < 2 or not places:
+        return tuple(places)
+    def clause(d: EventDraft) -> set[int]:
+        root = clause_root(doc, d)
+        return {t.idx for t in root.subtree} if root is not None else set()
+
+    def in_clause(p: Place, idxs: set[int]) -> bool:
+        return any(p.span[0] <= i < p.span[1] for i in idxs)
+
+    others = [clause(d) for d in drafts if d is not draft]
+    own = clause(draft)
+    for other in others:
+        if other < own:
+            own -= other
+    inside = [p for p in places if in_clause(p, own)]
+    if inside:
+        return tuple(inside)
+    free = [p for p in places if not any(in_clause(p, c) for c in others)]
+    if free:
+        return tuple(free)
+    head = _dating_clause(doc, draft, drafts)
+    if head is not None:
+        return clause_places(doc, head, [d for d in drafts if d is not draft], places)
+    return tuple(places)
 
 
 def split_areas(event: Event, quantities: list[Quantity]) -> list[Event]:
@@ -293,15 +323,8 @@ def clause_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft], times: li
         return None
 
     def clause(d: EventDraft) -> set[int]:
-        token = doc.char_span(d.start, d.start + len(d.trigger), alignment_mode="expand")
-        if token is None:
-            return set()
-        root = token.root
-        # A trigger that is an argument ("Russian shelling killed two"): its clause is its verb's.
-        if (root.pos_ not in {"VERB", "AUX"} or root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}) \
-                and root.head.pos_ in {"VERB", "AUX"}:
-            root = root.head
-        return {t.idx for t in root.subtree}
+        root = clause_root(doc, d)
+        return {t.idx for t in root.subtree} if root is not None else set()
 
     def in_clause(t: TimeSpan, idxs: set[int]) -> bool:
         return t.span is not None and any(t.span[0] <= i < t.span[1] for i in idxs)
@@ -316,7 +339,45 @@ def clause_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft], times: li
     if inside:
         return min(inside, key=lambda t: abs(t.span[0] - draft.start))  # type: ignore[index]
     free = [t for t in times if not any(in_clause(t, c) for c in others)]
-    return min(free, key=lambda t: abs(t.span[0] - draft.start)) if free else None  # type: ignore[index]
+    if free:
+        return min(free, key=lambda t: abs(t.span[0] - draft.start))  # type: ignore[index]
+    head = _dating_clause(doc, draft, drafts)
+    if head is not None:  # "shelled Nikopol on Tuesday, killing two": the participle's time is its head clause's
+        return clause_time(doc, head, [d for d in drafts if d is not draft], times)
+    return None
+
+
+def clause_root(doc: Doc, draft: EventDraft) -> Token | None:
+    """The verb of the trigger's clause (a trigger that is an argument, "Russian shelling killed two", is its verb's)."""
+    token = doc.char_span(draft.start, draft.start + len(draft.trigger), alignment_mode="expand")
+    if token is None:
+        return None
+    root = token.root
+    if (root.pos_ not in {"VERB", "AUX"} or root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}) \
+            and root.head.pos_ in {"VERB", "AUX"}:
+        root = root.head
+    return root
+
+
+def _dating_clause(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> EventDraft | None:
+    """The event whose clause dates this one: a participle clause with no conjunction of its own ("..., killing two
+    people") or a verb joined to another with no subject of its own ("entered the town on Thursday and lost two
+    tanks") happens when the clause it hangs from does, when it names no time of its own. A clause with a "since" or
+    "after" of its own, or a subordinate clause with its own subject, is not dated by its head."""
+    root = clause_root(doc, draft)
+    if root is None or root.pos_ != "VERB" or any(c.dep_ == "mark" or c.dep_ in {"nsubj", "nsubjpass"} and root.dep_ != "conj"
+                                                  for c in root.children):
+        return None  # (a conjunct with a subject of its own and no time, "..., and air defences shot down 35", too)
+    if not (root.dep_ == "conj" or root.dep_ == "advcl" and root.tag_ in {"VBG", "VBN"}):
+        return None
+    roots = {id(d): clause_root(doc, d) for d in drafts if d is not draft}
+    head = root.head
+    for _ in range(3):  # up past a conjunct that is no event ("killing two and wounding five": killing's head)
+        found = next((d for d in drafts if d is not draft and roots[id(d)] == head), None)
+        if found is not None or head.dep_ != "conj":
+            return found
+        head = head.head
+    return None
 
 
 _NOUN_CLAUSES = frozenset({"relcl"})
