@@ -50,3 +50,25 @@ def test_an_attack_and_its_repulse_stay_one_event(pipeline) -> None:  # type: ig
     events = _events(pipeline, "Russian troops attacked Robotyne, but Ukrainian forces repelled the assault, the "
                      "General Staff said.", "2023-08-28")
     assert set(events) == {"repelled"}
+
+
+def test_one_verb_with_two_places_each_with_its_day_is_two_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.analyze("Russian forces shelled Kherson on Monday and Nikopol on Tuesday, Ukrainian officials "
+                              "said.", published="2024-06-12", source="Wirewire")
+    shellings = [e for c in report.claims for e in c.events if e.type == "shelling"]
+    assert [([p.text for p in e.places], str(e.time.start) if e.time else None) for e in shellings] == [
+        (["Kherson"], "2024-06-10"), (["Nikopol"], "2024-06-11")]
+
+
+def test_a_breakdown_with_one_day_stays_one_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.analyze("Ukraine's army said it had repelled 12 attacks near Bakhmut and 8 near Avdiivka on "
+                              "Monday.", published="2024-06-12", source="Wirewire")
+    assert [e.type for c in report.claims for e in c.events] == ["repelled"]
+
+
+def test_a_frame_the_sentence_shares_stays_on_each_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.analyze("In the Odesa region, the governor said Russian drones had hit a port in Izmail and "
+                              "artillery had shelled Vylkove.", published="2024-06-12", source="Wirewire")
+    places = {e.type: {p.text for p in e.places} for c in report.claims for e in c.events}
+    assert "Izmail" in places["strike"] and "Vylkove" not in places["strike"]
+    assert "Odesa region" in places["strike"]

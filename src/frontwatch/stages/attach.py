@@ -19,12 +19,13 @@ from dataclasses import replace
 from datetime import date
 from typing import Protocol, TypeVar
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..records import Article, Claim, Event, Place, Quantity, TimeSpan
 from .attribute import Attribution, Attributor
 from .claim_filter import drop_spurious, relocate_background, trigger_token
-from .events import EventDraft, EventFinder
+from .clauses import attach_event, split_areas, split_gapped
+from .events import EventFinder
 from .parse import doc_text, token_table
 from .quotes import LIST_ITEM
 from .times import resolve_time
@@ -260,149 +261,11 @@ def claim_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, p
         # "On Friday, Kiev said its troops advanced over the past week": the week before that Friday.
         event_times = [reanchor(t, stated.start) for t in event_times]
     drafts = finder.find(at)
-    events = tuple(e for d in drafts for e in split_areas(attach_event(doc, d, drafts, places, event_times, quantities),
-                                                         quantities))
+    events = tuple(g for d in drafts for e in split_areas(attach_event(doc, d, drafts, places, event_times, quantities),
+                                                         quantities) for g in split_gapped(doc, e, d, drafts, event_times))
     digest = hashlib.sha1(f"{article.id}:{start}:{end}".encode()).hexdigest()[:16]
     return Claim(id=digest, text=doc_text(doc)[start:end], span=(start, end), claimant=at.claimant, cue=at.cue,
                  direct_quote=at.direct_quote, stated=stated, events=events)
-
-
-def attach_event(doc: Doc, draft: EventDraft, drafts: list[EventDraft], places: list[Place], times: list[TimeSpan],
-                 quantities: list[Quantity]) -> Event:
-    """Attach the sentence's places (all), the time in the trigger's clause, and the nearest quantities."""
-    def nearest(pos: int) -> EventDraft:
-        return min(drafts, key=lambda d: abs(d.start - pos))
-
-    mine = tuple(q for q in quantities if nearest(q.span[0]) is draft)
-    return Event(type=draft.type, polarity=draft.polarity, actor_side=draft.actor_side,  # type: ignore[arg-type]
-                 trigger=draft.trigger, places=clause_places(doc, draft, drafts, places),
-                 time=clause_time(doc, draft, drafts, times), quantities=mine)
-
-
-def clause_places(doc: Doc, draft: EventDraft, drafts: list[EventDraft], places: list[Place]) -> tuple[Place, ...]:
-    """The places of the trigger's own clause, else those no other event's clause holds, else those of the clause
-    that dates it: "shelled Kherson and struck Odesa" puts Kherson on the shelling and Odesa on the strike, and
-    "shelled Nikopol, killing two" puts Nikopol on the deaths. One event alone takes the whole sentence's."""
-    if len(drafts) < 2 or not places:
-        return tuple(places)
-    def clause(d: EventDraft) -> set[int]:
-        root = clause_root(doc, d)
-        return {t.idx for t in root.subtree} if root is not None else set()
-
-    def in_clause(p: Place, idxs: set[int]) -> bool:
-        return any(p.span[0] <= i < p.span[1] for i in idxs)
-
-    others = [clause(d) for d in drafts if d is not draft]
-    own = clause(draft)
-    for other in others:
-        if other < own:
-            own -= other
-    inside = [p for p in places if in_clause(p, own)]
-    if inside:
-        return tuple(inside)
-    free = [p for p in places if not any(in_clause(p, c) for c in others)]
-    if free:
-        return tuple(free)
-    head = _dating_clause(doc, draft, drafts)
-    if head is not None:
-        return clause_places(doc, head, [d for d in drafts if d is not draft], places)
-    return tuple(places)
-
-
-def split_areas(event: Event, quantities: list[Quantity]) -> list[Event]:
-    """"9 sq km in the east and 28.4 sq km in the south": two advances, one area each."""
-    areas = [q for q in quantities if q.kind == "area"]
-    if event.type != "advance" or len(areas) < 2:
-        return [event]
-    return [replace(event, quantities=(q,)) for q in areas]
-
-
-def clause_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft], times: list[TimeSpan]) -> TimeSpan | None:
-    """The time expression inside the trigger's clause, else the nearest one no other trigger's clause holds."""
-    if not times:
-        return None
-
-    def clause(d: EventDraft) -> set[int]:
-        root = clause_root(doc, d)
-        return {t.idx for t in root.subtree} if root is not None else set()
-
-    def in_clause(t: TimeSpan, idxs: set[int]) -> bool:
-        return t.span is not None and any(t.span[0] <= i < t.span[1] for i in idxs)
-
-    others = [clause(d) for d in drafts if d is not draft]
-    own = clause(draft)
-    for other in others:  # a relative clause inside ours ("..., which Russian forces took in May") is not ours
-        if other < own:
-            own -= other
-    times = [t for t in times if not _describes_a_noun(doc, t, draft)]
-    inside = [t for t in times if in_clause(t, own)]
-    if inside:
-        return min(inside, key=lambda t: abs(t.span[0] - draft.start))  # type: ignore[index]
-    free = [t for t in times if not any(in_clause(t, c) for c in others)]
-    if free:
-        return min(free, key=lambda t: abs(t.span[0] - draft.start))  # type: ignore[index]
-    head = _dating_clause(doc, draft, drafts)
-    if head is not None:  # "shelled Nikopol on Tuesday, killing two": the participle's time is its head clause's
-        return clause_time(doc, head, [d for d in drafts if d is not draft], times)
-    return None
-
-
-def clause_root(doc: Doc, draft: EventDraft) -> Token | None:
-    """The verb of the trigger's clause (a trigger that is an argument, "Russian shelling killed two", is its verb's)."""
-    token = doc.char_span(draft.start, draft.start + len(draft.trigger), alignment_mode="expand")
-    if token is None:
-        return None
-    root = token.root
-    if (root.pos_ not in {"VERB", "AUX"} or root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}) \
-            and root.head.pos_ in {"VERB", "AUX"}:
-        root = root.head
-    return root
-
-
-def _dating_clause(doc: Doc, draft: EventDraft, drafts: list[EventDraft]) -> EventDraft | None:
-    """The event whose clause dates this one: a participle clause with no conjunction of its own ("..., killing two
-    people") or a verb joined to another with no subject of its own ("entered the town on Thursday and lost two
-    tanks") happens when the clause it hangs from does, when it names no time of its own. A clause with a "since" or
-    "after" of its own, or a subordinate clause with its own subject, is not dated by its head."""
-    root = clause_root(doc, draft)
-    if root is None or root.pos_ != "VERB" or any(c.dep_ == "mark" or c.dep_ in {"nsubj", "nsubjpass"} and root.dep_ != "conj"
-                                                  for c in root.children):
-        return None  # (a conjunct with a subject of its own and no time, "..., and air defences shot down 35", too)
-    if not (root.dep_ == "conj" or root.dep_ == "advcl" and root.tag_ in {"VBG", "VBN"}):
-        return None
-    roots = {id(d): clause_root(doc, d) for d in drafts if d is not draft}
-    head = root.head
-    for _ in range(3):  # up past a conjunct that is no event ("killing two and wounding five": killing's head)
-        found = next((d for d in drafts if d is not draft and roots[id(d)] == head), None)
-        if found is not None or head.dep_ != "conj":
-            return found
-        head = head.head
-    return None
-
-
-_NOUN_CLAUSES = frozenset({"relcl"})
-
-
-def _describes_a_noun(doc: Doc, time: TimeSpan, draft: EventDraft) -> bool:
-    """The time sits in a clause that modifies another noun than the trigger: "withdrew from the city, the
-    first to fall after the war began on 24 February" dates the city's fall, not the withdrawal. Such a
-    clause is background about the noun, whether or not it holds a trigger of its own."""
-    if time.span is None:
-        return False
-    span = doc.char_span(time.span[0], time.span[1], alignment_mode="expand")
-    trigger = doc.char_span(draft.start, draft.start + len(draft.trigger), alignment_mode="expand")
-    if span is None or trigger is None:
-        return False
-    at = set(range(trigger.start, trigger.end))
-    token = span.root
-    for _ in range(12):
-        if token.dep_ in _NOUN_CLAUSES and token.head.i not in at \
-                and not any(t.i in at for t in token.subtree):
-            return True
-        if token.head == token:
-            return False
-        token = token.head
-    return False
 
 
 def inherit_times(claims: list[Claim]) -> list[Claim]:
