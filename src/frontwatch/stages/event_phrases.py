@@ -112,16 +112,25 @@ def own_clause_events(absorbing: Token, other: Token) -> bool:
     a, b = clause(absorbing), clause(other)
     if a == b:
         return False
-    if other.lemma_ in LAUNCHES and _own_subject(a) and _own_subject(b) and (
-            a.head == b and a.dep_ in {"conj", "parataxis"} or b.head == a and b.dep_ in {"conj", "parataxis"}):
-        return True  # "Russia launched 40 drones, and air defences shot down 35": the salvo and its shoot-down
     if b.dep_ == "conj" and b.head == a or a.dep_ == "conj" and a.head == b:
         later = a if a.i > b.i else b
         return _active(a) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in later.children)
     return a not in b.ancestors and b not in a.ancestors  # one inside the other: the attack that was repelled
 
 
-LAUNCHES = {"launch", "fire"}  # a salvo sent: a strike told in full even when part of it is shot down
+def strike_of_its_own(repelled: Token, strike: Token) -> bool:
+    """A strike and a shoot-down joined as clauses with subjects of their own ("Russia launched 40 drones overnight,
+    and air defences shot down 35", "Ukrainian drones hit two depots, and air defences downed 25 drones"): the strike
+    that got through (or the salvo sent) is a claim of its own besides the repulse. A ground attack and its repulse
+    stay one event ("Russian troops attacked the village, but were driven back": not a strike)."""
+    def clause(t: Token) -> Token:
+        while t.pos_ not in {"VERB", "AUX"} and t.head != t:
+            t = t.head
+        return t
+
+    a, b = clause(repelled), clause(strike)
+    return a != b and _own_subject(a) and _own_subject(b) and (
+        a.head == b and a.dep_ in {"conj", "parataxis"} or b.head == a and b.dep_ in {"conj", "parataxis"})
 
 
 def _own_subject(verb: Token) -> bool:
