@@ -72,3 +72,20 @@ def test_a_frame_the_sentence_shares_stays_on_each_event(pipeline) -> None:  # t
     places = {e.type: {p.text for p in e.places} for c in report.claims for e in c.events}
     assert "Izmail" in places["strike"] and "Vylkove" not in places["strike"]
     assert "Odesa region" in places["strike"]
+
+
+def test_an_event_told_again_is_one_claim_and_another_is_two(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russian forces shelled Nikopol on Monday, regional governor Serhiy Lysak said.\n\n"
+            "Russian forces shelled Nikopol with heavy artillery, Lysak said.\n\n"
+            "Russian forces shelled Nikopol again on Tuesday, Lysak said.")
+    report = pipeline.analyze(text, published="2024-06-12", source="Wirewire")
+    days = [str(e.time.start) if e.time else None for c in report.claims for e in c.events if e.type == "shelling"]
+    assert days == ["2024-06-10", "2024-06-11"]
+
+
+def test_another_strike_does_not_take_the_first_ones_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("A Russian missile hit a school in Kharkiv on Monday, the governor said. Another Russian missile hit "
+            "Kharkiv, he said.")
+    report = pipeline.analyze(text, published="2024-06-12", source="Wirewire")
+    strikes = [e for c in report.claims for e in c.events if e.type == "strike"]
+    assert len(strikes) == 2 and strikes[1].time is None

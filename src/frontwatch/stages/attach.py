@@ -67,7 +67,7 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     claims = [replace(c, events=()) if c.span in subs else c for c in claims]
     heads = {attributions[i].span for i in headlines(doc, attributions)}
     claims = [replace(c, events=()) if c.span in heads else c for c in claims]
-    return retold_headline(doc, claims, len(heads))
+    return drop_retold(retold_headline(doc, claims, len(heads)))  # (after headlines: the body's telling is the claim)
 
 
 ANAPHORIC = {"the", "this", "that", "these", "those"}
@@ -111,6 +111,40 @@ def drop_coreferent(doc: Doc, claims: list[Claim]) -> list[Claim]:
             told.setdefault(key, []).append(places)
         out.append(replace(claim, events=tuple(kept)) if len(kept) != len(claim.events) else claim)
     return out
+
+
+# Words that tell a second event of the kind, not the first one again ("a missile struck Sumy again", "another
+# drone hit the city").
+ANOTHER = re.compile(r"\b(?:again|another|second|third|new|more|also|further|other|later|then)\b", re.IGNORECASE)
+
+
+def drop_retold(claims: list[Claim]) -> list[Claim]:
+    """An event a speaker tells again in a later sentence is the one told before (CONVENTIONS.md: coreference, one
+    claim): same speaker, type, side and polarity, the same places named, and no other time. Another place or day,
+    or a word of recurrence ("again", "another"), is a second event; a direct quote stays (the gold's evidence for a
+    retold event is its quote)."""
+    told: dict[tuple[str, str, str, str], list[tuple[tuple[int, int], frozenset[str], TimeSpan | None]]] = {}
+    out: list[Claim] = []
+    for claim in claims:
+        kept = []
+        for event in claim.events:
+            key = (claim.claimant.name, event.type, event.actor_side, event.polarity)
+            places = frozenset((p.name or p.text).casefold() for p in event.places)
+            if places and not claim.direct_quote and not ANOTHER.search(claim.text) and any(
+                    span != claim.span and before == places and (event.time is None or _same_time(event.time, when))
+                    for span, before, when in told.get(key, [])):
+                continue
+            kept.append(event)
+            told.setdefault(key, []).append((claim.span, places, event.time))
+        out.append(replace(claim, events=tuple(kept)) if len(kept) != len(claim.events) else claim)
+    return out
+
+
+def _same_time(a: TimeSpan, b: TimeSpan | None) -> bool:
+    """Does ``a`` fall within ``b`` ("shortly after 2 a.m." within "overnight")?"""
+    if b is None or a.start is None or b.start is None:
+        return False
+    return b.start <= a.start and (a.end or a.start) <= (b.end or b.start)
 
 
 def _anaphoric(doc: Doc, claim: Claim, event: Event) -> bool:
@@ -282,7 +316,7 @@ def inherit_times(claims: list[Claim]) -> list[Claim]:
         events = []
         for event in claim.events:
             names = [(p.name or p.text).casefold() for p in event.places]
-            if event.time is None and names:
+            if event.time is None and names and not ANOTHER.search(claim.text):  # "another missile hit X": not then
                 known = [first[k] for k in ((event.type, event.actor_side, n) for n in names) if k in first]
                 if known:  # the earliest telling that shares a place
                     event = replace(event, time=min(known, key=lambda k: k[0])[1])
