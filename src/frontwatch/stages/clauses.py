@@ -20,11 +20,15 @@ from .events import EventDraft
 
 def attach_event(doc: Doc, draft: EventDraft, drafts: list[EventDraft], places: list[Place], times: list[TimeSpan],
                  quantities: list[Quantity]) -> Event:
-    """Attach the sentence's places (all), the time in the trigger's clause, and the nearest quantities."""
-    def nearest(pos: int) -> EventDraft:
-        return min(drafts, key=lambda d: abs(d.start - pos))
+    """Attach the places, time and quantities of the trigger's clause (a quantity no one event's own clause holds goes
+    to the nearest trigger)."""
+    owns = {id(d): _clauses(doc, d, drafts)[0] for d in drafts} if len(drafts) > 1 and quantities else {}
 
-    mine = tuple(q for q in quantities if nearest(q.span[0]) is draft)
+    def owner(q: Quantity) -> EventDraft:
+        holders = [d for d in drafts if _within(q.span, owns[id(d)])] if owns else []
+        return holders[0] if len(holders) == 1 else min(drafts, key=lambda d: abs(d.start - q.span[0]))
+
+    mine = tuple(q for q in quantities if owner(q) is draft)
     return Event(type=draft.type, polarity=draft.polarity, actor_side=draft.actor_side,  # type: ignore[arg-type]
                  trigger=draft.trigger, places=clause_places(doc, draft, drafts, places),
                  time=clause_time(doc, draft, drafts, times), quantities=mine)
