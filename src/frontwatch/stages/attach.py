@@ -24,7 +24,8 @@ from spacy.tokens import Doc
 from ..records import Article, Claim, Event, Place, Quantity, TimeSpan
 from .attribute import Attribution, Attributor
 from .claim_filter import drop_spurious, relocate_background, trigger_token
-from .events import EventDraft, EventFinder
+from .clauses import attach_event, split_areas, split_gapped
+from .events import EventFinder
 from .parse import doc_text, token_table
 from .quotes import LIST_ITEM
 from .times import resolve_time
@@ -66,7 +67,7 @@ def build_claims(doc: Doc, article: Article, attributions: list[Attribution], fi
     claims = [replace(c, events=()) if c.span in subs else c for c in claims]
     heads = {attributions[i].span for i in headlines(doc, attributions)}
     claims = [replace(c, events=()) if c.span in heads else c for c in claims]
-    return retold_headline(doc, claims, len(heads))
+    return drop_retold(retold_headline(doc, claims, len(heads)))  # (after headlines: the body's telling is the claim)
 
 
 ANAPHORIC = {"the", "this", "that", "these", "those"}
@@ -110,6 +111,40 @@ def drop_coreferent(doc: Doc, claims: list[Claim]) -> list[Claim]:
             told.setdefault(key, []).append(places)
         out.append(replace(claim, events=tuple(kept)) if len(kept) != len(claim.events) else claim)
     return out
+
+
+# Words that tell a second event of the kind, not the first one again ("a missile struck Sumy again", "another
+# drone hit the city").
+ANOTHER = re.compile(r"\b(?:again|another|second|third|new|more|also|further|other|later|then)\b", re.IGNORECASE)
+
+
+def drop_retold(claims: list[Claim]) -> list[Claim]:
+    """An event a speaker tells again in a later sentence is the one told before (CONVENTIONS.md: coreference, one
+    claim): same speaker, type, side and polarity, the same places named, and no other time. Another place or day,
+    or a word of recurrence ("again", "another"), is a second event; a direct quote stays (the gold's evidence for a
+    retold event is its quote)."""
+    told: dict[tuple[str, str, str, str], list[tuple[tuple[int, int], frozenset[str], TimeSpan | None]]] = {}
+    out: list[Claim] = []
+    for claim in claims:
+        kept = []
+        for event in claim.events:
+            key = (claim.claimant.name, event.type, event.actor_side, event.polarity)
+            places = frozenset((p.name or p.text).casefold() for p in event.places)
+            if places and not claim.direct_quote and not ANOTHER.search(claim.text) and any(
+                    span != claim.span and before == places and (event.time is None or _same_time(event.time, when))
+                    for span, before, when in told.get(key, [])):
+                continue
+            kept.append(event)
+            told.setdefault(key, []).append((claim.span, places, event.time))
+        out.append(replace(claim, events=tuple(kept)) if len(kept) != len(claim.events) else claim)
+    return out
+
+
+def _same_time(a: TimeSpan, b: TimeSpan | None) -> bool:
+    """Does ``a`` fall within ``b`` ("shortly after 2 a.m." within "overnight")?"""
+    if b is None or a.start is None or b.start is None:
+        return False
+    return b.start <= a.start and (a.end or a.start) <= (b.end or b.start)
 
 
 def _anaphoric(doc: Doc, claim: Claim, event: Event) -> bool:
@@ -260,88 +295,11 @@ def claim_of(doc: Doc, article: Article, at: Attribution, finder: EventFinder, p
         # "On Friday, Kiev said its troops advanced over the past week": the week before that Friday.
         event_times = [reanchor(t, stated.start) for t in event_times]
     drafts = finder.find(at)
-    events = tuple(e for d in drafts for e in split_areas(attach_event(doc, d, drafts, places, event_times, quantities),
-                                                         quantities))
+    events = tuple(g for d in drafts for e in split_areas(attach_event(doc, d, drafts, places, event_times, quantities),
+                                                         quantities) for g in split_gapped(doc, e, d, drafts, event_times))
     digest = hashlib.sha1(f"{article.id}:{start}:{end}".encode()).hexdigest()[:16]
     return Claim(id=digest, text=doc_text(doc)[start:end], span=(start, end), claimant=at.claimant, cue=at.cue,
                  direct_quote=at.direct_quote, stated=stated, events=events)
-
-
-def attach_event(doc: Doc, draft: EventDraft, drafts: list[EventDraft], places: list[Place], times: list[TimeSpan],
-                 quantities: list[Quantity]) -> Event:
-    """Attach the sentence's places (all), the time in the trigger's clause, and the nearest quantities."""
-    def nearest(pos: int) -> EventDraft:
-        return min(drafts, key=lambda d: abs(d.start - pos))
-
-    mine = tuple(q for q in quantities if nearest(q.span[0]) is draft)
-    return Event(type=draft.type, polarity=draft.polarity, actor_side=draft.actor_side,  # type: ignore[arg-type]
-                 trigger=draft.trigger, places=tuple(places), time=clause_time(doc, draft, drafts, times),
-                 quantities=mine)
-
-
-def split_areas(event: Event, quantities: list[Quantity]) -> list[Event]:
-    """"9 sq km in the east and 28.4 sq km in the south": two advances, one area each."""
-    areas = [q for q in quantities if q.kind == "area"]
-    if event.type != "advance" or len(areas) < 2:
-        return [event]
-    return [replace(event, quantities=(q,)) for q in areas]
-
-
-def clause_time(doc: Doc, draft: EventDraft, drafts: list[EventDraft], times: list[TimeSpan]) -> TimeSpan | None:
-    """The time expression inside the trigger's clause, else the nearest one no other trigger's clause holds."""
-    if not times:
-        return None
-
-    def clause(d: EventDraft) -> set[int]:
-        token = doc.char_span(d.start, d.start + len(d.trigger), alignment_mode="expand")
-        if token is None:
-            return set()
-        root = token.root
-        # A trigger that is an argument ("Russian shelling killed two"): its clause is its verb's.
-        if (root.pos_ not in {"VERB", "AUX"} or root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}) \
-                and root.head.pos_ in {"VERB", "AUX"}:
-            root = root.head
-        return {t.idx for t in root.subtree}
-
-    def in_clause(t: TimeSpan, idxs: set[int]) -> bool:
-        return t.span is not None and any(t.span[0] <= i < t.span[1] for i in idxs)
-
-    others = [clause(d) for d in drafts if d is not draft]
-    own = clause(draft)
-    for other in others:  # a relative clause inside ours ("..., which Russian forces took in May") is not ours
-        if other < own:
-            own -= other
-    times = [t for t in times if not _describes_a_noun(doc, t, draft)]
-    inside = [t for t in times if in_clause(t, own)]
-    if inside:
-        return min(inside, key=lambda t: abs(t.span[0] - draft.start))  # type: ignore[index]
-    free = [t for t in times if not any(in_clause(t, c) for c in others)]
-    return min(free, key=lambda t: abs(t.span[0] - draft.start)) if free else None  # type: ignore[index]
-
-
-_NOUN_CLAUSES = frozenset({"relcl"})
-
-
-def _describes_a_noun(doc: Doc, time: TimeSpan, draft: EventDraft) -> bool:
-    """The time sits in a clause that modifies another noun than the trigger: "withdrew from the city, the
-    first to fall after the war began on 24 February" dates the city's fall, not the withdrawal. Such a
-    clause is background about the noun, whether or not it holds a trigger of its own."""
-    if time.span is None:
-        return False
-    span = doc.char_span(time.span[0], time.span[1], alignment_mode="expand")
-    trigger = doc.char_span(draft.start, draft.start + len(draft.trigger), alignment_mode="expand")
-    if span is None or trigger is None:
-        return False
-    at = set(range(trigger.start, trigger.end))
-    token = span.root
-    for _ in range(12):
-        if token.dep_ in _NOUN_CLAUSES and token.head.i not in at \
-                and not any(t.i in at for t in token.subtree):
-            return True
-        if token.head == token:
-            return False
-        token = token.head
-    return False
 
 
 def inherit_times(claims: list[Claim]) -> list[Claim]:
@@ -358,7 +316,7 @@ def inherit_times(claims: list[Claim]) -> list[Claim]:
         events = []
         for event in claim.events:
             names = [(p.name or p.text).casefold() for p in event.places]
-            if event.time is None and names:
+            if event.time is None and names and not ANOTHER.search(claim.text):  # "another missile hit X": not then
                 known = [first[k] for k in ((event.type, event.actor_side, n) for n in names) if k in first]
                 if known:  # the earliest telling that shares a place
                     event = replace(event, time=min(known, key=lambda k: k[0])[1])

@@ -118,6 +118,25 @@ def own_clause_events(absorbing: Token, other: Token) -> bool:
     return a not in b.ancestors and b not in a.ancestors  # one inside the other: the attack that was repelled
 
 
+def strike_of_its_own(repelled: Token, strike: Token) -> bool:
+    """A strike and a shoot-down joined as clauses with subjects of their own ("Russia launched 40 drones overnight,
+    and air defences shot down 35", "Ukrainian drones hit two depots, and air defences downed 25 drones"): the strike
+    that got through (or the salvo sent) is a claim of its own besides the repulse. A ground attack and its repulse
+    stay one event ("Russian troops attacked the village, but were driven back": not a strike)."""
+    def clause(t: Token) -> Token:
+        while t.pos_ not in {"VERB", "AUX"} and t.head != t:
+            t = t.head
+        return t
+
+    a, b = clause(repelled), clause(strike)
+    return a != b and _own_subject(a) and _own_subject(b) and (
+        a.head == b and a.dep_ in {"conj", "parataxis"} or b.head == a and b.dep_ in {"conj", "parataxis"})
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
 def _active(verb: Token) -> bool:
     return not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 

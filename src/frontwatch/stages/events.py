@@ -46,6 +46,7 @@ from .event_phrases import (
     shelled_with,
     shoot_down_tally,
     still_held,
+    strike_of_its_own,
     taken_to_hospital_again,
 )
 from .event_senses import (
@@ -355,8 +356,8 @@ class EventFinder:
                     if other not in hits or abs(hits[other][0] - hits[kind][0]) >= reach:
                         continue
                     pair = (_hit(doc, hits[kind]).root, _hit(doc, hits[other]).root)
-                    if not (kind == "shelling" and conjoined(*pair)) and not (kind == "repelled"
-                                                                              and own_clause_events(*pair)):
+                    if not (kind == "shelling" and conjoined(*pair)) and not (kind == "repelled" and (
+                            own_clause_events(*pair) or other == "strike" and strike_of_its_own(*pair))):
                         del hits[other]
         if len(hits) > 1:  # "killed in fighting": the fighting is the circumstance, not a second claim
             for kind, (start, end) in list(hits.items()):
