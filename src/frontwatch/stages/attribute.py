@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Actors
 from ..records import Claimant
-from . import anaphora, claimant_sides, cues
+from . import anaphora, claimant_sides, cues, office_sides
 from .attribute_extra import SpeakerCues, by_gender, note_genders
 from .bulletins import continuations
 from .cues import (
@@ -387,7 +387,11 @@ class Attributor(SpeakerCues):
             side = "unknown" if generic else "other"
         else:
             side = cues.context_side(outlet)
-            if side == "unknown" and not generic and found is not None:
+            office = office_sides.office_side(found) if side == "unknown" and found is not None else None
+            if office is not None:
+                # "the mayor of Nikopol", "local authorities in Kursk region": the side governing the place
+                side = office
+            elif side == "unknown" and not generic and found is not None:
                 # A neutral outlet quoting "the Defence Ministry" or "the military": a side's own body
                 # reports its own forces ("Russian air defences downed ..., the ministry said"); with
                 # no forces named, the side the story is about.
