@@ -35,8 +35,8 @@ UKRAINE = ("Vinnytsia", "Volyn", "Lutsk", "Dnipropetrovsk", "Dnipro", "Donetsk",
            "Mykolaiv", "Odesa", "Poltava", "Rivne", "Sumy", "Ternopil", "Kharkiv", "Kherson", "Khmelnytskyi", "Cherkasy",
            "Chernivtsi", "Chernihiv", "Nikopol", "Kryvyi Rih", "Kramatorsk", "Sloviansk", "Pokrovsk", "Kupiansk",
            "Izium", "Vovchansk", "Marhanets", "Ochakiv", "Izmail", "Kostiantynivka", "Bilhorod-Dnistrovskyi")
-_PLACES = [(re.compile(r"\b(?:%s)\b" % p), "RU") for p in RUSSIA + HELD_SINCE_2014] + \
-          [(re.compile(r"\b%s\b" % p), "UA") for p in UKRAINE]
+_PLACES = [(re.compile(rf"\b(?:{p})\b"), "RU") for p in RUSSIA + HELD_SINCE_2014] + \
+          [(re.compile(rf"\b{p}\b"), "UA") for p in UKRAINE]
 # "Moscow" and "Kyiv" alone name governments, not a region an unnamed office governs.
 _CAPITAL = re.compile(r"\b(?:Moscow|Kyiv)\b(?! region| oblast| Oblast| Region)")
 
