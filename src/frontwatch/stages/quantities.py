@@ -315,7 +315,8 @@ class _Scanner:
         # a year-like number that counts the people after it ("already 2005 Ukrainians returned", not "in 2014 Russians")
         counted = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and _is_people(nxt) and (
             prv is None or (prv.lower_ not in _YEAR_PREPOSITIONS and prv.ent_type_ != "DATE"))
-        if t.ent_type_ == "DATE" and not counted and _DATE_WORDS.search(self._ent_text(t)):
+        repeats = nxt is not None and nxt.lower_ == "times"  # "14 times over the past day": NER takes it as a date
+        if t.ent_type_ == "DATE" and not counted and not repeats and _DATE_WORDS.search(self._ent_text(t)):
             return True  # spaCy also tags odd numbers DATE; only skip real date parts
         if nxt is not None and nxt.lower_ in (
             "%",
@@ -474,6 +475,8 @@ class _Scanner:
                 end_tok, name, factor = j, found2, 1.0  # "29 of 31 missiles": counts what the total counts
             elif self.casualty_context(first, j):
                 end_tok, name, factor = j, "people", 1.0
+            elif (found3 := self._repeats_or_part(j)) is not None:
+                end_tok, name, factor = found3, "count", 1.0
             else:
                 return None
             kind = name
@@ -500,6 +503,26 @@ class _Scanner:
             range=rng,
         )
         return q, end_tok
+
+    def _repeats_or_part(self, j: int) -> int | None:
+        """End token of "attacked seven times" or "repelled 29 of them" / "35 of the drones": a count of
+        events or of things already named, which has no counted noun of its own right after the number."""
+        doc = self.doc
+        if j >= len(doc):
+            return None
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if doc[j].lower_ == "times":
+            if nxt is not None and (nxt.lower_ in ("as", "more", "less", "fewer") or nxt.tag_ in ("JJR", "RBR")):
+                return None  # "three times as many", "five times larger": a ratio
+            if j - 1 > 0 and doc[j - 2].lower_ in ("the", "at", "several", "many"):
+                return None
+            return j + 1 if doc[j].head.pos_ == "VERB" or doc[j].head.head.pos_ == "VERB" else None
+        if doc[j].lower_ == "of" and nxt is not None:
+            if nxt.lower_ == "them":
+                return j + 2
+            if nxt.lower_ == "the" and j + 2 < len(doc) and doc[j + 2].pos_ == "NOUN" and doc[j + 2].tag_ == "NNS":
+                return j + 3  # "35 of the drones", "six of the assaults"
+        return None
 
     def _of_total(self, k: int) -> str | None:
         doc = self.doc
