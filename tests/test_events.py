@@ -696,3 +696,13 @@ def test_events_drones_lost_to_jamming_are_a_repulse(nlp, actors) -> None:  # ty
 ])
 def test_events_opinions_and_weapon_names_not_claimed(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian gunners rained shells on Kupiansk overnight, the governor said.", ("shelling", "asserted", "RU")),
+    ("Russian howitzers battered the edge of Orikhiv, the regional police said.", ("shelling", "asserted", "RU")),
+    ("Russian troops opened fire with mortars on a checkpoint near Kupiansk, the brigade said.", ("shelling", "asserted", "RU")),
+    ("A Ukrainian drone hit a Russian tank near Tokmak, the brigade said.", ("strike", "asserted", "UA")),
+])
+def test_events_heavy_fire_by_guns_is_shelling(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)

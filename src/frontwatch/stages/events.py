@@ -65,6 +65,7 @@ from .event_senses import (
     held,
     in_passing,
     military_loss,
+    gun_fire,
     missile_fire,
     negated,
     ordered,
@@ -300,6 +301,9 @@ class EventFinder:
                     continue  # (a request told by the speaker's own verb stays: "Zelensky asked allies for jets")
                 if kind in {"strike", "clash"} and shelled_with(span.root):
                     kind = "shelling"  # "hit the town with Grad rockets", "a mortar attack": artillery's work
+                elif (kind == "strike" and span.root.lower_.startswith(HEAVY_FIRE + ("hit", "strik", "struck", "target"))
+                      or kind == "clash" and span.root.lemma_ in {"open", "fire"}) and gun_fire(span.root):
+                    kind = "shelling"  # "Russian guns pummelled the town", "opened fire with tanks"
                 if not self._plausible(kind, span, text):
                     continue
                 if kind == "advance" and (span.root.lower_ == "offensive" or "on the offensive" in m.group() or span.root.lower_ in {
