@@ -557,18 +557,52 @@ class _Scanner:
         return k
 
 
+_SINGLE_KILLED = {"kill", "wound", "injure", "hurt", "die", "capture"}
+
+
+def _one_casualty(doc: Doc, i: int) -> Quantity | None:
+    """ "killed a woman", "a 54-year-old man was wounded": one person, counted by the article alone.
+
+    Only a singular person noun that a casualty verb takes as its object or passive subject counts; "a soldier said",
+    "a man in uniform" do not."""
+    for k in range(i + 1, min(i + 8, len(doc))):
+        t = doc[k]
+        if t.head.i > t.i and t.dep_ in ("amod", "nummod", "compound", "npadvmod", "punct", "advmod", "quantmod"):
+            continue  # "a 54-year-old woman": the age and other modifiers before the noun
+        if t.pos_ in ("NOUN", "PROPN") and t.tag_ != "NN" or t.pos_ in ("VERB", "AUX", "PUNCT", "ADP"):
+            return None
+        if t.tag_ == "NN":
+            verb = t.head
+            if not _is_people(t) or t.lower_ in ("people", "personnel", "police", "staff", "crew", "family", "dead",
+                                                     "wounded", "injured", "body", "life", "member"):
+                return None
+            ok = t.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _SINGLE_KILLED or (
+                t.dep_ == "conj" and verb.dep_ in ("dobj", "nsubjpass") and verb.head.lemma_.lower() in _SINGLE_KILLED)
+            if not ok:
+                return None
+            start, end = doc[i].idx, t.idx + len(t.text)
+            return Quantity(text=doc.text[start:end], span=(start, end), value=1.0, unit="people", kind="people",
+                            approx=False, range=None)
+    return None
+
+
 def extract_quantities(doc: Doc, settings: QuantitiesSettings) -> list[Quantity]:
     """Every quantity in ``doc``, in text order, with spans into ``doc.text``."""
     scanner = _Scanner(doc, settings)
     table = token_table(doc)
     texts, lowers, like_num = table.text, table.lower, table.like_num
     out: list[Quantity] = []
+    singles: list[Quantity] = []
     i = 0
     n = len(doc)
     while i < n:  # over the token table: most tokens are no number, and a Token object costs
         low = lowers[i]
         if like_num[i] or low in _VAGUE or low in _DETERMINERS or low in _VAGUE_LOSS or _is_number_text(texts[i], low):
             if low in _NEVER_ALONE and not _leads_number(lowers, i):
+                one = _one_casualty(doc, i) if low in ("a", "an") else None
+                if one is not None and (not out or one.span[0] >= out[-1].span[1]):
+                    out.append(one)  # "killed a woman": one person
+                    singles.append(one)
                 i += 1  # "a", "an", "half", "few"... with no number after them: read() would find none
                 continue
             found = scanner.read(i)
@@ -579,4 +613,8 @@ def extract_quantities(doc: Doc, settings: QuantitiesSettings) -> list[Quantity]
                 i = max(end_tok, i + 1)
                 continue
         i += 1
+    if singles and not any(q.unit == "people" and q not in singles for q in out):
+        # One person told alone ("a 45-year-old man was killed") is no tally; beside another count ("killed a woman
+        # and wounded two men") it is the first figure of one.
+        out = [q for q in out if q not in singles]
     return out
