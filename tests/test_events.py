@@ -706,3 +706,9 @@ def test_events_opinions_and_weapon_names_not_claimed(nlp, actors, text: str, ki
 ])
 def test_events_heavy_fire_by_guns_is_shelling(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in _events(nlp, actors, text)
+
+
+def test_events_a_status_given_with_as_is_claimed(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "Four marines were listed as KIA after the landing, the navy said."
+    assert "casualties" in [e[0] for e in _events(nlp, actors, text)]
+    assert _events(nlp, actors, "He served as a medic before the war, the brigade said.") == []

@@ -544,6 +544,9 @@ def caused_damage(noun: Token) -> bool:
     return any(t.lemma_.lower() in DAMAGE for t in noun.head.subtree if t.i not in own)
 
 
+STATUS_VERBS = {"list", "declare", "register", "confirm", "classify", "record", "count"}
+
+
 def predicative(noun: Token) -> bool:
     """Is the noun what the clause is about (subject, object, root), not a noun in passing?"""
     token = noun
@@ -557,6 +560,8 @@ def predicative(noun: Token) -> bool:
         return False  # "The attack is one of the deadliest", "The retreat is a setback": said about an event
     if token.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "oprd", "npadvmod"}:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_ in STATUS_VERBS:
+        return True  # "two soldiers were listed as KIA": the status the clause gives them
     if token.dep_ == "pobj" and token.head.lower_ in {"in", "during"} and token.head.head.lemma_ in WOUNDING:
         return False  # "a soldier wounded in battle": the circumstance of a wound, not a claim of fighting
     # "carried out 12 strikes", "in fierce fighting near X", "after heavy shelling"
