@@ -681,3 +681,34 @@ def test_trigger_alternatives_split_at_the_top_level_only() -> None:
 ])
 def test_events_unknown_launchers_and_suggestions(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in _events(nlp, actors, text)
+
+
+# -- event stages and senses the invented bulletins and attribution sets showed (sentences written for these tests) --
+def test_events_drones_lost_to_jamming_are_a_repulse(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    got = _events(nlp, actors, "The other drones were lost to electronic warfare, the air force said.")
+    assert "casualties" not in [e[0] for e in got]
+    assert "repelled" in [e[0] for e in got]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Negotiations with Kyiv remain the only path to peace, the minister told reporters.", "negotiation"),
+    ("The allies have delivered 25 more interceptors this month, the official said.", "repelled"),
+])
+def test_events_opinions_and_weapon_names_not_claimed(nlp, actors, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind not in [e[0] for e in _events(nlp, actors, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian gunners rained shells on Kupiansk overnight, the governor said.", ("shelling", "asserted", "RU")),
+    ("Russian howitzers battered the edge of Orikhiv, the regional police said.", ("shelling", "asserted", "RU")),
+    ("Russian troops opened fire with mortars on a checkpoint near Kupiansk, the brigade said.", ("shelling", "asserted", "RU")),
+    ("A Ukrainian drone hit a Russian tank near Tokmak, the brigade said.", ("strike", "asserted", "UA")),
+])
+def test_events_heavy_fire_by_guns_is_shelling(nlp, actors, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _events(nlp, actors, text)
+
+
+def test_events_a_status_given_with_as_is_claimed(nlp, actors) -> None:  # type: ignore[no-untyped-def]
+    text = "Four marines were listed as KIA after the landing, the navy said."
+    assert "casualties" in [e[0] for e in _events(nlp, actors, text)]
+    assert _events(nlp, actors, "He served as a medic before the war, the brigade said.") == []

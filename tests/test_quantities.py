@@ -76,6 +76,12 @@ def test_quantities_seed_story(plain_nlp: Language) -> None:
         ("Two or three villages changed hands.", [("Two or three villages", 3.0, "count", False, (2.0, 3.0))]),
         ("Air defences intercepted 29 of 31 missiles.", [("29", 29.0, "count", False, None), ("31 missiles", 31.0, "count", False, None)]),
         ("Several hundred civilians sheltered there.", [("Several hundred civilians", None, "people", True, None)]),
+        ("The enemy attacked eight times near Zarichne.", [("eight times", 8.0, "count", False, None)]),
+        ("Gunners shelled the village 23 times over the past day.", [("23 times", 23.0, "count", False, None)]),
+        ("Defenders repelled 17 of them.", [("17 of them", 17.0, "count", False, None)]),
+        ("Air defence downed 44 of the drones.", [("44 of the drones", 44.0, "count", False, None)]),
+        ("The blast killed a woman and wounded three men.", [("a woman", 1.0, "people", False, None), ("three men", 3.0, "people", False, None)]),
+        ("A 61-year-old man was killed and 4 people were wounded.", [("A 61-year-old man", 1.0, "people", False, None), ("4 people", 4.0, "people", False, None)]),
     ],
 )  # fmt: skip
 def test_quantities_extract(
@@ -101,6 +107,10 @@ def test_quantities_extract(
         "The two leaders met for three days.",
         "Russia's economy shrank 2.1 percent last year.",
         "The deal is worth $1.5 billion.",
+        "Output was four times higher than last year.",
+        "The new depot is three times as large.",
+        "A soldier said the assault had failed.",
+        "A man was detained at the checkpoint.",
     ],
 )
 def test_quantities_not_quantities(plain_nlp: Language, sentence: str) -> None:

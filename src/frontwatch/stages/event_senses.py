@@ -376,6 +376,22 @@ def missile_fire(trigger: Token) -> bool:
     return any(t.lemma_.lower() in {"missile", "drone", "uav", "shahed"} for t in near)
 
 
+GUNS = {"shell", "artillery", "gun", "howitzer", "mortar", "tank", "cannon", "mlrs", "grad", "gunner"}
+
+
+def gun_fire(trigger: Token) -> bool:
+    """ "Russian guns pummelled the town", "rained shells on Horlivka", "opened fire with tanks": heavy fire whose
+    means are guns is shelling. Only the subject, the instrument and what is rained or fired count as means: the
+    object hit ("a drone hit a tank") does not."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    means = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    means += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "by", "from"} for g in c.children]
+    if verb.lemma_ in {"rain", "fire", "open"}:
+        means += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ != "fire"]
+    means += [m for t in list(means) for m in t.children if m.dep_ == "compound"]
+    return any(t.lemma_.lower() in GUNS for t in means)
+
+
 def told_before(noun: Token) -> bool:
     """A definite, unmodified event noun ("the attack", "this strike") points back at an event told before."""
     children = list(noun.children)
@@ -528,6 +544,9 @@ def caused_damage(noun: Token) -> bool:
     return any(t.lemma_.lower() in DAMAGE for t in noun.head.subtree if t.i not in own)
 
 
+STATUS_VERBS = {"list", "declare", "register", "confirm", "classify", "record", "count"}
+
+
 def predicative(noun: Token) -> bool:
     """Is the noun what the clause is about (subject, object, root), not a noun in passing?"""
     token = noun
@@ -541,6 +560,8 @@ def predicative(noun: Token) -> bool:
         return False  # "The attack is one of the deadliest", "The retreat is a setback": said about an event
     if token.dep_ in {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "oprd", "npadvmod"}:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_ in STATUS_VERBS:
+        return True  # "two soldiers were listed as KIA": the status the clause gives them
     if token.dep_ == "pobj" and token.head.lower_ in {"in", "during"} and token.head.head.lemma_ in WOUNDING:
         return False  # "a soldier wounded in battle": the circumstance of a wound, not a claim of fighting
     # "carried out 12 strikes", "in fierce fighting near X", "after heavy shelling"

@@ -61,7 +61,7 @@ TRIGGERS: dict[str, str] = {
         r"attacks?|assaults?) (?:[\w-]+ ){0,5}failed\b|"
         r"(?:(?:took|taken|take|takes|taking)|knock(?:ed|s|ing)?) down (?:[\w-]+ ){0,4}(?:drones?|missiles?|rockets?|uavs?|aircraft|jets?|planes?|helicopters?)\b|"
         r"push(?:ed|es|ing)? back (?:the |an? )?(?:[\w-]+ ){0,2}(?:attacks?|assaults?|assault groups|groups|troops|forces|units|enemy|infantry)\b|"
-        r"shot down|downed|(?:downing|shoot-?downs?) of\b|intercept\w*|"
+        r"shot down|downed|(?:downing|shoot-?downs?) of\b|intercept(?!ors?\b)\w*|"
         r"minus (?:one|two|three|four|five|another|\d+) (?:more )?(?:su-?\d+|mig-?\d+|ka-?\d+|mi-?\d+|tu-?\d+|a-50|"
         r"f-16|aircraft|planes?|jets?|helicopters?|bombers?|fighters?)\b|not a single (?:metre|meter|step)|"
         r"hold(?:s|ing)? (?:their |its |our |the )?(?:\w+ )?(?:positions|ground|lines?|front ?lines?|front)\b|"

@@ -62,6 +62,7 @@ from .event_senses import (
     destroyed_site,
     gained_hold,
     governs,
+    gun_fire,
     held,
     in_passing,
     military_loss,
@@ -300,6 +301,9 @@ class EventFinder:
                     continue  # (a request told by the speaker's own verb stays: "Zelensky asked allies for jets")
                 if kind in {"strike", "clash"} and shelled_with(span.root):
                     kind = "shelling"  # "hit the town with Grad rockets", "a mortar attack": artillery's work
+                elif (kind == "strike" and span.root.lower_.startswith(HEAVY_FIRE + ("hit", "strik", "struck", "target"))
+                      or kind == "clash" and span.root.lemma_ in {"open", "fire"}) and gun_fire(span.root):
+                    kind = "shelling"  # "Russian guns pummelled the town", "opened fire with tanks"
                 if not self._plausible(kind, span, text):
                     continue
                 if kind == "advance" and (span.root.lower_ == "offensive" or "on the offensive" in m.group() or span.root.lower_ in {
@@ -313,9 +317,10 @@ class EventFinder:
                     kind = "capture"  # "Russia has lost key cities": the other side's capture
                 if kind == "shelling" and missile_fire(span.root):
                     kind = "strike"  # "fired a barrage of missiles", "a missile that was fired by Russia"
-                if kind == "casualties" and span.root.lemma_ == "destroy" and any(
+                if kind == "casualties" and span.root.lemma_ in {"destroy", "lose"} and any(
                         c.dep_ == "nsubjpass" and c.lemma_.lower() in AERIAL_WEAPONS for c in span.root.children):
-                    kind = "repelled"  # "a drone was destroyed over the Kremlin": a shoot-down
+                    # "a drone was destroyed over the Kremlin", "the remaining drones were lost to jamming":
+                    kind = "repelled"  # a shoot-down or a launch that failed, not losses
                 elif kind == "casualties" and span.root.lemma_ == "destroy" and not military_loss(span.root):
                     kind = "strike"  # "destroyed 72 apartments", "the dam was destroyed": a strike, not losses
                 if kind == "casualties" and span.root.lemma_ == "destroy" and destroyed_site(span.root):
@@ -420,6 +425,9 @@ class EventFinder:
             return False  # "the parties exchanged the bodies of the dead": the exchange, not a casualty count
         if kind in {"strike", "shelling"} and identified_weapon(root):
             return False  # "the missile that struck the building was a Kh-22": which weapon, of a strike told before
+        if kind == "negotiation" and root.pos_ == "NOUN" and root.dep_ == "nsubj" and root.head.lemma_ in {
+                "be", "remain", "seem", "appear"} and any(c.dep_ == "attr" for c in root.head.children):
+            return False  # "talks remain the only way": an opinion about talks, none held
         if effort_verb(root):
             return False  # "pushing to take the town": the clause it governs tells the attempt
         if root.dep_ == "nsubj" and kind not in {"negotiation", "withdrawal"} and told_before(root) \

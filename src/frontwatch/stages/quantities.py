@@ -315,7 +315,8 @@ class _Scanner:
         # a year-like number that counts the people after it ("already 2005 Ukrainians returned", not "in 2014 Russians")
         counted = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and _is_people(nxt) and (
             prv is None or (prv.lower_ not in _YEAR_PREPOSITIONS and prv.ent_type_ != "DATE"))
-        if t.ent_type_ == "DATE" and not counted and _DATE_WORDS.search(self._ent_text(t)):
+        repeats = nxt is not None and nxt.lower_ == "times"  # "14 times over the past day": NER takes it as a date
+        if t.ent_type_ == "DATE" and not counted and not repeats and _DATE_WORDS.search(self._ent_text(t)):
             return True  # spaCy also tags odd numbers DATE; only skip real date parts
         if nxt is not None and nxt.lower_ in (
             "%",
@@ -474,6 +475,8 @@ class _Scanner:
                 end_tok, name, factor = j, found2, 1.0  # "29 of 31 missiles": counts what the total counts
             elif self.casualty_context(first, j):
                 end_tok, name, factor = j, "people", 1.0
+            elif (found3 := self._repeats_or_part(j)) is not None:
+                end_tok, name, factor = found3, "count", 1.0
             else:
                 return None
             kind = name
@@ -500,6 +503,26 @@ class _Scanner:
             range=rng,
         )
         return q, end_tok
+
+    def _repeats_or_part(self, j: int) -> int | None:
+        """End token of "attacked seven times" or "repelled 29 of them" / "35 of the drones": a count of
+        events or of things already named, which has no counted noun of its own right after the number."""
+        doc = self.doc
+        if j >= len(doc):
+            return None
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if doc[j].lower_ == "times":
+            if nxt is not None and (nxt.lower_ in ("as", "more", "less", "fewer") or nxt.tag_ in ("JJR", "RBR")):
+                return None  # "three times as many", "five times larger": a ratio
+            if j - 1 > 0 and doc[j - 2].lower_ in ("the", "at", "several", "many"):
+                return None
+            return j + 1 if doc[j].head.pos_ == "VERB" or doc[j].head.head.pos_ == "VERB" else None
+        if doc[j].lower_ == "of" and nxt is not None:
+            if nxt.lower_ == "them":
+                return j + 2
+            if nxt.lower_ == "the" and j + 2 < len(doc) and doc[j + 2].pos_ == "NOUN" and doc[j + 2].tag_ == "NNS":
+                return j + 3  # "35 of the drones", "six of the assaults"
+        return None
 
     def _of_total(self, k: int) -> str | None:
         doc = self.doc
@@ -534,18 +557,52 @@ class _Scanner:
         return k
 
 
+_SINGLE_KILLED = {"kill", "wound", "injure", "hurt", "die", "capture"}
+
+
+def _one_casualty(doc: Doc, i: int) -> Quantity | None:
+    """ "killed a woman", "a 54-year-old man was wounded": one person, counted by the article alone.
+
+    Only a singular person noun that a casualty verb takes as its object or passive subject counts; "a soldier said",
+    "a man in uniform" do not."""
+    for k in range(i + 1, min(i + 8, len(doc))):
+        t = doc[k]
+        if t.head.i > t.i and t.dep_ in ("amod", "nummod", "compound", "npadvmod", "punct", "advmod", "quantmod"):
+            continue  # "a 54-year-old woman": the age and other modifiers before the noun
+        if t.pos_ in ("NOUN", "PROPN") and t.tag_ != "NN" or t.pos_ in ("VERB", "AUX", "PUNCT", "ADP"):
+            return None
+        if t.tag_ == "NN":
+            verb = t.head
+            if not _is_people(t) or t.lower_ in ("people", "personnel", "police", "staff", "crew", "family", "dead",
+                                                     "wounded", "injured", "body", "life", "member"):
+                return None
+            ok = t.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _SINGLE_KILLED or (
+                t.dep_ == "conj" and verb.dep_ in ("dobj", "nsubjpass") and verb.head.lemma_.lower() in _SINGLE_KILLED)
+            if not ok:
+                return None
+            start, end = doc[i].idx, t.idx + len(t.text)
+            return Quantity(text=doc.text[start:end], span=(start, end), value=1.0, unit="people", kind="people",
+                            approx=False, range=None)
+    return None
+
+
 def extract_quantities(doc: Doc, settings: QuantitiesSettings) -> list[Quantity]:
     """Every quantity in ``doc``, in text order, with spans into ``doc.text``."""
     scanner = _Scanner(doc, settings)
     table = token_table(doc)
     texts, lowers, like_num = table.text, table.lower, table.like_num
     out: list[Quantity] = []
+    singles: list[Quantity] = []
     i = 0
     n = len(doc)
     while i < n:  # over the token table: most tokens are no number, and a Token object costs
         low = lowers[i]
         if like_num[i] or low in _VAGUE or low in _DETERMINERS or low in _VAGUE_LOSS or _is_number_text(texts[i], low):
             if low in _NEVER_ALONE and not _leads_number(lowers, i):
+                one = _one_casualty(doc, i) if low in ("a", "an") else None
+                if one is not None and (not out or one.span[0] >= out[-1].span[1]):
+                    out.append(one)  # "killed a woman": one person
+                    singles.append(one)
                 i += 1  # "a", "an", "half", "few"... with no number after them: read() would find none
                 continue
             found = scanner.read(i)
@@ -556,4 +613,8 @@ def extract_quantities(doc: Doc, settings: QuantitiesSettings) -> list[Quantity]
                 i = max(end_tok, i + 1)
                 continue
         i += 1
+    if singles and not any(q.unit == "people" and q not in singles for q in out):
+        # One person told alone ("a 45-year-old man was killed") is no tally; beside another count ("killed a woman
+        # and wounded two men") it is the first figure of one.
+        out = [q for q in out if q not in singles]
     return out
