@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Claimant
 from . import cues
+from .parse import ents_in
 from .quotes import Attribution
 
 # Families of head nouns that can name one body: "the department" may point back at a ministry. Kept small: a
@@ -175,7 +176,7 @@ def note(sent: Span, index: int, found: Attribution | None, outlet: Claimant, re
         referents.append(Referent(claimant, frozenset(words), index, min(found.attribution_tokens)))
         taken = found.attribution_tokens
     seen: set[int] = set()
-    for ent in sent.ents:
+    for ent in ents_in(sent.doc, sent.start, sent.end):  # Span.ents walks the whole doc: O(n^2) on long texts
         if ent.root.i in taken or ent.label_ not in {"PERSON", "ORG", "GOV"}:
             continue
         top = _top(ent.root)
