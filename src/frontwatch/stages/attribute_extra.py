@@ -68,8 +68,9 @@ class SpeakerCues:
         for start, _ in quotes:
             if not sent.start_char < start < sent.end_char or not text[sent.start_char:start].rstrip().endswith(":"):
                 continue
-            verbs = [t for t in sent if t.i < sent.doc.char_span(start, start + 1, alignment_mode="expand").start
-                     and t.pos_ in {"VERB", "AUX"}]  # (the parser often hangs it under the quotation's verb)
+            opening = sent.doc.char_span(start, start + 1, alignment_mode="expand").start
+            verbs = [t for t in sent if t.i < opening and t.pos_ in {"VERB", "AUX"}]
+            # (the parser often hangs it under the quotation's verb)
             for verb in verbs:
                 subjects = [c for c in verb.children if c.dep_ == "nsubj" and not in_quote(c, quotes)]
                 if not subjects:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from .parse import doc_text
 from .quotes import Attribution
 
 # Civil offices of a place: a governor, mayor, administration, council or the local authorities.
@@ -41,17 +44,33 @@ _PLACES = [(re.compile(rf"\b(?:{p})\b"), "RU") for p in RUSSIA + HELD_SINCE_2014
 _CAPITAL = re.compile(r"\b(?:Moscow|Kyiv)\b(?! region| oblast| Oblast| Region)")
 
 
-def place_side(text: str, last: bool = False) -> str | None:
-    """The side governing the first (``last``: the last) listed place named in ``text``, else None."""
-    found: list[tuple[int, str]] = []
-    for pattern, side in _PLACES:
-        found += [(m.start(), side) for m in pattern.finditer(text) if not (last and _CAPITAL.match(text, m.start()))]
+def _places(text: str, last: bool) -> list[tuple[int, int, str]]:
+    """(start, end, side) of every listed place in ``text``, in text order (``last``: not a bare capital). The sort
+    is stable: at one position the RU reading, listed first, comes first ("Donetsk" the held city over the region)."""
+    found = [(m.start(), m.end(), side) for pattern, side in _PLACES for m in pattern.finditer(text)
+             if not (last and _CAPITAL.match(text, m.start()))]
+    return sorted(found, key=lambda f: f[0])
+
+
+def _side_at(found: list[tuple[int, int, str]], last: bool) -> str | None:
     if not found:
         return None
-    # stable sort: at one position the RU reading, listed first, wins ("Donetsk" the held city over the region)
-    found.sort(key=lambda f: f[0])
     pos = found[-1][0] if last else found[0][0]
-    return next(side for p, side in found if p == pos)
+    return next(side for p, _, side in found if p == pos)
+
+
+def place_side(text: str, last: bool = False) -> str | None:
+    """The side governing the first (``last``: the last) listed place named in ``text``, else None."""
+    return _side_at(_places(text, last), last)
+
+
+def _side_before(doc: Doc, end: int) -> str | None:
+    """``place_side`` of the article's text before character ``end``, last place first: the article's places are
+    found once per Doc (asked per office, a scan of the text before each would make a long article quadratic)."""
+    found = doc.user_data.get("frontwatch_office_places")
+    if found is None:
+        found = doc.user_data["frontwatch_office_places"] = _places(doc_text(doc), last=True)
+    return _side_at([f for f in found if f[1] <= end], last=True)
 
 
 def office_side(found: Attribution) -> str | None:
@@ -72,5 +91,4 @@ def office_side(found: Attribution) -> str | None:
     if not LOCAL.search(phrase.strip()):
         return None
     # the article up to the speaker: its dateline, earlier sentences and this sentence's report
-    before = doc.text[:doc[tokens[0]].idx]
-    return place_side(before, last=True)
+    return _side_before(doc, doc[tokens[0]].idx)

@@ -581,7 +581,7 @@ def _one_casualty(doc: Doc, i: int) -> Quantity | None:
             if not ok:
                 return None
             start, end = doc[i].idx, t.idx + len(t.text)
-            return Quantity(text=doc.text[start:end], span=(start, end), value=1.0, unit="people", kind="people",
+            return Quantity(text=doc_text(doc)[start:end], span=(start, end), value=1.0, unit="people", kind="people",
                             approx=False, range=None)
     return None
 
